@@ -1,0 +1,206 @@
+/*! What a rule reports: a span of the original file, a rule id, an MQM category, a severity,
+a French message and replacement suggestions. Line and column are computed only when a
+report is rendered (see `document::LineIndex`). */
+
+use serde::Serialize;
+use std::fmt;
+
+/// A byte range into the original file, end-exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+    pub fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    pub fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+    /// The French label shown to editors.
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "avertissement",
+            Severity::Error => "erreur",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// MQM error categories (Multidimensional Quality Metrics), the subset relecture reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Category {
+    #[serde(rename = "terminology")]
+    Terminology,
+    #[serde(rename = "accuracy/mistranslation")]
+    Mistranslation,
+    #[serde(rename = "accuracy/untranslated")]
+    Untranslated,
+    #[serde(rename = "fluency/grammar")]
+    Grammar,
+    #[serde(rename = "style")]
+    Style,
+    #[serde(rename = "locale-convention")]
+    LocaleConvention,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Terminology => "terminology",
+            Category::Mistranslation => "accuracy/mistranslation",
+            Category::Untranslated => "accuracy/untranslated",
+            Category::Grammar => "fluency/grammar",
+            Category::Style => "style",
+            Category::LocaleConvention => "locale-convention",
+        }
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How sure a suggestion is; decides what `--fix` may apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applicability {
+    /// One unambiguous replacement.
+    Safe,
+    /// A plausible rewrite that needs a human eye.
+    Unsafe,
+    /// Shown to the reader, never applied.
+    DisplayOnly,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suggestion {
+    pub replacement: String,
+    pub applicability: Applicability,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub rule: &'static str,
+    pub category: Category,
+    pub severity: Severity,
+    pub span: Span,
+    pub message: String,
+    pub suggestions: Vec<Suggestion>,
+    /// Extra explanation (the glossary entry's note), in French.
+    pub note: Option<String>,
+    /// The glossary entry behind the finding, when there is one.
+    pub entry: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(
+        rule: &'static str,
+        category: Category,
+        severity: Severity,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            rule,
+            category,
+            severity,
+            span,
+            message: message.into(),
+            suggestions: Vec::new(),
+            note: None,
+            entry: None,
+        }
+    }
+
+    /// Replacement suggestions: safe when there is exactly one, display-only otherwise.
+    pub fn with_replacements<I, S>(mut self, replacements: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        let reps: Vec<String> = replacements.into_iter().map(Into::into).collect();
+        let applicability = if reps.len() == 1 {
+            Applicability::Safe
+        } else {
+            Applicability::DisplayOnly
+        };
+        self.suggestions = reps
+            .into_iter()
+            .map(|replacement| Suggestion {
+                replacement,
+                applicability,
+            })
+            .collect();
+        self
+    }
+
+    pub fn with_applicability(mut self, applicability: Applicability) -> Self {
+        for s in &mut self.suggestions {
+            s.applicability = applicability;
+        }
+        self
+    }
+
+    pub fn with_note(mut self, note: Option<String>) -> Self {
+        self.note = note.filter(|n| !n.is_empty());
+        self
+    }
+
+    pub fn with_entry(mut self, entry: impl Into<String>) -> Self {
+        self.entry = Some(entry.into());
+        self
+    }
+}
+
+/// Sort diagnostics the way every report shows them: by offset, then rule.
+pub fn sort_diagnostics(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.rule, &a.message).cmp(&(
+            b.span.start,
+            b.span.end,
+            b.rule,
+            &b.message,
+        ))
+    });
+}

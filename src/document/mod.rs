@@ -1,0 +1,97 @@
+/*! The text model. A `Document` keeps the original text untouched and a *view* of the same
+byte length in which what is not prose (markup, code, URLs, front matter) is masked. Every
+analysis runs on the view, so every offset is an offset into the original file: nothing is
+ever searched again to find positions. */
+
+mod lines;
+mod mask;
+mod segment;
+mod tokens;
+
+pub use lines::LineIndex;
+pub use mask::{Mask, MaskKind};
+pub use segment::{Sentence, sentences};
+pub use tokens::{Token, is_elision, normalize_word, tokenize, tokenize_phrase};
+
+use crate::formats::Format;
+
+/// The byte that replaces masked content (code, URLs) in the view. It is not a word
+/// character and not white space, so it breaks phrases and sentences stay whole.
+pub const BARRIER: u8 = 0x1A;
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Path as given by the user, for reports.
+    pub path: String,
+    /// The original text, byte for byte (BOM included when there is one).
+    pub text: String,
+    /// Same length as `text`; masked bytes replaced by spaces or `BARRIER`.
+    pub view: String,
+    pub format: Format,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub lines: LineIndex,
+}
+
+impl Document {
+    /// Builds a document from text already decoded; `format` decides what is masked.
+    pub fn new(path: impl Into<String>, text: String, format: Format) -> Document {
+        let mask = crate::formats::mask_for(format, &text);
+        Self::with_mask(path, text, format, &mask)
+    }
+
+    pub fn with_mask(path: impl Into<String>, text: String, format: Format, mask: &Mask) -> Document {
+        let view = mask.apply(&text);
+        let sentences = sentences(&view);
+        let mut tokens = tokenize(&view, 0, view.len());
+        assign_sentences(&mut tokens, &sentences);
+        let lines = LineIndex::new(&text);
+        Document {
+            path: path.into(),
+            text,
+            view,
+            format,
+            tokens,
+            sentences,
+            lines,
+        }
+    }
+
+    /// Plain text with nothing masked but URLs; handy in tests.
+    pub fn from_str(text: &str) -> Document {
+        Document::new("<texte>", text.to_string(), Format::Text)
+    }
+
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        &self.text[start..end]
+    }
+
+    /// Number of words (tokens holding a letter), for per-1000-word figures.
+    pub fn word_count(&self) -> usize {
+        self.tokens.iter().filter(|t| t.is_word()).count()
+    }
+
+    /// True when the view between two offsets holds only white space (no punctuation,
+    /// no masked content): the two tokens around it belong to one phrase.
+    pub fn gap_is_space(&self, start: usize, end: usize) -> bool {
+        self.view[start..end].chars().all(|c| c.is_whitespace())
+    }
+
+    /// True when the view between two offsets may sit inside a phrase: white space,
+    /// hyphens and apostrophes only.
+    pub fn gap_is_joiner(&self, start: usize, end: usize) -> bool {
+        self.view[start..end]
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '-' | '‑' | '\'' | '’' | 'ʼ'))
+    }
+}
+
+fn assign_sentences(tokens: &mut [Token], sentences: &[Sentence]) {
+    let mut s = 0;
+    for t in tokens.iter_mut() {
+        while s + 1 < sentences.len() && sentences[s].end <= t.start {
+            s += 1;
+        }
+        t.sentence = s as u32;
+    }
+}

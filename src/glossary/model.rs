@@ -1,0 +1,244 @@
+/*! The glossary as rules use it: terms (concepts), entities (names), expressions (calques,
+anglicisms, false friends...) and overused constructions. Built by `load` from TOML, TBX or
+CSV; merged so that a later entry with the same id replaces an earlier one. */
+
+use crate::diagnostic::Severity;
+use std::sync::Arc;
+
+/// Where an entry was defined, for error messages and `glossary test`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub file: Arc<str>,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scope {
+    #[default]
+    Sentence,
+    Paragraph,
+}
+
+/// When a variant is wrong: `when` (one must be present) and `unless` (none may be).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Context {
+    pub when: Vec<String>,
+    pub unless: Vec<String>,
+    pub scope: Scope,
+}
+
+impl Context {
+    pub fn is_empty(&self) -> bool {
+        self.when.is_empty() && self.unless.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Examples {
+    pub bad: Vec<String>,
+    pub good: Vec<String>,
+}
+
+/// A forbidden or deprecated rendering of a term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    pub term: String,
+    pub reason: String,
+    /// Replacements; empty means every approved term of the entry.
+    pub suggest: Vec<String>,
+    pub severity: Option<Severity>,
+    pub context: Context,
+    pub inflect: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub id: String,
+    pub source: Vec<String>,
+    pub approved: Vec<String>,
+    pub forbidden: Vec<Variant>,
+    pub domain: Option<String>,
+    pub severity: Severity,
+    pub note: Option<String>,
+    pub check_untranslated: bool,
+    pub examples: Examples,
+    pub origin: Origin,
+}
+
+impl Term {
+    pub fn suggestions_for(&self, variant: &Variant) -> Vec<String> {
+        if variant.suggest.is_empty() {
+            self.approved.clone()
+        } else {
+            variant.suggest.clone()
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    pub id: String,
+    pub name: String,
+    pub full_name: Option<String>,
+    pub also: Vec<String>,
+    pub wrong: Vec<String>,
+    pub source: Vec<String>,
+    pub note: Option<String>,
+    pub severity: Severity,
+    pub examples: Examples,
+    pub origin: Origin,
+}
+
+impl Entity {
+    /// Every accepted spelling: the name, the full name and the `also` forms.
+    pub fn accepted(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str())
+            .chain(self.full_name.as_deref())
+            .chain(self.also.iter().map(String::as_str))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExpressionKind {
+    Calque,
+    Anglicism,
+    FalseFriend,
+    Mistranslation,
+    Awkward,
+}
+
+impl ExpressionKind {
+    pub fn parse(s: &str) -> Option<ExpressionKind> {
+        Some(match s {
+            "calque" => ExpressionKind::Calque,
+            "anglicism" => ExpressionKind::Anglicism,
+            "false-friend" => ExpressionKind::FalseFriend,
+            "mistranslation" => ExpressionKind::Mistranslation,
+            "awkward" => ExpressionKind::Awkward,
+            _ => return None,
+        })
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExpressionKind::Calque => "calque",
+            ExpressionKind::Anglicism => "anglicism",
+            ExpressionKind::FalseFriend => "false-friend",
+            ExpressionKind::Mistranslation => "mistranslation",
+            ExpressionKind::Awkward => "awkward",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expression {
+    pub id: String,
+    pub kind: ExpressionKind,
+    pub patterns: Vec<String>,
+    pub suggest: Vec<String>,
+    pub reason: String,
+    pub severity: Severity,
+    pub context: Context,
+    pub inflect: bool,
+    pub examples: Examples,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overuse {
+    pub id: String,
+    pub patterns: Vec<String>,
+    pub max: usize,
+    pub window: usize,
+    pub reason: String,
+    pub suggest: Vec<String>,
+    pub severity: Severity,
+    pub examples: Examples,
+    pub origin: Origin,
+}
+
+/// One entry of any kind, to iterate over a glossary uniformly.
+#[derive(Debug, Clone, Copy)]
+pub enum EntryRef<'a> {
+    Term(&'a Term),
+    Entity(&'a Entity),
+    Expression(&'a Expression),
+    Overuse(&'a Overuse),
+}
+
+impl EntryRef<'_> {
+    pub fn id(&self) -> &str {
+        match self {
+            EntryRef::Term(e) => &e.id,
+            EntryRef::Entity(e) => &e.id,
+            EntryRef::Expression(e) => &e.id,
+            EntryRef::Overuse(e) => &e.id,
+        }
+    }
+    pub fn examples(&self) -> &Examples {
+        match self {
+            EntryRef::Term(e) => &e.examples,
+            EntryRef::Entity(e) => &e.examples,
+            EntryRef::Expression(e) => &e.examples,
+            EntryRef::Overuse(e) => &e.examples,
+        }
+    }
+    pub fn origin(&self) -> &Origin {
+        match self {
+            EntryRef::Term(e) => &e.origin,
+            EntryRef::Entity(e) => &e.origin,
+            EntryRef::Expression(e) => &e.origin,
+            EntryRef::Overuse(e) => &e.origin,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Glossary {
+    pub terms: Vec<Term>,
+    pub entities: Vec<Entity>,
+    pub expressions: Vec<Expression>,
+    pub overuses: Vec<Overuse>,
+}
+
+impl Glossary {
+    pub fn len(&self) -> usize {
+        self.terms.len() + self.entities.len() + self.expressions.len() + self.overuses.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn entries(&self) -> impl Iterator<Item = EntryRef<'_>> {
+        self.terms
+            .iter()
+            .map(EntryRef::Term)
+            .chain(self.entities.iter().map(EntryRef::Entity))
+            .chain(self.expressions.iter().map(EntryRef::Expression))
+            .chain(self.overuses.iter().map(EntryRef::Overuse))
+    }
+
+    /// Adds `other`; an entry whose id is already present replaces the old one.
+    pub fn merge(&mut self, other: Glossary) {
+        let ids: std::collections::HashSet<String> =
+            other.entries().map(|e| e.id().to_string()).collect();
+        self.terms.retain(|e| !ids.contains(&e.id));
+        self.entities.retain(|e| !ids.contains(&e.id));
+        self.expressions.retain(|e| !ids.contains(&e.id));
+        self.overuses.retain(|e| !ids.contains(&e.id));
+        self.terms.extend(other.terms);
+        self.entities.extend(other.entities);
+        self.expressions.extend(other.expressions);
+        self.overuses.extend(other.overuses);
+    }
+
+    /// A glossary holding only the entry with this id (for running its examples alone).
+    pub fn only(&self, id: &str) -> Glossary {
+        Glossary {
+            terms: self.terms.iter().filter(|e| e.id == id).cloned().collect(),
+            entities: self.entities.iter().filter(|e| e.id == id).cloned().collect(),
+            expressions: self.expressions.iter().filter(|e| e.id == id).cloned().collect(),
+            overuses: self.overuses.iter().filter(|e| e.id == id).cloned().collect(),
+        }
+    }
+}

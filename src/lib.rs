@@ -1,0 +1,19 @@
+/*! relecture: a glossary-driven checker for French translations of news and technology
+articles. The library is pure (no file system, no terminal): it reads text already in
+memory, runs the rules and returns diagnostics; the binary (`cli`) owns I/O. */
+
+pub mod check;
+pub mod cli;
+pub mod diagnostic;
+pub mod document;
+pub mod formats;
+pub mod glossary;
+pub mod report;
+pub mod rules;
+
+#[cfg(test)]
+mod testing;
+
+pub use check::Checker;
+pub use diagnostic::{Category, Diagnostic, Severity, Span};
+pub use document::Document;

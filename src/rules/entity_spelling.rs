@@ -1,0 +1,136 @@
+//! `entity-spelling`: a name of the glossary written otherwise than its canonical spelling.
+
+use super::{Context, Rule, RuleDoc, RuleMeta};
+use crate::diagnostic::{Category, Diagnostic, Severity, Span};
+use crate::glossary::{Entity, Target};
+
+pub struct EntitySpelling;
+
+static META: RuleMeta = RuleMeta {
+    id: "entity-spelling",
+    category: Category::Terminology,
+    severity: Severity::Warning,
+    summary: "Nom propre (société, produit, organisme) mal orthographié.",
+    doc: RuleDoc {
+        what: "Signale un nom du glossaire écrit autrement que sa graphie de référence : casse \
+               différente (« NVIDIA » pour « Nvidia ») ou faute connue (« Open AI »).",
+        why: "Les noms propres s'écrivent d'une seule façon dans une publication ; une graphie \
+              fautive nuit à la crédibilité et gêne la recherche.",
+        example: "Meta dépend encore de NVIDIA pour ses processeurs graphiques.",
+        instead: "Meta dépend encore de Nvidia pour ses processeurs graphiques.",
+    },
+};
+
+/// True when a text span is a spelling to judge: not all lower case (a common word such as
+/// « meta »), not inside a sentence written all in capitals (a title).
+pub fn is_judged_spelling(cx: &Context, span: Span, first_token: usize) -> bool {
+    let found = cx.text(span);
+    if !found.chars().any(char::is_uppercase) {
+        return false;
+    }
+    let s = cx.doc.tokens[first_token].sentence as usize;
+    match cx.doc.sentences.get(s) {
+        Some(sent) => cx.doc.view[sent.start..sent.end].chars().any(char::is_lowercase),
+        None => true,
+    }
+}
+
+fn same_spelling(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.split(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace(['’', 'ʼ'], "'")
+    };
+    norm(a) == norm(b)
+}
+
+/// The canonical form a hit on an entity should have, if the hit is one of its forms.
+pub fn expected_form(e: &Entity, target: Target) -> Option<&str> {
+    match target {
+        Target::EntityName { .. } => Some(&e.name),
+        Target::EntityFullName { .. } => e.full_name.as_deref(),
+        Target::EntityAlso { index, .. } => Some(&e.also[index as usize]),
+        _ => None,
+    }
+}
+
+impl Rule for EntitySpelling {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let entities = &cx.glossary.glossary.entities;
+        for hit in &cx.hits {
+            let (entity, wrong) = match hit.target {
+                Target::EntityName { entity } | Target::EntityFullName { entity } | Target::EntityAlso { entity, .. } => {
+                    (entity, false)
+                }
+                Target::EntityWrong { entity, .. } => (entity, true),
+                _ => continue,
+            };
+            let e = &entities[entity as usize];
+            let found = cx.text(hit.span);
+            let accepted = e.accepted().any(|a| same_spelling(a, found));
+            if accepted {
+                continue;
+            }
+            if !wrong {
+                let Some(expected) = expected_form(e, hit.target) else { continue };
+                if same_spelling(expected, found) || !is_judged_spelling(cx, hit.span, hit.first) {
+                    continue;
+                }
+            }
+            let expected = match hit.target {
+                Target::EntityFullName { .. } => e.full_name.clone().unwrap_or_else(|| e.name.clone()),
+                Target::EntityAlso { index, .. } => e.also[index as usize].clone(),
+                _ => e.name.clone(),
+            };
+            let message = if wrong {
+                format!("« {found} » : graphie fautive ; le nom s'écrit « {expected} ».")
+            } else {
+                format!("« {found} » : la graphie de référence est « {expected} ».")
+            };
+            out.push(
+                Diagnostic::new(META.id, META.category, e.severity, hit.span, message)
+                    .with_replacements([expected])
+                    .with_note(e.note.clone())
+                    .with_entry(&e.id),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::check_with;
+
+    const G: &str = r#"
+[glossary]
+name = "t"
+[[entity]]
+id = "nvidia"
+name = "Nvidia"
+wrong = ["Nvidea"]
+[[entity]]
+id = "openai"
+name = "OpenAI"
+wrong = ["Open AI"]
+"#;
+
+    #[test]
+    fn case_variants_and_known_misspellings() {
+        let d = check_with(G, "Meta dépend de NVIDIA et d'Open AI, pas de Nvidea.");
+        let rules: Vec<_> = d.iter().filter(|d| d.rule == "entity-spelling").map(|d| d.suggestions[0].replacement.as_str()).collect();
+        assert_eq!(rules, ["Nvidia", "OpenAI", "Nvidia"]);
+    }
+
+    #[test]
+    fn lower_case_and_titles_are_not_judged() {
+        assert!(check_with(G, "Les balises nvidia du fichier.").is_empty());
+        assert!(check_with(G, "NVIDIA ANNONCE SES RÉSULTATS\nLe texte suit.").is_empty());
+        assert!(check_with(G, "Nvidia et OpenAI.").is_empty());
+    }
+}

@@ -1,0 +1,88 @@
+//! `forbidden-term`: a forbidden or deprecated rendering of a glossary term.
+
+use super::{Context, Rule, RuleDoc, RuleMeta, match_case, quote_list};
+use crate::diagnostic::{Category, Diagnostic, Severity};
+use crate::glossary::Target;
+
+pub struct ForbiddenTerm;
+
+static META: RuleMeta = RuleMeta {
+    id: "forbidden-term",
+    category: Category::Terminology,
+    severity: Severity::Warning,
+    summary: "Terme interdit ou déconseillé par le glossaire, avec le terme approuvé.",
+    doc: RuleDoc {
+        what: "Signale une traduction qu'une entrée du glossaire interdit ou déconseille, \
+               dans le contexte où elle est fautive (mots requis ou exclus dans la même phrase).",
+        why: "Un terme faux ou déconseillé trahit le sens de la source ou la terminologie \
+              convenue avec le client ; le lecteur spécialiste le remarque aussitôt.",
+        example: "Meta teste une puce conçue pour la formation de systèmes d'IA.",
+        instead: "Meta teste une puce conçue pour l'entraînement de systèmes d'IA.",
+    },
+};
+
+impl Rule for ForbiddenTerm {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        for hit in &cx.hits {
+            let Target::Forbidden { term, index } = hit.target else {
+                continue;
+            };
+            let t = &cx.glossary.glossary.terms[term as usize];
+            let v = &t.forbidden[index as usize];
+            let found = cx.text(hit.span);
+            let suggestions: Vec<String> = t
+                .suggestions_for(v)
+                .iter()
+                .map(|s| match_case(found, s))
+                .collect();
+            let message = format!("« {found} » : {}", v.reason.trim());
+            let d = Diagnostic::new(META.id, META.category, v.severity.unwrap_or(t.severity), hit.span, message)
+                .with_replacements(suggestions)
+                .with_note(t.note.clone().or_else(|| Some(format!("Terme approuvé : {}.", quote_list(&t.approved)))))
+                .with_entry(&t.id);
+            out.push(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::check_with;
+
+    const G: &str = r#"
+[glossary]
+name = "t"
+[[term]]
+id = "training"
+approved = ["entraînement"]
+severity = "error"
+[[term.forbidden]]
+term = "formation"
+reason = "pour un modèle d'IA, on parle d'entraînement."
+when = ["IA", "modèle"]
+unless = ["salarié"]
+"#;
+
+    #[test]
+    fn flags_in_context_only() {
+        let d = check_with(G, "La formation des modèles d'IA coûte cher.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].rule, "forbidden-term");
+        assert_eq!(d[0].suggestions[0].replacement, "entraînement");
+        assert!(d[0].message.starts_with("« formation » : pour un modèle"));
+        let d = check_with(G, "Formation des modèles : un coût.");
+        assert_eq!(d[0].suggestions[0].replacement, "Entraînement");
+        assert!(check_with(G, "La formation des salariés à l'IA est prévue.").is_empty());
+        assert!(check_with(G, "Une formation en gestion.").is_empty());
+    }
+
+    #[test]
+    fn plural_matches() {
+        let d = check_with(G, "Les formations de modèles se multiplient.");
+        assert_eq!(d.len(), 1);
+    }
+}

@@ -1,0 +1,211 @@
+/*! The rules: one per file, each with its documentation (in French, for editors) in the
+same sections, a stable kebab-case id that names the problem, an MQM category and a
+default severity. `ALL` is the registry. */
+
+mod doubled_word;
+mod entity_full_name;
+mod entity_inconsistent;
+mod entity_spelling;
+mod expression;
+mod forbidden_term;
+mod near_miss;
+mod overuse;
+mod repeated_phrase;
+mod term_inconsistency;
+mod untranslated_english;
+
+use crate::diagnostic::{Category, Diagnostic, Severity, Span};
+use crate::document::Document;
+use crate::glossary::{CompiledGlossary, CtxIds, Hit, Scope, Target};
+use std::collections::HashMap;
+
+/// A rule's documentation, shown by `relecture rules ID`.
+#[derive(Debug)]
+pub struct RuleDoc {
+    /// What it detects.
+    pub what: &'static str,
+    /// Why it is a problem.
+    pub why: &'static str,
+    /// A sentence it flags.
+    pub example: &'static str,
+    /// What to write instead.
+    pub instead: &'static str,
+}
+
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub id: &'static str,
+    pub category: Category,
+    pub severity: Severity,
+    /// One line, in French.
+    pub summary: &'static str,
+    pub doc: RuleDoc,
+}
+
+pub trait Rule: Sync {
+    fn meta(&self) -> &RuleMeta;
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>);
+}
+
+/// Every rule, in the order `relecture rules` lists them.
+pub static ALL: &[&dyn Rule] = &[
+    &forbidden_term::ForbiddenTerm,
+    &expression::CALQUE,
+    &expression::ANGLICISM,
+    &expression::FALSE_FRIEND,
+    &expression::MISTRANSLATION,
+    &expression::AWKWARD,
+    &entity_spelling::EntitySpelling,
+    &entity_inconsistent::EntityInconsistent,
+    &entity_full_name::EntityFullName,
+    &near_miss::NearMiss,
+    &term_inconsistency::TermInconsistency,
+    &untranslated_english::UntranslatedEnglish,
+    &overuse::Overuse,
+    &repeated_phrase::RepeatedPhrase,
+    &doubled_word::DoubledWord,
+];
+
+pub fn find(id: &str) -> Option<&'static dyn Rule> {
+    ALL.iter().copied().find(|r| r.meta().id == id)
+}
+
+/// Settings that tune rules (thresholds); resolved from the command line.
+#[derive(Debug, Clone)]
+pub struct RuleSettings {
+    /// `repeated-phrase`: occurrences from which a phrase is reported.
+    pub repeated_phrase_min: usize,
+    /// `repeated-phrase`: window, in words, in which they are counted.
+    pub repeated_phrase_window: usize,
+}
+
+impl Default for RuleSettings {
+    fn default() -> Self {
+        RuleSettings {
+            repeated_phrase_min: 3,
+            repeated_phrase_window: 600,
+        }
+    }
+}
+
+/// What a rule sees: the document, the glossary, the glossary hits whose context holds.
+pub struct Context<'a> {
+    pub doc: &'a Document,
+    pub glossary: &'a CompiledGlossary,
+    pub hits: Vec<Hit>,
+    pub settings: &'a RuleSettings,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(doc: &'a Document, glossary: &'a CompiledGlossary, settings: &'a RuleSettings) -> Self {
+        let all = glossary.find(doc);
+        // Where each context phrase occurs: (sentence, paragraph, span).
+        let mut present: HashMap<u32, Vec<(u32, u32, Span)>> = HashMap::new();
+        for h in &all {
+            if let Target::Context { phrase } = h.target {
+                let s = doc.tokens[h.first].sentence;
+                let p = doc.sentences.get(s as usize).map_or(0, |x| x.paragraph);
+                present.entry(phrase).or_default().push((s, p, h.span));
+            }
+        }
+        let holds = |ctx: &CtxIds, hit: &Hit| -> bool {
+            let s = doc.tokens[hit.first].sentence;
+            let p = doc.sentences.get(s as usize).map_or(0, |x| x.paragraph);
+            let near = |id: &u32| {
+                present.get(id).is_some_and(|v| {
+                    v.iter().any(|&(vs, vp, span)| {
+                        !span.overlaps(&hit.span)
+                            && match ctx.scope {
+                                Scope::Sentence => vs == s,
+                                Scope::Paragraph => vp == p,
+                            }
+                    })
+                })
+            };
+            (ctx.when.is_empty() || ctx.when.iter().any(near)) && !ctx.unless.iter().any(near)
+        };
+        let hits = all
+            .iter()
+            .filter(|h| match h.target {
+                Target::Context { .. } => false,
+                Target::Forbidden { term, index } => {
+                    holds(&glossary.variant_contexts[term as usize][index as usize], h)
+                }
+                Target::Expression { expr, .. } => holds(&glossary.expression_contexts[expr as usize], h),
+                _ => true,
+            })
+            .copied()
+            .collect();
+        Context {
+            doc,
+            glossary,
+            hits,
+            settings,
+        }
+    }
+
+    pub fn text(&self, span: Span) -> &'a str {
+        &self.doc.text[span.start..span.end]
+    }
+}
+
+/// Gives a replacement the case of the text it replaces: a capital at the start of the
+/// original gives a capital at the start of the replacement.
+pub fn match_case(original: &str, replacement: &str) -> String {
+    let starts_upper = original.chars().next().is_some_and(char::is_uppercase);
+    let rep_upper = replacement.chars().next().is_some_and(char::is_uppercase);
+    if starts_upper && !rep_upper {
+        let mut c = replacement.chars();
+        match c.next() {
+            Some(f) => f.to_uppercase().chain(c).collect(),
+            None => String::new(),
+        }
+    } else {
+        replacement.to_string()
+    }
+}
+
+/// « a », « b » ou « c »: a list of quoted alternatives for a message.
+pub fn quote_list(items: &[String]) -> String {
+    let q: Vec<String> = items.iter().map(|s| format!("« {s} »")).collect();
+    match q.len() {
+        0 => String::new(),
+        1 => q[0].clone(),
+        n => format!("{} ou {}", q[..n - 1].join(", "), q[n - 1]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_is_documented_and_unique() {
+        let mut ids = std::collections::HashSet::new();
+        for r in ALL {
+            let m = r.meta();
+            assert!(ids.insert(m.id), "duplicate rule id {}", m.id);
+            assert!(
+                m.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{} is not kebab-case",
+                m.id
+            );
+            for (name, text) in [
+                ("summary", m.summary),
+                ("what", m.doc.what),
+                ("why", m.doc.why),
+                ("example", m.doc.example),
+                ("instead", m.doc.instead),
+            ] {
+                assert!(text.trim().len() > 10, "rule {} has no {name}", m.id);
+            }
+        }
+    }
+
+    #[test]
+    fn case_is_kept() {
+        assert_eq!(match_case("Formation", "entraînement"), "Entraînement");
+        assert_eq!(match_case("formation", "entraînement"), "entraînement");
+        assert_eq!(match_case("nvidia", "Nvidia"), "Nvidia");
+    }
+}

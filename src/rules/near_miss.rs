@@ -1,0 +1,188 @@
+//! `near-miss`: a sequence of capitalised words close to a known multi-word name, but not it.
+
+use super::{Context, Rule, RuleDoc, RuleMeta};
+use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span};
+use crate::glossary::Target;
+use std::collections::{HashMap, HashSet};
+
+pub struct NearMiss;
+
+static META: RuleMeta = RuleMeta {
+    id: "near-miss",
+    category: Category::Terminology,
+    severity: Severity::Warning,
+    summary: "Nom proche d'un nom du glossaire sans lui être identique (une lettre ou un mot de travers).",
+    doc: RuleDoc {
+        what: "Compare les suites de mots à majuscule du texte aux noms composés du glossaire \
+               (noms complets, graphies admises) ; signale celles qui en sont très proches sans \
+               leur être identiques.",
+        why: "Un nom presque juste (« Taiwan Semiconductor Manufacturing Corporation ») passe \
+              inaperçu à la relecture mais reste faux.",
+        example: "Taiwan Semiconductor Manufacturing Corporation fabrique la puce.",
+        instead: "Taiwan Semiconductor Manufacturing Company fabrique la puce.",
+    },
+};
+
+/// Lower-case words of a name, accents and apostrophes kept.
+fn words(s: &str) -> Vec<String> {
+    crate::document::tokenize_phrase(s)
+}
+
+impl Rule for NearMiss {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let g = &cx.glossary.glossary;
+        // Multi-word names and the words that index them.
+        let mut names: Vec<(String, Vec<String>, usize)> = Vec::new();
+        for (i, e) in g.entities.iter().enumerate() {
+            for n in e.accepted() {
+                let w = words(n);
+                if w.len() >= 2 {
+                    names.push((n.to_string(), w, i));
+                }
+            }
+        }
+        if names.is_empty() {
+            return;
+        }
+        let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, (_, w, _)) in names.iter().enumerate() {
+            for x in w {
+                index.entry(x.as_str()).or_default().push(i);
+            }
+        }
+        // Spans already known as entity forms are not near misses.
+        let known: Vec<Span> = cx
+            .hits
+            .iter()
+            .filter(|h| matches!(h.target, Target::EntityName { .. } | Target::EntityFullName { .. } | Target::EntityAlso { .. } | Target::EntityWrong { .. }))
+            .map(|h| h.span)
+            .collect();
+        let toks = &cx.doc.tokens;
+        let mut i = 0;
+        while i < toks.len() {
+            if !toks[i].capitalized {
+                i += 1;
+                continue;
+            }
+            let Some((f, l)) = super::entity_full_name::name_run_before(cx.doc, run_end(cx, i), 12) else {
+                i += 1;
+                continue;
+            };
+            i = l + 1;
+            let run: Vec<&str> = toks[f..=l].iter().map(|t| t.norm.as_str()).collect();
+            let mut cands: HashSet<usize> = HashSet::new();
+            for w in &run {
+                if let Some(v) = index.get(w) {
+                    cands.extend(v);
+                }
+            }
+            let mut best: Option<(f64, usize, usize, usize)> = None;
+            for &c in &cands {
+                let (_, cw, _) = &names[c];
+                let n = cw.len();
+                for len in n.saturating_sub(1).max(2)..=n + 1 {
+                    for s in f..=l {
+                        let e = s + len - 1;
+                        if e > l {
+                            break;
+                        }
+                        let window: Vec<&str> = toks[s..=e].iter().map(|t| t.norm.as_str()).collect();
+                        let score = similarity(&window, cw);
+                        if score > best.map_or(0.0, |b| b.0) {
+                            best = Some((score, c, s, e));
+                        }
+                    }
+                }
+            }
+            let Some((score, c, s, e)) = best else { continue };
+            let span = Span::new(toks[s].start, toks[e].end);
+            let (name, cw, entity) = &names[c];
+            let window: Vec<&str> = toks[s..=e].iter().map(|t| t.norm.as_str()).collect();
+            if window.iter().copied().eq(cw.iter().map(String::as_str)) || score < 0.6 {
+                continue;
+            }
+            if known.iter().any(|k| k.overlaps(&span)) {
+                continue;
+            }
+            let written = cx.text(span);
+            out.push(
+                Diagnostic::new(
+                    META.id,
+                    META.category,
+                    META.severity,
+                    span,
+                    format!("« {written} » ressemble à « {name} » sans lui être identique : nom mal recopié ?"),
+                )
+                .with_replacements([name.clone()])
+                .with_applicability(Applicability::Unsafe)
+                .with_entry(&g.entities[*entity].id),
+            );
+        }
+    }
+}
+
+/// The last token of the name-like run that starts at `i`.
+fn run_end(cx: &Context, i: usize) -> usize {
+    let toks = &cx.doc.tokens;
+    let mut end = i;
+    let mut j = i + 1;
+    while j < toks.len()
+        && toks[j].sentence == toks[i].sentence
+        && cx.doc.gap_is_joiner(toks[j - 1].end, toks[j].start)
+        && (toks[j].capitalized || (matches!(toks[j].norm.as_str(), "de" | "of" | "and" | "&") && toks.get(j + 1).is_some_and(|n| n.capitalized)))
+    {
+        if toks[j].capitalized {
+            end = j;
+        }
+        j += 1;
+    }
+    end
+}
+
+/// Word-level closeness of two names: the share of words in common (weighted by the
+/// longer name), or, for names of equal length, the character similarity when only
+/// spelling differs.
+fn similarity(a: &[&str], b: &[String]) -> f64 {
+    let shared = a.iter().filter(|w| b.iter().any(|x| x == *w)).count();
+    if shared < 2 {
+        return 0.0;
+    }
+    let word_score = shared as f64 / a.len().max(b.len()) as f64;
+    let chars = strsim::normalized_damerau_levenshtein(&a.join(" "), &b.join(" "));
+    // Same first word, most words shared: a word was swapped.
+    let anchored = if a.first().map(|w| *w) == b.first().map(String::as_str) { 0.05 } else { 0.0 };
+    word_score.max(if chars >= 0.85 { chars } else { 0.0 }) + anchored
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::check_with;
+
+    const G: &str = r#"
+[glossary]
+name = "t"
+[[entity]]
+id = "tsmc"
+name = "TSMC"
+full-name = "Taiwan Semiconductor Manufacturing Company"
+"#;
+
+    #[test]
+    fn one_word_off() {
+        let d = check_with(G, "Selon Taiwan Semiconductor Manufacturing Corporation, la demande croît.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].rule, "near-miss");
+        assert_eq!(d[0].suggestions[0].replacement, "Taiwan Semiconductor Manufacturing Company");
+        assert_eq!(&"Selon Taiwan Semiconductor Manufacturing Corporation"[6..], "Taiwan Semiconductor Manufacturing Corporation");
+    }
+
+    #[test]
+    fn exact_or_unrelated_is_quiet() {
+        assert!(check_with(G, "Taiwan Semiconductor Manufacturing Company livre.").is_empty());
+        assert!(check_with(G, "Le Taiwan Economic Journal écrit.").is_empty());
+    }
+}

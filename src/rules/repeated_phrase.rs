@@ -1,0 +1,139 @@
+//! `repeated-phrase`: the same multi-word phrase repeated in a short stretch of text.
+
+use super::{Context, Rule, RuleDoc, RuleMeta};
+use crate::diagnostic::{Category, Diagnostic, Severity, Span};
+use std::collections::HashMap;
+
+pub struct RepeatedPhrase;
+
+static META: RuleMeta = RuleMeta {
+    id: "repeated-phrase",
+    category: Category::Style,
+    severity: Severity::Info,
+    summary: "Même groupe de mots répété plusieurs fois en peu de lignes (« dans le domaine de l'IA »).",
+    doc: RuleDoc {
+        what: "Cherche les groupes de trois à six mots, dont au moins deux mots pleins, qui \
+               reviennent trois fois ou plus dans une fenêtre de 600 mots ; ne signale que le \
+               groupe le plus long.",
+        why: "La répétition mécanique d'une même formule alourdit le texte et signale une \
+              traduction automatique non relue.",
+        example: "Meta investit dans le domaine de l'IA. Sa compétitivité dans le domaine de l'IA \
+                  progresse. Son avance dans le domaine de l'IA se confirme.",
+        instead: "Meta investit dans l'IA. Sa compétitivité progresse. Son avance se confirme.",
+    },
+};
+
+/// Words that do not make a phrase meaningful on their own.
+const STOP: &[&str] = &[
+    "à", "a", "au", "aux", "avec", "ce", "ces", "cet", "cette", "d'", "dans", "de", "des", "du",
+    "elle", "en", "est", "et", "il", "ils", "l'", "la", "le", "les", "leur", "leurs", "mais",
+    "ne", "n'", "ou", "où", "par", "pas", "plus", "pour", "qu'", "que", "qui", "s'", "sa", "se",
+    "ses", "son", "sont", "sur", "un", "une", "y", "été", "être", "ont", "c'", "on", "nous",
+    "vous", "si", "tout", "tous", "aussi", "non", "seulement",
+];
+
+const MIN_N: usize = 3;
+const MAX_N: usize = 6;
+
+impl Rule for RepeatedPhrase {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let toks = &cx.doc.tokens;
+        let min = cx.settings.repeated_phrase_min.max(2);
+        let window = cx.settings.repeated_phrase_window;
+        // n-gram → starting token indices.
+        let mut grams: HashMap<Vec<&str>, Vec<usize>> = HashMap::new();
+        for i in 0..toks.len() {
+            let mut content = 0;
+            for n in 1..=MAX_N {
+                let j = i + n - 1;
+                if j >= toks.len() {
+                    break;
+                }
+                let t = &toks[j];
+                if !t.is_word() || t.sentence != toks[i].sentence || (n > 1 && !cx.doc.gap_is_joiner(toks[j - 1].end, t.start)) {
+                    break;
+                }
+                if !STOP.contains(&t.norm.as_str()) {
+                    content += 1;
+                }
+                if n >= MIN_N && content >= 2 {
+                    grams.entry(toks[i..=j].iter().map(|t| t.norm.as_str()).collect()).or_default().push(i);
+                }
+            }
+        }
+        // Longest phrases first; a shorter one only if it repeats outside the longer ones.
+        let mut found: Vec<(Vec<&str>, Vec<usize>)> = grams
+            .into_iter()
+            .filter_map(|(g, starts)| {
+                let dense: Vec<usize> = dense_run(&starts, min, window);
+                (dense.len() >= min).then_some((g, dense))
+            })
+            .collect();
+        found.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1[0].cmp(&b.1[0])));
+        let mut covered: Vec<Span> = Vec::new();
+        for (g, starts) in found {
+            let spans: Vec<Span> = starts
+                .iter()
+                .map(|&s| Span::new(toks[s].start, toks[s + g.len() - 1].end))
+                .collect();
+            if spans.iter().filter(|s| !covered.iter().any(|c| c.contains(s))).count() < min {
+                continue;
+            }
+            covered.extend(spans.iter().copied());
+            let phrase = cx.text(spans[0]).to_string();
+            for (k, span) in spans.iter().enumerate().skip(1) {
+                out.push(Diagnostic::new(
+                    META.id,
+                    META.category,
+                    META.severity,
+                    *span,
+                    format!(
+                        "« {phrase} » revient {} fois en peu de lignes (occurrence {}) : varier ou alléger.",
+                        spans.len(),
+                        k + 1
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// The occurrences that have at least `min` occurrences within `window` tokens around them.
+fn dense_run(starts: &[usize], min: usize, window: usize) -> Vec<usize> {
+    let mut starts = starts.to_vec();
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+        .iter()
+        .copied()
+        .filter(|&s| {
+            let lo = s.saturating_sub(window);
+            let hi = s + window;
+            starts.iter().filter(|&&x| x >= lo && x <= hi).count() >= min
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{check_with, rules_of};
+
+    #[test]
+    fn longest_repeated_phrase() {
+        let g = "[glossary]\nname='t'\n";
+        let d = check_with(g, "Meta investit dans le domaine de l'IA. Sa place dans le domaine de l'IA progresse. Son avance dans le domaine de l'IA se confirme.");
+        assert_eq!(rules_of(&d), ["repeated-phrase", "repeated-phrase"]);
+        assert!(d[0].message.starts_with("« dans le domaine de l'IA » revient 3 fois"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn twice_or_function_words_only() {
+        let g = "[glossary]\nname='t'\n";
+        assert!(check_with(g, "dans le domaine de l'IA. Et dans le domaine de l'IA.").is_empty());
+        assert!(check_with(g, "il y a de la. il y a de la. il y a de la.").is_empty());
+    }
+}

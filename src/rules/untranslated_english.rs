@@ -1,0 +1,136 @@
+//! `untranslated-english`: an English term left in the French text where the glossary has
+//! a French equivalent.
+
+use super::{Context, Rule, RuleDoc, RuleMeta, match_case, quote_list};
+use crate::diagnostic::{Category, Diagnostic, Severity, Span};
+use crate::glossary::Target;
+
+pub struct UntranslatedEnglish;
+
+static META: RuleMeta = RuleMeta {
+    id: "untranslated-english",
+    category: Category::Untranslated,
+    severity: Severity::Warning,
+    summary: "Terme anglais resté tel quel alors que le glossaire donne son équivalent français.",
+    doc: RuleDoc {
+        what: "Signale un terme source anglais du glossaire (« AI », « machine learning ») trouvé \
+               dans le texte français, sauf dans un nom de marque (« Meta AI », « Mistral AI »), \
+               du code ou une adresse.",
+        why: "Le lecteur francophone attend le terme français ; le terme anglais oublié trahit une \
+              traduction inachevée.",
+        example: "Meta a lancé des puces AI personnalisées.",
+        instead: "Meta a lancé des puces d'IA personnalisées.",
+    },
+};
+
+impl Rule for UntranslatedEnglish {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let toks = &cx.doc.tokens;
+        let entity_spans: Vec<Span> = cx
+            .hits
+            .iter()
+            .filter(|h| matches!(h.target, Target::EntityName { .. } | Target::EntityFullName { .. } | Target::EntityAlso { .. }))
+            .map(|h| h.span)
+            .collect();
+        let mut reported: Vec<Span> = Vec::new();
+        for hit in &cx.hits {
+            let Target::Source { term, index } = hit.target else { continue };
+            let t = &cx.glossary.glossary.terms[term as usize];
+            if !t.check_untranslated {
+                continue;
+            }
+            let source = &t.source[index as usize];
+            let found = cx.text(hit.span);
+            // An English term that is also French for the glossary (« GPU ») is not untranslated.
+            let norm_source = crate::document::normalize_word(source);
+            if t.approved.iter().any(|a| crate::document::normalize_word(a) == norm_source) {
+                continue;
+            }
+            // Acronyms must match their case: « AI » yes, « ai » (avoir) never.
+            let acronym = source.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !source.chars().any(char::is_lowercase);
+            if acronym && found.chars().any(char::is_lowercase) && !found.ends_with('s') {
+                continue;
+            }
+            // Part of a brand name: a capitalised neighbour that is not a sentence start
+            // (« Meta AI », « AI Act »), or inside a known entity.
+            let prev_brand = hit.first > 0 && {
+                let p = &toks[hit.first - 1];
+                p.capitalized
+                    && p.sentence == toks[hit.first].sentence
+                    && cx.doc.gap_is_space(p.end, toks[hit.first].start)
+            };
+            let next_brand = toks.get(hit.last + 1).is_some_and(|n| {
+                n.capitalized
+                    && n.sentence == toks[hit.last].sentence
+                    && cx.doc.gap_is_space(toks[hit.last].end, n.start)
+            });
+            if prev_brand || next_brand || entity_spans.iter().any(|s| s.overlaps(&hit.span)) {
+                continue;
+            }
+            // One finding per span, whichever source term matched it.
+            if reported.iter().any(|r| r.overlaps(&hit.span)) {
+                continue;
+            }
+            reported.push(hit.span);
+            let suggestions: Vec<String> = t.approved.iter().map(|a| match_case(found, a)).collect();
+            out.push(
+                Diagnostic::new(
+                    META.id,
+                    META.category,
+                    t.severity.min(Severity::Warning).max(META.severity),
+                    hit.span,
+                    format!(
+                        "« {found} » est resté en anglais : le glossaire donne {}.",
+                        quote_list(&t.approved)
+                    ),
+                )
+                .with_replacements(suggestions)
+                .with_applicability(crate::diagnostic::Applicability::Unsafe)
+                .with_note(t.note.clone())
+                .with_entry(&t.id),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::check_with;
+
+    const G: &str = r#"
+[glossary]
+name = "t"
+[[term]]
+id = "ai"
+source = ["AI", "artificial intelligence"]
+approved = ["IA", "intelligence artificielle"]
+[[term]]
+id = "gpu"
+source = ["GPU"]
+approved = ["processeur graphique", "GPU"]
+[[term]]
+id = "performance"
+source = ["performance"]
+approved = ["performance"]
+check-untranslated = false
+"#;
+
+    #[test]
+    fn english_left_in_french() {
+        let d = check_with(G, "Meta a lancé des puces AI personnalisées.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].rule, "untranslated-english");
+        assert_eq!(d[0].suggestions[0].replacement, "IA");
+    }
+
+    #[test]
+    fn brands_case_and_french_words_are_quiet() {
+        assert!(check_with(G, "Meta AI et l'AI Act arrivent.").is_empty());
+        assert!(check_with(G, "J'ai acheté des GPU. Leur performance est bonne.").is_empty());
+    }
+}
