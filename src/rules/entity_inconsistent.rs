@@ -44,14 +44,15 @@ impl Rule for EntityInconsistent {
                 }
             }
         }
-        // Names outside the glossary: words with a capital beyond their first letter or
-        // written in capitals, compared with the other spellings of the same word.
+        // Names outside the glossary: the spellings of a word that has a capital, compared
+        // with each other. Words in capitals are left out: capitals mark headings,
+        // placeholders (FICHIER) and emphasis, not another spelling.
         for (i, t) in cx.doc.tokens.iter().enumerate() {
             let span = Span::new(t.start, t.end);
             if !t.is_word() || t.norm.chars().count() < 3 || covered.iter().any(|c| c.overlaps(&span)) {
                 continue;
             }
-            if !is_judged_spelling(cx, span, i) {
+            if t.all_caps || !is_judged_spelling(cx, span, i) {
                 continue;
             }
             let found = cx.text(span);
@@ -123,8 +124,9 @@ mod tests {
 
     #[test]
     fn two_spellings_outside_the_glossary() {
-        let d = check_with(G, "Le groupe Foxconn livre. FOXCONN a confirmé.");
+        let d = check_with(G, "Le groupe Foxconn livre. FoxConn a confirmé.");
         assert_eq!(rules_of(&d), ["entity-inconsistent"]);
         assert!(check_with(G, "Réseau et réseau. Le réseau.").is_empty());
+        assert!(check_with(G, "Le fichier FICHIER est lu. Fichier suivant.").is_empty());
     }
 }

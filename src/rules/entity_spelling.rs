@@ -77,9 +77,12 @@ impl Rule for EntitySpelling {
             if accepted {
                 continue;
             }
+            if !is_judged_spelling(cx, hit.span, hit.first) {
+                continue;
+            }
             if !wrong {
                 let Some(expected) = expected_form(e, hit.target) else { continue };
-                if same_spelling(expected, found) || !is_judged_spelling(cx, hit.span, hit.first) {
+                if same_spelling(expected, found) {
                     continue;
                 }
             }

@@ -82,7 +82,7 @@ pub struct RuleSettings {
 impl Default for RuleSettings {
     fn default() -> Self {
         RuleSettings {
-            repeated_phrase_min: 3,
+            repeated_phrase_min: 4,
             repeated_phrase_window: 600,
         }
     }

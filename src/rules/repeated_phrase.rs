@@ -12,14 +12,17 @@ static META: RuleMeta = RuleMeta {
     severity: Severity::Info,
     summary: "Même groupe de mots répété plusieurs fois en peu de lignes (« dans le domaine de l'IA »).",
     doc: RuleDoc {
-        what: "Cherche les groupes de trois à six mots, dont au moins deux mots pleins, qui \
-               reviennent trois fois ou plus dans une fenêtre de 600 mots ; ne signale que le \
-               groupe le plus long.",
+        what: "Cherche les locutions de quatre à sept mots qui commencent par une préposition \
+               (« dans le domaine de l'IA ») et reviennent quatre fois ou plus dans une fenêtre \
+               de 600 mots ; ne signale que la plus longue. Les groupes nominaux, qui sont de la \
+               terminologie, ne sont pas comptés.",
         why: "La répétition mécanique d'une même formule alourdit le texte et signale une \
               traduction automatique non relue.",
         example: "Meta investit dans le domaine de l'IA. Sa compétitivité dans le domaine de l'IA \
-                  progresse. Son avance dans le domaine de l'IA se confirme.",
-        instead: "Meta investit dans l'IA. Sa compétitivité progresse. Son avance se confirme.",
+                  progresse. Son avance dans le domaine de l'IA se confirme. Ses puces dans le \
+                  domaine de l'IA sont attendues.",
+        instead: "Meta investit dans l'IA. Sa compétitivité progresse. Son avance se confirme. \
+                  Ses puces sont attendues.",
     },
 };
 
@@ -32,8 +35,14 @@ const STOP: &[&str] = &[
     "vous", "si", "tout", "tous", "aussi", "non", "seulement",
 ];
 
-const MIN_N: usize = 3;
-const MAX_N: usize = 6;
+/// A filler phrase starts with a preposition (« dans le domaine de », « en termes de »).
+/// Noun phrases (« descripteur de fichier ») are terminology: repeating them is right.
+const LEADS: &[&str] = &[
+    "à", "au", "aux", "afin", "avec", "dans", "en", "grâce", "par", "pour", "selon", "sur",
+];
+
+const MIN_N: usize = 4;
+const MAX_N: usize = 7;
 
 impl Rule for RepeatedPhrase {
     fn meta(&self) -> &RuleMeta {
@@ -47,6 +56,9 @@ impl Rule for RepeatedPhrase {
         // n-gram → starting token indices.
         let mut grams: HashMap<Vec<&str>, Vec<usize>> = HashMap::new();
         for i in 0..toks.len() {
+            if !LEADS.contains(&toks[i].norm.as_str()) {
+                continue;
+            }
             let mut content = 0;
             for n in 1..=MAX_N {
                 let j = i + n - 1;
@@ -125,15 +137,17 @@ mod tests {
     #[test]
     fn longest_repeated_phrase() {
         let g = "[glossary]\nname='t'\n";
-        let d = check_with(g, "Meta investit dans le domaine de l'IA. Sa place dans le domaine de l'IA progresse. Son avance dans le domaine de l'IA se confirme.");
-        assert_eq!(rules_of(&d), ["repeated-phrase", "repeated-phrase"]);
-        assert!(d[0].message.starts_with("« dans le domaine de l'IA » revient 3 fois"), "{}", d[0].message);
+        let d = check_with(g, "Meta investit dans le domaine de l'IA. Sa place dans le domaine de l'IA progresse. Son avance dans le domaine de l'IA se confirme. Ses puces dans le domaine de l'IA aussi.");
+        assert_eq!(rules_of(&d), ["repeated-phrase"; 3]);
+        assert!(d[0].message.starts_with("« dans le domaine de l'IA » revient 4 fois"), "{}", d[0].message);
     }
 
     #[test]
     fn twice_or_function_words_only() {
         let g = "[glossary]\nname='t'\n";
-        assert!(check_with(g, "dans le domaine de l'IA. Et dans le domaine de l'IA.").is_empty());
-        assert!(check_with(g, "il y a de la. il y a de la. il y a de la.").is_empty());
+        assert!(check_with(g, "dans le domaine de l'IA. Et dans le domaine de l'IA. Puis dans le domaine de l'IA.").is_empty());
+        let noun = "le descripteur de fichier ouvert. ".repeat(5);
+        assert!(check_with(g, &noun).is_empty());
+        assert!(check_with(g, &"pour il y a de la. ".repeat(5)).is_empty());
     }
 }
