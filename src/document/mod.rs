@@ -11,7 +11,7 @@ mod tokens;
 pub use lines::LineIndex;
 pub use mask::{Mask, MaskKind};
 pub use segment::{Sentence, sentences};
-pub use tokens::{Token, is_elision, normalize_word, tokenize, tokenize_phrase};
+pub use tokens::{Token, fold_accents, is_elision, normalize_word, tokenize, tokenize_phrase};
 
 use crate::formats::Format;
 

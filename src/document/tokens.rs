@@ -44,6 +44,13 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '‘')
 }
 
+/// Removes accents (NFD, combining marks dropped): « Générale » → « Generale ».
+pub fn fold_accents(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect()
+}
+
 /// Normalises one word: NFC, lower case, typographic apostrophes as `'`.
 pub fn normalize_word(word: &str) -> String {
     let mut out = String::with_capacity(word.len());

@@ -163,6 +163,10 @@ pub struct CompiledGlossary {
     pub expression_contexts: Vec<CtxIds>,
     /// Patterns that hold no word (ignored), for `glossary test` to report.
     pub empty_patterns: Vec<String>,
+    /// Multi-word entity names (name, full name, `also`): (spelling, words, entity index).
+    pub multiword_names: Vec<(String, Vec<String>, usize)>,
+    /// Accent-folded word → indices into `multiword_names` (for `near-miss`).
+    pub name_index: HashMap<String, Vec<usize>>,
 }
 
 fn mode(inflect: bool) -> Mode {
@@ -243,6 +247,19 @@ impl CompiledGlossary {
                 m.add(w, Mode::Exact, Target::EntityWrong { entity, index: i as u32 });
             }
         }
+        let mut multiword_names = Vec::new();
+        let mut name_index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, e) in glossary.entities.iter().enumerate() {
+            for n in e.accepted() {
+                let w = tokenize_phrase(n);
+                if w.len() >= 2 {
+                    for x in &w {
+                        name_index.entry(crate::document::fold_accents(x)).or_default().push(multiword_names.len());
+                    }
+                    multiword_names.push((n.to_string(), w, i));
+                }
+            }
+        }
         let mut context_phrases = vec![String::new(); phrases.len()];
         for (p, id) in phrases {
             context_phrases[id as usize] = p;
@@ -254,6 +271,8 @@ impl CompiledGlossary {
             variant_contexts,
             expression_contexts,
             empty_patterns: empty,
+            multiword_names,
+            name_index,
         }
     }
 

@@ -3,7 +3,7 @@
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span};
 use crate::glossary::Target;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 pub struct NearMiss;
 
@@ -23,11 +23,6 @@ static META: RuleMeta = RuleMeta {
     },
 };
 
-/// Lower-case words of a name, accents and apostrophes kept.
-fn words(s: &str) -> Vec<String> {
-    crate::document::tokenize_phrase(s)
-}
-
 impl Rule for NearMiss {
     fn meta(&self) -> &RuleMeta {
         &META
@@ -35,24 +30,10 @@ impl Rule for NearMiss {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let g = &cx.glossary.glossary;
-        // Multi-word names and the words that index them.
-        let mut names: Vec<(String, Vec<String>, usize)> = Vec::new();
-        for (i, e) in g.entities.iter().enumerate() {
-            for n in e.accepted() {
-                let w = words(n);
-                if w.len() >= 2 {
-                    names.push((n.to_string(), w, i));
-                }
-            }
-        }
+        let names = &cx.glossary.multiword_names;
+        let index = &cx.glossary.name_index;
         if names.is_empty() {
             return;
-        }
-        let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, (_, w, _)) in names.iter().enumerate() {
-            for x in w {
-                index.entry(x.as_str()).or_default().push(i);
-            }
         }
         // Spans already known as entity forms are not near misses.
         let known: Vec<Span> = cx
@@ -76,7 +57,7 @@ impl Rule for NearMiss {
             let run: Vec<&str> = toks[f..=l].iter().map(|t| t.norm.as_str()).collect();
             let mut cands: HashSet<usize> = HashSet::new();
             for w in &run {
-                if let Some(v) = index.get(w) {
+                if let Some(v) = index.get(&fold(w)) {
                     cands.extend(v);
                 }
             }
@@ -143,16 +124,22 @@ fn run_end(cx: &Context, i: usize) -> usize {
     end
 }
 
+use crate::document::fold_accents as fold;
+
 /// Word-level closeness of two names: the share of words in common (weighted by the
 /// longer name), or, for names of equal length, the character similarity when only
 /// spelling differs.
 fn similarity(a: &[&str], b: &[String]) -> f64 {
-    let shared = a.iter().filter(|w| b.iter().any(|x| x == *w)).count();
+    let shared = a.iter().filter(|w| b.iter().any(|x| fold(x) == fold(w))).count();
     if shared < 2 {
         return 0.0;
     }
     let word_score = shared as f64 / a.len().max(b.len()) as f64;
-    let chars = strsim::normalized_damerau_levenshtein(&a.join(" "), &b.join(" "));
+    let (fa, fb) = (fold(&a.join(" ")), fold(&b.join(" ")));
+    if fa == fb {
+        return 1.0; // same name but for accents
+    }
+    let chars = strsim::normalized_damerau_levenshtein(&fa, &fb);
     // Same first word, most words shared: a word was swapped.
     let anchored = if a.first().map(|w| *w) == b.first().map(String::as_str) { 0.05 } else { 0.0 };
     word_score.max(if chars >= 0.85 { chars } else { 0.0 }) + anchored
@@ -184,5 +171,13 @@ full-name = "Taiwan Semiconductor Manufacturing Company"
     fn exact_or_unrelated_is_quiet() {
         assert!(check_with(G, "Taiwan Semiconductor Manufacturing Company livre.").is_empty());
         assert!(check_with(G, "Le Taiwan Economic Journal écrit.").is_empty());
+    }
+
+    #[test]
+    fn accents_are_folded() {
+        let g = "[glossary]\nname='t'\n[[entity]]\nid='sg'\nname='Société Générale'\n";
+        let d = check_with(g, "La banque Societe Generale a publié ses comptes.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].suggestions[0].replacement, "Société Générale");
     }
 }

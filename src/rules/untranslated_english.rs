@@ -37,6 +37,7 @@ impl Rule for UntranslatedEnglish {
             .map(|h| h.span)
             .collect();
         let mut reported: Vec<Span> = Vec::new();
+        let english_sentences = english_sentences(cx);
         for hit in &cx.hits {
             let Target::Source { term, index } = hit.target else { continue };
             let t = &cx.glossary.glossary.terms[term as usize];
@@ -72,6 +73,10 @@ impl Rule for UntranslatedEnglish {
             if prev_brand || next_brand || entity_spans.iter().any(|s| s.overlaps(&hit.span)) {
                 continue;
             }
+            // A whole sentence in English is an untranslated segment, not a term left behind.
+            if english_sentences.contains(&toks[hit.first].sentence) {
+                continue;
+            }
             // One finding per span, whichever source term matched it.
             if reported.iter().any(|r| r.overlaps(&hit.span)) {
                 continue;
@@ -96,6 +101,33 @@ impl Rule for UntranslatedEnglish {
             );
         }
     }
+}
+
+/// English words that French text does not use: two of them, making a quarter of a
+/// sentence's words, make the sentence English.
+const ENGLISH_WORDS: &[&str] = &[
+    "the", "and", "of", "to", "is", "are", "with", "this", "that", "be", "by", "it", "from",
+    "for", "on", "was", "were", "will", "can", "which", "has", "have", "an", "or", "not",
+    "if", "when", "you", "your", "its", "into", "should", "must", "been", "these", "those",
+];
+
+fn english_sentences(cx: &Context) -> std::collections::HashSet<u32> {
+    let mut counts: std::collections::HashMap<u32, (usize, usize)> = std::collections::HashMap::new();
+    for t in &cx.doc.tokens {
+        if !t.is_word() {
+            continue;
+        }
+        let c = counts.entry(t.sentence).or_default();
+        c.1 += 1;
+        if ENGLISH_WORDS.contains(&t.norm.as_str()) {
+            c.0 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, (en, all))| en >= 2 && en * 4 >= all)
+        .map(|(s, _)| s)
+        .collect()
 }
 
 #[cfg(test)]
@@ -132,5 +164,6 @@ check-untranslated = false
     fn brands_case_and_french_words_are_quiet() {
         assert!(check_with(G, "Meta AI et l'AI Act arrivent.").is_empty());
         assert!(check_with(G, "J'ai acheté des GPU. Leur performance est bonne.").is_empty());
+        assert!(check_with(G, "Le texte dit : The AI is trained on the data of the web.").is_empty());
     }
 }
