@@ -10,6 +10,9 @@ pub enum MaskKind {
     Syntax,
     /// Content that is not French prose (code, URL, HTML, front matter): becomes a barrier.
     Content,
+    /// Everything outside the text to check (the source side and the syntax of a bilingual
+    /// file): white space, line breaks included.
+    Hidden,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -40,7 +43,7 @@ impl Mask {
         for &(start, end, kind) in &self.ranges {
             let end = end.min(bytes.len());
             for (i, b) in bytes[start..end].iter_mut().enumerate() {
-                if *b == b'\n' || *b == b'\r' {
+                if (*b == b'\n' || *b == b'\r') && kind != MaskKind::Hidden {
                     continue;
                 }
                 *b = if kind == MaskKind::Content && (i == 0) {

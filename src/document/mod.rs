@@ -57,6 +57,43 @@ impl Document {
         }
     }
 
+    /// A document whose prose is cut into independent segments (the targets of a bilingual
+    /// file): sentences and paragraphs never cross a segment boundary.
+    pub fn with_segments(
+        path: impl Into<String>,
+        text: String,
+        format: Format,
+        mask: &Mask,
+        segments: &[(usize, usize)],
+    ) -> Document {
+        let view = mask.apply(&text);
+        let mut all = Vec::new();
+        let mut paragraph = 0;
+        for &(s, e) in segments {
+            let mut last = 0;
+            for mut sent in sentences(&view[s..e]) {
+                last = sent.paragraph;
+                sent.start += s;
+                sent.end += s;
+                sent.paragraph += paragraph;
+                all.push(sent);
+            }
+            paragraph += last + 1;
+        }
+        let mut tokens = tokenize(&view, 0, view.len());
+        assign_sentences(&mut tokens, &all);
+        let lines = LineIndex::new(&text);
+        Document {
+            path: path.into(),
+            text,
+            view,
+            format,
+            tokens,
+            sentences: all,
+            lines,
+        }
+    }
+
     /// Plain text with nothing masked but URLs; handy in tests.
     pub fn from_str(text: &str) -> Document {
         Document::new("<texte>", text.to_string(), Format::Text)

@@ -1,5 +1,6 @@
 /*! Input formats: how a file's bytes become text, and what in the text is not prose. */
 
+pub mod bilingual;
 mod markdown;
 mod text;
 
