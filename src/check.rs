@@ -4,6 +4,11 @@ no file system, no output. */
 use crate::diagnostic::{Diagnostic, sort_diagnostics};
 use crate::document::Document;
 use crate::glossary::{CompiledGlossary, Glossary};
+use crate::diagnostic::Span;
+use crate::formats::Format;
+use crate::formats::bilingual::{ParseError, Unit};
+use crate::report::FileResult;
+use crate::rules::bilingual::BiContext;
 use crate::rules::{self, Context, Rule, RuleSettings};
 
 /// Rules whose findings come from glossary patterns; where two of them cover nested
@@ -22,6 +27,7 @@ pub struct Checker {
     pub glossary: CompiledGlossary,
     pub settings: RuleSettings,
     rules: Vec<&'static dyn Rule>,
+    disabled_bilingual: Vec<&'static str>,
 }
 
 impl Checker {
@@ -30,12 +36,18 @@ impl Checker {
             glossary: CompiledGlossary::new(glossary),
             settings: RuleSettings::default(),
             rules: rules::ALL.to_vec(),
+            disabled_bilingual: Vec::new(),
         }
     }
 
     /// Keeps only the rules for which `keep(id)` is true.
     pub fn select_rules(&mut self, keep: impl Fn(&str) -> bool) {
         self.rules = rules::ALL.iter().copied().filter(|r| keep(r.meta().id)).collect();
+        self.disabled_bilingual = rules::bilingual::ALL
+            .iter()
+            .map(|r| r.meta().id)
+            .filter(|id| !keep(id))
+            .collect();
     }
 
     pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
@@ -47,6 +59,93 @@ impl Checker {
         let mut out = dedupe(out);
         sort_diagnostics(&mut out);
         out
+    }
+
+    /// Checks a bilingual file: the monolingual rules on the targets (`doc` reveals only
+    /// them), then the bilingual rules on each unit. Every finding names its unit.
+    pub fn check_units(&self, doc: &Document, units: &[Unit]) -> Vec<Diagnostic> {
+        let cx = Context::new(doc, &self.glossary, &self.settings);
+        let mut out = Vec::new();
+        for r in &self.rules {
+            r.check(&cx, &mut out);
+        }
+        let bx = BiContext::new(&cx, units);
+        for r in rules::bilingual::ALL {
+            if self.bilingual_enabled(r.meta().id) {
+                r.check(&bx, &mut out);
+            }
+        }
+        let mut out = dedupe(out);
+        // Monolingual findings get the unit whose target holds them.
+        let mut ranges: Vec<(usize, usize, &str)> = units
+            .iter()
+            .filter_map(|u| u.target_range.map(|(s, e)| (s, e, u.id.as_str())))
+            .collect();
+        ranges.sort_unstable();
+        for d in out.iter_mut().filter(|d| d.unit.is_none()) {
+            let i = ranges.partition_point(|r| r.0 <= d.span.start);
+            if i > 0 && d.span.start <= ranges[i - 1].1 {
+                d.unit = Some(ranges[i - 1].2.to_string());
+            }
+        }
+        sort_diagnostics(&mut out);
+        out
+    }
+
+    /// Checks one file's text in its format: plain text and Markdown with the monolingual
+    /// rules, PO, XLIFF and TMX unit by unit against their sources.
+    pub fn check_text(&self, path: &str, text: String, format: Format) -> Result<FileResult, ParseError> {
+        match format.parse_bilingual(&text) {
+            None => {
+                let doc = Document::new(path, text, format);
+                let diagnostics = self.check(&doc);
+                Ok(FileResult::new(doc, diagnostics))
+            }
+            Some(parsed) => {
+                let file = parsed?;
+                let (doc, _) = crate::bilingual::target_document(path, text, format, &file.units);
+                let diagnostics = self.check_units(&doc, &file.units);
+                let mut r = FileResult::new(doc, diagnostics);
+                r.units = file.units;
+                Ok(r)
+            }
+        }
+    }
+
+    /// Checks a plain translation against its plain source: the two are aligned
+    /// (paragraphs, then sentences), the aligned pairs become units, and what found no
+    /// counterpart is reported.
+    pub fn check_pair(&self, target: Document, source: &Document) -> FileResult {
+        let alignment = crate::bilingual::align::align_documents(source, &target);
+        let mut diagnostics = self.check_units(&target, &alignment.units);
+        for (text, at) in &alignment.omitted {
+            let meta = &rules::bilingual::OMITTED;
+            diagnostics.push(Diagnostic::new(
+                meta.id,
+                meta.category,
+                meta.severity,
+                Span::new(*at, *at),
+                format!("passage de la source sans traduction : « {} ».", rules::bilingual::excerpt(text, 100)),
+            ));
+        }
+        for &(s, e) in &alignment.added {
+            let meta = &rules::bilingual::ADDED;
+            diagnostics.push(Diagnostic::new(
+                meta.id,
+                meta.category,
+                meta.severity,
+                Span::new(s, e),
+                "passage sans équivalent dans la source : ajout ?".to_string(),
+            ));
+        }
+        sort_diagnostics(&mut diagnostics);
+        let mut r = FileResult::new(target, diagnostics);
+        r.units = alignment.units;
+        r
+    }
+
+    fn bilingual_enabled(&self, id: &str) -> bool {
+        self.disabled_bilingual.iter().all(|d| *d != id)
     }
 }
 
@@ -65,7 +164,8 @@ fn dedupe(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
                 let same = o.span == d.span;
                 (both_patterns && (nested || (same && (o.severity > d.severity || (o.severity == d.severity && j < i)))))
                     || (d.rule == "near-miss" && o.rule == "entity-full-name" && o.span.overlaps(&d.span))
-                    || (d.rule == o.rule && same && j < i)
+                    || (d.rule == "missing-key-term" && o.rule == "forbidden-term" && same)
+                    || (d.rule == o.rule && same && d.message == o.message && j < i)
             })
         })
         .collect();

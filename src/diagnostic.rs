@@ -80,6 +80,16 @@ pub enum Category {
     Style,
     #[serde(rename = "locale-convention")]
     LocaleConvention,
+    #[serde(rename = "accuracy/omission")]
+    Omission,
+    #[serde(rename = "accuracy/addition")]
+    Addition,
+    #[serde(rename = "fluency/inconsistency")]
+    Inconsistency,
+    #[serde(rename = "fluency/punctuation")]
+    Punctuation,
+    #[serde(rename = "design/markup")]
+    Markup,
 }
 
 impl Category {
@@ -91,6 +101,11 @@ impl Category {
             Category::Grammar => "fluency/grammar",
             Category::Style => "style",
             Category::LocaleConvention => "locale-convention",
+            Category::Omission => "accuracy/omission",
+            Category::Addition => "accuracy/addition",
+            Category::Inconsistency => "fluency/inconsistency",
+            Category::Punctuation => "fluency/punctuation",
+            Category::Markup => "design/markup",
         }
     }
 }
@@ -131,6 +146,8 @@ pub struct Diagnostic {
     pub note: Option<String>,
     /// The glossary entry behind the finding, when there is one.
     pub entry: Option<String>,
+    /// The translation unit of a bilingual file (XLIFF id, PO msgctxt or msgid line).
+    pub unit: Option<String>,
 }
 
 impl Diagnostic {
@@ -150,6 +167,7 @@ impl Diagnostic {
             suggestions: Vec::new(),
             note: None,
             entry: None,
+            unit: None,
         }
     }
 

@@ -76,7 +76,7 @@ fn corrected_version_is_clean() {
 fn human_output_snapshot() {
     let d = doc("corpus/meta-puce-ia.fr.txt", ARTICLE);
     let diags = checker().check(&d);
-    let files = vec![relecture::report::FileResult { doc: d, diagnostics: diags }];
+    let files = vec![relecture::report::FileResult::new(d, diags)];
     let mut out = Vec::new();
     colored::control::set_override(false);
     relecture::report::Reporter::report(&relecture::report::Human, &files, &[], &mut out).unwrap();

@@ -3,7 +3,8 @@
 
 use crate::document::Document;
 use crate::formats::{self, DecodeError, Format};
-use crate::report::InputError;
+use crate::check::Checker;
+use crate::report::{FileResult, InputError};
 use std::path::{Path, PathBuf};
 
 /// A file to check and the format it is read as.
@@ -32,8 +33,8 @@ fn error(path: &Path, line: Option<usize>, column: Option<usize>, message: Strin
     }
 }
 
-/// Expands the paths: files as given (any extension is read as text unless it is
-/// Markdown), directories walked for .txt and .md files, honouring .gitignore.
+/// Expands the paths: files as given (an unknown extension is read as text), directories
+/// walked for .txt, .md, .po, .xlf, .xliff and .tmx files, honouring .gitignore.
 pub fn collect(paths: &[PathBuf], errors: &mut Vec<InputError>) -> Vec<Input> {
     let mut out = Vec::new();
     for p in paths {
@@ -70,13 +71,45 @@ pub fn collect(paths: &[PathBuf], errors: &mut Vec<InputError>) -> Vec<Input> {
     out
 }
 
-/// Reads and decodes one file. An empty file found in a directory is skipped silently
-/// (returned as an empty document); named on the command line, it is an error.
-pub fn read_document(input: &Input) -> Result<Document, InputError> {
+/// Reads, decodes and checks one file. An empty file found in a directory is skipped
+/// (`Ok(None)`); named on the command line, it is an error.
+pub fn check_input(checker: &Checker, input: &Input) -> Result<Option<FileResult>, InputError> {
+    let Some(text) = read_text(input)? else {
+        return Ok(None);
+    };
+    let name = input.path.display().to_string();
+    checker
+        .check_text(&name, text, input.format)
+        .map(Some)
+        .map_err(|e| error(&input.path, Some(e.line), Some(e.column), e.message))
+}
+
+/// Checks one plain file against its plain source (`--source`).
+pub fn check_pair(checker: &Checker, inputs: &[Input], source: &Path) -> Result<FileResult, InputError> {
+    let [target] = inputs else {
+        return Err(error(source, None, None, "--source demande un seul fichier à vérifier (la traduction de cette source)".to_string()));
+    };
+    if target.format.is_bilingual() {
+        return Err(error(&target.path, None, None, "--source s'emploie avec un fichier texte ou Markdown ; un fichier PO, XLIFF ou TMX contient déjà sa source".to_string()));
+    }
+    let source_input = Input {
+        format: Format::from_path(source).unwrap_or(Format::Text),
+        path: source.to_path_buf(),
+        explicit: true,
+    };
+    let source_text = read_text(&source_input)?.unwrap_or_default();
+    let target_text = read_text(target)?.unwrap_or_default();
+    let source_doc = Document::new(source.display().to_string(), source_text, source_input.format);
+    let target_doc = Document::new(target.path.display().to_string(), target_text, target.format);
+    Ok(checker.check_pair(target_doc, &source_doc))
+}
+
+/// Reads and decodes a file; `None` for an empty file met in a directory walk.
+fn read_text(input: &Input) -> Result<Option<String>, InputError> {
     let bytes = std::fs::read(&input.path).map_err(|e| error(&input.path, None, None, io_message(&e)))?;
-    let text = match formats::decode(bytes) {
-        Ok(t) => t,
-        Err(DecodeError::Empty) if !input.explicit => String::new(),
+    match formats::decode(bytes) {
+        Ok(t) => Ok(Some(t)),
+        Err(DecodeError::Empty) if !input.explicit => Ok(None),
         Err(e) => {
             let (line, column) = match &e {
                 DecodeError::Binary { line, column } | DecodeError::NotUtf8 { line, column, .. } => {
@@ -84,8 +117,7 @@ pub fn read_document(input: &Input) -> Result<Document, InputError> {
                 }
                 DecodeError::Empty => (None, None),
             };
-            return Err(error(&input.path, line, column, e.to_string()));
+            Err(error(&input.path, line, column, e.to_string()))
         }
-    };
-    Ok(Document::new(input.path.display().to_string(), text, input.format))
+    }
 }

@@ -84,6 +84,10 @@ pub struct CheckArgs {
     /// Sévérité à partir de laquelle le code de sortie vaut 1.
     #[arg(long, value_enum, default_value = "error")]
     pub fail_on: FailOn,
+    /// Texte source (anglais) du fichier vérifié, pour le contrôle bilingue d'un fichier
+    /// texte ou Markdown : les deux sont alignés par paragraphes puis par phrases.
+    #[arg(long, value_name = "FICHIER")]
+    pub source: Option<PathBuf>,
 }
 
 /// Exit statuses: 0 nothing reaches --fail-on, 1 something does, 2 usage or input error.
@@ -160,13 +164,20 @@ fn check(args: &CheckArgs) -> io::Result<i32> {
     let checker = Checker::new(glossary);
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let mut results: Vec<FileResult> = Vec::new();
-    for input in files::collect(&paths, &mut errors) {
-        match files::read_document(&input) {
-            Ok(doc) => {
-                let diagnostics = checker.check(&doc);
-                results.push(FileResult { doc, diagnostics });
-            }
+    let inputs = files::collect(&paths, &mut errors);
+    match &args.source {
+        Some(source) => match files::check_pair(&checker, &inputs, source) {
+            Ok(r) => results.push(r),
             Err(e) => errors.push(e),
+        },
+        None => {
+            for input in &inputs {
+                match files::check_input(&checker, input) {
+                    Ok(Some(r)) => results.push(r),
+                    Ok(None) => {}
+                    Err(e) => errors.push(e),
+                }
+            }
         }
     }
     results.sort_by(|a, b| a.doc.path.cmp(&b.doc.path));
@@ -192,15 +203,13 @@ fn list_rules(id: Option<&str>) -> io::Result<i32> {
     let mut out = stdout.lock();
     match id {
         None => {
-            for r in rules::ALL {
-                let m = r.meta();
+            for m in rules::all_metas() {
                 writeln!(out, "{:<22} {:<24} {:<8} {}", m.id, m.category.as_str(), m.severity.as_str(), m.summary)?;
             }
             Ok(EXIT_OK)
         }
         Some(id) => match rules::find(id) {
-            Some(r) => {
-                let m = r.meta();
+            Some(m) => {
                 writeln!(out, "{} ({}, {} par défaut)\n", m.id, m.category, m.severity.label_fr())?;
                 writeln!(out, "{}\n", m.summary)?;
                 writeln!(out, "Ce qu'elle signale\n  {}\n", m.doc.what)?;
@@ -210,7 +219,7 @@ fn list_rules(id: Option<&str>) -> io::Result<i32> {
                 Ok(EXIT_OK)
             }
             None => {
-                let known: Vec<&str> = rules::ALL.iter().map(|r| r.meta().id).collect();
+                let known: Vec<&str> = rules::all_metas().map(|m| m.id).collect();
                 let close = known
                     .iter()
                     .max_by(|a, b| strsim::jaro_winkler(a, id).total_cmp(&strsim::jaro_winkler(b, id)))

@@ -103,6 +103,19 @@ impl Document {
         &self.text[start..end]
     }
 
+    /// The text of a span as a reader sees it: the original bytes, or, where markup or
+    /// file syntax was hidden inside the span (a PO string continued on the next line),
+    /// the visible text with its white space collapsed.
+    pub fn display(&self, start: usize, end: usize) -> std::borrow::Cow<'_, str> {
+        let original = &self.text[start..end];
+        let view = &self.view[start..end];
+        if original == view {
+            std::borrow::Cow::Borrowed(original)
+        } else {
+            std::borrow::Cow::Owned(view.split_whitespace().collect::<Vec<_>>().join(" "))
+        }
+    }
+
     /// Number of words (tokens holding a letter), for per-1000-word figures.
     pub fn word_count(&self) -> usize {
         self.tokens.iter().filter(|t| t.is_word()).count()

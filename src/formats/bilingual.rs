@@ -51,6 +51,8 @@ pub struct Unit {
     pub source_codes: Vec<String>,
     pub target_codes: Vec<String>,
     pub state: UnitState,
+    /// What distinguishes two units with the same source (PO `msgctxt`), if anything.
+    pub context: Option<String>,
     /// Translator comments (PO `# `) and XLIFF notes, for suppression directives.
     pub notes: Vec<String>,
     /// PO plural form index (`msgstr[n]`), if any.

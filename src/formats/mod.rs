@@ -1,6 +1,9 @@
 /*! Input formats: how a file's bytes become text, and what in the text is not prose. */
 
 pub mod bilingual;
+pub mod po;
+pub mod tmx;
+pub mod xliff;
 mod markdown;
 mod text;
 
@@ -12,6 +15,9 @@ use thiserror::Error;
 pub enum Format {
     Text,
     Markdown,
+    Po,
+    Xliff,
+    Tmx,
 }
 
 impl Format {
@@ -21,7 +27,25 @@ impl Format {
         match ext.as_str() {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" | "mdown" | "mkd" => Some(Format::Markdown),
+            "po" => Some(Format::Po),
+            "xlf" | "xliff" => Some(Format::Xliff),
+            "tmx" => Some(Format::Tmx),
             _ => None,
+        }
+    }
+
+    /// True for the formats that hold a source and a target (PO, XLIFF, TMX).
+    pub fn is_bilingual(self) -> bool {
+        matches!(self, Format::Po | Format::Xliff | Format::Tmx)
+    }
+
+    /// Parses a bilingual file into translation units.
+    pub fn parse_bilingual(self, text: &str) -> Option<Result<bilingual::BilingualFile, bilingual::ParseError>> {
+        match self {
+            Format::Po => Some(po::parse(text)),
+            Format::Xliff => Some(xliff::parse(text)),
+            Format::Tmx => Some(tmx::parse(text)),
+            Format::Text | Format::Markdown => None,
         }
     }
 }
@@ -35,6 +59,9 @@ pub fn mask_for(format: Format, text: &str) -> Mask {
     match format {
         Format::Text => text::mask(text, &mut mask),
         Format::Markdown => markdown::mask(text, &mut mask),
+        // Bilingual files are masked from their units (`BilingualFile::mask`); read as
+        // text, nothing else is hidden.
+        Format::Po | Format::Xliff | Format::Tmx => text::mask(text, &mut mask),
     }
     mask
 }

@@ -3,7 +3,6 @@
 
 use super::{FileResult, InputError, Reporter, Summary, positions};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
-use crate::document::Document;
 use colored::Colorize;
 use std::io::{self, Write};
 
@@ -20,7 +19,8 @@ fn severity_label(s: Severity) -> colored::ColoredString {
     }
 }
 
-fn render(doc: &Document, d: &Diagnostic, out: &mut dyn Write) -> io::Result<()> {
+fn render(f: &FileResult, d: &Diagnostic, out: &mut dyn Write) -> io::Result<()> {
+    let doc = &f.doc;
     let (line, col, end_line, end_col) = positions(doc, d);
     writeln!(
         out,
@@ -64,17 +64,31 @@ fn render(doc: &Document, d: &Diagnostic, out: &mut dyn Write) -> io::Result<()>
         };
         writeln!(out, "{gutter} {} aide : {verb} {}", "=".blue().bold(), reps.join(", "))?;
     }
+    if let Some(source) = f.source_of(d) {
+        let unit = d.unit.as_deref().unwrap_or("");
+        writeln!(out, "{gutter} {} source ({unit}) : {}", "=".blue().bold(), shorten(source, 160))?;
+    }
     if let Some(note) = &d.note {
         writeln!(out, "{gutter} {} note : {note}", "=".blue().bold())?;
     }
     writeln!(out)
 }
 
+fn shorten(s: &str, max: usize) -> String {
+    let s = s.replace('\n', " ");
+    if s.chars().count() <= max {
+        return s;
+    }
+    let mut t: String = s.chars().take(max).collect();
+    t.push('…');
+    t
+}
+
 impl Reporter for Human {
     fn report(&self, files: &[FileResult], errors: &[InputError], out: &mut dyn Write) -> io::Result<()> {
         for f in files {
             for d in &f.diagnostics {
-                render(&f.doc, d, out)?;
+                render(f, d, out)?;
             }
         }
         for e in errors {

@@ -28,6 +28,10 @@ struct JsonDiagnostic<'a> {
     note: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     entry: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -60,6 +64,8 @@ impl Reporter for Json {
                     fixes: &d.suggestions,
                     note: d.note.as_deref(),
                     entry: d.entry.as_deref(),
+                    unit: d.unit.as_deref(),
+                    source: f.source_of(d),
                 });
             }
         }

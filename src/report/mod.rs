@@ -16,6 +16,28 @@ use std::io::{self, Write};
 pub struct FileResult {
     pub doc: Document,
     pub diagnostics: Vec<Diagnostic>,
+    /// For a bilingual file: the translation units (to show the source next to a finding).
+    pub units: Vec<crate::formats::bilingual::Unit>,
+}
+
+impl FileResult {
+    pub fn new(doc: Document, diagnostics: Vec<Diagnostic>) -> FileResult {
+        FileResult {
+            doc,
+            diagnostics,
+            units: Vec::new(),
+        }
+    }
+
+    /// The source text of the unit a finding belongs to, for bilingual files.
+    pub fn source_of(&self, d: &Diagnostic) -> Option<&str> {
+        let id = d.unit.as_deref()?;
+        self.units
+            .iter()
+            .find(|u| u.id == id && u.target_range.is_some_and(|(s, e)| s <= d.span.start && d.span.start <= e))
+            .or_else(|| self.units.iter().find(|u| u.id == id))
+            .map(|u| u.source.as_str())
+    }
 }
 
 /// A file that could not be checked (unreadable, not UTF-8, bad glossary...).

@@ -96,7 +96,7 @@ impl Rule for EntityFullName {
                 candidates.push((f + 1, l));
             }
             let accepted: Vec<String> = e.accepted().map(normalized).collect();
-            let text_of = |&(f, l): &(usize, usize)| normalized(cx.text(Span::new(toks[f].start, toks[l].end)));
+            let text_of = |&(f, l): &(usize, usize)| normalized(&cx.text(Span::new(toks[f].start, toks[l].end)));
             if candidates.iter().filter(|c| c.0 <= c.1).any(|c| accepted.contains(&text_of(c))) {
                 continue;
             }

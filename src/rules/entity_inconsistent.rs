@@ -35,11 +35,11 @@ impl Rule for EntityInconsistent {
         for hit in &cx.hits {
             if let Target::EntityName { entity } = hit.target {
                 if is_judged_spelling(cx, hit.span, hit.first) {
-                    let found = cx.text(hit.span).to_string();
+                    let found = cx.text(hit.span).into_owned();
                     groups
                         .entry(found.to_lowercase())
                         .or_default()
-                        .push((found, hit.span, Some(entity as usize)));
+                        .push((found.clone(), hit.span, Some(entity as usize)));
                     covered.push(hit.span);
                 }
             }
@@ -55,7 +55,7 @@ impl Rule for EntityInconsistent {
             if t.all_caps || !is_judged_spelling(cx, span, i) {
                 continue;
             }
-            let found = cx.text(span);
+            let found: &str = &cx.text(span);
             groups.entry(t.norm.clone()).or_default().push((found.to_string(), span, None));
         }
         for occurrences in groups.values() {

@@ -24,7 +24,7 @@ static META: RuleMeta = RuleMeta {
 /// True when a text span is a spelling to judge: not all lower case (a common word such as
 /// « meta »), not inside a sentence written all in capitals (a title).
 pub fn is_judged_spelling(cx: &Context, span: Span, first_token: usize) -> bool {
-    let found = cx.text(span);
+    let found: &str = &cx.text(span);
     if !found.chars().any(char::is_uppercase) {
         return false;
     }
@@ -72,7 +72,7 @@ impl Rule for EntitySpelling {
                 _ => continue,
             };
             let e = &entities[entity as usize];
-            let found = cx.text(hit.span);
+            let found: &str = &cx.text(hit.span);
             let accepted = e.accepted().any(|a| same_spelling(a, found));
             if accepted {
                 continue;

@@ -109,7 +109,7 @@ impl Rule for ExpressionRule {
             if x.kind != self.kind {
                 continue;
             }
-            let found = cx.text(hit.span);
+            let found: &str = &cx.text(hit.span);
             let message = format!("« {found} » : {}", x.reason.trim());
             let suggestions: Vec<String> = x.suggest.iter().map(|s| match_case(found, s)).collect();
             out.push(

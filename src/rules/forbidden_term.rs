@@ -33,7 +33,7 @@ impl Rule for ForbiddenTerm {
             };
             let t = &cx.glossary.glossary.terms[term as usize];
             let v = &t.forbidden[index as usize];
-            let found = cx.text(hit.span);
+            let found: &str = &cx.text(hit.span);
             let suggestions: Vec<String> = t
                 .suggestions_for(v)
                 .iter()

@@ -2,6 +2,7 @@
 same sections, a stable kebab-case id that names the problem, an MQM category and a
 default severity. `ALL` is the registry. */
 
+pub mod bilingual;
 mod doubled_word;
 mod entity_full_name;
 mod entity_inconsistent;
@@ -66,8 +67,13 @@ pub static ALL: &[&dyn Rule] = &[
     &doubled_word::DoubledWord,
 ];
 
-pub fn find(id: &str) -> Option<&'static dyn Rule> {
-    ALL.iter().copied().find(|r| r.meta().id == id)
+/// The documentation of every rule, monolingual then bilingual.
+pub fn all_metas() -> impl Iterator<Item = &'static RuleMeta> {
+    ALL.iter().map(|r| r.meta()).chain(bilingual::ALL.iter().map(|r| r.meta()))
+}
+
+pub fn find(id: &str) -> Option<&'static RuleMeta> {
+    all_metas().find(|m| m.id == id)
 }
 
 /// Settings that tune rules (thresholds); resolved from the command line.
@@ -93,6 +99,8 @@ pub struct Context<'a> {
     pub doc: &'a Document,
     pub glossary: &'a CompiledGlossary,
     pub hits: Vec<Hit>,
+    /// Every hit, context phrases excepted, whether or not its context holds.
+    pub raw_hits: Vec<Hit>,
     pub settings: &'a RuleSettings,
 }
 
@@ -136,16 +144,19 @@ impl<'a> Context<'a> {
             })
             .copied()
             .collect();
+        let raw_hits = all.into_iter().filter(|h| !matches!(h.target, Target::Context { .. })).collect();
         Context {
             doc,
             glossary,
             hits,
+            raw_hits,
             settings,
         }
     }
 
-    pub fn text(&self, span: Span) -> &'a str {
-        &self.doc.text[span.start..span.end]
+    /// The text of a span as a reader sees it (see `Document::display`).
+    pub fn text(&self, span: Span) -> std::borrow::Cow<'a, str> {
+        self.doc.display(span.start, span.end)
     }
 }
 
@@ -182,8 +193,7 @@ mod tests {
     #[test]
     fn every_rule_is_documented_and_unique() {
         let mut ids = std::collections::HashSet::new();
-        for r in ALL {
-            let m = r.meta();
+        for m in all_metas() {
             assert!(ids.insert(m.id), "duplicate rule id {}", m.id);
             assert!(
                 m.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),

@@ -46,7 +46,7 @@ impl Rule for Overuse {
                 if in_window <= o.max {
                     continue;
                 }
-                let found = cx.text(h.span);
+                let found: &str = &cx.text(h.span);
                 let message = format!(
                     "« {found} » revient {in_window} fois en moins de {} mots (au plus {} conseillé{}) : {}",
                     o.window,

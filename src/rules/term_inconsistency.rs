@@ -70,7 +70,7 @@ impl Rule for TermInconsistency {
                         t.approved[0]
                     ),
                 )
-                .with_replacements([super::match_case(cx.text(span), &t.approved[0])])
+                .with_replacements([super::match_case(&cx.text(span), &t.approved[0])])
                 .with_applicability(Applicability::DisplayOnly)
                 .with_entry(&t.id),
             );

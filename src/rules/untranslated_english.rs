@@ -45,7 +45,7 @@ impl Rule for UntranslatedEnglish {
                 continue;
             }
             let source = &t.source[index as usize];
-            let found = cx.text(hit.span);
+            let found: &str = &cx.text(hit.span);
             // An English term that is also French for the glossary (« GPU ») is not untranslated.
             let norm_source = crate::document::normalize_word(source);
             if t.approved.iter().any(|a| crate::document::normalize_word(a) == norm_source) {

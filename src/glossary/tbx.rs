@@ -1,0 +1,958 @@
+/*! TBX termbases (ISO 30042), the exchange format of terminology tools, in both dialects:
+TBX v3 (`<tbx>`: `conceptEntry` / `langSec` / `termSec` / `term`, DCA or DCT style) and
+TBX v2 / TBX-Basic (`<martif>`: `termEntry` / `langSet` / `tig` or `ntig`/`termGrp` / `term`).
+
+Each concept becomes one `Term`: its English terms are the sources, its French terms the
+approved or forbidden renderings according to their administrative status
+(`administrativeStatus` or `normativeAuthorization`). The reader is one streaming pass over
+quick-xml events: no DTD and no external entity is ever read, nesting is limited to
+[`MAX_DEPTH`], time is linear in the size of the file. */
+
+use super::GlossaryError;
+use super::model::*;
+use crate::diagnostic::Severity;
+use quick_xml::events::attributes::AttrError;
+use quick_xml::events::{BytesRef, BytesStart, Event};
+use quick_xml::{Reader, XmlVersion};
+use std::collections::HashSet;
+use std::sync::Arc;
+
+/// Deepest element nesting accepted; a termbase needs about ten levels.
+pub const MAX_DEPTH: usize = 256;
+
+/// Reason given to a French term marked `deprecatedTerm` (followed by its notes, if any).
+pub const DEPRECATED_REASON: &str = "terme déconseillé par la base terminologique";
+/// Reason given to a French term marked `supersededTerm` (followed by its notes, if any).
+pub const SUPERSEDED_REASON: &str = "terme remplacé (superseded)";
+
+/// What the reader did with the concepts of a termbase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TbxStats {
+    /// Concept entries read.
+    pub concepts: usize,
+    /// Concepts turned into terms.
+    pub terms: usize,
+    /// Concepts skipped because they have no French term.
+    pub without_french: usize,
+    /// Concepts skipped because all their French terms are deprecated or superseded.
+    pub without_approved: usize,
+}
+
+/// Parses a TBX termbase. `file` names it in errors.
+pub fn parse(file: &str, text: &str) -> Result<Glossary, GlossaryError> {
+    parse_with_stats(file, text).map(|(g, _)| g)
+}
+
+/// Parses a TBX termbase and tells how many concepts were kept and skipped.
+pub fn parse_with_stats(file: &str, text: &str) -> Result<(Glossary, TbxStats), GlossaryError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut p = Parser {
+        file: Arc::from(file),
+        text,
+        stack: Vec::new(),
+        root: None,
+        concept: None,
+        lang: None,
+        group: None,
+        capture: None,
+        saw_french: false,
+        rank: 0,
+        ids: HashSet::new(),
+        stats: TbxStats::default(),
+        glossary: Glossary::default(),
+        line_offset: 0,
+        line: 1,
+    };
+    p.run()?;
+    Ok((p.glossary, p.stats))
+}
+
+/// A kebab-case ASCII identifier from any text: accents dropped, lowercase, every run of
+/// other characters turned into one `-`. Empty when the text has no letter or digit.
+pub fn slug(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::new();
+    let mut dash = false;
+    for c in text.nfd() {
+        let ascii = match c {
+            'œ' | 'Œ' => "oe",
+            'æ' | 'Æ' => "ae",
+            'ß' => "ss",
+            'ø' | 'Ø' => "o",
+            'ł' | 'Ł' => "l",
+            'đ' | 'Đ' => "d",
+            _ if unicode_normalization::char::is_combining_mark(c) => continue,
+            _ if c.is_ascii_alphanumeric() => {
+                if dash && !out.is_empty() {
+                    out.push('-');
+                }
+                dash = false;
+                out.push(c.to_ascii_lowercase());
+                continue;
+            }
+            _ => {
+                dash = true;
+                continue;
+            }
+        };
+        if dash && !out.is_empty() {
+            out.push('-');
+        }
+        dash = false;
+        out.push_str(ascii);
+    }
+    if out.len() > 64 {
+        out.truncate(64);
+        while out.ends_with('-') {
+            out.pop();
+        }
+    }
+    out
+}
+
+/// Line and column (1-based, in characters) of a byte offset.
+pub(crate) fn place(text: &str, offset: usize) -> (usize, usize) {
+    let bytes = &text.as_bytes()[..offset.min(text.len())];
+    let line_start = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = bytes[line_start..]
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80)
+        .count()
+        + 1;
+    (line, column)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Status {
+    Preferred,
+    Admitted,
+    Deprecated,
+    Superseded,
+}
+
+impl Status {
+    fn parse(value: &str) -> Option<Status> {
+        let v = value.trim();
+        let v = v.strip_suffix("-admn-sts").unwrap_or(v);
+        let known = [
+            ("preferredTerm", Status::Preferred),
+            ("standardizedTerm", Status::Preferred),
+            ("admittedTerm", Status::Admitted),
+            ("legalTerm", Status::Admitted),
+            ("regulatedTerm", Status::Admitted),
+            ("deprecatedTerm", Status::Deprecated),
+            ("supersededTerm", Status::Superseded),
+        ];
+        known
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(v))
+            .map(|&(_, s)| s)
+    }
+    fn is_approved(self) -> bool {
+        matches!(self, Status::Preferred | Status::Admitted)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    En,
+    Fr,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Root,
+    Concept,
+    Lang,
+    Group,
+    Capture,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Term,
+    Status,
+    Definition,
+    Note,
+    Subject,
+}
+
+struct Frame {
+    kind: Kind,
+    at: usize,
+}
+
+struct Capture {
+    field: Field,
+    text: String,
+    at: usize,
+}
+
+struct FrTerm {
+    term: String,
+    status: Option<Status>,
+    notes: Vec<String>,
+}
+
+#[derive(Default)]
+struct TermAcc {
+    text: Option<String>,
+    status: Option<Status>,
+    notes: Vec<String>,
+}
+
+struct ConceptAcc {
+    id: Option<String>,
+    rank: usize,
+    line: usize,
+    domain: Option<String>,
+    notes: Vec<String>,
+    fr_notes: Vec<String>,
+    en: Vec<String>,
+    fr: Vec<FrTerm>,
+}
+
+struct Parser<'a> {
+    file: Arc<str>,
+    text: &'a str,
+    stack: Vec<Frame>,
+    /// Offset of the root element, once seen.
+    root: Option<usize>,
+    concept: Option<ConceptAcc>,
+    lang: Option<Lang>,
+    group: Option<TermAcc>,
+    capture: Option<Capture>,
+    saw_french: bool,
+    rank: usize,
+    ids: HashSet<String>,
+    stats: TbxStats,
+    glossary: Glossary,
+    /// Incremental line count: `line` is the line of byte `line_offset`.
+    line_offset: usize,
+    line: usize,
+}
+
+/// The text of a term: whitespace runs collapsed; `None` without any letter or digit.
+fn clean_term(text: &str) -> Option<String> {
+    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    t.chars().any(char::is_alphanumeric).then_some(t)
+}
+
+fn xml_message(e: &quick_xml::Error) -> String {
+    use quick_xml::errors::{IllFormedError as I, SyntaxError as S};
+    let what = match e {
+        quick_xml::Error::Syntax(s) => match s {
+            S::InvalidBangMarkup => "balise « <! » invalide".to_string(),
+            S::UnclosedPI | S::UnclosedXmlDecl => {
+                "instruction de traitement « <? » non fermée".to_string()
+            }
+            S::UnclosedComment => "commentaire « <!-- » non fermé".to_string(),
+            S::UnclosedDoctype => "déclaration « <!DOCTYPE » non fermée".to_string(),
+            S::UnclosedCData => "section « <![CDATA[ » non fermée".to_string(),
+            S::UnclosedTag => "balise non fermée (« > » manquant)".to_string(),
+            S::UnclosedSingleQuotedAttributeValue | S::UnclosedDoubleQuotedAttributeValue => {
+                "valeur d'attribut non fermée".to_string()
+            }
+        },
+        quick_xml::Error::IllFormed(i) => match i {
+            I::MismatchedEndTag { expected, found } => {
+                format!("balise fermante </{found}> inattendue : </{expected}> attendue")
+            }
+            I::UnmatchedEndTag(t) => format!("balise fermante </{t}> sans balise ouvrante"),
+            I::MissingEndTag(t) => format!("l'élément <{t}> n'est jamais fermé"),
+            I::UnclosedReference => "référence d'entité non terminée (« ; » manquant)".to_string(),
+            I::MissingDeclVersion(_) | I::UnknownVersion => {
+                "déclaration XML sans version 1.0 ou 1.1".to_string()
+            }
+            I::MissingDoctypeName => "déclaration <!DOCTYPE> sans nom".to_string(),
+            other => other.to_string(),
+        },
+        other => other.to_string(),
+    };
+    format!("XML mal formé : {what}")
+}
+
+fn attr_offset(e: &AttrError) -> usize {
+    match *e {
+        AttrError::ExpectedEq(p)
+        | AttrError::ExpectedValue(p)
+        | AttrError::UnquotedValue(p)
+        | AttrError::ExpectedQuote(p, _)
+        | AttrError::Duplicated(p, _) => p,
+    }
+}
+
+fn attr_message(e: &AttrError) -> String {
+    let what = match e {
+        AttrError::ExpectedEq(_) => "attribut sans « = »",
+        AttrError::ExpectedValue(_) => "attribut sans valeur après « = »",
+        AttrError::UnquotedValue(_) => "valeur d'attribut sans guillemets",
+        AttrError::ExpectedQuote(..) => "valeur d'attribut non fermée",
+        AttrError::Duplicated(..) => "attribut en double",
+    };
+    format!("XML mal formé : {what}")
+}
+
+impl Parser<'_> {
+    fn err(&self, at: usize, message: impl Into<String>) -> GlossaryError {
+        let (line, column) = place(self.text, at);
+        GlossaryError {
+            file: self.file.to_string(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+
+    /// Line of `at`, counted from the previous call (offsets only grow): linear overall.
+    fn line_of(&mut self, at: usize) -> usize {
+        let at = at.min(self.text.len());
+        if at >= self.line_offset {
+            let bytes = &self.text.as_bytes()[self.line_offset..at];
+            self.line += bytes.iter().filter(|&&b| b == b'\n').count();
+            self.line_offset = at;
+        }
+        self.line
+    }
+
+    /// The element name written at `at` (`<name ...`), for messages.
+    fn name_at(&self, at: usize) -> &str {
+        let rest = self.text.get(at + 1..).unwrap_or("");
+        let end = rest
+            .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            .unwrap_or(rest.len());
+        &rest[..end]
+    }
+
+    fn run(&mut self) -> Result<(), GlossaryError> {
+        let mut reader = Reader::from_str(self.text);
+        loop {
+            let at = reader.buffer_position() as usize;
+            let event = match reader.read_event() {
+                Ok(e) => e,
+                Err(e) => {
+                    return Err(self.err(reader.error_position() as usize, xml_message(&e)));
+                }
+            };
+            match event {
+                Event::Start(e) => self.open(&e, at)?,
+                Event::Empty(e) => {
+                    self.open(&e, at)?;
+                    self.close()?;
+                }
+                Event::End(_) => self.close()?,
+                Event::Text(t) => {
+                    if let Some(c) = &mut self.capture {
+                        c.text.push_str(&t.xml10_content());
+                    }
+                }
+                Event::CData(t) => {
+                    if let Some(c) = &mut self.capture {
+                        c.text.push_str(&t.xml10_content());
+                    }
+                }
+                Event::GeneralRef(r) => {
+                    if self.capture.is_some() {
+                        let s = self.reference(&r, at)?;
+                        if let Some(c) = &mut self.capture {
+                            c.text.push_str(&s);
+                        }
+                    }
+                }
+                // Never read: DTDs (internal or external), processing instructions, comments.
+                Event::DocType(_) | Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
+                Event::Eof => break,
+            }
+        }
+        if let Some(frame) = self.stack.last() {
+            let name = self.name_at(frame.at);
+            return Err(self.err(
+                frame.at,
+                format!("XML mal formé : l'élément <{name}> n'est jamais fermé"),
+            ));
+        }
+        let Some(root) = self.root else {
+            return Err(self.err(0, "XML mal formé : aucun élément racine (fichier vide ?)"));
+        };
+        if !self.saw_french {
+            return Err(self.err(root, "aucune section française (fr) dans la base TBX"));
+        }
+        Ok(())
+    }
+
+    fn reference(&self, r: &BytesRef, at: usize) -> Result<String, GlossaryError> {
+        match r.resolve_char_ref() {
+            Ok(Some(c)) => return Ok(c.to_string()),
+            Ok(None) => {}
+            Err(_) => {
+                return Err(self.err(
+                    at,
+                    format!("XML mal formé : référence de caractère « &{}; » invalide", &**r),
+                ));
+            }
+        }
+        match quick_xml::escape::resolve_predefined_entity(r) {
+            Some(s) => Ok(s.to_string()),
+            None => Err(self.err(
+                at,
+                format!(
+                    "entité « &{}; » inconnue : les entités déclarées dans une DTD ne sont pas lues",
+                    &**r
+                ),
+            )),
+        }
+    }
+
+    fn open(&mut self, e: &BytesStart, at: usize) -> Result<(), GlossaryError> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(self.err(
+                at,
+                format!("XML trop profondément imbriqué (plus de {MAX_DEPTH} niveaux)"),
+            ));
+        }
+        let qname = e.name();
+        let local = qname.local_name().into_inner();
+        if local.is_empty() {
+            return Err(self.err(at, "XML mal formé : nom d'élément manquant après « < »"));
+        }
+        // Every attribute is checked, whatever the element; only three are read.
+        let (mut id, mut lang, mut kind_attr) = (None, None, None);
+        for a in e.attributes() {
+            let a = a.map_err(|err| self.err(at + 1 + attr_offset(&err), attr_message(&err)))?;
+            let slot = match a.key.as_ref() {
+                "id" => &mut id,
+                "xml:lang" => &mut lang,
+                "type" => &mut kind_attr,
+                _ => continue,
+            };
+            let value = a.normalized_value(XmlVersion::Implicit1_0).map_err(|_| {
+                self.err(
+                    at,
+                    format!(
+                        "valeur d'attribut « {} » illisible : seules les entités prédéfinies \
+                         (&amp; &lt; &gt; &quot; &apos;) et les références de caractères sont lues",
+                        a.key.as_ref()
+                    ),
+                )
+            })?;
+            *slot = Some(value.into_owned());
+        }
+
+        if self.stack.is_empty() {
+            if self.root.is_some() {
+                return Err(self.err(
+                    at,
+                    format!("XML mal formé : second élément racine <{}>", qname.as_ref()),
+                ));
+            }
+            if local != "tbx" && local != "martif" {
+                return Err(self.err(
+                    at,
+                    format!(
+                        "élément racine <{}> inattendu : une base TBX commence par <tbx> (TBX v3) \
+                         ou <martif> (TBX v2)",
+                        qname.as_ref()
+                    ),
+                ));
+            }
+            self.root = Some(at);
+            self.stack.push(Frame { kind: Kind::Root, at });
+            return Ok(());
+        }
+
+        let typ = kind_attr.as_deref().unwrap_or("");
+        let is = |name: &str| typ.eq_ignore_ascii_case(name);
+        let field = if self.capture.is_some() || self.concept.is_none() {
+            None
+        } else {
+            match local {
+                "term" if self.group.is_some() => Some(Field::Term),
+                "termNote" if self.group.is_some() && (is("administrativeStatus") || is("normativeAuthorization")) => {
+                    Some(Field::Status)
+                }
+                "administrativeStatus" | "normativeAuthorization" if self.group.is_some() => {
+                    Some(Field::Status)
+                }
+                "descrip" if is("definition") => Some(Field::Definition),
+                "descrip" if is("subjectField") => Some(Field::Subject),
+                "definition" => Some(Field::Definition),
+                "subjectField" => Some(Field::Subject),
+                "note" => Some(Field::Note),
+                _ => None,
+            }
+        };
+        let kind = if let Some(field) = field {
+            self.capture = Some(Capture {
+                field,
+                text: String::new(),
+                at,
+            });
+            Kind::Capture
+        } else if self.capture.is_some() {
+            Kind::Other
+        } else {
+            match local {
+                "conceptEntry" | "termEntry" if self.concept.is_none() => {
+                    self.rank += 1;
+                    let line = self.line_of(at);
+                    self.concept = Some(ConceptAcc {
+                        id,
+                        rank: self.rank,
+                        line,
+                        domain: None,
+                        notes: Vec::new(),
+                        fr_notes: Vec::new(),
+                        en: Vec::new(),
+                        fr: Vec::new(),
+                    });
+                    Kind::Concept
+                }
+                "langSec" | "langSet" if self.concept.is_some() && self.lang.is_none() => {
+                    let Some(tag) = lang else {
+                        return Err(self.err(
+                            at,
+                            format!("<{}> sans attribut xml:lang", qname.as_ref()),
+                        ));
+                    };
+                    let primary = tag.split(['-', '_']).next().unwrap_or("").trim();
+                    let l = if primary.eq_ignore_ascii_case("en") {
+                        Lang::En
+                    } else if primary.eq_ignore_ascii_case("fr") {
+                        self.saw_french = true;
+                        Lang::Fr
+                    } else {
+                        Lang::Other
+                    };
+                    self.lang = Some(l);
+                    Kind::Lang
+                }
+                "termSec" | "tig" | "ntig" if self.lang.is_some() && self.group.is_none() => {
+                    self.group = Some(TermAcc::default());
+                    Kind::Group
+                }
+                _ => Kind::Other,
+            }
+        };
+        self.stack.push(Frame { kind, at });
+        Ok(())
+    }
+
+    fn close(&mut self) -> Result<(), GlossaryError> {
+        let Some(frame) = self.stack.pop() else {
+            return Ok(());
+        };
+        match frame.kind {
+            Kind::Root | Kind::Other => {}
+            Kind::Capture => {
+                if let Some(c) = self.capture.take() {
+                    self.end_capture(c)?;
+                }
+            }
+            Kind::Group => {
+                if let Some(g) = self.group.take() {
+                    self.end_group(g);
+                }
+            }
+            Kind::Lang => self.lang = None,
+            Kind::Concept => {
+                if let Some(c) = self.concept.take() {
+                    self.end_concept(c);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn end_capture(&mut self, c: Capture) -> Result<(), GlossaryError> {
+        match c.field {
+            Field::Term => {
+                if let Some(g) = &mut self.group {
+                    if g.text.is_none() {
+                        g.text = clean_term(&c.text);
+                    }
+                }
+            }
+            Field::Status => {
+                let value = c.text.trim();
+                if value.is_empty() {
+                    return Ok(());
+                }
+                let Some(status) = Status::parse(value) else {
+                    return Err(self.err(
+                        c.at,
+                        format!(
+                            "statut « {value} » inconnu (attendu : preferredTerm-admn-sts, \
+                             admittedTerm-admn-sts, deprecatedTerm-admn-sts ou \
+                             supersededTerm-admn-sts, ou sans le suffixe -admn-sts)"
+                        ),
+                    ));
+                };
+                if let Some(g) = &mut self.group {
+                    // Two statuses on one term: the stricter wins.
+                    g.status = g.status.max(Some(status));
+                }
+            }
+            Field::Definition | Field::Note => {
+                let text = c.text.trim();
+                if text.is_empty() {
+                    return Ok(());
+                }
+                if let Some(g) = &mut self.group {
+                    g.notes.push(text.to_string());
+                } else if let Some(concept) = &mut self.concept {
+                    match self.lang {
+                        None => concept.notes.push(text.to_string()),
+                        Some(Lang::Fr) => concept.fr_notes.push(text.to_string()),
+                        Some(_) => {}
+                    }
+                }
+            }
+            Field::Subject => {
+                let text = c.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                if let Some(concept) = &mut self.concept {
+                    if concept.domain.is_none() && !text.is_empty() {
+                        concept.domain = Some(text);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn end_group(&mut self, g: TermAcc) {
+        let (Some(term), Some(concept)) = (g.text, &mut self.concept) else {
+            return;
+        };
+        match self.lang {
+            Some(Lang::En) => {
+                if !concept.en.contains(&term) {
+                    concept.en.push(term);
+                }
+            }
+            Some(Lang::Fr) => concept.fr.push(FrTerm {
+                term,
+                status: g.status,
+                notes: g.notes,
+            }),
+            _ => {}
+        }
+    }
+
+    fn end_concept(&mut self, c: ConceptAcc) {
+        self.stats.concepts += 1;
+        if c.fr.is_empty() {
+            self.stats.without_french += 1;
+            return;
+        }
+        let status = |t: &FrTerm| t.status.unwrap_or(Status::Admitted);
+        let mut approved: Vec<&FrTerm> = c.fr.iter().filter(|t| status(t).is_approved()).collect();
+        if approved.is_empty() {
+            self.stats.without_approved += 1;
+            return;
+        }
+        // The preferred terms first: the first approved term is the suggested one.
+        approved.sort_by_key(|t| status(t) != Status::Preferred);
+        let mut approved_terms: Vec<String> = Vec::new();
+        for t in approved {
+            if !approved_terms.contains(&t.term) {
+                approved_terms.push(t.term.clone());
+            }
+        }
+        // A term approved in one French variety and deprecated in another stays approved.
+        let mut forbidden: Vec<Variant> = Vec::new();
+        for t in c.fr.iter().filter(|t| !status(t).is_approved()) {
+            if approved_terms.contains(&t.term) || forbidden.iter().any(|v| v.term == t.term) {
+                continue;
+            }
+            let base = if status(t) == Status::Superseded {
+                SUPERSEDED_REASON
+            } else {
+                DEPRECATED_REASON
+            };
+            let reason = if t.notes.is_empty() {
+                base.to_string()
+            } else {
+                format!("{base} : {}", t.notes.join(" "))
+            };
+            forbidden.push(Variant {
+                term: t.term.clone(),
+                reason,
+                suggest: Vec::new(),
+                severity: None,
+                context: Context::default(),
+                inflect: true,
+            });
+        }
+        let notes = if c.notes.is_empty() {
+            &c.fr_notes
+        } else {
+            &c.notes
+        };
+        let note = (!notes.is_empty()).then(|| notes.join(" "));
+
+        let wanted = c.id.as_deref().map(slug).unwrap_or_default();
+        let mut id = if wanted.is_empty() || self.ids.contains(&wanted) {
+            format!("tbx-{}", c.rank)
+        } else {
+            wanted
+        };
+        let mut n = 2;
+        while self.ids.contains(&id) {
+            id = format!("tbx-{}-{n}", c.rank);
+            n += 1;
+        }
+        self.ids.insert(id.clone());
+        self.stats.terms += 1;
+        self.glossary.terms.push(Term {
+            id,
+            source: c.en,
+            approved: approved_terms,
+            forbidden,
+            domain: c.domain,
+            severity: Severity::Warning,
+            note,
+            check_untranslated: true,
+            examples: Examples::default(),
+            origin: Origin {
+                file: self.file.clone(),
+                line: c.line,
+            },
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const V3: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<?xml-model href="TBXcoreStructV03.rng" type="application/xml"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+  <tbxHeader><fileDesc><sourceDesc><p>Test &amp; essai</p></sourceDesc></fileDesc></tbxHeader>
+  <text>
+    <body>
+      <conceptEntry id="Model Training">
+        <descrip type="subjectField">IA</descrip>
+        <descrip type="definition">Ajustement des poids d'un modèle.</descrip>
+        <langSec xml:lang="en-US">
+          <termSec><term>training</term></termSec>
+          <termSec><term>model training</term>
+            <termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></termSec>
+        </langSec>
+        <langSec xml:lang="fr-FR">
+          <termSec><term>apprentissage</term>
+            <termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></termSec>
+          <termSec><term>entraînement</term>
+            <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>
+          <termSec><term>formation</term>
+            <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote>
+            <note>Désigne l'enseignement donné à des personnes.</note></termSec>
+        </langSec>
+        <langSec xml:lang="fr-CA">
+          <termSec><term>
+              entraînage</term>
+            <termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></termSec>
+        </langSec>
+      </conceptEntry>
+      <conceptEntry id="c2">
+        <langSec xml:lang="en"><termSec><term>chip</term></termSec></langSec>
+        <langSec xml:lang="fr"><termSec><term>puce <hi>électronique</hi></term></termSec></langSec>
+      </conceptEntry>
+      <conceptEntry id="c3">
+        <langSec xml:lang="en"><termSec><term>only English</term></termSec></langSec>
+        <langSec xml:lang="de"><termSec><term>nur Deutsch</term></termSec></langSec>
+      </conceptEntry>
+      <conceptEntry id="c4">
+        <langSec xml:lang="fr"><termSec><term>mauvais</term>
+          <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec></langSec>
+      </conceptEntry>
+    </body>
+  </text>
+</tbx>
+"#;
+
+    #[test]
+    fn tbx_v3_statuses_and_language_tags() {
+        let (g, stats) = parse_with_stats("base.tbx", V3).unwrap();
+        assert_eq!(
+            stats,
+            TbxStats {
+                concepts: 4,
+                terms: 2,
+                without_french: 1,
+                without_approved: 1
+            }
+        );
+        let t = &g.terms[0];
+        assert_eq!(t.id, "model-training");
+        assert_eq!(t.source, ["training", "model training"]);
+        assert_eq!(t.approved, ["entraînement", "apprentissage"]);
+        assert_eq!(t.domain.as_deref(), Some("IA"));
+        assert_eq!(t.note.as_deref(), Some("Ajustement des poids d'un modèle."));
+        assert_eq!(t.forbidden.len(), 2);
+        assert_eq!(t.forbidden[0].term, "formation");
+        assert_eq!(
+            t.forbidden[0].reason,
+            "terme déconseillé par la base terminologique : Désigne l'enseignement donné à des personnes."
+        );
+        assert_eq!(t.forbidden[1].term, "entraînage");
+        assert_eq!(t.forbidden[1].reason, SUPERSEDED_REASON);
+        assert!(t.forbidden[1].inflect && t.forbidden[1].context.is_empty());
+        assert_eq!(t.origin.line, 7);
+        assert_eq!(&*t.origin.file, "base.tbx");
+        assert_eq!(g.terms[1].id, "c2");
+        assert_eq!(g.terms[1].approved, ["puce électronique"]);
+        assert_eq!(g.terms[1].origin.line, 31);
+    }
+
+    const V2: &str = r#"<?xml version='1.0' encoding="UTF-8"?>
+<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">
+<martif type="TBX-Basic" xml:lang="en-US">
+<martifHeader><fileDesc><sourceDesc><p>essai</p></sourceDesc></fileDesc></martifHeader>
+<text><body>
+<termEntry id="eid-1">
+  <descrip type="subjectField">semi-conducteurs</descrip>
+  <langSet xml:lang="en-US"><tig><term>foundry</term></tig></langSet>
+  <langSet xml:lang="fr-FR">
+    <descripGrp><descrip type="definition">Usine de fabrication de puces pour des tiers.</descrip></descripGrp>
+    <ntig><termGrp><term>fondeur</term>
+      <termNote type="normativeAuthorization">preferredTerm</termNote></termGrp></ntig>
+    <tig><term>fonderie</term><termNote type="normativeAuthorization">admittedTerm</termNote></tig>
+    <tig><term>foundry</term><termNote type="normativeAuthorization">deprecatedTerm</termNote>
+      <descrip type="definition">Anglicisme.</descrip></tig>
+    <tig><term>fab</term><termNote type="normativeAuthorization">supersededTerm</termNote></tig>
+    <tig><term>atelier &amp; <![CDATA[<usine>]]> &#233;</term></tig>
+  </langSet>
+</termEntry>
+<termEntry>
+  <langSet xml:lang="fr-CA"><tig><term>courriel</term></tig></langSet>
+</termEntry>
+<termEntry id="eid-1">
+  <langSet xml:lang="fr"><tig><term>doublon</term>
+    <termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></tig></langSet>
+</termEntry>
+</body></text>
+</martif>"#;
+
+    #[test]
+    fn tbx_v2_martif_tig_and_ntig() {
+        let (g, stats) = parse_with_stats("base.tbx", V2).unwrap();
+        assert_eq!(stats.terms, 3);
+        let t = &g.terms[0];
+        assert_eq!(t.id, "eid-1");
+        assert_eq!(t.source, ["foundry"]);
+        assert_eq!(t.approved, ["fondeur", "fonderie", "atelier & <usine> é"]);
+        assert_eq!(t.domain.as_deref(), Some("semi-conducteurs"));
+        // No concept-level note: the French definition is used.
+        assert_eq!(t.note.as_deref(), Some("Usine de fabrication de puces pour des tiers."));
+        let f: Vec<_> = t.forbidden.iter().map(|v| (v.term.as_str(), v.reason.as_str())).collect();
+        assert_eq!(
+            f,
+            [
+                ("foundry", "terme déconseillé par la base terminologique : Anglicisme."),
+                ("fab", "terme remplacé (superseded)")
+            ]
+        );
+        // Missing id, then a clashing id: numbered by rank.
+        assert_eq!(g.terms[1].id, "tbx-2");
+        assert_eq!(g.terms[1].approved, ["courriel"]);
+        assert_eq!(g.terms[2].id, "tbx-3");
+    }
+
+    #[test]
+    fn dct_style_elements() {
+        let text = r#"<tbx style="dct" xmlns:basic="http://www.tbxinfo.net/ns/basic">
+<text><body><conceptEntry id="x">
+<langSec xml:lang="fr"><termSec><term>bon</term></termSec>
+<termSec><term>mauvais</term><basic:administrativeStatus>deprecatedTerm-admn-sts</basic:administrativeStatus></termSec>
+</langSec></conceptEntry></body></text></tbx>"#;
+        let g = parse("d.tbx", text).unwrap();
+        assert_eq!(g.terms[0].approved, ["bon"]);
+        assert_eq!(g.terms[0].forbidden[0].term, "mauvais");
+    }
+
+    #[test]
+    fn no_french_section_is_an_error() {
+        let text = "<tbx>\n<text><body><conceptEntry id=\"a\"><langSec xml:lang=\"en\">\
+                    <termSec><term>chip</term></termSec></langSec></conceptEntry></body></text></tbx>";
+        let e = parse("en.tbx", text).unwrap_err();
+        assert_eq!(e.message, "aucune section française (fr) dans la base TBX");
+        assert_eq!((e.file.as_str(), e.line, e.column), ("en.tbx", 1, 1));
+        let e = parse("vide.tbx", "<martif/>").unwrap_err();
+        assert!(e.message.contains("aucune section française"), "{e}");
+    }
+
+    #[test]
+    fn malformed_xml_names_line_and_column() {
+        let text = "<tbx>\n  <text><body>\n    <conceptEntry id=\"a\"></langSec>\n</body></text></tbx>";
+        let e = parse("m.tbx", text).unwrap_err();
+        assert_eq!((e.line, e.column), (3, 25), "{e}");
+        assert!(e.message.starts_with("XML mal formé : ") && e.message.contains("</langSec>"), "{e}");
+
+        let e = parse("m.tbx", "<tbx>\n<text>\n<body>\n").unwrap_err();
+        assert_eq!((e.line, e.column), (3, 1), "{e}");
+        assert!(e.message.contains("<body> n'est jamais fermé"), "{e}");
+
+        let e = parse("m.tbx", "<tbx>\n  <text a=\"1\" a=\"2\"/></tbx>").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 15), "{e}");
+        assert!(e.message.contains("attribut en double"), "{e}");
+
+        let e = parse("m.tbx", "<tbx>\n<!-- jamais fermé").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 1), "{e}");
+
+        let e = parse("m.tbx", "<tbx></tbx>\n<tbx></tbx>").unwrap_err();
+        assert!(e.message.contains("second élément racine"), "{e}");
+        let e = parse("m.tbx", "<html></html>").unwrap_err();
+        assert!(e.message.contains("<html>"), "{e}");
+        let e = parse("m.tbx", "").unwrap_err();
+        assert!(e.message.contains("aucun élément racine"), "{e}");
+        let e = parse("m.tbx", "<tbx>a < b</tbx>").unwrap_err();
+        assert!(e.message.starts_with("XML mal formé"), "{e}");
+    }
+
+    #[test]
+    fn entities_are_never_resolved_from_a_dtd() {
+        let text = "<?xml version=\"1.0\"?>\n<!DOCTYPE tbx [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n\
+                    <tbx><text><body><conceptEntry><langSec xml:lang=\"fr\"><termSec>\
+                    <term>&xxe;</term></termSec></langSec></conceptEntry></body></text></tbx>";
+        let e = parse("x.tbx", text).unwrap_err();
+        assert!(e.message.contains("&xxe;") && e.line == 3, "{e}");
+    }
+
+    #[test]
+    fn unknown_status_and_missing_lang_are_errors() {
+        let text = "<tbx><text><body><conceptEntry><langSec xml:lang=\"fr\"><termSec><term>a</term>\n\
+                    <termNote type=\"administrativeStatus\">obsolete</termNote></termSec></langSec>\
+                    </conceptEntry></body></text></tbx>";
+        let e = parse("s.tbx", text).unwrap_err();
+        assert!(e.message.contains("« obsolete »") && e.line == 2 && e.column == 1, "{e}");
+        let text = "<tbx><text><body><conceptEntry><langSec><termSec><term>a</term></termSec>\
+                    </langSec></conceptEntry></body></text></tbx>";
+        let e = parse("s.tbx", text).unwrap_err();
+        assert!(e.message.contains("xml:lang"), "{e}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_overflow() {
+        let text = format!("<tbx>{}", "<a>".repeat(100_000));
+        let e = parse("p.tbx", &text).unwrap_err();
+        assert!(e.message.contains("256"), "{e}");
+    }
+
+    #[test]
+    fn byte_order_mark_is_ignored() {
+        let text = format!("\u{feff}{V3}");
+        assert_eq!(parse("b.tbx", &text).unwrap().terms.len(), 2);
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Model Training"), "model-training");
+        assert_eq!(slug("  Œuvre d'État — n°2 "), "oeuvre-d-etat-n-2");
+        assert_eq!(slug("_5g"), "5g");
+        assert_eq!(slug("→"), "");
+    }
+}

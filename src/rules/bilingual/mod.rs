@@ -1,0 +1,148 @@
+/*! The bilingual rules: each compares a translation unit's target with its source. They
+run after the monolingual rules, on the same glossary hits, and point into the file at the
+target text. */
+
+mod empty_target;
+mod end_punctuation;
+mod fuzzy_unit;
+mod inconsistent_translation;
+mod length_mismatch;
+mod markup_mismatch;
+mod missing_key_term;
+mod name_mismatch;
+mod number_mismatch;
+mod placeholder_mismatch;
+mod unaligned;
+mod untranslated_segment;
+mod url_mismatch;
+
+pub use unaligned::{ADDED, OMITTED};
+
+
+use super::{Context, RuleMeta};
+use crate::diagnostic::{Diagnostic, Span};
+use crate::document::Document;
+use crate::formats::bilingual::{Unit, UnitState};
+use crate::glossary::Hit;
+
+pub trait UnitRule: Sync {
+    fn meta(&self) -> &RuleMeta;
+    fn check(&self, cx: &BiContext, out: &mut Vec<Diagnostic>);
+}
+
+/// Every bilingual rule. `OMITTED` and `ADDED` are listed for their documentation; their
+/// findings come from the alignment of plain files.
+pub static ALL: &[&dyn UnitRule] = &[
+    &missing_key_term::MissingKeyTerm,
+    &number_mismatch::NumberMismatch,
+    &name_mismatch::NameMismatch,
+    &untranslated_segment::UntranslatedSegment,
+    &empty_target::EmptyTarget,
+    &fuzzy_unit::FuzzyUnit,
+    &length_mismatch::LengthMismatch,
+    &placeholder_mismatch::PlaceholderMismatch,
+    &markup_mismatch::MarkupMismatch,
+    &inconsistent_translation::InconsistentTranslation,
+    &end_punctuation::EndPunctuation,
+    &url_mismatch::UrlMismatch,
+    &unaligned::Omitted,
+    &unaligned::Added,
+];
+
+/// What a bilingual rule sees: the monolingual context of the whole file (the targets),
+/// the units, and each unit's source as a document with its own glossary hits.
+pub struct BiContext<'a> {
+    pub cx: &'a Context<'a>,
+    pub units: &'a [Unit],
+    pub sources: Vec<Document>,
+    pub source_hits: Vec<Vec<Hit>>,
+}
+
+impl<'a> BiContext<'a> {
+    pub fn new(cx: &'a Context<'a>, units: &'a [Unit]) -> BiContext<'a> {
+        let sources: Vec<Document> = units.iter().map(|u| Document::from_str(&u.source)).collect();
+        let source_hits = sources.iter().map(|d| cx.glossary.find(d)).collect();
+        BiContext {
+            cx,
+            units,
+            sources,
+            source_hits,
+        }
+    }
+
+    /// Units whose target is to be compared with the source (translated ones).
+    pub fn translated(&self) -> impl Iterator<Item = (usize, &'a Unit)> {
+        self.units
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| u.state == UnitState::Translated && u.target_range.is_some() && !u.target.trim().is_empty())
+    }
+
+    /// The file span of a unit's whole target (an empty target: its position).
+    pub fn target_span(&self, u: &Unit) -> Span {
+        let (s, e) = u.target_range.unwrap_or((0, 0));
+        Span::new(s, e)
+    }
+
+    /// Glossary hits of the target document that fall inside a unit's target; `raw` also
+    /// gives forbidden variants whose context does not hold.
+    pub fn target_hits(&self, u: &Unit, raw: bool) -> impl Iterator<Item = &Hit> {
+        let (s, e) = u.target_range.unwrap_or((0, 0));
+        let hits = if raw { &self.cx.raw_hits } else { &self.cx.hits };
+        hits.iter().filter(move |h| h.span.start >= s && h.span.end <= e)
+    }
+
+    /// A finding on a unit: its id attached.
+    pub fn unit_diag(&self, u: &Unit, d: Diagnostic) -> Diagnostic {
+        let mut d = d;
+        d.unit = Some(u.id.clone());
+        d
+    }
+}
+
+/// Shortens a text for a message.
+pub fn excerpt(s: &str, max: usize) -> String {
+    let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= max {
+        s
+    } else {
+        format!("{}…", s.chars().take(max).collect::<String>())
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::check::Checker;
+    use crate::diagnostic::Diagnostic;
+    use crate::formats::bilingual::{Piece, Unit};
+
+    /// Checks (source, target) pairs as units of a plain file whose text is the targets,
+    /// one per line; returns only bilingual findings.
+    pub fn check_pairs(glossary_toml: &str, pairs: &[(&str, &str)]) -> Vec<Diagnostic> {
+        let g = crate::glossary::parse("test.toml", glossary_toml).expect("test glossary");
+        let checker = Checker::new(g);
+        let mut text = String::new();
+        let mut units = Vec::new();
+        for (i, (s, t)) in pairs.iter().enumerate() {
+            let start = text.len();
+            text.push_str(t);
+            units.push(Unit {
+                id: format!("u{}", i + 1),
+                line: i + 1,
+                source: s.to_string(),
+                target: t.to_string(),
+                pieces: vec![Piece { decoded: 0, decoded_len: t.len(), file: start, file_len: t.len() }],
+                target_range: Some((start, start + t.len())),
+                state: if t.is_empty() { crate::formats::bilingual::UnitState::Untranslated } else { Default::default() },
+                ..Unit::default()
+            });
+            text.push('\n');
+        }
+        let (doc, _) = crate::bilingual::target_document("t.po", text, crate::formats::Format::Text, &units);
+        checker
+            .check_units(&doc, &units)
+            .into_iter()
+            .filter(|d| super::ALL.iter().any(|r| r.meta().id == d.rule))
+            .collect()
+    }
+}

@@ -1,0 +1,139 @@
+//! `name-mismatch`: a name of the source (glossary entity, acronym, product) missing from
+//! the target, or a name in the target that the source does not have.
+
+use super::{BiContext, UnitRule};
+use crate::diagnostic::{Category, Diagnostic, Severity};
+use crate::glossary::Target;
+use crate::rules::{RuleDoc, RuleMeta};
+use std::collections::BTreeSet;
+
+pub struct NameMismatch;
+
+static META: RuleMeta = RuleMeta {
+    id: "name-mismatch",
+    category: Category::Mistranslation,
+    severity: Severity::Warning,
+    summary: "Nom propre ou terme à ne pas traduire présent d'un côté seulement.",
+    doc: RuleDoc {
+        what: "Vérifie que les noms de la source (entités du glossaire, sigles, noms de produits \
+               en casse mixte comme « OpenAI ») figurent dans la traduction, et qu'aucune entité \
+               du glossaire n'y apparaît sans être dans la source.",
+        why: "Un nom perdu ou remplacé change l'information : « Reuters » qui disparaît, c'est \
+              une source qui n'est plus citée.",
+        example: "Source : « According to Reuters, TSMC made the chip » ; traduction : « Selon \
+                  l'agence, la puce a été fabriquée ».",
+        instead: "« Selon Reuters, la puce a été fabriquée par TSMC ».",
+    },
+};
+
+/// A do-not-translate token outside the glossary: an acronym (2 to 6 capitals) or a word
+/// with a capital inside (« OpenAI », « iPhone »).
+fn generic_name(w: &str) -> bool {
+    let stem = w.strip_suffix('s').filter(|s| s.len() >= 2).unwrap_or(w);
+    let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = stem.chars().filter(|c| c.is_uppercase()).count();
+    let acronym = (2..=6).contains(&letters) && upper == letters;
+    let chars: Vec<char> = w.chars().collect();
+    let camel = letters >= 3 && chars.windows(2).any(|p| p[0].is_lowercase() && p[1].is_uppercase());
+    acronym || camel
+}
+
+/// The form compared between source and target: an acronym's English plural dropped
+/// (« GPUs » → « GPU »).
+fn base(w: &str) -> &str {
+    match w.strip_suffix('s') {
+        Some(s) if s.len() >= 2 && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) => s,
+        _ => w,
+    }
+}
+
+impl UnitRule for NameMismatch {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &BiContext, out: &mut Vec<Diagnostic>) {
+        let g = &cx.cx.glossary.glossary;
+        for (i, u) in cx.translated() {
+            let entity_of = |t: Target| match t {
+                Target::EntityName { entity } | Target::EntityFullName { entity } | Target::EntityAlso { entity, .. } | Target::EntityWrong { entity, .. } => Some(entity),
+                _ => None,
+            };
+            let in_source: BTreeSet<u32> = cx.source_hits[i]
+                .iter()
+                .filter(|h| u.source[h.span.start..h.span.end].chars().any(char::is_uppercase))
+                .filter_map(|h| entity_of(h.target))
+                .collect();
+            let in_target: BTreeSet<u32> = cx.target_hits(u, false).filter_map(|h| entity_of(h.target)).collect();
+            for &e in in_source.difference(&in_target) {
+                let name = &g.entities[e as usize].name;
+                out.push(cx.unit_diag(
+                    u,
+                    Diagnostic::new(META.id, META.category, META.severity, cx.target_span(u), format!("« {name} » figure dans la source mais pas dans la traduction."))
+                        .with_entry(&g.entities[e as usize].id),
+                ));
+            }
+            for h in cx.target_hits(u, false) {
+                if let Some(e) = entity_of(h.target) {
+                    if !in_source.contains(&e) && cx.cx.text(h.span).chars().any(char::is_uppercase) {
+                        let name = &g.entities[e as usize].name;
+                        out.push(cx.unit_diag(
+                            u,
+                            Diagnostic::new(META.id, Category::Addition, Severity::Info, h.span, format!("« {name} » apparaît dans la traduction mais pas dans la source."))
+                                .with_entry(&g.entities[e as usize].id),
+                        ));
+                    }
+                }
+            }
+            // Acronyms and mixed-case names outside the glossary (glossary term sources such
+            // as « AI » are the key-term rule's business).
+            let covered: Vec<crate::diagnostic::Span> = cx.source_hits[i].iter().map(|h| h.span).collect();
+            let target_words: BTreeSet<&str> = u.target.split(|c: char| !c.is_alphanumeric()).map(base).collect();
+            let mut seen = BTreeSet::new();
+            for t in &cx.sources[i].tokens {
+                let w = &u.source[t.start..t.end];
+                let span = crate::diagnostic::Span::new(t.start, t.end);
+                if !generic_name(w) || covered.iter().any(|c| c.overlaps(&span)) || !seen.insert(w) {
+                    continue;
+                }
+                if !target_words.contains(base(w)) {
+                    out.push(cx.unit_diag(
+                        u,
+                        Diagnostic::new(META.id, META.category, Severity::Info, cx.target_span(u), format!("« {w} » figure dans la source mais pas dans la traduction.")),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::check_pairs;
+
+    const G: &str = r#"
+[glossary]
+name = "t"
+[[entity]]
+id = "reuters"
+name = "Reuters"
+[[entity]]
+id = "nvidia"
+name = "Nvidia"
+"#;
+
+    #[test]
+    fn missing_and_added_names() {
+        let d = check_pairs(G, &[("According to Reuters, TSMC made it.", "Selon l'agence, la puce a été fabriquée.")]);
+        let msgs: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(msgs, ["« Reuters » figure dans la source mais pas dans la traduction.", "« TSMC » figure dans la source mais pas dans la traduction."]);
+        let d = check_pairs(G, &[("The chip is fast.", "La puce de Nvidia est rapide.")]);
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.contains("pas dans la source"));
+    }
+
+    #[test]
+    fn names_kept() {
+        assert!(check_pairs(G, &[("According to Reuters, TSMC and OpenAI agree.", "Selon Reuters, TSMC et OpenAI sont d'accord.")]).is_empty());
+    }
+}
