@@ -16,6 +16,13 @@ import sys
 from collections import Counter, defaultdict
 
 C = "/tmp/relecture-corpora"
+BILINGUAL = [
+    ("django.po", f"{C}/src/django"),
+    ("sphinx.po", f"{C}/src/sphinx"),
+    ("wagtail.po", f"{C}/src/wagtail"),
+    ("jupyterlab.po", f"{C}/src/jupyterlab"),
+    ("debian.po", f"{C}/src/debian"),
+]
 CORPORA = [
     ("django", f"{C}/django.fr.txt"),
     ("sphinx", f"{C}/sphinx.fr.txt"),
@@ -35,6 +42,8 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--rule", help="sample only this rule")
     ap.add_argument("--min-severity", default="warning", choices=["info", "warning", "error"])
+    ap.add_argument("--bilingual", action="store_true",
+                    help="check the PO files themselves (source against target) instead of the French text")
     ap.add_argument("extra", nargs="*", help="more arguments for `relecture check` (after --)")
     args = ap.parse_args()
     if not os.path.isdir(C):
@@ -44,7 +53,7 @@ def main():
     all_diags = []
     rows = []
     by_rule = Counter()
-    for name, path in CORPORA:
+    for name, path in (BILINGUAL if args.bilingual else CORPORA):
         if not os.path.exists(path):
             print(f"skip {name}: {path} missing", file=sys.stderr)
             continue
@@ -81,8 +90,11 @@ def main():
     random.seed(args.seed)
     print(f"\nSample of {min(args.sample, len(pool))} of {len(pool)} findings:")
     for d in random.sample(pool, min(args.sample, len(pool))):
-        print(f"- [{d['corpus']}] {d['rule']} ({d['severity']}) « {d['text']} » — {d['message'][:160]}")
-        ctx = context(d)
+        text = " ".join(d["text"].replace('"\n"', "").split())[:120]
+        print(f"- [{d['corpus']}] {d['rule']} ({d['severity']}) « {text} » — {d['message'][:200]}")
+        if d.get("source"):
+            print(f"    source: {' '.join(d['source'].split())[:200]}")
+        ctx = "" if args.bilingual else context(d)
         if ctx:
             print(f"    {ctx}")
 

@@ -31,14 +31,14 @@ impl Num {
 static EN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x)
         (?P<version>\d+(?:\.\d+){2,})
-        | (?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?
+        | (?P<int>\d{1,3}(?:,\d{3})+\b|\d+)(?:\.(?P<dec>\d+))?
     ").expect("valid regex")
 });
 
 static FR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x)
         (?P<version>\d+(?:\.\d+){2,})
-        | (?P<int>\d{1,3}(?:[\x20\u{A0}\u{202F}]\d{3})+|\d+)(?:[,.](?P<dec>\d+))?
+        | (?P<int>\d{1,3}(?:[\x20\u{A0}\u{202F}]\d{3})+\b|\d+)(?:[,.](?P<dec>\d+))?
     ").expect("valid regex")
 });
 
@@ -51,12 +51,13 @@ const FR_SCALES: &[(&str, f64)] = &[
     ("md", 1e9), ("mds", 1e9), ("mrd", 1e9), ("billion", 1e12), ("billions", 1e12),
 ];
 const EN_WORDS: &[(&str, f64)] = &[
-    ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0), ("seven", 7.0),
+    ("zero", 0.0), ("one", 1.0), ("first", 1.0), ("second", 2.0), ("third", 3.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0), ("seven", 7.0),
     ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0), ("twelve", 12.0),
     ("twenty", 20.0), ("hundred", 100.0), ("dozen", 12.0), ("half", 0.5),
 ];
 const FR_WORDS: &[(&str, f64)] = &[
-    ("deux", 2.0), ("trois", 3.0), ("quatre", 4.0), ("cinq", 5.0), ("six", 6.0), ("sept", 7.0),
+    ("zéro", 0.0), ("nul", 0.0), ("nulle", 0.0), ("un", 1.0), ("une", 1.0), ("premier", 1.0), ("première", 1.0),
+    ("deuxième", 2.0), ("second", 2.0), ("seconde", 2.0), ("troisième", 3.0), ("deux", 2.0), ("trois", 3.0), ("quatre", 4.0), ("cinq", 5.0), ("six", 6.0), ("sept", 7.0),
     ("huit", 8.0), ("neuf", 9.0), ("dix", 10.0), ("onze", 11.0), ("douze", 12.0),
     ("vingt", 20.0), ("cent", 100.0), ("douzaine", 12.0), ("moitié", 0.5), ("demi", 0.5),
 ];
@@ -76,12 +77,15 @@ fn extract(text: &str, re: &Regex, scales: &[(&str, f64)], words: &[(&str, f64)]
     let mut out = Vec::new();
     for c in re.captures_iter(text) {
         let m = c.get(0).expect("match");
-        // Not inside a word or an identifier (« H100 », « IPv4 », « x86 »).
-        if text[..m.start()].chars().next_back().is_some_and(|p| p.is_alphanumeric() || p == '_') {
-            continue;
-        }
+        // Inside a word or an identifier (« H100 », « IPv4 », « TLSv1.3 »): it may confirm
+        // a figure of the other side, it is never reported itself.
+        let glued = text[..m.start()].chars().next_back().is_some_and(|p| p.is_alphanumeric() || p == '_')
+            // Clock times (« 18:00 », « 6 p.m. ») are written differently in each language.
+            || text[m.end()..].starts_with(':')
+            || text[..m.start()].ends_with(':')
+            || text[m.end()..].trim_start().starts_with(['a', 'p']) && text[m.end()..].trim_start()[1..].starts_with(".m.");
         if let Some(v) = c.name("version") {
-            out.push(Num { value: 0.0, literal: Some(v.as_str().to_string()), start: m.start(), end: m.end(), word: false });
+            out.push(Num { value: 0.0, literal: Some(v.as_str().to_string()), start: m.start(), end: m.end(), word: glued });
             continue;
         }
         let int: String = c["int"].chars().filter(char::is_ascii_digit).collect();
@@ -100,7 +104,7 @@ fn extract(text: &str, re: &Regex, scales: &[(&str, f64)], words: &[(&str, f64)]
             value *= s;
             end = wend;
         }
-        out.push(Num { value, literal: None, start: m.start(), end, word: false });
+        out.push(Num { value, literal: None, start: m.start(), end, word: glued });
     }
     // Numbers in words.
     let mut pos = 0;
@@ -139,6 +143,33 @@ pub enum Mismatch {
     Changed { source: Num, target: Num },
     /// A figure in the target that the source does not have.
     Added(Num),
+}
+
+/// Pairs the figures of two texts, figures written identically in both first (« [0,127] »
+/// copied as is is the same range, whatever the decimal conventions say), then by value.
+pub fn compare_texts(source_text: &str, target_text: &str) -> Vec<Mismatch> {
+    let mut source = english(source_text);
+    let mut target = french(target_text);
+    let mut copied: Vec<(usize, usize)> = Vec::new();
+    target.retain(|t| {
+        let raw = &target_text[t.start..t.end];
+        let found: Vec<(usize, usize)> = source_text
+            .match_indices(raw)
+            .filter(|(i, _)| {
+                let before = source_text[..*i].chars().next_back();
+                let after = source_text[i + raw.len()..].chars().next();
+                !before.is_some_and(|c| c.is_ascii_digit()) && !after.is_some_and(|c| c.is_ascii_digit())
+            })
+            .map(|(i, _)| (i, i + raw.len()))
+            .collect();
+        let keep = found.is_empty() || !raw.contains([',', '.', ' ', '\u{A0}', '\u{202F}']);
+        if !keep {
+            copied.extend(found);
+        }
+        keep
+    });
+    source.retain(|s| !copied.iter().any(|&(a, b)| s.start >= a && s.end <= b));
+    compare(&source, &target)
 }
 
 /// Pairs the figures of source and target; what does not pair is a mismatch.
@@ -210,8 +241,19 @@ mod tests {
     }
 
     #[test]
+    fn copied_ranges_times_and_words() {
+        assert!(compare_texts("in the range of +/-[0,127]", "dans l'intervalle +/-[0,127]").is_empty());
+        assert!(compare_texts("select 2-3,6-9", "sélectionner 2-3,6-9").is_empty());
+        assert!(compare_texts("6 p.m.", "18:00").is_empty());
+        assert!(compare_texts("at least 1 bit, division by 0", "au moins un bit, division par zéro").is_empty());
+        assert!(compare_texts("The 1st commit", "Le premier commit").is_empty());
+        assert_eq!(compare_texts("ISO 8601", "ISO 8601").len(), 0);
+    }
+
+    #[test]
     fn identifiers_are_not_numbers() {
-        assert!(english("the H100 and IPv4 on x86").is_empty());
+        assert!(values(&english("the H100 and IPv4 on x86")).is_empty());
+        assert!(compare(&english("TLS 1.3"), &french("TLSv1.3")).is_empty());
         assert_eq!(values(&english("a 5nm process")), [5.0]);
     }
 }

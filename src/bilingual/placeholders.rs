@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x)
         %%                                             # a literal percent sign (skipped)
+        | %p[A-Z]                                      # kernel and binutils extensions (%pB, %pA)
         | %(?:\d+\$)?(?:\([A-Za-z_][\w.]*\))?[-+\x20\#0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcspn]
         | \{\{\s*[\w.|\s]+?\s*\}\}                   # {{ x }} (Jinja, Angular)
         | \$\{[\w.]+\}                                # ${var}
@@ -36,13 +37,31 @@ pub fn find(text: &str, space_flag: bool) -> Vec<Placeholder> {
         .collect()
 }
 
+/// The form compared: printf's argument position dropped (`%2$s` ≡ `%s`), since a
+/// translation may reorder its arguments.
+fn canonical(p: &str) -> String {
+    let mut p = p.to_string();
+    if let Some(rest) = p.strip_prefix('%') {
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && rest[digits..].starts_with('$') {
+            p = format!("%{}", &rest[digits + 1..]);
+        }
+    }
+    // « %lf » prints a double exactly as « %f » does.
+    if p.starts_with('%') && p.ends_with("lf") {
+        p.replace_range(p.len() - 2.., "f");
+    }
+    p
+}
+
 /// Source placeholders missing from the target, and target placeholders the source does
 /// not have (multisets: order may change).
 pub fn diff<'a>(source: &'a [Placeholder], target: &'a [Placeholder]) -> (Vec<&'a Placeholder>, Vec<&'a Placeholder>) {
     let mut used = vec![false; target.len()];
     let mut missing = Vec::new();
     for s in source {
-        match (0..target.len()).find(|&i| !used[i] && target[i].text == s.text) {
+        let key = canonical(&s.text);
+        match (0..target.len()).find(|&i| !used[i] && canonical(&target[i].text) == key) {
             Some(i) => used[i] = true,
             None => missing.push(s),
         }
@@ -76,6 +95,9 @@ mod tests {
         let s = find("%(count)d of %(total)d", false);
         let t = find("%(total)d : %(count)d", false);
         assert_eq!(diff(&s, &t), (vec![], vec![]));
+        let t = find("%2$s créé le %1$u", false);
+        assert_eq!(diff(&find("%u bits, created %s", false), &t), (vec![], vec![]));
+        assert_eq!(diff(&find("Every %.1fs: %pB", false), &find("Toutes les %.1lf s : %pB", false)), (vec![], vec![]));
         let t = find("%(nombre)d sur %(total)d", false);
         let (m, a) = diff(&s, &t);
         assert_eq!(m[0].text, "%(count)d");

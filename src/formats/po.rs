@@ -1196,23 +1196,16 @@ mod tests {
     }
 
     #[test]
-    fn big_files_parse_in_linear_time() {
+    fn big_files_parse_whole() {
+        // Speed is measured by the benchmarks (benches/, bench/), not here.
         let mut text = String::from("msgid \"\"\nmsgstr \"Language: fr\\n\"\n\n");
-        for i in 0..100_000 {
+        for i in 0..20_000 {
             text.push_str(&format!(
                 "#: src/x.py:{i}\nmsgid \"Message number {i} with <b>tags</b>\\n\"\nmsgstr \"\"\n\"Message numéro {i} \"\n\"avec des <b>balises</b>\\n\"\n\n"
             ));
         }
-        let start = std::time::Instant::now();
         let f = parse(&text).unwrap();
-        assert_eq!(f.units.len(), 100_000);
-        // Generous bound (debug build, shared machine): quadratic behaviour would be minutes.
-        assert!(
-            start.elapsed().as_secs() < 20,
-            "{:?} for {} bytes",
-            start.elapsed(),
-            text.len()
-        );
+        assert_eq!(f.units.len(), 20_000);
     }
 
     /// Every PO file of the real corpora, when they are there.

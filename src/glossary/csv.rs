@@ -84,7 +84,12 @@ impl Ctx<'_> {
         }
     }
 
-    fn term(&self, row: &Row, cols: &Columns, ids: &mut HashSet<String>) -> Result<Term, GlossaryError> {
+    fn term(
+        &self,
+        row: &Row,
+        cols: &Columns,
+        ids: &mut HashSet<String>,
+    ) -> Result<Term, GlossaryError> {
         let deepl = cols.deepl_langs && row.is_deepl();
         for (i, cell) in row.cells.iter().enumerate() {
             let known = cols.by_index.get(i).is_some_and(Option::is_some);
@@ -185,15 +190,24 @@ enum Col {
 impl Col {
     fn from_name(name: &str) -> Option<Col> {
         let s = slug(name);
-        let lang = |p: &str| s == p || (s.len() == 5 && s.starts_with(p) && s.as_bytes()[2] == b'-');
+        let lang =
+            |p: &str| s == p || (s.len() == 5 && s.starts_with(p) && s.as_bytes()[2] == b'-');
         Some(match s.as_str() {
-            "source" | "src" | "source-term" | "terme-source" | "english" | "anglais" => Col::Source,
+            "source" | "src" | "source-term" | "terme-source" | "english" | "anglais" => {
+                Col::Source
+            }
             "target" | "cible" | "target-term" | "terme-cible" | "french" | "francais"
             | "translation" | "traduction" | "approved" | "approuve" | "approuves" => Col::Target,
-            "forbidden" | "interdit" | "interdits" | "interdite" | "interdites" | "forbidden-terms"
-            | "variantes-interdites" | "deprecated" | "deconseille" | "deconseilles" => {
-                Col::Forbidden
-            }
+            "forbidden"
+            | "interdit"
+            | "interdits"
+            | "interdite"
+            | "interdites"
+            | "forbidden-terms"
+            | "variantes-interdites"
+            | "deprecated"
+            | "deconseille"
+            | "deconseilles" => Col::Forbidden,
             "note" | "notes" | "remarque" | "remarques" | "commentaire" | "commentaires"
             | "comment" | "comments" => Col::Note,
             _ if lang("en") => Col::Source,
@@ -212,7 +226,12 @@ struct Columns {
 impl Columns {
     fn default_order() -> Columns {
         Columns {
-            by_index: vec![Some(Col::Source), Some(Col::Target), Some(Col::Forbidden), Some(Col::Note)],
+            by_index: vec![
+                Some(Col::Source),
+                Some(Col::Target),
+                Some(Col::Forbidden),
+                Some(Col::Note),
+            ],
             deepl_langs: true,
         }
     }
@@ -247,11 +266,17 @@ fn header(row: &Row) -> Result<Option<Columns>, (usize, String)> {
             ));
         };
         if names[..i].contains(&Some(*name)) {
-            return Err((cell.at, format!("colonne « {} » en double dans l'en-tête", cell.value)));
+            return Err((
+                cell.at,
+                format!("colonne « {} » en double dans l'en-tête", cell.value),
+            ));
         }
     }
     if !names.contains(&Some(Col::Target)) {
-        return Err((row.end, "colonne cible manquante dans l'en-tête".to_string()));
+        return Err((
+            row.end,
+            "colonne cible manquante dans l'en-tête".to_string(),
+        ));
     }
     Ok(Some(Columns {
         by_index: names,
@@ -305,7 +330,8 @@ impl Row {
         let lang = |i: usize, p: &str| {
             self.cells.get(i).is_some_and(|c| {
                 let s = c.value.to_ascii_lowercase();
-                s == p || (s.len() == 5 && s.starts_with(p) && matches!(s.as_bytes()[2], b'-' | b'_'))
+                s == p
+                    || (s.len() == 5 && s.starts_with(p) && matches!(s.as_bytes()[2], b'-' | b'_'))
             })
         };
         self.cells.len() == 4 && lang(2, "en") && lang(3, "fr")
@@ -388,11 +414,13 @@ impl Scanner<'_> {
             self.pos = p + 1;
             loop {
                 let Some(off) = bytes[self.pos..].iter().position(|&b| b == b'"') else {
-                    return Err((quote, "guillemet ouvrant sans guillemet fermant".to_string()));
+                    return Err((
+                        quote,
+                        "guillemet ouvrant sans guillemet fermant".to_string(),
+                    ));
                 };
                 let chunk = &self.text[self.pos..self.pos + off];
-                self.line += chunk.matches('\n').count()
-                    + chunk.matches('\r').count()
+                self.line += chunk.matches('\n').count() + chunk.matches('\r').count()
                     - chunk.matches("\r\n").count();
                 value.push_str(chunk);
                 self.pos += off + 1;
@@ -418,7 +446,11 @@ impl Scanner<'_> {
         let trimmed = value.trim();
         let lead = self.text[start..].len() - self.text[start..].trim_start().len();
         Ok(Cell {
-            at: if trimmed.is_empty() { start } else { start + lead },
+            at: if trimmed.is_empty() {
+                start
+            } else {
+                start + lead
+            },
             value: if trimmed.len() == value.len() {
                 value
             } else {
@@ -470,10 +502,17 @@ mod tests {
         assert_eq!(ids, ["training", "chip", "chip-2", "ordinateur"]);
         let t = &g.terms[0];
         assert_eq!(t.source, ["training"]);
-        assert_eq!(t.note.as_deref(), Some("Sens « IA » ; pas « enseignement »"));
+        assert_eq!(
+            t.note.as_deref(),
+            Some("Sens « IA » ; pas « enseignement »")
+        );
         let f: Vec<_> = t.forbidden.iter().map(|v| v.term.as_str()).collect();
         assert_eq!(f, ["formation", "dressage"]);
-        assert!(t.forbidden[0].reason.starts_with("variante interdite par le glossaire glossaire.csv : Sens"));
+        assert!(
+            t.forbidden[0]
+                .reason
+                .starts_with("variante interdite par le glossaire glossaire.csv : Sens")
+        );
         assert_eq!(g.terms[1].approved, ["puce \"électronique\""]);
         assert_eq!(g.terms[2].approved, ["sur deux lignes"]);
         assert!(g.terms[2].forbidden.is_empty());
@@ -483,12 +522,20 @@ mod tests {
 
     #[test]
     fn tsv_and_deepl_formats() {
-        let g = parse("g.tsv", "source\ttarget\n\"AI\"\t\"IA\"\nGPU\tprocesseur graphique\n").unwrap();
+        let g = parse(
+            "g.tsv",
+            "source\ttarget\n\"AI\"\t\"IA\"\nGPU\tprocesseur graphique\n",
+        )
+        .unwrap();
         assert_eq!(g.terms[0].approved, ["\"IA\""]);
         assert_eq!(g.terms[1].id, "gpu");
         let g = parse("deepl.csv", "hello,bonjour,en,fr\nthanks,merci,EN-US,FR\n").unwrap();
         assert_eq!(g.terms.len(), 2);
-        assert!(g.terms.iter().all(|t| t.forbidden.is_empty() && t.note.is_none()));
+        assert!(
+            g.terms
+                .iter()
+                .all(|t| t.forbidden.is_empty() && t.note.is_none())
+        );
     }
 
     #[test]
@@ -497,7 +544,10 @@ mod tests {
         assert_eq!((e.file.as_str(), e.line, e.column), ("g.csv", 3, 5));
         assert_eq!(e.message, "colonne cible manquante");
         let e = parse("g.csv", "training;entraînement\nchip; ;puce\n").unwrap_err();
-        assert_eq!((e.line, e.column, e.message.as_str()), (2, 6, "colonne cible manquante"));
+        assert_eq!(
+            (e.line, e.column, e.message.as_str()),
+            (2, 6, "colonne cible manquante")
+        );
         let e = parse("g.csv", "target,source,note\n\"x\ny\",\"\",n\n\"\",chip,\n").unwrap_err();
         assert_eq!((e.line, e.column), (4, 1));
     }
@@ -505,14 +555,23 @@ mod tests {
     #[test]
     fn header_and_quote_errors() {
         let e = parse("g.csv", "source,target,domaine\na,b,c\n").unwrap_err();
-        assert!(e.message.contains("« domaine » inconnue") && e.line == 1 && e.column == 15, "{e}");
+        assert!(
+            e.message.contains("« domaine » inconnue") && e.line == 1 && e.column == 15,
+            "{e}"
+        );
         let e = parse("g.csv", "en,fr,french\n").unwrap_err();
         assert!(e.message.contains("en double"), "{e}");
         let e = parse("g.csv", "source,note\na,b\n").unwrap_err();
         assert!(e.message.contains("cible manquante"), "{e}");
         let e = parse("g.csv", "a,b\nc,\"d\n").unwrap_err();
-        assert!(e.message.contains("guillemet") && (e.line, e.column) == (2, 3), "{e}");
+        assert!(
+            e.message.contains("guillemet") && (e.line, e.column) == (2, 3),
+            "{e}"
+        );
         let e = parse("g.csv", "a,b,c,d,e\n").unwrap_err();
-        assert!(e.message.contains("colonne en trop") && e.column == 9, "{e}");
+        assert!(
+            e.message.contains("colonne en trop") && e.column == 9,
+            "{e}"
+        );
     }
 }

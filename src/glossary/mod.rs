@@ -1,12 +1,15 @@
 /*! Glossaries: the model, the loaders, the default glossaries compiled into the binary,
 the compiled matcher, and the runner of each entry's own examples. */
 
+pub mod csv;
 pub mod defaults;
 pub mod examples;
 mod inflect;
 mod matcher;
 mod model;
+pub mod tbx;
 mod toml;
+pub mod write;
 
 pub use inflect::{Mode, class_of, forms};
 pub use matcher::{CompiledGlossary, CtxIds, Hit, Target};
@@ -25,7 +28,7 @@ pub struct GlossaryError {
 }
 
 /// Parses a glossary from its text; the format follows the file name's extension
-/// (`.toml`).
+/// (`.toml`, `.tbx`, `.csv`, `.tsv`).
 pub fn parse(file: &str, text: &str) -> Result<Glossary, GlossaryError> {
     let ext = std::path::Path::new(file)
         .extension()
@@ -33,11 +36,15 @@ pub fn parse(file: &str, text: &str) -> Result<Glossary, GlossaryError> {
         .map(str::to_ascii_lowercase);
     match ext.as_deref() {
         Some("toml") | None => toml::parse(file, text),
+        Some("tbx") => tbx::parse(file, text),
+        Some("csv") | Some("tsv") => csv::parse(file, text),
         Some(other) => Err(GlossaryError {
             file: file.to_string(),
             line: 1,
             column: 1,
-            message: format!("format de glossaire inconnu « .{other} » (attendu : .toml)"),
+            message: format!(
+                "format de glossaire inconnu « .{other} » (attendu : .toml, .tbx, .csv ou .tsv)"
+            ),
         }),
     }
 }

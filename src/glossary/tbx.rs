@@ -390,7 +390,10 @@ impl Parser<'_> {
             Err(_) => {
                 return Err(self.err(
                     at,
-                    format!("XML mal formé : référence de caractère « &{}; » invalide", &**r),
+                    format!(
+                        "XML mal formé : référence de caractère « &{}; » invalide",
+                        &**r
+                    ),
                 ));
             }
         }
@@ -459,7 +462,10 @@ impl Parser<'_> {
                 ));
             }
             self.root = Some(at);
-            self.stack.push(Frame { kind: Kind::Root, at });
+            self.stack.push(Frame {
+                kind: Kind::Root,
+                at,
+            });
             return Ok(());
         }
 
@@ -470,7 +476,10 @@ impl Parser<'_> {
         } else {
             match local {
                 "term" if self.group.is_some() => Some(Field::Term),
-                "termNote" if self.group.is_some() && (is("administrativeStatus") || is("normativeAuthorization")) => {
+                "termNote"
+                    if self.group.is_some()
+                        && (is("administrativeStatus") || is("normativeAuthorization")) =>
+                {
                     Some(Field::Status)
                 }
                 "administrativeStatus" | "normativeAuthorization" if self.group.is_some() => {
@@ -512,10 +521,9 @@ impl Parser<'_> {
                 }
                 "langSec" | "langSet" if self.concept.is_some() && self.lang.is_none() => {
                     let Some(tag) = lang else {
-                        return Err(self.err(
-                            at,
-                            format!("<{}> sans attribut xml:lang", qname.as_ref()),
-                        ));
+                        return Err(
+                            self.err(at, format!("<{}> sans attribut xml:lang", qname.as_ref()))
+                        );
                     };
                     let primary = tag.split(['-', '_']).next().unwrap_or("").trim();
                     let l = if primary.eq_ignore_ascii_case("en") {
@@ -569,10 +577,10 @@ impl Parser<'_> {
     fn end_capture(&mut self, c: Capture) -> Result<(), GlossaryError> {
         match c.field {
             Field::Term => {
-                if let Some(g) = &mut self.group {
-                    if g.text.is_none() {
-                        g.text = clean_term(&c.text);
-                    }
+                if let Some(g) = &mut self.group
+                    && g.text.is_none()
+                {
+                    g.text = clean_term(&c.text);
                 }
             }
             Field::Status => {
@@ -612,10 +620,11 @@ impl Parser<'_> {
             }
             Field::Subject => {
                 let text = c.text.split_whitespace().collect::<Vec<_>>().join(" ");
-                if let Some(concept) = &mut self.concept {
-                    if concept.domain.is_none() && !text.is_empty() {
-                        concept.domain = Some(text);
-                    }
+                if let Some(concept) = &mut self.concept
+                    && concept.domain.is_none()
+                    && !text.is_empty()
+                {
+                    concept.domain = Some(text);
                 }
             }
         }
@@ -627,11 +636,7 @@ impl Parser<'_> {
             return;
         };
         match self.lang {
-            Some(Lang::En) => {
-                if !concept.en.contains(&term) {
-                    concept.en.push(term);
-                }
-            }
+            Some(Lang::En) if !concept.en.contains(&term) => concept.en.push(term),
             Some(Lang::Fr) => concept.fr.push(FrTerm {
                 term,
                 status: g.status,
@@ -805,7 +810,7 @@ mod tests {
         assert_eq!(&*t.origin.file, "base.tbx");
         assert_eq!(g.terms[1].id, "c2");
         assert_eq!(g.terms[1].approved, ["puce électronique"]);
-        assert_eq!(g.terms[1].origin.line, 31);
+        assert_eq!(g.terms[1].origin.line, 30);
     }
 
     const V2: &str = r#"<?xml version='1.0' encoding="UTF-8"?>
@@ -847,12 +852,22 @@ mod tests {
         assert_eq!(t.approved, ["fondeur", "fonderie", "atelier & <usine> é"]);
         assert_eq!(t.domain.as_deref(), Some("semi-conducteurs"));
         // No concept-level note: the French definition is used.
-        assert_eq!(t.note.as_deref(), Some("Usine de fabrication de puces pour des tiers."));
-        let f: Vec<_> = t.forbidden.iter().map(|v| (v.term.as_str(), v.reason.as_str())).collect();
+        assert_eq!(
+            t.note.as_deref(),
+            Some("Usine de fabrication de puces pour des tiers.")
+        );
+        let f: Vec<_> = t
+            .forbidden
+            .iter()
+            .map(|v| (v.term.as_str(), v.reason.as_str()))
+            .collect();
         assert_eq!(
             f,
             [
-                ("foundry", "terme déconseillé par la base terminologique : Anglicisme."),
+                (
+                    "foundry",
+                    "terme déconseillé par la base terminologique : Anglicisme."
+                ),
                 ("fab", "terme remplacé (superseded)")
             ]
         );
@@ -887,10 +902,14 @@ mod tests {
 
     #[test]
     fn malformed_xml_names_line_and_column() {
-        let text = "<tbx>\n  <text><body>\n    <conceptEntry id=\"a\"></langSec>\n</body></text></tbx>";
+        let text =
+            "<tbx>\n  <text><body>\n    <conceptEntry id=\"a\"></langSec>\n</body></text></tbx>";
         let e = parse("m.tbx", text).unwrap_err();
-        assert_eq!((e.line, e.column), (3, 25), "{e}");
-        assert!(e.message.starts_with("XML mal formé : ") && e.message.contains("</langSec>"), "{e}");
+        assert_eq!((e.line, e.column), (3, 26), "{e}");
+        assert!(
+            e.message.starts_with("XML mal formé : ") && e.message.contains("</langSec>"),
+            "{e}"
+        );
 
         let e = parse("m.tbx", "<tbx>\n<text>\n<body>\n").unwrap_err();
         assert_eq!((e.line, e.column), (3, 1), "{e}");
@@ -928,7 +947,10 @@ mod tests {
                     <termNote type=\"administrativeStatus\">obsolete</termNote></termSec></langSec>\
                     </conceptEntry></body></text></tbx>";
         let e = parse("s.tbx", text).unwrap_err();
-        assert!(e.message.contains("« obsolete »") && e.line == 2 && e.column == 1, "{e}");
+        assert!(
+            e.message.contains("« obsolete »") && e.line == 2 && e.column == 1,
+            "{e}"
+        );
         let text = "<tbx><text><body><conceptEntry><langSec><termSec><term>a</term></termSec>\
                     </langSec></conceptEntry></body></text></tbx>";
         let e = parse("s.tbx", text).unwrap_err();

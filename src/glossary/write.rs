@@ -94,13 +94,22 @@ pub fn convert(in_file: &str, in_text: &str, out_file: &str) -> Result<String, G
 const LOSSES: [(&str, &str); 6] = [
     ("entité", "entités"),
     ("expression", "expressions"),
-    ("tournure surveillée (overuse)", "tournures surveillées (overuse)"),
+    (
+        "tournure surveillée (overuse)",
+        "tournures surveillées (overuse)",
+    ),
     (
         "terme à variante contextuelle (when/unless)",
         "termes à variante contextuelle (when/unless)",
     ),
-    ("terme à variante sans flexion (inflect = false)", "termes à variante sans flexion (inflect = false)"),
-    ("terme avec check-untranslated = false", "termes avec check-untranslated = false"),
+    (
+        "terme à variante sans flexion (inflect = false)",
+        "termes à variante sans flexion (inflect = false)",
+    ),
+    (
+        "terme avec check-untranslated = false",
+        "termes avec check-untranslated = false",
+    ),
 ];
 
 fn refuse_losses(g: &Glossary, in_file: &str, format: Format) -> Result<(), GlossaryError> {
@@ -118,7 +127,11 @@ fn refuse_losses(g: &Glossary, in_file: &str, format: Format) -> Result<(), Glos
         lost.push((kind, &t.id, t.origin.line));
     }
     lost.extend(g.entities.iter().map(|e| (0, e.id.as_str(), e.origin.line)));
-    lost.extend(g.expressions.iter().map(|e| (1, e.id.as_str(), e.origin.line)));
+    lost.extend(
+        g.expressions
+            .iter()
+            .map(|e| (1, e.id.as_str(), e.origin.line)),
+    );
     lost.extend(g.overuses.iter().map(|e| (2, e.id.as_str(), e.origin.line)));
     let Some(&(_, first, line)) = lost.iter().min_by_key(|l| l.2) else {
         return Ok(());
@@ -140,7 +153,11 @@ fn refuse_losses(g: &Glossary, in_file: &str, format: Format) -> Result<(), Glos
     } else {
         "entrées ne peuvent pas y être représentées"
     };
-    let count = if n == 1 { String::new() } else { format!("{n} ") };
+    let count = if n == 1 {
+        String::new()
+    } else {
+        format!("{n} ")
+    };
     Err(GlossaryError {
         file: in_file.to_string(),
         line,
@@ -340,7 +357,10 @@ fn tbx_status(reason: &str) -> (&'static str, Option<&str>) {
             }
         }
     }
-    ("deprecatedTerm-admn-sts", Some(reason).filter(|r| !r.trim().is_empty()))
+    (
+        "deprecatedTerm-admn-sts",
+        Some(reason).filter(|r| !r.trim().is_empty()),
+    )
 }
 
 /// The terms as a TBX v3 (TBX-Basic, DCA style) termbase; other entries are left out
@@ -356,7 +376,11 @@ pub fn to_tbx(g: &Glossary) -> String {
         "  <text>\n    <body>\n",
     ));
     let term_sec = |o: &mut String, term: &str, status: Option<&str>, note: Option<&str>| {
-        let _ = writeln!(o, "          <termSec>\n            <term>{}</term>", xml(term));
+        let _ = writeln!(
+            o,
+            "          <termSec>\n            <term>{}</term>",
+            xml(term)
+        );
         if let Some(s) = status {
             let _ = writeln!(
                 o,
@@ -377,7 +401,11 @@ pub fn to_tbx(g: &Glossary) -> String {
         };
         let _ = writeln!(o, "      <conceptEntry id=\"{}\">", xml(&id));
         if let Some(d) = &t.domain {
-            let _ = writeln!(o, "        <descrip type=\"subjectField\">{}</descrip>", xml(d));
+            let _ = writeln!(
+                o,
+                "        <descrip type=\"subjectField\">{}</descrip>",
+                xml(d)
+            );
         }
         if let Some(n) = &t.note {
             let _ = writeln!(o, "        <note>{}</note>", xml(n));
@@ -408,14 +436,9 @@ pub fn to_tbx(g: &Glossary) -> String {
     o
 }
 
-/// A CSV cell, quoted when it must be (delimiter, quote, line break, a leading `#` or
-/// surrounding spaces that the reader would trim).
+/// A CSV cell, quoted when it must be: a delimiter, a quote, a line break, a leading `#`.
 fn csv_cell(s: &str) -> String {
-    let needs = s.contains([',', '"', '\n', '\r'])
-        || s.starts_with('#')
-        || s.starts_with(char::is_whitespace)
-        || s.ends_with(char::is_whitespace);
-    if needs {
+    if s.contains([',', ';', '\t', '"', '\n', '\r']) || s.starts_with('#') {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
@@ -607,7 +630,7 @@ reason = "r"
         assert!(text.contains("bad = [\n    \"La puce"), "{text}");
     }
 
-    const TERMS: &str = r#"
+    const TERMS: &str = r##"
 [glossary]
 name = "t"
 
@@ -634,8 +657,8 @@ approved = ["5G"]
 id = "hashtag"
 source = ["#hashtag"]
 approved = ["mot-dièse", "#mot-dièse"]
-note = "  a, b ; c"
-"#;
+note = "a, b ; c"
+"##;
 
     #[test]
     fn tbx_round_trip_of_terms() {
@@ -644,12 +667,24 @@ note = "  a, b ; c"
         let back = tbx::parse("t.tbx", &text).unwrap_or_else(|e| panic!("{e}\n{text}"));
         assert_eq!(back.terms.len(), 3);
         for (a, b) in g.terms.iter().zip(&back.terms) {
-            assert_eq!((&a.id, &a.source, &a.approved), (&b.id, &b.source, &b.approved));
+            assert_eq!(
+                (&a.id, &a.source, &a.approved),
+                (&b.id, &b.source, &b.approved)
+            );
             assert_eq!((&a.note, &a.domain), (&b.note, &b.domain));
-            let terms = |t: &Term| t.forbidden.iter().map(|v| v.term.clone()).collect::<Vec<_>>();
+            let terms = |t: &Term| {
+                t.forbidden
+                    .iter()
+                    .map(|v| v.term.clone())
+                    .collect::<Vec<_>>()
+            };
             assert_eq!(terms(a), terms(b));
         }
-        let reasons: Vec<_> = back.terms[0].forbidden.iter().map(|v| v.reason.as_str()).collect();
+        let reasons: Vec<_> = back.terms[0]
+            .forbidden
+            .iter()
+            .map(|v| v.reason.as_str())
+            .collect();
         assert_eq!(
             reasons,
             [
@@ -672,7 +707,12 @@ note = "  a, b ; c"
             assert_eq!(back.terms.len(), 3, "{text}");
             for (a, b) in g.terms.iter().zip(&back.terms) {
                 assert_eq!((&a.source, &a.approved), (&b.source, &b.approved), "{text}");
-                let terms = |t: &Term| t.forbidden.iter().map(|v| v.term.clone()).collect::<Vec<_>>();
+                let terms = |t: &Term| {
+                    t.forbidden
+                        .iter()
+                        .map(|v| v.term.clone())
+                        .collect::<Vec<_>>()
+                };
                 assert_eq!(terms(a), terms(b));
             }
             let ids: Vec<_> = back.terms.iter().map(|t| t.id.as_str()).collect();
@@ -682,9 +722,15 @@ note = "  a, b ; c"
             assert_same(&back, &again);
         }
         let csv_text = to_csv(&g);
-        assert!(csv_text.starts_with("source,target,forbidden,note\n"), "{csv_text}");
-        assert!(csv_text.contains("\n\"#hashtag\",mot-dièse|#mot-dièse,,\"  a, b ; c\"\n"), "{csv_text}");
-        assert!(to_tsv(&g).contains("\n #hashtag\tmot-dièse|#mot-dièse\t\t  a, b ; c\n"));
+        assert!(
+            csv_text.starts_with("source,target,forbidden,note\n"),
+            "{csv_text}"
+        );
+        assert!(
+            csv_text.contains("\n\"#hashtag\",mot-dièse|#mot-dièse,,\"a, b ; c\"\n"),
+            "{csv_text}"
+        );
+        assert!(to_tsv(&g).contains("\n #hashtag\tmot-dièse|#mot-dièse\t\ta, b ; c\n"));
     }
 
     #[test]
@@ -705,7 +751,7 @@ note = "  a, b ; c"
     #[test]
     fn conversion_refuses_what_the_format_cannot_hold() {
         let e = convert("essai.toml", FULL, "essai.tbx").unwrap_err();
-        assert_eq!((e.file.as_str(), e.line), ("essai.toml", 6));
+        assert_eq!((e.file.as_str(), e.line), ("essai.toml", 7));
         assert!(
             e.message.starts_with(
                 "conversion vers .tbx refusée : 7 entrées ne peuvent pas y être représentées sans \
@@ -715,9 +761,13 @@ note = "  a, b ; c"
             "{e}"
         );
         assert!(e.message.contains("« training »"), "{e}");
-        let one = "[glossary]\nname='x'\n[[term]]\nid='a'\napproved=['b']\ncheck-untranslated=false\n";
+        let one =
+            "[glossary]\nname='x'\n[[term]]\nid='a'\napproved=['b']\ncheck-untranslated=false\n";
         let e = convert("x.toml", one, "x.csv").unwrap_err();
-        assert!(e.message.contains("1 entrée ne peut pas") && e.line == 4, "{e}");
+        assert!(
+            e.message.contains("1 entrée ne peut pas") && e.line == 4,
+            "{e}"
+        );
         let (file, text) = defaults::FILES
             .iter()
             .find(|(_, t)| t.contains("[[entity]]"))

@@ -28,6 +28,10 @@ impl Rule for Overuse {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        // PO and TMX files are collections of independent strings, not one text.
+        if matches!(cx.doc.format, crate::formats::Format::Po | crate::formats::Format::Tmx) {
+            return;
+        }
         let mut by_entry: BTreeMap<u32, Vec<&Hit>> = BTreeMap::new();
         for h in &cx.hits {
             if let Target::Overuse { overuse } = h.target {

@@ -50,6 +50,10 @@ impl Rule for RepeatedPhrase {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        // PO and TMX files are collections of independent strings, not one text.
+        if matches!(cx.doc.format, crate::formats::Format::Po | crate::formats::Format::Tmx) {
+            return;
+        }
         let toks = &cx.doc.tokens;
         let min = cx.settings.repeated_phrase_min.max(2);
         let window = cx.settings.repeated_phrase_window;

@@ -23,14 +23,11 @@ static META: RuleMeta = RuleMeta {
 };
 
 fn end_mark(s: &str) -> Option<char> {
-    let t = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '»' | '”' | ')' | '*' | '_'));
-    let t = t.strip_suffix("...").map(|_| '…');
-    t.or_else(|| {
-        s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '»' | '”' | ')' | '*' | '_'))
-            .chars()
-            .next_back()
-            .filter(|c| matches!(c, '?' | '!' | ':' | '…'))
-    })
+    let t = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '»' | '”' | '*' | '_'));
+    if t.ends_with("...") {
+        return Some('…');
+    }
+    t.chars().next_back().filter(|c| matches!(c, '?' | '!' | ':' | '…'))
 }
 
 impl UnitRule for EndPunctuation {
@@ -45,7 +42,9 @@ impl UnitRule for EndPunctuation {
                 continue;
             }
             let describe = |m: Option<char>| m.map_or("aucune".to_string(), |c| format!("« {c} »"));
-            let severity = if matches!(s, Some('?' | '!')) || matches!(t, Some('?' | '!')) { Severity::Warning } else { Severity::Info };
+            // A lost question mark changes the sentence; a lost « ! » or « : » is style (French
+            // translations often tone exclamations down).
+            let severity = if matches!(s, Some('?')) || matches!(t, Some('?')) { Severity::Warning } else { Severity::Info };
             out.push(cx.unit_diag(
                 u,
                 Diagnostic::new(

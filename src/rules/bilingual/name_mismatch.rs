@@ -26,16 +26,14 @@ static META: RuleMeta = RuleMeta {
     },
 };
 
-/// A do-not-translate token outside the glossary: an acronym (2 to 6 capitals) or a word
-/// with a capital inside (« OpenAI », « iPhone »).
+/// A do-not-translate token outside the glossary: a word with a capital after a small
+/// letter (« OpenAI », « GitHub », « iPhone »). Words in capitals are left out: in software
+/// strings they are placeholders (FILE, NAME) that translators translate, and acronyms
+/// have French forms (UN → ONU).
 fn generic_name(w: &str) -> bool {
-    let stem = w.strip_suffix('s').filter(|s| s.len() >= 2).unwrap_or(w);
-    let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = stem.chars().filter(|c| c.is_uppercase()).count();
-    let acronym = (2..=6).contains(&letters) && upper == letters;
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     let chars: Vec<char> = w.chars().collect();
-    let camel = letters >= 3 && chars.windows(2).any(|p| p[0].is_lowercase() && p[1].is_uppercase());
-    acronym || camel
+    letters >= 3 && chars.windows(2).any(|p| p[0].is_lowercase() && p[1].is_uppercase())
 }
 
 /// The form compared between source and target: an acronym's English plural dropped
@@ -120,6 +118,9 @@ name = "Reuters"
 [[entity]]
 id = "nvidia"
 name = "Nvidia"
+[[entity]]
+id = "tsmc"
+name = "TSMC"
 "#;
 
     #[test]
@@ -135,5 +136,8 @@ name = "Nvidia"
     #[test]
     fn names_kept() {
         assert!(check_pairs(G, &[("According to Reuters, TSMC and OpenAI agree.", "Selon Reuters, TSMC et OpenAI sont d'accord.")]).is_empty());
+        let d = check_pairs(G, &[("Push to GitHub with a FILE name.", "Pousser vers le dépôt avec un nom de FICHIER.")]);
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.contains("GitHub"));
     }
 }

@@ -39,9 +39,7 @@ impl UnitRule for NumberMismatch {
 
     fn check(&self, cx: &BiContext, out: &mut Vec<Diagnostic>) {
         for (_, u) in cx.translated() {
-            let src = numbers::english(&without_placeholders(&u.source));
-            let tgt = numbers::french(&without_placeholders(&u.target));
-            for m in numbers::compare(&src, &tgt) {
+            for m in numbers::compare_texts(&without_placeholders(&u.source), &without_placeholders(&u.target)) {
                 let d = match m {
                     numbers::Mismatch::Changed { source, target } => Diagnostic::new(
                         META.id,
@@ -63,8 +61,8 @@ impl UnitRule for NumberMismatch {
                     ),
                     numbers::Mismatch::Added(target) => Diagnostic::new(
                         META.id,
-                        META.category,
-                        Severity::Warning,
+                        Category::Addition,
+                        Severity::Info,
                         u.file_span(target.start, target.end),
                         format!("« {} » ne figure pas dans la source.", &u.target[target.start..target.end]),
                     ),

@@ -45,12 +45,16 @@ impl UnitRule for UntranslatedSegment {
         for (_, u) in cx.translated() {
             let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
             let same = norm(&u.source) == norm(&u.target);
+            // Words of prose: not names, codes, options (-x, --all), placeholders (<file>).
             let ordinary: Vec<&str> = u
                 .target
                 .split(|c: char| c.is_whitespace())
-                .filter(|w| w.chars().any(char::is_alphabetic) && !keepable(w))
+                .filter(|w| !w.starts_with(['-', '<', '[', '(', '{', '%', '$', '|']))
+                .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+                .filter(|w| w.chars().all(char::is_alphabetic) && w.chars().count() > 1 && !keepable(w))
                 .collect();
-            let message = if same && ordinary.len() >= 2 {
+            let english = ordinary.iter().filter(|w| ENGLISH.contains(&w.to_lowercase().as_str())).count();
+            let message = if same && (ordinary.len() >= 4 || (ordinary.len() >= 2 && english >= 1)) {
                 "la traduction est identique à la source : segment non traduit ?".to_string()
             } else {
                 let w = words(&u.target);
@@ -81,5 +85,6 @@ mod tests {
     #[test]
     fn names_and_french() {
         assert!(check_pairs(G, &[("Django", "Django"), ("JSON API", "JSON API"), ("Meta tests a chip.", "Meta teste une puce.")]).is_empty());
+        assert!(check_pairs(G, &[("git am [<options>] (--continue | --skip)", "git am [<options>] (--continue | --skip)"), ("%s versus %s", "%s versus %s")]).is_empty());
     }
 }
