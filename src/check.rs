@@ -162,7 +162,10 @@ fn dedupe(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
                 let both_patterns = PATTERN_RULES.contains(&d.rule) && PATTERN_RULES.contains(&o.rule);
                 let nested = o.span.contains(&d.span) && o.span != d.span;
                 let same = o.span == d.span;
-                (both_patterns && (nested || (same && (o.severity > d.severity || (o.severity == d.severity && j < i)))))
+                // The longer match wins, unless the shorter one is more severe.
+                (both_patterns
+                    && ((nested && o.severity >= d.severity)
+                        || (same && (o.severity > d.severity || (o.severity == d.severity && j < i)))))
                     || (d.rule == "near-miss" && o.rule == "entity-full-name" && o.span.overlaps(&d.span))
                     || (d.rule == "missing-key-term" && o.rule == "forbidden-term" && same)
                     || (d.rule == o.rule && same && d.message == o.message && j < i)
