@@ -98,13 +98,15 @@ impl Checker {
         match format.parse_bilingual(&text) {
             None => {
                 let doc = Document::new(path, text, format);
-                let diagnostics = self.check(&doc);
+                let mut diagnostics = self.check(&doc);
+                crate::suppress::apply(&doc, &[], &mut diagnostics);
                 Ok(FileResult::new(doc, diagnostics))
             }
             Some(parsed) => {
                 let file = parsed?;
                 let (doc, _) = crate::bilingual::target_document(path, text, format, &file.units);
-                let diagnostics = self.check_units(&doc, &file.units);
+                let mut diagnostics = self.check_units(&doc, &file.units);
+                crate::suppress::apply(&doc, &file.units, &mut diagnostics);
                 let mut r = FileResult::new(doc, diagnostics);
                 r.units = file.units;
                 Ok(r)
@@ -138,7 +140,7 @@ impl Checker {
                 "passage sans équivalent dans la source : ajout ?".to_string(),
             ));
         }
-        sort_diagnostics(&mut diagnostics);
+        crate::suppress::apply(&target, &[], &mut diagnostics);
         let mut r = FileResult::new(target, diagnostics);
         r.units = alignment.units;
         r

@@ -3,14 +3,17 @@ articles. The library is pure (no file system, no terminal): it reads text alrea
 memory, runs the rules and returns diagnostics; the binary (`cli`) owns I/O. */
 
 pub mod bilingual;
+pub mod baseline;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod formats;
 pub mod glossary;
 pub mod report;
 pub mod rules;
+pub mod suppress;
 
 #[cfg(test)]
 mod testing;

@@ -238,7 +238,8 @@ fn align_sentences(source: &Document, target: &Document, sr: (usize, usize), tr:
         out.units.push(Unit {
             id: format!("{pid}.{k}"),
             line: target.lines.line_of(t0) + 1,
-            source: source.view[s0..s1].split_whitespace().collect::<Vec<_>>().join(" "),
+            // The file text, like the target: the view has URLs and e-mails masked.
+            source: source.text[s0..s1].split_whitespace().collect::<Vec<_>>().join(" "),
             pieces: vec![Piece { decoded: 0, decoded_len: target_text.len(), file: t0, file_len: t1 - t0 }],
             target: target_text,
             target_range: Some((t0, t1)),

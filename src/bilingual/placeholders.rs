@@ -23,18 +23,24 @@ pub struct Placeholder {
 }
 
 /// The placeholders of a string. `space_flag`: accept printf's space flag (`% d`); off for
-/// French targets unless the source uses it, since « 50 % de » is not a placeholder.
+/// French targets unless the source uses it, since « 50 % de » is not a placeholder. Even
+/// with it, a `%` right after a figure is a percent sign: « 4% to » is not `% to`.
 pub fn find(text: &str, space_flag: bool) -> Vec<Placeholder> {
     PLACEHOLDER
         .find_iter(text)
         .filter(|m| m.as_str() != "%%")
-        .filter(|m| space_flag || !m.as_str().starts_with("% "))
+        .filter(|m| !m.as_str().starts_with("% ") || (space_flag && !after_figure(text, m.start())))
         .map(|m| Placeholder {
             text: m.as_str().to_string(),
             start: m.start(),
             end: m.end(),
         })
         .collect()
+}
+
+/// True when the text before `at` ends with a digit, spaces aside (« 4% », « 50 % »).
+fn after_figure(text: &str, at: usize) -> bool {
+    text[..at].trim_end_matches([' ', '\u{A0}', '\u{202F}']).ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// The form compared: printf's argument position dropped (`%2$s` ≡ `%s`), since a
@@ -88,6 +94,7 @@ mod tests {
     fn french_percent_is_not_a_placeholder() {
         assert!(texts("50 % des utilisateurs", false).is_empty());
         assert_eq!(texts("% d", true), ["% d"]);
+        assert!(texts("Revenue rose 4% to $39.2 billion, 50 % of it", true).is_empty());
     }
 
     #[test]

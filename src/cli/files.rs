@@ -1,17 +1,19 @@
 //! Finding the files to check and reading them; every failure becomes an `InputError` that
 //! names the file, and the run goes on.
 
+use crate::check::Checker;
 use crate::document::Document;
 use crate::formats::{self, DecodeError, Format};
-use crate::check::Checker;
 use crate::report::{FileResult, InputError};
 use std::path::{Path, PathBuf};
 
 /// A file to check and the format it is read as.
+#[derive(Debug, Clone)]
 pub struct Input {
     pub path: PathBuf,
     pub format: Format,
-    /// Named on the command line (an empty file is then an error, not a skip).
+    /// Named on the command line (an empty file is then an error, not a skip; the
+    /// configuration's include/exclude do not apply).
     pub explicit: bool,
 }
 
@@ -39,23 +41,23 @@ pub fn collect(paths: &[PathBuf], errors: &mut Vec<InputError>) -> Vec<Input> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
-            let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(p)
-                .build()
-                .filter_map(|e| match e {
-                    Ok(e) => Some(e),
-                    Err(err) => {
-                        errors.push(error(p, None, None, format!("parcours du dossier impossible : {err}")));
-                        None
+            let mut found: Vec<PathBuf> = Vec::new();
+            for e in ignore::WalkBuilder::new(p).require_git(false).build() {
+                match e {
+                    Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
+                        let path = e.into_path();
+                        if Format::from_path(&path).is_some() {
+                            found.push(path);
+                        }
                     }
-                })
-                .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
-                .map(|e| e.into_path())
-                .filter(|p| Format::from_path(p).is_some())
-                .collect();
+                    Ok(_) => {}
+                    Err(err) => errors.push(error(p, None, None, format!("parcours du dossier impossible : {err}"))),
+                }
+            }
             found.sort();
             out.extend(found.into_iter().map(|path| Input {
                 format: Format::from_path(&path).unwrap_or(Format::Text),
-                path,
+                path: clean(path),
                 explicit: false,
             }));
         } else if p.exists() {
@@ -69,6 +71,11 @@ pub fn collect(paths: &[PathBuf], errors: &mut Vec<InputError>) -> Vec<Input> {
         }
     }
     out
+}
+
+/// `./a/b.md` → `a/b.md`, for reports.
+fn clean(p: PathBuf) -> PathBuf {
+    p.strip_prefix(".").map(Path::to_path_buf).unwrap_or(p)
 }
 
 /// Reads, decodes and checks one file. An empty file found in a directory is skipped
@@ -85,10 +92,7 @@ pub fn check_input(checker: &Checker, input: &Input) -> Result<Option<FileResult
 }
 
 /// Checks one plain file against its plain source (`--source`).
-pub fn check_pair(checker: &Checker, inputs: &[Input], source: &Path) -> Result<FileResult, InputError> {
-    let [target] = inputs else {
-        return Err(error(source, None, None, "--source demande un seul fichier à vérifier (la traduction de cette source)".to_string()));
-    };
+pub fn check_pair(checker: &Checker, target: &Input, source: &Path) -> Result<FileResult, InputError> {
     if target.format.is_bilingual() {
         return Err(error(&target.path, None, None, "--source s'emploie avec un fichier texte ou Markdown ; un fichier PO, XLIFF ou TMX contient déjà sa source".to_string()));
     }

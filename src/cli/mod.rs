@@ -1,16 +1,18 @@
-/*! The command line: arguments (clap) resolved once into settings, files read and decoded,
+/*! The command line: arguments (clap) resolved once into settings, files found and read,
 one error per unreadable file while the others are still checked, reports written. */
 
+mod check;
+mod config;
 mod files;
+mod git;
 
-use crate::check::Checker;
 use crate::diagnostic::Severity;
 use crate::glossary::{self, Glossary, GlossaryError};
-use crate::report::{self, FileResult, InputError, Reporter};
+use crate::report::InputError;
 use crate::rules;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Relecture des traductions françaises d'articles d'actualité et de technologie,
 /// pilotée par un glossaire.
@@ -23,8 +25,19 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Vérifie des fichiers ou des dossiers (.txt, .md).
+    /// Vérifie des fichiers ou des dossiers (.txt, .md, .po, .xlf, .xliff, .tmx).
     Check(CheckArgs),
+    /// Écrit une ligne de base : les signalements actuels, qu'une équipe accepte.
+    Baseline {
+        #[command(flatten)]
+        check: CheckArgs,
+    },
+    /// Écrit une configuration de départ commentée et un glossaire d'exemple.
+    Init {
+        /// Dossier où écrire relecture.toml et glossaire.toml (par défaut : le dossier courant).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
     /// Liste les règles, ou explique l'une d'elles.
     Rules {
         /// Identifiant d'une règle (ex. forbidden-term).
@@ -38,15 +51,20 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum GlossaryCommand {
     /// Exécute les exemples (bad/good) de chaque entrée ; sans fichier, ceux des glossaires par défaut.
-    Test {
-        files: Vec<PathBuf>,
-    },
+    Test { files: Vec<PathBuf> },
+    /// Convertit un glossaire entre TOML, TBX et CSV/TSV (d'après les extensions).
+    Convert { input: PathBuf, output: PathBuf },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     Human,
     Json,
+    Sarif,
+    Github,
+    Rdjson,
+    Checkstyle,
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -66,28 +84,59 @@ impl FailOn {
             FailOn::Never => None,
         }
     }
+
+    fn parse(s: &str) -> Option<FailOn> {
+        <FailOn as ValueEnum>::from_str(s, true).ok()
+    }
 }
 
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct CheckArgs {
-    /// Fichiers ou dossiers à vérifier (par défaut : le dossier courant).
+    /// Fichiers ou dossiers à vérifier (par défaut : le dossier courant, .gitignore respecté).
     pub paths: Vec<PathBuf>,
-    /// Glossaire supplémentaire (TOML) ; répétable. Ses entrées remplacent celles de même id.
+    /// Glossaire supplémentaire (TOML, TBX, CSV) ; répétable. Ses entrées remplacent celles de même id.
     #[arg(long = "glossary", short = 'g', value_name = "FICHIER")]
     pub glossaries: Vec<PathBuf>,
     /// N'utilise pas les glossaires intégrés.
     #[arg(long)]
     pub no_default_glossary: bool,
+    /// Fichier de configuration à utiliser (sinon : relecture.toml le plus proche de chaque fichier).
+    #[arg(long, value_name = "FICHIER")]
+    pub config: Option<PathBuf>,
+    /// N'utilise aucun fichier de configuration.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
     /// Format de sortie.
     #[arg(long, value_enum, default_value = "human")]
     pub format: OutputFormat,
-    /// Sévérité à partir de laquelle le code de sortie vaut 1.
-    #[arg(long, value_enum, default_value = "error")]
-    pub fail_on: FailOn,
+    /// Sévérité à partir de laquelle le code de sortie vaut 1 (par défaut : error, ou celle de la configuration).
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Échoue aussi quand il y a plus de N avertissements.
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+    /// Écrit le rapport dans ce fichier plutôt que sur la sortie standard.
+    #[arg(long, short = 'o', value_name = "FICHIER")]
+    pub output: Option<PathBuf>,
+    /// Affiche le nombre de signalements par règle.
+    #[arg(long)]
+    pub statistics: bool,
+    /// N'affiche que les signalements (ni résumé ni progression).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Ignore les signalements déjà enregistrés dans cette ligne de base.
+    #[arg(long, value_name = "FICHIER")]
+    pub baseline: Option<PathBuf>,
+    /// Ne signale que les lignes ajoutées ou modifiées depuis cette révision git.
+    #[arg(long, value_name = "REV")]
+    pub diff_base: Option<String>,
     /// Texte source (anglais) du fichier vérifié, pour le contrôle bilingue d'un fichier
     /// texte ou Markdown : les deux sont alignés par paragraphes puis par phrases.
     #[arg(long, value_name = "FICHIER")]
     pub source: Option<PathBuf>,
+    /// Nombre de fichiers vérifiés en parallèle (par défaut : un par cœur).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 /// Exit statuses: 0 nothing reaches --fail-on, 1 something does, 2 usage or input error.
@@ -100,9 +149,12 @@ pub fn run(cli: Cli) -> i32 {
     let color = std::env::var_os("NO_COLOR").is_none() && io::stdout().is_terminal();
     colored::control::set_override(color);
     let result = match cli.command {
-        Command::Check(args) => check(&args),
+        Command::Check(args) => check::check(&args, false),
+        Command::Baseline { check } => check::check(&check, true),
+        Command::Init { dir } => init(&dir),
         Command::Rules { id } => list_rules(id.as_deref()),
         Command::Glossary(GlossaryCommand::Test { files }) => glossary_test(&files),
+        Command::Glossary(GlossaryCommand::Convert { input, output }) => glossary_convert(&input, &output),
     };
     match result {
         Ok(code) => code,
@@ -114,24 +166,31 @@ pub fn run(cli: Cli) -> i32 {
     }
 }
 
-fn load_glossary_file(path: &std::path::Path) -> Result<Glossary, GlossaryError> {
+fn read_text_file(path: &Path) -> Result<String, (Option<usize>, Option<usize>, String)> {
+    let bytes = std::fs::read(path).map_err(|e| (None, None, files::io_message(&e)))?;
+    crate::formats::decode(bytes).map_err(|e| {
+        let place = match &e {
+            crate::formats::DecodeError::Binary { line, column } | crate::formats::DecodeError::NotUtf8 { line, column, .. } => {
+                (Some(*line), Some(*column))
+            }
+            crate::formats::DecodeError::Empty => (None, None),
+        };
+        (place.0, place.1, e.to_string())
+    })
+}
+
+pub(crate) fn load_glossary_file(path: &Path) -> Result<Glossary, GlossaryError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| GlossaryError {
+    let text = read_text_file(path).map_err(|(line, column, message)| GlossaryError {
         file: name.clone(),
-        line: 0,
-        column: 0,
-        message: files::io_message(&e),
-    })?;
-    let text = crate::formats::decode(bytes).map_err(|e| GlossaryError {
-        file: name.clone(),
-        line: 0,
-        column: 0,
-        message: e.to_string(),
+        line: line.unwrap_or(0),
+        column: column.unwrap_or(0),
+        message,
     })?;
     glossary::parse(&name, &text)
 }
 
-fn glossary_error(e: GlossaryError) -> InputError {
+pub(crate) fn glossary_error(e: GlossaryError) -> InputError {
     InputError {
         path: e.file,
         line: (e.line > 0).then_some(e.line),
@@ -140,75 +199,52 @@ fn glossary_error(e: GlossaryError) -> InputError {
     }
 }
 
-/// The glossary for a run: the defaults (unless refused) and the user's files.
-fn resolve_glossary(args: &CheckArgs, errors: &mut Vec<InputError>) -> Glossary {
-    let mut g = Glossary::default();
-    if !args.no_default_glossary {
-        match glossary::defaults::load() {
-            Ok(d) => g = d,
-            Err(e) => errors.push(glossary_error(e)),
-        }
+/// Writes a file atomically: a temporary file beside it, then a rename.
+pub(crate) fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.relecture-{}.tmp", std::process::id()));
+    {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(contents)?;
+        f.sync_all()?;
     }
-    for path in &args.glossaries {
-        match load_glossary_file(path) {
-            Ok(user) => g.merge(user),
-            Err(e) => errors.push(glossary_error(e)),
-        }
-    }
-    g
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
 }
 
-fn check(args: &CheckArgs) -> io::Result<i32> {
-    let mut errors = Vec::new();
-    let glossary = resolve_glossary(args, &mut errors);
-    let checker = Checker::new(glossary);
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
-    let mut results: Vec<FileResult> = Vec::new();
-    let inputs = files::collect(&paths, &mut errors);
-    match &args.source {
-        Some(source) => match files::check_pair(&checker, &inputs, source) {
-            Ok(r) => results.push(r),
-            Err(e) => errors.push(e),
-        },
-        None => {
-            for input in &inputs {
-                match files::check_input(&checker, input) {
-                    Ok(Some(r)) => results.push(r),
-                    Ok(None) => {}
-                    Err(e) => errors.push(e),
-                }
-            }
+fn init(dir: &Path) -> io::Result<i32> {
+    let config = dir.join("relecture.toml");
+    let glossary = dir.join("glossaire.toml");
+    for p in [&config, &glossary] {
+        if p.exists() {
+            eprintln!("relecture : {} existe déjà ; rien n'a été écrit", p.display());
+            return Ok(EXIT_ERROR);
         }
     }
-    results.sort_by(|a, b| a.doc.path.cmp(&b.doc.path));
-    let reporter: Box<dyn Reporter> = match args.format {
-        OutputFormat::Human => Box::new(report::Human),
-        OutputFormat::Json => Box::new(report::Json),
-    };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    reporter.report(&results, &errors, &mut out)?;
-    out.flush()?;
-    if !errors.is_empty() {
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("relecture : {} : {}", dir.display(), files::io_message(&e));
         return Ok(EXIT_ERROR);
     }
-    let failing = args.fail_on.threshold().is_some_and(|t| {
-        results.iter().any(|r| r.diagnostics.iter().any(|d| d.severity >= t))
-    });
-    Ok(if failing { EXIT_FINDINGS } else { EXIT_OK })
+    write_atomically(&config, crate::config::STARTER.as_bytes())?;
+    write_atomically(&glossary, crate::config::STARTER_GLOSSARY.as_bytes())?;
+    println!("écrit : {} et {}", config.display(), glossary.display());
+    Ok(EXIT_OK)
 }
 
 fn list_rules(id: Option<&str>) -> io::Result<i32> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
+    let metas = || rules::all_metas().chain(std::iter::once(&crate::suppress::UNUSED));
     match id {
         None => {
-            for m in rules::all_metas() {
-                writeln!(out, "{:<22} {:<24} {:<8} {}", m.id, m.category.as_str(), m.severity.as_str(), m.summary)?;
+            for m in metas() {
+                writeln!(out, "{:<26} {:<24} {:<8} {}", m.id, m.category.as_str(), m.severity.as_str(), m.summary)?;
             }
             Ok(EXIT_OK)
         }
-        Some(id) => match rules::find(id) {
+        Some(id) => match metas().find(|m| m.id == id) {
             Some(m) => {
                 writeln!(out, "{} ({}, {} par défaut)\n", m.id, m.category, m.severity.label_fr())?;
                 writeln!(out, "{}\n", m.summary)?;
@@ -219,11 +255,9 @@ fn list_rules(id: Option<&str>) -> io::Result<i32> {
                 Ok(EXIT_OK)
             }
             None => {
-                let known: Vec<&str> = rules::all_metas().map(|m| m.id).collect();
-                let close = known
-                    .iter()
+                let close = metas()
+                    .map(|m| m.id)
                     .max_by(|a, b| strsim::jaro_winkler(a, id).total_cmp(&strsim::jaro_winkler(b, id)))
-                    .copied()
                     .unwrap_or("");
                 eprintln!("relecture : règle inconnue « {id} » (voulez-vous dire « {close} » ? `relecture rules` les liste toutes)");
                 Ok(EXIT_ERROR)
@@ -281,4 +315,26 @@ fn glossary_test(files: &[PathBuf]) -> io::Result<i32> {
     } else {
         EXIT_OK
     })
+}
+
+fn glossary_convert(input: &Path, output: &Path) -> io::Result<i32> {
+    let name = input.display().to_string();
+    let text = match read_text_file(input) {
+        Ok(t) => t,
+        Err((line, column, message)) => {
+            eprintln!("{}", InputError { path: name, line, column, message });
+            return Ok(EXIT_ERROR);
+        }
+    };
+    match glossary::write::convert(&name, &text, &output.display().to_string()) {
+        Ok(converted) => {
+            write_atomically(output, converted.as_bytes())?;
+            println!("écrit : {}", output.display());
+            Ok(EXIT_OK)
+        }
+        Err(e) => {
+            eprintln!("{}", glossary_error(e));
+            Ok(EXIT_ERROR)
+        }
+    }
 }

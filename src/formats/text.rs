@@ -11,6 +11,7 @@ static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
         | \bwww\.[^\s<>«»\x22]+                 # bare www address
         | [\w.+-]+@[\w-]+(?:\.[\w-]+)+          # e-mail address
         | `[^`\n]+`                             # code in backticks
+        | <!--[\s\S]*?-->                        # comments (suppression directives)
         ",
     )
     .expect("valid regex")

@@ -1,11 +1,19 @@
 /*! Reporters: one per output format behind one trait. Output is sorted by path, then
 offset, then rule, so that it is deterministic. */
 
+mod github;
 mod human;
 mod json;
+mod rdjson;
+mod sarif;
+mod xml;
 
+pub use github::Github;
 pub use human::Human;
 pub use json::Json;
+pub use rdjson::Rdjson;
+pub use sarif::Sarif;
+pub use xml::{Checkstyle, Junit};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;

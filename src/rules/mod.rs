@@ -11,9 +11,11 @@ mod expression;
 mod forbidden_term;
 mod near_miss;
 mod overuse;
+mod punctuation_spacing;
 mod repeated_phrase;
 mod term_inconsistency;
 mod untranslated_english;
+pub mod typography;
 
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use crate::document::Document;
@@ -65,6 +67,7 @@ pub static ALL: &[&dyn Rule] = &[
     &overuse::Overuse,
     &repeated_phrase::RepeatedPhrase,
     &doubled_word::DoubledWord,
+    &punctuation_spacing::PunctuationSpacing,
 ];
 
 /// The documentation of every rule, monolingual then bilingual.
@@ -83,6 +86,8 @@ pub struct RuleSettings {
     pub repeated_phrase_min: usize,
     /// `repeated-phrase`: window, in words, in which they are counted.
     pub repeated_phrase_window: usize,
+    /// The French variant whose typographic conventions apply (default fr-FR).
+    pub variant: typography::Variant,
 }
 
 impl Default for RuleSettings {
@@ -90,6 +95,7 @@ impl Default for RuleSettings {
         RuleSettings {
             repeated_phrase_min: 4,
             repeated_phrase_window: 600,
+            variant: typography::Variant::default(),
         }
     }
 }
@@ -119,10 +125,12 @@ impl<'a> Context<'a> {
         let holds = |ctx: &CtxIds, hit: &Hit| -> bool {
             let s = doc.tokens[hit.first].sentence;
             let p = doc.sentences.get(s as usize).map_or(0, |x| x.paragraph);
-            let near = |id: &u32| {
+            // A `when` phrase must be another part of the sentence than the match itself; an
+            // `unless` phrase may contain it (« formation politique » protects « formation »).
+            let near = |id: &u32, may_overlap: bool| {
                 present.get(id).is_some_and(|v| {
                     v.iter().any(|&(vs, vp, span)| {
-                        !span.overlaps(&hit.span)
+                        (may_overlap || !span.overlaps(&hit.span))
                             && match ctx.scope {
                                 Scope::Sentence => vs == s,
                                 Scope::Paragraph => vp == p,
@@ -130,7 +138,7 @@ impl<'a> Context<'a> {
                     })
                 })
             };
-            (ctx.when.is_empty() || ctx.when.iter().any(near)) && !ctx.unless.iter().any(near)
+            (ctx.when.is_empty() || ctx.when.iter().any(|id| near(id, false))) && !ctx.unless.iter().any(|id| near(id, true))
         };
         let hits = all
             .iter()
@@ -158,6 +166,33 @@ impl<'a> Context<'a> {
     pub fn text(&self, span: Span) -> std::borrow::Cow<'a, str> {
         self.doc.display(span.start, span.end)
     }
+}
+
+/// Words that start sentences without being names.
+const SENTENCE_OPENERS: &[&str] = &[
+    "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "ce", "cet", "cette", "ces",
+    "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes",
+    "chaque", "tout", "toute", "tous", "toutes", "aucun", "aucune", "quel", "quelle", "en",
+    "dans", "pour", "par", "sur", "avec", "sans", "selon", "mais", "et", "ou", "si", "the",
+    "a", "an", "this", "our", "your", "their", "its", "my", "each", "every", "no", "any",
+];
+
+/// True when the words next to tokens `first..=last` make them part of a name: a
+/// capitalised neighbour in the same sentence, separated by a space only, that is not a
+/// mere sentence opener (« Meta AI », « AI Act »; not « Le dataset »).
+pub fn beside_a_name(doc: &Document, first: usize, last: usize) -> bool {
+    let toks = &doc.tokens;
+    let prev = first > 0 && {
+        let p = &toks[first - 1];
+        p.capitalized
+            && p.sentence == toks[first].sentence
+            && !SENTENCE_OPENERS.contains(&p.norm.as_str())
+            && doc.gap_is_space(p.end, toks[first].start)
+    };
+    let next = toks.get(last + 1).is_some_and(|n| {
+        n.capitalized && n.sentence == toks[last].sentence && doc.gap_is_space(toks[last].end, n.start)
+    });
+    prev || next
 }
 
 /// Gives a replacement the case of the text it replaces: a capital at the start of the

@@ -57,20 +57,8 @@ impl Rule for UntranslatedEnglish {
             if acronym && found.chars().any(char::is_lowercase) && !found.ends_with('s') {
                 continue;
             }
-            // Part of a brand name: a capitalised neighbour that is not a sentence start
-            // (« Meta AI », « AI Act »), or inside a known entity.
-            let prev_brand = hit.first > 0 && {
-                let p = &toks[hit.first - 1];
-                p.capitalized
-                    && p.sentence == toks[hit.first].sentence
-                    && cx.doc.gap_is_space(p.end, toks[hit.first].start)
-            };
-            let next_brand = toks.get(hit.last + 1).is_some_and(|n| {
-                n.capitalized
-                    && n.sentence == toks[hit.last].sentence
-                    && cx.doc.gap_is_space(toks[hit.last].end, n.start)
-            });
-            if prev_brand || next_brand || entity_spans.iter().any(|s| s.overlaps(&hit.span)) {
+            // Part of a brand name (« Meta AI », « AI Act »), or inside a known entity.
+            if super::beside_a_name(cx.doc, hit.first, hit.last) || entity_spans.iter().any(|s| s.overlaps(&hit.span)) {
                 continue;
             }
             // A whole sentence in English is an untranslated segment, not a term left behind.
@@ -163,6 +151,7 @@ check-untranslated = false
     #[test]
     fn brands_case_and_french_words_are_quiet() {
         assert!(check_with(G, "Meta AI et l'AI Act arrivent.").is_empty());
+        assert_eq!(check_with(G, "Le AI de Meta.").len(), 1);
         assert!(check_with(G, "J'ai acheté des GPU. Leur performance est bonne.").is_empty());
         assert!(check_with(G, "Le texte dit : The AI is trained on the data of the web.").is_empty());
     }

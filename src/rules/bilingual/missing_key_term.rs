@@ -35,6 +35,8 @@ impl UnitRule for MissingKeyTerm {
         for (i, u) in cx.translated() {
             let terms: BTreeSet<u32> = cx.source_hits[i]
                 .iter()
+                // « Meta AI » is a name, kept as is in the translation.
+                .filter(|h| !crate::rules::beside_a_name(&cx.sources[i], h.first, h.last))
                 .filter_map(|h| match h.target {
                     Target::Source { term, index } => {
                         // Acronyms must keep their case in the source too (« AI », not « ai »).

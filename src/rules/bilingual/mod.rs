@@ -78,9 +78,20 @@ impl<'a> BiContext<'a> {
             .filter(|(_, u)| u.state == UnitState::Translated && u.target_range.is_some() && !u.target.trim().is_empty())
     }
 
-    /// The file span of a unit's whole target (an empty target: its position).
+    /// The file span of a unit's whole target (an empty target: its position; no target
+    /// at all: the start of the unit's first line, not the start of the file).
     pub fn target_span(&self, u: &Unit) -> Span {
-        let (s, e) = u.target_range.unwrap_or((0, 0));
+        let (s, e) = u.target_range.unwrap_or_else(|| {
+            let (doc, line) = (self.cx.doc, u.line);
+            let at = if line >= 1 && line <= doc.lines.len() {
+                let start = doc.lines.line_start(line - 1);
+                let text = doc.lines.line_text(&doc.text, line - 1);
+                start + (text.len() - text.trim_start_matches([' ', '\t']).len())
+            } else {
+                0
+            };
+            (at, at)
+        });
         Span::new(s, e)
     }
 

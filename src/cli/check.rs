@@ -1,0 +1,245 @@
+//! `relecture check` and `relecture baseline`: configuration per file, parallel checking,
+//! baseline and diff filters, the report, the exit status.
+
+use super::config::{Loaded, Resolver};
+use super::files::{self, Input};
+use super::{CheckArgs, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, FailOn, OutputFormat};
+use crate::baseline::Baseline;
+use crate::diagnostic::Severity;
+use crate::report::{self, FileResult, InputError, Reporter, Summary};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+fn reporter(format: OutputFormat) -> Box<dyn Reporter> {
+    match format {
+        OutputFormat::Human => Box::new(report::Human),
+        OutputFormat::Json => Box::new(report::Json),
+        OutputFormat::Sarif => Box::new(report::Sarif),
+        OutputFormat::Github => Box::new(report::Github),
+        OutputFormat::Rdjson => Box::new(report::Rdjson),
+        OutputFormat::Checkstyle => Box::new(report::Checkstyle),
+        OutputFormat::Junit => Box::new(report::Junit),
+    }
+}
+
+/// Checks every input; results sorted by path, errors in input order.
+fn run_checks(args: &CheckArgs, errors: &mut Vec<InputError>) -> (Vec<FileResult>, Option<Arc<Loaded>>) {
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let inputs = files::collect(&paths, errors);
+    let mut resolver = Resolver::new(args);
+    // Configuration of each file (serially: loading builds checkers), then the files
+    // themselves in parallel.
+    let mut jobs: Vec<(Input, Arc<Loaded>)> = Vec::new();
+    let mut first: Option<Arc<Loaded>> = None;
+    for input in inputs {
+        match resolver.for_path(&input.path) {
+            Ok(l) => {
+                if input.explicit || l.selects(&input.path) {
+                    first.get_or_insert_with(|| l.clone());
+                    jobs.push((input, l));
+                }
+            }
+            Err(e) => {
+                if !errors.contains(&e) {
+                    errors.push(e);
+                }
+            }
+        }
+    }
+    if first.is_none() && errors.is_empty() {
+        first = resolver.for_path(&paths[0]).map_err(|e| errors.push(e)).ok();
+    }
+    if let Some(source) = &args.source {
+        if jobs.len() != 1 {
+            errors.push(InputError {
+                path: source.display().to_string(),
+                line: None,
+                column: None,
+                message: "--source demande un seul fichier à vérifier (la traduction de cette source)".into(),
+            });
+            return (Vec::new(), first);
+        }
+        let (input, loaded) = &jobs[0];
+        return match files::check_pair(&loaded.checker, input, source) {
+            Ok(mut r) => {
+                crate::config::apply(&loaded.config, &loaded.overrides_for(&input.path), &mut r.diagnostics);
+                (vec![r], first)
+            }
+            Err(e) => {
+                errors.push(e);
+                (Vec::new(), first)
+            }
+        };
+    }
+    let progress = progress_bar(args, jobs.len());
+    let outcomes: Vec<Result<Option<FileResult>, InputError>> = jobs
+        .par_iter()
+        .map(|(input, loaded)| {
+            let r = files::check_input(&loaded.checker, input).map(|r| {
+                r.map(|mut r| {
+                    crate::config::apply(&loaded.config, &loaded.overrides_for(&input.path), &mut r.diagnostics);
+                    r
+                })
+            });
+            if let Some(p) = &progress {
+                p.inc(1);
+            }
+            r
+        })
+        .collect();
+    if let Some(p) = progress {
+        p.finish_and_clear();
+    }
+    let mut results = Vec::new();
+    for o in outcomes {
+        match o {
+            Ok(Some(r)) => results.push(r),
+            Ok(None) => {}
+            Err(e) => errors.push(e),
+        }
+    }
+    results.sort_by(|a, b| a.doc.path.cmp(&b.doc.path));
+    (results, first)
+}
+
+/// A progress bar on standard error, for long runs on a terminal only (never in CI logs
+/// or machine formats).
+fn progress_bar(args: &CheckArgs, files: usize) -> Option<indicatif::ProgressBar> {
+    let interactive = io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+    if !interactive || args.quiet || args.format != OutputFormat::Human || args.output.is_some() || files < 50 {
+        return None;
+    }
+    let p = indicatif::ProgressBar::new(files as u64);
+    p.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} fichiers ({eta})")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    Some(p)
+}
+
+/// Keeps the findings on lines changed since `rev`.
+fn diff_filter(rev: &str, results: &mut [FileResult], errors: &mut Vec<InputError>) {
+    let mut filter = super::git::DiffFilter::new(rev);
+    for r in results.iter_mut() {
+        match filter.changed(&r.doc.path) {
+            Ok(None) => {}
+            Ok(Some(ranges)) => {
+                let ranges = ranges.clone();
+                let doc = &r.doc;
+                r.diagnostics.retain(|d| {
+                    let (l1, _) = doc.lines.line_col(&doc.text, d.span.start);
+                    let (l2, _) = doc.lines.line_col(&doc.text, d.span.end);
+                    ranges.iter().any(|&(a, b)| l1 <= b && l2 >= a)
+                });
+            }
+            Err(message) => errors.push(InputError { path: r.doc.path.clone(), line: None, column: None, message }),
+        }
+    }
+}
+
+pub fn check(args: &CheckArgs, write_baseline: bool) -> io::Result<i32> {
+    if let Some(n) = args.threads {
+        // The global pool can only be set once; a second call changes nothing.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
+    let mut errors = Vec::new();
+    if let Some(rev) = &args.diff_base {
+        if let Err(message) = super::git::verify(rev) {
+            eprintln!("relecture : {message}");
+            return Ok(EXIT_ERROR);
+        }
+    }
+    let baseline = match (&args.baseline, write_baseline) {
+        (Some(path), false) => match super::read_text_file(path) {
+            Ok(text) => match Baseline::parse(&text) {
+                Ok(b) => Some(b),
+                Err(message) => {
+                    eprintln!("relecture : {} : {message}", path.display());
+                    return Ok(EXIT_ERROR);
+                }
+            },
+            Err((_, _, message)) => {
+                eprintln!("relecture : {} : {message}", path.display());
+                return Ok(EXIT_ERROR);
+            }
+        },
+        _ => None,
+    };
+    let (mut results, loaded) = run_checks(args, &mut errors);
+    if let Some(rev) = &args.diff_base {
+        diff_filter(rev, &mut results, &mut errors);
+    }
+    if write_baseline {
+        let path = args.output.clone().unwrap_or_else(|| PathBuf::from("relecture-baseline.json"));
+        let b = Baseline::from_results(&results);
+        super::write_atomically(&path, b.to_json().as_bytes())?;
+        let n: usize = b.findings.iter().map(|e| e.count).sum();
+        println!("ligne de base écrite : {} ({n} signalements)", path.display());
+        for e in &errors {
+            eprintln!("erreur : {e}");
+        }
+        return Ok(if errors.is_empty() { EXIT_OK } else { EXIT_ERROR });
+    }
+    if let Some(b) = &baseline {
+        b.filter(&mut results);
+    }
+    // The report.
+    let mut buffer: Vec<u8> = Vec::new();
+    {
+        let out: &mut dyn Write = &mut buffer;
+        if args.statistics && args.format == OutputFormat::Human {
+            statistics(&results, out)?;
+        } else if args.quiet && args.format == OutputFormat::Human {
+            // Findings only: the human reporter without its summary line.
+            let mut all = Vec::new();
+            report::Human.report(&results, &errors, &mut all)?;
+            let text = String::from_utf8_lossy(&all);
+            let body = text.trim_end().rsplit_once('\n').map_or("", |(b, _)| b);
+            writeln!(out, "{body}")?;
+        } else {
+            reporter(args.format).report(&results, &errors, out)?;
+        }
+    }
+    match &args.output {
+        Some(path) => super::write_atomically(path, &buffer)?,
+        None => {
+            let stdout = io::stdout();
+            let mut lock = stdout.lock();
+            lock.write_all(&buffer)?;
+            lock.flush()?;
+        }
+    }
+    if args.statistics && args.format != OutputFormat::Human {
+        statistics(&results, &mut io::stderr())?;
+    }
+    if !errors.is_empty() {
+        return Ok(EXIT_ERROR);
+    }
+    let fail_on = args
+        .fail_on
+        .or_else(|| loaded.as_ref().and_then(|l| l.config.fail_on.as_deref()).and_then(FailOn::parse))
+        .unwrap_or(FailOn::Error);
+    let summary = Summary::new(&results, &errors);
+    let failing = fail_on.threshold().is_some_and(|t| results.iter().any(|r| r.diagnostics.iter().any(|d| d.severity >= t)));
+    let too_many = args.max_warnings.is_some_and(|n| summary.warnings > n);
+    Ok(if failing || too_many { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// `--statistics`: findings per rule, most frequent first.
+fn statistics(results: &[FileResult], out: &mut dyn Write) -> io::Result<()> {
+    let mut counts: BTreeMap<(&str, Severity), usize> = BTreeMap::new();
+    for r in results {
+        for d in &r.diagnostics {
+            *counts.entry((d.rule, d.severity)).or_default() += 1;
+        }
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for ((rule, severity), n) in rows {
+        writeln!(out, "{n:>6}  {rule:<26} {}", severity.label_fr())?;
+    }
+    Ok(())
+}

@@ -1,0 +1,433 @@
+//! `punctuation-spacing`: the spaces French typography wants around « : ; ! ? » and inside
+//! « », missing, breaking where they should not break, or put before « , » and « . ».
+
+use super::typography::{BARRIER_CHAR, Prose, Variant, is_breaking_space, is_nb_space, is_plain_word, variant_name};
+use super::{Context, Rule, RuleDoc, RuleMeta};
+use crate::diagnostic::{Category, Diagnostic, Severity, Span};
+
+pub struct PunctuationSpacing;
+
+static META: RuleMeta = RuleMeta {
+    id: "punctuation-spacing",
+    category: Category::LocaleConvention,
+    severity: Severity::Warning,
+    summary: "Espace manquante, sécable ou fautive autour de la ponctuation (« mot: », « mot , »).",
+    doc: RuleDoc {
+        what: "Signale trois défauts d'espacement de la ponctuation. Espace manquante : « mot: », \
+               « mot! », « «mot» » (avertissement). Espace ordinaire là où une espace insécable \
+               est due, avant « : ; ! ? » et « » » ou après « « » (info : elle est invisible dans \
+               la plupart des éditeurs et très répandue ; quand le texte l'emploie plus souvent \
+               que l'insécable, c'est sa convention et elle n'est signalée qu'une fois, à sa \
+               première occurrence, avec le compte). Espace fautive avant une virgule ou un \
+               point : « mot , suite » (avertissement). L'espace insécable normale (U+00A0) et \
+               l'espace fine insécable (U+202F) sont acceptées partout, sans préférence. \
+               Variantes (réglage `variant`) : fr-FR et fr-BE (défaut) : insécable avant « : » et \
+               à l'intérieur des guillemets, fine insécable ou insécable avant « ; ! ? » ; fr-CA \
+               (usage de l'OQLF) : pas d'espace avant « ; ! ? » (une espace fine y est tolérée, \
+               une espace ordinaire est signalée en info et sa suppression proposée), insécable \
+               avant « : » et dans les guillemets ; fr-CH (usage romand) : espace fine insécable \
+               avant « ; : ! ? » et dans les guillemets, que les corrections insèrent. Ne juge \
+               pas le code ni ce qui est masqué (URL, balises), ni les heures et rapports \
+               (« 10:30 », « 16:9 »), les doubles signes (« ?? », « ?! »), les émoticônes, les \
+               identifiants (« Acquire::http », « serverSettings: »), les mots en capitales \
+               (« NOTE: », souvent des clés) ni les phrases en anglais.",
+        why: "En français, les signes doubles (« : ; ! ? ») et les guillemets sont séparés du mot \
+              par une espace ; insécable, elle empêche le signe d'être rejeté seul en début de \
+              ligne. Le signe collé est une convention anglaise qui trahit la traduction.",
+        example: "Selon Reuters: la puce est « prête».",
+        instead: "Selon Reuters\u{A0}: la puce est «\u{A0}prête\u{A0}».",
+    },
+};
+
+/// Where a fix inserts a non-breaking space, and which: a sign « : » or « ; ! ? ».
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// « : », « « » and « » »: a full non-breaking space (fine in fr-CH).
+    Colon,
+    /// « ; ! ? »: a narrow one.
+    Semi,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Missing,
+    Breaking,
+    /// A space before « ; ! ? » where fr-CA wants none.
+    Superfluous,
+    Wrong,
+}
+
+struct Finding {
+    kind: Kind,
+    span: Span,
+    sign: char,
+    class: Class,
+    /// The replacement: the sign, and where the non-breaking space goes.
+    before_sign: bool,
+}
+
+impl Rule for PunctuationSpacing {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let p = Prose::new(cx.doc);
+        let variant = cx.settings.variant;
+        let text = &cx.doc.text;
+        let mut findings: Vec<Finding> = Vec::new();
+        // Non-breaking spaces already used, per class: (U+00A0, U+202F).
+        let mut used = [(0usize, 0usize); 2];
+        let mut note_used = |class: Class, c: char| {
+            let u = &mut used[class as usize];
+            if c == '\u{202F}' { u.1 += 1 } else { u.0 += 1 }
+        };
+        let mut open: Vec<usize> = Vec::new();
+        for (i, c) in text.char_indices() {
+            if c == '\n' {
+                open.clear();
+                continue;
+            }
+            if !matches!(c, ':' | ';' | '!' | '?' | '«' | '»' | ',' | '.') || !p.visible(i) || p.is_code_at(i) {
+                continue;
+            }
+            match c {
+                '«' => open.push(i),
+                '»' => {
+                    if let Some(o) = open.pop() {
+                        quote_pair(&p, o, i, &mut findings, &mut note_used);
+                    }
+                }
+                ':' | ';' | '!' | '?' => high(&p, i, c, variant, &mut findings, &mut note_used),
+                _ => low(&p, i, c, &mut findings),
+            }
+        }
+        let breaking = findings.iter().filter(|f| f.kind == Kind::Breaking).count();
+        let nb_used: usize = used.iter().map(|u| u.0 + u.1).sum();
+        // Breaking spaces are the text's convention: said once, with the count.
+        let once = breaking > nb_used;
+        let mut said = false;
+        for f in findings {
+            let class_space = |class: Class| {
+                let (full, narrow) = used[class as usize];
+                if full + narrow > 0 {
+                    if narrow > full { '\u{202F}' } else { '\u{A0}' }
+                } else if class == Class::Semi || variant == Variant::FrCh {
+                    p.nb_space(true)
+                } else {
+                    p.nb_space(false)
+                }
+            };
+            let nb = class_space(f.class);
+            let shown = |c: char| if c == '\u{202F}' { "fine insécable (U+202F)" } else { "insécable (U+00A0)" };
+            let sign = f.sign;
+            let with_space = if f.before_sign { format!("{nb}{sign}") } else { format!("{sign}{nb}") };
+            let (severity, message, replacement) = match f.kind {
+                Kind::Missing => (
+                    Severity::Warning,
+                    if sign == '«' {
+                        "« « » sans espace après : le français met une espace insécable à l'intérieur des guillemets.".to_string()
+                    } else if sign == '»' {
+                        "« » » sans espace avant : le français met une espace insécable à l'intérieur des guillemets.".to_string()
+                    } else {
+                        format!("« {sign} » collé au mot : le français met une espace {} avant ce signe.", shown(nb))
+                    },
+                    with_space,
+                ),
+                Kind::Breaking => {
+                    if once && said {
+                        continue;
+                    }
+                    said = true;
+                    let place = if sign == '«' { "après « « »".to_string() } else { format!("avant « {sign} »") };
+                    let mut m = format!(
+                        "espace ordinaire {place} : une espace {} évite que le signe soit rejeté seul en début de ligne.",
+                        shown(nb)
+                    );
+                    if once {
+                        m.push_str(&format!(
+                            " Le texte emploie l'espace ordinaire {breaking} fois devant les signes doubles ou dans les guillemets (l'insécable {nb_used} fois) : seule la première est signalée."
+                        ));
+                    }
+                    (Severity::Info, m, with_space)
+                }
+                Kind::Superfluous => (
+                    Severity::Info,
+                    format!(
+                        "espace avant « {sign} » : l'usage {} n'en met pas (une espace fine insécable est tolérée).",
+                        variant_name(variant)
+                    ),
+                    sign.to_string(),
+                ),
+                Kind::Wrong => (
+                    Severity::Warning,
+                    format!("espace avant « {sign} » : ce signe se colle au mot qui le précède."),
+                    sign.to_string(),
+                ),
+            };
+            out.push(Diagnostic::new(META.id, META.category, severity, f.span, message).with_replacements([replacement]));
+        }
+    }
+}
+
+/// The run of breaking spaces that ends at `end` (same line); its start.
+fn space_run_before(p: &Prose, end: usize) -> usize {
+    let text = &p.doc.text[..end];
+    text.char_indices()
+        .rev()
+        .take_while(|&(q, c)| is_breaking_space(c) && p.visible(q))
+        .last()
+        .map_or(end, |(q, _)| q)
+}
+
+fn space_run_after(p: &Prose, start: usize) -> usize {
+    let text = &p.doc.text[start..];
+    text.char_indices()
+        .take_while(|&(q, c)| is_breaking_space(c) && p.visible(start + q))
+        .last()
+        .map_or(start, |(q, c)| start + q + c.len_utf8())
+}
+
+/// A character that may stand right before a spaced sign: the end of a word or a number,
+/// or a closing bracket, quote or point.
+fn ends_a_word(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, ')' | ']' | '»' | '"' | '”' | '’' | '.' | '…' | '%' | '°' | BARRIER_CHAR)
+}
+
+/// « : ; ! ? »
+fn high(p: &Prose, i: usize, c: char, variant: Variant, out: &mut Vec<Finding>, used: &mut impl FnMut(Class, char)) {
+    let class = if c == ':' { Class::Colon } else { Class::Semi };
+    let next = p.after(i).map(|x| x.1);
+    let prev = p.before(i).map(|x| x.1);
+    // Doubled signs (« ?? », « ?! », « :: »), emoticons (« :) »), times, ratios, keys.
+    let doubled = |x: Option<char>| x.is_some_and(|x| x == c || (matches!(c, '!' | '?') && matches!(x, '!' | '?')));
+    if doubled(next) || doubled(prev) {
+        return;
+    }
+    let next_ok = match next {
+        None => true,
+        Some(n) => n.is_whitespace() || (matches!(c, '!' | '?') && matches!(n, '»' | ')' | '"' | '”' | '’' | ']')),
+    };
+    if !next_ok || p.is_english_at(i) {
+        return;
+    }
+    let start = space_run_before(p, i);
+    let end = i + c.len_utf8();
+    if start < i {
+        let Some((_, before)) = p.before(start) else { return };
+        if !ends_a_word(before) || before == BARRIER_CHAR {
+            return;
+        }
+        // « 3 : 1 » is a score or a ratio.
+        if c == ':' && before.is_ascii_digit() && next_word(p, end).starts_with(|x: char| x.is_ascii_digit()) {
+            return;
+        }
+        let kind = if variant == Variant::FrCa && class == Class::Semi { Kind::Superfluous } else { Kind::Breaking };
+        out.push(Finding { kind, span: Span::new(start, end), sign: c, class, before_sign: true });
+        return;
+    }
+    let Some(prev) = prev else { return };
+    if is_nb_space(prev) {
+        used(class, prev);
+        return;
+    }
+    if !prev.is_alphabetic() || (variant == Variant::FrCa && class == Class::Semi) {
+        return;
+    }
+    let word = p.word_before(i);
+    let letters: Vec<char> = word.chars().filter(|x| x.is_alphabetic()).collect();
+    if !is_plain_word(word) || (c == ':' && letters.iter().all(|x| x.is_uppercase())) {
+        return;
+    }
+    // A key followed by a value: « enabled: true », « exemple: { ».
+    if c == ':' {
+        let after = next_word(p, end);
+        if after.starts_with(['{', '[', '"', '\'', '<', '$', '%', '/', '-'])
+            || matches!(after.trim_end_matches(','), "true" | "false" | "null" | "None" | "yes" | "no")
+        {
+            return;
+        }
+    }
+    out.push(Finding { kind: Kind::Missing, span: Span::new(i, end), sign: c, class, before_sign: true });
+}
+
+/// The first word after the white space that follows `at`.
+fn next_word<'a>(p: &Prose<'a>, at: usize) -> &'a str {
+    let rest = &p.doc.text[at..];
+    let skip = rest.len() - rest.trim_start_matches([' ', '\t', '\u{A0}', '\u{202F}']).len();
+    if rest[skip..].starts_with('\n') {
+        return "";
+    }
+    p.word_at(at + skip)
+}
+
+/// « , » and « . » after a space.
+fn low(p: &Prose, i: usize, c: char, out: &mut Vec<Finding>) {
+    let start = space_run_before(p, i);
+    if start == i {
+        return;
+    }
+    let end = i + 1;
+    let next = p.after(i).map(|x| x.1);
+    if !next.is_none_or(char::is_whitespace) {
+        return;
+    }
+    let Some((_, before)) = p.before(start) else { return };
+    if !before.is_alphabetic() || !is_plain_word(p.word_before(start)) {
+        return;
+    }
+    if c == '.' {
+        // « cd . », « find . -name »: a path; a sentence ends before a capital or a line end.
+        let after = next_word(p, end);
+        if !(after.is_empty() || after.starts_with(char::is_uppercase)) {
+            return;
+        }
+        if p.is_english_at(i) && p.word_before(start).len() <= 3 {
+            return;
+        }
+    }
+    out.push(Finding { kind: Kind::Wrong, span: Span::new(start, end), sign: c, class: Class::Colon, before_sign: true });
+}
+
+/// A pair « … » on one line.
+fn quote_pair(p: &Prose, open: usize, close: usize, out: &mut Vec<Finding>, used: &mut impl FnMut(Class, char)) {
+    let after_open = open + '«'.len_utf8();
+    match p.at(after_open) {
+        Some((_, c)) if is_nb_space(c) => used(Class::Colon, c),
+        Some((q, c)) if is_breaking_space(c) && q == after_open => {
+            let end = space_run_after(p, after_open);
+            if end < close {
+                out.push(Finding { kind: Kind::Breaking, span: Span::new(open, end), sign: '«', class: Class::Colon, before_sign: false });
+            }
+        }
+        Some((q, c)) if q < close && !c.is_whitespace() => {
+            out.push(Finding { kind: Kind::Missing, span: Span::new(open, after_open), sign: '«', class: Class::Colon, before_sign: false });
+        }
+        _ => {}
+    }
+    let end = close + '»'.len_utf8();
+    let start = space_run_before(p, close);
+    if start < close {
+        if start > after_open && p.before(start).is_some_and(|(_, c)| !c.is_whitespace()) {
+            out.push(Finding { kind: Kind::Breaking, span: Span::new(start, end), sign: '»', class: Class::Colon, before_sign: true });
+        }
+        return;
+    }
+    match p.before(close) {
+        Some((_, c)) if is_nb_space(c) => used(Class::Colon, c),
+        Some((q, c)) if q >= after_open && !c.is_whitespace() => {
+            out.push(Finding { kind: Kind::Missing, span: Span::new(close, end), sign: '»', class: Class::Colon, before_sign: true });
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Variant;
+    use crate::diagnostic::{Diagnostic, Severity};
+    use crate::rules::RuleSettings;
+
+    fn check_variant(text: &str, variant: Variant) -> Vec<Diagnostic> {
+        let g = crate::glossary::parse("t.toml", "[glossary]\nname='t'\n").unwrap();
+        let mut c = crate::check::Checker::new(g);
+        c.settings = RuleSettings { variant, ..RuleSettings::default() };
+        c.select_rules(|id| id == "punctuation-spacing");
+        c.check(&crate::document::Document::from_str(text))
+    }
+
+    fn check(text: &str) -> Vec<Diagnostic> {
+        check_variant(text, Variant::FrFr)
+    }
+
+    /// The text with every fix applied.
+    fn fixed(text: &str) -> String {
+        let mut t = text.to_string();
+        let mut d = check(text);
+        d.sort_by_key(|d| std::cmp::Reverse(d.span.start));
+        for x in d {
+            t.replace_range(x.span.start..x.span.end, &x.suggestions[0].replacement);
+        }
+        t
+    }
+
+    #[test]
+    fn missing_spaces_are_warnings() {
+        let d = check("Selon Reuters: la puce est prête! Vraiment? Oui; «\u{A0}prête».");
+        let sev: Vec<_> = d.iter().map(|d| d.severity).collect();
+        assert_eq!(sev, [Severity::Warning; 5], "{d:#?}");
+        assert_eq!(
+            fixed("Selon Reuters: la puce est prête! «prête»"),
+            "Selon Reuters\u{A0}: la puce est prête\u{202F}! «\u{A0}prête\u{A0}»"
+        );
+    }
+
+    #[test]
+    fn breaking_spaces_are_infos() {
+        // The text uses non-breaking spaces: each breaking one is a slip.
+        let t = "Il dit\u{A0}: oui\u{202F}! Puis : « non\u{A0}» et «\u{A0}si\u{A0}».";
+        let d = check(t);
+        assert_eq!(d.len(), 2, "{d:#?}");
+        assert!(d.iter().all(|d| d.severity == Severity::Info));
+        assert_eq!(d[0].suggestions[0].replacement, "\u{A0}:");
+        assert_eq!(d[1].suggestions[0].replacement, "«\u{A0}");
+    }
+
+    #[test]
+    fn breaking_spaces_as_a_convention_are_said_once() {
+        let d = check("Il dit : oui ! Puis : « non » et ; enfin ?");
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert!(d[0].message.contains("7 fois"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn wrong_space_before_comma_and_period() {
+        let d = check("La puce , selon Meta , est prête . Elle sort.");
+        assert_eq!(d.len(), 3, "{d:#?}");
+        assert_eq!(fixed("La puce , dit-il ."), "La puce, dit-il.");
+    }
+
+    #[test]
+    fn non_breaking_spaces_are_accepted() {
+        assert!(check("Note\u{A0}: la puce\u{202F}; «\u{202F}prête\u{202F}» ! ").len() <= 1);
+        assert!(check("Note\u{202F}: oui\u{A0}? «\u{A0}prête\u{A0}»").is_empty());
+    }
+
+    #[test]
+    fn guards_from_real_text() {
+        for t in [
+            "La réunion commence à 10:30 et l'écran est en 16:9.",
+            "Voir https://example.com/a:b et Acquire::http::Proxy pour le mandataire.",
+            "Quoi ?? Vraiment ?! Super :) et ;-)",
+            "La valeur par défaut est enabled: true dans le fichier.",
+            "Le format de sortie est le suivant: {\"a\": 1}",
+            "NOTE: le fichier pyls.plugins: est lu.",
+            "char ac_flag; /* Attribut de comptabilité */",
+            "$ find . -perm -a+r -perm /a+w \\! -perm /a+x",
+            "Since Linux 2.6.8, the records are defined as follows:",
+            "exécutez « cd . » puis « ls . » dans le répertoire .config",
+            "Le score final est de 3 : 1 pour l'équipe locale.",
+            "Erreur : %s",
+            "La variable serverSettings: est lue et le lecteur C: aussi.",
+        ] {
+            let d = check(t);
+            assert!(d.iter().all(|d| d.severity == Severity::Info), "{t}: {d:#?}");
+        }
+    }
+
+    #[test]
+    fn quebec_wants_no_space_before_semicolon_and_question_mark() {
+        assert!(check_variant("Vraiment? Oui; c'est «\u{A0}prêt\u{A0}».", Variant::FrCa).is_empty());
+        let d = check_variant("Vraiment ? Oui.", Variant::FrCa);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].suggestions[0].replacement, "?");
+        let d = check_variant("Selon Reuters: oui.", Variant::FrCa);
+        assert_eq!(d[0].suggestions[0].replacement, "\u{A0}:");
+    }
+
+    #[test]
+    fn switzerland_inserts_narrow_spaces() {
+        let d = check_variant("Selon Reuters: oui.", Variant::FrCh);
+        assert_eq!(d[0].suggestions[0].replacement, "\u{202F}:");
+    }
+}

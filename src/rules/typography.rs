@@ -1,0 +1,319 @@
+/*! What the typography and locale-convention rules share: the French variant, the kinds of
+space, and a `Prose` view of a document that tells which lines are code (a C snippet, a shell
+session, a JSON sample left unmasked in a plain-text file) and which sentences are English,
+so that French conventions are judged on French prose only. Not a rule. */
+
+use crate::document::{BARRIER, Document};
+use std::collections::HashSet;
+
+pub use crate::config::Variant;
+
+/// A non-breaking space: U+00A0, the narrow U+202F, or the figure space U+2007.
+pub fn is_nb_space(c: char) -> bool {
+    matches!(c, '\u{A0}' | '\u{202F}' | '\u{2007}')
+}
+
+/// White space on one line that a line may break at (space, tab, thin space...).
+pub fn is_breaking_space(c: char) -> bool {
+    c != '\n' && c != '\r' && c.is_whitespace() && !is_nb_space(c)
+}
+
+/// The character that stands for masked content (code, URL) in `Prose::before`/`after`.
+pub const BARRIER_CHAR: char = BARRIER as char;
+
+/// Variant names as users write them, for messages.
+pub fn variant_name(v: Variant) -> &'static str {
+    match v {
+        Variant::FrFr => "fr-FR",
+        Variant::FrCa => "fr-CA",
+        Variant::FrCh => "fr-CH",
+        Variant::FrBe => "fr-BE",
+    }
+}
+
+/// How far back or forward masked markup (`**`, a PO string's `"\n"`) is looked through.
+const MAX_MASKED_SKIP: usize = 16;
+
+/// A document seen by the typography rules.
+pub struct Prose<'a> {
+    pub doc: &'a Document,
+    code: Vec<bool>,
+    english: HashSet<u32>,
+    /// The text already uses the narrow non-breaking space U+202F somewhere.
+    pub uses_narrow: bool,
+}
+
+impl<'a> Prose<'a> {
+    pub fn new(doc: &'a Document) -> Prose<'a> {
+        let code = (0..doc.lines.len())
+            .map(|l| is_code_line(doc.lines.line_text(&doc.view, l)))
+            .collect();
+        Prose {
+            doc,
+            code,
+            english: english_sentences(doc),
+            uses_narrow: doc.view.contains('\u{202F}'),
+        }
+    }
+
+    /// True when the line holding `offset` looks like code, not prose.
+    pub fn is_code_at(&self, offset: usize) -> bool {
+        self.code.get(self.doc.lines.line_of(offset)).copied().unwrap_or(false)
+    }
+
+    /// The index of the sentence holding `offset`.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let s = &self.doc.sentences;
+        let i = s.partition_point(|x| x.start <= offset);
+        (i > 0 && offset < s[i - 1].end.max(s[i - 1].start + 1)).then(|| i - 1)
+    }
+
+    /// True when the sentence holding `offset` is English (untranslated text, a quotation).
+    pub fn is_english_at(&self, offset: usize) -> bool {
+        self.sentence_at(offset).is_some_and(|s| self.english.contains(&(s as u32)))
+    }
+
+    /// True when the judged byte is French prose: not code, not English.
+    pub fn is_french_prose_at(&self, offset: usize) -> bool {
+        !self.is_code_at(offset) && !self.is_english_at(offset)
+    }
+
+    /// True when the byte at `i` is shown as it is written (not masked).
+    pub fn visible(&self, i: usize) -> bool {
+        self.doc.text.as_bytes().get(i) == self.doc.view.as_bytes().get(i)
+    }
+
+    /// The character before offset `i` as a reader sees it: masked markup is looked
+    /// through (a few bytes at most), masked content gives `BARRIER_CHAR`.
+    pub fn before(&self, i: usize) -> Option<(usize, char)> {
+        let (text, view) = (&self.doc.text, self.doc.view.as_bytes());
+        let mut skipped = 0;
+        for (p, c) in text[..i].char_indices().rev() {
+            if view[p] == BARRIER {
+                return Some((p, BARRIER_CHAR));
+            }
+            if self.visible(p) {
+                return Some((p, c));
+            }
+            skipped += c.len_utf8();
+            if skipped > MAX_MASKED_SKIP {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The character at offset `i` as a reader sees it (masked markup looked through).
+    pub fn at(&self, i: usize) -> Option<(usize, char)> {
+        let (text, view) = (&self.doc.text, self.doc.view.as_bytes());
+        let mut skipped = 0;
+        for (p, c) in text[i..].char_indices().map(|(p, c)| (p + i, c)) {
+            if view[p] == BARRIER {
+                return Some((p, BARRIER_CHAR));
+            }
+            if self.visible(p) {
+                return Some((p, c));
+            }
+            skipped += c.len_utf8();
+            if skipped > MAX_MASKED_SKIP {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The character after the one at offset `i`.
+    pub fn after(&self, i: usize) -> Option<(usize, char)> {
+        let c = self.doc.text[i..].chars().next()?;
+        self.at(i + c.len_utf8())
+    }
+
+    /// The non-breaking space a fix inserts: the narrow one when the variant asks for it
+    /// (`narrow_due`) or when the text already uses it, U+00A0 otherwise.
+    pub fn nb_space(&self, narrow_due: bool) -> char {
+        if narrow_due || self.uses_narrow { '\u{202F}' } else { '\u{A0}' }
+    }
+
+    /// The word that ends right before offset `end` (visible, non-space characters).
+    pub fn word_before(&self, end: usize) -> &'a str {
+        let text = &self.doc.text[..end];
+        let start = text
+            .char_indices()
+            .rev()
+            .take_while(|&(p, c)| !c.is_whitespace() && self.visible(p))
+            .last()
+            .map_or(end, |(p, _)| p);
+        &self.doc.text[start..end]
+    }
+
+    /// The word that starts at offset `start`.
+    pub fn word_at(&self, start: usize) -> &'a str {
+        let text = &self.doc.text[start..];
+        let len = text
+            .char_indices()
+            .take_while(|&(p, c)| !c.is_whitespace() && self.visible(start + p))
+            .last()
+            .map_or(0, |(p, c)| p + c.len_utf8());
+        &text[..len]
+    }
+}
+
+/// True when a word reads as a French word: letters with inner hyphens or apostrophes,
+/// at least two letters, no digit, underscore, placeholder sign or inner capital
+/// (`camelCase`, `iPhone` are names or identifiers).
+pub fn is_plain_word(w: &str) -> bool {
+    let w = w.trim_start_matches(['(', '«', '"', '“', '[', '\u{A0}', '\u{202F}']);
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 {
+        return false;
+    }
+    if !w
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+    {
+        return false;
+    }
+    let chars: Vec<char> = w.chars().collect();
+    let inner_capital = chars.windows(2).any(|p| p[0].is_lowercase() && p[1].is_uppercase());
+    !inner_capital && w.chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// A line that looks like code rather than prose: a C declaration or statement, a
+/// comment, a preprocessor line, a shell prompt, a line of operators.
+pub fn is_code_line(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() {
+        return false;
+    }
+    const STARTS: &[&str] = &[
+        "#include", "#define", "#if", "#endif", "#else", "#elif", "#undef", "#pragma", "$ ", "# ",
+        "% ", ">>> ", "//", "/*", "*/", "C:\\", "PS ",
+    ];
+    if STARTS.iter().any(|s| t.starts_with(s)) {
+        return true;
+    }
+    const INSIDE: &[&str] = &[
+        "/*", "*/", "==", "!=", "&&", "||", "->", "::", "+=", "-=", "++", "<<", ">>", "();", "){",
+        ") {", "= {", "[]", "\\n", "=>", "<=", ">=", "\":", "':", "};",
+    ];
+    if INSIDE.iter().any(|s| t.contains(s)) {
+        return true;
+    }
+    let last = t.chars().next_back().unwrap_or(' ');
+    if matches!(last, '{' | '}') || t.starts_with('}') || t.starts_with('{') {
+        return true;
+    }
+    if last == ';' {
+        let body = &t[..t.len() - 1];
+        let before = body.chars().next_back().unwrap_or(' ');
+        // « fichier ; » is prose; « int fd; », « exit(1); », « x = 1; » are code.
+        if !before.is_whitespace()
+            && !is_nb_space(before)
+            && (body.contains(['(', '=', '[', '*', '&', '_'])
+                || body.split_whitespace().count() <= 3
+                || C_WORDS.iter().any(|w| body.starts_with(w)))
+        {
+            return true;
+        }
+    }
+    // Symbols dense enough to be code: `[-V] [-q file]`, `a = (b & c) << 3`.
+    let symbols = t.chars().filter(|c| "{}[]()<>=;*&|\\$#_/".contains(*c)).count();
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    symbols >= 4 && symbols * 5 >= letters
+}
+
+const C_WORDS: &[&str] = &[
+    "int ", "char ", "struct ", "void ", "return", "if (", "for (", "while (", "else", "const ",
+    "unsigned ", "long ", "short ", "static ", "typedef ", "enum ", "union ", "size_t ", "double ",
+    "float ", "bool ", "uint", "int8", "int16", "int32", "int64", "let ", "var ", "def ", "import ",
+    "export ", "fn ", "pub ", "case ", "break", "continue", "goto ",
+];
+
+/// English words that French text does not use.
+const ENGLISH_WORDS: &[&str] = &[
+    "the", "and", "of", "to", "is", "are", "with", "this", "that", "be", "by", "it", "from",
+    "for", "was", "were", "will", "can", "which", "has", "have", "not", "if", "when", "you",
+    "your", "its", "into", "should", "must", "been", "these", "those", "following", "may",
+    "there", "their", "they", "we", "our", "but", "any", "each", "such", "than", "then", "what",
+    "who", "how", "does", "do", "at", "no", "see", "use", "used", "using", "only", "also", "all",
+    "in", "would", "could", "about", "other", "more", "most", "some", "between", "after",
+    "before", "without", "under", "over", "where", "while", "because",
+];
+
+/// Sentences whose words are English: two English function words making a quarter of
+/// the words, or more English function words than French ones.
+fn english_sentences(doc: &Document) -> HashSet<u32> {
+    const FRENCH: &[&str] = &[
+        "le", "la", "les", "l'", "de", "d'", "des", "du", "un", "une", "et", "est", "sont", "en",
+        "pour", "dans", "sur", "par", "avec", "qui", "que", "qu'", "ne", "pas", "ce", "cette",
+        "au", "aux", "à", "il", "elle", "ils", "se", "s'", "son", "sa", "ses", "n'", "c'", "vous",
+        "nous", "ou", "si", "plus",
+    ];
+    let mut counts: std::collections::HashMap<u32, (usize, usize, usize)> = Default::default();
+    for t in &doc.tokens {
+        if !t.is_word() {
+            continue;
+        }
+        let c = counts.entry(t.sentence).or_default();
+        c.2 += 1;
+        let w = t.norm.as_str();
+        if ENGLISH_WORDS.contains(&w) {
+            c.0 += 1;
+        } else if FRENCH.contains(&w) {
+            c.1 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, (en, fr, all))| (en >= 2 && en * 4 >= all && en > fr) || (en >= 1 && fr == 0 && en * 3 >= all))
+        .map(|(s, _)| s)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_lines() {
+        for l in [
+            "int fd, poll_num;",
+            "struct acct {",
+            "char ac_flag; /* Attribut de comptabilité */",
+            "$ find . -perm -a+r -perm /a+w",
+            "v = (c & 0x1fff) << (((c >> 13) & 0x7) * 3);",
+            "exit(EXIT_FAILURE);",
+            "};",
+            "at [-V] [-q file] [-f fichier] [-u nom_utilisateur] [-mMlv] spécification_de_temps...",
+        ] {
+            assert!(is_code_line(l), "{l}");
+        }
+        for l in [
+            "Meta a récemment annoncé qu'il teste une puce.",
+            "atq affiche la liste des commandes en attente, sauf s'il s'agit du superutilisateur ;",
+            "Consultez at.allow(5) pour plus de précisions.",
+            "Le format de sortie est (une ligne par tâche) : numéro de tâche, date, heure.",
+            "- l'option -a ;",
+        ] {
+            assert!(!is_code_line(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn plain_words() {
+        assert!(is_plain_word("exemple"));
+        assert!(is_plain_word("c'est-à-dire"));
+        assert!(is_plain_word("«Erreur"));
+        for w in ["%s", "pyls.enabled", "serverSettings", "O_NONBLOCK", "x86", "a", "C"] {
+            assert!(!is_plain_word(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn english_is_told_from_french() {
+        let d = Document::from_str("Since Linux 2.6.8, the records are defined as follows:\nLe format de sortie est le suivant :");
+        let p = Prose::new(&d);
+        assert!(p.is_english_at(3));
+        assert!(!p.is_english_at(d.text.find("format").unwrap()));
+    }
+}
