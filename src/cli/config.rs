@@ -131,7 +131,7 @@ impl<'a> Resolver<'a> {
         if !self.args.no_default_glossary && config.default_glossary.unwrap_or(true) {
             glossary = crate::glossary::defaults::load().map_err(super::glossary_error)?;
         }
-        let paths = config.glossaries.iter().map(|g| dir.join(g)).chain(self.args.glossaries.iter().cloned());
+        let paths = config.glossaries.iter().map(PathBuf::from).chain(self.args.glossaries.iter().cloned());
         for p in paths {
             glossary.merge(super::load_glossary_file(&p).map_err(super::glossary_error)?);
         }
@@ -161,18 +161,49 @@ fn read_chain(file: &Path, depth: usize) -> Result<Config, InputError> {
         return Err(InputError { path: shown, line: None, column: None, message: "chaîne `extend` trop longue ou circulaire".into() });
     }
     let text = super::read_text_file(file).map_err(|(line, column, message)| InputError { path: shown.clone(), line, column, message })?;
-    let c = config::parse(&shown, &text).map_err(|e| InputError {
+    let mut c = config::parse(&shown, &text).map_err(|e| InputError {
         path: e.file,
         line: Some(e.line),
         column: Some(e.column),
         message: e.message,
     })?;
-    match &c.extend {
+    let dir = absolute(file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")));
+    // Glossaries are relative to the file that names them.
+    c.glossaries = c.glossaries.iter().map(|g| dir.join(g).display().to_string()).collect();
+    match c.extend.clone() {
         None => Ok(c),
         Some(base) => {
-            let base_path = file.parent().unwrap_or(Path::new(".")).join(base);
-            let base = read_chain(&base_path, depth + 1)?;
+            let base_path = dir.join(base);
+            let mut base = read_chain(&base_path, depth + 1)?;
+            let base_dir = absolute(base_path.parent().unwrap_or(Path::new(".")));
+            rebase_globs(&mut base, &base_dir, &dir);
             Ok(c.on_top_of(base))
         }
     }
+}
+
+/// Makes the globs of a configuration written in `from` relative to `to`, a folder below
+/// it (the folder of the configuration that extends it, which governs only its own
+/// subtree): « articles/dossier/x/** » becomes « x/** », « **/*.md » stays, globs that
+/// cannot match under `to` are dropped.
+fn rebase_globs(c: &mut Config, from: &Path, to: &Path) {
+    let prefix = to.strip_prefix(from).map(|p| p.to_string_lossy().replace('\\', "/")).unwrap_or_default();
+    let rebase = |patterns: &mut Vec<String>| {
+        *patterns = patterns
+            .iter()
+            .filter_map(|p| {
+                if p.starts_with("**") || !p.contains('/') || prefix.is_empty() {
+                    Some(p.clone())
+                } else {
+                    p.strip_prefix(&format!("{prefix}/")).map(str::to_string)
+                }
+            })
+            .collect();
+    };
+    rebase(&mut c.include);
+    rebase(&mut c.exclude);
+    for o in &mut c.overrides {
+        rebase(&mut o.paths);
+    }
+    c.overrides.retain(|o| !o.paths.is_empty());
 }

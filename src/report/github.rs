@@ -27,8 +27,10 @@ impl Reporter for Github {
                     Severity::Info => "notice",
                 };
                 let mut message = d.message.clone();
-                if let Some(s) = d.suggestions.first() {
-                    message.push_str(&format!(" → « {} »", s.replacement));
+                match d.suggestions.first() {
+                    Some(s) if s.replacement.is_empty() => message.push_str(" → supprimer"),
+                    Some(s) => message.push_str(&format!(" → « {} »", s.replacement)),
+                    None => {}
                 }
                 writeln!(
                     out,

@@ -55,7 +55,9 @@ fn render(f: &FileResult, d: &Diagnostic, out: &mut dyn Write) -> io::Result<()>
         Severity::Info => marks.cyan().bold(),
     };
     writeln!(out, "{gutter} {bar} {}{marks}", " ".repeat(pad))?;
-    if !d.suggestions.is_empty() {
+    if d.suggestions.len() == 1 && d.suggestions[0].replacement.is_empty() {
+        writeln!(out, "{gutter} {} aide : supprimer", "=".blue().bold())?;
+    } else if !d.suggestions.is_empty() {
         let reps: Vec<String> = d.suggestions.iter().map(|s| format!("« {} »", s.replacement)).collect();
         let verb = if d.suggestions.iter().all(|s| s.applicability == Applicability::DisplayOnly) && reps.len() > 1 {
             "remplacer par l'un de"

@@ -16,9 +16,11 @@ static META: RuleMeta = RuleMeta {
         what: "Signale trois défauts d'espacement de la ponctuation. Espace manquante : « mot: », \
                « mot! », « «mot» » (avertissement). Espace ordinaire là où une espace insécable \
                est due, avant « : ; ! ? » et « » » ou après « « » (info : elle est invisible dans \
-               la plupart des éditeurs et très répandue ; quand le texte l'emploie plus souvent \
-               que l'insécable, c'est sa convention et elle n'est signalée qu'une fois, à sa \
-               première occurrence, avec le compte). Espace fautive avant une virgule ou un \
+               la plupart des éditeurs et très répandue ; quand elle fait plus d'une espace sur \
+               cinq devant ces signes, c'est une habitude du texte et non un oubli : elle n'est \
+               signalée qu'une fois, à sa première occurrence, avec le compte). Dans un message \
+               de programme (une ligne qui contient une variable « %s », « {nom} », « %1 »), \
+               l'espace manquante n'est qu'une info : le format du message peut l'imposer. Espace fautive avant une virgule ou un \
                point : « mot , suite » (avertissement). L'espace insécable normale (U+00A0) et \
                l'espace fine insécable (U+202F) sont acceptées partout, sans préférence. \
                Variantes (réglage `variant`) : fr-FR et fr-BE (défaut) : insécable avant « : » et \
@@ -104,8 +106,8 @@ impl Rule for PunctuationSpacing {
         }
         let breaking = findings.iter().filter(|f| f.kind == Kind::Breaking).count();
         let nb_used: usize = used.iter().map(|u| u.0 + u.1).sum();
-        // Breaking spaces are the text's convention: said once, with the count.
-        let once = breaking > nb_used;
+        // Breaking spaces are a habit of the text, not a slip: said once, with the count.
+        let once = breaking * 5 > breaking + nb_used;
         let mut said = false;
         for f in findings {
             let class_space = |class: Class| {
@@ -124,7 +126,8 @@ impl Rule for PunctuationSpacing {
             let with_space = if f.before_sign { format!("{nb}{sign}") } else { format!("{sign}{nb}") };
             let (severity, message, replacement) = match f.kind {
                 Kind::Missing => (
-                    Severity::Warning,
+                    // A program's message (« %s: erreur: ») may keep its format.
+                    if p.has_placeholder_at(f.span.start) { Severity::Info } else { Severity::Warning },
                     if sign == '«' {
                         "« « » sans espace après : le français met une espace insécable à l'intérieur des guillemets.".to_string()
                     } else if sign == '»' {
@@ -146,7 +149,7 @@ impl Rule for PunctuationSpacing {
                     );
                     if once {
                         m.push_str(&format!(
-                            " Le texte emploie l'espace ordinaire {breaking} fois devant les signes doubles ou dans les guillemets (l'insécable {nb_used} fois) : seule la première est signalée."
+                            " Le texte emploie l'espace ordinaire {breaking} fois devant les signes doubles ou dans les guillemets (l'insécable {nb_used} fois) : c'est une habitude, seule la première occurrence est signalée."
                         ));
                     }
                     (Severity::Info, m, with_space)
@@ -237,6 +240,11 @@ fn high(p: &Prose, i: usize, c: char, variant: Variant, out: &mut Vec<Finding>, 
     let word = p.word_before(i);
     let letters: Vec<char> = word.chars().filter(|x| x.is_alphabetic()).collect();
     if !is_plain_word(word) || (c == ':' && letters.iter().all(|x| x.is_uppercase())) {
+        return;
+    }
+    // A line that is a single « mot: » is a label of code (« default: ») or of a listing.
+    let line = p.doc.lines.line_of(i);
+    if p.doc.lines.line_text(&p.doc.view, line).trim() == format!("{word}{c}") {
         return;
     }
     // A key followed by a value: « enabled: true », « exemple: { ».

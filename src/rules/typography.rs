@@ -4,7 +4,9 @@ session, a JSON sample left unmasked in a plain-text file) and which sentences a
 so that French conventions are judged on French prose only. Not a rule. */
 
 use crate::document::{BARRIER, Document};
+use regex::Regex;
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 pub use crate::config::Variant;
 
@@ -38,6 +40,7 @@ const MAX_MASKED_SKIP: usize = 16;
 pub struct Prose<'a> {
     pub doc: &'a Document,
     code: Vec<bool>,
+    placeholders: Vec<bool>,
     english: HashSet<u32>,
     /// The text already uses the narrow non-breaking space U+202F somewhere.
     pub uses_narrow: bool,
@@ -45,12 +48,11 @@ pub struct Prose<'a> {
 
 impl<'a> Prose<'a> {
     pub fn new(doc: &'a Document) -> Prose<'a> {
-        let code = (0..doc.lines.len())
-            .map(|l| is_code_line(doc.lines.line_text(&doc.view, l)))
-            .collect();
+        let lines = || (0..doc.lines.len()).map(|l| doc.lines.line_text(&doc.view, l));
         Prose {
             doc,
-            code,
+            code: lines().map(is_code_line).collect(),
+            placeholders: lines().map(|l| PLACEHOLDER.is_match(l)).collect(),
             english: english_sentences(doc),
             uses_narrow: doc.view.contains('\u{202F}'),
         }
@@ -59,6 +61,12 @@ impl<'a> Prose<'a> {
     /// True when the line holding `offset` looks like code, not prose.
     pub fn is_code_at(&self, offset: usize) -> bool {
         self.code.get(self.doc.lines.line_of(offset)).copied().unwrap_or(false)
+    }
+
+    /// True when the line holding `offset` holds a placeholder (`%s`, `{name}`, `%1`): a
+    /// program's message, whose format the translation may have to keep.
+    pub fn has_placeholder_at(&self, offset: usize) -> bool {
+        self.placeholders.get(self.doc.lines.line_of(offset)).copied().unwrap_or(false)
     }
 
     /// The index of the sentence holding `offset`.
@@ -157,6 +165,15 @@ impl<'a> Prose<'a> {
         &text[..len]
     }
 }
+
+/// Placeholders of program messages: printf (`%s`, `%-5.2lf`, `%<PRIx64>`), Python
+/// (`%(name)s`, `{name}`), Qt (`%1`), shell (`$1`, `${x}`), `top` (`~1`).
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"%[-+ #0]*\d*(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?[sdiuxXfFeEgGcpaon]|%<PRI\w+>|%\(\w+\)[sdifr]|%\d|\{\w*\}|\$\{?\w+\}?|~\d",
+    )
+    .expect("valid regex")
+});
 
 /// True when a word reads as a French word: letters with inner hyphens or apostrophes,
 /// at least two letters, no digit, underscore, placeholder sign or inner capital
