@@ -151,32 +151,102 @@ impl Checker {
     }
 }
 
-/// Drops findings that say again what another finding says better.
+/// Drops findings that say again what another finding says better: a pattern finding
+/// nested in a longer one at least as severe, or on the same span as a more severe one (or
+/// an equal one found first); a `near-miss` overlapping an `entity-full-name`; a
+/// `missing-key-term` on the span of a `forbidden-term`; a repeated identical finding.
+/// O(n log n): findings on one span are compared with each other, nesting is found by a
+/// sweep over the starts.
 fn dedupe(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let keep: Vec<bool> = diags
+    let n = diags.len();
+    let mut drop = vec![false; n];
+    let is_pattern: Vec<bool> = diags.iter().map(|d| PATTERN_RULES.contains(&d.rule)).collect();
+    // Findings sorted by span: those on one span are neighbours.
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_unstable_by_key(|&i| (diags[i].span.start, diags[i].span.end, i));
+    let mut g = 0;
+    while g < n {
+        let span = diags[order[g]].span;
+        let mut h = g + 1;
+        while h < n && diags[order[h]].span == span {
+            h += 1;
+        }
+        let group = &order[g..h];
+        for &i in group {
+            let d = &diags[i];
+            drop[i] = group.iter().any(|&j| {
+                let o = &diags[j];
+                j != i
+                    && ((is_pattern[i] && is_pattern[j] && (o.severity > d.severity || (o.severity == d.severity && j < i)))
+                        || (d.rule == "missing-key-term" && o.rule == "forbidden-term")
+                        || (d.rule == o.rule && d.message == o.message && j < i))
+            });
+        }
+        g = h;
+    }
+    // Nesting among pattern findings: `o` strictly contains `d` and is at least as severe.
+    // Sweep by start; `best[s]` is the largest end of the pattern findings of severity `s`
+    // that start strictly before the current start.
+    let sev = |s: crate::diagnostic::Severity| s as usize;
+    let mut best = [None::<usize>; 3];
+    let pats: Vec<usize> = order.iter().copied().filter(|&i| is_pattern[i]).collect();
+    let mut g = 0;
+    while g < pats.len() {
+        let start = diags[pats[g]].span.start;
+        let mut h = g + 1;
+        while h < pats.len() && diags[pats[h]].span.start == start {
+            h += 1;
+        }
+        // Same start: sorted by end, so a longer one at least as severe comes later.
+        let mut same_start_best = [None::<usize>; 3];
+        for k in (g..h).rev() {
+            let i = pats[k];
+            let d = &diags[i];
+            let covered = (sev(d.severity)..3).any(|s| {
+                best[s].is_some_and(|e| e >= d.span.end) || same_start_best[s].is_some_and(|e| e > d.span.end)
+            });
+            if covered {
+                drop[i] = true;
+            }
+            let s = sev(d.severity);
+            same_start_best[s] = same_start_best[s].max(Some(d.span.end));
+        }
+        for (b, x) in best.iter_mut().zip(same_start_best) {
+            *b = (*b).max(x);
+        }
+        g = h;
+    }
+    // A near miss overlapping an entity's full name.
+    let mut full_names: Vec<crate::diagnostic::Span> = diags
         .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            !diags.iter().enumerate().any(|(j, o)| {
-                if i == j {
-                    return false;
-                }
-                let both_patterns = PATTERN_RULES.contains(&d.rule) && PATTERN_RULES.contains(&o.rule);
-                let nested = o.span.contains(&d.span) && o.span != d.span;
-                let same = o.span == d.span;
-                // The longer match wins, unless the shorter one is more severe.
-                (both_patterns
-                    && ((nested && o.severity >= d.severity)
-                        || (same && (o.severity > d.severity || (o.severity == d.severity && j < i)))))
-                    || (d.rule == "near-miss" && o.rule == "entity-full-name" && o.span.overlaps(&d.span))
-                    || (d.rule == "missing-key-term" && o.rule == "forbidden-term" && same)
-                    || (d.rule == o.rule && same && d.message == o.message && j < i)
-            })
-        })
+        .filter(|d| d.rule == "entity-full-name")
+        .map(|d| d.span)
         .collect();
+    if !full_names.is_empty() {
+        full_names.sort_unstable();
+        // prefix_end[k] = largest end among the first k + 1 full names (by start).
+        let prefix_end: Vec<usize> = full_names
+            .iter()
+            .scan(0, |m, s| {
+                *m = (*m).max(s.end);
+                Some(*m)
+            })
+            .collect();
+        for (i, d) in diags.iter().enumerate() {
+            if d.rule != "near-miss" {
+                continue;
+            }
+            // Full names that start before `d` ends; one of them overlaps when it ends
+            // after `d` starts (and is not empty).
+            let k = full_names.partition_point(|s| s.start < d.span.end);
+            if k > 0 && prefix_end[k - 1] > d.span.start && full_names[..k].iter().rev().any(|s| s.overlaps(&d.span)) {
+                drop[i] = true;
+            }
+        }
+    }
     diags
         .into_iter()
-        .zip(keep)
-        .filter_map(|(d, k)| k.then_some(d))
+        .zip(drop)
+        .filter_map(|(d, dropped)| (!dropped).then_some(d))
         .collect()
 }

@@ -26,7 +26,7 @@ fn reporter(format: OutputFormat) -> Box<dyn Reporter> {
 }
 
 /// Checks every input; results sorted by path, errors in input order.
-fn run_checks(args: &CheckArgs, errors: &mut Vec<InputError>) -> (Vec<FileResult>, Option<Arc<Loaded>>) {
+pub(crate) fn run_checks(args: &CheckArgs, errors: &mut Vec<InputError>) -> (Vec<FileResult>, Option<Arc<Loaded>>) {
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let inputs = files::collect(&paths, errors);
     let mut resolver = Resolver::new(args);

@@ -4,7 +4,9 @@ one error per unreadable file while the others are still checked, reports writte
 mod check;
 mod config;
 mod files;
+mod fix;
 mod git;
+mod report;
 
 use crate::diagnostic::Severity;
 use crate::glossary::{self, Glossary, GlossaryError};
@@ -27,6 +29,8 @@ pub struct Cli {
 pub enum Command {
     /// Vérifie des fichiers ou des dossiers (.txt, .md, .po, .xlf, .xliff, .tmx).
     Check(CheckArgs),
+    /// Écrit un rapport de correction (HTML autonome ou Markdown) avec le score de qualité MQM.
+    Report(ReportArgs),
     /// Écrit une ligne de base : les signalements actuels, qu'une équipe accepte.
     Baseline {
         #[command(flatten)]
@@ -65,6 +69,27 @@ pub enum OutputFormat {
     Rdjson,
     Checkstyle,
     Junit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Html,
+    Markdown,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub check: CheckArgs,
+    /// Format du rapport.
+    #[arg(long = "report-format", value_enum, default_value = "html")]
+    pub report_format: ReportFormat,
+    /// Poids des sévérités pour le score MQM : mineure, majeure, critique.
+    #[arg(long, value_name = "M,M,C", default_value = "1,5,25")]
+    pub weights: String,
+    /// Pénalité maximale admise pour 1000 mots (au-delà : refusé).
+    #[arg(long, value_name = "POINTS", default_value_t = 10.0)]
+    pub threshold: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -137,6 +162,15 @@ pub struct CheckArgs {
     /// Nombre de fichiers vérifiés en parallèle (par défaut : un par cœur).
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,
+    /// Applique les corrections sûres (une seule correction possible, sans ambiguïté).
+    #[arg(long)]
+    pub fix: bool,
+    /// Avec --fix ou --diff : applique aussi les corrections à vérifier.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Affiche le diff unifié des corrections, sans rien écrire.
+    #[arg(long)]
+    pub diff: bool,
 }
 
 /// Exit statuses: 0 nothing reaches --fail-on, 1 something does, 2 usage or input error.
@@ -149,7 +183,9 @@ pub fn run(cli: Cli) -> i32 {
     let color = std::env::var_os("NO_COLOR").is_none() && io::stdout().is_terminal();
     colored::control::set_override(color);
     let result = match cli.command {
+        Command::Check(args) if args.fix || args.diff => fix::run(&args),
         Command::Check(args) => check::check(&args, false),
+        Command::Report(args) => report::run(&args),
         Command::Baseline { check } => check::check(&check, true),
         Command::Init { dir } => init(&dir),
         Command::Rules { id } => list_rules(id.as_deref()),

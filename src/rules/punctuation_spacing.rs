@@ -247,17 +247,30 @@ fn high(p: &Prose, i: usize, c: char, variant: Variant, out: &mut Vec<Finding>, 
     if p.doc.lines.line_text(&p.doc.view, line).trim() == format!("{word}{c}") {
         return;
     }
-    // A key followed by a value: « enabled: true », « exemple: { ».
+    // A key followed by a value: « enabled: true », « exemple: { », « Class: 0x02 »,
+    // « release: stable » at the end of a line, a listing; a URI scheme (« about: »).
     if c == ':' {
         let after = next_word(p, end);
-        if after.starts_with(['{', '[', '"', '\'', '<', '$', '%', '/', '-'])
+        let rest = p.doc.lines.line_text(&p.doc.view, p.doc.lines.line_of(i));
+        let rest = &rest[end - p.doc.lines.line_start(p.doc.lines.line_of(i))..];
+        if after.starts_with(['{', '[', '"', '\'', '<', '$', '%', '/', '-', '.', '#'])
+            || after.starts_with(|x: char| x.is_ascii_digit())
             || matches!(after.trim_end_matches(','), "true" | "false" | "null" | "None" | "yes" | "no")
+            || rest.split_whitespace().count() == 1
+            || p.is_listing_at(i)
+            || URI_SCHEMES.contains(&word.to_lowercase().as_str())
         {
             return;
         }
     }
     out.push(Finding { kind: Kind::Missing, span: Span::new(i, end), sign: c, class, before_sign: true });
 }
+
+/// Written alone, these are URI schemes (« le préfixe memfd: »), not words.
+const URI_SCHEMES: &[&str] = &[
+    "about", "data", "file", "ftp", "git", "http", "https", "irc", "javascript", "mailto", "memfd",
+    "news", "sftp", "ssh", "tel", "urn",
+];
 
 /// The first word after the white space that follows `at`.
 fn next_word<'a>(p: &Prose<'a>, at: usize) -> &'a str {
@@ -281,7 +294,13 @@ fn low(p: &Prose, i: usize, c: char, out: &mut Vec<Finding>) {
         return;
     }
     let Some((_, before)) = p.before(start) else { return };
-    if !before.is_alphabetic() || !is_plain_word(p.word_before(start)) {
+    let word = p.word_before(start);
+    // « l'opérateur , convertit » names the sign; « AB , VIRGULE » is a table.
+    if !before.is_alphabetic()
+        || !is_plain_word(word)
+        || !word.chars().any(char::is_lowercase)
+        || SIGN_NAMES.contains(&word.to_lowercase().as_str())
+    {
         return;
     }
     if c == '.' {
@@ -297,9 +316,17 @@ fn low(p: &Prose, i: usize, c: char, out: &mut Vec<Finding>) {
     out.push(Finding { kind: Kind::Wrong, span: Span::new(start, end), sign: c, class: Class::Colon, before_sign: true });
 }
 
+/// Words after which a sign is the subject of the sentence, not its punctuation.
+const SIGN_NAMES: &[&str] = &["opérateur", "caractère", "signe", "séparateur", "symbole", "délimiteur", "virgule", "point"];
+
 /// A pair « … » on one line.
 fn quote_pair(p: &Prose, open: usize, close: usize, out: &mut Vec<Finding>, used: &mut impl FnMut(Class, char)) {
     let after_open = open + '«'.len_utf8();
+    // A quoted literal (« «;,» », « «aaa» », « «\ fin\ » ») keeps its exact characters.
+    let inner = p.doc.text[after_open..close].trim_matches(|c: char| c.is_whitespace());
+    if inner.contains('\\') || !inner.chars().any(char::is_alphabetic) || (inner.chars().count() <= 3 && !inner.contains(' ')) {
+        return;
+    }
     match p.at(after_open) {
         Some((_, c)) if is_nb_space(c) => used(Class::Colon, c),
         Some((q, c)) if is_breaking_space(c) && q == after_open => {

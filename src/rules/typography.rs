@@ -40,6 +40,7 @@ const MAX_MASKED_SKIP: usize = 16;
 pub struct Prose<'a> {
     pub doc: &'a Document,
     code: Vec<bool>,
+    listing: Vec<bool>,
     placeholders: Vec<bool>,
     english: HashSet<u32>,
     /// The text already uses the narrow non-breaking space U+202F somewhere.
@@ -49,9 +50,16 @@ pub struct Prose<'a> {
 impl<'a> Prose<'a> {
     pub fn new(doc: &'a Document) -> Prose<'a> {
         let lines = || (0..doc.lines.len()).map(|l| doc.lines.line_text(&doc.view, l));
+        let keyed: Vec<bool> = lines().map(|l| KEY_VALUE.is_match(l)).collect();
+        // Two neighbouring « clé: valeur » lines make a listing (program output, a
+        // configuration file), not prose.
+        let listing = (0..keyed.len())
+            .map(|i| keyed[i] && ((i > 0 && keyed[i - 1]) || keyed.get(i + 1).copied().unwrap_or(false)))
+            .collect();
         Prose {
             doc,
             code: lines().map(is_code_line).collect(),
+            listing,
             placeholders: lines().map(|l| PLACEHOLDER.is_match(l)).collect(),
             english: english_sentences(doc),
             uses_narrow: doc.view.contains('\u{202F}'),
@@ -61,6 +69,11 @@ impl<'a> Prose<'a> {
     /// True when the line holding `offset` looks like code, not prose.
     pub fn is_code_at(&self, offset: usize) -> bool {
         self.code.get(self.doc.lines.line_of(offset)).copied().unwrap_or(false)
+    }
+
+    /// True when the line holding `offset` is part of a listing of « clé: valeur » lines.
+    pub fn is_listing_at(&self, offset: usize) -> bool {
+        self.listing.get(self.doc.lines.line_of(offset)).copied().unwrap_or(false)
     }
 
     /// True when the line holding `offset` holds a placeholder (`%s`, `{name}`, `%1`): a
@@ -175,6 +188,10 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A line that starts with a short key and a colon: « hosts: dns files », « Class: 0x02 ».
+static KEY_VALUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[^\s:.!?;«»][^:.!?;«»]{0,39}[^\s:]\s?:(?:\s|$)").expect("valid regex"));
+
 /// True when a word reads as a French word: letters with inner hyphens or apostrophes,
 /// at least two letters, no digit, underscore, placeholder sign or inner capital
 /// (`camelCase`, `iPhone` are names or identifiers).
@@ -216,6 +233,9 @@ pub fn is_code_line(line: &str) -> bool {
     if INSIDE.iter().any(|s| t.contains(s)) {
         return true;
     }
+    if (t.starts_with("case ") || t.starts_with("default:")) && t.ends_with(':') {
+        return true;
+    }
     let last = t.chars().next_back().unwrap_or(' ');
     if matches!(last, '{' | '}') || t.starts_with('}') || t.starts_with('{') {
         return true;
@@ -228,7 +248,8 @@ pub fn is_code_line(line: &str) -> bool {
             && !is_nb_space(before)
             && (body.contains(['(', '=', '[', '*', '&', '_'])
                 || body.split_whitespace().count() <= 3
-                || C_WORDS.iter().any(|w| body.starts_with(w)))
+                || C_WORDS.iter().any(|w| body.starts_with(w))
+                || body.split_whitespace().next().is_some_and(is_c_type))
         {
             return true;
         }
@@ -237,6 +258,16 @@ pub fn is_code_line(line: &str) -> bool {
     let symbols = t.chars().filter(|c| "{}[]()<>=;*&|\\$#_/".contains(*c)).count();
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     symbols >= 4 && symbols * 5 >= letters
+}
+
+/// `size_t`, `u64`, `__be16`, `int32`: a C type name.
+fn is_c_type(w: &str) -> bool {
+    w.ends_with("_t")
+        || w.starts_with("__")
+        || (w.len() <= 6
+            && w.starts_with(|c: char| c.is_ascii_lowercase())
+            && w.ends_with(|c: char| c.is_ascii_digit())
+            && w.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 const C_WORDS: &[&str] = &[
@@ -282,7 +313,9 @@ fn english_sentences(doc: &Document) -> HashSet<u32> {
     }
     counts
         .into_iter()
-        .filter(|&(_, (en, fr, all))| (en >= 2 && en * 4 >= all && en > fr) || (en >= 1 && fr == 0 && en * 3 >= all))
+        .filter(|&(_, (en, fr, all))| {
+            (en >= 2 && en * 4 >= all && en > fr) || (en >= 3 && en > 2 * fr) || (en >= 1 && fr == 0 && en * 4 >= all)
+        })
         .map(|(s, _)| s)
         .collect()
 }
