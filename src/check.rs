@@ -239,7 +239,7 @@ fn dedupe(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
             // Full names that start before `d` ends; one of them overlaps when it ends
             // after `d` starts (and is not empty).
             let k = full_names.partition_point(|s| s.start < d.span.end);
-            if k > 0 && prefix_end[k - 1] > d.span.start && full_names[..k].iter().rev().any(|s| s.overlaps(&d.span)) {
+            if k > 0 && prefix_end[k - 1] > d.span.start {
                 drop[i] = true;
             }
         }
@@ -249,4 +249,69 @@ fn dedupe(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
         .zip(drop)
         .filter_map(|(d, dropped)| (!dropped).then_some(d))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Category, Severity};
+
+    /// The quadratic definition `dedupe` must agree with.
+    fn dedupe_reference(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        let keep: Vec<bool> = diags
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                !diags.iter().enumerate().any(|(j, o)| {
+                    if i == j {
+                        return false;
+                    }
+                    let both_patterns = PATTERN_RULES.contains(&d.rule) && PATTERN_RULES.contains(&o.rule);
+                    let nested = o.span.contains(&d.span) && o.span != d.span;
+                    let same = o.span == d.span;
+                    (both_patterns
+                        && ((nested && o.severity >= d.severity)
+                            || (same && (o.severity > d.severity || (o.severity == d.severity && j < i)))))
+                        || (d.rule == "near-miss" && o.rule == "entity-full-name" && o.span.overlaps(&d.span))
+                        || (d.rule == "missing-key-term" && o.rule == "forbidden-term" && same)
+                        || (d.rule == o.rule && same && d.message == o.message && j < i)
+                })
+            })
+            .collect();
+        diags.into_iter().zip(keep).filter_map(|(d, k)| k.then_some(d)).collect()
+    }
+
+    #[test]
+    fn dedupe_agrees_with_its_definition() {
+        const RULES: &[&str] = &[
+            "forbidden-term", "calque", "untranslated-english", "near-miss", "entity-full-name",
+            "missing-key-term", "doubled-word",
+        ];
+        const SEVERITIES: &[Severity] = &[Severity::Info, Severity::Warning, Severity::Error];
+        // A small deterministic generator (xorshift), many small cases with many collisions.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |m: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % m) as usize
+        };
+        for _ in 0..20_000 {
+            let n = 1 + next(12);
+            let diags: Vec<Diagnostic> = (0..n)
+                .map(|_| {
+                    let start = next(8);
+                    let end = start + next(5);
+                    Diagnostic::new(
+                        RULES[next(RULES.len() as u64)],
+                        Category::Terminology,
+                        SEVERITIES[next(3)],
+                        Span::new(start, end),
+                        ["a", "b"][next(2)],
+                    )
+                })
+                .collect();
+            assert_eq!(dedupe(diags.clone()), dedupe_reference(diags.clone()), "{diags:?}");
+        }
+    }
 }

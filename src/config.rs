@@ -140,7 +140,7 @@ pub fn parse(file: &str, text: &str) -> Result<Config, ConfigError> {
 }
 
 /// Serde's English messages, with the words editors need in French.
-fn translate_toml_error(message: &str) -> String {
+pub fn translate_toml_error(message: &str) -> String {
     let m = message.trim();
     if let Some(rest) = m.strip_prefix("unknown field ") {
         let key = rest.split(',').next().unwrap_or(rest).trim_matches('`');

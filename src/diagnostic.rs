@@ -88,6 +88,8 @@ pub enum Category {
     Inconsistency,
     #[serde(rename = "fluency/punctuation")]
     Punctuation,
+    #[serde(rename = "fluency/spelling")]
+    Spelling,
     #[serde(rename = "design/markup")]
     Markup,
 }
@@ -105,6 +107,7 @@ impl Category {
             Category::Addition => "accuracy/addition",
             Category::Inconsistency => "fluency/inconsistency",
             Category::Punctuation => "fluency/punctuation",
+            Category::Spelling => "fluency/spelling",
             Category::Markup => "design/markup",
         }
     }

@@ -71,11 +71,11 @@ pub fn align(src: &[usize], tgt: &[usize], bonus: &dyn Fn(usize, usize) -> f64) 
                 let ls: usize = src[i - di..i].iter().sum();
                 let lt: usize = tgt[j - dj..j].iter().sum();
                 let mut c = prev - prior.ln() + length_cost(ls as f64, lt as f64);
+                // Shared anchors count once per source item: merging a neighbour into a
+                // group must not collect the same credit twice.
                 if di > 0 && dj > 0 {
                     for a in i - di..i {
-                        for b in j - dj..j {
-                            c -= bonus(a, b);
-                        }
+                        c -= (j - dj..j).map(|b| bonus(a, b)).fold(0.0, f64::max);
                     }
                 }
                 if c < cost[i][j] {

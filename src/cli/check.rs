@@ -52,6 +52,7 @@ pub(crate) fn run_checks(args: &CheckArgs, errors: &mut Vec<InputError>) -> (Vec
     if first.is_none() && errors.is_empty() {
         first = resolver.for_path(&paths[0]).map_err(|e| errors.push(e)).ok();
     }
+    errors.append(&mut resolver.glossary_errors);
     if let Some(source) = &args.source {
         if jobs.len() != 1 {
             errors.push(InputError {

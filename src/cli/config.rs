@@ -71,11 +71,14 @@ pub struct Resolver<'a> {
     args: &'a CheckArgs,
     dirs: HashMap<PathBuf, Option<PathBuf>>,
     loaded: HashMap<Option<PathBuf>, Arc<Loaded>>,
+    /// Glossaries that could not be loaded: reported, while the files are checked with
+    /// the others.
+    pub glossary_errors: Vec<InputError>,
 }
 
 impl<'a> Resolver<'a> {
     pub fn new(args: &'a CheckArgs) -> Resolver<'a> {
-        Resolver { args, dirs: HashMap::new(), loaded: HashMap::new() }
+        Resolver { args, dirs: HashMap::new(), loaded: HashMap::new(), glossary_errors: Vec::new() }
     }
 
     /// The configuration file that governs a path (None when there is none).
@@ -120,7 +123,7 @@ impl<'a> Resolver<'a> {
         Ok(l)
     }
 
-    fn load(&self, file: Option<PathBuf>) -> Result<Loaded, InputError> {
+    fn load(&mut self, file: Option<PathBuf>) -> Result<Loaded, InputError> {
         let (config, dir) = match &file {
             None => (Config::default(), absolute(Path::new("."))),
             Some(f) => (read_chain(f, 0)?, f.parent().map(Path::to_path_buf).unwrap_or_default()),
@@ -133,7 +136,15 @@ impl<'a> Resolver<'a> {
         }
         let paths = config.glossaries.iter().map(PathBuf::from).chain(self.args.glossaries.iter().cloned());
         for p in paths {
-            glossary.merge(super::load_glossary_file(&p).map_err(super::glossary_error)?);
+            match super::load_glossary_file(&p) {
+                Ok(g) => glossary.merge(g),
+                Err(e) => {
+                    let e = super::glossary_error(e);
+                    if !self.glossary_errors.contains(&e) {
+                        self.glossary_errors.push(e);
+                    }
+                }
+            }
         }
         let mut checker = Checker::new(glossary);
         checker.select_rules(|id| config.rule_enabled(id));

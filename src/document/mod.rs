@@ -7,6 +7,7 @@ mod lines;
 mod mask;
 mod segment;
 mod tokens;
+mod uax29;
 
 pub use lines::LineIndex;
 pub use mask::{Mask, MaskKind};
@@ -127,12 +128,15 @@ impl Document {
         self.view[start..end].chars().all(|c| c.is_whitespace())
     }
 
-    /// True when the view between two offsets may sit inside a phrase: white space,
-    /// hyphens and apostrophes only.
+    /// True when the view between two offsets may sit inside a phrase: white space only,
+    /// or one hyphen or apostrophe (« semi-conducteur », « l'IA »).
     pub fn gap_is_joiner(&self, start: usize, end: usize) -> bool {
-        self.view[start..end]
-            .chars()
-            .all(|c| c.is_whitespace() || matches!(c, '-' | '‑' | '\'' | '’' | 'ʼ'))
+        let gap = &self.view[start..end];
+        let mut chars = gap.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if matches!(c, '-' | '‑' | '\'' | '’' | 'ʼ') => true,
+            _ => gap.chars().all(char::is_whitespace),
+        }
     }
 }
 

@@ -1,7 +1,6 @@
 /*! Sentence segmentation: Unicode sentence boundaries (UAX #29), then French repairs:
 no break after an abbreviation such as « M. », « Mme », « p. ex. », « cf. ». */
 
-use unicode_segmentation::UnicodeSegmentation;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
@@ -21,7 +20,10 @@ pub fn sentences(view: &str) -> Vec<Sentence> {
     let breaks = paragraph_breaks(view);
     let mut out: Vec<Sentence> = Vec::new();
     let mut merge_next = false;
-    for (start, s) in view.split_sentence_bound_indices() {
+    let mut bounds: Vec<(usize, usize)> = Vec::new();
+    super::uax29::sentence_bounds(view, |s, e| bounds.push((s, e)));
+    for (start, end) in bounds {
+        let s = &view[start..end];
         let trimmed = s.trim();
         if trimmed.is_empty() {
             continue;

@@ -3,7 +3,6 @@ elisions are split off (« l'IA » → « l' » + « IA »), and each word carri
 form: NFC, lower case, typographic apostrophes as `'`. */
 
 use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
-use unicode_segmentation::UnicodeSegmentation;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -76,6 +75,20 @@ pub fn normalize_word(word: &str) -> String {
 
 fn make_token(view: &str, start: usize, end: usize) -> Token {
     let word = &view[start..end];
+    if word.is_ascii() {
+        // ASCII is NFC, its letters are the ASCII letters and `'` stays `'`.
+        let bytes = word.as_bytes();
+        let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+        let upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
+        return Token {
+            start,
+            end,
+            norm: word.to_ascii_lowercase(),
+            sentence: 0,
+            capitalized: bytes.first().is_some_and(u8::is_ascii_uppercase),
+            all_caps: letters >= 2 && upper == letters,
+        };
+    }
     let mut letters = 0;
     let mut upper = 0;
     for c in word.chars() {
@@ -99,13 +112,18 @@ fn make_token(view: &str, start: usize, end: usize) -> Token {
 /// Tokenises `view[from..to]`; spans are offsets into `view` (and so into the original).
 pub fn tokenize(view: &str, from: usize, to: usize) -> Vec<Token> {
     let mut out = Vec::new();
-    for (i, w) in view[from..to].split_word_bound_indices() {
-        if !w.chars().next().is_some_and(char::is_alphanumeric) {
-            continue;
+    super::uax29::word_bounds(&view[from..to], |s, e| {
+        let w = &view[from + s..from + e];
+        let first = w.as_bytes()[0];
+        let alnum = if first < 0x80 {
+            first.is_ascii_alphanumeric()
+        } else {
+            w.chars().next().is_some_and(char::is_alphanumeric)
+        };
+        if alnum {
+            push_word(view, from + s, from + e, &mut out);
         }
-        let start = from + i;
-        push_word(view, start, start + w.len(), &mut out);
-    }
+    });
     out
 }
 

@@ -40,41 +40,152 @@ pub struct CtxIds {
     pub scope: Scope,
 }
 
+/// Every generated form, once: the bytes of all forms in one arena and a hash table of form
+/// ids, so that a million forms cost a few bytes each and no allocation.
 #[derive(Debug, Default)]
-struct Pattern {
-    lemmas: Vec<u32>,
-    targets: Vec<Target>,
+struct FormTable {
+    arena: String,
+    /// Form `i` is `arena[ends[i - 1]..ends[i]]` (from 0 for the first).
+    ends: Vec<u32>,
+    table: hashbrown::HashTable<u32>,
 }
 
-#[derive(Debug, Default)]
-struct Matcher {
-    /// Normalised form → the lemmas it is a form of.
-    forms: HashMap<String, Vec<u32>>,
-    lemma_ids: HashMap<(String, Mode), u32>,
-    patterns: Vec<Pattern>,
-    pattern_ids: HashMap<Vec<u32>, u32>,
-    by_first: HashMap<u32, Vec<u32>>,
+fn hash_str(s: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::with_seed(0x5EED_F0A4).hash_one(s)
 }
 
-impl Matcher {
-    fn lemma(&mut self, word: &str, mode: Mode) -> u32 {
-        let (key, members): (String, Vec<String>) = match inflect::class_of(word) {
-            Some(class) => (
-                format!("@{class}"),
-                inflect::class_members(class).iter().map(|s| s.to_string()).collect(),
-            ),
-            None => (word.to_string(), inflect::forms(word, mode)),
-        };
-        let mode = if key.starts_with('@') { Mode::Exact } else { mode };
-        if let Some(&id) = self.lemma_ids.get(&(key.clone(), mode)) {
+impl FormTable {
+    fn form(&self, id: u32) -> &str {
+        let i = id as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.arena[start..self.ends[i] as usize]
+    }
+
+    fn get(&self, s: &str) -> Option<u32> {
+        self.table.find(hash_str(s), |&id| self.form(id) == s).copied()
+    }
+
+    /// The id of `s`, added if new.
+    fn intern(&mut self, s: &str) -> u32 {
+        if let Some(id) = self.get(s) {
             return id;
         }
-        let id = self.lemma_ids.len() as u32;
-        self.lemma_ids.insert((key, mode), id);
-        for f in members {
-            let ids = self.forms.entry(f).or_default();
-            if !ids.contains(&id) {
-                ids.push(id);
+        let id = self.ends.len() as u32;
+        self.arena.push_str(s);
+        self.ends.push(self.arena.len() as u32);
+        let (arena, ends) = (&self.arena, &self.ends);
+        let form = |id: u32| {
+            let i = id as usize;
+            &arena[if i == 0 { 0 } else { ends[i - 1] as usize }..ends[i] as usize]
+        };
+        self.table.insert_unique(hash_str(s), id, |&other| hash_str(form(other)));
+        id
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+}
+
+/// Lists of numbers stored one after the other: list `i` is `items[off[i]..off[i + 1]]`.
+#[derive(Debug)]
+struct Lists<T> {
+    off: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T> Default for Lists<T> {
+    fn default() -> Self {
+        Lists { off: Vec::new(), items: Vec::new() }
+    }
+}
+
+impl<T: Copy> Lists<T> {
+    fn from_vecs<'a>(lists: impl IntoIterator<Item = &'a [T]>) -> Lists<T>
+    where
+        T: 'a,
+    {
+        let mut l = Lists { off: vec![0], items: Vec::new() };
+        for v in lists {
+            l.items.extend_from_slice(v);
+            l.off.push(l.items.len() as u32);
+        }
+        l
+    }
+
+    fn get(&self, i: u32) -> &[T] {
+        let i = i as usize;
+        match (self.off.get(i), self.off.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.items[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
+
+/// The compiled patterns: forms → lemmas → patterns that start with the lemma.
+#[derive(Debug, Default)]
+struct Matcher {
+    forms: FormTable,
+    /// Form id → the lemmas it is a form of, in the order the lemmas were made.
+    form_lemmas: Lists<u32>,
+    /// Lemma id → the patterns whose first word it is, in the order the patterns were made.
+    by_first: Lists<u32>,
+    /// Pattern id → its lemmas.
+    pattern_lemmas: Lists<u32>,
+    /// Pattern id → what it stands for.
+    pattern_targets: Lists<Target>,
+}
+
+/// The matcher while patterns are added; `finish` packs it.
+#[derive(Debug, Default)]
+struct Builder {
+    forms: FormTable,
+    /// Form id → its first lemma; further lemmas (rare) in `more_lemmas`.
+    first_lemma: Vec<u32>,
+    more_lemmas: HashMap<u32, Vec<u32>>,
+    /// Lemma key (a word, or `@class`) → lemma id, one table per mode.
+    lemma_ids: [HashMap<String, u32>; 3],
+    lemma_count: u32,
+    patterns: Vec<(Vec<u32>, Vec<Target>)>,
+    pattern_ids: HashMap<Vec<u32>, u32>,
+}
+
+fn mode_index(mode: Mode) -> usize {
+    match mode {
+        Mode::French => 0,
+        Mode::Exact => 1,
+        Mode::English => 2,
+    }
+}
+
+impl Builder {
+    fn lemma(&mut self, word: &str, mode: Mode) -> u32 {
+        let class = inflect::class_of(word);
+        let key: std::borrow::Cow<str> = match class {
+            Some(class) => format!("@{class}").into(),
+            None => word.into(),
+        };
+        let mode = if key.starts_with('@') { Mode::Exact } else { mode };
+        if let Some(&id) = self.lemma_ids[mode_index(mode)].get(key.as_ref()) {
+            return id;
+        }
+        let members: Vec<String> = match class {
+            Some(class) => inflect::class_members(class).iter().map(|s| s.to_string()).collect(),
+            None => inflect::forms(word, mode),
+        };
+        let id = self.lemma_count;
+        self.lemma_count += 1;
+        self.lemma_ids[mode_index(mode)].insert(key.into_owned(), id);
+        for f in &members {
+            let form = self.forms.intern(f);
+            if form as usize == self.first_lemma.len() {
+                self.first_lemma.push(id);
+            } else if self.first_lemma[form as usize] != id {
+                let more = self.more_lemmas.entry(form).or_default();
+                if !more.contains(&id) {
+                    more.push(id);
+                }
             }
         }
         id
@@ -91,53 +202,81 @@ impl Matcher {
             Some(&id) => id,
             None => {
                 let id = self.patterns.len() as u32;
-                self.by_first.entry(lemmas[0]).or_default().push(id);
                 self.pattern_ids.insert(lemmas.clone(), id);
-                self.patterns.push(Pattern {
-                    lemmas,
-                    targets: Vec::new(),
-                });
+                self.patterns.push((lemmas, Vec::new()));
                 id
             }
         };
-        let p = &mut self.patterns[id as usize];
-        if !p.targets.contains(&target) {
-            p.targets.push(target);
+        let targets = &mut self.patterns[id as usize].1;
+        if !targets.contains(&target) {
+            targets.push(target);
         }
         true
     }
 
+    fn finish(self) -> Matcher {
+        let mut lists: Vec<Vec<u32>> = Vec::new();
+        let form_lemmas = {
+            let mut l = Lists { off: Vec::with_capacity(self.forms.len() + 1), items: Vec::with_capacity(self.forms.len()) };
+            l.off.push(0);
+            for (form, &first) in self.first_lemma.iter().enumerate() {
+                l.items.push(first);
+                if let Some(more) = self.more_lemmas.get(&(form as u32)) {
+                    l.items.extend_from_slice(more);
+                }
+                l.off.push(l.items.len() as u32);
+            }
+            l
+        };
+        lists.resize(self.lemma_count as usize, Vec::new());
+        for (pid, (lemmas, _)) in self.patterns.iter().enumerate() {
+            lists[lemmas[0] as usize].push(pid as u32);
+        }
+        Matcher {
+            forms: self.forms,
+            form_lemmas,
+            by_first: Lists::from_vecs(lists.iter().map(Vec::as_slice)),
+            pattern_lemmas: Lists::from_vecs(self.patterns.iter().map(|p| p.0.as_slice())),
+            pattern_targets: Lists::from_vecs(self.patterns.iter().map(|p| p.1.as_slice())),
+        }
+    }
+}
+
+const NO_FORM: u32 = u32::MAX;
+
+impl Matcher {
+    fn lemmas_of(&self, word: &str) -> &[u32] {
+        self.forms.get(word).map_or(&[], |f| self.form_lemmas.get(f))
+    }
+
     fn find(&self, doc: &Document) -> Vec<Hit> {
         let tokens = &doc.tokens;
+        // One look-up per token; the following words of a phrase are then compared by id.
+        let forms: Vec<u32> = tokens.iter().map(|t| self.forms.get(&t.norm).unwrap_or(NO_FORM)).collect();
         let mut out = Vec::new();
         for (i, tok) in tokens.iter().enumerate() {
-            let Some(lemmas) = self.forms.get(&tok.norm) else {
+            if forms[i] == NO_FORM {
                 continue;
-            };
-            for lemma in lemmas {
-                let Some(candidates) = self.by_first.get(lemma) else {
-                    continue;
-                };
-                'pattern: for &pid in candidates {
-                    let p = &self.patterns[pid as usize];
-                    let last = i + p.lemmas.len() - 1;
+            }
+            for &lemma in self.form_lemmas.get(forms[i]) {
+                'pattern: for &pid in self.by_first.get(lemma) {
+                    let lemmas = self.pattern_lemmas.get(pid);
+                    let last = i + lemmas.len() - 1;
                     if last >= tokens.len() {
                         continue;
                     }
-                    for k in 1..p.lemmas.len() {
+                    for k in 1..lemmas.len() {
                         let (prev, t) = (&tokens[i + k - 1], &tokens[i + k]);
                         if t.sentence != tok.sentence
+                            || forms[i + k] == NO_FORM
+                            || !self.form_lemmas.get(forms[i + k]).contains(&lemmas[k])
                             || !doc.gap_is_joiner(prev.end, t.start)
-                            || !self
-                                .forms
-                                .get(&t.norm)
-                                .is_some_and(|ls| ls.contains(&p.lemmas[k]))
                         {
                             continue 'pattern;
                         }
                     }
                     let span = Span::new(tok.start, tokens[last].end);
-                    out.extend(p.targets.iter().map(|&target| Hit {
+                    out.extend(self.pattern_targets.get(pid).iter().map(|&target| Hit {
                         target,
                         first: i,
                         last,
@@ -175,7 +314,7 @@ fn mode(inflect: bool) -> Mode {
 
 impl CompiledGlossary {
     pub fn new(glossary: Glossary) -> CompiledGlossary {
-        let mut m = Matcher::default();
+        let mut m = Builder::default();
         let mut phrases: HashMap<String, u32> = HashMap::new();
         let mut empty = Vec::new();
         let note = |ok: bool, p: &str, empty: &mut Vec<String>| {
@@ -183,7 +322,7 @@ impl CompiledGlossary {
                 empty.push(p.to_string());
             }
         };
-        let mut ctx_ids = |m: &mut Matcher, c: &Context| -> CtxIds {
+        let mut ctx_ids = |m: &mut Builder, c: &Context| -> CtxIds {
             let mut id_of = |p: &String| -> u32 {
                 let n = phrases.len() as u32;
                 let id = *phrases.entry(p.clone()).or_insert(n);
@@ -266,7 +405,7 @@ impl CompiledGlossary {
         }
         CompiledGlossary {
             glossary,
-            matcher: m,
+            matcher: m.finish(),
             context_phrases,
             variant_contexts,
             expression_contexts,
@@ -283,21 +422,24 @@ impl CompiledGlossary {
 
     /// Number of distinct compiled patterns (for statistics and benchmarks).
     pub fn pattern_count(&self) -> usize {
-        self.matcher.patterns.len()
+        self.matcher.pattern_lemmas.off.len().saturating_sub(1)
+    }
+
+    /// Number of distinct generated forms (for statistics and benchmarks).
+    pub fn form_count(&self) -> usize {
+        self.matcher.forms.len()
     }
 
     /// True when `word` (normalised) is a form of an approved French term or of an
     /// entity name: such a word is never « untranslated English ».
     pub fn is_known_french(&self, word: &str) -> bool {
-        self.matcher.forms.get(word).is_some_and(|lemmas| {
-            lemmas.iter().any(|l| {
-                self.matcher.by_first.get(l).is_some_and(|ps| {
-                    ps.iter().any(|&p| {
-                        self.matcher.patterns[p as usize].targets.iter().any(|t| {
-                            matches!(t, Target::Approved { .. } | Target::EntityName { .. })
-                        })
-                    })
-                })
+        let m = &self.matcher;
+        m.lemmas_of(word).iter().any(|&l| {
+            m.by_first.get(l).iter().any(|&p| {
+                m.pattern_targets
+                    .get(p)
+                    .iter()
+                    .any(|t| matches!(t, Target::Approved { .. } | Target::EntityName { .. }))
             })
         })
     }

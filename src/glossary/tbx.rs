@@ -55,6 +55,7 @@ pub fn parse_with_stats(file: &str, text: &str) -> Result<(Glossary, TbxStats), 
         lang: None,
         group: None,
         capture: None,
+        buf: String::new(),
         saw_french: false,
         rank: 0,
         ids: HashSet::new(),
@@ -71,9 +72,17 @@ pub fn parse_with_stats(file: &str, text: &str) -> Result<(Glossary, TbxStats), 
 /// other characters turned into one `-`. Empty when the text has no letter or digit.
 pub fn slug(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    if text.is_ascii() {
+        slug_of(text.chars())
+    } else {
+        slug_of(text.nfd())
+    }
+}
+
+fn slug_of(chars: impl Iterator<Item = char>) -> String {
     let mut out = String::new();
     let mut dash = false;
-    for c in text.nfd() {
+    for c in chars {
         let ascii = match c {
             'œ' | 'Œ' => "oe",
             'æ' | 'Æ' => "ae",
@@ -149,9 +158,6 @@ impl Status {
             .find(|(name, _)| name.eq_ignore_ascii_case(v))
             .map(|&(_, s)| s)
     }
-    fn is_approved(self) -> bool {
-        matches!(self, Status::Preferred | Status::Admitted)
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -187,7 +193,6 @@ struct Frame {
 
 struct Capture {
     field: Field,
-    text: String,
     at: usize,
 }
 
@@ -225,6 +230,8 @@ struct Parser<'a> {
     lang: Option<Lang>,
     group: Option<TermAcc>,
     capture: Option<Capture>,
+    /// The text of the element being captured (one buffer, reused).
+    buf: String,
     saw_french: bool,
     rank: usize,
     ids: HashSet<String>,
@@ -235,9 +242,21 @@ struct Parser<'a> {
     line: usize,
 }
 
+/// The text with its whitespace runs collapsed into one space, trimmed.
+fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// The text of a term: whitespace runs collapsed; `None` without any letter or digit.
 fn clean_term(text: &str) -> Option<String> {
-    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = collapse(text);
     t.chars().any(char::is_alphanumeric).then_some(t)
 }
 
@@ -345,21 +364,18 @@ impl Parser<'_> {
                 }
                 Event::End(_) => self.close()?,
                 Event::Text(t) => {
-                    if let Some(c) = &mut self.capture {
-                        c.text.push_str(&t.xml10_content());
+                    if self.capture.is_some() {
+                        self.buf.push_str(&t.xml10_content());
                     }
                 }
                 Event::CData(t) => {
-                    if let Some(c) = &mut self.capture {
-                        c.text.push_str(&t.xml10_content());
+                    if self.capture.is_some() {
+                        self.buf.push_str(&t.xml10_content());
                     }
                 }
                 Event::GeneralRef(r) => {
                     if self.capture.is_some() {
-                        let s = self.reference(&r, at)?;
-                        if let Some(c) = &mut self.capture {
-                            c.text.push_str(&s);
-                        }
+                        self.reference(&r, at)?;
                     }
                 }
                 // Never read: DTDs (internal or external), processing instructions, comments.
@@ -383,9 +399,13 @@ impl Parser<'_> {
         Ok(())
     }
 
-    fn reference(&self, r: &BytesRef, at: usize) -> Result<String, GlossaryError> {
+    /// Appends the character or predefined entity `r` stands for to the captured text.
+    fn reference(&mut self, r: &BytesRef, at: usize) -> Result<(), GlossaryError> {
         match r.resolve_char_ref() {
-            Ok(Some(c)) => return Ok(c.to_string()),
+            Ok(Some(c)) => {
+                self.buf.push(c);
+                return Ok(());
+            }
             Ok(None) => {}
             Err(_) => {
                 return Err(self.err(
@@ -398,7 +418,10 @@ impl Parser<'_> {
             }
         }
         match quick_xml::escape::resolve_predefined_entity(r) {
-            Some(s) => Ok(s.to_string()),
+            Some(s) => {
+                self.buf.push_str(s);
+                Ok(())
+            }
             None => Err(self.err(
                 at,
                 format!(
@@ -441,7 +464,7 @@ impl Parser<'_> {
                     ),
                 )
             })?;
-            *slot = Some(value.into_owned());
+            *slot = Some(value);
         }
 
         if self.stack.is_empty() {
@@ -494,11 +517,8 @@ impl Parser<'_> {
             }
         };
         let kind = if let Some(field) = field {
-            self.capture = Some(Capture {
-                field,
-                text: String::new(),
-                at,
-            });
+            self.buf.clear();
+            self.capture = Some(Capture { field, at });
             Kind::Capture
         } else if self.capture.is_some() {
             Kind::Other
@@ -508,7 +528,7 @@ impl Parser<'_> {
                     self.rank += 1;
                     let line = self.line_of(at);
                     self.concept = Some(ConceptAcc {
-                        id,
+                        id: id.map(|v| slug(&v)),
                         rank: self.rank,
                         line,
                         domain: None,
@@ -575,24 +595,23 @@ impl Parser<'_> {
     }
 
     fn end_capture(&mut self, c: Capture) -> Result<(), GlossaryError> {
+        let buf = std::mem::take(&mut self.buf);
+        let text = buf.trim();
         match c.field {
             Field::Term => {
                 if let Some(g) = &mut self.group
                     && g.text.is_none()
                 {
-                    g.text = clean_term(&c.text);
+                    g.text = clean_term(text);
                 }
             }
+            Field::Status if text.is_empty() => {}
             Field::Status => {
-                let value = c.text.trim();
-                if value.is_empty() {
-                    return Ok(());
-                }
-                let Some(status) = Status::parse(value) else {
+                let Some(status) = Status::parse(text) else {
                     return Err(self.err(
                         c.at,
                         format!(
-                            "statut « {value} » inconnu (attendu : preferredTerm-admn-sts, \
+                            "statut « {text} » inconnu (attendu : preferredTerm-admn-sts, \
                              admittedTerm-admn-sts, deprecatedTerm-admn-sts ou \
                              supersededTerm-admn-sts, ou sans le suffixe -admn-sts)"
                         ),
@@ -603,11 +622,8 @@ impl Parser<'_> {
                     g.status = g.status.max(Some(status));
                 }
             }
+            Field::Definition | Field::Note if text.is_empty() => {}
             Field::Definition | Field::Note => {
-                let text = c.text.trim();
-                if text.is_empty() {
-                    return Ok(());
-                }
                 if let Some(g) = &mut self.group {
                     g.notes.push(text.to_string());
                 } else if let Some(concept) = &mut self.concept {
@@ -619,15 +635,16 @@ impl Parser<'_> {
                 }
             }
             Field::Subject => {
-                let text = c.text.split_whitespace().collect::<Vec<_>>().join(" ");
                 if let Some(concept) = &mut self.concept
                     && concept.domain.is_none()
                     && !text.is_empty()
                 {
-                    concept.domain = Some(text);
+                    concept.domain = Some(collapse(text));
                 }
             }
         }
+        self.buf = buf;
+        self.buf.clear();
         Ok(())
     }
 
@@ -652,38 +669,42 @@ impl Parser<'_> {
             self.stats.without_french += 1;
             return;
         }
-        let status = |t: &FrTerm| t.status.unwrap_or(Status::Admitted);
-        let mut approved: Vec<&FrTerm> = c.fr.iter().filter(|t| status(t).is_approved()).collect();
+        // The preferred terms first: the first approved term is the suggested one.
+        let mut approved: Vec<String> = Vec::new();
+        let mut preferred = 0;
+        let mut others: Vec<FrTerm> = Vec::new();
+        for t in c.fr {
+            match t.status.unwrap_or(Status::Admitted) {
+                _ if approved.contains(&t.term) => {}
+                Status::Preferred => {
+                    approved.insert(preferred, t.term);
+                    preferred += 1;
+                }
+                Status::Admitted => approved.push(t.term),
+                Status::Deprecated | Status::Superseded => others.push(t),
+            }
+        }
         if approved.is_empty() {
             self.stats.without_approved += 1;
             return;
         }
-        // The preferred terms first: the first approved term is the suggested one.
-        approved.sort_by_key(|t| status(t) != Status::Preferred);
-        let mut approved_terms: Vec<String> = Vec::new();
-        for t in approved {
-            if !approved_terms.contains(&t.term) {
-                approved_terms.push(t.term.clone());
-            }
-        }
         // A term approved in one French variety and deprecated in another stays approved.
         let mut forbidden: Vec<Variant> = Vec::new();
-        for t in c.fr.iter().filter(|t| !status(t).is_approved()) {
-            if approved_terms.contains(&t.term) || forbidden.iter().any(|v| v.term == t.term) {
+        for t in others {
+            if approved.contains(&t.term) || forbidden.iter().any(|v| v.term == t.term) {
                 continue;
             }
-            let base = if status(t) == Status::Superseded {
+            let mut reason = String::from(if t.status == Some(Status::Superseded) {
                 SUPERSEDED_REASON
             } else {
                 DEPRECATED_REASON
-            };
-            let reason = if t.notes.is_empty() {
-                base.to_string()
-            } else {
-                format!("{base} : {}", t.notes.join(" "))
-            };
+            });
+            for (i, note) in t.notes.iter().enumerate() {
+                reason.push_str(if i == 0 { " : " } else { " " });
+                reason.push_str(note);
+            }
             forbidden.push(Variant {
-                term: t.term.clone(),
+                term: t.term,
                 reason,
                 suggest: Vec::new(),
                 severity: None,
@@ -698,11 +719,9 @@ impl Parser<'_> {
         };
         let note = (!notes.is_empty()).then(|| notes.join(" "));
 
-        let wanted = c.id.as_deref().map(slug).unwrap_or_default();
-        let mut id = if wanted.is_empty() || self.ids.contains(&wanted) {
-            format!("tbx-{}", c.rank)
-        } else {
-            wanted
+        let mut id = match c.id {
+            Some(wanted) if !wanted.is_empty() && !self.ids.contains(&wanted) => wanted,
+            _ => format!("tbx-{}", c.rank),
         };
         let mut n = 2;
         while self.ids.contains(&id) {
@@ -714,7 +733,7 @@ impl Parser<'_> {
         self.glossary.terms.push(Term {
             id,
             source: c.en,
-            approved: approved_terms,
+            approved,
             forbidden,
             domain: c.domain,
             severity: Severity::Warning,

@@ -219,7 +219,7 @@ pub fn parse(file: &str, text: &str) -> Result<Glossary, GlossaryError> {
     };
     let raw: RawFile = toml::from_str(text).map_err(|e| {
         let at = e.span().map_or(0, |s| s.start);
-        ctx.err(at, e.message().trim().to_string())
+        ctx.err(at, crate::config::translate_toml_error(e.message()))
     })?;
     if raw.glossary.is_none() {
         return Err(ctx.err(0, "en-tête [glossary] manquant (avec au moins name = \"…\")"));

@@ -2,15 +2,19 @@
 offset, then rule, so that it is deterministic. */
 
 mod github;
+mod html;
 mod human;
 mod json;
+mod markdown;
 mod rdjson;
 mod sarif;
 mod xml;
 
 pub use github::Github;
+pub use html::Html;
 pub use human::Human;
 pub use json::Json;
+pub use markdown::Markdown;
 pub use rdjson::Rdjson;
 pub use sarif::Sarif;
 pub use xml::{Checkstyle, Junit};

@@ -44,12 +44,13 @@ impl Rule for EntityInconsistent {
                 }
             }
         }
+        let covered = super::SpanSet::new(covered);
         // Names outside the glossary: the spellings of a word that has a capital, compared
         // with each other. Words in capitals are left out: capitals mark headings,
         // placeholders (FICHIER) and emphasis, not another spelling.
         for (i, t) in cx.doc.tokens.iter().enumerate() {
             let span = Span::new(t.start, t.end);
-            if !t.is_word() || t.norm.chars().count() < 3 || covered.iter().any(|c| c.overlaps(&span)) {
+            if !t.is_word() || t.norm.chars().count() < 3 || covered.overlaps(&span) {
                 continue;
             }
             if t.all_caps || !is_judged_spelling(cx, span, i) {

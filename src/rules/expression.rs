@@ -102,7 +102,7 @@ impl Rule for ExpressionRule {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         for hit in &cx.hits {
-            let Target::Expression { expr, .. } = hit.target else {
+            let Target::Expression { expr, index } = hit.target else {
                 continue;
             };
             let x = &cx.glossary.glossary.expressions[expr as usize];
@@ -112,11 +112,14 @@ impl Rule for ExpressionRule {
             let found: &str = &cx.text(hit.span);
             let message = format!("« {found} » : {}", x.reason.trim());
             let suggestions: Vec<String> = x.suggest.iter().map(|s| match_case(found, s)).collect();
-            out.push(
-                Diagnostic::new(self.meta.id, self.meta.category, x.severity, hit.span, message)
-                    .with_replacements(suggestions)
-                    .with_entry(&x.id),
-            );
+            let mut d = Diagnostic::new(self.meta.id, self.meta.category, x.severity, hit.span, message)
+                .with_replacements(suggestions)
+                .with_entry(&x.id);
+            // « impacte » would get « toucher » as written: shown, never applied by --fix.
+            if x.patterns.get(index as usize).is_none_or(|p| super::forbidden_term::inflected(cx, hit, p)) {
+                d = d.with_applicability(crate::diagnostic::Applicability::DisplayOnly);
+            }
+            out.push(d);
         }
     }
 }

@@ -1,7 +1,7 @@
 //! `forbidden-term`: a forbidden or deprecated rendering of a glossary term.
 
 use super::{Context, Rule, RuleDoc, RuleMeta, match_case, quote_list};
-use crate::diagnostic::{Category, Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Category, Diagnostic, Severity};
 use crate::glossary::Target;
 
 pub struct ForbiddenTerm;
@@ -40,13 +40,25 @@ impl Rule for ForbiddenTerm {
                 .map(|s| match_case(found, s))
                 .collect();
             let message = format!("« {found} » : {}", v.reason.trim());
-            let d = Diagnostic::new(META.id, META.category, v.severity.unwrap_or(t.severity), hit.span, message)
+            let mut d = Diagnostic::new(META.id, META.category, v.severity.unwrap_or(t.severity), hit.span, message)
                 .with_replacements(suggestions)
                 .with_note(t.note.clone().or_else(|| Some(format!("Terme approuvé : {}.", quote_list(&t.approved)))))
                 .with_entry(&t.id);
+            // An inflected form (« formations ») would get the suggestion as written (« entraînement »):
+            // shown, never applied by --fix.
+            if inflected(cx, hit, &v.term) {
+                d = d.with_applicability(Applicability::DisplayOnly);
+            }
             out.push(d);
         }
     }
+}
+
+/// True when the words of a hit are not the pattern as written (an inflected form, another
+/// function word of its class): a suggestion written for the pattern does not fit them.
+pub(super) fn inflected(cx: &Context, hit: &crate::glossary::Hit, pattern: &str) -> bool {
+    let found = cx.doc.tokens[hit.first..=hit.last].iter().map(|t| t.norm.as_str());
+    !found.eq(crate::document::tokenize_phrase(pattern).iter().map(String::as_str))
 }
 
 #[cfg(test)]
@@ -84,5 +96,9 @@ unless = ["salarié"]
     fn plural_matches() {
         let d = check_with(G, "Les formations de modèles se multiplient.");
         assert_eq!(d.len(), 1);
+        // The suggestion is not inflected: shown, not applied.
+        assert_eq!(d[0].suggestions[0].applicability, crate::diagnostic::Applicability::DisplayOnly);
+        let d = check_with(G, "La formation des modèles d'IA coûte cher.");
+        assert_eq!(d[0].suggestions[0].applicability, crate::diagnostic::Applicability::Safe);
     }
 }

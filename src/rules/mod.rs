@@ -3,17 +3,28 @@ same sections, a stable kebab-case id that names the problem, an MQM category an
 default severity. `ALL` is the registry. */
 
 pub mod bilingual;
+mod currency_position;
+mod decimal_point;
+mod double_space;
 mod doubled_word;
+mod ellipsis;
+mod english_quotes;
 mod entity_full_name;
 mod entity_inconsistent;
 mod entity_spelling;
 mod expression;
 mod forbidden_term;
+mod mixed_apostrophes;
 mod near_miss;
+mod ordinal_suffix;
 mod overuse;
+mod percent_space;
 mod punctuation_spacing;
 mod repeated_phrase;
+mod spelling;
 mod term_inconsistency;
+mod thousands_separator;
+mod unit_space;
 mod untranslated_english;
 pub mod typography;
 
@@ -67,7 +78,18 @@ pub static ALL: &[&dyn Rule] = &[
     &overuse::Overuse,
     &repeated_phrase::RepeatedPhrase,
     &doubled_word::DoubledWord,
+    &spelling::Spelling,
     &punctuation_spacing::PunctuationSpacing,
+    &double_space::DoubleSpace,
+    &english_quotes::EnglishQuotes,
+    &mixed_apostrophes::MixedApostrophes,
+    &ellipsis::Ellipsis,
+    &decimal_point::DecimalPoint,
+    &thousands_separator::ThousandsSeparator,
+    &currency_position::CurrencyPosition,
+    &percent_space::PercentSpace,
+    &ordinal_suffix::OrdinalSuffix,
+    &unit_space::UnitSpace,
 ];
 
 /// The documentation of every rule, monolingual then bilingual.
@@ -113,29 +135,31 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     pub fn new(doc: &'a Document, glossary: &'a CompiledGlossary, settings: &'a RuleSettings) -> Self {
         let all = glossary.find(doc);
-        // Where each context phrase occurs: (sentence, paragraph, span).
-        let mut present: HashMap<u32, Vec<(u32, u32, Span)>> = HashMap::new();
+        // Where each context phrase occurs, by sentence and by paragraph: a hit only ever
+        // looks at the occurrences of its own sentence or paragraph.
+        let mut in_sentence: HashMap<(u32, u32), Vec<Span>> = HashMap::new();
+        let mut in_paragraph: HashMap<(u32, u32), Vec<Span>> = HashMap::new();
         for h in &all {
             if let Target::Context { phrase } = h.target {
                 let s = doc.tokens[h.first].sentence;
                 let p = doc.sentences.get(s as usize).map_or(0, |x| x.paragraph);
-                present.entry(phrase).or_default().push((s, p, h.span));
+                in_sentence.entry((phrase, s)).or_default().push(h.span);
+                in_paragraph.entry((phrase, p)).or_default().push(h.span);
             }
         }
         let holds = |ctx: &CtxIds, hit: &Hit| -> bool {
             let s = doc.tokens[hit.first].sentence;
             let p = doc.sentences.get(s as usize).map_or(0, |x| x.paragraph);
             // A `when` phrase must be another part of the sentence than the match itself; an
-            // `unless` phrase may contain it (« formation politique » protects « formation »).
+            // `unless` phrase may contain it (« formation politique » protects « formation »)
+            // but may not be the match itself (a form of the matched word).
             let near = |id: &u32, may_overlap: bool| {
-                present.get(id).is_some_and(|v| {
-                    v.iter().any(|&(vs, vp, span)| {
-                        (may_overlap || !span.overlaps(&hit.span))
-                            && match ctx.scope {
-                                Scope::Sentence => vs == s,
-                                Scope::Paragraph => vp == p,
-                            }
-                    })
+                let found = match ctx.scope {
+                    Scope::Sentence => in_sentence.get(&(*id, s)),
+                    Scope::Paragraph => in_paragraph.get(&(*id, p)),
+                };
+                found.is_some_and(|v| {
+                    v.iter().any(|span| !span.overlaps(&hit.span) || (may_overlap && !hit.span.contains(span)))
                 })
             };
             (ctx.when.is_empty() || ctx.when.iter().any(|id| near(id, false))) && !ctx.unless.iter().any(|id| near(id, true))
@@ -218,6 +242,38 @@ pub fn quote_list(items: &[String]) -> String {
         0 => String::new(),
         1 => q[0].clone(),
         n => format!("{} ou {}", q[..n - 1].join(", "), q[n - 1]),
+    }
+}
+
+/// A fixed set of spans that answers « does this span overlap one of them? » in O(log n):
+/// the spans sorted by start, with the largest end seen so far.
+pub struct SpanSet {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl SpanSet {
+    pub fn new(spans: impl IntoIterator<Item = Span>) -> SpanSet {
+        let mut v: Vec<Span> = spans.into_iter().collect();
+        v.sort_unstable();
+        let mut m = 0;
+        SpanSet {
+            starts: v.iter().map(|s| s.start).collect(),
+            max_end: v
+                .iter()
+                .map(|s| {
+                    m = m.max(s.end);
+                    m
+                })
+                .collect(),
+        }
+    }
+
+    /// True when `span` overlaps a span of the set (as `Span::overlaps` says).
+    pub fn overlaps(&self, span: &Span) -> bool {
+        // Those that start before `span` ends; one overlaps when it ends after `span` starts.
+        let k = self.starts.partition_point(|&s| s < span.end);
+        k > 0 && self.max_end[k - 1] > span.start
     }
 }
 

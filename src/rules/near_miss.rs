@@ -36,12 +36,12 @@ impl Rule for NearMiss {
             return;
         }
         // Spans already known as entity forms are not near misses.
-        let known: Vec<Span> = cx
+        let known = super::SpanSet::new(cx
             .hits
             .iter()
             .filter(|h| matches!(h.target, Target::EntityName { .. } | Target::EntityFullName { .. } | Target::EntityAlso { .. } | Target::EntityWrong { .. }))
-            .map(|h| h.span)
-            .collect();
+            .map(|h| h.span),
+        );
         let toks = &cx.doc.tokens;
         let mut i = 0;
         while i < toks.len() {
@@ -86,7 +86,7 @@ impl Rule for NearMiss {
             if window.iter().copied().eq(cw.iter().map(String::as_str)) || score < 0.6 {
                 continue;
             }
-            if known.iter().any(|k| k.overlaps(&span)) {
+            if known.overlaps(&span) {
                 continue;
             }
             let written = cx.text(span);

@@ -107,7 +107,7 @@ impl Rule for PunctuationSpacing {
         let breaking = findings.iter().filter(|f| f.kind == Kind::Breaking).count();
         let nb_used: usize = used.iter().map(|u| u.0 + u.1).sum();
         // Breaking spaces are a habit of the text, not a slip: said once, with the count.
-        let once = breaking * 5 > breaking + nb_used;
+        let once = breaking >= 3 && breaking * 5 > breaking + nb_used;
         let mut said = false;
         for f in findings {
             let class_space = |class: Class| {
@@ -239,7 +239,7 @@ fn high(p: &Prose, i: usize, c: char, variant: Variant, out: &mut Vec<Finding>, 
     }
     let word = p.word_before(i);
     let letters: Vec<char> = word.chars().filter(|x| x.is_alphabetic()).collect();
-    if !is_plain_word(word) || (c == ':' && letters.iter().all(|x| x.is_uppercase())) {
+    if !is_plain_word(word) || letters.iter().all(|x| x.is_uppercase()) {
         return;
     }
     // A line that is a single « mot: » is a label of code (« default: ») or of a listing.
@@ -256,7 +256,9 @@ fn high(p: &Prose, i: usize, c: char, variant: Variant, out: &mut Vec<Finding>, 
         if after.starts_with(['{', '[', '"', '\'', '<', '$', '%', '/', '-', '.', '#'])
             || after.starts_with(|x: char| x.is_ascii_digit())
             || matches!(after.trim_end_matches(','), "true" | "false" | "null" | "None" | "yes" | "no")
-            || rest.split_whitespace().count() == 1
+            || (rest.split_whitespace().count() == 1
+                && !is_plain_word(rest.trim().trim_end_matches(['.', '!', '?']).trim_end_matches('-')))
+            || (rest.split_whitespace().count() == 1 && rest.contains('-'))
             || p.is_listing_at(i)
             || URI_SCHEMES.contains(&word.to_lowercase().as_str())
         {
@@ -400,7 +402,7 @@ mod tests {
     #[test]
     fn breaking_spaces_are_infos() {
         // The text uses non-breaking spaces: each breaking one is a slip.
-        let t = "Il dit\u{A0}: oui\u{202F}! Puis : « non\u{A0}» et «\u{A0}si\u{A0}».";
+        let t = "Il dit\u{A0}: oui\u{202F}! Puis : « jamais\u{A0}» et «\u{A0}toujours\u{A0}».";
         let d = check(t);
         assert_eq!(d.len(), 2, "{d:#?}");
         assert!(d.iter().all(|d| d.severity == Severity::Info));
@@ -410,7 +412,7 @@ mod tests {
 
     #[test]
     fn breaking_spaces_as_a_convention_are_said_once() {
-        let d = check("Il dit : oui ! Puis : « non » et ; enfin ?");
+        let d = check("Il dit : oui ! Puis : « jamais » et ; enfin ?");
         assert_eq!(d.len(), 1, "{d:#?}");
         assert!(d[0].message.contains("7 fois"), "{}", d[0].message);
     }

@@ -90,16 +90,25 @@ impl Rule for RepeatedPhrase {
             })
             .collect();
         found.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1[0].cmp(&b.1[0])));
-        let mut covered: Vec<Span> = Vec::new();
+        // Token ranges already reported: first token → the largest last token. A phrase has
+        // at most MAX_N tokens, so a range holding tokens `f..=l` starts at most MAX_N - 1
+        // tokens before `f` (token order is byte order: containment is the same).
+        let mut covered: HashMap<usize, usize> = HashMap::new();
+        let is_covered = |covered: &HashMap<usize, usize>, f: usize, l: usize| {
+            (f.saturating_sub(MAX_N - 1)..=f).any(|cf| covered.get(&cf).is_some_and(|&cl| cl >= l))
+        };
         for (g, starts) in found {
             let spans: Vec<Span> = starts
                 .iter()
                 .map(|&s| Span::new(toks[s].start, toks[s + g.len() - 1].end))
                 .collect();
-            if spans.iter().filter(|s| !covered.iter().any(|c| c.contains(s))).count() < min {
+            if starts.iter().filter(|&&s| !is_covered(&covered, s, s + g.len() - 1)).count() < min {
                 continue;
             }
-            covered.extend(spans.iter().copied());
+            for &s in &starts {
+                let last = covered.entry(s).or_insert(s + g.len() - 1);
+                *last = (*last).max(s + g.len() - 1);
+            }
             let phrase = cx.text(spans[0]).to_string();
             for (k, span) in spans.iter().enumerate().skip(1) {
                 out.push(Diagnostic::new(
@@ -123,13 +132,14 @@ fn dense_run(starts: &[usize], min: usize, window: usize) -> Vec<usize> {
     let mut starts = starts.to_vec();
     starts.sort_unstable();
     starts.dedup();
+    // Sorted: the occurrences within the window are a contiguous run, found by bisection.
     starts
         .iter()
         .copied()
         .filter(|&s| {
             let lo = s.saturating_sub(window);
             let hi = s + window;
-            starts.iter().filter(|&&x| x >= lo && x <= hi).count() >= min
+            starts.partition_point(|&x| x <= hi) - starts.partition_point(|&x| x < lo) >= min
         })
         .collect()
 }

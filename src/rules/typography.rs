@@ -188,6 +188,74 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Scale words of amounts (« 5,5 milliards »).
+pub const SCALE_WORDS: &[&str] = &[
+    "millier", "milliers", "million", "millions", "milliard", "milliards", "billion", "billions",
+    "trillion", "trillions",
+];
+
+/// Currencies written out (« 65 dollars »).
+pub const CURRENCY_WORDS: &[&str] = &[
+    "dollar", "dollars", "euro", "euros", "yen", "yens", "yuan", "yuans", "franc", "francs",
+    "livre", "livres", "roupie", "roupies", "bitcoin", "bitcoins", "won", "wons", "rouble",
+    "roubles", "couronne", "couronnes", "peso", "pesos",
+];
+
+/// Things counted in amounts of thousands (« 65 000 personnes »).
+pub const COUNT_NOUNS: &[&str] = &[
+    "personnes", "habitants", "employés", "salariés", "emplois", "postes", "utilisateurs",
+    "clients", "abonnés", "visiteurs", "lecteurs", "élèves", "étudiants", "foyers", "ménages",
+    "entreprises", "sociétés", "unités", "exemplaires", "puces", "processeurs", "serveurs",
+    "voitures", "véhicules", "appareils", "smartphones", "téléphones", "ordinateurs", "tonnes",
+    "kilomètres", "mètres", "km", "kilos", "litres", "barils", "hectares", "morts", "victimes",
+    "blessés", "manifestants", "soldats", "réfugiés", "spectateurs", "participants", "membres",
+    "signatures", "votes", "voix", "actions", "exemplaires", "logements", "articles", "pages",
+    "mots", "ventes", "commandes", "licences", "brevets", "développeurs", "ingénieurs",
+    "chercheurs", "patients", "cas", "tests", "dollars", "euros", "yens", "yuans", "francs",
+    "livres", "roupies", "bitcoins",
+];
+
+/// Units and measure words after a number with a decimal part (« 5,5 nm », « 2,5 fois »).
+pub const MEASURE_WORDS: &[&str] = &[
+    "%", "fois", "points", "point", "degrés", "°C", "pouces", "pouce", "ans", "années", "mois",
+    "semaines", "jours", "heures", "heure", "minutes", "secondes", "litres", "mètres",
+    "kilomètres", "tonnes", "kilos", "grammes", "nm", "µm", "mm", "cm", "km", "kg", "mg", "Ko",
+    "Mo", "Go", "To", "Po", "Kio", "Mio", "Gio", "Tio", "ko", "kB", "KB", "MB", "GB", "TB",
+    "Hz", "kHz", "MHz", "GHz", "kW", "MW", "GW", "TW", "Wh", "kWh", "MWh", "GWh", "TWh", "mAh",
+    "ms", "µs", "ns",
+];
+
+/// The word after the white space that follows byte `end` of `text` (letters, digits,
+/// `%`, `°`), or "".
+pub fn word_after_space(text: &str, end: usize) -> &str {
+    let rest = &text[end..];
+    let trimmed = rest.trim_start_matches([' ', '\u{A0}', '\u{202F}']);
+    if trimmed.len() == rest.len() && !trimmed.starts_with('%') {
+        return "";
+    }
+    let len = trimmed
+        .char_indices()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '%' || c == '°')
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &trimmed[..len]
+}
+
+/// The word before the white space that precedes byte `start` of `text`, or "".
+pub fn word_before_space(text: &str, start: usize) -> &str {
+    let head = text[..start].trim_end_matches([' ', '\u{A0}', '\u{202F}']);
+    if head.len() == start {
+        return "";
+    }
+    let from = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '\'' || c == '’')
+        .last()
+        .map_or(head.len(), |(i, _)| i);
+    &head[from..]
+}
+
 /// A line that starts with a short key and a colon: « hosts: dns files », « Class: 0x02 ».
 static KEY_VALUE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*[^\s:.!?;«»][^:.!?;«»]{0,39}[^\s:]\s?:(?:\s|$)").expect("valid regex"));
@@ -221,7 +289,7 @@ pub fn is_code_line(line: &str) -> bool {
     }
     const STARTS: &[&str] = &[
         "#include", "#define", "#if", "#endif", "#else", "#elif", "#undef", "#pragma", "$ ", "# ",
-        "% ", ">>> ", "//", "/*", "*/", "C:\\", "PS ",
+        "% ", ">>> ", "//", "/*", "*/", "C:\\", "PS ", "echo ", "sudo ", "export ",
     ];
     if STARTS.iter().any(|s| t.starts_with(s)) {
         return true;
@@ -231,6 +299,21 @@ pub fn is_code_line(line: &str) -> bool {
         ") {", "= {", "[]", "\\n", "=>", "<=", ">=", "\":", "':", "};",
     ];
     if INSIDE.iter().any(|s| t.contains(s)) {
+        return true;
+    }
+    // « printf("…", x); », « test_kcmp("…", »: a line that starts with a call (but
+    // « open(2) renvoie… » names a manual page).
+    if let Some(paren) = t.find('(') {
+        let name = &t[..paren];
+        if !name.is_empty()
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && !t[paren + 1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            return true;
+        }
+    }
+    // « "option inconnue", "Consultez mount(8).", »: arguments of a call.
+    if t.starts_with('"') && (t.ends_with("\",") || t.ends_with("\");") || t.ends_with("\")")) {
         return true;
     }
     if (t.starts_with("case ") || t.starts_with("default:")) && t.ends_with(':') {
@@ -333,6 +416,7 @@ mod tests {
             "$ find . -perm -a+r -perm /a+w",
             "v = (c & 0x1fff) << (((c >> 13) & 0x7) * 3);",
             "exit(EXIT_FAILURE);",
+            "test_kcmp(\"Comparer les FDs :\",",
             "};",
             "at [-V] [-q file] [-f fichier] [-u nom_utilisateur] [-mMlv] spécification_de_temps...",
         ] {
@@ -342,6 +426,7 @@ mod tests {
             "Meta a récemment annoncé qu'il teste une puce.",
             "atq affiche la liste des commandes en attente, sauf s'il s'agit du superutilisateur ;",
             "Consultez at.allow(5) pour plus de précisions.",
+            "open(2) renvoie un descripteur de fichier.",
             "Le format de sortie est (une ligne par tâche) : numéro de tâche, date, heure.",
             "- l'option -a ;",
         ] {

@@ -30,13 +30,15 @@ impl Rule for UntranslatedEnglish {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let toks = &cx.doc.tokens;
-        let entity_spans: Vec<Span> = cx
+        let entity_spans = super::SpanSet::new(cx
             .hits
             .iter()
             .filter(|h| matches!(h.target, Target::EntityName { .. } | Target::EntityFullName { .. } | Target::EntityAlso { .. }))
-            .map(|h| h.span)
-            .collect();
-        let mut reported: Vec<Span> = Vec::new();
+            .map(|h| h.span),
+        );
+        // Reported spans never overlap each other: the one that starts last before a span
+        // ends is the only one that can overlap it.
+        let mut reported: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
         let english_sentences = english_sentences(cx);
         for hit in &cx.hits {
             let Target::Source { term, index } = hit.target else { continue };
@@ -58,7 +60,7 @@ impl Rule for UntranslatedEnglish {
                 continue;
             }
             // Part of a brand name (« Meta AI », « AI Act »), or inside a known entity.
-            if super::beside_a_name(cx.doc, hit.first, hit.last) || entity_spans.iter().any(|s| s.overlaps(&hit.span)) {
+            if super::beside_a_name(cx.doc, hit.first, hit.last) || entity_spans.overlaps(&hit.span) {
                 continue;
             }
             // A whole sentence in English is an untranslated segment, not a term left behind.
@@ -66,10 +68,10 @@ impl Rule for UntranslatedEnglish {
                 continue;
             }
             // One finding per span, whichever source term matched it.
-            if reported.iter().any(|r| r.overlaps(&hit.span)) {
+            if reported.range(..hit.span.end).next_back().is_some_and(|(&s, &e)| Span::new(s, e).overlaps(&hit.span)) {
                 continue;
             }
-            reported.push(hit.span);
+            reported.insert(hit.span.start, hit.span.end);
             let suggestions: Vec<String> = t.approved.iter().map(|a| match_case(found, a)).collect();
             out.push(
                 Diagnostic::new(

@@ -1,0 +1,124 @@
+//! `decimal-point`: a decimal point where French writes a decimal comma (« 5.5 milliards »).
+
+use super::typography::{MEASURE_WORDS, Prose, SCALE_WORDS, CURRENCY_WORDS, word_after_space, word_before_space};
+use super::{Context, Rule, RuleDoc, RuleMeta};
+use crate::diagnostic::{Category, Diagnostic, Severity, Span};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub struct DecimalPoint;
+
+static META: RuleMeta = RuleMeta {
+    id: "decimal-point",
+    category: Category::LocaleConvention,
+    severity: Severity::Warning,
+    summary: "Point décimal anglais dans un nombre (« 5.5 milliards » pour « 5,5 milliards »).",
+    doc: RuleDoc {
+        what: "Signale un nombre à point décimal (« 5.5 ») suivi d'un mot d'échelle (millions, \
+               milliards), d'une devise écrite en toutes lettres, de « % » ou d'une unité \
+               (« nm », « Go », « GHz », « fois », « points », « ans »...) ; la correction sûre \
+               remplace le point par une virgule. Ne signale pas les numéros de version \
+               (« version 2.5 », « Linux 2.6 », « v1.5 »), les adresses et numéros à plusieurs \
+               points (« 192.168.1.1 », « 1.2.3 »), les nombres sans unité ni le code et les \
+               phrases en anglais.",
+        why: "En français, la virgule sépare la partie entière de la partie décimale ; le point \
+              est la convention anglaise, et « 5.5 milliards » se lit mal, voire comme \
+              « 5 500 milliards » pour un lecteur habitué au point de groupement.",
+        example: "Meta investira 5.5 milliards de dollars, soit une hausse de 2.5 %.",
+        instead: "Meta investira 5,5 milliards de dollars, soit une hausse de 2,5 %.",
+    },
+};
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+\.\d+").expect("valid regex"));
+
+/// Words after which a number with a point is a version, not a quantity.
+const VERSION_WORDS: &[&str] = &["version", "versions", "v", "release", "révision", "noyau", "norme", "standard", "api", "protocole"];
+
+impl Rule for DecimalPoint {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let p = Prose::new(cx.doc);
+        let text = &cx.doc.text;
+        let view = &cx.doc.view;
+        for m in NUMBER.find_iter(view) {
+            let (s, e) = (m.start(), m.end());
+            let before = view[..s].chars().next_back();
+            let after = view[e..].chars().next();
+            // Part of a longer token: « 1.2.3 », « v1.5 », « 192.168.1.1 », « x.5.y ».
+            if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '_' | '-' | '/' | '$' | '€' | '£'))
+                || after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '_' | '-' | '/') && view[e + 1..].starts_with(|x: char| x.is_alphanumeric()))
+            {
+                continue;
+            }
+            let next = word_after_space(text, e);
+            let unit = if after == Some('%') { "%" } else { next };
+            if !(MEASURE_WORDS.contains(&unit) || SCALE_WORDS.contains(&unit) || CURRENCY_WORDS.contains(&unit)) {
+                continue;
+            }
+            let prev = word_before_space(text, s);
+            if VERSION_WORDS.contains(&prev.to_lowercase().as_str())
+                || prev.starts_with(char::is_uppercase) && prev.len() > 1 && !is_common_capitalized(prev)
+                || !(s..e).all(|i| p.visible(i))
+                || !p.is_french_prose_at(s)
+            {
+                continue;
+            }
+            let found = &text[s..e];
+            out.push(
+                Diagnostic::new(
+                    META.id,
+                    META.category,
+                    META.severity,
+                    Span::new(s, e),
+                    format!("« {found} » : le français sépare les décimales par une virgule."),
+                )
+                .with_replacements([found.replace('.', ",")]),
+            );
+        }
+    }
+}
+
+/// Capitalised words at the start of a sentence that may precede a quantity.
+fn is_common_capitalized(w: &str) -> bool {
+    matches!(w, "Environ" | "Près" | "Plus" | "Moins" | "Soit" | "Avec" | "Pour" | "De" | "En" | "Les" | "Des" | "Sur" | "Par" | "Et")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::check_with;
+
+    const G: &str = "[glossary]\nname='t'\n";
+
+    fn decimals(text: &str) -> Vec<String> {
+        check_with(G, text)
+            .into_iter()
+            .filter(|d| d.rule == "decimal-point")
+            .map(|d| d.suggestions[0].replacement.clone())
+            .collect()
+    }
+
+    #[test]
+    fn decimal_point_before_a_unit_or_a_scale() {
+        assert_eq!(decimals("Meta investira 5.5 milliards de dollars."), ["5,5"]);
+        assert_eq!(decimals("Une hausse de 2.5 % et de 3.7%."), ["2,5", "3,7"]);
+        assert_eq!(decimals("Une gravure en 1.8 nm et 2.4 GHz."), ["1,8", "2,4"]);
+    }
+
+    #[test]
+    fn versions_addresses_and_bare_numbers_are_left() {
+        for t in [
+            "La version 2.5 millions de fois téléchargée.",
+            "Depuis Linux 2.6 fois plus rapide.",
+            "L'adresse 192.168.1.1 et la version 1.2.3 Go.",
+            "La glibc 2.17 et Python 3.11 sont requis.",
+            "Un écart de 5,5 milliards et de 2.5.",
+            "Le fichier v1.5 ans et x.5 %.",
+            "Revenue grew by 5.5 % this year and the company said it would expand.",
+        ] {
+            assert!(decimals(t).is_empty(), "{t}: {:?}", decimals(t));
+        }
+    }
+}

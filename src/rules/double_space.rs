@@ -1,0 +1,127 @@
+//! `double-space`: two spaces between two words (« la  puce »).
+
+use super::typography::Prose;
+use super::{Context, Rule, RuleDoc, RuleMeta};
+use crate::diagnostic::{Category, Diagnostic, Severity, Span};
+
+pub struct DoubleSpace;
+
+static META: RuleMeta = RuleMeta {
+    id: "double-space",
+    category: Category::Punctuation,
+    severity: Severity::Info,
+    summary: "Deux espaces de suite entre deux mots.",
+    doc: RuleDoc {
+        what: "Signale exactement deux espaces ordinaires de suite entre deux mots d'une ligne, \
+               y compris après un point. Ne signale pas l'indentation en début de ligne, les \
+               espaces de fin de ligne, les alignements en colonnes (trois espaces ou plus, \
+               lignes indentées, plusieurs doubles espaces sur une ligne, aide d'options en \
+               « -o, --option  texte »), ni le code.",
+        why: "Une espace double est une coquille de saisie (ou l'usage des machines à écrire \
+              après un point) ; elle se voit dans un texte justifié et gêne la recherche.",
+        example: "Meta teste une  puce d'entraînement.  Elle sort en 2026.",
+        instead: "Meta teste une puce d'entraînement. Elle sort en 2026.",
+    },
+};
+
+impl Rule for DoubleSpace {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let p = Prose::new(cx.doc);
+        let doc = cx.doc;
+        for line in 0..doc.lines.len() {
+            let text = doc.lines.line_text(&doc.text, line);
+            let view = doc.lines.line_text(&doc.view, line);
+            let start = doc.lines.line_start(line);
+            if !text.contains("  ") || text.starts_with([' ', '\t']) || p.is_code_at(start) || p.is_listing_at(start) {
+                continue;
+            }
+            let runs: Vec<(usize, usize)> = space_runs(text).collect();
+            // More than one double space on a line: columns.
+            let doubled: Vec<&(usize, usize)> = runs.iter().filter(|r| r.1 - r.0 >= 2).collect();
+            if doubled.len() != 1 {
+                continue;
+            }
+            let (s, e) = *doubled[0];
+            if e - s != 2 || e == text.len() || s == 0 || !(start + s - 1..=start + e).all(|i| p.visible(i)) || view[..s].trim().is_empty() {
+                continue;
+            }
+            // « -S, --split=S  traiter »: the help of a command's options.
+            let first = text.split_whitespace().next().unwrap_or("");
+            if first.starts_with('-') || text[..s].split_whitespace().next_back().is_some_and(|w| w.starts_with('-')) {
+                continue;
+            }
+            let before = text[..s].chars().next_back();
+            let after = text[e..].chars().next();
+            if !before.is_some_and(|c| c.is_alphanumeric() || ".,;:!?»)…’\"".contains(c))
+                || !after.is_some_and(|c| c.is_alphanumeric() || "«(\"".contains(c))
+            {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    META.id,
+                    META.category,
+                    META.severity,
+                    Span::new(start + s, start + e),
+                    "deux espaces de suite : une seule suffit.",
+                )
+                .with_replacements([" "]),
+            );
+        }
+    }
+}
+
+/// The runs of ordinary spaces of a line: (start, end) byte offsets.
+fn space_runs(line: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = line.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && b[i] != b' ' {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let s = i;
+        while i < b.len() && b[i] == b' ' {
+            i += 1;
+        }
+        Some((s, i))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::check_with;
+
+    const G: &str = "[glossary]\nname='t'\n";
+
+    fn doubles(text: &str) -> usize {
+        check_with(G, text).iter().filter(|d| d.rule == "double-space").count()
+    }
+
+    #[test]
+    fn two_spaces_between_words() {
+        let d = check_with(G, "Meta teste une  puce.");
+        let d: Vec<_> = d.iter().filter(|d| d.rule == "double-space").collect();
+        assert_eq!(d.len(), 1);
+        assert_eq!((d[0].span.start, d[0].span.end), (14, 16));
+        assert_eq!(d[0].suggestions[0].replacement, " ");
+        assert_eq!(doubles("Fin de la phrase.  Début de la suivante."), 1);
+    }
+
+    #[test]
+    fn indentation_columns_and_code_are_not_judged() {
+        assert_eq!(doubles("  Indenté au début de la ligne."), 0);
+        assert_eq!(doubles("Espace en fin de ligne.  \nSuite."), 0);
+        assert_eq!(doubles("Taille des pointeurs:     %d"), 0);
+        assert_eq!(doubles("Nom  Valeur  Type"), 0);
+        assert_eq!(doubles("-S, --split-string=S  traiter et scinder S en groupes"), 0);
+        assert_eq!(doubles("int  x = 1;"), 0);
+        assert_eq!(doubles("La valeur\u{A0} est lue."), 0);
+    }
+}

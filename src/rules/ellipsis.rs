@@ -1,0 +1,149 @@
+//! `ellipsis`: « etc. » followed by suspension points (« etc... »), and three full stops
+//! written for the ellipsis character (« ... » for « … »).
+
+use super::typography::{Prose, is_plain_word};
+use super::{Context, Rule, RuleDoc, RuleMeta};
+use crate::diagnostic::{Category, Diagnostic, Severity, Span};
+
+pub struct Ellipsis;
+
+static META: RuleMeta = RuleMeta {
+    id: "ellipsis",
+    category: Category::Punctuation,
+    severity: Severity::Warning,
+    summary: "« etc... » pour « etc. », trois points pour les points de suspension « … ».",
+    doc: RuleDoc {
+        what: "Signale « etc. » suivi de points de suspension (« etc... », « etc… », « etc.. ») \
+               : avertissement, correction sûre en « etc. ». Signale aussi trois points \
+               « ... » collés à un mot au lieu du caractère « … » (info, correction sûre). Ne \
+               signale pas les points entre crochets ou parenthèses (« [...] » d'une syntaxe de \
+               commande), après une espace ou un mot en capitales (« FICHIER... »), ni dans le \
+               code ou une phrase en anglais.",
+        why: "« Etc. » signifie déjà « et le reste » : lui ajouter des points de suspension est \
+              un pléonasme, et son point abréviatif suffit. Les points de suspension sont un \
+              seul caractère, que la composition n'écarte ni ne coupe.",
+        example: "Meta, Google, Amazon, etc... conçoivent leurs puces. Chargement...",
+        instead: "Meta, Google, Amazon, etc. conçoivent leurs puces. Chargement…",
+    },
+};
+
+impl Rule for Ellipsis {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let p = Prose::new(cx.doc);
+        let text = &cx.doc.text;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let dots = if bytes[i] == b'.' {
+                bytes[i..].iter().take_while(|&&b| b == b'.').count()
+            } else if bytes[i..].starts_with("…".as_bytes()) {
+                0
+            } else {
+                i += 1;
+                continue;
+            };
+            let len = if dots == 0 { '…'.len_utf8() } else { dots };
+            let (start, end) = (i, i + len);
+            i = end;
+            if !(start..end).all(|x| p.visible(x)) || p.is_code_at(start) {
+                continue;
+            }
+            // « etc... », « etc… », « etc.. », « etc ... ».
+            let head = text[..start].trim_end_matches(' ');
+            let etc = head.len() >= 3
+                && head.get(head.len() - 3..).is_some_and(|w| w.eq_ignore_ascii_case("etc"))
+                && !head[..head.len() - 3].chars().next_back().is_some_and(char::is_alphanumeric);
+            if etc && (dots == 0 || (2..=4).contains(&dots)) {
+                let s = head.len() - 3;
+                let found = &text[s..end];
+                out.push(
+                    Diagnostic::new(
+                        META.id,
+                        META.category,
+                        Severity::Warning,
+                        Span::new(s, end),
+                        format!("« {found} » : « etc. » n'est jamais suivi de points de suspension."),
+                    )
+                    .with_replacements([format!("{}.", &text[s..s + 3])]),
+                );
+                continue;
+            }
+            if dots != 3 {
+                continue;
+            }
+            let before = text[..start].chars().next_back();
+            let after = text[end..].chars().next();
+            if !before.is_some_and(char::is_alphabetic)
+                || after.is_some_and(|a| a.is_alphanumeric() || matches!(a, ']' | ')' | '_' | '/' | '.'))
+                || !is_plain_word(p.word_before(start).trim_start_matches(['(', '['].as_slice()))
+                || p.word_before(start).starts_with('[')
+                || p.word_before(start).chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+                || p.is_english_at(start)
+            {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    META.id,
+                    META.category,
+                    Severity::Info,
+                    Span::new(start, end),
+                    "trois points : les points de suspension s'écrivent avec un seul caractère, « … ».",
+                )
+                .with_replacements(["…"]),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Severity;
+    use crate::testing::check_with;
+
+    const G: &str = "[glossary]\nname='t'\n";
+
+    fn ellipses(text: &str) -> Vec<(Severity, String)> {
+        check_with(G, text)
+            .into_iter()
+            .filter(|d| d.rule == "ellipsis")
+            .map(|d| (d.severity, d.suggestions[0].replacement.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn etc_with_suspension_points() {
+        for t in ["Meta, Google, etc... conçoivent", "Meta, Google, etc… conçoivent", "Meta, Etc.. et", "Meta etc ..."] {
+            let d = ellipses(t);
+            assert_eq!(d.len(), 1, "{t}");
+            assert_eq!(d[0].0, Severity::Warning);
+        }
+        assert_eq!(ellipses("Meta, Google, Etc...")[0].1, "Etc.");
+    }
+
+    #[test]
+    fn three_dots() {
+        assert_eq!(ellipses("Chargement..."), [(Severity::Info, "…".to_string())]);
+        assert_eq!(ellipses("Il hésita... puis partit."), [(Severity::Info, "…".to_string())]);
+    }
+
+    #[test]
+    fn syntax_code_and_correct_forms_are_left() {
+        for t in [
+            "at -c tâche [...]",
+            "Usage : sotruss [OPTION...] [--] EXECUTABLE",
+            "atq [-V] [tâche ...]",
+            "int printf(const char *format, ...);",
+            "Meta, Google, etc. conçoivent… des puces.",
+            "Voir le répertoire ../lib et le fichier a...b",
+            "Loading the data...",
+            "spécification_de_temps...",
+        ] {
+            assert!(ellipses(t).is_empty(), "{t}: {:?}", ellipses(t));
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! `mixed-apostrophes`: a text that writes its elisions with both ' and ’.
+
+use super::typography::Prose;
+use super::{Context, Rule, RuleDoc, RuleMeta};
+use crate::diagnostic::{Category, Diagnostic, Severity, Span};
+
+pub struct MixedApostrophes;
+
+static META: RuleMeta = RuleMeta {
+    id: "mixed-apostrophes",
+    category: Category::Inconsistency,
+    severity: Severity::Info,
+    summary: "Apostrophes droites (') et typographiques (’) mêlées dans un même texte.",
+    doc: RuleDoc {
+        what: "Compte les apostrophes des élisions françaises (« l'IA », « d’un », \
+               « aujourd'hui ») hors code et hors phrases anglaises ; quand le texte emploie les \
+               deux formes, signale la moins employée. Quand elle est rare (au plus dix fois et \
+               au plus un quart des apostrophes), chaque occurrence est signalée, avec la forme \
+               majoritaire en correction sûre : ce sont des oublis. Sinon le texte a deux \
+               habitudes (des passages de mains ou d'origines différentes) et une seule info, \
+               sur la première occurrence de la forme minoritaire, donne les comptes : un \
+               rechercher-remplacer suffit. Les apostrophes des guillemets simples, des mots anglais \
+               (« don't ») et du code ne sont pas comptées.",
+        why: "Une publication choisit une forme d'apostrophe et s'y tient ; le mélange trahit \
+              des copier-coller de sources différentes et gêne la recherche dans le texte.",
+        example: "L’entreprise a présenté sa puce d’entraînement pour l'IA.",
+        instead: "L’entreprise a présenté sa puce d’entraînement pour l’IA.",
+    },
+};
+
+/// Words that end in an elided apostrophe, and « aujourd » (« aujourd'hui »).
+const ELIDED: &[&str] = &[
+    "c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+    "quelqu", "aujourd",
+];
+
+/// Up to this many, the rare apostrophes are slips reported one by one; beyond, the text
+/// has two habits and one finding with the counts says it.
+const MAX_EACH: usize = 10;
+
+impl Rule for MixedApostrophes {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let p = Prose::new(cx.doc);
+        let text = &cx.doc.text;
+        // Apostrophes of elisions: (offset, is the typographic one).
+        let mut found: Vec<(usize, bool)> = Vec::new();
+        for (i, c) in text.char_indices() {
+            if !matches!(c, '\'' | '’') || !p.visible(i) {
+                continue;
+            }
+            let next = text[i + c.len_utf8()..].chars().next();
+            if !next.is_some_and(char::is_alphabetic) {
+                continue;
+            }
+            let word = text[..i]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, x)| x.is_alphabetic())
+                .last()
+                .map_or("", |(s, _)| &text[s..i]);
+            let before_word = text[..i - word.len()].chars().next_back();
+            if word.is_empty() || before_word.is_some_and(|b| b.is_alphanumeric() || matches!(b, '\'' | '’' | '_')) {
+                continue;
+            }
+            if !ELIDED.contains(&word.to_lowercase().as_str()) || !p.is_french_prose_at(i) {
+                continue;
+            }
+            found.push((i, c == '’'));
+        }
+        let curly = found.iter().filter(|f| f.1).count();
+        let straight = found.len() - curly;
+        if curly == 0 || straight == 0 {
+            return;
+        }
+        let minority_curly = curly < straight;
+        let (minority, majority) = if minority_curly { (curly, straight) } else { (straight, curly) };
+        let (wrong, right) = if minority_curly { ('’', '\'') } else { ('\'', '’') };
+        let name = |c: char| if c == '’' { "typographique (’)" } else { "droite (')" };
+        let spans = found.iter().filter(|f| f.1 == minority_curly).map(|f| Span::new(f.0, f.0 + wrong.len_utf8()));
+        if minority <= MAX_EACH && minority * 4 <= minority + majority {
+            for span in spans {
+                out.push(
+                    Diagnostic::new(
+                        META.id,
+                        META.category,
+                        META.severity,
+                        span,
+                        format!(
+                            "apostrophe {} dans un texte qui emploie l'apostrophe {} ({majority} fois contre {minority}).",
+                            name(wrong),
+                            name(right)
+                        ),
+                    )
+                    .with_replacements([right.to_string()]),
+                );
+            }
+        } else if let Some(span) = spans.into_iter().next() {
+            out.push(
+                Diagnostic::new(
+                    META.id,
+                    META.category,
+                    META.severity,
+                    span,
+                    format!(
+                        "le texte mêle les apostrophes : {majority} {} et {minority} {} ; choisir une forme et s'y tenir (première apostrophe {} ici).",
+                        name(right),
+                        name(wrong),
+                        name(wrong)
+                    ),
+                )
+                .with_replacements([right.to_string()]),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::check_with;
+
+    const G: &str = "[glossary]\nname='t'\n";
+
+    fn apostrophes(text: &str) -> Vec<(usize, String)> {
+        check_with(G, text)
+            .into_iter()
+            .filter(|d| d.rule == "mixed-apostrophes")
+            .map(|d| (d.span.start, d.suggestions[0].replacement.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn rare_minority_is_reported_each_time() {
+        let t = "L’IA d’un groupe, l’entreprise, aujourd’hui, qu’il dit, l'usine.";
+        let d = apostrophes(t);
+        assert_eq!(d, [(t.find("l'usine").unwrap() + 1, "’".to_string())]);
+    }
+
+    #[test]
+    fn a_real_mixture_is_reported_once() {
+        let d = apostrophes("l’IA, d’un, l'usine, d'une, qu'il");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].1, "'");
+    }
+
+    #[test]
+    fn quotes_english_and_consistent_texts_are_left() {
+        assert!(apostrophes("L’IA d’un groupe, le mot 'test' et don't ni rock'n'roll.").is_empty());
+        assert!(apostrophes("l'IA d'un groupe qu'il dit").is_empty());
+        assert!(apostrophes("Le fichier l’IA.\nprintf('%s', l'x);\necho 'l'").is_empty());
+    }
+}

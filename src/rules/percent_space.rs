@@ -1,0 +1,100 @@
+//! `percent-space`: « % » glued to its number (« 4% »).
+
+use super::typography::Prose;
+use super::{Context, Rule, RuleDoc, RuleMeta};
+use crate::diagnostic::{Category, Diagnostic, Severity, Span};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub struct PercentSpace;
+
+static META: RuleMeta = RuleMeta {
+    id: "percent-space",
+    category: Category::LocaleConvention,
+    severity: Severity::Warning,
+    summary: "Signe « % » collé au nombre (« 4% » pour « 4 % »).",
+    doc: RuleDoc {
+        what: "Signale un nombre suivi sans espace du signe « % » (« 4% », « 2,5% ») ; la \
+               correction sûre insère une espace insécable (fine U+202F si le texte en emploie \
+               déjà, U+00A0 sinon). Vaut pour toutes les variantes (fr-FR, fr-CA, fr-CH, fr-BE). \
+               Ne signale pas les formats de programme (« %d », « %5s », « 100%% »), le code \
+               (« width: 100%; ») ni les phrases en anglais.",
+        why: "En français, le signe de pourcentage est une unité et se sépare du nombre par une \
+              espace insécable, comme « 5 km » ; le collage est la convention anglaise.",
+        example: "Le chiffre d'affaires a progressé de 4% sur un an.",
+        instead: "Le chiffre d'affaires a progressé de 4\u{A0}% sur un an.",
+    },
+};
+
+static PERCENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+(?:[.,]\d+)?%").expect("valid regex"));
+
+impl Rule for PercentSpace {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let p = Prose::new(cx.doc);
+        let text = &cx.doc.text;
+        let view = &cx.doc.view;
+        let nb = p.nb_space(false);
+        for m in PERCENT.find_iter(view) {
+            let (s, e) = (m.start(), m.end());
+            let before = view[..s].chars().next_back();
+            let after = view[e..].chars().next();
+            if before.is_some_and(|b| b.is_alphanumeric() || "%_.,-/=:$#".contains(b))
+                || after.is_some_and(|a| a.is_alphanumeric() || "%_{(".contains(a))
+                || !(s..e).all(|i| p.visible(i))
+                || !p.is_french_prose_at(s)
+            {
+                continue;
+            }
+            let number = &text[s..e - 1];
+            out.push(
+                Diagnostic::new(
+                    META.id,
+                    META.category,
+                    META.severity,
+                    Span::new(s, e),
+                    format!("« {number}% » : le signe « % » se sépare du nombre par une espace insécable."),
+                )
+                .with_replacements([format!("{number}{nb}%")]),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::check_with;
+
+    const G: &str = "[glossary]\nname='t'\n";
+
+    fn percents(text: &str) -> Vec<String> {
+        check_with(G, text)
+            .into_iter()
+            .filter(|d| d.rule == "percent-space")
+            .map(|d| d.suggestions[0].replacement.clone())
+            .collect()
+    }
+
+    #[test]
+    fn glued_percent() {
+        assert_eq!(percents("Une hausse de 4% et de 2,5%."), ["4\u{A0}%", "2,5\u{A0}%"]);
+        assert_eq!(percents("Soit 3\u{202F}% puis (12%)."), ["12\u{202F}%"]);
+    }
+
+    #[test]
+    fn formats_code_and_good_forms_are_left() {
+        for t in [
+            "Une hausse de 4 % et de 4\u{A0}%.",
+            "printf(\"%5d%%\", n);",
+            "Le format %1% et 100%% et %5s.",
+            "width: 100%;",
+            "Revenue grew 4% in the quarter and the company said it was pleased.",
+            "L'URL a%20b et x=50%.",
+        ] {
+            assert!(percents(t).is_empty(), "{t}: {:?}", percents(t));
+        }
+    }
+}

@@ -1,0 +1,341 @@
+//! `spelling`: a word that the French dictionary (Grammalecte's Hunspell dictionary,
+//! « toutes variantes ») does not know, reported once per text with its number of
+//! occurrences and at most three suggestions.
+
+use super::{Context, Rule, RuleDoc, RuleMeta, match_case};
+use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span, Suggestion};
+use crate::document::{Document, Token, fold_accents, is_elision};
+use crate::glossary::Target;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Mutex, OnceLock};
+
+pub struct Spelling;
+
+static META: RuleMeta = RuleMeta {
+    id: "spelling",
+    category: Category::Spelling,
+    severity: Severity::Info,
+    summary: "Mot inconnu du dictionnaire français (coquille, faute d'orthographe).",
+    doc: RuleDoc {
+        what: "Signale, une seule fois par texte avec son nombre d'occurrences, un mot que le \
+               dictionnaire orthographique français (Grammalecte, « toutes variantes » : \
+               orthographe traditionnelle et rectifiée de 1990) ne connaît pas, avec au plus \
+               trois suggestions. Ne sont jamais signalés : les termes et les noms du \
+               glossaire, les noms propres (majuscule hors début de phrase), les sigles, les \
+               mots qui contiennent un chiffre, un tiret bas ou une majuscule interne (code, \
+               identifiants), les phrases en anglais, le code et les adresses.",
+        why: "Une coquille échappe facilement à la relecture d'une traduction ; le \
+              dictionnaire la trouve. Le signalement est une information : un mot inconnu \
+              peut être un néologisme ou un nom juste.",
+        example: "La puce sert à l'entraînement des modèles de langage et à l'inférrence.",
+        instead: "La puce sert à l'entraînement des modèles de langage et à l'inférence.",
+    },
+};
+
+/// At most this many words of one text get suggestions (suggesting takes up to tenths of
+/// a second a word); the others are still reported.
+const MAX_SUGGESTED: usize = 60;
+
+impl Rule for Spelling {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
+        let toks = &doc.tokens;
+        if !toks.iter().any(|t| t.is_word()) {
+            return;
+        }
+        let dict = crate::lexicon::speller();
+        let english = english_sentences(doc);
+        let glossary_spans = super::SpanSet::new(
+            cx.raw_hits
+                .iter()
+                .filter(|h| !matches!(h.target, Target::Context { .. }))
+                .map(|h| h.span),
+        );
+        // Words written with a capital in the middle of a sentence: names.
+        let names: HashSet<&str> = toks
+            .iter()
+            .enumerate()
+            .filter(|&(i, t)| t.capitalized && !at_sentence_start(doc, i))
+            .map(|(_, t)| t.norm.as_str())
+            .collect();
+        // Unknown words, by normalised form: (first span, occurrences).
+        let mut unknown: HashMap<String, (Span, usize)> = HashMap::new();
+        let mut order: Vec<String> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            // A hyphenated compound: tokens joined by single hyphens.
+            let mut j = i;
+            while j + 1 < toks.len() && toks[j + 1].sentence == toks[i].sentence && is_hyphen(&doc.view[toks[j].end..toks[j + 1].start]) {
+                j += 1;
+            }
+            let (first, last) = (i, j);
+            i = j + 1;
+            let t = &toks[first];
+            if english.contains(&t.sentence) {
+                continue;
+            }
+            let compound = &doc.view[t.start..toks[last].end];
+            if last > first && (dict.check(compound) || dict.check(&compound.to_lowercase())) {
+                continue;
+            }
+            for k in first..=last {
+                let t = &toks[k];
+                if !worth_checking(cx, doc, k, &names, &glossary_spans) {
+                    continue;
+                }
+                let word = &doc.view[t.start..t.end];
+                if known(dict, doc, t, word, k > first, k < last) {
+                    continue;
+                }
+                let e = unknown.entry(t.norm.clone()).or_insert_with(|| {
+                    order.push(t.norm.clone());
+                    (Span::new(t.start, t.end), 0)
+                });
+                e.1 += 1;
+            }
+        }
+        for (n, norm) in order.iter().enumerate() {
+            let (span, count) = unknown[norm];
+            let word = cx.text(span).to_string();
+            let message = if count > 1 {
+                format!("« {word} » : mot inconnu du dictionnaire ({count} occurrences).")
+            } else {
+                format!("« {word} » : mot inconnu du dictionnaire.")
+            };
+            let mut d = Diagnostic::new(META.id, META.category, META.severity, span, message);
+            if n < MAX_SUGGESTED {
+                d.suggestions = suggestions(&word)
+                    .into_iter()
+                    .map(|s| Suggestion {
+                        replacement: match_case(&word, &s),
+                        applicability: Applicability::DisplayOnly,
+                    })
+                    .collect();
+            }
+            out.push(d);
+        }
+    }
+}
+
+fn is_hyphen(gap: &str) -> bool {
+    matches!(gap, "-" | "‑" | "‐")
+}
+
+/// True when the token is the first word of its sentence or of its line (a title, an item).
+fn at_sentence_start(doc: &Document, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    if i == 0 || doc.tokens[i - 1].sentence != t.sentence {
+        return true;
+    }
+    let line_start = doc.view[..t.start].rfind('\n').map_or(0, |p| p + 1);
+    !doc.view[line_start..t.start].chars().any(char::is_alphanumeric)
+}
+
+/// The tokens the dictionary is asked about: words of French prose that are neither names,
+/// acronyms, code nor glossary terms.
+fn worth_checking(cx: &Context, doc: &Document, i: usize, names: &HashSet<&str>, glossary: &super::SpanSet) -> bool {
+    let t: &Token = &doc.tokens[i];
+    let word = &doc.view[t.start..t.end];
+    if !t.is_word() || is_elision(&t.norm) || t.norm.chars().count() < 2 || t.all_caps {
+        return false;
+    }
+    // Code and identifiers: digits, underscores, an upper-case letter inside the word.
+    if word.chars().any(|c| c.is_ascii_digit() || c == '_') || word.chars().skip(1).any(char::is_uppercase) {
+        return false;
+    }
+    // Names: a capital in the middle of a sentence, or a word written so elsewhere.
+    if t.capitalized && (!at_sentence_start(doc, i) || names.contains(t.norm.as_str())) {
+        return false;
+    }
+    // Roman numerals and ordinals: « XIXe », « IIIe ».
+    if is_roman_ordinal(word) {
+        return false;
+    }
+    if glossary.overlaps(&Span::new(t.start, t.end)) || cx.glossary.is_known_french(&t.norm) {
+        return false;
+    }
+    true
+}
+
+fn is_roman_ordinal(word: &str) -> bool {
+    let body = ["e", "er", "re", "ème", "nd", "nde"]
+        .iter()
+        .find_map(|s| word.strip_suffix(s))
+        .unwrap_or(word);
+    !body.is_empty() && body.chars().all(|c| "IVXLCDM".contains(c))
+}
+
+/// True when the dictionary knows the word, as written or in lower case, as part of a
+/// compound (« semi- », « -ci »), or abbreviated with its full stop (« etc. »).
+fn known(dict: &spellbook::Dictionary, doc: &Document, t: &Token, word: &str, after_hyphen: bool, before_hyphen: bool) -> bool {
+    let lower = word.to_lowercase();
+    if dict.check(word) || dict.check(&lower) {
+        return true;
+    }
+    // A typographic apostrophe inside the word (« aujourd’hui »).
+    if word.contains('’') && dict.check(&word.replace('’', "'")) {
+        return true;
+    }
+    if before_hyphen && dict.check(&format!("{lower}-")) || after_hyphen && dict.check(&format!("-{lower}")) {
+        return true;
+    }
+    doc.view[t.end..].starts_with('.') && dict.check(&format!("{lower}."))
+}
+
+/// At most three corrections, the closest to the word first. Cached across texts.
+fn suggestions(word: &str) -> Vec<String> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Vec<String>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(s) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(word) {
+        return s.clone();
+    }
+    let mut raw = Vec::new();
+    crate::lexicon::speller().suggester().with_ngram_suggestions(false).suggest(word, &mut raw);
+    let ranked = rank(word, raw);
+    cache.lock().unwrap_or_else(|e| e.into_inner()).insert(word.to_string(), ranked.clone());
+    ranked
+}
+
+/// Re-ranks spellbook's suggestions by closeness to the word: an accent away first, then
+/// by Damerau-Levenshtein distance on lower-case words (spellbook's order breaks ties).
+/// Splits into two words are dropped unless nothing else is offered.
+fn rank(word: &str, raw: Vec<String>) -> Vec<String> {
+    let lower = word.to_lowercase();
+    let folded = fold_accents(&lower);
+    let mut scored: Vec<(bool, usize, usize, String)> = raw
+        .into_iter()
+        .enumerate()
+        .filter(|(_, s)| !s.is_empty() && s != word)
+        .map(|(i, s)| {
+            let l = s.to_lowercase();
+            let split = l.contains(' ') || (l.contains('-') && !lower.contains('-'));
+            let accent_only = fold_accents(&l) == folded;
+            let dist = if accent_only { 0 } else { strsim::damerau_levenshtein(&lower, &l) };
+            (split, dist, i, s)
+        })
+        .collect();
+    scored.sort();
+    let has_whole = scored.iter().any(|s| !s.0);
+    let mut out: Vec<String> = Vec::new();
+    for (split, _, _, s) in scored {
+        if split && has_whole {
+            continue;
+        }
+        if !out.iter().any(|o| o.to_lowercase() == s.to_lowercase()) {
+            out.push(s);
+        }
+        if out.len() == 3 {
+            break;
+        }
+    }
+    out
+}
+
+/// English words that French text does not use (see `untranslated-english`): two of them,
+/// making a quarter of a sentence's words, make the sentence English.
+const ENGLISH_WORDS: &[&str] = &[
+    "the", "and", "of", "to", "is", "are", "with", "this", "that", "be", "by", "it", "from",
+    "for", "on", "was", "were", "will", "can", "which", "has", "have", "an", "or", "not",
+    "if", "when", "you", "your", "its", "into", "should", "must", "been", "these", "those",
+];
+
+fn english_sentences(doc: &Document) -> HashSet<u32> {
+    let mut counts: HashMap<u32, (usize, usize)> = HashMap::new();
+    for t in &doc.tokens {
+        if !t.is_word() {
+            continue;
+        }
+        let c = counts.entry(t.sentence).or_default();
+        c.1 += 1;
+        if ENGLISH_WORDS.contains(&t.norm.as_str()) {
+            c.0 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, (en, all))| en >= 2 && en * 4 >= all)
+        .map(|(s, _)| s)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::check_with;
+
+    const G: &str = r#"
+[glossary]
+name = "t"
+[[term]]
+id = "finetuning"
+source = ["fine-tuning"]
+approved = ["affinage"]
+[[entity]]
+id = "tsmc"
+name = "TSMC"
+full-name = "Taiwan Semiconductor Manufacturing Company"
+[[entity]]
+id = "deepseek"
+name = "DeepSeek"
+also = ["Deepseek"]
+"#;
+
+    fn spelling(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
+        check_with(G, text).into_iter().filter(|d| d.rule == "spelling").collect()
+    }
+
+    #[test]
+    fn unknown_word_once_with_count_and_suggestions() {
+        let d = spelling("La chaîne d'approvisionement est tendue. L'approvisionement reste difficile.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("approvisionement") && d[0].message.contains("2 occurrences"), "{}", d[0].message);
+        assert_eq!(d[0].suggestions[0].replacement, "approvisionnement");
+        assert_eq!(d[0].severity, crate::diagnostic::Severity::Info);
+        assert!(d[0].suggestions.len() <= 3);
+    }
+
+    #[test]
+    fn accent_errors_rank_the_accented_word_first() {
+        let d = spelling("Le systeme est prêt.");
+        assert_eq!(d[0].suggestions[0].replacement, "système", "{d:?}");
+    }
+
+    #[test]
+    fn rectified_spellings_are_french() {
+        assert!(spelling("L'entrainement et l'entraînement des modèles coutent cher ; il connait le sujet.").is_empty());
+    }
+
+    #[test]
+    fn names_code_acronyms_and_glossary_are_quiet() {
+        for ok in [
+            "Le fondeur TSMC et la société Deepseek fabriquent des puces avec Taiwan Semiconductor Manufacturing Company.",
+            "Le modèle Llama de Zuckerberg tourne sur les GPU H100.",
+            "Appelez la fonction parse_config ou getUserName, puis lancez v2beta3.",
+            "Le fine-tuning est appelé affinage.",
+            "Le XIXe siècle, le 1er janvier, l'arc-en-ciel, c'est-à-dire aujourd'hui, etc.",
+            "Le texte dit : the model was trained on these datasets with a learning rate.",
+            "Voir https://exemple.com/chemin/inconnuuu pour les détails.",
+            "Les semi-conducteurs et les micro-ordinateurs, est-ce vrai ? Celui-ci, peut-être.",
+        ] {
+            let d = spelling(ok);
+            assert!(d.is_empty(), "{ok}: {d:?}");
+        }
+    }
+
+    #[test]
+    fn a_capital_at_sentence_start_is_still_checked() {
+        let d = spelling("Finallement, la puce est prête.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].suggestions[0].replacement, "Finalement");
+    }
+
+    #[test]
+    fn parts_of_unknown_compounds_are_checked() {
+        let d = spelling("Une puce ultra-performannte.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("performannte"));
+    }
+}

@@ -1,0 +1,143 @@
+//! `thousands-separator`: an amount grouped the English way (« 65,000 ») or not grouped
+//! (« 65000 personnes ») where French groups thousands with a non-breaking space.
+
+use super::typography::{COUNT_NOUNS, Prose, SCALE_WORDS, word_after_space, word_before_space};
+use super::{Context, Rule, RuleDoc, RuleMeta};
+use crate::diagnostic::{Category, Diagnostic, Severity, Span};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub struct ThousandsSeparator;
+
+static META: RuleMeta = RuleMeta {
+    id: "thousands-separator",
+    category: Category::LocaleConvention,
+    severity: Severity::Warning,
+    summary: "Milliers séparés par une virgule (« 65,000 ») ou non séparés (« 65000 personnes »).",
+    doc: RuleDoc {
+        what: "Signale un montant d'au moins 10 000 suivi d'un mot de quantité (devise, \
+               personnes, employés, utilisateurs, unités, tonnes, millions...) : groupé par des \
+               virgules à l'anglaise (« 65,000 dollars » : avertissement, car en français la \
+               virgule est décimale) ou écrit d'un bloc de cinq chiffres ou plus (« 65000 \
+               personnes » : info). La correction sûre groupe les chiffres par trois avec une \
+               espace insécable (fine U+202F si le texte en emploie déjà, U+00A0 sinon). Ne \
+               signale pas les nombres de moins de 10 000, les années, les ports, codes, \
+               numéros et identifiants (« port 65535 », « code 10001 », « n° 12345 »), ni les \
+               nombres sans mot de quantité, le code et les phrases en anglais.",
+        why: "Le français groupe les chiffres par tranches de trois séparées par une espace \
+              insécable ; « 65,000 » se lit « soixante-cinq virgule zéro » et un bloc de \
+              chiffres se lit mal.",
+        example: "La société emploie 65,000 personnes et compte 120000 clients.",
+        instead: "La société emploie 65\u{202F}000 personnes et compte 120\u{202F}000 clients.",
+    },
+};
+
+static NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d{1,3}(?:,\d{3})+|\d{5,}").expect("valid regex"));
+
+/// Words after which a number is a code or an identifier, not an amount.
+const CODE_WORDS: &[&str] = &[
+    "port", "ports", "code", "codes", "n°", "no", "numéro", "numéros", "pid", "uid", "gid", "id",
+    "identifiant", "erreur", "version", "ligne", "lignes", "article", "réf", "référence",
+    "téléphone", "tél", "cp", "bp", "dossier", "ticket", "issue", "bogue", "bug",
+];
+
+impl Rule for ThousandsSeparator {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let p = Prose::new(cx.doc);
+        let text = &cx.doc.text;
+        let view = &cx.doc.view;
+        let nb = p.nb_space(false);
+        for m in NUMBER.find_iter(view) {
+            let (s, e) = (m.start(), m.end());
+            let found = &text[s..e];
+            let before = view[..s].chars().next_back();
+            let after = view[e..].chars().next();
+            if before.is_some_and(|c| c.is_alphanumeric() || ".,_-/#$€£:".contains(c))
+                || after.is_some_and(|c| c.is_alphanumeric() || c == '_' || (matches!(c, '.' | ',') && view[e + 1..].starts_with(|x: char| x.is_ascii_digit())))
+            {
+                continue;
+            }
+            let digits: String = found.chars().filter(char::is_ascii_digit).collect();
+            let grouped = found.contains(',');
+            if digits.len() < 5 || digits.starts_with('0') {
+                continue;
+            }
+            let next = word_after_space(text, e);
+            let prev = word_before_space(text, s).to_lowercase();
+            if !(COUNT_NOUNS.contains(&next) || SCALE_WORDS.contains(&next))
+                || CODE_WORDS.contains(&prev.as_str())
+                || !(s..e).all(|i| p.visible(i))
+                || !p.is_french_prose_at(s)
+            {
+                continue;
+            }
+            let replacement = group(&digits, nb);
+            let (severity, message) = if grouped {
+                (
+                    Severity::Warning,
+                    format!("« {found} » : en français, la virgule est décimale ; les milliers se séparent par une espace insécable."),
+                )
+            } else {
+                (Severity::Info, format!("« {found} » : les chiffres se groupent par trois, séparés par une espace insécable."))
+            };
+            out.push(Diagnostic::new(META.id, META.category, severity, Span::new(s, e), message).with_replacements([replacement]));
+        }
+    }
+}
+
+/// « 65000 » → « 65 000 », with the given space.
+pub fn group(digits: &str, space: char) -> String {
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(space);
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Severity;
+    use crate::testing::check_with;
+
+    const G: &str = "[glossary]\nname='t'\n";
+
+    fn thousands(text: &str) -> Vec<(Severity, String)> {
+        check_with(G, text)
+            .into_iter()
+            .filter(|d| d.rule == "thousands-separator")
+            .map(|d| (d.severity, d.suggestions[0].replacement.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn english_grouping_and_long_blocks() {
+        assert_eq!(thousands("Elle emploie 65,000 personnes."), [(Severity::Warning, "65\u{A0}000".to_string())]);
+        assert_eq!(thousands("Elle compte 1,250,000 utilisateurs."), [(Severity::Warning, "1\u{A0}250\u{A0}000".to_string())]);
+        assert_eq!(thousands("Elle compte 120000 clients."), [(Severity::Info, "120\u{A0}000".to_string())]);
+        assert_eq!(thousands("Soit 65\u{202F}000 euros et 120000 clients.")[0].1, "120\u{202F}000");
+    }
+
+    #[test]
+    fn small_numbers_codes_and_good_forms_are_left() {
+        for t in [
+            "Elle emploie 1,500 personnes.",
+            "Elle emploie 65 000 personnes et 65\u{A0}000 clients.",
+            "Le port 65535 utilisateurs et le code 10001 clients.",
+            "En 2024, 12345 est un identifiant.",
+            "Une valeur de 3,14159 km.",
+            "Le serveur écoute sur 8080 et 65536 octets.",
+            "The company employs 65,000 people and has 120000 users.",
+            "Le fichier 00001 personnes.",
+        ] {
+            assert!(thousands(t).is_empty(), "{t}: {:?}", thousands(t));
+        }
+    }
+}

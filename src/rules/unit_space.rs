@@ -1,0 +1,110 @@
+//! `unit-space`: a unit symbol glued to its number (« 5nm », « 10GB », « 3GHz »).
+
+use super::typography::Prose;
+use super::{Context, Rule, RuleDoc, RuleMeta};
+use crate::diagnostic::{Category, Diagnostic, Severity, Span};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub struct UnitSpace;
+
+static META: RuleMeta = RuleMeta {
+    id: "unit-space",
+    category: Category::LocaleConvention,
+    severity: Severity::Info,
+    summary: "Symbole d'unité collé au nombre (« 5nm », « 10Go » pour « 5 nm », « 10 Go »).",
+    doc: RuleDoc {
+        what: "Signale un nombre suivi sans espace d'un symbole d'unité de mesure : longueurs \
+               (nm, mm, cm, km), masses (mg, kg), données (Ko, Mo, Go, To, Kio, Mio, Gio, MB, \
+               GB, TB...), débits (Mbit/s, Go/s...), fréquences (Hz à GHz), puissance et énergie \
+               (kW, MW, kWh, mAh), durées (ms, µs, ns), °C, dB. La correction sûre insère une \
+               espace insécable (fine U+202F si le texte en emploie déjà, U+00A0 sinon) ; elle \
+               ne traduit pas le symbole (« GB » reste « GB », « Go » est le symbole français). \
+               Ne signale pas les noms de produits et identifiants où le nombre fait partie \
+               d'un mot (« x86 », « DDR5-6400 », « H264 »), les options (« --size=512MB »), \
+               « 5G », « 4K », le code ni les phrases en anglais.",
+        why: "Le Système international et la typographie française séparent le nombre de \
+              l'unité par une espace insécable ; le collage est une habitude de l'anglais \
+              technique et des fiches produits.",
+        example: "Une puce gravée en 5nm, cadencée à 3GHz, avec 16Go de mémoire.",
+        instead: "Une puce gravée en 5\u{A0}nm, cadencée à 3\u{A0}GHz, avec 16\u{A0}Go de mémoire.",
+    },
+};
+
+static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(\d+(?:[.,]\d+)?)(Gbit/s|Mbit/s|kbit/s|Gb/s|Mb/s|Go/s|Mo/s|GB/s|MB/s|Kio|Mio|Gio|Tio|KiB|MiB|GiB|TiB|kHz|MHz|GHz|THz|mAh|kWh|MWh|GWh|TWh|nm|µm|mm|cm|km|mg|kg|Ko|Mo|Go|To|Po|kB|KB|MB|GB|TB|PB|Hz|Wh|kW|MW|GW|mW|ms|µs|ns|°C|dB)",
+    )
+    .expect("valid regex")
+});
+
+impl Rule for UnitSpace {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let p = Prose::new(cx.doc);
+        let view = &cx.doc.view;
+        let nb = p.nb_space(false);
+        for c in QUANTITY.captures_iter(view) {
+            let all = c.get(0).expect("match");
+            let (s, e) = (all.start(), all.end());
+            let before = view[..s].chars().next_back();
+            let after = view[e..].chars().next();
+            if before.is_some_and(|b| b.is_alphanumeric() || "_-./=:#@+\\".contains(b))
+                || after.is_some_and(|a| a.is_alphanumeric() || "_/-".contains(a))
+                || !(s..e).all(|i| p.visible(i))
+                || !p.is_french_prose_at(s)
+            {
+                continue;
+            }
+            let (number, unit) = (&c[1], &c[2]);
+            out.push(
+                Diagnostic::new(
+                    META.id,
+                    META.category,
+                    META.severity,
+                    Span::new(s, e),
+                    format!("« {number}{unit} » : le symbole d'unité se sépare du nombre par une espace insécable."),
+                )
+                .with_replacements([format!("{number}{nb}{unit}")]),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::check_with;
+
+    const G: &str = "[glossary]\nname='t'\n";
+
+    fn units(text: &str) -> Vec<String> {
+        check_with(G, text)
+            .into_iter()
+            .filter(|d| d.rule == "unit-space")
+            .map(|d| d.suggestions[0].replacement.clone())
+            .collect()
+    }
+
+    #[test]
+    fn glued_units() {
+        assert_eq!(units("Gravée en 5nm, à 3GHz, avec 16Go et 1,5TB."), ["5\u{A0}nm", "3\u{A0}GHz", "16\u{A0}Go", "1,5\u{A0}TB"]);
+        assert_eq!(units("Un débit de 10Go/s pour 5kWh."), ["10\u{A0}Go/s", "5\u{A0}kWh"]);
+    }
+
+    #[test]
+    fn names_options_and_spaced_units_are_left() {
+        for t in [
+            "Gravée en 5 nm avec 16\u{A0}Go.",
+            "La 5G, la 4K, le x86_64, la DDR5-6400 et le H264.",
+            "L'option --size=512MB et le fichier a.16Go.",
+            "La puce 5nmX et le modèle 10GBASE-T.",
+            "The chip is built on a 5nm process and it was a success.",
+            "int buf[16MB];",
+        ] {
+            assert!(units(t).is_empty(), "{t}: {:?}", units(t));
+        }
+    }
+}
