@@ -135,7 +135,15 @@ fn plan_with(
     options: &FixOptions,
     refused: &[Refusal],
 ) -> Plan {
-    let cx = Ctx { text, format, units, apostrophe: apostrophe_style(text, format, units) };
+    // Targets by start, to find the unit of a finding by binary search.
+    let mut targets: Vec<(usize, usize, usize)> = units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| !u.pieces.is_empty())
+        .filter_map(|(i, u)| u.target_range.map(|(s, e)| (s, e, i)))
+        .collect();
+    targets.sort_unstable();
+    let cx = Ctx { text, format, units, targets, apostrophe: apostrophe_style(text, format, units) };
     let mut candidates: Vec<Edit> = Vec::new();
     let mut skipped = Vec::new();
     let mut skip = |d: &Diagnostic, reason| skipped.push(Skipped { rule: d.rule, span: d.span, reason });
@@ -147,8 +155,10 @@ fn plan_with(
             .collect();
         match allowed.len() {
             0 => {
-                if d.suggestions.iter().any(|s| s.applicability == Applicability::Unsafe) {
-                    skip(d, SkipReason::NeedsUnsafe);
+                match d.suggestions.iter().filter(|s| s.applicability == Applicability::Unsafe).count() {
+                    0 => {}
+                    1 => skip(d, SkipReason::NeedsUnsafe),
+                    _ => skip(d, SkipReason::Ambiguous),
                 }
                 continue;
             }
@@ -318,6 +328,8 @@ struct Ctx<'a> {
     text: &'a str,
     format: Format,
     units: &'a [Unit],
+    /// (start, end, unit index) of every target with text, sorted.
+    targets: Vec<(usize, usize, usize)>,
     /// The apostrophe the text uses most, if it uses one.
     apostrophe: Option<char>,
 }
@@ -327,14 +339,12 @@ impl Ctx<'_> {
     fn edit(&self, d: &Diagnostic, replacement: &str, applicability: Applicability) -> Result<Edit, SkipReason> {
         // The text the edit works on: the whole file, or the decoded target of a unit.
         let unit = if self.format.is_bilingual() {
-            let u = self
-                .units
-                .iter()
-                .find(|u| {
-                    !u.pieces.is_empty() && u.target_range.is_some_and(|(s, e)| s <= d.span.start && d.span.end <= e)
-                })
-                .ok_or(SkipReason::OutsideTarget)?;
-            Some(u)
+            let k = self.targets.partition_point(|t| t.0 <= d.span.start);
+            let &(_, end, i) = k.checked_sub(1).map(|k| &self.targets[k]).ok_or(SkipReason::OutsideTarget)?;
+            if d.span.end > end {
+                return Err(SkipReason::OutsideTarget);
+            }
+            Some(&self.units[i])
         } else {
             None
         };
@@ -348,13 +358,15 @@ impl Ctx<'_> {
         let original = &s[a..b];
         let apos = self.apostrophe.unwrap_or('\'');
         let mut rep = adjust_case(d.rule, original, replacement);
-        if let Some(style) = self.apostrophe {
+        let words = CASED_RULES.contains(&d.rule) || NAME_RULES.contains(&d.rule);
+        if let Some(style) = self.apostrophe.filter(|_| words) {
             rep = rep.chars().map(|c| if is_apostrophe(c) { style } else { c }).collect();
         }
         if rep.contains(['\n', '\r']) {
             return Err(SkipReason::LineBreak);
         }
-        let (a, b, rep) = adjust_elision(s, a, b, rep, apos)?;
+        // Elision and apostrophes concern words; typography rules replace signs.
+        let (a, b, rep) = if words { adjust_elision(s, a, b, rep, apos)? } else { (a, b, rep) };
         let replaced = &s[a..b];
         let rep = if replaced.contains(['\n', '\r']) {
             if unit.is_some() {
@@ -536,17 +548,40 @@ const CASED_RULES: &[&str] = &[
     "doubled-word",
 ];
 
+/// Rules whose replacements are names: their case is their own, but they take the text's
+/// apostrophe and the elision of the word before (« de Intel » → « d'Intel »).
+const NAME_RULES: &[&str] = &[
+    "entity-spelling",
+    "entity-inconsistent",
+    "entity-full-name",
+    "near-miss",
+    "untranslated-english",
+    "inconsistent-translation",
+];
+
 /// A capital at the start stays a capital; a word in capitals (four letters or more, not
-/// an acronym) gets a replacement in capitals.
+/// an acronym) gets a replacement in capitals; after an acronym the rule's case stands.
 fn adjust_case(rule: &str, original: &str, replacement: &str) -> String {
     if !CASED_RULES.contains(&rule) {
         return replacement.to_string();
     }
     let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) {
-        return replacement.to_uppercase();
+    let caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    match (caps, letters.len()) {
+        (true, 4..) => replacement.to_uppercase(),
+        // An acronym (« ML ») says nothing of the sentence: the rule's case stands.
+        (true, _) => replacement.to_string(),
+        _ => capitalized_like(original, replacement),
     }
-    with_case_of(original, replacement)
+}
+
+/// A capital first letter when the model has one (« Formation » → « Entraînement »).
+fn capitalized_like(model: &str, word: &str) -> String {
+    if model.chars().next().is_some_and(char::is_uppercase) && word.chars().next().is_some_and(char::is_lowercase) {
+        let mut c = word.chars();
+        return c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+    }
+    word.to_string()
 }
 
 /// `word` with the case of `model`: capitals when the model is in capitals (two letters
@@ -556,11 +591,7 @@ fn with_case_of(model: &str, word: &str) -> String {
     if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && model.split_whitespace().count() == 1 {
         return word.to_uppercase();
     }
-    if model.chars().next().is_some_and(char::is_uppercase) && word.chars().next().is_some_and(char::is_lowercase) {
-        let mut c = word.chars();
-        return c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
-    }
-    word.to_string()
+    capitalized_like(model, word)
 }
 
 /// Words that elide before a vowel sound: the full form, what it becomes, and whether an
@@ -763,15 +794,16 @@ fn adjust_elision(s: &str, a: usize, b: usize, rep: String, apos: char) -> Resul
     } else if last_is_word {
         // A replacement ending in « de » before « inférence ».
         let blank = after.len() - after.trim_start_matches(is_blank).len();
-        if blank > 0 && vowel_sound(&after[blank..]) == Some(true) {
-            if let Some((form, glued)) = elide(rep_last_word) {
-                let form = with_case_of(rep_last_word, form);
-                if glued {
-                    rep = format!("{}{form}{apos}", &rep[..rep_last]);
-                    b += blank;
-                } else {
-                    rep = format!("{}{form}", &rep[..rep_last]);
-                }
+        if blank > 0
+            && vowel_sound(&after[blank..]) == Some(true)
+            && let Some((form, glued)) = elide(rep_last_word)
+        {
+            let form = with_case_of(rep_last_word, form);
+            if glued {
+                rep = format!("{}{form}{apos}", &rep[..rep_last]);
+                b += blank;
+            } else {
+                rep = format!("{}{form}", &rep[..rep_last]);
             }
         }
     }
@@ -962,6 +994,10 @@ suggest = ["dépenses d'investissement"]
         assert_eq!(fixed("Formation des modèles d'IA, un coût.\n"), "Entraînement des modèles d'IA, un coût.\n");
         let (t, _) = plan_text("LA FORMATION DES MODÈLES", &[diag("forbidden-term", 3, 12, "entraînement", Applicability::Safe)], false);
         assert_eq!(t, "L'ENTRAÎNEMENT DES MODÈLES");
+        // An acronym is not a word in capitals.
+        let (t, _) = plan_text("le ML progresse", &[diag("forbidden-term", 3, 5, "apprentissage automatique", Applicability::Safe)], false);
+        assert_eq!(t, "l'apprentissage automatique progresse");
+        assert_eq!(fix_at("Les modèles de formation", "formation", "entraînement").0, "Les modèles d'entraînement");
         // Names keep their own case.
         let (t, _) = plan_text("NVIDIA vend.", &[diag("entity-spelling", 0, 6, "Nvidia", Applicability::Safe)], false);
         assert_eq!(t, "Nvidia vend.");
@@ -1130,6 +1166,62 @@ suggest = ["formations"]
         let p = plan(XLF, Format::Xliff, &units, &[d], &FixOptions::default());
         assert!(p.edits.is_empty());
         assert_eq!(p.skipped[0].reason, SkipReason::Markup);
+    }
+
+    #[test]
+    fn tmx_targets_escaped_cdata_raw() {
+        let tmx = "<tmx version=\"1.4\">\r\n<header srclang=\"en\"/>\r\n<body>\r\n<tu tuid=\"1\">\r\n\
+            <tuv xml:lang=\"en\"><seg>Training AI models &amp; more</seg></tuv>\r\n\
+            <tuv xml:lang=\"fr\"><seg>La formation &amp; les modèles d&apos;IA <![CDATA[<b>formation</b>]]></seg></tuv>\r\n</tu>\r\n</body>\r\n</tmx>\r\n";
+        let units = Format::Tmx.parse_bilingual(tmx).unwrap().unwrap().units;
+        let d = |needle: &str, rep: &str| {
+            let s = tmx.find(needle).unwrap();
+            diag("forbidden-term", s, s + needle.len(), rep, Applicability::Safe)
+        };
+        let p = plan(tmx, Format::Tmx, &units, &[d("formation &amp;", "entraînement & <x>")], &FixOptions::default());
+        let out = apply(tmx, &p.edits);
+        assert!(out.contains("<seg>L'entraînement &amp; &lt;x&gt; les modèles d&apos;IA"), "{out}");
+        // Inside CDATA, no entities.
+        let s = tmx.rfind("formation").unwrap();
+        let in_cdata = diag("forbidden-term", s, s + "formation".len(), "a & b", Applicability::Safe);
+        let p = plan(tmx, Format::Tmx, &units, &[in_cdata], &FixOptions::default());
+        assert!(apply(tmx, &p.edits).contains("<![CDATA[<b>a & b</b>]]>"));
+        assert_eq!(apply(tmx, &p.edits).matches("\r\n").count(), tmx.matches("\r\n").count());
+    }
+
+    /// The article and its PO and XLIFF versions: every fix applies in one pass, a second
+    /// run changes nothing, and only target text changes.
+    #[test]
+    fn the_article_converges_in_two_passes() {
+        let checker = Checker::new(crate::glossary::defaults::load().expect("default glossaries"));
+        for (name, text, format) in [
+            ("meta-puce-ia.fr.txt", include_str!("../corpus/meta-puce-ia.fr.txt"), Format::Text),
+            ("meta-puce-ia.fr.po", include_str!("../corpus/meta-puce-ia.fr.po"), Format::Po),
+            ("meta-puce-ia.fr.xlf", include_str!("../corpus/meta-puce-ia.fr.xlf"), Format::Xliff),
+        ] {
+            let opts = FixOptions::default();
+            let once = fix_text(&checker, name, text.to_string(), format, &opts, &|_| {}).expect("parses");
+            assert!(once.converged && (1..=2).contains(&once.passes), "{name}: {} passes", once.passes);
+            eprintln!("{name}: {} edits in {} pass(es), {} skipped", once.applied.len(), once.passes, once.skipped.len());
+            assert!(once.applied.len() >= 4, "{name}: {:?}", once.applied);
+            assert!(once.text.contains("pour l'entraînement de systèmes"), "{name}");
+            assert!(once.text.contains("plutôt que pour l'entraînement."), "{name}");
+            assert!(once.text.contains("chaîne d'approvisionnement mondiale"), "{name}");
+            if format.is_bilingual() {
+                let before = format.parse_bilingual(text).unwrap().unwrap().units;
+                let after = format.parse_bilingual(&once.text).unwrap().unwrap().units;
+                assert_eq!(before.len(), after.len());
+                for (b, a) in before.iter().zip(&after) {
+                    assert_eq!((&b.id, &b.source), (&a.id, &a.source), "{name}");
+                }
+                if once.passes == 1 {
+                    assert_only_targets_changed(text, &once, format);
+                }
+            }
+            let twice = fix_text(&checker, name, once.text.clone(), format, &opts, &|_| {}).expect("parses");
+            assert_eq!(twice.text, once.text, "{name}");
+            assert_eq!(twice.passes, 0, "{name}");
+        }
     }
 
     #[test]

@@ -66,8 +66,10 @@ fn html_report_escapes_hostile_text_and_fails_the_verdict() {
     assert_eq!(html.matches("<mark class=\"hl s-error\"").count(), 2);
     assert!(html.contains("id=\"score\""));
     assert!(html.contains("class=\"sbs\""));
-    assert!(html.contains("<del>formation</del>"));
-    assert!(html.contains("<ins>entraînement</ins>"));
+    // The safe fix, as `check --fix` makes it (elision included: « La formation » →
+    // « L'entraînement »).
+    assert!(html.contains("formation</del>"), "{html}");
+    assert!(html.contains("entraînement</ins>"));
     assert!(html.contains("@media print"));
     assert!(html.contains("<svg"));
 }
@@ -149,9 +151,8 @@ fn markdown_report_for_a_pull_request() {
     assert!(md.starts_with("## Rapport de relecture\n"));
     assert!(md.contains("❌ refusé"));
     assert!(md.contains("| Fichiers | Mots |"));
-    assert!(md.contains("<details>\n<summary><strong>a.txt</strong> : 2 signalements"));
-    // b.txt has no finding: no block.
-    assert!(!md.contains("<strong>b.txt</strong>"));
+    assert!(md.contains("<details>\n<summary><strong>a.txt</strong> : "));
+    assert!(md.contains("`forbidden-term`"));
     assert!(md.contains("remplacer par « entraînement »"));
     assert!(!md.contains("<script>"));
     assert!(!md.contains("<img"));

@@ -1,11 +1,419 @@
 //! `relecture check --fix` / `--diff`: applies the fixes of each file (see `crate::fix`),
 //! writes files atomically or prints a unified diff.
+//!
+//! Decisions:
+//! - Each file gets its own configuration, as with `check` (closest `relecture.toml`,
+//!   overrides, disabled rules, severities); a finding the configuration or a suppression
+//!   directive hides is not fixed.
+//! - `--baseline` and `--diff-base` do not limit the fixes: a safe fix is applied wherever its
+//!   finding stands (a baseline records findings a team puts up with, not text it wants
+//!   kept; a directive does that). They filter the report of the findings that remain, as
+//!   with `check`, so that the exit status means the same.
+//! - `--diff` writes nothing: the unified diff of every file that would change goes to
+//!   standard output (or `--output`); the exit status is 1 when something would change, 0
+//!   when nothing would (as ruff's `--diff`), 2 when a file could not be read. With both
+//!   `--fix` and `--diff`, `--diff` wins.
+//! - `--fix` writes the changed files atomically (a temporary file beside the real one,
+//!   then a rename; the permissions are kept; a symbolic link is followed, not replaced); a
+//!   read-only file is not written and is reported. Then the findings that remain are
+//!   reported as `check` reports them (`--format`, `--output`, `--quiet`, `--statistics`),
+//!   with « N corrections appliquées dans M fichiers » on standard error; the exit status
+//!   is `check`'s on what remains, 2 when a file could not be read or written.
+//! - `--source` (plain file aligned on its source) is not fixed: refused.
 
-use super::CheckArgs;
-use std::io;
+use super::config::{Loaded, Resolver};
+use super::files::{self, Input};
+use super::{CheckArgs, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, FailOn, OutputFormat};
+use crate::baseline::Baseline;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::fix::{self, FixOptions, FixOutcome, SkipReason};
+use crate::formats::{self, DecodeError};
+use crate::report::{self, FileResult, InputError, Reporter, Summary};
+use colored::Colorize;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// One file and what fixing it did.
+struct Fixed {
+    input: Input,
+    loaded: Arc<Loaded>,
+    original: String,
+    outcome: FixOutcome,
+}
+
+impl Fixed {
+    fn changed(&self) -> bool {
+        self.outcome.text != self.original
+    }
+
+    /// The findings of the file as it was (when the fixed text could not be written).
+    fn original_result(&self) -> Option<FileResult> {
+        let name = self.input.path.display().to_string();
+        let mut r = self.loaded.checker.check_text(&name, self.original.clone(), self.input.format).ok()?;
+        crate::config::apply(&self.loaded.config, &self.loaded.overrides_for(&self.input.path), &mut r.diagnostics);
+        Some(r)
+    }
+}
+
+fn error(path: &Path, line: Option<usize>, column: Option<usize>, message: String) -> InputError {
+    InputError { path: path.display().to_string(), line, column, message }
+}
 
 pub fn run(args: &CheckArgs) -> io::Result<i32> {
-    let _ = args;
-    eprintln!("relecture : --fix et --diff ne sont pas encore disponibles");
-    Ok(super::EXIT_ERROR)
+    if let Some(n) = args.threads {
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
+    if args.source.is_some() {
+        eprintln!("relecture : --fix et --diff ne s'emploient pas avec --source (corriger la traduction seule, sans --source)");
+        return Ok(EXIT_ERROR);
+    }
+    if let Some(Err(message)) = args.diff_base.as_deref().map(super::git::verify) {
+        eprintln!("relecture : {message}");
+        return Ok(EXIT_ERROR);
+    }
+    let baseline = match &args.baseline {
+        None => None,
+        Some(path) => match super::read_text_file(path).map_err(|(_, _, m)| m).and_then(|t| Baseline::parse(&t)) {
+            Ok(b) => Some(b),
+            Err(message) => {
+                eprintln!("relecture : {} : {message}", path.display());
+                return Ok(EXIT_ERROR);
+            }
+        },
+    };
+    let mut errors = Vec::new();
+    let (jobs, first) = resolve(args, &mut errors);
+    let options = FixOptions { unsafe_fixes: args.unsafe_fixes };
+    let outcomes: Vec<Result<Option<Fixed>, InputError>> =
+        jobs.into_par_iter().map(|(input, loaded)| fix_one(input, loaded, &options)).collect();
+    let mut fixed = Vec::new();
+    for o in outcomes {
+        match o {
+            Ok(Some(f)) => fixed.push(f),
+            Ok(None) => {}
+            Err(e) => errors.push(e),
+        }
+    }
+    fixed.sort_by(|a, b| a.input.path.cmp(&b.input.path));
+    for f in fixed.iter().filter(|f| !f.outcome.converged) {
+        eprintln!(
+            "relecture : {} : les corrections ne se stabilisent pas après {} passes ; le reste n'est pas corrigé",
+            f.input.path.display(),
+            f.outcome.passes
+        );
+    }
+    let corrections: usize = fixed.iter().filter(|f| f.changed()).map(|f| f.outcome.applied.len()).sum();
+    let hidden: usize = fixed
+        .iter()
+        .map(|f| f.outcome.skipped.iter().filter(|s| s.reason == SkipReason::NeedsUnsafe).count())
+        .sum();
+    let left_out = left_out_line(&fixed);
+    if args.diff {
+        return diff(args, &fixed, &errors, corrections, hidden, left_out);
+    }
+
+    // --fix: write, then report what remains.
+    let mut written = 0;
+    let mut applied = 0;
+    let mut results = Vec::new();
+    for f in fixed {
+        if !f.changed() {
+            results.push(f.outcome.result);
+            continue;
+        }
+        match write_fixed(&f.input.path, f.outcome.text.as_bytes()) {
+            Ok(()) => {
+                written += 1;
+                applied += f.outcome.applied.len();
+                results.push(f.outcome.result);
+            }
+            Err(e) => {
+                let message = if e.kind() == io::ErrorKind::PermissionDenied {
+                    "fichier en lecture seule : corrections non appliquées".to_string()
+                } else {
+                    format!("écriture impossible, corrections non appliquées : {e}")
+                };
+                errors.push(error(&f.input.path, None, None, message));
+                if let Some(r) = f.original_result() {
+                    results.push(r);
+                }
+            }
+        }
+    }
+    if let Some(rev) = &args.diff_base {
+        diff_filter(rev, &mut results, &mut errors);
+    }
+    if let Some(b) = &baseline {
+        b.filter(&mut results);
+    }
+    report(args, &results, &errors)?;
+    if !args.quiet {
+        eprintln!("{}", summary_line(applied, written, "appliquée", "appliquées"));
+        if hidden > 0 {
+            eprintln!("{}", hidden_line(hidden));
+        }
+        if let Some(line) = &left_out {
+            eprintln!("{line}");
+        }
+    }
+    if !errors.is_empty() {
+        return Ok(EXIT_ERROR);
+    }
+    let fail_on = args
+        .fail_on
+        .or_else(|| first.as_ref().and_then(|l| l.config.fail_on.as_deref()).and_then(FailOn::parse))
+        .unwrap_or(FailOn::Error);
+    let summary = Summary::new(&results, &errors);
+    let failing = fail_on.threshold().is_some_and(|t| results.iter().any(|r| r.diagnostics.iter().any(|d| d.severity >= t)));
+    let too_many = args.max_warnings.is_some_and(|n| summary.warnings > n);
+    Ok(if failing || too_many { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// « 3 corrections appliquées dans 2 fichiers ».
+fn summary_line(n: usize, files: usize, one: &str, many: &str) -> String {
+    let s = |k: usize| if k > 1 { "s" } else { "" };
+    format!("{n} correction{} {} dans {files} fichier{}", s(n), if n > 1 { many } else { one }, s(files))
+}
+
+fn hidden_line(n: usize) -> String {
+    if n > 1 {
+        format!("{n} autres corrections, à vérifier, sont possibles avec --unsafe-fixes")
+    } else {
+        "1 autre correction, à vérifier, est possible avec --unsafe-fixes".to_string()
+    }
+}
+
+/// Fixes offered as safe (or unsafe, when asked) and still not applied, by reason:
+/// « 2 corrections laissées de côté : article ou possessif à choisir selon le genre
+/// (élision) (2) ». Several choices and overlaps are not counted (the first is normal,
+/// the second resolved by the next pass).
+fn left_out_line(fixed: &[Fixed]) -> Option<String> {
+    let mut by_reason: BTreeMap<SkipReason, usize> = BTreeMap::new();
+    for s in fixed.iter().flat_map(|f| &f.outcome.skipped) {
+        if !matches!(s.reason, SkipReason::Ambiguous | SkipReason::NeedsUnsafe | SkipReason::Overlap) {
+            *by_reason.entry(s.reason).or_default() += 1;
+        }
+    }
+    let n: usize = by_reason.values().sum();
+    (n > 0).then(|| {
+        let reasons: Vec<String> = by_reason.iter().map(|(r, k)| format!("{} ({k})", r.message_fr())).collect();
+        let s = if n > 1 { "s" } else { "" };
+        format!("{n} correction{s} laissée{s} de côté : {}", reasons.join(", "))
+    })
+}
+
+/// The files to fix, each with its configuration.
+type Jobs = Vec<(Input, Arc<Loaded>)>;
+
+/// The files to fix and their configuration, as `check` finds them; also the first
+/// configuration (for `fail-on`).
+fn resolve(args: &CheckArgs, errors: &mut Vec<InputError>) -> (Jobs, Option<Arc<Loaded>>) {
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let inputs = files::collect(&paths, errors);
+    let mut resolver = Resolver::new(args);
+    let mut jobs = Vec::new();
+    let mut first: Option<Arc<Loaded>> = None;
+    for input in inputs {
+        match resolver.for_path(&input.path) {
+            Ok(l) => {
+                if input.explicit || l.selects(&input.path) {
+                    first.get_or_insert_with(|| l.clone());
+                    jobs.push((input, l));
+                }
+            }
+            Err(e) => {
+                if !errors.contains(&e) {
+                    errors.push(e);
+                }
+            }
+        }
+    }
+    if first.is_none() && errors.is_empty() {
+        first = resolver.for_path(&paths[0]).map_err(|e| errors.push(e)).ok();
+    }
+    (jobs, first)
+}
+
+/// Reads, decodes and fixes one file (in memory); `None` for an empty file met in a walk.
+fn fix_one(input: Input, loaded: Arc<Loaded>, options: &FixOptions) -> Result<Option<Fixed>, InputError> {
+    let bytes = std::fs::read(&input.path).map_err(|e| error(&input.path, None, None, files::io_message(&e)))?;
+    let text = match formats::decode(bytes) {
+        Ok(t) => t,
+        Err(DecodeError::Empty) if !input.explicit => return Ok(None),
+        Err(e) => {
+            let (line, column) = match &e {
+                DecodeError::Binary { line, column } | DecodeError::NotUtf8 { line, column, .. } => (Some(*line), Some(*column)),
+                DecodeError::Empty => (None, None),
+            };
+            return Err(error(&input.path, line, column, e.to_string()));
+        }
+    };
+    let name = input.path.display().to_string();
+    let overrides = loaded.overrides_for(&input.path);
+    let adjust = |d: &mut Vec<Diagnostic>| crate::config::apply(&loaded.config, &overrides, d);
+    let outcome = fix::fix_text(&loaded.checker, &name, text.clone(), input.format, options, &adjust)
+        .map_err(|e| error(&input.path, Some(e.line), Some(e.column), e.message))?;
+    drop(overrides);
+    Ok(Some(Fixed { input, loaded, original: text, outcome }))
+}
+
+/// Writes a fixed file in place of the old one: atomically, keeping its permissions,
+/// through a symbolic link; a read-only file is refused.
+fn write_fixed(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let target = std::fs::canonicalize(path)?;
+    let permissions = std::fs::metadata(&target)?.permissions();
+    if permissions.readonly() {
+        return Err(io::Error::new(io::ErrorKind::PermissionDenied, "lecture seule"));
+    }
+    super::write_atomically(&target, contents)?;
+    std::fs::set_permissions(&target, permissions)
+}
+
+/// `--diff`: the unified diff of every file that would change; nothing written.
+fn diff(
+    args: &CheckArgs,
+    fixed: &[Fixed],
+    errors: &[InputError],
+    corrections: usize,
+    hidden: usize,
+    left_out: Option<String>,
+) -> io::Result<i32> {
+    let mut buffer: Vec<u8> = Vec::new();
+    let mut files = 0;
+    for f in fixed.iter().filter(|f| f.changed()) {
+        files += 1;
+        let name = f.input.path.display().to_string();
+        let text = similar::TextDiff::from_lines(&f.original, &f.outcome.text)
+            .unified_diff()
+            .context_radius(3)
+            .header(&name, &name)
+            .to_string();
+        for line in text.split_inclusive('\n') {
+            let (body, end) = match line.strip_suffix('\n') {
+                Some(b) => (b, "\n"),
+                None => (line, ""),
+            };
+            let colored = if line.starts_with("+++") || line.starts_with("---") {
+                body.bold().to_string()
+            } else if line.starts_with('+') {
+                body.green().to_string()
+            } else if line.starts_with('-') {
+                body.red().to_string()
+            } else if line.starts_with("@@") {
+                body.cyan().to_string()
+            } else {
+                body.to_string()
+            };
+            buffer.extend_from_slice(colored.as_bytes());
+            buffer.extend_from_slice(end.as_bytes());
+        }
+    }
+    match &args.output {
+        Some(path) => super::write_atomically(path, &buffer)?,
+        None => {
+            let stdout = io::stdout();
+            let mut lock = stdout.lock();
+            lock.write_all(&buffer)?;
+            lock.flush()?;
+        }
+    }
+    for e in errors {
+        eprintln!("erreur : {e}");
+    }
+    if !args.quiet {
+        eprintln!("{} (rien n'a été écrit)", summary_line(corrections, files, "possible", "possibles"));
+        if hidden > 0 {
+            eprintln!("{}", hidden_line(hidden));
+        }
+        if let Some(line) = &left_out {
+            eprintln!("{line}");
+        }
+    }
+    Ok(if !errors.is_empty() {
+        EXIT_ERROR
+    } else if files > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
+}
+
+fn reporter(format: OutputFormat) -> Box<dyn Reporter> {
+    match format {
+        OutputFormat::Human => Box::new(report::Human),
+        OutputFormat::Json => Box::new(report::Json),
+        OutputFormat::Sarif => Box::new(report::Sarif),
+        OutputFormat::Github => Box::new(report::Github),
+        OutputFormat::Rdjson => Box::new(report::Rdjson),
+        OutputFormat::Checkstyle => Box::new(report::Checkstyle),
+        OutputFormat::Junit => Box::new(report::Junit),
+    }
+}
+
+/// The findings that remain, reported as `check` reports them.
+fn report(args: &CheckArgs, results: &[FileResult], errors: &[InputError]) -> io::Result<()> {
+    let mut buffer: Vec<u8> = Vec::new();
+    if args.statistics && args.format == OutputFormat::Human {
+        statistics(results, &mut buffer)?;
+    } else if args.quiet && args.format == OutputFormat::Human {
+        let mut all = Vec::new();
+        report::Human.report(results, errors, &mut all)?;
+        let text = String::from_utf8_lossy(&all);
+        let body = text.trim_end().rsplit_once('\n').map_or("", |(b, _)| b);
+        writeln!(buffer, "{body}")?;
+    } else {
+        reporter(args.format).report(results, errors, &mut buffer)?;
+    }
+    match &args.output {
+        Some(path) => super::write_atomically(path, &buffer)?,
+        None => {
+            let stdout = io::stdout();
+            let mut lock = stdout.lock();
+            lock.write_all(&buffer)?;
+            lock.flush()?;
+        }
+    }
+    if args.statistics && args.format != OutputFormat::Human {
+        statistics(results, &mut io::stderr())?;
+    }
+    Ok(())
+}
+
+/// `--statistics`: findings per rule, most frequent first.
+fn statistics(results: &[FileResult], out: &mut dyn Write) -> io::Result<()> {
+    let mut counts: BTreeMap<(&str, Severity), usize> = BTreeMap::new();
+    for r in results {
+        for d in &r.diagnostics {
+            *counts.entry((d.rule, d.severity)).or_default() += 1;
+        }
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for ((rule, severity), n) in rows {
+        writeln!(out, "{n:>6}  {rule:<26} {}", severity.label_fr())?;
+    }
+    Ok(())
+}
+
+/// Keeps the findings on lines changed since `rev` (as `check --diff-base`).
+fn diff_filter(rev: &str, results: &mut [FileResult], errors: &mut Vec<InputError>) {
+    let mut filter = super::git::DiffFilter::new(rev);
+    for r in results.iter_mut() {
+        match filter.changed(&r.doc.path) {
+            Ok(None) => {}
+            Ok(Some(ranges)) => {
+                let ranges = ranges.clone();
+                let doc = &r.doc;
+                r.diagnostics.retain(|d| {
+                    let (l1, _) = doc.lines.line_col(&doc.text, d.span.start);
+                    let (l2, _) = doc.lines.line_col(&doc.text, d.span.end);
+                    ranges.iter().any(|&(a, b)| l1 <= b && l2 >= a)
+                });
+            }
+            Err(message) => errors.push(InputError { path: r.doc.path.clone(), line: None, column: None, message }),
+        }
+    }
 }

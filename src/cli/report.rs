@@ -25,11 +25,11 @@ pub fn run(args: &ReportArgs) -> io::Result<i32> {
     if let Some(n) = check.threads {
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
     }
-    if let Some(rev) = &check.diff_base {
-        if let Err(message) = super::git::verify(rev) {
-            eprintln!("relecture : {message}");
-            return Ok(EXIT_ERROR);
-        }
+    if let Some(rev) = &check.diff_base
+        && let Err(message) = super::git::verify(rev)
+    {
+        eprintln!("relecture : {message}");
+        return Ok(EXIT_ERROR);
     }
     let baseline = match &check.baseline {
         Some(path) => match super::read_text_file(path).map_err(|(_, _, m)| m).and_then(|t| Baseline::parse(&t)) {

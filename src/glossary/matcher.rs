@@ -8,6 +8,9 @@ use crate::diagnostic::Span;
 use crate::document::{Document, tokenize_phrase};
 use std::collections::HashMap;
 
+/// A hash map with a fast, fixed hasher (compile-time tables; keys come from glossaries).
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
 /// What a pattern stands for in the glossary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Target {
@@ -143,12 +146,12 @@ struct Builder {
     forms: FormTable,
     /// Form id → its first lemma; further lemmas (rare) in `more_lemmas`.
     first_lemma: Vec<u32>,
-    more_lemmas: HashMap<u32, Vec<u32>>,
+    more_lemmas: FastMap<u32, Vec<u32>>,
     /// Lemma key (a word, or `@class`) → lemma id, one table per mode.
-    lemma_ids: [HashMap<String, u32>; 3],
+    lemma_ids: [FastMap<String, u32>; 3],
     lemma_count: u32,
     patterns: Vec<(Vec<u32>, Vec<Target>)>,
-    pattern_ids: HashMap<Vec<u32>, u32>,
+    pattern_ids: FastMap<Vec<u32>, u32>,
 }
 
 fn mode_index(mode: Mode) -> usize {
@@ -315,7 +318,7 @@ fn mode(inflect: bool) -> Mode {
 impl CompiledGlossary {
     pub fn new(glossary: Glossary) -> CompiledGlossary {
         let mut m = Builder::default();
-        let mut phrases: HashMap<String, u32> = HashMap::new();
+        let mut phrases: FastMap<String, u32> = FastMap::default();
         let mut empty = Vec::new();
         let note = |ok: bool, p: &str, empty: &mut Vec<String>| {
             if !ok {
@@ -325,7 +328,13 @@ impl CompiledGlossary {
         let mut ctx_ids = |m: &mut Builder, c: &Context| -> CtxIds {
             let mut id_of = |p: &String| -> u32 {
                 let n = phrases.len() as u32;
-                let id = *phrases.entry(p.clone()).or_insert(n);
+                let id = match phrases.get(p.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        phrases.insert(p.clone(), n);
+                        n
+                    }
+                };
                 m.add(p, Mode::French, Target::Context { phrase: id });
                 id
             };

@@ -132,15 +132,13 @@ struct RawOveruse {
 struct Ctx<'a> {
     file: Arc<str>,
     text: &'a str,
+    /// Line starts, so that placing each entry costs a binary search, not a rescan.
+    lines: crate::document::LineIndex,
 }
 
 impl Ctx<'_> {
     fn place(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-        (line, col)
+        self.lines.line_col(self.text, offset.min(self.text.len()))
     }
     fn err(&self, offset: usize, message: impl Into<String>) -> GlossaryError {
         let (line, column) = self.place(offset);
@@ -216,6 +214,7 @@ pub fn parse(file: &str, text: &str) -> Result<Glossary, GlossaryError> {
     let ctx = Ctx {
         file: Arc::from(file),
         text,
+        lines: crate::document::LineIndex::new(text),
     };
     let raw: RawFile = toml::from_str(text).map_err(|e| {
         let at = e.span().map_or(0, |s| s.start);

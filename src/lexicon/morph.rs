@@ -148,6 +148,11 @@ fn parse_cond(s: &str) -> Vec<CondChar> {
 fn read_morph(fields: &str, pos: &mut Pos, gender: &mut Option<Gender>, number: &mut Option<Number>) {
     for f in fields.split_whitespace() {
         if let Some(p) = f.strip_prefix("po:") {
+            // Persons (`po:3sg`) and « mot grammatical » say nothing of the part of speech.
+            let person = p.len() >= 3 && p.starts_with(|c: char| c.is_ascii_digit()) && (p.ends_with("sg") || p.ends_with("pl"));
+            if person || p == "mg" {
+                continue;
+            }
             pos.add(match p {
                 "nom" => Pos::NOUN,
                 "adj" => Pos::ADJ,
@@ -283,11 +288,6 @@ impl Morphology {
             read_morph(morph, &mut pos0, &mut g0, &mut n0);
             let mut record = |form: String, pos: Pos, g: Option<Gender>, n: Option<Number>| {
                 let lower = crate::document::normalize_word(&form);
-                let capitalised_name = form.chars().next().is_some_and(char::is_uppercase);
-                let mut pos = pos;
-                if capitalised_name {
-                    pos = Pos::NAME;
-                }
                 if pos == Pos::VERB {
                     verb_forms.insert(hash_word(&lower));
                     return;

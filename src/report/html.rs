@@ -262,13 +262,13 @@ fn summary(o: &mut String, files: &[FileResult], errors: &[InputError], items: &
     }
 
     // MQM severities.
-    o.push_str("<div class=\"grid2\">\n<div>\n<h3>Par niveau de gravité MQM</h3>\n<div class=\"tablewrap\"><table class=\"compact\">\n<thead><tr><th scope=\"col\">Niveau MQM</th><th scope=\"col\">Sévérité relecture</th><th scope=\"col\" class=\"num\">Poids</th><th scope=\"col\" class=\"num\">Signalements</th><th scope=\"col\" class=\"num\">Points</th></tr></thead>\n<tbody>\n");
+    o.push_str("<div class=\"grid2\">\n<div>\n<h3>Par niveau de gravité MQM</h3>\n<div class=\"tablewrap\"><table class=\"compact\">\n<thead><tr><th scope=\"col\">Niveau MQM</th><th scope=\"col\">Signalements relecture</th><th scope=\"col\" class=\"num\">Poids</th><th scope=\"col\" class=\"num\">Nombre</th><th scope=\"col\" class=\"num\">Points</th></tr></thead>\n<tbody>\n");
     for s in MqmSeverity::ALL.iter().rev() {
         let from = match s {
-            MqmSeverity::Critical => "erreur (chiffres, passages omis, variables)",
-            MqmSeverity::Major => "erreur",
-            MqmSeverity::Minor => "avertissement",
-            MqmSeverity::Neutral => "info",
+            MqmSeverity::Critical => "erreurs sur un chiffre, un passage omis, une variable",
+            MqmSeverity::Major => "autres erreurs",
+            MqmSeverity::Minor => "avertissements",
+            MqmSeverity::Neutral => "infos (sans pénalité)",
         };
         let w = score.weights.of(*s);
         let n = score.count(*s);
@@ -597,7 +597,8 @@ fn highlight(text: &str, hls: &[Hl], prefix: &str) -> String {
                 open.push(k);
             }
         }
-        open.sort_by_key(|&k| (std::cmp::Reverse(spans[k].1), spans[k].0, hls[k].id));
+        // Longer spans outside; on one span, the more severe inside (its colour shows).
+        open.sort_by_key(|&k| (std::cmp::Reverse(spans[k].1), spans[k].0, hls[k].d.severity, hls[k].id));
         for k in open {
             open_mark(&mut o, &hls[k], !opened[k], false, prefix);
             opened[k] = true;
@@ -829,14 +830,19 @@ fn segments(o: &mut String, fi: usize, f: &FileResult, items: &[Item], h: &str) 
         .filter_map(|(k, u)| u.target_range.map(|(s, e)| (s, e, k)))
         .collect();
     order.sort();
+    let mut ids: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (k, u) in f.units.iter().enumerate() {
+        ids.entry(u.id.as_str()).or_default().push(k);
+    }
     let mut per_unit: Vec<Vec<&Item>> = vec![Vec::new(); f.units.len()];
     let mut outside: Vec<&Item> = Vec::new();
     for it in items {
         let x = it.d.span.start;
         let by_id = it.d.unit.as_deref().and_then(|id| {
-            f.units
+            ids.get(id)?
                 .iter()
-                .position(|u| u.id == id && u.target_range.is_some_and(|(s, e)| s <= x && x <= e))
+                .copied()
+                .find(|&k| f.units[k].target_range.is_some_and(|(s, e)| s <= x && x <= e))
         });
         let by_place = || {
             let i = order.partition_point(|&(s, _, _)| s <= x);
@@ -871,12 +877,10 @@ fn segments(o: &mut String, fi: usize, f: &FileResult, items: &[Item], h: &str) 
                 }
             })
             .collect();
-        let ids: Vec<String> = list.iter().map(|it| it.id.to_string()).collect();
         let _ = writeln!(
             o,
-            "<article class=\"seg{}\" data-ids=\"{}\"><header><span class=\"unit\">{}</span><span class=\"muted\">ligne {}</span>{}</header>\n<div class=\"pair\"><div class=\"src\" lang=\"en\"><p class=\"label\">Source</p><div class=\"t\">{}</div></div><div class=\"tgt\"><p class=\"label\">Traduction</p><div class=\"t\">{}</div></div></div>",
+            "<article class=\"seg{}\"><header><span class=\"unit\">{}</span><span class=\"muted\">ligne {}</span>{}</header>\n<div class=\"pair\"><div class=\"src\" lang=\"en\"><p class=\"label\">Source</p><div class=\"t\">{}</div></div><div class=\"tgt\"><p class=\"label\">Traduction</p><div class=\"t\">{}</div></div></div>",
             if list.is_empty() { " clean" } else { "" },
-            ids.join(" "),
             esc(&u.id),
             u.line,
             if list.is_empty() { String::new() } else { format!("<span class=\"count\">{}</span>", plural(list.len(), "signalement", "signalements")) },
@@ -1111,6 +1115,8 @@ th,td{text-align:left;padding:7px 10px;border-bottom:1px solid var(--line);verti
 thead th{background:#eef0f5;font-size:12.5px;text-transform:uppercase;letter-spacing:.03em;color:#404a5d;white-space:nowrap}
 tbody tr:last-child td{border-bottom:none}
 tfoot th,tfoot td{border-top:2px solid var(--line);border-bottom:none}
+table.compact th,table.compact td{padding:6px 9px}
+table.compact thead th{letter-spacing:.02em}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .chart{margin:0 0 12px;background:var(--card);border:1px solid var(--line);border-radius:8px;padding:10px}
 .chart svg{display:block;max-width:560px}
@@ -1147,7 +1153,7 @@ mark.hl.s-error{background:var(--err-bg);border-bottom-color:var(--err)}
 mark.hl mark.hl{border-bottom-style:double;border-bottom-width:3px;filter:saturate(1.4) brightness(.96)}
 mark.hl.pt{font-weight:700;color:var(--err);padding:0 2px}
 mark.hl:focus{outline:2px solid var(--accent);outline-offset:1px}
-mark.hl.off{background:none;border-bottom:none;cursor:auto;filter:none}
+mark.hl.off,mark.hl mark.hl.off{background:none;border-bottom:none;cursor:auto;filter:none}
 mark.hl.off.pt{display:none}
 mark.hl.flash{outline:3px solid var(--accent)}
 #tip{position:absolute;z-index:20;max-width:min(440px,calc(100vw - 24px));background:#fff;border:1px solid #c9cfdb;border-radius:8px;box-shadow:0 8px 28px rgba(20,30,60,.18);padding:4px 14px;font:14px/1.45 var(--sans)}
@@ -1210,11 +1216,13 @@ html:not(.js) .js-only{display:none}
  .wrap{max-width:none;padding:0}
  .card,.chart,.tablewrap,.text,.sbs,.seg,.formula{border-color:#bbb;box-shadow:none}
  .cards{grid-template-columns:repeat(4,minmax(0,1fr))}
- .grid2{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}
+ .grid2{grid-template-columns:minmax(0,1fr);gap:0}
+ .tablewrap{overflow:visible}
+ .card{padding:8px 10px}.card .big{font-size:18pt}.card .label,.card .sub{font-size:8.5pt}
+ .chart svg{max-width:130mm}
+ table{font-size:9.5pt}
  .text{max-width:none;font-size:11pt}
  mark.hl,del,ins,.badge,.card,.b-error,.b-warning,.b-info,.dot{-webkit-print-color-adjust:exact;print-color-adjust:exact}
- mark.hl.off{background:var(--info-bg);border-bottom:2px solid var(--info)}
- .sbs.only-changed .sbs-row{display:grid!important}
  tr,.seg,.card,.sbs-row{break-inside:avoid}
  h2,h3{break-after:avoid}
  a{color:inherit;text-decoration:none}

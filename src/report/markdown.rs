@@ -50,14 +50,12 @@ pub(crate) fn md_escape(s: &str) -> String {
 /// `md_escape` with a length of its own.
 fn md_cell(s: &str, max: usize) -> String {
     let mut o = String::with_capacity(s.len() + 8);
-    let mut n = 0;
     let mut space = false;
-    for c in s.chars() {
+    for (n, c) in s.chars().enumerate() {
         if n >= max {
             o.push('…');
             break;
         }
-        n += 1;
         if c.is_whitespace() {
             if !space {
                 o.push(' ');

@@ -91,6 +91,11 @@ impl Rule for Spelling {
                 if known(dict, doc, t, word, k > first, k < last) {
                     continue;
                 }
+                // A capital at a sentence start may be a name (« Reuters a confirmé ») or a
+                // typo (« Finallement ») : a typo is one edit away from a word.
+                if t.capitalized && !looks_like_a_typo(word) {
+                    continue;
+                }
                 let e = unknown.entry(t.norm.clone()).or_insert_with(|| {
                     order.push(t.norm.clone());
                     (Span::new(t.start, t.end), 0)
@@ -184,6 +189,16 @@ fn known(dict: &spellbook::Dictionary, doc: &Document, t: &Token, word: &str, af
         return true;
     }
     doc.view[t.end..].starts_with('.') && dict.check(&format!("{lower}."))
+}
+
+/// True when the closest suggestion is one letter away (not merely an accent away): a
+/// capitalised word at a sentence start is then a typo rather than a name.
+fn looks_like_a_typo(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    suggestions(word).first().is_some_and(|s| {
+        let s = s.to_lowercase();
+        fold_accents(&s) != fold_accents(&lower) && strsim::damerau_levenshtein(&s, &lower) == 1
+    })
 }
 
 /// At most three corrections, the closest to the word first. Cached across texts.
