@@ -102,12 +102,46 @@ struct Suffix {
     strip: &'static str,
     add: &'static str,
     cond: Vec<CondChar>,
-    morph: &'static str,
+    /// The reading the rule gives its form (`po:ppas is:fem is:sg`).
+    reading: Reading,
+}
+
+/// Part of speech, gender and number as the fields of an entry or a rule give them.
+#[derive(Debug, Clone, Copy, Default)]
+struct Reading {
+    pos: Pos,
+    gender: Option<Gender>,
+    number: Option<Number>,
+}
+
+impl Reading {
+    fn of(fields: &str) -> Reading {
+        let mut r = Reading::default();
+        read_morph(fields, &mut r.pos, &mut r.gender, &mut r.number);
+        r
+    }
+
+    /// The reading of a form made by `rule` from an entry of this reading. A verb entry's
+    /// rule names the form's own part of speech (infinitive, participle...): the entry's
+    /// `po:v1...` is not that of the form.
+    fn with_rule(self, rule: Reading) -> Reading {
+        let pos = if self.pos.has(Pos::VERB) && rule.pos != Pos::default() {
+            rule.pos
+        } else {
+            Pos(self.pos.0 | rule.pos.0)
+        };
+        Reading {
+            pos,
+            gender: rule.gender.or(self.gender),
+            number: rule.number.or(self.number),
+        }
+    }
 }
 
 impl Suffix {
-    /// The form this rule makes of `stem`, when its condition holds.
-    fn apply(&self, stem: &str) -> Option<String> {
+    /// The part of `stem` kept by this rule, when its condition holds: the form is that
+    /// part followed by `add`.
+    fn kept<'s>(&self, stem: &'s str) -> Option<&'s str> {
         if !stem.ends_with(self.strip) {
             return None;
         }
@@ -117,10 +151,12 @@ impl Suffix {
                 return None;
             }
         }
-        let mut s = String::with_capacity(stem.len() + self.add.len());
-        s.push_str(&stem[..stem.len() - self.strip.len()]);
-        s.push_str(self.add);
-        Some(s)
+        Some(&stem[..stem.len() - self.strip.len()])
+    }
+
+    /// The form this rule makes of `stem`, when its condition holds.
+    fn apply(&self, stem: &str) -> Option<String> {
+        self.kept(stem).map(|k| format!("{k}{}", self.add))
     }
 }
 
@@ -181,47 +217,41 @@ fn read_morph(fields: &str, pos: &mut Pos, gender: &mut Option<Gender>, number: 
     }
 }
 
-/// The reading of a form made by a rule whose fields are `rule_morph` from an entry whose
-/// fields are `entry_morph`. A verb entry's rule names the form's own part of speech
-/// (infinitive, participle...): the entry's `po:v1...` is not that of the form.
-fn form_reading(entry_morph: &str, rule_morph: &str) -> (Pos, Option<Gender>, Option<Number>) {
-    let mut pos = Pos::default();
-    let (mut g, mut n) = (None, None);
-    read_morph(entry_morph, &mut pos, &mut g, &mut n);
-    let mut own = Pos::default();
-    read_morph(rule_morph, &mut own, &mut g, &mut n);
-    if pos.has(Pos::VERB) && own != Pos::default() {
-        pos = own;
-    } else {
-        pos.add(own);
+/// FNV-1a over the concatenation of `parts`: the key of the set of verb forms, computed
+/// without building the form.
+fn fnv(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for p in parts {
+        for b in p.bytes() {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
     }
-    (pos, g, n)
+    h
 }
 
-/// A fast, fixed hasher for the set of verb forms (deterministic across runs).
+/// The set of verb-form hashes needs no further hashing.
 #[derive(Default, Clone, Copy)]
-struct Fnv;
-struct FnvHasher(u64);
-impl Hasher for FnvHasher {
+struct Identity;
+struct IdentityHasher(u64);
+impl Hasher for IdentityHasher {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
         for b in bytes {
-            self.0 ^= *b as u64;
-            self.0 = self.0.wrapping_mul(0x100000001b3);
+            self.0 = (self.0 << 8) | *b as u64;
         }
     }
-}
-impl BuildHasher for Fnv {
-    type Hasher = FnvHasher;
-    fn build_hasher(&self) -> FnvHasher {
-        FnvHasher(0xcbf29ce484222325)
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
-
-fn hash_word(w: &str) -> u64 {
-    Fnv.hash_one(w)
+impl BuildHasher for Identity {
+    type Hasher = IdentityHasher;
+    fn build_hasher(&self) -> IdentityHasher {
+        IdentityHasher(0)
+    }
 }
 
 /// Word forms with their readings.
@@ -231,7 +261,7 @@ pub struct Morphology {
     /// Lower-case form → readings (verb forms other than participles excepted).
     forms: HashMap<Box<str>, Vec<Analysis>>,
     /// Hashes of the lower-case conjugated verb forms (infinitives, finite forms).
-    verb_forms: HashSet<u64, Fnv>,
+    verb_forms: HashSet<u64, Identity>,
 }
 
 impl std::fmt::Debug for Morphology {
@@ -267,12 +297,33 @@ impl Morphology {
                 strip: if strip == "0" { "" } else { strip },
                 add: if add == "0" { "" } else { add },
                 cond: parse_cond(cond),
-                morph,
+                reading: Reading::of(morph),
             });
         }
         let mut entries = Vec::new();
         let mut forms: HashMap<Box<str>, Vec<Analysis>> = HashMap::with_capacity(400_000);
-        let mut verb_forms: HashSet<u64, Fnv> = HashSet::with_capacity_and_hasher(400_000, Fnv);
+        let mut verb_forms: HashSet<u64, Identity> = HashSet::with_capacity_and_hasher(400_000, Identity);
+        let add_form = |forms: &mut HashMap<Box<str>, Vec<Analysis>>, form: &str, r: Reading, entry: u32| {
+            let a = Analysis {
+                pos: r.pos,
+                gender: r.gender.unwrap_or(Gender::Either),
+                number: r.number.unwrap_or(Number::Either),
+                entry,
+            };
+            // The dictionary is in NFC; only names need lower-casing.
+            let lower: std::borrow::Cow<str> = if form.chars().any(char::is_uppercase) {
+                std::borrow::Cow::Owned(form.to_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(form)
+            };
+            match forms.get_mut(&*lower) {
+                Some(v) if v.contains(&a) => {}
+                Some(v) => v.push(a),
+                None => {
+                    forms.insert(lower.into_owned().into_boxed_str(), vec![a]);
+                }
+            }
+        };
         for line in dic.lines().skip(1) {
             let line = line.trim_end();
             let Some(word) = line.split_whitespace().next() else { continue };
@@ -283,39 +334,29 @@ impl Morphology {
             };
             let id = entries.len() as u32;
             entries.push(Entry { stem, flags, morph });
-            let mut pos0 = Pos::default();
-            let (mut g0, mut n0) = (None, None);
-            read_morph(morph, &mut pos0, &mut g0, &mut n0);
-            let mut record = |form: String, pos: Pos, g: Option<Gender>, n: Option<Number>| {
-                let lower = crate::document::normalize_word(&form);
-                if pos == Pos::VERB {
-                    verb_forms.insert(hash_word(&lower));
-                    return;
-                }
-                let a = Analysis {
-                    pos,
-                    gender: g.unwrap_or(Gender::Either),
-                    number: n.unwrap_or(Number::Either),
-                    entry: id,
-                };
-                let v = forms.entry(lower.into_boxed_str()).or_default();
-                if !v.contains(&a) {
-                    v.push(a);
-                }
-            };
+            let reading = Reading::of(morph);
+            let lower_stem = !stem.chars().any(char::is_uppercase);
             let mut any_suffix = false;
             for k in (0..flags.len()).step_by(2) {
                 let Some(flag) = flags.get(k..k + 2) else { break };
                 let Some(rules) = suffixes.get(flag) else { continue };
                 any_suffix = true;
-                for r in rules {
-                    let Some(form) = r.apply(stem) else { continue };
-                    let (pos, g, n) = form_reading(morph, r.morph);
-                    record(form, pos, g, n);
+                for rule in rules {
+                    let Some(kept) = rule.kept(stem) else { continue };
+                    let r = reading.with_rule(rule.reading);
+                    if r.pos == Pos::VERB && lower_stem {
+                        verb_forms.insert(fnv(&[kept, rule.add]));
+                    } else {
+                        add_form(&mut forms, &format!("{kept}{}", rule.add), r, id);
+                    }
                 }
             }
             if !any_suffix && !flags.contains("()") {
-                record(stem.to_string(), pos0, g0, n0);
+                if reading.pos == Pos::VERB && lower_stem {
+                    verb_forms.insert(fnv(&[stem]));
+                } else {
+                    add_form(&mut forms, stem, reading, id);
+                }
             }
         }
         Morphology {
@@ -335,22 +376,23 @@ impl Morphology {
     /// True when the lower-case word is an infinitive, a present participle or a
     /// conjugated verb form.
     pub fn is_verb_form(&self, word: &str) -> bool {
-        self.verb_forms.contains(&hash_word(word))
+        self.verb_forms.contains(&fnv(&[word]))
     }
 
     /// The forms of `entry` with a reading of part of speech `pos` and the given gender
     /// and number (exactly, or `Either`).
     pub fn inflect(&self, entry: u32, pos: Pos, gender: Gender, number: Number) -> Vec<String> {
         let e = &self.entries[entry as usize];
+        let reading = Reading::of(e.morph);
         let mut out: Vec<String> = Vec::new();
         for k in (0..e.flags.len()).step_by(2) {
             let Some(rules) = e.flags.get(k..k + 2).and_then(|f| self.suffixes.get(f)) else { continue };
-            for r in rules {
-                let Some(form) = r.apply(e.stem) else { continue };
-                let (p, g, n) = form_reading(e.morph, r.morph);
-                let g = g.unwrap_or(Gender::Either);
-                let n = n.unwrap_or(Number::Either);
-                if p.has(pos) && gender.accepts(g) && number.accepts(n) && !out.contains(&form) {
+            for rule in rules {
+                let Some(form) = rule.apply(e.stem) else { continue };
+                let r = reading.with_rule(rule.reading);
+                let g = r.gender.unwrap_or(Gender::Either);
+                let n = r.number.unwrap_or(Number::Either);
+                if r.pos.has(pos) && gender.accepts(g) && number.accepts(n) && !out.contains(&form) {
                     out.push(form);
                 }
             }

@@ -3,6 +3,7 @@ same sections, a stable kebab-case id that names the problem, an MQM category an
 default severity. `ALL` is the registry. */
 
 pub mod bilingual;
+mod capitalization;
 mod currency_position;
 mod decimal_point;
 mod double_space;
@@ -90,6 +91,7 @@ pub static ALL: &[&dyn Rule] = &[
     &percent_space::PercentSpace,
     &ordinal_suffix::OrdinalSuffix,
     &unit_space::UnitSpace,
+    &capitalization::Capitalization,
 ];
 
 /// The documentation of every rule, monolingual then bilingual.
@@ -222,6 +224,11 @@ pub fn beside_a_name(doc: &Document, first: usize, last: usize) -> bool {
 /// Gives a replacement the case of the text it replaces: a capital at the start of the
 /// original gives a capital at the start of the replacement.
 pub fn match_case(original: &str, replacement: &str) -> String {
+    // An acronym (« ML », « AI ») says nothing about the case of its replacement.
+    let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+        return replacement.to_string();
+    }
     let starts_upper = original.chars().next().is_some_and(char::is_uppercase);
     let rep_upper = replacement.chars().next().is_some_and(char::is_uppercase);
     if starts_upper && !rep_upper {
