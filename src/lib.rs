@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod external;
 pub mod fix;
 pub mod formats;
 pub mod glossary;

@@ -32,6 +32,39 @@ pub struct Document {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     pub lines: LineIndex,
+    /// Analyses that several rules share, computed once per document (see `Memo`).
+    pub memo: Memo,
+}
+
+/// Per-document results that several rules need (the typography rules' view of lines,
+/// say): computed by the first rule that asks, then shared. One value per type.
+#[derive(Default)]
+pub struct Memo(std::sync::Mutex<Vec<std::sync::Arc<dyn std::any::Any + Send + Sync>>>);
+
+impl Memo {
+    /// The value of type `T` for this document, computed by `make` the first time.
+    pub fn get_or_init<T: std::any::Any + Send + Sync>(&self, make: impl FnOnce() -> T) -> std::sync::Arc<T> {
+        let mut slots = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(v) = slots.iter().find_map(|v| v.clone().downcast::<T>().ok()) {
+            return v;
+        }
+        let v = std::sync::Arc::new(make());
+        slots.push(v.clone());
+        v
+    }
+}
+
+impl Clone for Memo {
+    /// A copy starts empty (the copy may be changed).
+    fn clone(&self) -> Memo {
+        Memo::default()
+    }
+}
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Memo")
+    }
 }
 
 impl Document {
@@ -55,6 +88,7 @@ impl Document {
             tokens,
             sentences,
             lines,
+            memo: Memo::default(),
         }
     }
 
@@ -92,6 +126,7 @@ impl Document {
             tokens,
             sentences: all,
             lines,
+            memo: Memo::default(),
         }
     }
 

@@ -33,21 +33,26 @@ fn candidate_windows(text: &str) -> Vec<(usize, usize)> {
     let mut windows: Vec<(usize, usize)> = Vec::new();
     let mut from = 0;
     while let Some(m) = TRIGGERS.find(aho_corasick::Input::new(text).range(from..)) {
-        let start = line_start(m.start());
-        let mut end = line_end(m.end());
-        if m.pattern().as_usize() == 4 {
-            if let Some(close) = text[m.end()..].find("-->") {
-                end = end.max(line_end(m.end() + close + 3));
+        from = m.end();
+        // A comment runs to the line of its first « --> ».
+        let comment_end = || {
+            (m.pattern().as_usize() == 4)
+                .then(|| text[m.end()..].find("-->").map(|close| line_end(m.end() + close + 3)))
+                .flatten()
+        };
+        if let Some(last) = windows.last_mut().filter(|w| m.start() < w.1) {
+            // Inside the current window: only a comment can make it longer.
+            if let Some(end) = comment_end() {
+                last.1 = last.1.max(end);
             }
+            continue;
         }
+        let start = line_start(m.start());
+        let end = line_end(m.end()).max(comment_end().unwrap_or(0));
         match windows.last_mut() {
             // Touching or overlapping windows are one window.
             Some(last) if start <= last.1 + 1 => last.1 = last.1.max(end),
             _ => windows.push((start, end)),
-        }
-        from = end.max(m.end());
-        if from >= text.len() {
-            break;
         }
     }
     windows

@@ -2,6 +2,8 @@
 to its inflected forms, indexed by its first word. Matching is one hash look-up per token of
 the text, then a check of the following tokens; no regular expression, no re-search. */
 
+mod cache;
+
 use super::inflect::{self, Mode};
 use super::model::*;
 use crate::diagnostic::Span;
@@ -88,6 +90,23 @@ impl FormTable {
 
     fn len(&self) -> usize {
         self.ends.len()
+    }
+
+    /// Adds the next form of a table read back from the cache: the arena bytes up to
+    /// `end`. None when they do not end on a character boundary.
+    fn push_end(&mut self, end: u32) -> Option<()> {
+        let start = self.ends.last().copied().unwrap_or(0) as usize;
+        // Forms were unique when written; the file's checksum vouches for them.
+        let h = hash_str(self.arena.get(start..end as usize)?);
+        self.ends.push(end);
+        let id = self.ends.len() as u32 - 1;
+        let (arena, ends) = (&self.arena, &self.ends);
+        let form = |id: u32| {
+            let i = id as usize;
+            &arena[if i == 0 { 0 } else { ends[i - 1] as usize }..ends[i] as usize]
+        };
+        self.table.insert_unique(h, id, |&other| hash_str(form(other)));
+        Some(())
     }
 }
 
@@ -315,86 +334,114 @@ fn mode(inflect: bool) -> Mode {
     if inflect { Mode::French } else { Mode::Exact }
 }
 
+/// Compiles the patterns of every entry, and the context phrases of the variants and
+/// expressions.
+fn compile(glossary: &Glossary) -> cache::Compiled {
+    let mut m = Builder::default();
+    let mut phrases: FastMap<String, u32> = FastMap::default();
+    let mut empty = Vec::new();
+    let note = |ok: bool, p: &str, empty: &mut Vec<String>| {
+        if !ok {
+            empty.push(p.to_string());
+        }
+    };
+    let mut ctx_ids = |m: &mut Builder, c: &Context| -> CtxIds {
+        let mut id_of = |p: &String| -> u32 {
+            let n = phrases.len() as u32;
+            let id = match phrases.get(p.as_str()) {
+                Some(&id) => id,
+                None => {
+                    phrases.insert(p.clone(), n);
+                    n
+                }
+            };
+            m.add(p, Mode::French, Target::Context { phrase: id });
+            id
+        };
+        CtxIds {
+            when: c.when.iter().map(&mut id_of).collect(),
+            unless: c.unless.iter().map(&mut id_of).collect(),
+            scope: c.scope,
+        }
+    };
+    let mut variant_contexts = Vec::new();
+    for (ti, t) in glossary.terms.iter().enumerate() {
+        let term = ti as u32;
+        for (i, a) in t.approved.iter().enumerate() {
+            let ok = m.add(a, Mode::French, Target::Approved { term, index: i as u32 });
+            note(ok, a, &mut empty);
+        }
+        let mut ctxs = Vec::new();
+        for (i, v) in t.forbidden.iter().enumerate() {
+            let ok = m.add(&v.term, mode(v.inflect), Target::Forbidden { term, index: i as u32 });
+            note(ok, &v.term, &mut empty);
+            ctxs.push(ctx_ids(&mut m, &v.context));
+        }
+        variant_contexts.push(ctxs);
+        for (i, s) in t.source.iter().enumerate() {
+            let is_acronym = s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !s.chars().any(char::is_lowercase);
+            let md = if is_acronym { Mode::Exact } else { Mode::English };
+            m.add(s, md, Target::Source { term, index: i as u32 });
+            if is_acronym {
+                m.add(&format!("{s}s"), Mode::Exact, Target::Source { term, index: i as u32 });
+            }
+        }
+    }
+    let mut expression_contexts = Vec::new();
+    for (xi, x) in glossary.expressions.iter().enumerate() {
+        for (i, p) in x.patterns.iter().enumerate() {
+            let ok = m.add(p, mode(x.inflect), Target::Expression { expr: xi as u32, index: i as u32 });
+            note(ok, p, &mut empty);
+        }
+        expression_contexts.push(ctx_ids(&mut m, &x.context));
+    }
+    for (oi, o) in glossary.overuses.iter().enumerate() {
+        for p in &o.patterns {
+            let ok = m.add(p, Mode::French, Target::Overuse { overuse: oi as u32 });
+            note(ok, p, &mut empty);
+        }
+    }
+    for (ei, e) in glossary.entities.iter().enumerate() {
+        let entity = ei as u32;
+        m.add(&e.name, Mode::Exact, Target::EntityName { entity });
+        if let Some(f) = &e.full_name {
+            m.add(f, Mode::Exact, Target::EntityFullName { entity });
+        }
+        for (i, a) in e.also.iter().enumerate() {
+            m.add(a, Mode::Exact, Target::EntityAlso { entity, index: i as u32 });
+        }
+        for (i, w) in e.wrong.iter().enumerate() {
+            m.add(w, Mode::Exact, Target::EntityWrong { entity, index: i as u32 });
+        }
+    }
+    let mut context_phrases = vec![String::new(); phrases.len()];
+    for (p, id) in phrases {
+        context_phrases[id as usize] = p;
+    }
+    cache::Compiled {
+        matcher: m.finish(),
+        context_phrases,
+        variant_contexts,
+        expression_contexts,
+        empty_patterns: empty,
+    }
+}
+
 impl CompiledGlossary {
     pub fn new(glossary: Glossary) -> CompiledGlossary {
-        let mut m = Builder::default();
-        let mut phrases: FastMap<String, u32> = FastMap::default();
-        let mut empty = Vec::new();
-        let note = |ok: bool, p: &str, empty: &mut Vec<String>| {
-            if !ok {
-                empty.push(p.to_string());
-            }
+        // A large glossary (a termbase) is compiled once and its tables kept on disk.
+        let compiled = if glossary.len() >= cache::MIN_ENTRIES {
+            let key = cache::key(&glossary);
+            cache::load(key).unwrap_or_else(|| {
+                let c = compile(&glossary);
+                cache::store(key, &c);
+                c
+            })
+        } else {
+            compile(&glossary)
         };
-        let mut ctx_ids = |m: &mut Builder, c: &Context| -> CtxIds {
-            let mut id_of = |p: &String| -> u32 {
-                let n = phrases.len() as u32;
-                let id = match phrases.get(p.as_str()) {
-                    Some(&id) => id,
-                    None => {
-                        phrases.insert(p.clone(), n);
-                        n
-                    }
-                };
-                m.add(p, Mode::French, Target::Context { phrase: id });
-                id
-            };
-            CtxIds {
-                when: c.when.iter().map(&mut id_of).collect(),
-                unless: c.unless.iter().map(&mut id_of).collect(),
-                scope: c.scope,
-            }
-        };
-        let mut variant_contexts = Vec::new();
-        for (ti, t) in glossary.terms.iter().enumerate() {
-            let term = ti as u32;
-            for (i, a) in t.approved.iter().enumerate() {
-                let ok = m.add(a, Mode::French, Target::Approved { term, index: i as u32 });
-                note(ok, a, &mut empty);
-            }
-            let mut ctxs = Vec::new();
-            for (i, v) in t.forbidden.iter().enumerate() {
-                let ok = m.add(&v.term, mode(v.inflect), Target::Forbidden { term, index: i as u32 });
-                note(ok, &v.term, &mut empty);
-                ctxs.push(ctx_ids(&mut m, &v.context));
-            }
-            variant_contexts.push(ctxs);
-            for (i, s) in t.source.iter().enumerate() {
-                let is_acronym = s.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && !s.chars().any(char::is_lowercase);
-                let md = if is_acronym { Mode::Exact } else { Mode::English };
-                m.add(s, md, Target::Source { term, index: i as u32 });
-                if is_acronym {
-                    m.add(&format!("{s}s"), Mode::Exact, Target::Source { term, index: i as u32 });
-                }
-            }
-        }
-        let mut expression_contexts = Vec::new();
-        for (xi, x) in glossary.expressions.iter().enumerate() {
-            for (i, p) in x.patterns.iter().enumerate() {
-                let ok = m.add(p, mode(x.inflect), Target::Expression { expr: xi as u32, index: i as u32 });
-                note(ok, p, &mut empty);
-            }
-            expression_contexts.push(ctx_ids(&mut m, &x.context));
-        }
-        for (oi, o) in glossary.overuses.iter().enumerate() {
-            for p in &o.patterns {
-                let ok = m.add(p, Mode::French, Target::Overuse { overuse: oi as u32 });
-                note(ok, p, &mut empty);
-            }
-        }
-        for (ei, e) in glossary.entities.iter().enumerate() {
-            let entity = ei as u32;
-            m.add(&e.name, Mode::Exact, Target::EntityName { entity });
-            if let Some(f) = &e.full_name {
-                m.add(f, Mode::Exact, Target::EntityFullName { entity });
-            }
-            for (i, a) in e.also.iter().enumerate() {
-                m.add(a, Mode::Exact, Target::EntityAlso { entity, index: i as u32 });
-            }
-            for (i, w) in e.wrong.iter().enumerate() {
-                m.add(w, Mode::Exact, Target::EntityWrong { entity, index: i as u32 });
-            }
-        }
+        let cache::Compiled { matcher, context_phrases, variant_contexts, expression_contexts, empty_patterns } = compiled;
         let mut multiword_names = Vec::new();
         let mut name_index: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, e) in glossary.entities.iter().enumerate() {
@@ -408,17 +455,13 @@ impl CompiledGlossary {
                 }
             }
         }
-        let mut context_phrases = vec![String::new(); phrases.len()];
-        for (p, id) in phrases {
-            context_phrases[id as usize] = p;
-        }
         CompiledGlossary {
             glossary,
-            matcher: m.finish(),
+            matcher,
             context_phrases,
             variant_contexts,
             expression_contexts,
-            empty_patterns: empty,
+            empty_patterns,
             multiword_names,
             name_index,
         }

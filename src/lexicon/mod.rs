@@ -67,7 +67,8 @@ mod tests {
         let e = global[0].entry;
         assert_eq!(m.inflect(e, Pos::ADJ, Gender::Feminine, Number::Singular), ["globale"]);
         assert_eq!(m.inflect(concu[0].entry, Pos::PPAS, Gender::Feminine, Number::Singular), ["conçue"]);
-        assert!(m.is_verb_form("conçoit") && m.is_verb_form("entraîner"));
-        assert!(!m.is_verb_form("approvisionnement"));
+        assert!(m.is_verb_form("ferme") && m.is_verb_form("porte") && m.is_verb_form("demande"));
+        assert!(!m.is_verb_form("approvisionnement") && !m.is_verb_form("conçu"));
+        assert!(m.analyses("conçoit").is_empty());
     }
 }

@@ -2,11 +2,11 @@
 files. Spellbook checks spelling but does not expose morphology, so the `.dic` entries and
 the `.aff` suffix rules are expanded here once: every form of a noun, adjective, participle
 or function word gets its part of speech, gender and number (`po:nom is:fem is:sg`).
-Conjugated verb forms other than participles are only remembered as a set of hashes: the
-rules only need to know that a word *can* be a verb. */
+Conjugated verb forms other than participles are only remembered when they are also
+something else (« ferme », « porte »): the rules only need to know that such a word *can* be
+a verb. */
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasher, Hasher};
+use std::collections::HashMap;
 
 /// Parts of speech, as a bit set (an entry may be `po:ppas po:adj`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -16,7 +16,7 @@ impl Pos {
     pub const NOUN: Pos = Pos(1);
     pub const ADJ: Pos = Pos(1 << 1);
     pub const PPAS: Pos = Pos(1 << 2);
-    /// Any other verb form: infinitive, present participle, conjugated.
+    /// Any other verb form: infinitive, conjugated.
     pub const VERB: Pos = Pos(1 << 3);
     pub const ADV: Pos = Pos(1 << 4);
     pub const PREP: Pos = Pos(1 << 5);
@@ -26,9 +26,15 @@ impl Pos {
     pub const NAME: Pos = Pos(1 << 8);
     /// Conjunctions, interjections, numerals, prefixes...
     pub const OTHER: Pos = Pos(1 << 9);
+    /// Present participle (« performant » of « performer »).
+    pub const PPRE: Pos = Pos(1 << 10);
 
     pub fn has(self, p: Pos) -> bool {
         self.0 & p.0 != 0
+    }
+    /// Only verb readings: infinitive, conjugated form or present participle.
+    pub fn verbal(self) -> bool {
+        self.0 != 0 && self.0 & !(Pos::VERB.0 | Pos::PPRE.0) == 0
     }
     fn add(&mut self, p: Pos) {
         self.0 |= p.0;
@@ -193,7 +199,8 @@ fn read_morph(fields: &str, pos: &mut Pos, gender: &mut Option<Gender>, number: 
                 "nom" => Pos::NOUN,
                 "adj" => Pos::ADJ,
                 "ppas" => Pos::PPAS,
-                "infi" | "ppre" | "ipre" | "iimp" | "ipsi" | "ifut" | "spre" | "simp" | "cond" | "impe" => Pos::VERB,
+                "ppre" => Pos::PPRE,
+                "infi" | "ipre" | "iimp" | "ipsi" | "ifut" | "spre" | "simp" | "cond" | "impe" => Pos::VERB,
                 p if p.starts_with('v') && p[1..].starts_with(|c: char| c.is_ascii_digit()) => Pos::VERB,
                 "adv" | "negadv" | "advint" | "proadv" | "loc" => Pos::ADV,
                 "prep" | "prepv" => Pos::PREP,
@@ -217,51 +224,49 @@ fn read_morph(fields: &str, pos: &mut Pos, gender: &mut Option<Gender>, number: 
     }
 }
 
-/// FNV-1a over the concatenation of `parts`: the key of the set of verb forms, computed
-/// without building the form.
-fn fnv(parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for p in parts {
-        for b in p.bytes() {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100000001b3);
-        }
-    }
-    h
+type Fast = foldhash::fast::FixedState;
+
+/// Suffix rules by flag. Flags are two ASCII characters (`FLAG long`): a table indexed by
+/// them costs no hashing.
+struct Suffixes {
+    index: Vec<u16>,
+    rules: Vec<Vec<Suffix>>,
 }
 
-/// The set of verb-form hashes needs no further hashing.
-#[derive(Default, Clone, Copy)]
-struct Identity;
-struct IdentityHasher(u64);
-impl Hasher for IdentityHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 << 8) | *b as u64;
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+impl Default for Suffixes {
+    fn default() -> Self {
+        Suffixes { index: vec![u16::MAX; 1 << 16], rules: Vec::new() }
     }
 }
-impl BuildHasher for Identity {
-    type Hasher = IdentityHasher;
-    fn build_hasher(&self) -> IdentityHasher {
-        IdentityHasher(0)
+
+impl Suffixes {
+    fn slot(flag: &str) -> Option<usize> {
+        match flag.as_bytes() {
+            [a, b] => Some(((*a as usize) << 8) | *b as usize),
+            _ => None,
+        }
+    }
+    fn push(&mut self, flag: &str, s: Suffix) {
+        let Some(slot) = Self::slot(flag) else { return };
+        if self.index[slot] == u16::MAX {
+            self.index[slot] = self.rules.len() as u16;
+            self.rules.push(Vec::new());
+        }
+        self.rules[self.index[slot] as usize].push(s);
+    }
+    fn get(&self, flag: &str) -> Option<&[Suffix]> {
+        let i = *self.index.get(Self::slot(flag)?)?;
+        (i != u16::MAX).then(|| self.rules[i as usize].as_slice())
     }
 }
 
 /// Word forms with their readings.
 pub struct Morphology {
     entries: Vec<Entry>,
-    suffixes: HashMap<&'static str, Vec<Suffix>>,
-    /// Lower-case form → readings (verb forms other than participles excepted).
-    forms: HashMap<Box<str>, Vec<Analysis>>,
-    /// Hashes of the lower-case conjugated verb forms (infinitives, finite forms).
-    verb_forms: HashSet<u64, Identity>,
+    suffixes: Suffixes,
+    /// Lower-case form → readings. Conjugated verb forms (infinitives, finite forms,
+    /// present participles) are there only when the form has another reading too.
+    forms: HashMap<Box<str>, Vec<Analysis>, Fast>,
 }
 
 impl std::fmt::Debug for Morphology {
@@ -274,7 +279,7 @@ impl Morphology {
     /// Expands the dictionary `dic` with the suffix rules of `aff` (both 'static: the
     /// entries keep slices of them).
     pub fn new(aff: &'static str, dic: &'static str) -> Morphology {
-        let mut suffixes: HashMap<&'static str, Vec<Suffix>> = HashMap::new();
+        let mut suffixes = Suffixes::default();
         for line in aff.lines() {
             let mut p = line.split_whitespace();
             if p.next() != Some("SFX") {
@@ -293,7 +298,7 @@ impl Morphology {
                 let at = first.as_ptr() as usize - line.as_ptr() as usize;
                 &line[at..]
             });
-            suffixes.entry(flag).or_default().push(Suffix {
+            suffixes.push(flag, Suffix {
                 strip: if strip == "0" { "" } else { strip },
                 add: if add == "0" { "" } else { add },
                 cond: parse_cond(cond),
@@ -301,9 +306,8 @@ impl Morphology {
             });
         }
         let mut entries = Vec::new();
-        let mut forms: HashMap<Box<str>, Vec<Analysis>> = HashMap::with_capacity(400_000);
-        let mut verb_forms: HashSet<u64, Identity> = HashSet::with_capacity_and_hasher(400_000, Identity);
-        let add_form = |forms: &mut HashMap<Box<str>, Vec<Analysis>>, form: &str, r: Reading, entry: u32| {
+        let mut forms: HashMap<Box<str>, Vec<Analysis>, Fast> = HashMap::with_capacity_and_hasher(250_000, Fast::default());
+        let add_form = |forms: &mut HashMap<Box<str>, Vec<Analysis>, Fast>, form: &str, r: Reading, entry: u32| {
             let a = Analysis {
                 pos: r.pos,
                 gender: r.gender.unwrap_or(Gender::Either),
@@ -324,6 +328,8 @@ impl Morphology {
                 }
             }
         };
+        let mut buf = String::new();
+        let mut verbs: Vec<u32> = Vec::new();
         for line in dic.lines().skip(1) {
             let line = line.trim_end();
             let Some(word) = line.split_whitespace().next() else { continue };
@@ -344,18 +350,42 @@ impl Morphology {
                 for rule in rules {
                     let Some(kept) = rule.kept(stem) else { continue };
                     let r = reading.with_rule(rule.reading);
-                    if r.pos == Pos::VERB && lower_stem {
-                        verb_forms.insert(fnv(&[kept, rule.add]));
+                    if r.pos.verbal() && lower_stem {
+                        if verbs.last() != Some(&id) {
+                            verbs.push(id);
+                        }
                     } else {
-                        add_form(&mut forms, &format!("{kept}{}", rule.add), r, id);
+                        buf.clear();
+                        buf.push_str(kept);
+                        buf.push_str(rule.add);
+                        add_form(&mut forms, &buf, r, id);
                     }
                 }
             }
             if !any_suffix && !flags.contains("()") {
-                if reading.pos == Pos::VERB && lower_stem {
-                    verb_forms.insert(fnv(&[stem]));
-                } else {
-                    add_form(&mut forms, stem, reading, id);
+                add_form(&mut forms, stem, reading, id);
+            }
+        }
+        // Conjugated forms that are also nouns, adjectives... (« ferme », « porte »).
+        for &id in &verbs {
+            let e: &Entry = &entries[id as usize];
+            let reading = Reading::of(e.morph);
+            for k in (0..e.flags.len()).step_by(2) {
+                let Some(rules) = e.flags.get(k..k + 2).and_then(|f| suffixes.get(f)) else { continue };
+                for rule in rules {
+                    let r = reading.with_rule(rule.reading);
+                    if !r.pos.verbal() {
+                        continue;
+                    }
+                    let Some(kept) = rule.kept(e.stem) else { continue };
+                    buf.clear();
+                    buf.push_str(kept);
+                    buf.push_str(rule.add);
+                    if let Some(v) = forms.get_mut(buf.as_str()) {
+                        if !v.iter().any(|a| a.pos == r.pos) {
+                            v.push(Analysis { pos: r.pos, gender: Gender::Either, number: Number::Either, entry: id });
+                        }
+                    }
                 }
             }
         }
@@ -363,20 +393,19 @@ impl Morphology {
             entries,
             suffixes,
             forms,
-            verb_forms,
         }
     }
 
-    /// The readings of a lower-case, NFC word (conjugated verb forms are not among them:
-    /// see `is_verb_form`).
+    /// The readings of a lower-case, NFC word (a form that is only a conjugated verb form
+    /// has none).
     pub fn analyses(&self, word: &str) -> &[Analysis] {
         self.forms.get(word).map_or(&[], Vec::as_slice)
     }
 
-    /// True when the lower-case word is an infinitive, a present participle or a
-    /// conjugated verb form.
+    /// True when the lower-case word, which has other readings, is also an infinitive, a
+    /// present participle or a conjugated verb form (« ferme », « porte »).
     pub fn is_verb_form(&self, word: &str) -> bool {
-        self.verb_forms.contains(&fnv(&[word]))
+        self.analyses(word).iter().any(|a| a.pos.verbal())
     }
 
     /// The forms of `entry` with a reading of part of speech `pos` and the given gender

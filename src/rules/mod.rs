@@ -3,6 +3,7 @@ same sections, a stable kebab-case id that names the problem, an MQM category an
 default severity. `ALL` is the registry. */
 
 pub mod bilingual;
+mod agreement;
 mod capitalization;
 mod currency_position;
 mod decimal_point;
@@ -80,6 +81,7 @@ pub static ALL: &[&dyn Rule] = &[
     &repeated_phrase::RepeatedPhrase,
     &doubled_word::DoubledWord,
     &spelling::Spelling,
+    &agreement::Agreement,
     &punctuation_spacing::PunctuationSpacing,
     &double_space::DoubleSpace,
     &english_quotes::EnglishQuotes,
@@ -139,8 +141,9 @@ impl<'a> Context<'a> {
         let all = glossary.find(doc);
         // Where each context phrase occurs, by sentence and by paragraph: a hit only ever
         // looks at the occurrences of its own sentence or paragraph.
-        let mut in_sentence: HashMap<(u32, u32), Vec<Span>> = HashMap::new();
-        let mut in_paragraph: HashMap<(u32, u32), Vec<Span>> = HashMap::new();
+        type Places = HashMap<(u32, u32), Vec<Span>, foldhash::fast::FixedState>;
+        let mut in_sentence = Places::default();
+        let mut in_paragraph = Places::default();
         for h in &all {
             if let Target::Context { phrase } = h.target {
                 let s = doc.tokens[h.first].sentence;

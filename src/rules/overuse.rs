@@ -85,14 +85,15 @@ reason = "tournure répétée."
     #[test]
     fn beyond_the_limit() {
         let d = check_with(G, "Il est non seulement rapide, mais sobre. Il est non seulement sûr, mais simple. Non seulement il suit.");
-        assert_eq!(rules_of(&d), ["overuse", "overuse"]);
+        let d: Vec<_> = rules_of(&d).into_iter().filter(|r| *r == "overuse").collect();
+        assert_eq!(d, ["overuse", "overuse"]);
     }
 
     #[test]
     fn within_the_limit_or_far_apart() {
-        assert!(check_with(G, "Il est non seulement rapide, mais sobre.").is_empty());
+        let overuse = |t: &str| rules_of(&check_with(G, t)).contains(&"overuse");
+        assert!(!overuse("Il est non seulement rapide, mais sobre."));
         let filler: String = (0..150).map(|i| format!("m{i} ")).collect();
-        let far = format!("non seulement {filler}non seulement");
-        assert!(check_with(G, &far).is_empty());
+        assert!(!overuse(&format!("non seulement {filler}non seulement")));
     }
 }

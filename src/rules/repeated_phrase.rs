@@ -58,7 +58,7 @@ impl Rule for RepeatedPhrase {
         let min = cx.settings.repeated_phrase_min.max(2);
         let window = cx.settings.repeated_phrase_window;
         // n-gram → starting token indices.
-        let mut grams: HashMap<Vec<&str>, Vec<usize>> = HashMap::new();
+        let mut grams: HashMap<Vec<&str>, Vec<usize>, foldhash::fast::FixedState> = HashMap::default();
         for i in 0..toks.len() {
             if !LEADS.contains(&toks[i].norm.as_str()) {
                 continue;
@@ -93,8 +93,8 @@ impl Rule for RepeatedPhrase {
         // Token ranges already reported: first token → the largest last token. A phrase has
         // at most MAX_N tokens, so a range holding tokens `f..=l` starts at most MAX_N - 1
         // tokens before `f` (token order is byte order: containment is the same).
-        let mut covered: HashMap<usize, usize> = HashMap::new();
-        let is_covered = |covered: &HashMap<usize, usize>, f: usize, l: usize| {
+        let mut covered: HashMap<usize, usize, foldhash::fast::FixedState> = HashMap::default();
+        let is_covered = |covered: &HashMap<usize, usize, foldhash::fast::FixedState>, f: usize, l: usize| {
             (f.saturating_sub(MAX_N - 1)..=f).any(|cf| covered.get(&cf).is_some_and(|&cl| cl >= l))
         };
         for (g, starts) in found {

@@ -39,16 +39,32 @@ const MAX_MASKED_SKIP: usize = 16;
 /// A document seen by the typography rules.
 pub struct Prose<'a> {
     pub doc: &'a Document,
-    code: Vec<bool>,
-    listing: Vec<bool>,
-    placeholders: Vec<bool>,
-    english: HashSet<u32>,
+    lines: std::sync::Arc<ProseLines>,
     /// The text already uses the narrow non-breaking space U+202F somewhere.
     pub uses_narrow: bool,
 }
 
+/// What `Prose` knows of each line: computed once per document and shared by every
+/// typography rule (`Document::memo`).
+struct ProseLines {
+    code: Vec<bool>,
+    listing: Vec<bool>,
+    placeholders: Vec<bool>,
+    english: HashSet<u32>,
+}
+
 impl<'a> Prose<'a> {
     pub fn new(doc: &'a Document) -> Prose<'a> {
+        Prose {
+            doc,
+            lines: doc.memo.get_or_init(|| ProseLines::new(doc)),
+            uses_narrow: doc.view.contains('\u{202F}'),
+        }
+    }
+}
+
+impl ProseLines {
+    fn new(doc: &Document) -> ProseLines {
         let lines = || (0..doc.lines.len()).map(|l| doc.lines.line_text(&doc.view, l));
         let keyed: Vec<bool> = lines().map(|l| KEY_VALUE.is_match(l)).collect();
         // Two neighbouring « clé: valeur » lines make a listing (program output, a
@@ -56,30 +72,30 @@ impl<'a> Prose<'a> {
         let listing = (0..keyed.len())
             .map(|i| keyed[i] && ((i > 0 && keyed[i - 1]) || keyed.get(i + 1).copied().unwrap_or(false)))
             .collect();
-        Prose {
-            doc,
+        ProseLines {
             code: lines().map(is_code_line).collect(),
             listing,
             placeholders: lines().map(|l| PLACEHOLDER.is_match(l)).collect(),
             english: english_sentences(doc),
-            uses_narrow: doc.view.contains('\u{202F}'),
         }
     }
+}
 
+impl<'a> Prose<'a> {
     /// True when the line holding `offset` looks like code, not prose.
     pub fn is_code_at(&self, offset: usize) -> bool {
-        self.code.get(self.doc.lines.line_of(offset)).copied().unwrap_or(false)
+        self.lines.code.get(self.doc.lines.line_of(offset)).copied().unwrap_or(false)
     }
 
     /// True when the line holding `offset` is part of a listing of « clé: valeur » lines.
     pub fn is_listing_at(&self, offset: usize) -> bool {
-        self.listing.get(self.doc.lines.line_of(offset)).copied().unwrap_or(false)
+        self.lines.listing.get(self.doc.lines.line_of(offset)).copied().unwrap_or(false)
     }
 
     /// True when the line holding `offset` holds a placeholder (`%s`, `{name}`, `%1`): a
     /// program's message, whose format the translation may have to keep.
     pub fn has_placeholder_at(&self, offset: usize) -> bool {
-        self.placeholders.get(self.doc.lines.line_of(offset)).copied().unwrap_or(false)
+        self.lines.placeholders.get(self.doc.lines.line_of(offset)).copied().unwrap_or(false)
     }
 
     /// The index of the sentence holding `offset`.
@@ -91,7 +107,7 @@ impl<'a> Prose<'a> {
 
     /// True when the sentence holding `offset` is English (untranslated text, a quotation).
     pub fn is_english_at(&self, offset: usize) -> bool {
-        self.sentence_at(offset).is_some_and(|s| self.english.contains(&(s as u32)))
+        self.sentence_at(offset).is_some_and(|s| self.lines.english.contains(&(s as u32)))
     }
 
     /// True when the judged byte is French prose: not code, not English.

@@ -1,0 +1,946 @@
+//! `agreement`: an adjective or a past participle whose gender or number does not match
+//! the noun it qualifies, in the patterns that translations break most often: an
+//! adjective after its noun (« des puces performant »), a participle or an adjective after
+//! « être » and its subject (« la puce … est conçu », « la demande était plus fort »), a
+//! participle in apposition (« son usine, construit en 2022 »).
+//!
+//! Genders and numbers come from the morphology of the French dictionary (see
+//! `crate::lexicon`). Precision comes before recall: the rule speaks only when every noun
+//! the word could qualify has a certain gender and number (from the dictionary or from its
+//! determiner) and none of them matches any reading of the word.
+
+use super::{Context, Rule, RuleDoc, RuleMeta, match_case};
+use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span, Suggestion};
+use crate::document::{Document, Token, tokenize_phrase};
+use crate::lexicon::{Analysis, Gender, Morphology, Number, Pos};
+use std::collections::HashSet;
+
+pub struct Agreement;
+
+static META: RuleMeta = RuleMeta {
+    id: "agreement",
+    category: Category::Grammar,
+    severity: Severity::Warning,
+    summary: "Adjectif ou participe qui ne s'accorde pas avec son nom ou son sujet.",
+    doc: RuleDoc {
+        what: "Signale un adjectif ou un participe passé dont le genre ou le nombre ne \
+               correspond pas au nom qu'il qualifie : adjectif placé après le nom (« des \
+               puces performant »), participe ou adjectif attribut après « être » et son sujet \
+               (« la puce … est conçu », « la demande était plus fort »), participe apposé \
+               (« son usine, construit en 2022 »). La règle ne parle que lorsque le genre et \
+               le nombre du nom sont certains (dictionnaire, déterminant) et qu'aucun nom \
+               voisin ne peut justifier l'accord.",
+        why: "La traduction automatique et la traduction pressée calquent l'anglais, qui \
+              n'accorde pas : le participe reste au masculin singulier, l'adjectif s'accorde \
+              avec le mauvais nom. Le lecteur le remarque aussitôt.",
+        example: "Selon Reuters, la puce a été produite par TSMC et est conçu pour l'IA.",
+        instead: "Selon Reuters, la puce a été produite par TSMC et est conçue pour l'IA.",
+    },
+};
+
+impl Rule for Agreement {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
+        if !doc.tokens.iter().any(|t| t.is_word()) {
+            return;
+        }
+        let a = Analyzer {
+            doc,
+            toks: &doc.tokens,
+            m: crate::lexicon::morphology(),
+            english: english_sentences(doc),
+            compounds: std::cell::OnceCell::new(),
+            cx,
+        };
+        let mut reported: HashSet<usize> = HashSet::new();
+        for i in 1..a.toks.len() {
+            if a.english.contains(&a.toks[i].sentence) || reported.contains(&i) {
+                continue;
+            }
+            let finding = a.after_noun(i).or_else(|| a.after_etre(i)).or_else(|| a.in_apposition(i));
+            if let Some(f) = finding {
+                reported.insert(f.word);
+                out.push(a.diagnostic(&f));
+            }
+        }
+    }
+}
+
+/// A gender and a number, either of which may be unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Gn {
+    g: Gender,
+    n: Number,
+}
+
+impl Gn {
+    const UNKNOWN: Gn = Gn { g: Gender::Either, n: Number::Either };
+
+    fn certain(self) -> bool {
+        self.g != Gender::Either && self.n != Number::Either
+    }
+
+    /// Both constraints at once; `None` when they contradict each other.
+    fn unify(self, o: Gn) -> Option<Gn> {
+        let g = match (self.g, o.g) {
+            (Gender::Either, x) | (x, Gender::Either) => x,
+            (x, y) if x == y => x,
+            _ => return None,
+        };
+        let n = match (self.n, o.n) {
+            (Number::Either, x) | (x, Number::Either) => x,
+            (x, y) if x == y => x,
+            _ => return None,
+        };
+        Some(Gn { g, n })
+    }
+
+    fn accepts(self, a: &Analysis) -> bool {
+        self.g.accepts(a.gender) && self.n.accepts(a.number)
+    }
+
+    fn describe(self) -> String {
+        let g = match self.g {
+            Gender::Masculine => "masculin",
+            Gender::Feminine => "féminin",
+            Gender::Either => "",
+        };
+        let n = match self.n {
+            Number::Singular => "singulier",
+            Number::Plural => "pluriel",
+            Number::Either => "",
+        };
+        [g, n].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// What a finding says: the word that does not agree, the nouns it should agree with.
+struct Finding {
+    word: usize,
+    /// (first token, head token, gender and number) of each noun it could qualify.
+    nouns: Vec<(usize, usize, Gn)>,
+    kind: Kind,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Place {
+    AfterNoun,
+    AfterEtre,
+    Apposition,
+}
+
+#[derive(PartialEq)]
+enum Kind {
+    AfterNoun,
+    Subject,
+    Apposition,
+}
+
+/// One noun phrase of a chain « N1 de N2 de N3 », from the nearest to the farthest.
+#[derive(Debug, Clone, Copy)]
+struct Np {
+    start: usize,
+    head: usize,
+    det: Option<usize>,
+    gn: Option<Gn>,
+    /// Linked to the next (farther) noun by « de » (or « du », « des »).
+    linked_by_de: bool,
+}
+
+/// Determiners: gender and number they impose.
+fn determiner(w: &str) -> Option<Gn> {
+    use Gender::{Either, Feminine, Masculine};
+    use Number::{Plural, Singular};
+    let (g, n) = match w {
+        "le" | "un" | "ce" | "cet" | "du" | "au" | "aucun" | "nul" => (Masculine, Singular),
+        "la" | "une" | "cette" | "ma" | "ta" | "sa" | "aucune" | "nulle" => (Feminine, Singular),
+        "l'" | "mon" | "ton" | "son" | "notre" | "votre" | "leur" | "chaque" => (Either, Singular),
+        "les" | "des" | "ces" | "mes" | "tes" | "ses" | "nos" | "vos" | "leurs" | "aux" | "plusieurs" | "quelques" => {
+            (Either, Plural)
+        }
+        "certains" | "divers" => (Masculine, Plural),
+        "certaines" | "diverses" => (Feminine, Plural),
+        _ => return None,
+    };
+    Some(Gn { g, n })
+}
+
+/// Words before « le », « la », « les », « l' » that make them object pronouns.
+const BEFORE_OBJECT_PRONOUN: &[&str] = &["il", "elle", "on", "ils", "elles", "je", "j'", "tu", "nous", "vous", "ne", "n'", "qui"];
+
+/// Adjectives that come before their noun (« la nouvelle puce »), and cardinals.
+const PRENOMINAL: &[&str] = &[
+    "nouveau", "nouvel", "nouvelle", "nouveaux", "nouvelles", "grand", "grande", "grands", "grandes", "petit", "petite",
+    "petits", "petites", "premier", "première", "premiers", "premières", "dernier", "dernière", "derniers", "dernières",
+    "seul", "seule", "seuls", "seules", "bon", "bonne", "bons", "bonnes", "meilleur", "meilleure", "meilleurs",
+    "meilleures", "gros", "grosse", "grosses", "haut", "haute", "hauts", "hautes", "jeune", "jeunes", "vieux", "vieil",
+    "vieille", "vieilles", "prochain", "prochaine", "prochains", "prochaines", "ancien", "ancienne", "anciens",
+    "anciennes", "vaste", "vastes", "forte", "fortes", "faible", "faibles", "large", "larges", "principal", "principale",
+    "principaux", "principales", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "vingt",
+    "cent", "mille", "autres", "autre",
+];
+
+/// Adverbs that may stand between a noun or « être » and the adjective.
+const ADVERBS: &[&str] = &[
+    "très", "plus", "moins", "si", "aussi", "trop", "assez", "particulièrement", "extrêmement", "peu", "pas",
+    "jamais", "guère", "également", "déjà", "toujours", "encore", "souvent", "désormais", "actuellement",
+    "principalement", "notamment", "surtout", "généralement", "spécialement", "spécifiquement", "entièrement",
+    "totalement", "largement", "parfaitement", "relativement", "nettement", "bien", "vraiment", "vite", "rapidement",
+    "alors", "donc", "ainsi", "aujourd'hui", "pourtant", "cependant", "néanmoins", "enfin", "finalement",
+    "initialement", "officiellement", "directement", "essentiellement", "clairement", "fortement", "officiellement",
+];
+
+/// Words that are never taken for an adjective in agreement (locutions, adverbial uses).
+const NOT_ADJECTIVES: &[&str] = &[
+    "tout", "toute", "tous", "toutes", "même", "mêmes", "ensemble", "debout", "pareil", "soi-disant", "plein",
+    "exprès", "ci", "là", "possible", "possibles", "fort", "bas", "haut", "cher", "juste", "clair", "net", "dur",
+    "droit", "court", "lourd", "faux", "demi", "mi", "nu", "feu", "grand", "bon", "chic", "standard", "super",
+    "maximum", "minimum", "type", "record", "clé", "clés", "phare", "pilote", "témoin",
+];
+
+/// Predicative words after « être » for which the adverb reading is usual.
+const ADVERB_AFTER_ETRE: &[&str] = &["bien", "mal", "loin", "près", "ensemble", "debout", "ainsi", "tout", "même", "pareil", "exprès"];
+
+/// Locutions that stay invariable after a noun (« des puces haut de gamme »).
+const INVARIABLE_STARTS: &[&str] = &["haut", "bas", "milieu", "entrée", "bon", "grand", "dernier", "plein", "clé", "zéro", "hors"];
+
+/// Prepositions: a noun after one of them (without determiner) may be a mere complement.
+const PREPOSITIONS: &[&str] = &[
+    "à", "au", "aux", "en", "pour", "avec", "sans", "sur", "par", "dans", "chez", "entre", "vers", "contre", "sous",
+    "selon", "pendant", "depuis", "après", "avant", "malgré", "grâce", "via", "comme", "parmi", "face",
+];
+
+/// Words after which a clause (and so a subject) starts.
+const CLAUSE_OPENERS: &[&str] = &[
+    "que", "qu'", "car", "mais", "or", "donc", "si", "lorsque", "lorsqu'", "quand", "puisque", "puisqu'", "comme", "où",
+    "alors", "parce", "tandis", "bien",
+];
+
+/// Forms of « être » (and copulas), with the number of their subject.
+fn etre(w: &str) -> Option<Number> {
+    use Number::*;
+    Some(match w {
+        "est" | "était" | "sera" | "serait" | "fut" | "fût" | "soit" | "reste" | "restait" | "demeure" | "devient"
+        | "devenait" | "semble" | "semblait" | "paraît" | "paraissait" => Singular,
+        "sont" | "étaient" | "seront" | "seraient" | "furent" | "soient" | "restent" | "restaient" | "demeurent"
+        | "deviennent" | "devenaient" | "semblent" | "semblaient" | "paraissent" => Plural,
+        _ => return None,
+    })
+}
+
+/// Forms of « avoir » (before « été ») and of the verbs that take « être » as infinitive.
+fn auxiliary(w: &str) -> Option<Number> {
+    use Number::*;
+    Some(match w {
+        "a" | "avait" | "aura" | "aurait" | "ait" | "eut" | "peut" | "pourrait" | "doit" | "devrait" | "va" | "allait"
+        | "semble" | "semblait" | "risque" | "pourra" | "devra" => Singular,
+        "ont" | "avaient" | "auront" | "auraient" | "aient" | "eurent" | "peuvent" | "pourraient" | "doivent"
+        | "devraient" | "vont" | "allaient" | "semblent" | "semblaient" | "risquent" | "pourront" | "devront" => Plural,
+        _ => return None,
+    })
+}
+
+struct Analyzer<'a> {
+    doc: &'a Document,
+    toks: &'a [Token],
+    m: &'static Morphology,
+    english: HashSet<u32>,
+    /// « N1 de N2 » compounds of the glossary (« chaîne d'approvisionnement »), by entry.
+    compounds: std::cell::OnceCell<HashSet<(u32, u32)>>,
+    cx: &'a Context<'a>,
+}
+
+impl<'a> Analyzer<'a> {
+    fn norm(&self, i: usize) -> &str {
+        &self.toks[i].norm
+    }
+
+    /// Tokens `i` and `i + 1` are neighbours in one phrase: same sentence, nothing but
+    /// white space between them.
+    fn joined(&self, i: usize) -> bool {
+        let (a, b) = (&self.toks[i], &self.toks[i + 1]);
+        a.sentence == b.sentence && self.doc.gap_is_space(a.end, b.start)
+    }
+
+    fn gap(&self, i: usize) -> &str {
+        &self.doc.view[self.toks[i].end..self.toks[i + 1].start]
+    }
+
+    fn same_sentence(&self, i: usize, j: usize) -> bool {
+        self.toks[i].sentence == self.toks[j].sentence
+    }
+
+    fn sentence_start(&self, i: usize) -> bool {
+        i == 0 || !self.same_sentence(i - 1, i)
+    }
+
+    /// A name: a capital inside a sentence, or an acronym.
+    fn is_name(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.is_word() && (t.all_caps || (t.capitalized && !self.sentence_start(i)))
+    }
+
+    fn readings(&self, i: usize) -> &'static [Analysis] {
+        if self.is_name(i) {
+            return &[];
+        }
+        self.m.analyses(&self.toks[i].norm)
+    }
+
+    /// Gender and number of a noun, from all its noun readings.
+    fn noun(&self, i: usize) -> Option<Gn> {
+        let mut out: Option<Gn> = None;
+        for a in self.readings(i).iter().filter(|a| a.pos.has(Pos::NOUN)) {
+            let gn = Gn { g: a.gender, n: a.number };
+            out = Some(match out {
+                None => gn,
+                Some(o) => Gn {
+                    g: if o.g == gn.g { o.g } else { Gender::Either },
+                    n: if o.n == gn.n { o.n } else { Number::Either },
+                },
+            });
+        }
+        out
+    }
+
+    /// A word that is nothing but a noun (« génération », not « pour »).
+    fn noun_only(&self, i: usize) -> bool {
+        let r = self.readings(i);
+        !r.is_empty() && r.iter().all(|a| a.pos.has(Pos::NOUN) && !a.pos.has(Pos::ADJ) && !a.pos.has(Pos::PPAS))
+    }
+
+    /// A noun or a name that can head a noun phrase.
+    fn head(&self, i: usize) -> Option<Gn> {
+        let w = self.norm(i);
+        if etre(w).is_some() || auxiliary(w).is_some() || matches!(w, "été" | "être") {
+            return None;
+        }
+        if self.is_name(i) {
+            let n = if self.toks[i].all_caps { Number::Either } else { Number::Singular };
+            return Some(Gn { g: Gender::Either, n });
+        }
+        self.noun(i)
+    }
+
+    fn has_adj(&self, i: usize) -> bool {
+        self.readings(i).iter().any(|a| a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS))
+    }
+
+    fn adverb(&self, i: usize) -> bool {
+        let r = self.readings(i);
+        ADVERBS.contains(&self.norm(i)) || (!r.is_empty() && r.iter().all(|a| a.pos == Pos::ADV))
+    }
+
+    /// A word that can only be an adjective or a participle here (`place` says where).
+    fn adjective(&self, i: usize, place: Place) -> bool {
+        let t = &self.toks[i];
+        let w = t.norm.as_str();
+        if t.capitalized || !t.is_word() || w.contains(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+        let after_etre = place == Place::AfterEtre;
+        if (!after_etre && NOT_ADJECTIVES.contains(&w)) || (after_etre && ADVERB_AFTER_ETRE.contains(&w)) {
+            return false;
+        }
+        // Part of a hyphenated word (« semi-conducteur »).
+        if self.doc.view[t.end..].starts_with(['-', '‑']) || self.doc.view[..t.start].ends_with(['-', '‑']) {
+            return false;
+        }
+        let r = self.readings(i);
+        if !r.iter().any(|a| a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS)) {
+            return false;
+        }
+        // A present participle with an object (« des entreprises dominant le marché »).
+        let object_follows = i + 1 < self.toks.len()
+            && self.joined(i)
+            && (self.det(i + 1).is_some() || self.noun_only(i + 1) || self.is_name(i + 1) || !self.toks[i + 1].is_word());
+        r.iter().all(|a| {
+            let adj = a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS);
+            if a.pos.has(Pos::NOUN) && !adj {
+                return false;
+            }
+            let other = Pos(a.pos.0 & !(Pos::ADJ.0 | Pos::PPAS.0 | Pos::NOUN.0));
+            match place {
+                _ if other == Pos::default() => true,
+                // After « être » the word is an attribute: not a conjugated verb, and an
+                // adverb reading is unusual (« était plus fort »).
+                Place::AfterEtre => other.verbal() || other == Pos::ADV,
+                // After a comma and before a complement (« , construit en 2022 »).
+                Place::Apposition => other.verbal(),
+                Place::AfterNoun => other == Pos::PPRE && !object_follows,
+            }
+        })
+    }
+
+    /// A determiner at `i`, unless it is an object pronoun (« il la conçoit »).
+    fn det(&self, i: usize) -> Option<Gn> {
+        let gn = determiner(self.norm(i))?;
+        if matches!(self.norm(i), "le" | "la" | "les" | "l'") && i > 0 && self.same_sentence(i - 1, i) && BEFORE_OBJECT_PRONOUN.contains(&self.norm(i - 1)) {
+            return None;
+        }
+        Some(gn)
+    }
+
+    /// The noun phrase whose head noun is `h`: determiner, adjectives before the noun.
+    fn np(&self, h: usize) -> Np {
+        let mut gn = self.head(h);
+        let mut j = h;
+        let mut k = 0;
+        while k < 2 && j > 0 && self.joined(j - 1) && PRENOMINAL.contains(&self.norm(j - 1)) {
+            let w = self.norm(j - 1);
+            let adj = if w.chars().all(char::is_alphabetic) && self.readings(j - 1).iter().any(|a| a.pos.has(Pos::ADJ)) {
+                let mut o: Option<Gn> = None;
+                for a in self.readings(j - 1).iter().filter(|a| a.pos.has(Pos::ADJ)) {
+                    let x = Gn { g: a.gender, n: a.number };
+                    o = Some(o.map_or(x, |o| Gn {
+                        g: if o.g == x.g { o.g } else { Gender::Either },
+                        n: if o.n == x.n { o.n } else { Number::Either },
+                    }));
+                }
+                o.unwrap_or(Gn::UNKNOWN)
+            } else {
+                Gn { g: Gender::Either, n: Number::Plural }
+            };
+            gn = gn.and_then(|g| g.unify(adj));
+            j -= 1;
+            k += 1;
+        }
+        let mut det = None;
+        if j > 0 && self.joined(j - 1) {
+            if let Some(d) = self.det(j - 1) {
+                gn = gn.and_then(|g| g.unify(d));
+                det = Some(j - 1);
+                j -= 1;
+            }
+        }
+        Np { start: j, head: h, det, gn, linked_by_de: false }
+    }
+
+    /// The head noun of the phrase that ends at `k` (skipping up to two adjectives or
+    /// adverbs after the noun).
+    fn head_before(&self, k: usize) -> Option<usize> {
+        let mut j = k;
+        for _ in 0..3 {
+            let noun_here = self.head(j).is_some();
+            let adj_after_noun = self.has_adj(j) && j > 0 && self.joined(j - 1) && self.head(j - 1).is_some() && !self.is_name(j);
+            if noun_here && !adj_after_noun {
+                return Some(j);
+            }
+            if (self.has_adj(j) || self.adverb(j)) && j > 0 && self.joined(j - 1) && !self.is_name(j) {
+                j -= 1;
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
+    /// The chain « N1 de N2 de N3 » that ends with the head noun `h`, nearest first.
+    fn chain(&self, h: usize) -> Vec<Np> {
+        let mut out = vec![self.np(h)];
+        while out.len() < 4 {
+            let last = *out.last().unwrap();
+            let s = last.start;
+            let contracted = last.det.is_some_and(|d| matches!(self.norm(d), "du" | "des"));
+            let before = if contracted && s > 0 && self.joined(s - 1) {
+                Some(s - 1)
+            } else if !contracted && s > 1 && matches!(self.norm(s - 1), "de" | "d'") && self.joined(s - 1) && self.joined(s - 2) {
+                Some(s - 2)
+            } else {
+                None
+            };
+            let Some(h2) = before.and_then(|b| self.head_before(b)) else { break };
+            out.last_mut().unwrap().linked_by_de = true;
+            out.push(self.np(h2));
+        }
+        out
+    }
+
+    /// What stands before the top of a chain: `true` when it is a clause boundary (the
+    /// chain can be a subject).
+    fn clause_boundary_before(&self, s: usize) -> bool {
+        if self.sentence_start(s) {
+            return true;
+        }
+        let gap = self.gap(s - 1);
+        if gap.contains([',', ';', ':', '(', '«', '"', '–', '—', '\u{1A}']) {
+            return true;
+        }
+        let w = self.norm(s - 1);
+        if w == "et" {
+            return s >= 2 && self.gap(s - 2).contains(',');
+        }
+        CLAUSE_OPENERS.contains(&w)
+    }
+
+    /// Pattern 1: an adjective right after its noun (« des puces performant »).
+    fn after_noun(&self, a: usize) -> Option<Finding> {
+        if !self.joined(a - 1) || !self.adjective(a, Place::AfterNoun) {
+            return None;
+        }
+        // Followed by a noun: an apposition or a locution (« grand public », « nouvelle
+        // génération »).
+        if a + 1 < self.toks.len() && self.same_sentence(a, a + 1) {
+            let next = self.norm(a + 1);
+            if self.joined(a) && (self.noun_only(a + 1) || self.is_name(a + 1)) {
+                return None;
+            }
+            if INVARIABLE_STARTS.contains(&self.norm(a)) && matches!(next, "de" | "d'") {
+                return None;
+            }
+            // « des puces capable de » is checked; « des fonctions prêt à l'emploi » is a locution.
+            if self.joined(a) && self.norm(a) == "prêt" && next == "à" {
+                return None;
+            }
+        }
+        // Intensifiers between the noun and the adjective.
+        let mut j = a - 1;
+        let mut k = 0;
+        while k < 2 && j > 0 && ADVERBS.contains(&self.norm(j)) && self.joined(j - 1) {
+            j -= 1;
+            k += 1;
+        }
+        let h = self.head_before(j)?;
+        if self.is_name(h) {
+            return None;
+        }
+        let chain = self.chain(h);
+        let top = chain.last().unwrap();
+        if top.start > 0 && self.same_sentence(top.start - 1, top.start) {
+            let w = self.norm(top.start - 1);
+            // Coordinated nouns share the adjective (« la puce et le serveur performants »).
+            if matches!(w, "et" | "ou" | "ni") || (self.gap(top.start - 1).contains(',') && self.toks[a].norm.ends_with(['s', 'x'])) {
+                return None;
+            }
+            // A bare noun after a preposition is a complement; the adjective may go higher.
+            if top.det.is_none() && PREPOSITIONS.contains(&w) {
+                return None;
+            }
+        }
+        let mut nouns: Vec<&Np> = chain.iter().collect();
+        // In a compound of the glossary (« chaîne d'approvisionnement »), the adjective
+        // after the compound qualifies its head.
+        if nouns.len() >= 2 && nouns[0].det.is_none() && nouns[0].linked_by_de && self.is_compound(nouns[1].head, nouns[0].head) {
+            nouns.remove(0);
+        }
+        self.judge(a, &nouns, Kind::AfterNoun, false)
+    }
+
+    /// Decides: a finding when every noun is certain and none agrees with the word.
+    fn judge(&self, a: usize, nouns: &[&Np], kind: Kind, after_etre: bool) -> Option<Finding> {
+        let readings: Vec<&Analysis> = self
+            .readings(a)
+            .iter()
+            .filter(|r| r.pos.has(Pos::ADJ) || r.pos.has(Pos::PPAS) || (after_etre && r.pos.has(Pos::ADV)))
+            .collect();
+        if readings.is_empty() || nouns.is_empty() {
+            return None;
+        }
+        // An adverb reading agrees with everything.
+        if readings.iter().any(|r| r.pos == Pos::ADV) && !after_etre {
+            return None;
+        }
+        let mut out = Vec::new();
+        for np in nouns {
+            let gn = np.gn?;
+            if !gn.certain() {
+                return None;
+            }
+            if readings.iter().any(|r| !(r.pos == Pos::ADV) && gn.accepts(r)) {
+                return None;
+            }
+            out.push((np.start, np.head, gn));
+        }
+        Some(Finding { word: a, nouns: out, kind })
+    }
+
+    fn is_compound(&self, n1: usize, n2: usize) -> bool {
+        let set = self.compounds.get_or_init(|| {
+            let mut set = HashSet::new();
+            for t in &self.cx.glossary.glossary.terms {
+                for p in &t.approved {
+                    let w = tokenize_phrase(p);
+                    for k in 0..w.len().saturating_sub(2) {
+                        if matches!(w[k + 1].as_str(), "de" | "d'") {
+                            for a in self.m.analyses(&w[k]).iter().filter(|a| a.pos.has(Pos::NOUN)) {
+                                for b in self.m.analyses(&w[k + 2]).iter().filter(|a| a.pos.has(Pos::NOUN)) {
+                                    set.insert((a.entry, b.entry));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            set
+        });
+        self.readings(n1).iter().filter(|a| a.pos.has(Pos::NOUN)).any(|a| {
+            self.readings(n2)
+                .iter()
+                .filter(|b| b.pos.has(Pos::NOUN))
+                .any(|b| set.contains(&(a.entry, b.entry)))
+        })
+    }
+
+    /// Pattern 2: « être » (or a copula) and its subject (« la puce … est conçu »).
+    fn after_etre(&self, p: usize) -> Option<Finding> {
+        // Back from the predicate over adverbs to the verb.
+        let mut j = p - 1;
+        let mut k = 0;
+        while k < 4 && j > 0 && self.joined(j) && self.adverb(j) && etre(self.norm(j)).is_none() {
+            j -= 1;
+            k += 1;
+        }
+        // « de plus en plus »
+        if !self.joined(j) {
+            return None;
+        }
+        let (verb, number) = if let Some(n) = etre(self.norm(j)) {
+            (j, n)
+        } else if matches!(self.norm(j), "été" | "être") && j > 0 && self.joined(j - 1) {
+            // « a été conçue », « peut être conçue », « doit être »
+            let mut v = j - 1;
+            while v > 0 && self.adverb(v) && self.joined(v - 1) {
+                v -= 1;
+            }
+            let n = auxiliary(self.norm(v))?;
+            if self.norm(j) == "été" && !matches!(self.norm(v), "a" | "avait" | "aura" | "aurait" | "ait" | "eut" | "ont" | "avaient" | "auront" | "auraient" | "aient" | "eurent") {
+                return None;
+            }
+            (v, n)
+        } else {
+            return None;
+        };
+        if !self.adjective(p, Place::AfterEtre) {
+            return None;
+        }
+        // A noun after the predicate: it may be placed before its noun (« est un nouveau
+        // record »), or a locution.
+        if p + 1 < self.toks.len() && self.joined(p) && (self.noun_only(p + 1) || self.is_name(p + 1)) {
+            return None;
+        }
+        let subject = self.subject(verb, number, 0)?;
+        let nouns: Vec<&Np> = subject.iter().collect();
+        self.judge(p, &nouns, Kind::Subject, true)
+    }
+
+    /// The possible subjects of the verb at `v`, each agreeing with the verb's number.
+    fn subject(&self, v: usize, number: Number, depth: usize) -> Option<Vec<Np>> {
+        if v == 0 || !self.same_sentence(v - 1, v) {
+            return None;
+        }
+        let mut k = v - 1;
+        if matches!(self.norm(k), "ne" | "n'") {
+            if k == 0 || !self.same_sentence(k - 1, k) {
+                return None;
+            }
+            k -= 1;
+        }
+        let w = self.norm(k);
+        // Pronouns: not handled.
+        if matches!(
+            w,
+            "se" | "s'" | "me" | "m'" | "te" | "t'" | "nous" | "vous" | "lui" | "leur" | "en" | "y" | "le" | "la" | "les" | "l'"
+                | "il" | "elle" | "ils" | "elles" | "on" | "ce" | "c'" | "cela" | "ça" | "ceci" | "tout" | "rien" | "je" | "j'" | "tu"
+                | "que" | "qu'" | "dont" | "où" | "lequel" | "laquelle" | "lesquels" | "lesquelles"
+        ) {
+            return None;
+        }
+        // A relative « qui »: its antecedent, whichever noun of the chain it is.
+        if w == "qui" {
+            if k == 0 || !self.same_sentence(k - 1, k) {
+                return None;
+            }
+            let h = self.head_before(k - 1)?;
+            let chain: Vec<Np> = self.chain(h).into_iter().filter(|np| np.gn.is_none_or(|g| number.accepts(g.n))).collect();
+            return (!chain.is_empty()).then_some(chain);
+        }
+        // « … et est conçue » : the subject of the previous verb.
+        if matches!(w, "et" | "mais" | "puis") && depth == 0 {
+            let mut j = k;
+            while j > 0 && self.same_sentence(j - 1, j) && k - j < 40 {
+                j -= 1;
+                let x = self.norm(j);
+                if matches!(x, "que" | "qu'" | "qui" | "dont" | "où" | "si" | "lorsque" | "lorsqu'" | "quand" | "car" | "mais" | "et" | "ou" | "puisque" | "comme")
+                    || matches!(x, "il" | "elle" | "ils" | "elles" | "on")
+                {
+                    return None;
+                }
+                if etre(x).is_some() || auxiliary(x).is_some_and(|_| matches!(x, "a" | "ont" | "avait" | "avaient")) {
+                    let n = etre(x).or_else(|| auxiliary(x))?;
+                    if n != number {
+                        return None;
+                    }
+                    return self.subject(j, n, depth + 1);
+                }
+            }
+            return None;
+        }
+        // An apposition or a relative clause between commas or brackets (one).
+        let mut end = k;
+        let g = self.gap(end);
+        if g.contains(',') || g.contains(')') {
+            let mut j = end;
+            let mut found = None;
+            while j > 0 && self.same_sentence(j - 1, j) && end - j < 15 {
+                let gj = self.gap(j - 1);
+                if gj.contains(',') || gj.contains('(') {
+                    found = Some(j);
+                    break;
+                }
+                j -= 1;
+            }
+            let c0 = found?;
+            let first = self.norm(c0);
+            let opens = matches!(first, "qui" | "que" | "qu'" | "dont" | "où" | "lequel" | "laquelle" | "lesquels" | "lesquelles" | "selon" | "comme" | "notamment" | "en" | "avec")
+                || self.det(c0).is_some()
+                || self.has_adj(c0)
+                || self.is_name(c0);
+            if !opens || c0 == 0 {
+                return None;
+            }
+            end = c0 - 1;
+        }
+        let h = self.head_before(end)?;
+        let chain = self.chain(h);
+        let top = *chain.last().unwrap();
+        if !self.clause_boundary_before(top.start) {
+            return None;
+        }
+        let gn = top.gn?;
+        if !number.accepts(gn.n) {
+            return None;
+        }
+        Some(vec![top])
+    }
+
+    /// Pattern 3: a participle in apposition after a comma (« son usine, construit en
+    /// 2022 »).
+    fn in_apposition(&self, p: usize) -> Option<Finding> {
+        if p < 2 || !self.same_sentence(p - 1, p) || self.gap(p - 1).trim() != "," {
+            return None;
+        }
+        if !self.readings(p).iter().any(|a| a.pos.has(Pos::PPAS)) || !self.adjective(p, Place::Apposition) {
+            return None;
+        }
+        let next = self.toks.get(p + 1)?;
+        if !self.joined(p)
+            || !matches!(
+                next.norm.as_str(),
+                "en" | "par" | "pour" | "dans" | "à" | "au" | "aux" | "sur" | "avec" | "de" | "d'" | "depuis" | "grâce" | "selon" | "chez" | "entre"
+            )
+        {
+            return None;
+        }
+        let h = self.head_before(p - 1)?;
+        let chain = self.chain(h);
+        let mut nouns: Vec<Np> = chain.clone();
+        // The subject of the sentence may be what the participle qualifies.
+        let first = (0..p).rev().take_while(|&i| self.same_sentence(i, p)).last()?;
+        let top = chain.last().unwrap();
+        if top.start != first {
+            let mut i = first;
+            while i < p && (self.det(i).is_some() || PRENOMINAL.contains(&self.norm(i))) {
+                i += 1;
+            }
+            let h0 = self.head(i).map(|_| i)?;
+            nouns.push(self.np(h0));
+        }
+        let refs: Vec<&Np> = nouns.iter().collect();
+        self.judge(p, &refs, Kind::Apposition, false)
+    }
+
+    fn diagnostic(&self, f: &Finding) -> Diagnostic {
+        let t = &self.toks[f.word];
+        let span = Span::new(t.start, t.end);
+        let word = self.doc.display(t.start, t.end).to_string();
+        let readings: Vec<&Analysis> = self
+            .readings(f.word)
+            .iter()
+            .filter(|r| r.pos.has(Pos::ADJ) || r.pos.has(Pos::PPAS))
+            .collect();
+        let mut own: Option<Gn> = None;
+        for r in &readings {
+            let x = Gn { g: r.gender, n: r.number };
+            own = Some(own.map_or(x, |o| Gn {
+                g: if o.g == x.g { o.g } else { Gender::Either },
+                n: if o.n == x.n { o.n } else { Number::Either },
+            }));
+        }
+        let own = own.map(Gn::describe).filter(|s| !s.is_empty()).map(|s| format!(" ({s})")).unwrap_or_default();
+        let (s0, h0, gn0) = f.nouns[0];
+        let noun_text = self.doc.display(self.toks[s0].start, self.toks[h0].end).to_string();
+        let message = match f.kind {
+            Kind::Subject => format!(
+                "« {word} »{own} ne s'accorde pas avec son sujet « {noun_text} » ({}).",
+                gn0.describe()
+            ),
+            Kind::AfterNoun if f.nouns.len() > 1 => {
+                let others: Vec<String> = f.nouns[1..]
+                    .iter()
+                    .map(|&(s, h, g)| format!("« {} » ({})", self.doc.display(self.toks[s].start, self.toks[h].end), g.describe()))
+                    .collect();
+                format!(
+                    "« {word} »{own} ne s'accorde ni avec « {noun_text} » ({}) ni avec {}.",
+                    gn0.describe(),
+                    others.join(" ni avec ")
+                )
+            }
+            Kind::AfterNoun => format!("« {word} »{own} ne s'accorde pas avec « {noun_text} » ({}).", gn0.describe()),
+            Kind::Apposition => {
+                format!("« {word} »{own} ne s'accorde pas avec « {noun_text} » ({}), qu'il qualifie.", gn0.describe())
+            }
+        };
+        // The forms of the same word with the gender and number wanted.
+        let mut forms: Vec<String> = Vec::new();
+        let mut targets: Vec<Gn> = Vec::new();
+        for &(_, _, g) in &f.nouns {
+            if !targets.contains(&g) {
+                targets.push(g);
+            }
+        }
+        for g in &targets {
+            for r in &readings {
+                let pos = if r.pos.has(Pos::PPAS) { Pos::PPAS } else { Pos::ADJ };
+                for form in self.m.inflect(r.entry, pos, g.g, g.n) {
+                    // The exact form wanted, not an « épicène » one that would not change.
+                    if form != t.norm && !forms.contains(&form) {
+                        forms.push(form);
+                    }
+                }
+            }
+        }
+        let applicability = if forms.len() == 1 && targets.len() == 1 { Applicability::Safe } else { Applicability::DisplayOnly };
+        let mut d = Diagnostic::new(META.id, META.category, META.severity, span, message);
+        d.suggestions = forms
+            .into_iter()
+            .take(3)
+            .map(|f| Suggestion { replacement: match_case(&word, &f), applicability })
+            .collect();
+        d
+    }
+}
+
+/// English words that French text does not use (see `untranslated-english`).
+const ENGLISH_WORDS: &[&str] = &[
+    "the", "and", "of", "to", "is", "are", "with", "this", "that", "be", "by", "it", "from", "for", "on", "was",
+    "were", "will", "can", "which", "has", "have", "an", "or", "not", "if", "when", "you", "your", "its", "into",
+];
+
+fn english_sentences(doc: &Document) -> HashSet<u32> {
+    let mut counts: std::collections::HashMap<u32, (usize, usize)> = std::collections::HashMap::new();
+    for t in &doc.tokens {
+        if t.is_word() {
+            let c = counts.entry(t.sentence).or_default();
+            c.1 += 1;
+            if ENGLISH_WORDS.contains(&t.norm.as_str()) {
+                c.0 += 1;
+            }
+        }
+    }
+    counts.into_iter().filter(|&(_, (en, all))| en >= 2 && en * 4 >= all).map(|(s, _)| s).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Applicability;
+    use crate::testing::check_with;
+
+    const G: &str = r#"
+[glossary]
+name = "t"
+[[term]]
+id = "supply-chain"
+approved = ["chaîne d'approvisionnement mondiale"]
+"#;
+
+    fn agreement(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
+        check_with(G, text).into_iter().filter(|d| d.rule == "agreement").collect()
+    }
+
+    fn flagged(text: &str) -> Vec<String> {
+        agreement(text).iter().map(|d| text[d.span.start..d.span.end].to_string()).collect()
+    }
+
+    #[test]
+    #[ignore]
+    fn debug_readings() {
+        let text = std::env::var("AGR").unwrap_or_default();
+        let doc = crate::document::Document::from_str(&text);
+        let m = crate::lexicon::morphology();
+        for t in &doc.tokens {
+            println!("{} s{} {:?}", t.norm, t.sentence, m.analyses(&t.norm).iter().map(|a| (a.pos.0, a.gender, a.number)).collect::<Vec<_>>());
+        }
+        println!("{:?}", agreement(&text));
+    }
+
+    #[test]
+    fn adjective_after_its_noun() {
+        let d = agreement("Meta conçoit des puces performant pour ses serveurs.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].suggestions[0].replacement, "performantes");
+        assert_eq!(d[0].suggestions[0].applicability, Applicability::Safe);
+        assert_eq!(flagged("Une puce très performant."), ["performant"]);
+        assert_eq!(flagged("La demande de puces forts inquiète."), ["forts"]);
+    }
+
+    #[test]
+    fn adjective_after_a_glossary_compound_qualifies_its_head() {
+        let d = agreement("Ce changement compte dans la chaîne d'approvisionnement global serrée actuelle.");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].suggestions[0].replacement, "globale");
+    }
+
+    #[test]
+    fn participle_after_etre_and_its_subject() {
+        let t = "Selon Reuters, la puce a été produite en collaboration avec Taiwan Integrated Circuit \
+                 Manufacturing Corporation (TSMC), une société de fabrication de semi-conducteurs de \
+                 pointe, et est conçu spécifiquement pour les charges de travail.";
+        let d = agreement(t);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(&t[d[0].span.start..d[0].span.end], "conçu");
+        assert_eq!(d[0].suggestions[0].replacement, "conçue");
+        assert!(d[0].message.contains("la puce"), "{}", d[0].message);
+        assert_eq!(flagged("La puce de Meta est conçu par TSMC."), ["conçu"]);
+        assert_eq!(flagged("Les puces ont été conçu par TSMC."), ["conçu"]);
+        assert_eq!(flagged("La puce, qui sera vendue en 2026, est conçu par TSMC."), ["conçu"]);
+        assert_eq!(flagged("Cette usine qui est construit en Arizona."), ["construit"]);
+    }
+
+    #[test]
+    fn predicative_adjective() {
+        assert_eq!(flagged("La demande était plus fort que prévu."), ["fort"]);
+        assert_eq!(flagged("Les ventes de puces restent faible."), ["faible"]);
+    }
+
+    #[test]
+    fn participle_in_apposition() {
+        assert_eq!(flagged("L'entreprise a agrandi son usine, construit en 2022 près de Phoenix."), ["construit"]);
+    }
+
+    #[test]
+    fn correct_agreement_is_quiet() {
+        for ok in [
+            "Meta a récemment annoncé qu'elle testait une puce conçue en interne, destinée spécifiquement à l'entraînement.",
+            "Selon Reuters, la puce a été produite en collaboration avec TSMC, fabricant de semi-conducteurs de pointe, et elle est spécialement conçue pour l'IA.",
+            "L'enjeu est d'autant plus important pour le groupe que la chaîne d'approvisionnement mondiale reste tendue.",
+            "Les travaux de Meta sur les puces d'entraînement sont donc suivis de près par le secteur.",
+            "Un ensemble de règles complexe ; un nombre de puces important.",
+            "La puce et le serveur sont conçus ensemble ; la puce et la carte performantes.",
+            "Des puces haut de gamme, des offres grand public, des modèles dernier cri.",
+            "Le nombre de puces vendues est élevé.",
+            "La plupart des puces sont conçues à Taïwan.",
+            "Meta a agrandi son usine, construite en 2022.",
+            "Il la trouve belle ; ils la porte ouverte.",
+            "Les résultats de l'entreprise sont bons.",
+            "La question est de savoir si la puce est prête.",
+            "Le groupe, convaincu de son potentiel, a racheté la start-up.",
+        ] {
+            let d = agreement(ok);
+            assert!(d.is_empty(), "{ok}: {d:?}");
+        }
+    }
+}
