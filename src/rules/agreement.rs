@@ -20,7 +20,7 @@ pub struct Agreement;
 static META: RuleMeta = RuleMeta {
     id: "agreement",
     category: Category::Grammar,
-    severity: Severity::Warning,
+    severity: Severity::Info,
     summary: "Adjectif ou participe qui ne s'accorde pas avec son nom ou son sujet.",
     doc: RuleDoc {
         what: "Signale un adjectif ou un participe passé dont le genre ou le nombre ne \
