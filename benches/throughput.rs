@@ -16,7 +16,8 @@ use std::path::PathBuf;
 const ARTICLE: &str = include_str!("../corpus/meta-puce-ia.fr.txt");
 
 fn bench_dir() -> PathBuf {
-    std::env::var_os("RELECTURE_BENCH_DIR").map_or_else(|| PathBuf::from("/tmp/relecture-bench"), PathBuf::from)
+    std::env::var_os("RELECTURE_BENCH_DIR")
+        .map_or_else(|| PathBuf::from("/tmp/relecture-bench"), PathBuf::from)
 }
 
 /// The article replicated to about `bytes` bytes (paragraphs kept apart).
@@ -35,11 +36,22 @@ fn tokenise(c: &mut Criterion) {
     let text = article_times(1_000_000);
     let mut g = c.benchmark_group("tokenise");
     g.throughput(Throughput::Bytes(text.len() as u64));
-    g.bench_function("words, article 1 MB", |b| b.iter(|| tokenize(black_box(&text), 0, text.len()).len()));
-    g.bench_function("sentences, article 1 MB", |b| b.iter(|| relecture::document::sentences(black_box(&text)).len()));
-    g.bench_function("document (mask, sentences, words, lines), article 1 MB", |b| {
-        b.iter(|| Document::new("a.txt", black_box(text.clone()), Format::Text).tokens.len())
+    g.bench_function("words, article 1 MB", |b| {
+        b.iter(|| tokenize(black_box(&text), 0, text.len()).len())
     });
+    g.bench_function("sentences, article 1 MB", |b| {
+        b.iter(|| relecture::document::sentences(black_box(&text)).len())
+    });
+    g.bench_function(
+        "document (mask, sentences, words, lines), article 1 MB",
+        |b| {
+            b.iter(|| {
+                Document::new("a.txt", black_box(text.clone()), Format::Text)
+                    .tokens
+                    .len()
+            })
+        },
+    );
     g.finish();
 }
 
@@ -49,12 +61,16 @@ fn matching(c: &mut Criterion) {
     let default = CompiledGlossary::new(glossary::defaults::load().expect("default glossary"));
     let mut g = c.benchmark_group("match");
     g.throughput(Throughput::Bytes(text.len() as u64));
-    g.bench_function("default glossary, article 1 MB", |b| b.iter(|| default.find(black_box(&doc)).len()));
+    g.bench_function("default glossary, article 1 MB", |b| {
+        b.iter(|| default.find(black_box(&doc)).len())
+    });
     if let Some(big) = read_glossary("termbase-100k.tbx") {
         let mut merged = glossary::defaults::load().expect("default glossary");
         merged.merge(big);
         let big = CompiledGlossary::new(merged);
-        g.bench_function("default + 100k termbase, article 1 MB", |b| b.iter(|| big.find(black_box(&doc)).len()));
+        g.bench_function("default + 100k termbase, article 1 MB", |b| {
+            b.iter(|| big.find(black_box(&doc)).len())
+        });
     }
     g.finish();
 }
@@ -86,15 +102,27 @@ fn check(c: &mut Criterion) {
 fn compile(c: &mut Criterion) {
     let mut g = c.benchmark_group("glossary");
     g.sample_size(10);
-    g.bench_function("parse default glossaries", |b| b.iter(|| glossary::defaults::load().expect("default glossary").len()));
+    g.bench_function("parse default glossaries", |b| {
+        b.iter(|| glossary::defaults::load().expect("default glossary").len())
+    });
     let default = glossary::defaults::load().expect("default glossary");
-    g.bench_function("compile default glossaries", |b| b.iter(|| CompiledGlossary::new(black_box(default.clone())).pattern_count()));
+    g.bench_function("compile default glossaries", |b| {
+        b.iter(|| CompiledGlossary::new(black_box(default.clone())).pattern_count())
+    });
     let path = bench_dir().join("termbase-100k.tbx");
     if let Ok(text) = std::fs::read_to_string(&path) {
         let name = path.display().to_string();
-        g.bench_function("parse 100k termbase (TBX)", |b| b.iter(|| glossary::parse(&name, black_box(&text)).expect("parses").len()));
+        g.bench_function("parse 100k termbase (TBX)", |b| {
+            b.iter(|| {
+                glossary::parse(&name, black_box(&text))
+                    .expect("parses")
+                    .len()
+            })
+        });
         let big = glossary::parse(&name, &text).expect("parses");
-        g.bench_function("compile 100k termbase", |b| b.iter(|| CompiledGlossary::new(black_box(big.clone())).pattern_count()));
+        g.bench_function("compile 100k termbase", |b| {
+            b.iter(|| CompiledGlossary::new(black_box(big.clone())).pattern_count())
+        });
     }
     g.finish();
 }

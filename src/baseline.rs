@@ -35,8 +35,18 @@ pub fn normalize_path(p: &str) -> String {
 }
 
 fn key(f: &FileResult, d: &crate::Diagnostic) -> Key {
-    let text = f.doc.display(d.span.start, d.span.end).split_whitespace().collect::<Vec<_>>().join(" ");
-    (normalize_path(&f.doc.path), d.rule.to_string(), text, d.unit.clone())
+    let text = f
+        .doc
+        .display(d.span.start, d.span.end)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (
+        normalize_path(&f.doc.path),
+        d.rule.to_string(),
+        text,
+        d.unit.clone(),
+    )
 }
 
 impl Baseline {
@@ -52,17 +62,31 @@ impl Baseline {
             version: VERSION,
             findings: counts
                 .into_iter()
-                .map(|((path, rule, text, unit), count)| Entry { path, rule, text, unit, count })
+                .map(|((path, rule, text, unit), count)| Entry {
+                    path,
+                    rule,
+                    text,
+                    unit,
+                    count,
+                })
                 .collect(),
         }
     }
 
     /// Reads a baseline; the message says what is wrong, in French.
     pub fn parse(text: &str) -> Result<Baseline, String> {
-        let b: Baseline = serde_json::from_str(text)
-            .map_err(|e| format!("ligne de base invalide (ligne {}, colonne {}) : {e}", e.line(), e.column()))?;
+        let b: Baseline = serde_json::from_str(text).map_err(|e| {
+            format!(
+                "ligne de base invalide (ligne {}, colonne {}) : {e}",
+                e.line(),
+                e.column()
+            )
+        })?;
         if b.version != VERSION {
-            return Err(format!("version de ligne de base {} inconnue (attendu : {VERSION})", b.version));
+            return Err(format!(
+                "version de ligne de base {} inconnue (attendu : {VERSION})",
+                b.version
+            ));
         }
         Ok(b)
     }
@@ -77,7 +101,17 @@ impl Baseline {
         let mut left: BTreeMap<Key, usize> = self
             .findings
             .iter()
-            .map(|e| ((normalize_path(&e.path), e.rule.clone(), e.text.clone(), e.unit.clone()), e.count))
+            .map(|e| {
+                (
+                    (
+                        normalize_path(&e.path),
+                        e.rule.clone(),
+                        e.text.clone(),
+                        e.unit.clone(),
+                    ),
+                    e.count,
+                )
+            })
             .collect();
         let mut removed = 0;
         for f in files.iter_mut() {
@@ -124,6 +158,10 @@ mod tests {
     #[test]
     fn invalid_baselines() {
         assert!(Baseline::parse("{").unwrap_err().contains("ligne 1"));
-        assert!(Baseline::parse("{\"version\": 9, \"findings\": []}").unwrap_err().contains("version"));
+        assert!(
+            Baseline::parse("{\"version\": 9, \"findings\": []}")
+                .unwrap_err()
+                .contains("version")
+        );
     }
 }

@@ -1,12 +1,12 @@
 /*! The checker: a compiled glossary and the enabled rules, applied to one document. Pure:
 no file system, no output. */
 
+use crate::diagnostic::Span;
 use crate::diagnostic::{Diagnostic, sort_diagnostics};
 use crate::document::Document;
-use crate::glossary::{CompiledGlossary, Glossary};
-use crate::diagnostic::Span;
 use crate::formats::Format;
 use crate::formats::bilingual::{ParseError, Unit};
+use crate::glossary::{CompiledGlossary, Glossary};
 use crate::report::FileResult;
 use crate::rules::bilingual::BiContext;
 use crate::rules::{self, Context, Rule, RuleSettings};
@@ -42,7 +42,11 @@ impl Checker {
 
     /// Keeps only the rules for which `keep(id)` is true.
     pub fn select_rules(&mut self, keep: impl Fn(&str) -> bool) {
-        self.rules = rules::ALL.iter().copied().filter(|r| keep(r.meta().id)).collect();
+        self.rules = rules::ALL
+            .iter()
+            .copied()
+            .filter(|r| keep(r.meta().id))
+            .collect();
         self.disabled_bilingual = rules::bilingual::ALL
             .iter()
             .map(|r| r.meta().id)
@@ -94,7 +98,12 @@ impl Checker {
 
     /// Checks one file's text in its format: plain text and Markdown with the monolingual
     /// rules, PO, XLIFF and TMX unit by unit against their sources.
-    pub fn check_text(&self, path: &str, text: String, format: Format) -> Result<FileResult, ParseError> {
+    pub fn check_text(
+        &self,
+        path: &str,
+        text: String,
+        format: Format,
+    ) -> Result<FileResult, ParseError> {
         match format.parse_bilingual(&text) {
             None => {
                 let doc = Document::new(path, text, format);
@@ -127,7 +136,10 @@ impl Checker {
                 meta.category,
                 meta.severity,
                 Span::new(*at, *at),
-                format!("passage de la source sans traduction : « {} ».", rules::bilingual::excerpt(text, 100)),
+                format!(
+                    "passage de la source sans traduction : « {} ».",
+                    rules::bilingual::excerpt(text, 100)
+                ),
             ));
         }
         for &(s, e) in &alignment.added {
@@ -160,7 +172,10 @@ impl Checker {
 fn dedupe(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let n = diags.len();
     let mut drop = vec![false; n];
-    let is_pattern: Vec<bool> = diags.iter().map(|d| PATTERN_RULES.contains(&d.rule)).collect();
+    let is_pattern: Vec<bool> = diags
+        .iter()
+        .map(|d| PATTERN_RULES.contains(&d.rule))
+        .collect();
     // Findings sorted by span: those on one span are neighbours.
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_unstable_by_key(|&i| (diags[i].span.start, diags[i].span.end, i));
@@ -177,7 +192,9 @@ fn dedupe(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
             drop[i] = group.iter().any(|&j| {
                 let o = &diags[j];
                 j != i
-                    && ((is_pattern[i] && is_pattern[j] && (o.severity > d.severity || (o.severity == d.severity && j < i)))
+                    && ((is_pattern[i]
+                        && is_pattern[j]
+                        && (o.severity > d.severity || (o.severity == d.severity && j < i)))
                         || (d.rule == "missing-key-term" && o.rule == "forbidden-term")
                         || (d.rule == o.rule && d.message == o.message && j < i))
             });
@@ -203,7 +220,8 @@ fn dedupe(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
             let i = pats[k];
             let d = &diags[i];
             let covered = (sev(d.severity)..3).any(|s| {
-                best[s].is_some_and(|e| e >= d.span.end) || same_start_best[s].is_some_and(|e| e > d.span.end)
+                best[s].is_some_and(|e| e >= d.span.end)
+                    || same_start_best[s].is_some_and(|e| e > d.span.end)
             });
             if covered {
                 drop[i] = true;
@@ -266,26 +284,40 @@ mod tests {
                     if i == j {
                         return false;
                     }
-                    let both_patterns = PATTERN_RULES.contains(&d.rule) && PATTERN_RULES.contains(&o.rule);
+                    let both_patterns =
+                        PATTERN_RULES.contains(&d.rule) && PATTERN_RULES.contains(&o.rule);
                     let nested = o.span.contains(&d.span) && o.span != d.span;
                     let same = o.span == d.span;
                     (both_patterns
                         && ((nested && o.severity >= d.severity)
-                            || (same && (o.severity > d.severity || (o.severity == d.severity && j < i)))))
-                        || (d.rule == "near-miss" && o.rule == "entity-full-name" && o.span.overlaps(&d.span))
+                            || (same
+                                && (o.severity > d.severity
+                                    || (o.severity == d.severity && j < i)))))
+                        || (d.rule == "near-miss"
+                            && o.rule == "entity-full-name"
+                            && o.span.overlaps(&d.span))
                         || (d.rule == "missing-key-term" && o.rule == "forbidden-term" && same)
                         || (d.rule == o.rule && same && d.message == o.message && j < i)
                 })
             })
             .collect();
-        diags.into_iter().zip(keep).filter_map(|(d, k)| k.then_some(d)).collect()
+        diags
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(d, k)| k.then_some(d))
+            .collect()
     }
 
     #[test]
     fn dedupe_agrees_with_its_definition() {
         const RULES: &[&str] = &[
-            "forbidden-term", "calque", "untranslated-english", "near-miss", "entity-full-name",
-            "missing-key-term", "doubled-word",
+            "forbidden-term",
+            "calque",
+            "untranslated-english",
+            "near-miss",
+            "entity-full-name",
+            "missing-key-term",
+            "doubled-word",
         ];
         const SEVERITIES: &[Severity] = &[Severity::Info, Severity::Warning, Severity::Error];
         // A small deterministic generator (xorshift), many small cases with many collisions.
@@ -311,7 +343,11 @@ mod tests {
                     )
                 })
                 .collect();
-            assert_eq!(dedupe(diags.clone()), dedupe_reference(diags.clone()), "{diags:?}");
+            assert_eq!(
+                dedupe(diags.clone()),
+                dedupe_reference(diags.clone()),
+                "{diags:?}"
+            );
         }
     }
 }

@@ -97,7 +97,10 @@ pub struct ConfigError {
 pub fn parse(file: &str, text: &str) -> Result<Config, ConfigError> {
     let place = |offset: usize| {
         let before = &text[..offset.min(text.len())];
-        (before.matches('\n').count() + 1, before.rsplit('\n').next().unwrap_or("").chars().count() + 1)
+        (
+            before.matches('\n').count() + 1,
+            before.rsplit('\n').next().unwrap_or("").chars().count() + 1,
+        )
     };
     let config: Config = toml::from_str(text).map_err(|e| {
         let (line, column) = place(e.span().map_or(0, |s| s.start));
@@ -105,17 +108,29 @@ pub fn parse(file: &str, text: &str) -> Result<Config, ConfigError> {
             file: file.to_string(),
             line,
             column,
-            message: format!("configuration invalide : {}", translate_toml_error(e.message())),
+            message: format!(
+                "configuration invalide : {}",
+                translate_toml_error(e.message())
+            ),
         }
     })?;
     // Rule ids must exist: a typo would silently keep a rule on.
-    let mut ids: Vec<&String> = config.rules.disable.iter().chain(&config.rules.only).chain(config.rules.severity.keys()).collect();
+    let mut ids: Vec<&String> = config
+        .rules
+        .disable
+        .iter()
+        .chain(&config.rules.only)
+        .chain(config.rules.severity.keys())
+        .collect();
     for o in &config.overrides {
         ids.extend(o.disable.iter().chain(o.severity.keys()));
     }
     for id in ids {
         if crate::rules::find(id).is_none() && id != crate::suppress::UNUSED.id {
-            let at = text.find(&format!("\"{id}\"")).or_else(|| text.find(id.as_str())).unwrap_or(0);
+            let at = text
+                .find(&format!("\"{id}\""))
+                .or_else(|| text.find(id.as_str()))
+                .unwrap_or(0);
             let (line, column) = place(at);
             return Err(ConfigError {
                 file: file.to_string(),
@@ -145,7 +160,10 @@ pub fn translate_toml_error(message: &str) -> String {
     if let Some(rest) = m.strip_prefix("unknown field ") {
         let key = rest.split(',').next().unwrap_or(rest).trim_matches('`');
         let expected = rest.split_once("expected ").map(|(_, e)| e).unwrap_or("");
-        return format!("clé inconnue « {key} » (attendu : {})", expected.replace('`', "").replace(" or ", " ou "));
+        return format!(
+            "clé inconnue « {key} » (attendu : {})",
+            expected.replace('`', "").replace(" or ", " ou ")
+        );
     }
     m.to_string()
 }
@@ -160,18 +178,37 @@ impl Config {
             extend: None,
             glossaries: base.glossaries.into_iter().chain(self.glossaries).collect(),
             default_glossary: self.default_glossary.or(base.default_glossary),
-            include: if self.include.is_empty() { base.include } else { self.include },
+            include: if self.include.is_empty() {
+                base.include
+            } else {
+                self.include
+            },
             exclude: base.exclude.into_iter().chain(self.exclude).collect(),
             variant: self.variant.or(base.variant),
             fail_on: self.fail_on.or(base.fail_on),
             rules: RulesConfig {
-                disable: base.rules.disable.into_iter().chain(self.rules.disable).collect(),
-                only: if self.rules.only.is_empty() { base.rules.only } else { self.rules.only },
+                disable: base
+                    .rules
+                    .disable
+                    .into_iter()
+                    .chain(self.rules.disable)
+                    .collect(),
+                only: if self.rules.only.is_empty() {
+                    base.rules.only
+                } else {
+                    self.rules.only
+                },
                 severity,
             },
             thresholds: Thresholds {
-                repeated_phrase_min: self.thresholds.repeated_phrase_min.or(base.thresholds.repeated_phrase_min),
-                repeated_phrase_window: self.thresholds.repeated_phrase_window.or(base.thresholds.repeated_phrase_window),
+                repeated_phrase_min: self
+                    .thresholds
+                    .repeated_phrase_min
+                    .or(base.thresholds.repeated_phrase_min),
+                repeated_phrase_window: self
+                    .thresholds
+                    .repeated_phrase_window
+                    .or(base.thresholds.repeated_phrase_window),
             },
             overrides: base.overrides.into_iter().chain(self.overrides).collect(),
         }
@@ -179,14 +216,20 @@ impl Config {
 
     /// True when the rule runs at all (before per-path overrides).
     pub fn rule_enabled(&self, id: &str) -> bool {
-        (self.rules.only.is_empty() || self.rules.only.iter().any(|r| r == id)) && !self.rules.disable.iter().any(|r| r == id)
+        (self.rules.only.is_empty() || self.rules.only.iter().any(|r| r == id))
+            && !self.rules.disable.iter().any(|r| r == id)
     }
 }
 
 /// Applies severity overrides and per-path disables to a file's findings. `overrides` are
 /// those whose globs match the file, in file order (later ones win).
 pub fn apply(config: &Config, overrides: &[&Override], diagnostics: &mut Vec<Diagnostic>) {
-    diagnostics.retain(|d| config.rule_enabled(d.rule) && !overrides.iter().any(|o| o.disable.iter().any(|r| r == d.rule)));
+    diagnostics.retain(|d| {
+        config.rule_enabled(d.rule)
+            && !overrides
+                .iter()
+                .any(|o| o.disable.iter().any(|r| r == d.rule))
+    });
     for d in diagnostics.iter_mut() {
         if let Some(s) = config.rules.severity.get(d.rule) {
             d.severity = *s;
@@ -285,7 +328,11 @@ mod tests {
     fn unknown_key_and_rule_are_errors() {
         let e = parse("r.toml", "variant = \"fr-FR\"\nfail-onn = \"error\"\n").unwrap_err();
         assert_eq!((e.line, e.column), (2, 1));
-        assert!(e.message.contains("clé inconnue « fail-onn »"), "{}", e.message);
+        assert!(
+            e.message.contains("clé inconnue « fail-onn »"),
+            "{}",
+            e.message
+        );
         let e = parse("r.toml", "[rules]\ndisable = [\"doubled-wrd\"]\n").unwrap_err();
         assert_eq!(e.line, 2);
         assert!(e.message.contains("doubled-wrd"));
@@ -295,14 +342,34 @@ mod tests {
 
     #[test]
     fn extend_and_overrides() {
-        let base = parse("b.toml", "glossaries = [\"a.toml\"]\n[rules]\ndisable = [\"doubled-word\"]\n").unwrap();
-        let top = parse("t.toml", "glossaries = [\"b.toml\"]\n[rules.severity]\ncalque = \"error\"\n").unwrap();
+        let base = parse(
+            "b.toml",
+            "glossaries = [\"a.toml\"]\n[rules]\ndisable = [\"doubled-word\"]\n",
+        )
+        .unwrap();
+        let top = parse(
+            "t.toml",
+            "glossaries = [\"b.toml\"]\n[rules.severity]\ncalque = \"error\"\n",
+        )
+        .unwrap();
         let c = top.on_top_of(base);
         assert_eq!(c.glossaries, ["a.toml", "b.toml"]);
         assert!(!c.rule_enabled("doubled-word"));
         let mut d = vec![
-            Diagnostic::new("calque", crate::Category::Style, Severity::Warning, crate::Span::new(0, 1), "m"),
-            Diagnostic::new("doubled-word", crate::Category::Grammar, Severity::Warning, crate::Span::new(0, 1), "m"),
+            Diagnostic::new(
+                "calque",
+                crate::Category::Style,
+                Severity::Warning,
+                crate::Span::new(0, 1),
+                "m",
+            ),
+            Diagnostic::new(
+                "doubled-word",
+                crate::Category::Grammar,
+                Severity::Warning,
+                crate::Span::new(0, 1),
+                "m",
+            ),
         ];
         apply(&c, &[], &mut d);
         assert_eq!(d.len(), 1);

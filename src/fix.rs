@@ -123,7 +123,13 @@ struct Refusal {
 /// Computes the edits for the findings of one text. `units` are the bilingual units of
 /// the file (empty for text and Markdown); `diagnostics` are the findings as the caller
 /// wants them fixed (filtered, severities adjusted).
-pub fn plan(text: &str, format: Format, units: &[Unit], diagnostics: &[Diagnostic], options: &FixOptions) -> Plan {
+pub fn plan(
+    text: &str,
+    format: Format,
+    units: &[Unit],
+    diagnostics: &[Diagnostic],
+    options: &FixOptions,
+) -> Plan {
     plan_with(text, format, units, diagnostics, options, &[])
 }
 
@@ -143,19 +149,39 @@ fn plan_with(
         .filter_map(|(i, u)| u.target_range.map(|(s, e)| (s, e, i)))
         .collect();
     targets.sort_unstable();
-    let cx = Ctx { text, format, units, targets, apostrophe: apostrophe_style(text, format, units) };
+    let cx = Ctx {
+        text,
+        format,
+        units,
+        targets,
+        apostrophe: apostrophe_style(text, format, units),
+    };
     let mut candidates: Vec<Edit> = Vec::new();
     let mut skipped = Vec::new();
-    let mut skip = |d: &Diagnostic, reason| skipped.push(Skipped { rule: d.rule, span: d.span, reason });
+    let mut skip = |d: &Diagnostic, reason| {
+        skipped.push(Skipped {
+            rule: d.rule,
+            span: d.span,
+            reason,
+        })
+    };
     for d in diagnostics {
         let allowed: Vec<_> = d
             .suggestions
             .iter()
-            .filter(|s| s.applicability == Applicability::Safe || (options.unsafe_fixes && s.applicability == Applicability::Unsafe))
+            .filter(|s| {
+                s.applicability == Applicability::Safe
+                    || (options.unsafe_fixes && s.applicability == Applicability::Unsafe)
+            })
             .collect();
         match allowed.len() {
             0 => {
-                match d.suggestions.iter().filter(|s| s.applicability == Applicability::Unsafe).count() {
+                match d
+                    .suggestions
+                    .iter()
+                    .filter(|s| s.applicability == Applicability::Unsafe)
+                    .count()
+                {
                     0 => {}
                     1 => skip(d, SkipReason::NeedsUnsafe),
                     _ => skip(d, SkipReason::Ambiguous),
@@ -168,7 +194,10 @@ fn plan_with(
                 continue;
             }
         }
-        if let Some(r) = refused.iter().find(|r| r.rule == d.rule && r.span == d.span) {
+        if let Some(r) = refused
+            .iter()
+            .find(|r| r.rule == d.rule && r.span == d.span)
+        {
             skip(d, r.reason);
             continue;
         }
@@ -179,19 +208,39 @@ fn plan_with(
     }
     // The first by position wins; at one position, the more severe, then the longer.
     candidates.sort_by(|x, y| {
-        (x.span.start, Reverse(x.severity), Reverse(x.span.end), x.rules[0])
-            .cmp(&(y.span.start, Reverse(y.severity), Reverse(y.span.end), y.rules[0]))
+        (
+            x.span.start,
+            Reverse(x.severity),
+            Reverse(x.span.end),
+            x.rules[0],
+        )
+            .cmp(&(
+                y.span.start,
+                Reverse(y.severity),
+                Reverse(y.span.end),
+                y.rules[0],
+            ))
     });
     let mut edits: Vec<Edit> = Vec::new();
     for c in candidates {
-        if let Some(same) = edits.iter_mut().find(|e| e.span == c.span && e.replacement == c.replacement) {
+        if let Some(same) = edits
+            .iter_mut()
+            .find(|e| e.span == c.span && e.replacement == c.replacement)
+        {
             same.rules.extend(c.rules);
             same.sources.extend(c.sources);
             continue;
         }
-        if edits.iter().any(|e| e.span.overlaps(&c.span) || e.span == c.span) {
+        if edits
+            .iter()
+            .any(|e| e.span.overlaps(&c.span) || e.span == c.span)
+        {
             for (rule, span) in c.rules.iter().zip(&c.sources) {
-                skipped.push(Skipped { rule, span: *span, reason: SkipReason::Overlap });
+                skipped.push(Skipped {
+                    rule,
+                    span: *span,
+                    reason: SkipReason::Overlap,
+                });
             }
             continue;
         }
@@ -253,10 +302,24 @@ pub fn fix_text(
     let mut applied = Vec::new();
     let mut passes = 0;
     loop {
-        let plan = plan_with(&text, format, &result.units, &result.diagnostics, options, &refused);
+        let plan = plan_with(
+            &text,
+            format,
+            &result.units,
+            &result.diagnostics,
+            options,
+            &refused,
+        );
         if plan.edits.is_empty() || passes == MAX_PASSES {
             let converged = plan.edits.is_empty();
-            return Ok(FixOutcome { text, applied, skipped: plan.skipped, passes, converged, result });
+            return Ok(FixOutcome {
+                text,
+                applied,
+                skipped: plan.skipped,
+                passes,
+                converged,
+                result,
+            });
         }
         let new_text = apply(&text, &plan.edits);
         let new_result = match check(&new_text) {
@@ -277,10 +340,12 @@ pub fn fix_text(
             let start = (e.span.start as isize + delta) as usize;
             let end = start + e.replacement.len();
             delta += e.replacement.len() as isize - (e.span.end - e.span.start) as isize;
-            let again = new_result
-                .diagnostics
-                .iter()
-                .any(|d| e.rules.contains(&d.rule) && d.span.start < d.span.end && start <= d.span.start && d.span.end <= end);
+            let again = new_result.diagnostics.iter().any(|d| {
+                e.rules.contains(&d.rule)
+                    && d.span.start < d.span.end
+                    && start <= d.span.start
+                    && d.span.end <= end
+            });
             if again {
                 refuse(&mut refused, e, SkipReason::Loops);
                 looping = true;
@@ -299,7 +364,11 @@ pub fn fix_text(
 
 fn refuse(refused: &mut Vec<Refusal>, e: &Edit, reason: SkipReason) {
     for (rule, span) in e.rules.iter().zip(&e.sources) {
-        refused.push(Refusal { rule, span: *span, reason });
+        refused.push(Refusal {
+            rule,
+            span: *span,
+            reason,
+        });
     }
 }
 
@@ -318,7 +387,10 @@ fn shift_refusals(refused: &[Refusal], edits: &[Edit]) -> Vec<Refusal> {
                 }
             }
             let start = (r.span.start as isize + delta) as usize;
-            Some(Refusal { span: Span::new(start, start + (r.span.end - r.span.start)), ..*r })
+            Some(Refusal {
+                span: Span::new(start, start + (r.span.end - r.span.start)),
+                ..*r
+            })
         })
         .collect()
 }
@@ -336,11 +408,19 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     /// The edit that applies `replacement` to the finding `d`.
-    fn edit(&self, d: &Diagnostic, replacement: &str, applicability: Applicability) -> Result<Edit, SkipReason> {
+    fn edit(
+        &self,
+        d: &Diagnostic,
+        replacement: &str,
+        applicability: Applicability,
+    ) -> Result<Edit, SkipReason> {
         // The text the edit works on: the whole file, or the decoded target of a unit.
         let unit = if self.format.is_bilingual() {
             let k = self.targets.partition_point(|t| t.0 <= d.span.start);
-            let &(_, end, i) = k.checked_sub(1).map(|k| &self.targets[k]).ok_or(SkipReason::OutsideTarget)?;
+            let &(_, end, i) = k
+                .checked_sub(1)
+                .map(|k| &self.targets[k])
+                .ok_or(SkipReason::OutsideTarget)?;
             if d.span.end > end {
                 return Err(SkipReason::OutsideTarget);
             }
@@ -349,7 +429,11 @@ impl Ctx<'_> {
             None
         };
         let (s, a, b): (&str, usize, usize) = match unit {
-            Some(u) => (&u.target, to_decoded(u, d.span.start, false), to_decoded(u, d.span.end, true)),
+            Some(u) => (
+                &u.target,
+                to_decoded(u, d.span.start, false),
+                to_decoded(u, d.span.end, true),
+            ),
             None => (self.text, d.span.start, d.span.end),
         };
         if a > b || !s.is_char_boundary(a) || !s.is_char_boundary(b) {
@@ -360,13 +444,20 @@ impl Ctx<'_> {
         let mut rep = adjust_case(d.rule, original, replacement);
         let words = CASED_RULES.contains(&d.rule) || NAME_RULES.contains(&d.rule);
         if let Some(style) = self.apostrophe.filter(|_| words) {
-            rep = rep.chars().map(|c| if is_apostrophe(c) { style } else { c }).collect();
+            rep = rep
+                .chars()
+                .map(|c| if is_apostrophe(c) { style } else { c })
+                .collect();
         }
         if rep.contains(['\n', '\r']) {
             return Err(SkipReason::LineBreak);
         }
         // Elision and apostrophes concern words; typography rules replace signs.
-        let (a, b, rep) = if words { adjust_elision(s, a, b, rep, apos)? } else { (a, b, rep) };
+        let (a, b, rep) = if words {
+            adjust_elision(s, a, b, rep, apos)?
+        } else {
+            (a, b, rep)
+        };
         let replaced = &s[a..b];
         let rep = if replaced.contains(['\n', '\r']) {
             if unit.is_some() {
@@ -396,14 +487,24 @@ impl Ctx<'_> {
     }
 
     /// The file bytes of a decoded target range of `u` and its replacement, escaped.
-    fn materialize(&self, u: &Unit, a: usize, b: usize, rep: &str) -> Result<(Span, String), SkipReason> {
+    fn materialize(
+        &self,
+        u: &Unit,
+        a: usize,
+        b: usize,
+        rep: &str,
+    ) -> Result<(Span, String), SkipReason> {
         let fs = u.file_offset(a);
         let fe = if b > a { u.file_span(a, b).end } else { fs };
         // The pieces the range covers must follow each other; between two, only a PO
         // string continuation may stand (it is kept).
         let mut gaps: Vec<(usize, &str)> = Vec::new();
         let mut prev: Option<&crate::formats::bilingual::Piece> = None;
-        for p in u.pieces.iter().filter(|p| p.file < fe && p.file + p.file_len > fs) {
+        for p in u
+            .pieces
+            .iter()
+            .filter(|p| p.file < fe && p.file + p.file_len > fs)
+        {
             if let Some(q) = prev {
                 let gap = &self.text[q.file + q.file_len..p.file];
                 if !gap.is_empty() {
@@ -468,13 +569,24 @@ fn to_decoded(u: &Unit, off: usize, end: bool) -> usize {
             return p.decoded + (off - fs);
         }
         // An escape maps as a whole.
-        return if off == fs || (!end && off < fe) { p.decoded } else { p.decoded + p.decoded_len };
+        return if off == fs || (!end && off < fe) {
+            p.decoded
+        } else {
+            p.decoded + p.decoded_len
+        };
     }
     // Between two pieces (markup, a PO continuation).
     if end {
-        u.pieces.iter().rev().find(|p| p.file + p.file_len <= off).map_or(0, |p| p.decoded + p.decoded_len)
+        u.pieces
+            .iter()
+            .rev()
+            .find(|p| p.file + p.file_len <= off)
+            .map_or(0, |p| p.decoded + p.decoded_len)
     } else {
-        u.pieces.iter().find(|p| p.file >= off).map_or(u.target.len(), |p| p.decoded)
+        u.pieces
+            .iter()
+            .find(|p| p.file >= off)
+            .map_or(u.target.len(), |p| p.decoded)
     }
 }
 
@@ -519,7 +631,10 @@ fn escape_xml(t: &str) -> String {
 fn apostrophe_style(text: &str, format: Format, units: &[Unit]) -> Option<char> {
     let count = |t: &str| (t.matches('’').count(), t.matches('\'').count());
     let (curly, straight) = if format.is_bilingual() {
-        units.iter().map(|u| count(&u.target)).fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
+        units
+            .iter()
+            .map(|u| count(&u.target))
+            .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
     } else {
         count(text)
     };
@@ -577,9 +692,14 @@ fn adjust_case(rule: &str, original: &str, replacement: &str) -> String {
 
 /// A capital first letter when the model has one (« Formation » → « Entraînement »).
 fn capitalized_like(model: &str, word: &str) -> String {
-    if model.chars().next().is_some_and(char::is_uppercase) && word.chars().next().is_some_and(char::is_lowercase) {
+    if model.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().next().is_some_and(char::is_lowercase)
+    {
         let mut c = word.chars();
-        return c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+        return c
+            .next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default();
     }
     word.to_string()
 }
@@ -588,7 +708,10 @@ fn capitalized_like(model: &str, word: &str) -> String {
 /// or more), a capital first letter when the model has one.
 fn with_case_of(model: &str, word: &str) -> String {
     let letters: Vec<char> = model.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && model.split_whitespace().count() == 1 {
+    if letters.len() >= 2
+        && letters.iter().all(|c| c.is_uppercase())
+        && model.split_whitespace().count() == 1
+    {
         return word.to_uppercase();
     }
     capitalized_like(model, word)
@@ -649,23 +772,75 @@ fn unelide(word: &str) -> Option<Option<&'static str>> {
 /// Words with an aspirated « h » (no elision: « le hardware », « la hausse »), and a few
 /// others that refuse it (« le onze », « le yaourt »). Compared without a final s/x.
 const NO_ELISION: &[&str] = &[
-    "haie", "haine", "hall", "halte", "hamac", "hameau", "hamster", "hanche", "handicap", "hangar", "hardware",
-    "hareng", "haricot", "harpe", "hasard", "hâte", "hâtif", "hâtive", "havre", "héros", "hérisson", "hibou",
-    "hippie", "hobby", "hockey", "holding", "homard", "honte", "hoquet", "hors", "hotline", "houle", "housse",
-    "hublot", "hub", "huée", "huit", "huitième", "hutte", "hype", "onze", "onzième", "oui", "yacht", "yaourt",
+    "haie",
+    "haine",
+    "hall",
+    "halte",
+    "hamac",
+    "hameau",
+    "hamster",
+    "hanche",
+    "handicap",
+    "hangar",
+    "hardware",
+    "hareng",
+    "haricot",
+    "harpe",
+    "hasard",
+    "hâte",
+    "hâtif",
+    "hâtive",
+    "havre",
+    "héros",
+    "hérisson",
+    "hibou",
+    "hippie",
+    "hobby",
+    "hockey",
+    "holding",
+    "homard",
+    "honte",
+    "hoquet",
+    "hors",
+    "hotline",
+    "houle",
+    "housse",
+    "hublot",
+    "hub",
+    "huée",
+    "huit",
+    "huitième",
+    "hutte",
+    "hype",
+    "onze",
+    "onzième",
+    "oui",
+    "yacht",
+    "yaourt",
     "yoga",
 ];
 
 /// Beginnings of word families with an aspirated « h ».
 const NO_ELISION_STEMS: &[&str] = &[
-    "hach", "hack", "handicap", "harcel", "hasard", "hauss", "haut", "hiérarch", "hongr", "hurl",
+    "hach",
+    "hack",
+    "handicap",
+    "harcel",
+    "hasard",
+    "hauss",
+    "haut",
+    "hiérarch",
+    "hongr",
+    "hurl",
 ];
 
 /// Whether `text` starts with a vowel sound: Some(true) for « IA », « inférence »,
 /// « homme »; Some(false) for « puce », « hausse », « yacht »; None when it does not start
 /// with a letter.
 fn vowel_sound(text: &str) -> Option<bool> {
-    let end = text.find(|c: char| !c.is_alphabetic()).unwrap_or(text.len());
+    let end = text
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(text.len());
     let word = &text[..end];
     let first = word.chars().next()?;
     let letters = word.chars().count();
@@ -678,7 +853,10 @@ fn vowel_sound(text: &str) -> Option<bool> {
         return Some(vowel(first));
     }
     let lower = word.to_lowercase();
-    let bare = lower.strip_suffix(['s', 'x']).filter(|b| b.chars().count() >= 3).unwrap_or(&lower);
+    let bare = lower
+        .strip_suffix(['s', 'x'])
+        .filter(|b| b.chars().count() >= 3)
+        .unwrap_or(&lower);
     if NO_ELISION.contains(&lower.as_str())
         || NO_ELISION.contains(&bare)
         || NO_ELISION_STEMS.iter().any(|s| lower.starts_with(s))
@@ -695,13 +873,20 @@ fn vowel_sound(text: &str) -> Option<bool> {
 
 /// Start of the run of letters that ends `s`.
 fn letters_start(s: &str) -> usize {
-    s.char_indices().rev().take_while(|(_, c)| c.is_alphabetic()).last().map_or(s.len(), |(i, _)| i)
+    s.char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(s.len(), |(i, _)| i)
 }
 
 /// True when a word starting at `at` is a word of its own (not the end of « est-ce »,
 /// « aujourd'hui » or « M_le »).
 fn word_boundary(s: &str, at: usize) -> bool {
-    s[..at].chars().next_back().is_none_or(|c| !(c.is_alphanumeric() || c == '-' || c == '_' || is_apostrophe(c)))
+    s[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !(c.is_alphanumeric() || c == '-' || c == '_' || is_apostrophe(c)))
 }
 
 fn is_blank(c: char) -> bool {
@@ -712,7 +897,13 @@ fn is_blank(c: char) -> bool {
 /// (« la » + « entraînement » → « l'entraînement »), or its full form (« d' » + « puce »
 /// → « de puce »), and the same at the end of the replacement. The range may grow to take
 /// the word before or the blank after. Fails where the right form depends on gender.
-fn adjust_elision(s: &str, a: usize, b: usize, rep: String, apos: char) -> Result<(usize, usize, String), SkipReason> {
+fn adjust_elision(
+    s: &str,
+    a: usize,
+    b: usize,
+    rep: String,
+    apos: char,
+) -> Result<(usize, usize, String), SkipReason> {
     let (a0, mut a, mut b, mut rep) = (a, a, b, rep);
     let original_sound = vowel_sound(&s[a0..b]);
     // The word before.
@@ -742,7 +933,11 @@ fn adjust_elision(s: &str, a: usize, b: usize, rep: String, apos: char) -> Resul
                 Some(true) => {
                     if let Some((form, glued)) = elide(w) {
                         let form = with_case_of(w, form);
-                        rep = if glued { format!("{form}{apos}{rep}") } else { format!("{form}{gap}{rep}") };
+                        rep = if glued {
+                            format!("{form}{apos}{rep}")
+                        } else {
+                            format!("{form}{gap}{rep}")
+                        };
                         a = w_start;
                     }
                 }
@@ -750,7 +945,9 @@ fn adjust_elision(s: &str, a: usize, b: usize, rep: String, apos: char) -> Resul
                     if lower == "cet" {
                         rep = format!("{}{gap}{rep}", with_case_of(w, "ce"));
                         a = w_start;
-                    } else if ["mon", "ton", "son"].contains(&lower.as_str()) && original_sound == Some(true) {
+                    } else if ["mon", "ton", "son"].contains(&lower.as_str())
+                        && original_sound == Some(true)
+                    {
                         // « son entraînement » → « sa formation » or « son … »?
                         return Err(SkipReason::Elision);
                     }
@@ -770,8 +967,16 @@ fn adjust_elision(s: &str, a: usize, b: usize, rep: String, apos: char) -> Resul
         // « en termes d'investissement » → « en matière d'investissement ».
         if !rep.chars().next_back().is_some_and(is_apostrophe) {
             match elide(rep_last_word).filter(|_| last_is_word) {
-                Some((form, true)) => rep = format!("{}{}{apos}", &rep[..rep_last], with_case_of(rep_last_word, form)),
-                Some((form, false)) => rep = format!("{}{} ", &rep[..rep_last], with_case_of(rep_last_word, form)),
+                Some((form, true)) => {
+                    rep = format!(
+                        "{}{}{apos}",
+                        &rep[..rep_last],
+                        with_case_of(rep_last_word, form)
+                    )
+                }
+                Some((form, false)) => {
+                    rep = format!("{}{} ", &rep[..rep_last], with_case_of(rep_last_word, form))
+                }
                 None => rep.push(' '),
             }
         }
@@ -784,7 +989,13 @@ fn adjust_elision(s: &str, a: usize, b: usize, rep: String, apos: char) -> Resul
             match vowel_sound(&after[blank..]) {
                 Some(true) => b += blank,
                 Some(false) => match unelide(&rep[w_start..w_end]) {
-                    Some(Some(full)) => rep = format!("{}{}", &rep[..w_start], with_case_of(&rep[w_start..w_end], full)),
+                    Some(Some(full)) => {
+                        rep = format!(
+                            "{}{}",
+                            &rep[..w_start],
+                            with_case_of(&rep[w_start..w_end], full)
+                        )
+                    }
                     Some(None) => return Err(SkipReason::Elision),
                     None => {}
                 },
@@ -820,7 +1031,8 @@ fn keep_line_breaks(original: &str, rep: &str) -> Option<String> {
     while i < original.len() {
         let c = original[i..].chars().next()?;
         if c.is_whitespace() {
-            let run_len = original[i..].len() - original[i..].trim_start_matches(char::is_whitespace).len();
+            let run_len =
+                original[i..].len() - original[i..].trim_start_matches(char::is_whitespace).len();
             let run = &original[i..i + run_len];
             if run.contains(['\n', '\r']) {
                 breaks.push((i as f64 / len, run));
@@ -913,7 +1125,15 @@ suggest = ["dépenses d'investissement"]
     }
 
     fn fix(text: &str, format: Format) -> FixOutcome {
-        fix_text(&checker(), "t", text.to_string(), format, &FixOptions::default(), &|_| {}).expect("parses")
+        fix_text(
+            &checker(),
+            "t",
+            text.to_string(),
+            format,
+            &FixOptions::default(),
+            &|_| {},
+        )
+        .expect("parses")
     }
 
     fn fixed(text: &str) -> String {
@@ -921,9 +1141,24 @@ suggest = ["dépenses d'investissement"]
     }
 
     /// A finding with one safe suggestion, for plan-level tests.
-    fn diag(rule: &'static str, start: usize, end: usize, rep: &str, a: Applicability) -> Diagnostic {
-        let mut d = Diagnostic::new(rule, Category::Terminology, Severity::Error, Span::new(start, end), "m");
-        d.suggestions = vec![Suggestion { replacement: rep.to_string(), applicability: a }];
+    fn diag(
+        rule: &'static str,
+        start: usize,
+        end: usize,
+        rep: &str,
+        a: Applicability,
+    ) -> Diagnostic {
+        let mut d = Diagnostic::new(
+            rule,
+            Category::Terminology,
+            Severity::Error,
+            Span::new(start, end),
+            "m",
+        );
+        d.suggestions = vec![Suggestion {
+            replacement: rep.to_string(),
+            applicability: a,
+        }];
         d
     }
 
@@ -934,46 +1169,138 @@ suggest = ["dépenses d'investissement"]
 
     #[test]
     fn elision_before_a_vowel() {
-        assert_eq!(fixed("La formation des modèles d'IA coûte cher.\n"), "L'entraînement des modèles d'IA coûte cher.\n");
+        assert_eq!(
+            fixed("La formation des modèles d'IA coûte cher.\n"),
+            "L'entraînement des modèles d'IA coûte cher.\n"
+        );
         assert_eq!(
             fixed("Le coût de la formation des modèles d'IA.\n"),
             "Le coût de l'entraînement des modèles d'IA.\n"
         );
-        assert_eq!(fixed("Le coût du fonctionnement du modèle.\n"), "Le coût de l'inférence du modèle.\n");
-        assert_eq!(fixed("Un coût de fonctionnement du modèle.\n"), "Un coût d'inférence du modèle.\n");
-        assert_eq!(fixed("Il faut que fonctionnement du modèle soit rapide.\n"), "Il faut qu'inférence du modèle soit rapide.\n");
+        assert_eq!(
+            fixed("Le coût du fonctionnement du modèle.\n"),
+            "Le coût de l'inférence du modèle.\n"
+        );
+        assert_eq!(
+            fixed("Un coût de fonctionnement du modèle.\n"),
+            "Un coût d'inférence du modèle.\n"
+        );
+        assert_eq!(
+            fixed("Il faut que fonctionnement du modèle soit rapide.\n"),
+            "Il faut qu'inférence du modèle soit rapide.\n"
+        );
         // The text's own apostrophe is kept.
-        assert_eq!(fixed("La formation des modèles d’IA.\n"), "L’entraînement des modèles d’IA.\n");
+        assert_eq!(
+            fixed("La formation des modèles d’IA.\n"),
+            "L’entraînement des modèles d’IA.\n"
+        );
         // An aspirated h does not elide; « l'IA » stays.
-        let (t, _) = plan_text("la formation", &[diag("forbidden-term", 3, 12, "hausse", Applicability::Safe)], false);
+        let (t, _) = plan_text(
+            "la formation",
+            &[diag("forbidden-term", 3, 12, "hausse", Applicability::Safe)],
+            false,
+        );
         assert_eq!(t, "la hausse");
-        let (t, _) = plan_text("la formation", &[diag("forbidden-term", 3, 12, "hiérarchie", Applicability::Safe)], false);
+        let (t, _) = plan_text(
+            "la formation",
+            &[diag(
+                "forbidden-term",
+                3,
+                12,
+                "hiérarchie",
+                Applicability::Safe,
+            )],
+            false,
+        );
         assert_eq!(t, "la hiérarchie");
-        let (t, _) = plan_text("de formation", &[diag("forbidden-term", 3, 12, "homme", Applicability::Safe)], false);
+        let (t, _) = plan_text(
+            "de formation",
+            &[diag("forbidden-term", 3, 12, "homme", Applicability::Safe)],
+            false,
+        );
         assert_eq!(t, "d'homme");
-        let (t, _) = plan_text("l'AI", &[diag("untranslated-english", 2, 4, "IA", Applicability::Safe)], false);
+        let (t, _) = plan_text(
+            "l'AI",
+            &[diag(
+                "untranslated-english",
+                2,
+                4,
+                "IA",
+                Applicability::Safe,
+            )],
+            false,
+        );
         assert_eq!(t, "l'IA");
         // Possessive and demonstrative: « sa » → « son », « ce » → « cet ».
-        let (t, _) = plan_text("sa formation", &[diag("forbidden-term", 3, 12, "entraînement", Applicability::Safe)], false);
+        let (t, _) = plan_text(
+            "sa formation",
+            &[diag(
+                "forbidden-term",
+                3,
+                12,
+                "entraînement",
+                Applicability::Safe,
+            )],
+            false,
+        );
         assert_eq!(t, "son entraînement");
-        let (t, _) = plan_text("ce calcul", &[diag("forbidden-term", 3, 9, "entraînement", Applicability::Safe)], false);
+        let (t, _) = plan_text(
+            "ce calcul",
+            &[diag(
+                "forbidden-term",
+                3,
+                9,
+                "entraînement",
+                Applicability::Safe,
+            )],
+            false,
+        );
         assert_eq!(t, "cet entraînement");
         // « est-ce » is not a demonstrative.
-        let (t, _) = plan_text("est-ce calcul", &[diag("forbidden-term", 7, 13, "entraînement", Applicability::Safe)], false);
+        let (t, _) = plan_text(
+            "est-ce calcul",
+            &[diag(
+                "forbidden-term",
+                7,
+                13,
+                "entraînement",
+                Applicability::Safe,
+            )],
+            false,
+        );
         assert_eq!(t, "est-ce entraînement");
     }
 
     /// `rep` for the first `needle` of `text`, as a forbidden term.
     fn fix_at(text: &str, needle: &str, rep: &str) -> (String, Plan) {
         let s = text.find(needle).expect("needle");
-        plan_text(text, &[diag("forbidden-term", s, s + needle.len(), rep, Applicability::Safe)], false)
+        plan_text(
+            text,
+            &[diag(
+                "forbidden-term",
+                s,
+                s + needle.len(),
+                rep,
+                Applicability::Safe,
+            )],
+            false,
+        )
     }
 
     #[test]
     fn elision_undone_before_a_consonant() {
-        assert_eq!(fix_at("coût d'interface", "interface", "puce").0, "coût de puce");
-        assert_eq!(fix_at("D'interface, rien.", "interface", "puce").0, "De puce, rien.");
-        assert_eq!(fix_at("cet entraînement", "entraînement", "calcul").0, "ce calcul");
+        assert_eq!(
+            fix_at("coût d'interface", "interface", "puce").0,
+            "coût de puce"
+        );
+        assert_eq!(
+            fix_at("D'interface, rien.", "interface", "puce").0,
+            "De puce, rien."
+        );
+        assert_eq!(
+            fix_at("cet entraînement", "entraînement", "calcul").0,
+            "ce calcul"
+        );
         // « l' » is « le » or « la »: gender unknown, not applied.
         let (t, p) = fix_at("l'interface", "interface", "puce");
         assert_eq!(t, "l'interface");
@@ -982,31 +1309,84 @@ suggest = ["dépenses d'investissement"]
         assert_eq!(t, "son entraînement");
         assert_eq!(p.skipped[0].reason, SkipReason::Elision);
         // End of the span: « en termes d'investissement » → « en matière d'investissement ».
-        assert_eq!(fix_at("en termes d'investissement", "en termes d'", "en matière de").0, "en matière d'investissement");
-        assert_eq!(fix_at("en termes d'investissement", "en termes d'", "concernant").0, "concernant investissement");
-        assert_eq!(fix_at("quant aux investissements", "quant aux", "au sujet de").0, "au sujet d'investissements");
-        assert_eq!(fix_at("à propos de puces", "à propos de", "en matière d'").0, "en matière de puces");
-        assert_eq!(fix_at("à propos de IA", "à propos de", "en matière d'").0, "en matière d'IA");
+        assert_eq!(
+            fix_at(
+                "en termes d'investissement",
+                "en termes d'",
+                "en matière de"
+            )
+            .0,
+            "en matière d'investissement"
+        );
+        assert_eq!(
+            fix_at("en termes d'investissement", "en termes d'", "concernant").0,
+            "concernant investissement"
+        );
+        assert_eq!(
+            fix_at("quant aux investissements", "quant aux", "au sujet de").0,
+            "au sujet d'investissements"
+        );
+        assert_eq!(
+            fix_at("à propos de puces", "à propos de", "en matière d'").0,
+            "en matière de puces"
+        );
+        assert_eq!(
+            fix_at("à propos de IA", "à propos de", "en matière d'").0,
+            "en matière d'IA"
+        );
     }
 
     #[test]
     fn case_is_kept() {
-        assert_eq!(fixed("Formation des modèles d'IA, un coût.\n"), "Entraînement des modèles d'IA, un coût.\n");
-        let (t, _) = plan_text("LA FORMATION DES MODÈLES", &[diag("forbidden-term", 3, 12, "entraînement", Applicability::Safe)], false);
+        assert_eq!(
+            fixed("Formation des modèles d'IA, un coût.\n"),
+            "Entraînement des modèles d'IA, un coût.\n"
+        );
+        let (t, _) = plan_text(
+            "LA FORMATION DES MODÈLES",
+            &[diag(
+                "forbidden-term",
+                3,
+                12,
+                "entraînement",
+                Applicability::Safe,
+            )],
+            false,
+        );
         assert_eq!(t, "L'ENTRAÎNEMENT DES MODÈLES");
         // An acronym is not a word in capitals.
-        let (t, _) = plan_text("le ML progresse", &[diag("forbidden-term", 3, 5, "apprentissage automatique", Applicability::Safe)], false);
+        let (t, _) = plan_text(
+            "le ML progresse",
+            &[diag(
+                "forbidden-term",
+                3,
+                5,
+                "apprentissage automatique",
+                Applicability::Safe,
+            )],
+            false,
+        );
         assert_eq!(t, "l'apprentissage automatique progresse");
-        assert_eq!(fix_at("Les modèles de formation", "formation", "entraînement").0, "Les modèles d'entraînement");
+        assert_eq!(
+            fix_at("Les modèles de formation", "formation", "entraînement").0,
+            "Les modèles d'entraînement"
+        );
         // Names keep their own case.
-        let (t, _) = plan_text("NVIDIA vend.", &[diag("entity-spelling", 0, 6, "Nvidia", Applicability::Safe)], false);
+        let (t, _) = plan_text(
+            "NVIDIA vend.",
+            &[diag("entity-spelling", 0, 6, "Nvidia", Applicability::Safe)],
+            false,
+        );
         assert_eq!(t, "Nvidia vend.");
     }
 
     #[test]
     fn only_one_safe_replacement_is_applied() {
         let mut two = diag("forbidden-term", 0, 4, "a", Applicability::Safe);
-        two.suggestions.push(Suggestion { replacement: "b".into(), applicability: Applicability::Safe });
+        two.suggestions.push(Suggestion {
+            replacement: "b".into(),
+            applicability: Applicability::Safe,
+        });
         let (t, p) = plan_text("xxxx", &[two], false);
         assert_eq!(t, "xxxx");
         assert_eq!(p.skipped[0].reason, SkipReason::Ambiguous);
@@ -1032,25 +1412,52 @@ suggest = ["dépenses d'investissement"]
         let (t, p) = plan_text(text, &diags, false);
         assert_eq!(t, "1 2 3");
         assert_eq!(p.edits.len(), 2);
-        assert_eq!(p.skipped, vec![Skipped { rule: "calque", span: Span::new(3, 13), reason: SkipReason::Overlap }]);
+        assert_eq!(
+            p.skipped,
+            vec![Skipped {
+                rule: "calque",
+                span: Span::new(3, 13),
+                reason: SkipReason::Overlap
+            }]
+        );
         // The same edit suggested by two rules is one edit.
         let diags = [
             diag("entity-spelling", 0, 6, "Nvidia", Applicability::Safe),
             diag("entity-inconsistent", 0, 6, "Nvidia", Applicability::Safe),
         ];
         let (t, p) = plan_text("NVIDIA", &diags, false);
-        assert_eq!((t.as_str(), p.edits.len(), p.edits[0].rules.len()), ("Nvidia", 1, 2));
+        assert_eq!(
+            (t.as_str(), p.edits.len(), p.edits[0].rules.len()),
+            ("Nvidia", 1, 2)
+        );
     }
 
     #[test]
     fn line_breaks_and_bom_are_kept() {
         let text = "\u{FEFF}Ligne un.\r\nLa formation des modèles d'IA\r\ncoûte cher.\r\n";
         let out = fixed(text);
-        assert_eq!(out, "\u{FEFF}Ligne un.\r\nL'entraînement des modèles d'IA\r\ncoûte cher.\r\n");
+        assert_eq!(
+            out,
+            "\u{FEFF}Ligne un.\r\nL'entraînement des modèles d'IA\r\ncoûte cher.\r\n"
+        );
         // A span over a line break keeps it on a space of the replacement.
-        let (t, _) = plan_text("des dépenses\r\nen capital.", &[diag("forbidden-term", 4, 25, "dépenses d'investissement plus", Applicability::Safe)], false);
+        let (t, _) = plan_text(
+            "des dépenses\r\nen capital.",
+            &[diag(
+                "forbidden-term",
+                4,
+                25,
+                "dépenses d'investissement plus",
+                Applicability::Safe,
+            )],
+            false,
+        );
         assert_eq!(t, "des dépenses\r\nd'investissement plus.");
-        let (t, p) = plan_text("des dépenses\nen capital.", &[diag("forbidden-term", 4, 22, "capex", Applicability::Safe)], false);
+        let (t, p) = plan_text(
+            "des dépenses\nen capital.",
+            &[diag("forbidden-term", 4, 22, "capex", Applicability::Safe)],
+            false,
+        );
         assert_eq!(t, "des dépenses\nen capital.");
         assert_eq!(p.skipped[0].reason, SkipReason::LineBreak);
     }
@@ -1070,7 +1477,15 @@ reason = "r"
 suggest = ["formations"]
 "#;
         let c = Checker::new(crate::glossary::parse("t.toml", g).unwrap());
-        let out = fix_text(&c, "t", "Une formation.\n".into(), Format::Text, &FixOptions::default(), &|_| {}).unwrap();
+        let out = fix_text(
+            &c,
+            "t",
+            "Une formation.\n".into(),
+            Format::Text,
+            &FixOptions::default(),
+            &|_| {},
+        )
+        .unwrap();
         assert_eq!(out.text, "Une formation.\n");
         assert_eq!(out.skipped[0].reason, SkipReason::Loops);
         assert!(out.converged && out.passes == 0);
@@ -1096,15 +1511,35 @@ suggest = ["formations"]
         let targets: Vec<(usize, usize)> = units.iter().filter_map(|u| u.target_range).collect();
         assert_eq!(out.passes, 1);
         for e in &out.applied {
-            assert!(targets.iter().any(|&(s, t)| s <= e.span.start && e.span.end <= t), "{e:?}");
+            assert!(
+                targets
+                    .iter()
+                    .any(|&(s, t)| s <= e.span.start && e.span.end <= t),
+                "{e:?}"
+            );
         }
-        let prefix = before.bytes().zip(out.text.bytes()).take_while(|(x, y)| x == y).count();
-        let suffix = before.bytes().rev().zip(out.text.bytes().rev()).take_while(|(x, y)| x == y).count();
+        let prefix = before
+            .bytes()
+            .zip(out.text.bytes())
+            .take_while(|(x, y)| x == y)
+            .count();
+        let suffix = before
+            .bytes()
+            .rev()
+            .zip(out.text.bytes().rev())
+            .take_while(|(x, y)| x == y)
+            .count();
         let first = out.applied.iter().map(|e| e.span.start).min().unwrap();
         let last = out.applied.iter().map(|e| e.span.end).max().unwrap();
-        assert!(prefix >= first && before.len() - suffix <= last, "{prefix} {first} {suffix} {last}");
+        assert!(
+            prefix >= first && before.len() - suffix <= last,
+            "{prefix} {first} {suffix} {last}"
+        );
         assert_eq!(before[..first], out.text[..first]);
-        assert_eq!(before[last..], out.text[out.text.len() - (before.len() - last)..]);
+        assert_eq!(
+            before[last..],
+            out.text[out.text.len() - (before.len() - last)..]
+        );
     }
 
     #[test]
@@ -1124,7 +1559,13 @@ suggest = ["formations"]
         let units = Format::Po.parse_bilingual(po).unwrap().unwrap().units;
         let start = po.find("dépenses \"").unwrap();
         let end = po.find("capital\"").unwrap() + "capital".len();
-        let d = diag("forbidden-term", start, end, "dépenses \"à\" \\ investir", Applicability::Safe);
+        let d = diag(
+            "forbidden-term",
+            start,
+            end,
+            "dépenses \"à\" \\ investir",
+            Applicability::Safe,
+        );
         let p = plan(po, Format::Po, &units, &[d], &FixOptions::default());
         assert_eq!(
             apply(po, &p.edits),
@@ -1148,7 +1589,10 @@ suggest = ["formations"]
         assert_eq!(out.text, expected);
         assert_only_targets_changed(XLF, &out, Format::Xliff);
         assert!(out.text.starts_with('\u{FEFF}'));
-        assert_eq!(out.text.matches("\r\n").count(), XLF.matches("\r\n").count());
+        assert_eq!(
+            out.text.matches("\r\n").count(),
+            XLF.matches("\r\n").count()
+        );
         assert_eq!(fix(&out.text, Format::Xliff).text, out.text);
     }
 
@@ -1156,7 +1600,13 @@ suggest = ["formations"]
     fn xml_replacement_is_escaped_and_markup_untouched() {
         let units = Format::Xliff.parse_bilingual(XLF).unwrap().unwrap().units;
         let s = XLF.find("modèles d'IA").unwrap();
-        let d = diag("forbidden-term", s, s + "modèles".len(), "<modèles> & co", Applicability::Safe);
+        let d = diag(
+            "forbidden-term",
+            s,
+            s + "modèles".len(),
+            "<modèles> & co",
+            Applicability::Safe,
+        );
         let p = plan(XLF, Format::Xliff, &units, &[d], &FixOptions::default());
         assert!(apply(XLF, &p.edits).contains("des &lt;modèles&gt; &amp; co d'IA"));
         // A span across inline markup is not fixed.
@@ -1176,17 +1626,47 @@ suggest = ["formations"]
         let units = Format::Tmx.parse_bilingual(tmx).unwrap().unwrap().units;
         let d = |needle: &str, rep: &str| {
             let s = tmx.find(needle).unwrap();
-            diag("forbidden-term", s, s + needle.len(), rep, Applicability::Safe)
+            diag(
+                "forbidden-term",
+                s,
+                s + needle.len(),
+                rep,
+                Applicability::Safe,
+            )
         };
-        let p = plan(tmx, Format::Tmx, &units, &[d("formation &amp;", "entraînement & <x>")], &FixOptions::default());
+        let p = plan(
+            tmx,
+            Format::Tmx,
+            &units,
+            &[d("formation &amp;", "entraînement & <x>")],
+            &FixOptions::default(),
+        );
         let out = apply(tmx, &p.edits);
-        assert!(out.contains("<seg>L'entraînement &amp; &lt;x&gt; les modèles d&apos;IA"), "{out}");
+        assert!(
+            out.contains("<seg>L'entraînement &amp; &lt;x&gt; les modèles d&apos;IA"),
+            "{out}"
+        );
         // Inside CDATA, no entities.
         let s = tmx.rfind("formation").unwrap();
-        let in_cdata = diag("forbidden-term", s, s + "formation".len(), "a & b", Applicability::Safe);
-        let p = plan(tmx, Format::Tmx, &units, &[in_cdata], &FixOptions::default());
+        let in_cdata = diag(
+            "forbidden-term",
+            s,
+            s + "formation".len(),
+            "a & b",
+            Applicability::Safe,
+        );
+        let p = plan(
+            tmx,
+            Format::Tmx,
+            &units,
+            &[in_cdata],
+            &FixOptions::default(),
+        );
         assert!(apply(tmx, &p.edits).contains("<![CDATA[<b>a & b</b>]]>"));
-        assert_eq!(apply(tmx, &p.edits).matches("\r\n").count(), tmx.matches("\r\n").count());
+        assert_eq!(
+            apply(tmx, &p.edits).matches("\r\n").count(),
+            tmx.matches("\r\n").count()
+        );
     }
 
     /// The article and its PO and XLIFF versions: every fix applies in one pass, a second
@@ -1195,18 +1675,49 @@ suggest = ["formations"]
     fn the_article_converges_in_two_passes() {
         let checker = Checker::new(crate::glossary::defaults::load().expect("default glossaries"));
         for (name, text, format) in [
-            ("meta-puce-ia.fr.txt", include_str!("../corpus/meta-puce-ia.fr.txt"), Format::Text),
-            ("meta-puce-ia.fr.po", include_str!("../corpus/meta-puce-ia.fr.po"), Format::Po),
-            ("meta-puce-ia.fr.xlf", include_str!("../corpus/meta-puce-ia.fr.xlf"), Format::Xliff),
+            (
+                "meta-puce-ia.fr.txt",
+                include_str!("../corpus/meta-puce-ia.fr.txt"),
+                Format::Text,
+            ),
+            (
+                "meta-puce-ia.fr.po",
+                include_str!("../corpus/meta-puce-ia.fr.po"),
+                Format::Po,
+            ),
+            (
+                "meta-puce-ia.fr.xlf",
+                include_str!("../corpus/meta-puce-ia.fr.xlf"),
+                Format::Xliff,
+            ),
         ] {
             let opts = FixOptions::default();
-            let once = fix_text(&checker, name, text.to_string(), format, &opts, &|_| {}).expect("parses");
-            assert!(once.converged && (1..=2).contains(&once.passes), "{name}: {} passes", once.passes);
-            eprintln!("{name}: {} edits in {} pass(es), {} skipped", once.applied.len(), once.passes, once.skipped.len());
+            let once =
+                fix_text(&checker, name, text.to_string(), format, &opts, &|_| {}).expect("parses");
+            assert!(
+                once.converged && (1..=2).contains(&once.passes),
+                "{name}: {} passes",
+                once.passes
+            );
+            eprintln!(
+                "{name}: {} edits in {} pass(es), {} skipped",
+                once.applied.len(),
+                once.passes,
+                once.skipped.len()
+            );
             assert!(once.applied.len() >= 4, "{name}: {:?}", once.applied);
-            assert!(once.text.contains("pour l'entraînement de systèmes"), "{name}");
-            assert!(once.text.contains("plutôt que pour l'entraînement."), "{name}");
-            assert!(once.text.contains("chaîne d'approvisionnement mondiale"), "{name}");
+            assert!(
+                once.text.contains("pour l'entraînement de systèmes"),
+                "{name}"
+            );
+            assert!(
+                once.text.contains("plutôt que pour l'entraînement."),
+                "{name}"
+            );
+            assert!(
+                once.text.contains("chaîne d'approvisionnement mondiale"),
+                "{name}"
+            );
             if format.is_bilingual() {
                 let before = format.parse_bilingual(text).unwrap().unwrap().units;
                 let after = format.parse_bilingual(&once.text).unwrap().unwrap().units;
@@ -1218,7 +1729,8 @@ suggest = ["formations"]
                     assert_only_targets_changed(text, &once, format);
                 }
             }
-            let twice = fix_text(&checker, name, once.text.clone(), format, &opts, &|_| {}).expect("parses");
+            let twice = fix_text(&checker, name, once.text.clone(), format, &opts, &|_| {})
+                .expect("parses");
             assert_eq!(twice.text, once.text, "{name}");
             assert_eq!(twice.passes, 0, "{name}");
         }
@@ -1226,10 +1738,21 @@ suggest = ["formations"]
 
     #[test]
     fn vowel_sounds() {
-        for w in ["IA", "inférence", "homme", "hôpital", "entraînement", "UE", "Yves"] {
+        for w in [
+            "IA",
+            "inférence",
+            "homme",
+            "hôpital",
+            "entraînement",
+            "UE",
+            "Yves",
+        ] {
             assert_eq!(vowel_sound(w), Some(true), "{w}");
         }
-        for w in ["puce", "hausse", "hardware", "hackers", "héros", "hasard", "handicap", "hâte", "haut", "SNCF", "yacht", "onze"] {
+        for w in [
+            "puce", "hausse", "hardware", "hackers", "héros", "hasard", "handicap", "hâte", "haut",
+            "SNCF", "yacht", "onze",
+        ] {
             assert_eq!(vowel_sound(w), Some(false), "{w}");
         }
         assert_eq!(vowel_sound("« x »"), None);

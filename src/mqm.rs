@@ -45,7 +45,12 @@ pub enum MqmSeverity {
 }
 
 impl MqmSeverity {
-    pub const ALL: [MqmSeverity; 4] = [MqmSeverity::Neutral, MqmSeverity::Minor, MqmSeverity::Major, MqmSeverity::Critical];
+    pub const ALL: [MqmSeverity; 4] = [
+        MqmSeverity::Neutral,
+        MqmSeverity::Minor,
+        MqmSeverity::Major,
+        MqmSeverity::Critical,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -114,7 +119,11 @@ impl Weights {
                 .parse::<f64>()
                 .ok()
                 .filter(|x| x.is_finite() && *x >= 0.0)
-                .ok_or_else(|| format!("poids invalide « {p} » dans « {s} » : il faut un nombre positif ou nul"))?;
+                .ok_or_else(|| {
+                    format!(
+                        "poids invalide « {p} » dans « {s} » : il faut un nombre positif ou nul"
+                    )
+                })?;
         }
         Ok(Weights {
             minor: values[0],
@@ -160,7 +169,12 @@ pub struct Score {
 
 impl Score {
     /// Scores findings on a text of `words` words.
-    pub fn new<'a>(findings: impl IntoIterator<Item = &'a Diagnostic>, words: usize, weights: Weights, threshold: f64) -> Score {
+    pub fn new<'a>(
+        findings: impl IntoIterator<Item = &'a Diagnostic>,
+        words: usize,
+        weights: Weights,
+        threshold: f64,
+    ) -> Score {
         let mut counts = [0; 4];
         for d in findings {
             counts[severity_of(d).index()] += 1;
@@ -171,7 +185,12 @@ impl Score {
     /// Scores files together: their penalties and their words add up.
     pub fn of_files(files: &[FileResult], weights: Weights, threshold: f64) -> Score {
         let words = files.iter().map(|f| f.doc.word_count()).sum();
-        Score::new(files.iter().flat_map(|f| &f.diagnostics), words, weights, threshold)
+        Score::new(
+            files.iter().flat_map(|f| &f.diagnostics),
+            words,
+            weights,
+            threshold,
+        )
     }
 
     /// Scores one file.
@@ -179,8 +198,16 @@ impl Score {
         Score::new(&file.diagnostics, file.doc.word_count(), weights, threshold)
     }
 
-    pub fn from_counts(counts: [usize; 4], words: usize, weights: Weights, threshold: f64) -> Score {
-        let penalty: f64 = MqmSeverity::ALL.iter().map(|&s| counts[s.index()] as f64 * weights.of(s)).sum();
+    pub fn from_counts(
+        counts: [usize; 4],
+        words: usize,
+        weights: Weights,
+        threshold: f64,
+    ) -> Score {
+        let penalty: f64 = MqmSeverity::ALL
+            .iter()
+            .map(|&s| counts[s.index()] as f64 * weights.of(s))
+            .sum();
         let ewc = words.max(1) as f64;
         let per_thousand = penalty * REFERENCE_WORDS / ewc;
         let quality = (100.0 * (1.0 - penalty / ewc)).max(0.0);
@@ -219,12 +246,19 @@ pub fn format_fr(x: f64, decimals: usize) -> String {
         }
         grouped.push(c);
     }
-    let sign = if sign == "-" && grouped.chars().all(|c| c == '0' || c == '\u{202F}') && frac.chars().all(|c| c == '0') {
+    let sign = if sign == "-"
+        && grouped.chars().all(|c| c == '0' || c == '\u{202F}')
+        && frac.chars().all(|c| c == '0')
+    {
         ""
     } else {
         sign
     };
-    if frac.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped},{frac}") }
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped},{frac}")
+    }
 }
 
 #[cfg(test)]
@@ -238,13 +272,31 @@ mod tests {
 
     #[test]
     fn severities_map_to_mqm_levels() {
-        assert_eq!(severity_of(&d("calque", Severity::Info)), MqmSeverity::Neutral);
-        assert_eq!(severity_of(&d("calque", Severity::Warning)), MqmSeverity::Minor);
-        assert_eq!(severity_of(&d("forbidden-term", Severity::Error)), MqmSeverity::Major);
-        assert_eq!(severity_of(&d("number-mismatch", Severity::Error)), MqmSeverity::Critical);
-        assert_eq!(severity_of(&d("omitted-segment", Severity::Error)), MqmSeverity::Critical);
+        assert_eq!(
+            severity_of(&d("calque", Severity::Info)),
+            MqmSeverity::Neutral
+        );
+        assert_eq!(
+            severity_of(&d("calque", Severity::Warning)),
+            MqmSeverity::Minor
+        );
+        assert_eq!(
+            severity_of(&d("forbidden-term", Severity::Error)),
+            MqmSeverity::Major
+        );
+        assert_eq!(
+            severity_of(&d("number-mismatch", Severity::Error)),
+            MqmSeverity::Critical
+        );
+        assert_eq!(
+            severity_of(&d("omitted-segment", Severity::Error)),
+            MqmSeverity::Critical
+        );
         // Lowered by the configuration: no longer critical.
-        assert_eq!(severity_of(&d("number-mismatch", Severity::Warning)), MqmSeverity::Minor);
+        assert_eq!(
+            severity_of(&d("number-mismatch", Severity::Warning)),
+            MqmSeverity::Minor
+        );
     }
 
     #[test]
@@ -278,7 +330,12 @@ mod tests {
 
     #[test]
     fn critical_weighs_25_and_empty_texts_count_one_word() {
-        let s = Score::new(&[d("omitted-segment", Severity::Error)], 0, Weights::default(), 10.0);
+        let s = Score::new(
+            &[d("omitted-segment", Severity::Error)],
+            0,
+            Weights::default(),
+            10.0,
+        );
         assert_eq!(s.penalty, 25.0);
         assert_eq!(s.quality, 0.0);
         let s = Score::new(&[], 0, Weights::default(), 10.0);
@@ -288,8 +345,20 @@ mod tests {
     #[test]
     fn weights_are_configurable() {
         let w = Weights::parse("0.5, 2,10").unwrap();
-        assert_eq!(w, Weights { minor: 0.5, major: 2.0, critical: 10.0 });
-        let s = Score::new(&[d("x", Severity::Warning), d("y", Severity::Error)], 100, w, 10.0);
+        assert_eq!(
+            w,
+            Weights {
+                minor: 0.5,
+                major: 2.0,
+                critical: 10.0
+            }
+        );
+        let s = Score::new(
+            &[d("x", Severity::Warning), d("y", Severity::Error)],
+            100,
+            w,
+            10.0,
+        );
         assert_eq!(s.penalty, 2.5);
         assert_eq!(Weights::parse("1,5,25").unwrap(), Weights::default());
         assert!(Weights::parse("1,5").is_err());

@@ -25,9 +25,11 @@ pub static UNUSED: RuleMeta = RuleMeta {
 };
 
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<!--\s*relecture-(disable-next-line|disable|enable)\b([^>]*?)-->").expect("valid regex")
+    Regex::new(r"<!--\s*relecture-(disable-next-line|disable|enable)\b([^>]*?)-->")
+        .expect("valid regex")
 });
-static NOTE_DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"relecture-disable\b([^\n]*)").expect("valid regex"));
+static NOTE_DIRECTIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"relecture-disable\b([^\n]*)").expect("valid regex"));
 
 /// A region where some rules (or all, when `rules` is empty) are silenced.
 #[derive(Debug, Clone)]
@@ -50,7 +52,10 @@ impl Region {
 }
 
 fn rule_list(s: &str) -> Vec<String> {
-    s.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).map(str::to_string).collect()
+    s.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 fn regions(doc: &Document, units: &[Unit]) -> Vec<Region> {
@@ -66,12 +71,21 @@ fn regions(doc: &Document, units: &[Unit]) -> Vec<Region> {
             match &c[1] {
                 "disable" => {
                     open.push(out.len());
-                    out.push(Region { start: m.end(), end: text.len(), rules, at, text: shown, used: false });
+                    out.push(Region {
+                        start: m.end(),
+                        end: text.len(),
+                        rules,
+                        at,
+                        text: shown,
+                        used: false,
+                    });
                 }
                 "enable" => {
                     for &i in &open {
                         let r = &mut out[i];
-                        if r.end == text.len() && (rules.is_empty() || r.rules.iter().all(|x| rules.contains(x))) {
+                        if r.end == text.len()
+                            && (rules.is_empty() || r.rules.iter().all(|x| rules.contains(x)))
+                        {
                             r.end = m.start();
                         }
                     }
@@ -89,9 +103,23 @@ fn regions(doc: &Document, units: &[Unit]) -> Vec<Region> {
                     if l < doc.lines.len() {
                         let start = doc.lines.line_start(l);
                         let end = start + doc.lines.line_text(text, l).len();
-                        out.push(Region { start, end, rules, at, text: shown, used: false });
+                        out.push(Region {
+                            start,
+                            end,
+                            rules,
+                            at,
+                            text: shown,
+                            used: false,
+                        });
                     } else {
-                        out.push(Region { start: text.len(), end: text.len(), rules, at, text: shown, used: false });
+                        out.push(Region {
+                            start: text.len(),
+                            end: text.len(),
+                            rules,
+                            at,
+                            text: shown,
+                            used: false,
+                        });
                     }
                 }
             }
@@ -106,7 +134,16 @@ fn regions(doc: &Document, units: &[Unit]) -> Vec<Region> {
                     end: e.max(s + 1),
                     rules: rule_list(&c[1]),
                     at: Span::new(s, s),
-                    text: format!("relecture-disable{} (unité {})", &c[1].trim_end().to_string().chars().take(80).collect::<String>(), u.id),
+                    text: format!(
+                        "relecture-disable{} (unité {})",
+                        &c[1]
+                            .trim_end()
+                            .to_string()
+                            .chars()
+                            .take(80)
+                            .collect::<String>(),
+                        u.id
+                    ),
                     used: false,
                 });
             }
@@ -139,7 +176,10 @@ pub fn apply(doc: &Document, units: &[Unit], diagnostics: &mut Vec<Diagnostic>) 
                 UNUSED.category,
                 UNUSED.severity,
                 r.at,
-                format!("la directive « {} » ne masque aucun signalement : la retirer ?", r.text.trim()),
+                format!(
+                    "la directive « {} » ne masque aucun signalement : la retirer ?",
+                    r.text.trim()
+                ),
             )
             .with_replacements([String::new()])
             .with_applicability(crate::diagnostic::Applicability::Unsafe),
@@ -159,14 +199,22 @@ mod tests {
         let doc = Document::new("t.md", text.to_string(), Format::Markdown);
         let mut d = checker.check(&doc);
         apply(&doc, &[], &mut d);
-        d.into_iter().map(|d| (d.rule, text[d.span.start..d.span.end].to_string())).collect()
+        d.into_iter()
+            .map(|d| (d.rule, text[d.span.start..d.span.end].to_string()))
+            .collect()
     }
 
     #[test]
     fn disable_enable_and_next_line() {
         let t = "pour le le marché\n\n<!-- relecture-disable doubled-word -->\npour la la suite\n<!-- relecture-enable -->\n\net de de nouveau\n\n<!-- relecture-disable-next-line -->\npour les les autres\n";
         let d = run(t);
-        assert_eq!(d, [("doubled-word", "le le".to_string()), ("doubled-word", "de de".to_string())]);
+        assert_eq!(
+            d,
+            [
+                ("doubled-word", "le le".to_string()),
+                ("doubled-word", "de de".to_string())
+            ]
+        );
     }
 
     #[test]

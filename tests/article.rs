@@ -46,19 +46,31 @@ fn every_annotated_error_is_found() {
         let start = ARTICLE
             .match_indices(&a.text)
             .nth(a.occurrence - 1)
-            .unwrap_or_else(|| panic!("annotation text not in the article: {:?} #{}", a.text, a.occurrence))
+            .unwrap_or_else(|| {
+                panic!(
+                    "annotation text not in the article: {:?} #{}",
+                    a.text, a.occurrence
+                )
+            })
             .0;
         if a.deferred.is_some() {
             continue;
         }
         checked += 1;
         let span = relecture::Span::new(start, start + a.text.len());
-        if !diags.iter().any(|d| d.rule == a.rule && d.span.overlaps(&span)) {
+        if !diags
+            .iter()
+            .any(|d| d.rule == a.rule && d.span.overlaps(&span))
+        {
             missing.push(format!("{} « {} » (#{})", a.rule, a.text, a.occurrence));
         }
     }
     assert!(checked >= 20, "only {checked} annotations checked");
-    assert!(missing.is_empty(), "annotated errors not found:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "annotated errors not found:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]
@@ -67,9 +79,20 @@ fn corrected_version_is_clean() {
     let loud: Vec<String> = diags
         .iter()
         .filter(|d| d.severity >= relecture::Severity::Warning)
-        .map(|d| format!("{} {:?}: {}", d.rule, &CORRECTED[d.span.start..d.span.end], d.message))
+        .map(|d| {
+            format!(
+                "{} {:?}: {}",
+                d.rule,
+                &CORRECTED[d.span.start..d.span.end],
+                d.message
+            )
+        })
         .collect();
-    assert!(loud.is_empty(), "findings on the corrected text:\n{}", loud.join("\n"));
+    assert!(
+        loud.is_empty(),
+        "findings on the corrected text:\n{}",
+        loud.join("\n")
+    );
 }
 
 #[test]

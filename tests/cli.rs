@@ -38,7 +38,12 @@ fn exit_status_follows_fail_on() {
     let f = dir.path().join("a.txt");
     fs::write(&f, "La formation des modèles d'IA coûte cher.\n").unwrap();
     let g = dir.path().join("g.toml");
-    relecture().args(["check", "--no-default-glossary", "-g"]).arg(&g).arg(&f).assert().code(1);
+    relecture()
+        .args(["check", "--no-default-glossary", "-g"])
+        .arg(&g)
+        .arg(&f)
+        .assert()
+        .code(1);
     relecture()
         .args(["check", "--no-default-glossary", "--fail-on", "never", "-g"])
         .arg(&g)
@@ -46,7 +51,12 @@ fn exit_status_follows_fail_on() {
         .assert()
         .code(0);
     fs::write(&f, "L'entraînement des modèles d'IA coûte cher.\n").unwrap();
-    relecture().args(["check", "--no-default-glossary", "-g"]).arg(&g).arg(&f).assert().code(0);
+    relecture()
+        .args(["check", "--no-default-glossary", "-g"])
+        .arg(&g)
+        .arg(&f)
+        .assert()
+        .code(0);
 }
 
 #[test]
@@ -60,9 +70,13 @@ fn human_output_points_at_the_span() {
         .arg(&f)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("erreur[forbidden-term]: « formation » : pour un modèle d'IA"))
+        .stdout(predicate::str::contains(
+            "erreur[forbidden-term]: « formation » : pour un modèle d'IA",
+        ))
         .stdout(predicate::str::contains("a.md:3:10"))
-        .stdout(predicate::str::contains("= aide : remplacer par « entraînement »"))
+        .stdout(predicate::str::contains(
+            "= aide : remplacer par « entraînement »",
+        ))
         .stdout(predicate::str::contains("\u{1b}[").not());
 }
 
@@ -120,11 +134,20 @@ fn bad_inputs_are_reported_and_the_rest_is_checked() {
     assert_eq!(out.status.code(), Some(2));
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("bon.txt:1:4"), "{stdout}");
-    assert!(stdout.contains("latin1.txt:1:6: le fichier n'est pas en UTF-8"), "{stdout}");
+    assert!(
+        stdout.contains("latin1.txt:1:6: le fichier n'est pas en UTF-8"),
+        "{stdout}"
+    );
     assert!(stdout.contains("Latin-1"), "{stdout}");
-    assert!(stdout.contains("image.txt:1:4: fichier binaire"), "{stdout}");
+    assert!(
+        stdout.contains("image.txt:1:4: fichier binaire"),
+        "{stdout}"
+    );
     assert!(stdout.contains("vide.txt: le fichier est vide"), "{stdout}");
-    assert!(stdout.contains("absent.txt: fichier ou dossier introuvable"), "{stdout}");
+    assert!(
+        stdout.contains("absent.txt: fichier ou dossier introuvable"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -149,9 +172,17 @@ fn malformed_glossary_names_file_line_and_column() {
 fn directories_are_walked_for_text_and_markdown() {
     let dir = workdir();
     fs::create_dir(dir.path().join("articles")).unwrap();
-    fs::write(dir.path().join("articles/a.md"), "La formation des modèles d'IA.\n").unwrap();
+    fs::write(
+        dir.path().join("articles/a.md"),
+        "La formation des modèles d'IA.\n",
+    )
+    .unwrap();
     fs::write(dir.path().join("articles/b.txt"), "Rien à signaler.\n").unwrap();
-    fs::write(dir.path().join("articles/c.rs"), "// formation des modèles d'IA\n").unwrap();
+    fs::write(
+        dir.path().join("articles/c.rs"),
+        "// formation des modèles d'IA\n",
+    )
+    .unwrap();
     fs::write(dir.path().join("articles/vide.md"), "").unwrap();
     let out = relecture()
         .args(["check", "--no-default-glossary", "--format", "json", "-g"])
@@ -178,8 +209,14 @@ fn rules_are_listed_and_explained() {
         .args(["rules", "entity-full-name"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("Taiwan Semiconductor Manufacturing Company (TSMC)"));
-    relecture().args(["rules", "forbiden-term"]).assert().code(2).stderr(predicate::str::contains("forbidden-term"));
+        .stdout(predicate::str::contains(
+            "Taiwan Semiconductor Manufacturing Company (TSMC)",
+        ));
+    relecture()
+        .args(["rules", "forbiden-term"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("forbidden-term"));
 }
 
 #[test]
@@ -191,14 +228,31 @@ fn glossary_test_runs_examples() {
         "severity = \"error\"\nbad = [\"La formation des modèles d'IA.\"]\ngood = [\"La formation des salariés.\", \"Le modèle de formation.\"]\n",
     );
     fs::write(&g, &with_examples).unwrap();
-    relecture().args(["glossary", "test"]).arg(&g).assert().code(1).stdout(predicate::str::contains(
-        "exemple « good » signalé (forbidden-term, « formation ») : Le modèle de formation.",
-    ));
-    fs::write(&g, with_examples.replace(", \"Le modèle de formation.\"", "")).unwrap();
-    relecture().args(["glossary", "test"]).arg(&g).assert().success().stdout(predicate::str::contains("0 échec"));
+    relecture()
+        .args(["glossary", "test"])
+        .arg(&g)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "exemple « good » signalé (forbidden-term, « formation ») : Le modèle de formation.",
+        ));
+    fs::write(
+        &g,
+        with_examples.replace(", \"Le modèle de formation.\"", ""),
+    )
+    .unwrap();
+    relecture()
+        .args(["glossary", "test"])
+        .arg(&g)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 échec"));
 }
 
 #[test]
 fn usage_errors_exit_2() {
-    relecture().args(["check", "--format", "xml"]).assert().code(2);
+    relecture()
+        .args(["check", "--format", "xml"])
+        .assert()
+        .code(2);
 }

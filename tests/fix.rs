@@ -84,11 +84,20 @@ fn diff_shows_the_changes_and_writes_nothing() {
     let out = d.check(&["--diff"], &[&f]).code(1).get_output().clone();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains(&format!("--- {}", f.display())), "{stdout}");
-    assert!(stdout.contains("-La formation des modèles d'IA coûte cher."), "{stdout}");
-    assert!(stdout.contains("+L'entraînement des modèles d'IA coûte cher."), "{stdout}");
+    assert!(
+        stdout.contains("-La formation des modèles d'IA coûte cher."),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("+L'entraînement des modèles d'IA coûte cher."),
+        "{stdout}"
+    );
     assert!(stdout.contains("+Nvidia vend des puces."), "{stdout}");
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("2 corrections possibles dans 1 fichier (rien n'a été écrit)"), "{stderr}");
+    assert!(
+        stderr.contains("2 corrections possibles dans 1 fichier (rien n'a été écrit)"),
+        "{stderr}"
+    );
     assert_eq!(read(&f), BAD, "--diff wrote the file");
     // Nothing to change: no diff, exit 0.
     let g = d.file("b.txt", GOOD);
@@ -101,11 +110,15 @@ fn fix_writes_the_file_and_a_second_run_changes_nothing() {
     let f = d.file("a.txt", BAD);
     d.check(&["--fix"], &[&f])
         .code(0)
-        .stderr(predicate::str::contains("2 corrections appliquées dans 1 fichier"));
+        .stderr(predicate::str::contains(
+            "2 corrections appliquées dans 1 fichier",
+        ));
     assert_eq!(read(&f), GOOD);
     d.check(&["--fix"], &[&f])
         .code(0)
-        .stderr(predicate::str::contains("0 correction appliquée dans 0 fichier"));
+        .stderr(predicate::str::contains(
+            "0 correction appliquée dans 0 fichier",
+        ));
     assert_eq!(read(&f), GOOD);
     d.check(&["--diff"], &[&f]).code(0).stdout("");
 }
@@ -114,12 +127,27 @@ fn fix_writes_the_file_and_a_second_run_changes_nothing() {
 fn remaining_findings_are_reported_as_check_does() {
     let d = Dir::new();
     // « formations » (plural) gets no automatic fix: the suggestion is not inflected.
-    let f = d.file("a.txt", "Les formations des modèles d'IA coûtent cher. NVIDIA vend.\n");
-    let out = d.check(&["--fix", "--format", "json"], &[&f]).code(1).get_output().clone();
+    let f = d.file(
+        "a.txt",
+        "Les formations des modèles d'IA coûtent cher. NVIDIA vend.\n",
+    );
+    let out = d
+        .check(&["--fix", "--format", "json"], &[&f])
+        .code(1)
+        .get_output()
+        .clone();
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let rules: Vec<&str> = json["diagnostics"].as_array().unwrap().iter().map(|x| x["rule"].as_str().unwrap()).collect();
+    let rules: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["rule"].as_str().unwrap())
+        .collect();
     assert_eq!(rules, ["forbidden-term"], "{json}");
-    assert_eq!(read(&f), "Les formations des modèles d'IA coûtent cher. Nvidia vend.\n");
+    assert_eq!(
+        read(&f),
+        "Les formations des modèles d'IA coûtent cher. Nvidia vend.\n"
+    );
 }
 
 #[test]
@@ -129,25 +157,38 @@ fn elision_by_gender_is_left_to_the_editor() {
     let f = d.file("a.txt", text);
     d.check(&["--fix"], &[&f])
         .code(1)
-        .stderr(predicate::str::contains("1 correction appliquée dans 1 fichier"))
-        .stderr(predicate::str::contains("1 correction laissée de côté : article ou possessif à choisir selon le genre"));
-    assert_eq!(read(&f), "Le coût de l'interface en silicium. Le coût de puce en silicium.\n");
+        .stderr(predicate::str::contains(
+            "1 correction appliquée dans 1 fichier",
+        ))
+        .stderr(predicate::str::contains(
+            "1 correction laissée de côté : article ou possessif à choisir selon le genre",
+        ));
+    assert_eq!(
+        read(&f),
+        "Le coût de l'interface en silicium. Le coût de puce en silicium.\n"
+    );
 }
 
 #[test]
 fn unsafe_fixes_only_when_asked() {
     let d = Dir::new();
-    let text = "# Titre\n\n<!-- relecture-disable-next-line forbidden-term -->\nUn texte sans faute.\n";
+    let text =
+        "# Titre\n\n<!-- relecture-disable-next-line forbidden-term -->\nUn texte sans faute.\n";
     let f = d.file("a.md", text);
     d.check(&["--fix", "--fail-on", "never"], &[&f])
         .code(0)
-        .stderr(predicate::str::contains("1 autre correction, à vérifier, est possible avec --unsafe-fixes"));
+        .stderr(predicate::str::contains(
+            "1 autre correction, à vérifier, est possible avec --unsafe-fixes",
+        ));
     assert_eq!(read(&f), text);
     d.check(&["--diff", "--unsafe-fixes"], &[&f])
         .code(1)
-        .stdout(predicate::str::contains("-<!-- relecture-disable-next-line forbidden-term -->"));
+        .stdout(predicate::str::contains(
+            "-<!-- relecture-disable-next-line forbidden-term -->",
+        ));
     assert_eq!(read(&f), text);
-    d.check(&["--fix", "--unsafe-fixes", "--fail-on", "never"], &[&f]).code(0);
+    d.check(&["--fix", "--unsafe-fixes", "--fail-on", "never"], &[&f])
+        .code(0);
     assert!(!read(&f).contains("relecture-disable"), "{}", read(&f));
 }
 
@@ -160,14 +201,24 @@ fn unreadable_and_read_only_files_are_reported_and_the_others_fixed() {
     perms.set_readonly(true);
     fs::set_permissions(&read_only, perms).unwrap();
     let ok = d.file("ok.txt", BAD);
-    let out = d.check(&["--fix"], &[&latin1, &read_only, &ok]).code(2).get_output().clone();
+    let out = d
+        .check(&["--fix"], &[&latin1, &read_only, &ok])
+        .code(2)
+        .get_output()
+        .clone();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("latin1.txt:1:21"), "{stdout}");
     assert!(stdout.contains("UTF-8"), "{stdout}");
-    assert!(stdout.contains("ro.txt") && stdout.contains("lecture seule"), "{stdout}");
+    assert!(
+        stdout.contains("ro.txt") && stdout.contains("lecture seule"),
+        "{stdout}"
+    );
     assert_eq!(read(&ok), GOOD);
     assert_eq!(read(&read_only), BAD);
-    assert_eq!(fs::read(&latin1).unwrap(), b"La formation des mod\xE8les d'IA.\n");
+    assert_eq!(
+        fs::read(&latin1).unwrap(),
+        b"La formation des mod\xE8les d'IA.\n"
+    );
     // --diff: the error is reported, the other files' diff shown, exit 2.
     let ok2 = d.file("ok2.txt", BAD);
     d.check(&["--diff"], &[&latin1, &ok2])
@@ -185,13 +236,21 @@ fn permissions_are_kept() {
     fs::set_permissions(&f, fs::Permissions::from_mode(0o640)).unwrap();
     d.check(&["--fix"], &[&f]).code(0);
     assert_eq!(read(&f), GOOD);
-    assert_eq!(fs::metadata(&f).unwrap().permissions().mode() & 0o777, 0o640);
+    assert_eq!(
+        fs::metadata(&f).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
     // A symbolic link is followed, not replaced by a file.
     let g = d.file("b.txt", BAD);
     let link = d.dir.path().join("lien.txt");
     std::os::unix::fs::symlink(&g, &link).unwrap();
     d.check(&["--fix"], &[&link]).code(0);
-    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     assert_eq!(read(&g), GOOD);
 }
 
@@ -208,9 +267,18 @@ fn crlf_bom_and_bilingual_files_keep_their_bytes() {
         </body></file></xliff>\n";
     let xlf = d.file("a.xlf", xlf_text);
     d.check(&["--fix"], &[&txt, &po, &xlf]).code(0);
-    assert_eq!(read(&txt), format!("\u{FEFF}{}", GOOD.replace('\n', "\r\n")));
-    assert_eq!(read(&po), po_text.replace("\"La formation des", "\"L'entraînement des"));
-    assert_eq!(read(&xlf), xlf_text.replace(">La formation &amp;", ">L'entraînement &amp;"));
+    assert_eq!(
+        read(&txt),
+        format!("\u{FEFF}{}", GOOD.replace('\n', "\r\n"))
+    );
+    assert_eq!(
+        read(&po),
+        po_text.replace("\"La formation des", "\"L'entraînement des")
+    );
+    assert_eq!(
+        read(&xlf),
+        xlf_text.replace(">La formation &amp;", ">L'entraînement &amp;")
+    );
     d.check(&["--diff"], &[&txt, &po, &xlf]).code(0).stdout("");
 }
 
@@ -219,8 +287,15 @@ fn configuration_applies_to_fixes() {
     let d = Dir::new();
     let f = d.file("a.txt", BAD);
     fs::write(d.dir.path().join("relecture.toml"), "glossaries = [\"g.toml\"]\ndefault-glossary = false\n[rules]\ndisable = [\"entity-spelling\", \"entity-inconsistent\"]\n").unwrap();
-    relecture().current_dir(d.dir.path()).args(["check", "--fix", "a.txt"]).assert().code(0);
-    assert_eq!(read(&f), "L'entraînement des modèles d'IA coûte cher.\nNVIDIA vend des puces.\n");
+    relecture()
+        .current_dir(d.dir.path())
+        .args(["check", "--fix", "a.txt"])
+        .assert()
+        .code(0);
+    assert_eq!(
+        read(&f),
+        "L'entraînement des modèles d'IA coûte cher.\nNVIDIA vend des puces.\n"
+    );
 }
 
 #[test]
@@ -228,7 +303,11 @@ fn the_article_is_fixed_in_place_and_stays_fixed() {
     let dir = tempfile::tempdir().unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let mut paths = Vec::new();
-    for name in ["meta-puce-ia.fr.txt", "meta-puce-ia.fr.po", "meta-puce-ia.fr.xlf"] {
+    for name in [
+        "meta-puce-ia.fr.txt",
+        "meta-puce-ia.fr.po",
+        "meta-puce-ia.fr.xlf",
+    ] {
         let p = dir.path().join(name);
         fs::write(&p, fs::read(root.join(name)).unwrap()).unwrap();
         paths.push(p);
@@ -243,7 +322,11 @@ fn the_article_is_fixed_in_place_and_stays_fixed() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("dans 3 fichiers"), "{stderr}");
     for p in &paths {
-        assert!(read(p).contains("pour l'entraînement de systèmes"), "{}", p.display());
+        assert!(
+            read(p).contains("pour l'entraînement de systèmes"),
+            "{}",
+            p.display()
+        );
     }
     relecture()
         .args(["check", "--no-config", "--diff"])
@@ -251,5 +334,7 @@ fn the_article_is_fixed_in_place_and_stays_fixed() {
         .assert()
         .code(0)
         .stdout("")
-        .stderr(predicate::str::contains("0 correction possible dans 0 fichier"));
+        .stderr(predicate::str::contains(
+            "0 correction possible dans 0 fichier",
+        ));
 }

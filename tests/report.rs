@@ -36,7 +36,13 @@ fn workdir() -> tempfile::TempDir {
 
 fn report(dir: &tempfile::TempDir) -> Command {
     let mut c = relecture();
-    c.current_dir(dir.path()).args(["report", "--no-config", "--no-default-glossary", "-g", "g.toml"]);
+    c.current_dir(dir.path()).args([
+        "report",
+        "--no-config",
+        "--no-default-glossary",
+        "-g",
+        "g.toml",
+    ]);
     c
 }
 
@@ -47,7 +53,13 @@ const HOSTILE: &str = "La formation des modèles d'IA <script>alert(1)</script> 
 fn html_report_escapes_hostile_text_and_fails_the_verdict() {
     let dir = workdir();
     fs::write(dir.path().join("a<b>.txt"), HOSTILE).unwrap();
-    let out = report(&dir).arg("a<b>.txt").assert().code(1).get_output().stdout.clone();
+    let out = report(&dir)
+        .arg("a<b>.txt")
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let html = String::from_utf8(out).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -77,7 +89,11 @@ fn html_report_escapes_hostile_text_and_fails_the_verdict() {
 #[test]
 fn clean_text_passes_and_output_is_written_to_a_file() {
     let dir = workdir();
-    fs::write(dir.path().join("a.txt"), "L'entraînement des modèles d'IA coûte cher.\n").unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "L'entraînement des modèles d'IA coûte cher.\n",
+    )
+    .unwrap();
     report(&dir)
         .args(["--output", "out/r.html", "a.txt"])
         .assert()
@@ -101,24 +117,47 @@ fn clean_text_passes_and_output_is_written_to_a_file() {
 fn threshold_and_weights_decide_the_verdict() {
     let dir = workdir();
     // 1 major finding in 8 words: 625 points per 1000 words.
-    fs::write(dir.path().join("a.txt"), "La formation des modèles d'IA coûte cher.\n").unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "La formation des modèles d'IA coûte cher.\n",
+    )
+    .unwrap();
     report(&dir).arg("a.txt").assert().code(1);
-    report(&dir).args(["--threshold", "700", "a.txt"]).assert().code(0);
-    report(&dir).args(["--weights", "1,0,25", "a.txt"]).assert().code(0);
+    report(&dir)
+        .args(["--threshold", "700", "a.txt"])
+        .assert()
+        .code(0);
+    report(&dir)
+        .args(["--weights", "1,0,25", "a.txt"])
+        .assert()
+        .code(0);
     report(&dir)
         .args(["--weights", "1,5", "a.txt"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("trois nombres"));
-    report(&dir).args(["--threshold", "-1", "a.txt"]).assert().code(2);
+    report(&dir)
+        .args(["--threshold", "-1", "a.txt"])
+        .assert()
+        .code(2);
 }
 
 #[test]
 fn input_errors_are_listed_and_exit_2() {
     let dir = workdir();
-    fs::write(dir.path().join("a.txt"), "L'entraînement des modèles d'IA.\n").unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "L'entraînement des modèles d'IA.\n",
+    )
+    .unwrap();
     fs::write(dir.path().join("latin1.txt"), b"caf\xe9\n").unwrap();
-    let out = report(&dir).args(["a.txt", "latin1.txt", "absent.txt"]).assert().code(2).get_output().stdout.clone();
+    let out = report(&dir)
+        .args(["a.txt", "latin1.txt", "absent.txt"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stdout
+        .clone();
     let html = String::from_utf8(out).unwrap();
     assert!(html.contains("Fichiers illisibles"));
     assert!(html.contains("latin1.txt:1:4"));
@@ -139,7 +178,11 @@ fn input_errors_are_listed_and_exit_2() {
 fn markdown_report_for_a_pull_request() {
     let dir = workdir();
     fs::write(dir.path().join("a.txt"), HOSTILE).unwrap();
-    fs::write(dir.path().join("b.txt"), "L'entraînement des modèles d'IA.\n").unwrap();
+    fs::write(
+        dir.path().join("b.txt"),
+        "L'entraînement des modèles d'IA.\n",
+    )
+    .unwrap();
     let out = report(&dir)
         .args(["--report-format", "markdown", "a.txt", "b.txt"])
         .assert()
@@ -165,7 +208,13 @@ fn bilingual_files_show_source_and_target_per_segment() {
     let po = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n\
 msgid \"The training of AI models is costly.\"\nmsgstr \"La formation des modèles d'IA <b>coûte</b> cher.\"\n";
     fs::write(dir.path().join("a.po"), po).unwrap();
-    let out = report(&dir).arg("a.po").assert().code(1).get_output().stdout.clone();
+    let out = report(&dir)
+        .arg("a.po")
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let html = String::from_utf8(out).unwrap();
     assert!(html.contains("Segments : source et traduction"));
     assert!(html.contains("The training of AI models is costly."));

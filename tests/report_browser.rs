@@ -80,7 +80,14 @@ fn run_chromium(page: &Path, profile: &Path, extra: &[&str]) -> String {
 fn report(article: &Path, html: &Path) {
     let status = Command::new(env!("CARGO_BIN_EXE_relecture"))
         .current_dir(repo())
-        .args(["report", "--no-config", "--quiet", "--report-format", "html", "--output"])
+        .args([
+            "report",
+            "--no-config",
+            "--quiet",
+            "--report-format",
+            "html",
+            "--output",
+        ])
         .arg(html)
         .arg(article)
         .status()
@@ -90,7 +97,9 @@ fn report(article: &Path, html: &Path) {
 }
 
 fn selftest(dom: &str) -> std::collections::HashMap<String, String> {
-    let start = dom.find("<pre id=\"selftest\"").expect("pas de <pre id=\"selftest\"> dans le DOM");
+    let start = dom
+        .find("<pre id=\"selftest\"")
+        .expect("pas de <pre id=\"selftest\"> dans le DOM");
     let body = &dom[start..];
     let body = &body[body.find('>').unwrap() + 1..body.find("</pre>").unwrap()];
     body.lines()
@@ -116,32 +125,74 @@ fn html_report_renders_in_chromium_and_runs_no_injected_markup() {
     report(&article, &html);
 
     // Desktop: the DOM after the script ran.
-    let dom = run_chromium(&html, &dir.path().join("p1"), &["--dump-dom", "--virtual-time-budget=3000", "--window-size=1280,2000"]);
+    let dom = run_chromium(
+        &html,
+        &dir.path().join("p1"),
+        &[
+            "--dump-dom",
+            "--virtual-time-budget=3000",
+            "--window-size=1280,2000",
+        ],
+    );
     let st = selftest(&dom);
-    assert_eq!(st.get("js").map(String::as_str), Some("ok"), "le script de la page n'a pas tourné : {st:?}");
+    assert_eq!(
+        st.get("js").map(String::as_str),
+        Some("ok"),
+        "le script de la page n'a pas tourné : {st:?}"
+    );
     let highlights: usize = st["highlights"].parse().unwrap();
     let findings: usize = st["findings"].parse().unwrap();
     assert!(findings >= 30, "{st:?}");
-    assert_eq!(highlights, findings, "chaque signalement est surligné : {st:?}");
+    assert_eq!(
+        highlights, findings,
+        "chaque signalement est surligné : {st:?}"
+    );
     assert!(st["score"].contains(','), "score absent : {st:?}");
-    assert!(st["side-by-side"].parse::<usize>().unwrap() >= 1, "vue côte à côte absente : {st:?}");
+    assert!(
+        st["side-by-side"].parse::<usize>().unwrap() >= 1,
+        "vue côte à côte absente : {st:?}"
+    );
     assert_eq!(st["pwned"], "no");
     // The injected markup is text, not elements, and ran nothing.
-    assert!(!dom.contains("data-pwned"), "le balisage injecté s'est exécuté");
+    assert!(
+        !dom.contains("data-pwned"),
+        "le balisage injecté s'est exécuté"
+    );
     let body = &dom[dom.find("<body").unwrap()..];
-    assert!(!body.contains("<img"), "une balise <img> du texte est devenue un élément");
-    assert!(!body.contains("<svg onload"), "une balise <svg> du texte est devenue un élément");
-    assert_eq!(body.matches("<script").count(), 1, "seul le script du rapport est un élément <script>");
+    assert!(
+        !body.contains("<img"),
+        "une balise <img> du texte est devenue un élément"
+    );
+    assert!(
+        !body.contains("<svg onload"),
+        "une balise <svg> du texte est devenue un élément"
+    );
+    assert_eq!(
+        body.matches("<script").count(),
+        1,
+        "seul le script du rapport est un élément <script>"
+    );
     assert!(body.contains("&lt;img src=x onerror="));
     assert!(body.contains("&lt;script&gt;document.body.dataset.pwned=1&lt;/script&gt;"));
     assert!(dom.contains("<html lang=\"fr\""));
 
     // Phone: nothing wider than the screen.
-    let dom = run_chromium(&html, &dir.path().join("p2"), &["--dump-dom", "--virtual-time-budget=3000", "--window-size=390,844"]);
+    let dom = run_chromium(
+        &html,
+        &dir.path().join("p2"),
+        &[
+            "--dump-dom",
+            "--virtual-time-budget=3000",
+            "--window-size=390,844",
+        ],
+    );
     let st = selftest(&dom);
     let (scroll, client) = st["width"].split_once('/').unwrap();
     let (scroll, client): (usize, usize) = (scroll.parse().unwrap(), client.parse().unwrap());
-    assert!(scroll <= client + 1, "la page déborde sur un téléphone : {scroll} px pour {client} px");
+    assert!(
+        scroll <= client + 1,
+        "la page déborde sur un téléphone : {scroll} px pour {client} px"
+    );
 
     // The screenshot of the article's own report.
     let html = dir.path().join("article.html");
@@ -150,11 +201,18 @@ fn html_report_renders_in_chromium_and_runs_no_injected_markup() {
     run_chromium(
         &html,
         &dir.path().join("p3"),
-        &[&format!("--screenshot={}", shot.display()), "--window-size=1280,2000"],
+        &[
+            &format!("--screenshot={}", shot.display()),
+            "--window-size=1280,2000",
+        ],
     );
     let png = std::fs::read(&shot).expect("pas de capture d'écran");
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
-    assert!(png.len() > 50_000, "capture presque vide ({} octets)", png.len());
+    assert!(
+        png.len() > 50_000,
+        "capture presque vide ({} octets)",
+        png.len()
+    );
     if std::env::var_os("RELECTURE_UPDATE_SCREENSHOT").is_some() {
         std::fs::create_dir_all(repo().join("docs")).unwrap();
         std::fs::write(repo().join("docs/report-screenshot.png"), &png).unwrap();

@@ -44,7 +44,9 @@ fn length_cost(ls: f64, lt: f64) -> f64 {
 /// Complementary error function (Abramowitz and Stegun 7.1.26, error < 1.5e-7).
 fn erfc(x: f64) -> f64 {
     let t = 1.0 / (1.0 + 0.3275911 * x);
-    let poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+    let poly = t
+        * (0.254829592
+            + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
     poly * (-x * x).exp()
 }
 
@@ -138,7 +140,11 @@ pub fn paragraphs(doc: &Document) -> Vec<(usize, usize)> {
 fn anchors(text: &str) -> Vec<String> {
     text.split(|c: char| !(c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
-        .filter(|w| w.chars().all(|c| c.is_ascii_digit()) || w.chars().skip(1).any(char::is_uppercase) || (w.chars().next().is_some_and(char::is_uppercase) && w.len() > 2))
+        .filter(|w| {
+            w.chars().all(|c| c.is_ascii_digit())
+                || w.chars().skip(1).any(char::is_uppercase)
+                || (w.chars().next().is_some_and(char::is_uppercase) && w.len() > 2)
+        })
         .map(|w| w.to_string())
         .collect()
 }
@@ -166,8 +172,14 @@ pub fn align_documents(source: &Document, target: &Document) -> Alignment {
     let text_of = |d: &Document, (s, e): (usize, usize)| d.view[s..e].to_string();
     let sa: Vec<Vec<String>> = sp.iter().map(|&r| anchors(&text_of(source, r))).collect();
     let ta: Vec<Vec<String>> = tp.iter().map(|&r| anchors(&text_of(target, r))).collect();
-    let lens = |v: &[(usize, usize)], d: &Document| -> Vec<usize> { v.iter().map(|&(s, e)| d.view[s..e].chars().count()).collect() };
-    let beads = align(&lens(&sp, source), &lens(&tp, target), &|i, j| shared(&sa[i], &ta[j]) * 2.0);
+    let lens = |v: &[(usize, usize)], d: &Document| -> Vec<usize> {
+        v.iter()
+            .map(|&(s, e)| d.view[s..e].chars().count())
+            .collect()
+    };
+    let beads = align(&lens(&sp, source), &lens(&tp, target), &|i, j| {
+        shared(&sa[i], &ta[j]) * 2.0
+    });
     let mut out = Alignment::default();
     let mut next_target = 0;
     for b in beads {
@@ -188,7 +200,14 @@ pub fn align_documents(source: &Document, target: &Document) -> Alignment {
         next_target = b.target.end;
         let s_range = (sp[b.source.start].0, sp[b.source.end - 1].1);
         let t_range = (tp[b.target.start].0, tp[b.target.end - 1].1);
-        align_sentences(source, target, s_range, t_range, out_units_id(b.source.start), &mut out);
+        align_sentences(
+            source,
+            target,
+            s_range,
+            t_range,
+            out_units_id(b.source.start),
+            &mut out,
+        );
     }
     out
 }
@@ -206,20 +225,40 @@ fn sentences_in(doc: &Document, (s, e): (usize, usize)) -> Vec<(usize, usize)> {
         .collect()
 }
 
-fn align_sentences(source: &Document, target: &Document, sr: (usize, usize), tr: (usize, usize), pid: String, out: &mut Alignment) {
+fn align_sentences(
+    source: &Document,
+    target: &Document,
+    sr: (usize, usize),
+    tr: (usize, usize),
+    pid: String,
+    out: &mut Alignment,
+) {
     let ss = sentences_in(source, sr);
     let ts = sentences_in(target, tr);
-    let sa: Vec<Vec<String>> = ss.iter().map(|&(a, b)| anchors(&source.view[a..b])).collect();
-    let ta: Vec<Vec<String>> = ts.iter().map(|&(a, b)| anchors(&target.view[a..b])).collect();
-    let sl: Vec<usize> = ss.iter().map(|&(a, b)| source.view[a..b].chars().count()).collect();
-    let tl: Vec<usize> = ts.iter().map(|&(a, b)| target.view[a..b].chars().count()).collect();
+    let sa: Vec<Vec<String>> = ss
+        .iter()
+        .map(|&(a, b)| anchors(&source.view[a..b]))
+        .collect();
+    let ta: Vec<Vec<String>> = ts
+        .iter()
+        .map(|&(a, b)| anchors(&target.view[a..b]))
+        .collect();
+    let sl: Vec<usize> = ss
+        .iter()
+        .map(|&(a, b)| source.view[a..b].chars().count())
+        .collect();
+    let tl: Vec<usize> = ts
+        .iter()
+        .map(|&(a, b)| target.view[a..b].chars().count())
+        .collect();
     let beads = align(&sl, &tl, &|i, j| shared(&sa[i], &ta[j]) * 2.0);
     let mut k = 0;
     let mut next_target = tr.0;
     for b in beads {
         if b.target.is_empty() {
             for i in b.source.clone() {
-                out.omitted.push((source.view[ss[i].0..ss[i].1].to_string(), next_target));
+                out.omitted
+                    .push((source.view[ss[i].0..ss[i].1].to_string(), next_target));
             }
             continue;
         }
@@ -239,8 +278,16 @@ fn align_sentences(source: &Document, target: &Document, sr: (usize, usize), tr:
             id: format!("{pid}.{k}"),
             line: target.lines.line_of(t0) + 1,
             // The file text, like the target: the view has URLs and e-mails masked.
-            source: source.text[s0..s1].split_whitespace().collect::<Vec<_>>().join(" "),
-            pieces: vec![Piece { decoded: 0, decoded_len: target_text.len(), file: t0, file_len: t1 - t0 }],
+            source: source.text[s0..s1]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            pieces: vec![Piece {
+                decoded: 0,
+                decoded_len: target_text.len(),
+                file: t0,
+                file_len: t1 - t0,
+            }],
             target: target_text,
             target_range: Some((t0, t1)),
             ..Unit::default()
@@ -256,19 +303,35 @@ mod tests {
     fn one_to_one_and_omission() {
         let beads = align(&[100, 50, 200], &[117, 230], &|_, _| 0.0);
         assert_eq!(beads.len(), 3);
-        assert_eq!(beads[1], Bead { source: 1..2, target: 1..1 });
+        assert_eq!(
+            beads[1],
+            Bead {
+                source: 1..2,
+                target: 1..1
+            }
+        );
     }
 
     #[test]
     fn merge_two_into_one() {
         let beads = align(&[60, 60, 100], &[140, 117], &|_, _| 0.0);
-        assert_eq!(beads[0], Bead { source: 0..2, target: 0..1 });
+        assert_eq!(
+            beads[0],
+            Bead {
+                source: 0..2,
+                target: 0..1
+            }
+        );
     }
 
     #[test]
     fn documents_align_by_paragraph_and_sentence() {
-        let en = Document::from_str("Meta tests a chip. It was made by TSMC.\nCapex will reach $65 billion.\n");
-        let fr = Document::from_str("Meta teste une puce. Elle a été fabriquée par TSMC.\nLes dépenses atteindront 65 milliards de dollars.\n");
+        let en = Document::from_str(
+            "Meta tests a chip. It was made by TSMC.\nCapex will reach $65 billion.\n",
+        );
+        let fr = Document::from_str(
+            "Meta teste une puce. Elle a été fabriquée par TSMC.\nLes dépenses atteindront 65 milliards de dollars.\n",
+        );
         let a = align_documents(&en, &fr);
         assert!(a.omitted.is_empty() && a.added.is_empty(), "{a:?}");
         assert_eq!(a.units.len(), 3);
@@ -279,8 +342,11 @@ mod tests {
 
     #[test]
     fn missing_paragraph_is_reported() {
-        let en = Document::from_str("First paragraph about Meta and chips.\nSecond paragraph about Nvidia GPUs in 2025, a long one indeed.\nThird one on TSMC.\n");
-        let fr = Document::from_str("Premier paragraphe sur Meta et les puces.\nTroisième sur TSMC.\n");
+        let en = Document::from_str(
+            "First paragraph about Meta and chips.\nSecond paragraph about Nvidia GPUs in 2025, a long one indeed.\nThird one on TSMC.\n",
+        );
+        let fr =
+            Document::from_str("Premier paragraphe sur Meta et les puces.\nTroisième sur TSMC.\n");
         let a = align_documents(&en, &fr);
         assert_eq!(a.omitted.len(), 1, "{a:?}");
         assert!(a.omitted[0].0.starts_with("Second"));

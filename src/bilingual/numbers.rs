@@ -29,37 +29,97 @@ impl Num {
 }
 
 static EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x)
+    Regex::new(
+        r"(?x)
         (?P<version>\d+(?:\.\d+){2,})
         | (?P<int>\d{1,3}(?:,\d{3})+\b|\d+)(?:\.(?P<dec>\d+))?
-    ").expect("valid regex")
+    ",
+    )
+    .expect("valid regex")
 });
 
 static FR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x)
+    Regex::new(
+        r"(?x)
         (?P<version>\d+(?:\.\d+){2,})
         | (?P<int>\d{1,3}(?:[\x20\u{A0}\u{202F}]\d{3})+\b|\d+)(?:[,.](?P<dec>\d+))?
-    ").expect("valid regex")
+    ",
+    )
+    .expect("valid regex")
 });
 
 const EN_SCALES: &[(&str, f64)] = &[
-    ("thousand", 1e3), ("million", 1e6), ("millions", 1e6), ("billion", 1e9), ("billions", 1e9),
-    ("bn", 1e9), ("trillion", 1e12), ("trillions", 1e12),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("millions", 1e6),
+    ("billion", 1e9),
+    ("billions", 1e9),
+    ("bn", 1e9),
+    ("trillion", 1e12),
+    ("trillions", 1e12),
 ];
 const FR_SCALES: &[(&str, f64)] = &[
-    ("mille", 1e3), ("million", 1e6), ("millions", 1e6), ("milliard", 1e9), ("milliards", 1e9),
-    ("md", 1e9), ("mds", 1e9), ("mrd", 1e9), ("billion", 1e12), ("billions", 1e12),
+    ("mille", 1e3),
+    ("million", 1e6),
+    ("millions", 1e6),
+    ("milliard", 1e9),
+    ("milliards", 1e9),
+    ("md", 1e9),
+    ("mds", 1e9),
+    ("mrd", 1e9),
+    ("billion", 1e12),
+    ("billions", 1e12),
 ];
 const EN_WORDS: &[(&str, f64)] = &[
-    ("zero", 0.0), ("one", 1.0), ("first", 1.0), ("second", 2.0), ("third", 3.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0), ("seven", 7.0),
-    ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0), ("twelve", 12.0),
-    ("twenty", 20.0), ("hundred", 100.0), ("dozen", 12.0), ("half", 0.5),
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("first", 1.0),
+    ("second", 2.0),
+    ("third", 3.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("twenty", 20.0),
+    ("hundred", 100.0),
+    ("dozen", 12.0),
+    ("half", 0.5),
 ];
 const FR_WORDS: &[(&str, f64)] = &[
-    ("zéro", 0.0), ("nul", 0.0), ("nulle", 0.0), ("un", 1.0), ("une", 1.0), ("premier", 1.0), ("première", 1.0),
-    ("deuxième", 2.0), ("second", 2.0), ("seconde", 2.0), ("troisième", 3.0), ("deux", 2.0), ("trois", 3.0), ("quatre", 4.0), ("cinq", 5.0), ("six", 6.0), ("sept", 7.0),
-    ("huit", 8.0), ("neuf", 9.0), ("dix", 10.0), ("onze", 11.0), ("douze", 12.0),
-    ("vingt", 20.0), ("cent", 100.0), ("douzaine", 12.0), ("moitié", 0.5), ("demi", 0.5),
+    ("zéro", 0.0),
+    ("nul", 0.0),
+    ("nulle", 0.0),
+    ("un", 1.0),
+    ("une", 1.0),
+    ("premier", 1.0),
+    ("première", 1.0),
+    ("deuxième", 2.0),
+    ("second", 2.0),
+    ("seconde", 2.0),
+    ("troisième", 3.0),
+    ("deux", 2.0),
+    ("trois", 3.0),
+    ("quatre", 4.0),
+    ("cinq", 5.0),
+    ("six", 6.0),
+    ("sept", 7.0),
+    ("huit", 8.0),
+    ("neuf", 9.0),
+    ("dix", 10.0),
+    ("onze", 11.0),
+    ("douze", 12.0),
+    ("vingt", 20.0),
+    ("cent", 100.0),
+    ("douzaine", 12.0),
+    ("moitié", 0.5),
+    ("demi", 0.5),
 ];
 
 fn next_word(text: &str, from: usize) -> (&str, usize) {
@@ -73,7 +133,13 @@ fn next_word(text: &str, from: usize) -> (&str, usize) {
     (w, from + skip + w.len())
 }
 
-fn extract(text: &str, re: &Regex, scales: &[(&str, f64)], words: &[(&str, f64)], french: bool) -> Vec<Num> {
+fn extract(
+    text: &str,
+    re: &Regex,
+    scales: &[(&str, f64)],
+    words: &[(&str, f64)],
+    french: bool,
+) -> Vec<Num> {
     let mut out = Vec::new();
     for c in re.captures_iter(text) {
         let m = c.get(0).expect("match");
@@ -85,7 +151,13 @@ fn extract(text: &str, re: &Regex, scales: &[(&str, f64)], words: &[(&str, f64)]
             || text[..m.start()].ends_with(':')
             || text[m.end()..].trim_start().starts_with(['a', 'p']) && text[m.end()..].trim_start()[1..].starts_with(".m.");
         if let Some(v) = c.name("version") {
-            out.push(Num { value: 0.0, literal: Some(v.as_str().to_string()), start: m.start(), end: m.end(), word: glued });
+            out.push(Num {
+                value: 0.0,
+                literal: Some(v.as_str().to_string()),
+                start: m.start(),
+                end: m.end(),
+                word: glued,
+            });
             continue;
         }
         let int: String = c["int"].chars().filter(char::is_ascii_digit).collect();
@@ -95,7 +167,9 @@ fn extract(text: &str, re: &Regex, scales: &[(&str, f64)], words: &[(&str, f64)]
         let mut value: f64 = if french && m.as_str().contains('.') && dec.len() == 3 {
             format!("{int}{dec}").parse().unwrap_or(0.0)
         } else {
-            format!("{int}.{}", if dec.is_empty() { "0" } else { dec }).parse().unwrap_or(0.0)
+            format!("{int}.{}", if dec.is_empty() { "0" } else { dec })
+                .parse()
+                .unwrap_or(0.0)
         };
         let mut end = m.end();
         let (w, wend) = next_word(text, end);
@@ -104,13 +178,23 @@ fn extract(text: &str, re: &Regex, scales: &[(&str, f64)], words: &[(&str, f64)]
             value *= s;
             end = wend;
         }
-        out.push(Num { value, literal: None, start: m.start(), end, word: glued });
+        out.push(Num {
+            value,
+            literal: None,
+            start: m.start(),
+            end,
+            word: glued,
+        });
     }
     // Numbers in words.
     let mut pos = 0;
     for w in text.split(|c: char| !c.is_alphabetic()) {
         let start = pos;
-        pos += w.len() + text[pos + w.len()..].chars().next().map_or(0, char::len_utf8);
+        pos += w.len()
+            + text[pos + w.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
         let lw = w.to_lowercase();
         if let Some((_, v)) = words.iter().find(|(k, _)| *k == lw) {
             let mut value = *v;
@@ -120,7 +204,13 @@ fn extract(text: &str, re: &Regex, scales: &[(&str, f64)], words: &[(&str, f64)]
                 value *= s;
                 end = nend;
             }
-            out.push(Num { value, literal: None, start, end, word: true });
+            out.push(Num {
+                value,
+                literal: None,
+                start,
+                end,
+                word: true,
+            });
         }
     }
     out
@@ -158,7 +248,8 @@ pub fn compare_texts(source_text: &str, target_text: &str) -> Vec<Mismatch> {
             .filter(|(i, _)| {
                 let before = source_text[..*i].chars().next_back();
                 let after = source_text[i + raw.len()..].chars().next();
-                !before.is_some_and(|c| c.is_ascii_digit()) && !after.is_some_and(|c| c.is_ascii_digit())
+                !before.is_some_and(|c| c.is_ascii_digit())
+                    && !after.is_some_and(|c| c.is_ascii_digit())
             })
             .map(|(i, _)| (i, i + raw.len()))
             .collect();
@@ -177,14 +268,22 @@ pub fn compare(source: &[Num], target: &[Num]) -> Vec<Mismatch> {
     let mut used = vec![false; target.len()];
     let mut missing = Vec::new();
     for s in source.iter().filter(|n| !n.word) {
-        match target.iter().enumerate().position(|(i, t)| !used[i] && t.same(s)) {
+        match target
+            .iter()
+            .enumerate()
+            .position(|(i, t)| !used[i] && t.same(s))
+        {
             Some(i) => used[i] = true,
             None => missing.push(s.clone()),
         }
     }
     // Word numbers of the source may be written as figures in the target.
     for s in source.iter().filter(|n| n.word) {
-        if let Some(i) = target.iter().enumerate().position(|(i, t)| !used[i] && t.same(s)) {
+        if let Some(i) = target
+            .iter()
+            .enumerate()
+            .position(|(i, t)| !used[i] && t.same(s))
+        {
             used[i] = true;
         }
     }
@@ -196,8 +295,15 @@ pub fn compare(source: &[Num], target: &[Num]) -> Vec<Mismatch> {
         .collect();
     let mut out = Vec::new();
     for s in missing {
-        if extra.len() == 1 || (!extra.is_empty() && source.iter().filter(|n| !n.word).count() == target.iter().filter(|n| !n.word).count()) {
-            out.push(Mismatch::Changed { source: s, target: extra.remove(0) });
+        if extra.len() == 1
+            || (!extra.is_empty()
+                && source.iter().filter(|n| !n.word).count()
+                    == target.iter().filter(|n| !n.word).count())
+        {
+            out.push(Mismatch::Changed {
+                source: s,
+                target: extra.remove(0),
+            });
         } else {
             out.push(Mismatch::Missing(s));
         }
@@ -216,25 +322,47 @@ mod tests {
 
     #[test]
     fn english_and_french_conventions() {
-        assert_eq!(values(&english("$65 billion, 39.2% and 1,500 units in 2025")), [65e9, 39.2, 1500.0, 2025.0]);
-        assert_eq!(values(&french("65 milliards de dollars, 39,2 % et 1 500 unités en 2025")), [65e9, 39.2, 1500.0, 2025.0]);
+        assert_eq!(
+            values(&english("$65 billion, 39.2% and 1,500 units in 2025")),
+            [65e9, 39.2, 1500.0, 2025.0]
+        );
+        assert_eq!(
+            values(&french(
+                "65 milliards de dollars, 39,2 % et 1 500 unités en 2025"
+            )),
+            [65e9, 39.2, 1500.0, 2025.0]
+        );
         assert_eq!(values(&french("65\u{202F}000 puces")), [65000.0]);
     }
 
     #[test]
     fn billion_is_a_false_friend() {
-        let m = compare(&english("65 billion dollars"), &french("65 billions de dollars"));
+        let m = compare(
+            &english("65 billion dollars"),
+            &french("65 billions de dollars"),
+        );
         assert!(matches!(m[0], Mismatch::Changed { .. }), "{m:?}");
     }
 
     #[test]
     fn agreement_and_mismatch() {
-        assert!(compare(&english("It costs $4.5 billion, up 4%."), &french("Il coûte 4,5 milliards de dollars, en hausse de 4 %.")).is_empty());
+        assert!(
+            compare(
+                &english("It costs $4.5 billion, up 4%."),
+                &french("Il coûte 4,5 milliards de dollars, en hausse de 4 %.")
+            )
+            .is_empty()
+        );
         assert!(compare(&english("two chips"), &french("2 puces")).is_empty());
         assert!(compare(&english("2 chips"), &french("deux puces")).is_empty());
         let m = compare(&english("in 2024"), &french("en 2025"));
-        assert!(matches!(&m[0], Mismatch::Changed { source, target } if source.value == 2024.0 && target.value == 2025.0));
-        let m = compare(&english("version 2.6.14 and 3 items"), &french("version 2.6.15 et 3 éléments"));
+        assert!(
+            matches!(&m[0], Mismatch::Changed { source, target } if source.value == 2024.0 && target.value == 2025.0)
+        );
+        let m = compare(
+            &english("version 2.6.14 and 3 items"),
+            &french("version 2.6.15 et 3 éléments"),
+        );
         assert_eq!(m.len(), 1);
         let m = compare(&english("no figure"), &french("un chiffre : 12"));
         assert!(matches!(m[0], Mismatch::Added(_)));
@@ -242,10 +370,18 @@ mod tests {
 
     #[test]
     fn copied_ranges_times_and_words() {
-        assert!(compare_texts("in the range of +/-[0,127]", "dans l'intervalle +/-[0,127]").is_empty());
+        assert!(
+            compare_texts("in the range of +/-[0,127]", "dans l'intervalle +/-[0,127]").is_empty()
+        );
         assert!(compare_texts("select 2-3,6-9", "sélectionner 2-3,6-9").is_empty());
         assert!(compare_texts("6 p.m.", "18:00").is_empty());
-        assert!(compare_texts("at least 1 bit, division by 0", "au moins un bit, division par zéro").is_empty());
+        assert!(
+            compare_texts(
+                "at least 1 bit, division by 0",
+                "au moins un bit, division par zéro"
+            )
+            .is_empty()
+        );
         assert!(compare_texts("The 1st commit", "Le premier commit").is_empty());
         assert_eq!(compare_texts("ISO 8601", "ISO 8601").len(), 0);
     }

@@ -40,7 +40,9 @@ pub fn find(text: &str, space_flag: bool) -> Vec<Placeholder> {
 
 /// True when the text before `at` ends with a digit, spaces aside (« 4% », « 50 % »).
 fn after_figure(text: &str, at: usize) -> bool {
-    text[..at].trim_end_matches([' ', '\u{A0}', '\u{202F}']).ends_with(|c: char| c.is_ascii_digit())
+    text[..at]
+        .trim_end_matches([' ', '\u{A0}', '\u{202F}'])
+        .ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// The form compared: printf's argument position dropped (`%2$s` ≡ `%s`), since a
@@ -62,7 +64,10 @@ fn canonical(p: &str) -> String {
 
 /// Source placeholders missing from the target, and target placeholders the source does
 /// not have (multisets: order may change).
-pub fn diff<'a>(source: &'a [Placeholder], target: &'a [Placeholder]) -> (Vec<&'a Placeholder>, Vec<&'a Placeholder>) {
+pub fn diff<'a>(
+    source: &'a [Placeholder],
+    target: &'a [Placeholder],
+) -> (Vec<&'a Placeholder>, Vec<&'a Placeholder>) {
     let mut used = vec![false; target.len()];
     let mut missing = Vec::new();
     for s in source {
@@ -72,7 +77,12 @@ pub fn diff<'a>(source: &'a [Placeholder], target: &'a [Placeholder]) -> (Vec<&'
             None => missing.push(s),
         }
     }
-    let added = target.iter().enumerate().filter(|&(i, _)| !used[i]).map(|(_, t)| t).collect();
+    let added = target
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| !used[i])
+        .map(|(_, t)| t)
+        .collect();
     (missing, added)
 }
 
@@ -86,8 +96,21 @@ mod tests {
 
     #[test]
     fn kinds() {
-        assert_eq!(texts("%s and %(name)d, %1$s {name} {0} {{ user }} ${HOME} 100%%", false),
-            ["%s", "%(name)d", "%1$s", "{name}", "{0}", "{{ user }}", "${HOME}"]);
+        assert_eq!(
+            texts(
+                "%s and %(name)d, %1$s {name} {0} {{ user }} ${HOME} 100%%",
+                false
+            ),
+            [
+                "%s",
+                "%(name)d",
+                "%1$s",
+                "{name}",
+                "{0}",
+                "{{ user }}",
+                "${HOME}"
+            ]
+        );
     }
 
     #[test]
@@ -103,8 +126,17 @@ mod tests {
         let t = find("%(total)d : %(count)d", false);
         assert_eq!(diff(&s, &t), (vec![], vec![]));
         let t = find("%2$s créé le %1$u", false);
-        assert_eq!(diff(&find("%u bits, created %s", false), &t), (vec![], vec![]));
-        assert_eq!(diff(&find("Every %.1fs: %pB", false), &find("Toutes les %.1lf s : %pB", false)), (vec![], vec![]));
+        assert_eq!(
+            diff(&find("%u bits, created %s", false), &t),
+            (vec![], vec![])
+        );
+        assert_eq!(
+            diff(
+                &find("Every %.1fs: %pB", false),
+                &find("Toutes les %.1lf s : %pB", false)
+            ),
+            (vec![], vec![])
+        );
         let t = find("%(nombre)d sur %(total)d", false);
         let (m, a) = diff(&s, &t);
         assert_eq!(m[0].text, "%(count)d");

@@ -26,8 +26,15 @@ fn reporter(format: OutputFormat) -> Box<dyn Reporter> {
 }
 
 /// Checks every input; results sorted by path, errors in input order.
-pub(crate) fn run_checks(args: &CheckArgs, errors: &mut Vec<InputError>) -> (Vec<FileResult>, Option<Arc<Loaded>>) {
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+pub(crate) fn run_checks(
+    args: &CheckArgs,
+    errors: &mut Vec<InputError>,
+) -> (Vec<FileResult>, Option<Arc<Loaded>>) {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
     let inputs = files::collect(&paths, errors);
     let mut resolver = Resolver::new(args);
     // Configuration of each file (serially: loading builds checkers), then the files
@@ -50,7 +57,10 @@ pub(crate) fn run_checks(args: &CheckArgs, errors: &mut Vec<InputError>) -> (Vec
         }
     }
     if first.is_none() && errors.is_empty() {
-        first = resolver.for_path(&paths[0]).map_err(|e| errors.push(e)).ok();
+        first = resolver
+            .for_path(&paths[0])
+            .map_err(|e| errors.push(e))
+            .ok();
     }
     errors.append(&mut resolver.glossary_errors);
     if let Some(source) = &args.source {
@@ -59,14 +69,20 @@ pub(crate) fn run_checks(args: &CheckArgs, errors: &mut Vec<InputError>) -> (Vec
                 path: source.display().to_string(),
                 line: None,
                 column: None,
-                message: "--source demande un seul fichier à vérifier (la traduction de cette source)".into(),
+                message:
+                    "--source demande un seul fichier à vérifier (la traduction de cette source)"
+                        .into(),
             });
             return (Vec::new(), first);
         }
         let (input, loaded) = &jobs[0];
         return match files::check_pair(&loaded.checker, input, source) {
             Ok(mut r) => {
-                crate::config::apply(&loaded.config, &loaded.overrides_for(&input.path), &mut r.diagnostics);
+                crate::config::apply(
+                    &loaded.config,
+                    &loaded.overrides_for(&input.path),
+                    &mut r.diagnostics,
+                );
                 (vec![r], first)
             }
             Err(e) => {
@@ -81,7 +97,11 @@ pub(crate) fn run_checks(args: &CheckArgs, errors: &mut Vec<InputError>) -> (Vec
         .map(|(input, loaded)| {
             let r = files::check_input(&loaded.checker, input).map(|r| {
                 r.map(|mut r| {
-                    crate::config::apply(&loaded.config, &loaded.overrides_for(&input.path), &mut r.diagnostics);
+                    crate::config::apply(
+                        &loaded.config,
+                        &loaded.overrides_for(&input.path),
+                        &mut r.diagnostics,
+                    );
                     r
                 })
             });
@@ -110,7 +130,12 @@ pub(crate) fn run_checks(args: &CheckArgs, errors: &mut Vec<InputError>) -> (Vec
 /// or machine formats).
 fn progress_bar(args: &CheckArgs, files: usize) -> Option<indicatif::ProgressBar> {
     let interactive = io::stderr().is_terminal() && std::env::var_os("CI").is_none();
-    if !interactive || args.quiet || args.format != OutputFormat::Human || args.output.is_some() || files < 50 {
+    if !interactive
+        || args.quiet
+        || args.format != OutputFormat::Human
+        || args.output.is_some()
+        || files < 50
+    {
         return None;
     }
     let p = indicatif::ProgressBar::new(files as u64);
@@ -136,7 +161,12 @@ fn diff_filter(rev: &str, results: &mut [FileResult], errors: &mut Vec<InputErro
                     ranges.iter().any(|&(a, b)| l1 <= b && l2 >= a)
                 });
             }
-            Err(message) => errors.push(InputError { path: r.doc.path.clone(), line: None, column: None, message }),
+            Err(message) => errors.push(InputError {
+                path: r.doc.path.clone(),
+                line: None,
+                column: None,
+                message,
+            }),
         }
     }
 }
@@ -144,7 +174,9 @@ fn diff_filter(rev: &str, results: &mut [FileResult], errors: &mut Vec<InputErro
 pub fn check(args: &CheckArgs, write_baseline: bool) -> io::Result<i32> {
     if let Some(n) = args.threads {
         // The global pool can only be set once; a second call changes nothing.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
     let mut errors = Vec::new();
     if let Some(rev) = &args.diff_base {
@@ -174,15 +206,25 @@ pub fn check(args: &CheckArgs, write_baseline: bool) -> io::Result<i32> {
         diff_filter(rev, &mut results, &mut errors);
     }
     if write_baseline {
-        let path = args.output.clone().unwrap_or_else(|| PathBuf::from("relecture-baseline.json"));
+        let path = args
+            .output
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("relecture-baseline.json"));
         let b = Baseline::from_results(&results);
         super::write_atomically(&path, b.to_json().as_bytes())?;
         let n: usize = b.findings.iter().map(|e| e.count).sum();
-        println!("ligne de base écrite : {} ({n} signalements)", path.display());
+        println!(
+            "ligne de base écrite : {} ({n} signalements)",
+            path.display()
+        );
         for e in &errors {
             eprintln!("erreur : {e}");
         }
-        return Ok(if errors.is_empty() { EXIT_OK } else { EXIT_ERROR });
+        return Ok(if errors.is_empty() {
+            EXIT_OK
+        } else {
+            EXIT_ERROR
+        });
     }
     if let Some(b) = &baseline {
         b.filter(&mut results);
@@ -221,12 +263,25 @@ pub fn check(args: &CheckArgs, write_baseline: bool) -> io::Result<i32> {
     }
     let fail_on = args
         .fail_on
-        .or_else(|| loaded.as_ref().and_then(|l| l.config.fail_on.as_deref()).and_then(FailOn::parse))
+        .or_else(|| {
+            loaded
+                .as_ref()
+                .and_then(|l| l.config.fail_on.as_deref())
+                .and_then(FailOn::parse)
+        })
         .unwrap_or(FailOn::Error);
     let summary = Summary::new(&results, &errors);
-    let failing = fail_on.threshold().is_some_and(|t| results.iter().any(|r| r.diagnostics.iter().any(|d| d.severity >= t)));
+    let failing = fail_on.threshold().is_some_and(|t| {
+        results
+            .iter()
+            .any(|r| r.diagnostics.iter().any(|d| d.severity >= t))
+    });
     let too_many = args.max_warnings.is_some_and(|n| summary.warnings > n);
-    Ok(if failing || too_many { EXIT_FINDINGS } else { EXIT_OK })
+    Ok(if failing || too_many {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
 }
 
 /// `--statistics`: findings per rule, most frequent first.

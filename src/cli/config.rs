@@ -26,7 +26,9 @@ pub struct Loaded {
 impl Loaded {
     fn relative(&self, file: &Path) -> PathBuf {
         let abs = absolute(file);
-        abs.strip_prefix(&self.dir).map(Path::to_path_buf).unwrap_or(abs)
+        abs.strip_prefix(&self.dir)
+            .map(Path::to_path_buf)
+            .unwrap_or(abs)
     }
 
     /// True when a file found in a directory walk is to be checked.
@@ -38,12 +40,20 @@ impl Loaded {
     /// The overrides whose globs match the file.
     pub fn overrides_for(&self, file: &Path) -> Vec<&Override> {
         let rel = self.relative(file);
-        self.overrides.iter().filter(|(g, _)| g.is_match(&rel)).map(|(_, o)| o).collect()
+        self.overrides
+            .iter()
+            .filter(|(g, _)| g.is_match(&rel))
+            .map(|(_, o)| o)
+            .collect()
     }
 }
 
 fn absolute(p: &Path) -> PathBuf {
-    std::fs::canonicalize(p).unwrap_or_else(|_| std::env::current_dir().map(|d| d.join(p)).unwrap_or_else(|_| p.to_path_buf()))
+    std::fs::canonicalize(p).unwrap_or_else(|_| {
+        std::env::current_dir()
+            .map(|d| d.join(p))
+            .unwrap_or_else(|_| p.to_path_buf())
+    })
 }
 
 fn globs(dir_file: &str, patterns: &[String]) -> Result<GlobSet, InputError> {
@@ -63,7 +73,12 @@ fn globs(dir_file: &str, patterns: &[String]) -> Result<GlobSet, InputError> {
             }
         }
     }
-    b.build().map_err(|e| InputError { path: dir_file.to_string(), line: None, column: None, message: e.to_string() })
+    b.build().map_err(|e| InputError {
+        path: dir_file.to_string(),
+        line: None,
+        column: None,
+        message: e.to_string(),
+    })
 }
 
 /// Finds, loads and caches configurations.
@@ -78,7 +93,12 @@ pub struct Resolver<'a> {
 
 impl<'a> Resolver<'a> {
     pub fn new(args: &'a CheckArgs) -> Resolver<'a> {
-        Resolver { args, dirs: HashMap::new(), loaded: HashMap::new(), glossary_errors: Vec::new() }
+        Resolver {
+            args,
+            dirs: HashMap::new(),
+            loaded: HashMap::new(),
+            glossary_errors: Vec::new(),
+        }
     }
 
     /// The configuration file that governs a path (None when there is none).
@@ -90,7 +110,11 @@ impl<'a> Resolver<'a> {
             return Some(absolute(c));
         }
         let abs = absolute(path);
-        let start = if abs.is_dir() { abs } else { abs.parent().map(Path::to_path_buf).unwrap_or(abs) };
+        let start = if abs.is_dir() {
+            abs
+        } else {
+            abs.parent().map(Path::to_path_buf).unwrap_or(abs)
+        };
         let mut visited = Vec::new();
         let mut dir = Some(start.as_path());
         let mut found = None;
@@ -100,7 +124,11 @@ impl<'a> Resolver<'a> {
                 break;
             }
             visited.push(d.to_path_buf());
-            if let Some(f) = config::FILE_NAMES.iter().map(|n| d.join(n)).find(|p| p.is_file()) {
+            if let Some(f) = config::FILE_NAMES
+                .iter()
+                .map(|n| d.join(n))
+                .find(|p| p.is_file())
+            {
                 found = Some(f);
                 break;
             }
@@ -126,15 +154,24 @@ impl<'a> Resolver<'a> {
     fn load(&mut self, file: Option<PathBuf>) -> Result<Loaded, InputError> {
         let (config, dir) = match &file {
             None => (Config::default(), absolute(Path::new("."))),
-            Some(f) => (read_chain(f, 0)?, f.parent().map(Path::to_path_buf).unwrap_or_default()),
+            Some(f) => (
+                read_chain(f, 0)?,
+                f.parent().map(Path::to_path_buf).unwrap_or_default(),
+            ),
         };
-        let shown = file.as_ref().map_or_else(|| ".".to_string(), |f| f.display().to_string());
+        let shown = file
+            .as_ref()
+            .map_or_else(|| ".".to_string(), |f| f.display().to_string());
         // Glossaries: built-in ones, the configuration's (relative to it), the command line's.
         let mut glossary = Glossary::default();
         if !self.args.no_default_glossary && config.default_glossary.unwrap_or(true) {
             glossary = crate::glossary::defaults::load().map_err(super::glossary_error)?;
         }
-        let paths = config.glossaries.iter().map(PathBuf::from).chain(self.args.glossaries.iter().cloned());
+        let paths = config
+            .glossaries
+            .iter()
+            .map(PathBuf::from)
+            .chain(self.args.glossaries.iter().cloned());
         for p in paths {
             match super::load_glossary_file(&p) {
                 Ok(g) => glossary.merge(g),
@@ -154,14 +191,25 @@ impl<'a> Resolver<'a> {
         if let Some(n) = config.thresholds.repeated_phrase_window {
             checker.settings.repeated_phrase_window = n;
         }
-        let include = if config.include.is_empty() { None } else { Some(globs(&shown, &config.include)?) };
+        let include = if config.include.is_empty() {
+            None
+        } else {
+            Some(globs(&shown, &config.include)?)
+        };
         let exclude = globs(&shown, &config.exclude)?;
         let overrides = config
             .overrides
             .iter()
             .map(|o| Ok((globs(&shown, &o.paths)?, o.clone())))
             .collect::<Result<Vec<_>, InputError>>()?;
-        Ok(Loaded { dir: absolute(&dir), config, include, exclude, overrides, checker })
+        Ok(Loaded {
+            dir: absolute(&dir),
+            config,
+            include,
+            exclude,
+            overrides,
+            checker,
+        })
     }
 }
 
@@ -169,18 +217,36 @@ impl<'a> Resolver<'a> {
 fn read_chain(file: &Path, depth: usize) -> Result<Config, InputError> {
     let shown = file.display().to_string();
     if depth > 10 {
-        return Err(InputError { path: shown, line: None, column: None, message: "chaîne `extend` trop longue ou circulaire".into() });
+        return Err(InputError {
+            path: shown,
+            line: None,
+            column: None,
+            message: "chaîne `extend` trop longue ou circulaire".into(),
+        });
     }
-    let text = super::read_text_file(file).map_err(|(line, column, message)| InputError { path: shown.clone(), line, column, message })?;
+    let text = super::read_text_file(file).map_err(|(line, column, message)| InputError {
+        path: shown.clone(),
+        line,
+        column,
+        message,
+    })?;
     let mut c = config::parse(&shown, &text).map_err(|e| InputError {
         path: e.file,
         line: Some(e.line),
         column: Some(e.column),
         message: e.message,
     })?;
-    let dir = absolute(file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")));
+    let dir = absolute(
+        file.parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new(".")),
+    );
     // Glossaries are relative to the file that names them.
-    c.glossaries = c.glossaries.iter().map(|g| dir.join(g).display().to_string()).collect();
+    c.glossaries = c
+        .glossaries
+        .iter()
+        .map(|g| dir.join(g).display().to_string())
+        .collect();
     match c.extend.clone() {
         None => Ok(c),
         Some(base) => {
@@ -198,7 +264,10 @@ fn read_chain(file: &Path, depth: usize) -> Result<Config, InputError> {
 /// subtree): « articles/dossier/x/** » becomes « x/** », « **/*.md » stays, globs that
 /// cannot match under `to` are dropped.
 fn rebase_globs(c: &mut Config, from: &Path, to: &Path) {
-    let prefix = to.strip_prefix(from).map(|p| p.to_string_lossy().replace('\\', "/")).unwrap_or_default();
+    let prefix = to
+        .strip_prefix(from)
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_default();
     let rebase = |patterns: &mut Vec<String>| {
         *patterns = patterns
             .iter()

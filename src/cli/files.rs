@@ -51,7 +51,12 @@ pub fn collect(paths: &[PathBuf], errors: &mut Vec<InputError>) -> Vec<Input> {
                         }
                     }
                     Ok(_) => {}
-                    Err(err) => errors.push(error(p, None, None, format!("parcours du dossier impossible : {err}"))),
+                    Err(err) => errors.push(error(
+                        p,
+                        None,
+                        None,
+                        format!("parcours du dossier impossible : {err}"),
+                    )),
                 }
             }
             found.sort();
@@ -67,7 +72,12 @@ pub fn collect(paths: &[PathBuf], errors: &mut Vec<InputError>) -> Vec<Input> {
                 explicit: true,
             });
         } else {
-            errors.push(error(p, None, None, "fichier ou dossier introuvable".to_string()));
+            errors.push(error(
+                p,
+                None,
+                None,
+                "fichier ou dossier introuvable".to_string(),
+            ));
         }
     }
     out
@@ -92,7 +102,11 @@ pub fn check_input(checker: &Checker, input: &Input) -> Result<Option<FileResult
 }
 
 /// Checks one plain file against its plain source (`--source`).
-pub fn check_pair(checker: &Checker, target: &Input, source: &Path) -> Result<FileResult, InputError> {
+pub fn check_pair(
+    checker: &Checker,
+    target: &Input,
+    source: &Path,
+) -> Result<FileResult, InputError> {
     if target.format.is_bilingual() {
         return Err(error(&target.path, None, None, "--source s'emploie avec un fichier texte ou Markdown ; un fichier PO, XLIFF ou TMX contient déjà sa source".to_string()));
     }
@@ -103,22 +117,30 @@ pub fn check_pair(checker: &Checker, target: &Input, source: &Path) -> Result<Fi
     };
     let source_text = read_text(&source_input)?.unwrap_or_default();
     let target_text = read_text(target)?.unwrap_or_default();
-    let source_doc = Document::new(source.display().to_string(), source_text, source_input.format);
-    let target_doc = Document::new(target.path.display().to_string(), target_text, target.format);
+    let source_doc = Document::new(
+        source.display().to_string(),
+        source_text,
+        source_input.format,
+    );
+    let target_doc = Document::new(
+        target.path.display().to_string(),
+        target_text,
+        target.format,
+    );
     Ok(checker.check_pair(target_doc, &source_doc))
 }
 
 /// Reads and decodes a file; `None` for an empty file met in a directory walk.
 fn read_text(input: &Input) -> Result<Option<String>, InputError> {
-    let bytes = std::fs::read(&input.path).map_err(|e| error(&input.path, None, None, io_message(&e)))?;
+    let bytes =
+        std::fs::read(&input.path).map_err(|e| error(&input.path, None, None, io_message(&e)))?;
     match formats::decode(bytes) {
         Ok(t) => Ok(Some(t)),
         Err(DecodeError::Empty) if !input.explicit => Ok(None),
         Err(e) => {
             let (line, column) = match &e {
-                DecodeError::Binary { line, column } | DecodeError::NotUtf8 { line, column, .. } => {
-                    (Some(*line), Some(*column))
-                }
+                DecodeError::Binary { line, column }
+                | DecodeError::NotUtf8 { line, column, .. } => (Some(*line), Some(*column)),
                 DecodeError::Empty => (None, None),
             };
             Err(error(&input.path, line, column, e.to_string()))

@@ -52,22 +52,39 @@ impl Fixed {
     /// The findings of the file as it was (when the fixed text could not be written).
     fn original_result(&self) -> Option<FileResult> {
         let name = self.input.path.display().to_string();
-        let mut r = self.loaded.checker.check_text(&name, self.original.clone(), self.input.format).ok()?;
-        crate::config::apply(&self.loaded.config, &self.loaded.overrides_for(&self.input.path), &mut r.diagnostics);
+        let mut r = self
+            .loaded
+            .checker
+            .check_text(&name, self.original.clone(), self.input.format)
+            .ok()?;
+        crate::config::apply(
+            &self.loaded.config,
+            &self.loaded.overrides_for(&self.input.path),
+            &mut r.diagnostics,
+        );
         Some(r)
     }
 }
 
 fn error(path: &Path, line: Option<usize>, column: Option<usize>, message: String) -> InputError {
-    InputError { path: path.display().to_string(), line, column, message }
+    InputError {
+        path: path.display().to_string(),
+        line,
+        column,
+        message,
+    }
 }
 
 pub fn run(args: &CheckArgs) -> io::Result<i32> {
     if let Some(n) = args.threads {
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
     if args.source.is_some() {
-        eprintln!("relecture : --fix et --diff ne s'emploient pas avec --source (corriger la traduction seule, sans --source)");
+        eprintln!(
+            "relecture : --fix et --diff ne s'emploient pas avec --source (corriger la traduction seule, sans --source)"
+        );
         return Ok(EXIT_ERROR);
     }
     if let Some(Err(message)) = args.diff_base.as_deref().map(super::git::verify) {
@@ -76,7 +93,10 @@ pub fn run(args: &CheckArgs) -> io::Result<i32> {
     }
     let baseline = match &args.baseline {
         None => None,
-        Some(path) => match super::read_text_file(path).map_err(|(_, _, m)| m).and_then(|t| Baseline::parse(&t)) {
+        Some(path) => match super::read_text_file(path)
+            .map_err(|(_, _, m)| m)
+            .and_then(|t| Baseline::parse(&t))
+        {
             Ok(b) => Some(b),
             Err(message) => {
                 eprintln!("relecture : {} : {message}", path.display());
@@ -86,9 +106,13 @@ pub fn run(args: &CheckArgs) -> io::Result<i32> {
     };
     let mut errors = Vec::new();
     let (jobs, first) = resolve(args, &mut errors);
-    let options = FixOptions { unsafe_fixes: args.unsafe_fixes };
-    let outcomes: Vec<Result<Option<Fixed>, InputError>> =
-        jobs.into_par_iter().map(|(input, loaded)| fix_one(input, loaded, &options)).collect();
+    let options = FixOptions {
+        unsafe_fixes: args.unsafe_fixes,
+    };
+    let outcomes: Vec<Result<Option<Fixed>, InputError>> = jobs
+        .into_par_iter()
+        .map(|(input, loaded)| fix_one(input, loaded, &options))
+        .collect();
     let mut fixed = Vec::new();
     for o in outcomes {
         match o {
@@ -105,10 +129,20 @@ pub fn run(args: &CheckArgs) -> io::Result<i32> {
             f.outcome.passes
         );
     }
-    let corrections: usize = fixed.iter().filter(|f| f.changed()).map(|f| f.outcome.applied.len()).sum();
+    let corrections: usize = fixed
+        .iter()
+        .filter(|f| f.changed())
+        .map(|f| f.outcome.applied.len())
+        .sum();
     let hidden: usize = fixed
         .iter()
-        .map(|f| f.outcome.skipped.iter().filter(|s| s.reason == SkipReason::NeedsUnsafe).count())
+        .map(|f| {
+            f.outcome
+                .skipped
+                .iter()
+                .filter(|s| s.reason == SkipReason::NeedsUnsafe)
+                .count()
+        })
         .sum();
     let left_out = left_out_line(&fixed);
     if args.diff {
@@ -151,7 +185,10 @@ pub fn run(args: &CheckArgs) -> io::Result<i32> {
     }
     report(args, &results, &errors)?;
     if !args.quiet {
-        eprintln!("{}", summary_line(applied, written, "appliquée", "appliquées"));
+        eprintln!(
+            "{}",
+            summary_line(applied, written, "appliquée", "appliquées")
+        );
         if hidden > 0 {
             eprintln!("{}", hidden_line(hidden));
         }
@@ -164,18 +201,36 @@ pub fn run(args: &CheckArgs) -> io::Result<i32> {
     }
     let fail_on = args
         .fail_on
-        .or_else(|| first.as_ref().and_then(|l| l.config.fail_on.as_deref()).and_then(FailOn::parse))
+        .or_else(|| {
+            first
+                .as_ref()
+                .and_then(|l| l.config.fail_on.as_deref())
+                .and_then(FailOn::parse)
+        })
         .unwrap_or(FailOn::Error);
     let summary = Summary::new(&results, &errors);
-    let failing = fail_on.threshold().is_some_and(|t| results.iter().any(|r| r.diagnostics.iter().any(|d| d.severity >= t)));
+    let failing = fail_on.threshold().is_some_and(|t| {
+        results
+            .iter()
+            .any(|r| r.diagnostics.iter().any(|d| d.severity >= t))
+    });
     let too_many = args.max_warnings.is_some_and(|n| summary.warnings > n);
-    Ok(if failing || too_many { EXIT_FINDINGS } else { EXIT_OK })
+    Ok(if failing || too_many {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
 }
 
 /// « 3 corrections appliquées dans 2 fichiers ».
 fn summary_line(n: usize, files: usize, one: &str, many: &str) -> String {
     let s = |k: usize| if k > 1 { "s" } else { "" };
-    format!("{n} correction{} {} dans {files} fichier{}", s(n), if n > 1 { many } else { one }, s(files))
+    format!(
+        "{n} correction{} {} dans {files} fichier{}",
+        s(n),
+        if n > 1 { many } else { one },
+        s(files)
+    )
 }
 
 fn hidden_line(n: usize) -> String {
@@ -193,15 +248,24 @@ fn hidden_line(n: usize) -> String {
 fn left_out_line(fixed: &[Fixed]) -> Option<String> {
     let mut by_reason: BTreeMap<SkipReason, usize> = BTreeMap::new();
     for s in fixed.iter().flat_map(|f| &f.outcome.skipped) {
-        if !matches!(s.reason, SkipReason::Ambiguous | SkipReason::NeedsUnsafe | SkipReason::Overlap) {
+        if !matches!(
+            s.reason,
+            SkipReason::Ambiguous | SkipReason::NeedsUnsafe | SkipReason::Overlap
+        ) {
             *by_reason.entry(s.reason).or_default() += 1;
         }
     }
     let n: usize = by_reason.values().sum();
     (n > 0).then(|| {
-        let reasons: Vec<String> = by_reason.iter().map(|(r, k)| format!("{} ({k})", r.message_fr())).collect();
+        let reasons: Vec<String> = by_reason
+            .iter()
+            .map(|(r, k)| format!("{} ({k})", r.message_fr()))
+            .collect();
         let s = if n > 1 { "s" } else { "" };
-        format!("{n} correction{s} laissée{s} de côté : {}", reasons.join(", "))
+        format!(
+            "{n} correction{s} laissée{s} de côté : {}",
+            reasons.join(", ")
+        )
     })
 }
 
@@ -211,7 +275,11 @@ type Jobs = Vec<(Input, Arc<Loaded>)>;
 /// The files to fix and their configuration, as `check` finds them; also the first
 /// configuration (for `fail-on`).
 fn resolve(args: &CheckArgs, errors: &mut Vec<InputError>) -> (Jobs, Option<Arc<Loaded>>) {
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
     let inputs = files::collect(&paths, errors);
     let mut resolver = Resolver::new(args);
     let mut jobs = Vec::new();
@@ -232,20 +300,29 @@ fn resolve(args: &CheckArgs, errors: &mut Vec<InputError>) -> (Jobs, Option<Arc<
         }
     }
     if first.is_none() && errors.is_empty() {
-        first = resolver.for_path(&paths[0]).map_err(|e| errors.push(e)).ok();
+        first = resolver
+            .for_path(&paths[0])
+            .map_err(|e| errors.push(e))
+            .ok();
     }
     (jobs, first)
 }
 
 /// Reads, decodes and fixes one file (in memory); `None` for an empty file met in a walk.
-fn fix_one(input: Input, loaded: Arc<Loaded>, options: &FixOptions) -> Result<Option<Fixed>, InputError> {
-    let bytes = std::fs::read(&input.path).map_err(|e| error(&input.path, None, None, files::io_message(&e)))?;
+fn fix_one(
+    input: Input,
+    loaded: Arc<Loaded>,
+    options: &FixOptions,
+) -> Result<Option<Fixed>, InputError> {
+    let bytes = std::fs::read(&input.path)
+        .map_err(|e| error(&input.path, None, None, files::io_message(&e)))?;
     let text = match formats::decode(bytes) {
         Ok(t) => t,
         Err(DecodeError::Empty) if !input.explicit => return Ok(None),
         Err(e) => {
             let (line, column) = match &e {
-                DecodeError::Binary { line, column } | DecodeError::NotUtf8 { line, column, .. } => (Some(*line), Some(*column)),
+                DecodeError::Binary { line, column }
+                | DecodeError::NotUtf8 { line, column, .. } => (Some(*line), Some(*column)),
                 DecodeError::Empty => (None, None),
             };
             return Err(error(&input.path, line, column, e.to_string()));
@@ -254,10 +331,22 @@ fn fix_one(input: Input, loaded: Arc<Loaded>, options: &FixOptions) -> Result<Op
     let name = input.path.display().to_string();
     let overrides = loaded.overrides_for(&input.path);
     let adjust = |d: &mut Vec<Diagnostic>| crate::config::apply(&loaded.config, &overrides, d);
-    let outcome = fix::fix_text(&loaded.checker, &name, text.clone(), input.format, options, &adjust)
-        .map_err(|e| error(&input.path, Some(e.line), Some(e.column), e.message))?;
+    let outcome = fix::fix_text(
+        &loaded.checker,
+        &name,
+        text.clone(),
+        input.format,
+        options,
+        &adjust,
+    )
+    .map_err(|e| error(&input.path, Some(e.line), Some(e.column), e.message))?;
     drop(overrides);
-    Ok(Some(Fixed { input, loaded, original: text, outcome }))
+    Ok(Some(Fixed {
+        input,
+        loaded,
+        original: text,
+        outcome,
+    }))
 }
 
 /// Writes a fixed file in place of the old one: atomically, keeping its permissions,
@@ -266,7 +355,10 @@ fn write_fixed(path: &Path, contents: &[u8]) -> io::Result<()> {
     let target = std::fs::canonicalize(path)?;
     let permissions = std::fs::metadata(&target)?.permissions();
     if permissions.readonly() {
-        return Err(io::Error::new(io::ErrorKind::PermissionDenied, "lecture seule"));
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "lecture seule",
+        ));
     }
     super::write_atomically(&target, contents)?;
     std::fs::set_permissions(&target, permissions)
@@ -324,7 +416,10 @@ fn diff(
         eprintln!("erreur : {e}");
     }
     if !args.quiet {
-        eprintln!("{} (rien n'a été écrit)", summary_line(corrections, files, "possible", "possibles"));
+        eprintln!(
+            "{} (rien n'a été écrit)",
+            summary_line(corrections, files, "possible", "possibles")
+        );
         if hidden > 0 {
             eprintln!("{}", hidden_line(hidden));
         }
@@ -413,7 +508,12 @@ fn diff_filter(rev: &str, results: &mut [FileResult], errors: &mut Vec<InputErro
                     ranges.iter().any(|&(a, b)| l1 <= b && l2 >= a)
                 });
             }
-            Err(message) => errors.push(InputError { path: r.doc.path.clone(), line: None, column: None, message }),
+            Err(message) => errors.push(InputError {
+                path: r.doc.path.clone(),
+                line: None,
+                column: None,
+                message,
+            }),
         }
     }
 }

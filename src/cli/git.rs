@@ -11,13 +11,20 @@ pub type Changed = Option<Vec<(usize, usize)>>;
 /// Checks that the revision exists; the error says why in French.
 pub fn verify(rev: &str) -> Result<(), String> {
     let out = Command::new("git")
-        .args(["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")])
+        .args([
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            &format!("{rev}^{{commit}}"),
+        ])
         .output()
         .map_err(|e| format!("git introuvable : {e}"))?;
     if out.status.success() {
         Ok(())
     } else {
-        Err(format!("la révision git « {rev} » n'existe pas (ou ce dossier n'est pas un dépôt git)"))
+        Err(format!(
+            "la révision git « {rev} » n'existe pas (ou ce dossier n'est pas un dépôt git)"
+        ))
     }
 }
 
@@ -32,12 +39,22 @@ pub fn changed_lines(rev: &str, path: &Path) -> Result<Changed, String> {
         return Ok(None);
     }
     let out = Command::new("git")
-        .args(["diff", "--unified=0", "--no-color", "--no-ext-diff", rev, "--"])
+        .args([
+            "diff",
+            "--unified=0",
+            "--no-color",
+            "--no-ext-diff",
+            rev,
+            "--",
+        ])
         .arg(path)
         .output()
         .map_err(|e| format!("git introuvable : {e}"))?;
     if !out.status.success() {
-        return Err(format!("git diff a échoué : {}", String::from_utf8_lossy(&out.stderr).trim()));
+        return Err(format!(
+            "git diff a échoué : {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
     }
     Ok(Some(parse_hunks(&String::from_utf8_lossy(&out.stdout))))
 }
@@ -46,7 +63,9 @@ pub fn changed_lines(rev: &str, path: &Path) -> Result<Changed, String> {
 pub fn parse_hunks(diff: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for line in diff.lines().filter(|l| l.starts_with("@@")) {
-        let Some(plus) = line.split_whitespace().find(|w| w.starts_with('+')) else { continue };
+        let Some(plus) = line.split_whitespace().find(|w| w.starts_with('+')) else {
+            continue;
+        };
         let mut parts = plus[1..].split(',');
         let start: usize = parts.next().and_then(|s| s.parse().ok()).unwrap_or(0);
         let count: usize = parts.next().and_then(|s| s.parse().ok()).unwrap_or(1);
@@ -66,7 +85,10 @@ pub struct DiffFilter {
 
 impl DiffFilter {
     pub fn new(rev: &str) -> DiffFilter {
-        DiffFilter { rev: rev.to_string(), cache: HashMap::new() }
+        DiffFilter {
+            rev: rev.to_string(),
+            cache: HashMap::new(),
+        }
     }
 
     pub fn changed(&mut self, path: &str) -> Result<&Changed, String> {
@@ -84,7 +106,8 @@ mod tests {
 
     #[test]
     fn hunks() {
-        let d = "diff --git a/x b/x\n@@ -1,0 +2,3 @@\n+a\n@@ -10 +14 @@\n-x\n+y\n@@ -20,2 +25,0 @@\n";
+        let d =
+            "diff --git a/x b/x\n@@ -1,0 +2,3 @@\n+a\n@@ -10 +14 @@\n-x\n+y\n@@ -20,2 +25,0 @@\n";
         assert_eq!(parse_hunks(d), [(2, 4), (14, 14)]);
     }
 }

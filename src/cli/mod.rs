@@ -190,7 +190,9 @@ pub fn run(cli: Cli) -> i32 {
         Command::Init { dir } => init(&dir),
         Command::Rules { id } => list_rules(id.as_deref()),
         Command::Glossary(GlossaryCommand::Test { files }) => glossary_test(&files),
-        Command::Glossary(GlossaryCommand::Convert { input, output }) => glossary_convert(&input, &output),
+        Command::Glossary(GlossaryCommand::Convert { input, output }) => {
+            glossary_convert(&input, &output)
+        }
     };
     match result {
         Ok(code) => code,
@@ -206,7 +208,8 @@ fn read_text_file(path: &Path) -> Result<String, (Option<usize>, Option<usize>, 
     let bytes = std::fs::read(path).map_err(|e| (None, None, files::io_message(&e)))?;
     crate::formats::decode(bytes).map_err(|e| {
         let place = match &e {
-            crate::formats::DecodeError::Binary { line, column } | crate::formats::DecodeError::NotUtf8 { line, column, .. } => {
+            crate::formats::DecodeError::Binary { line, column }
+            | crate::formats::DecodeError::NotUtf8 { line, column, .. } => {
                 (Some(*line), Some(*column))
             }
             crate::formats::DecodeError::Empty => (None, None),
@@ -237,8 +240,14 @@ pub(crate) fn glossary_error(e: GlossaryError) -> InputError {
 
 /// Writes a file atomically: a temporary file beside it, then a rename.
 pub(crate) fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.relecture-{}.tmp", std::process::id()));
     {
         let mut f = std::fs::File::create(&tmp)?;
@@ -255,7 +264,10 @@ fn init(dir: &Path) -> io::Result<i32> {
     let glossary = dir.join("glossaire.toml");
     for p in [&config, &glossary] {
         if p.exists() {
-            eprintln!("relecture : {} existe déjà ; rien n'a été écrit", p.display());
+            eprintln!(
+                "relecture : {} existe déjà ; rien n'a été écrit",
+                p.display()
+            );
             return Ok(EXIT_ERROR);
         }
     }
@@ -276,13 +288,26 @@ fn list_rules(id: Option<&str>) -> io::Result<i32> {
     match id {
         None => {
             for m in metas() {
-                writeln!(out, "{:<26} {:<24} {:<8} {}", m.id, m.category.as_str(), m.severity.as_str(), m.summary)?;
+                writeln!(
+                    out,
+                    "{:<26} {:<24} {:<8} {}",
+                    m.id,
+                    m.category.as_str(),
+                    m.severity.as_str(),
+                    m.summary
+                )?;
             }
             Ok(EXIT_OK)
         }
         Some(id) => match metas().find(|m| m.id == id) {
             Some(m) => {
-                writeln!(out, "{} ({}, {} par défaut)\n", m.id, m.category, m.severity.label_fr())?;
+                writeln!(
+                    out,
+                    "{} ({}, {} par défaut)\n",
+                    m.id,
+                    m.category,
+                    m.severity.label_fr()
+                )?;
                 writeln!(out, "{}\n", m.summary)?;
                 writeln!(out, "Ce qu'elle signale\n  {}\n", m.doc.what)?;
                 writeln!(out, "Pourquoi\n  {}\n", m.doc.why)?;
@@ -293,9 +318,13 @@ fn list_rules(id: Option<&str>) -> io::Result<i32> {
             None => {
                 let close = metas()
                     .map(|m| m.id)
-                    .max_by(|a, b| strsim::jaro_winkler(a, id).total_cmp(&strsim::jaro_winkler(b, id)))
+                    .max_by(|a, b| {
+                        strsim::jaro_winkler(a, id).total_cmp(&strsim::jaro_winkler(b, id))
+                    })
                     .unwrap_or("");
-                eprintln!("relecture : règle inconnue « {id} » (voulez-vous dire « {close} » ? `relecture rules` les liste toutes)");
+                eprintln!(
+                    "relecture : règle inconnue « {id} » (voulez-vous dire « {close} » ? `relecture rules` les liste toutes)"
+                );
                 Ok(EXIT_ERROR)
             }
         },
@@ -332,7 +361,11 @@ fn glossary_test(files: &[PathBuf]) -> io::Result<i32> {
     for (name, g) in &sets {
         let outcome = glossary::examples::run(g);
         for f in &outcome.failures {
-            writeln!(out, "{}:{}: entrée « {} » : {}", f.file, f.line, f.entry, f.message)?;
+            writeln!(
+                out,
+                "{}:{}: entrée « {} » : {}",
+                f.file, f.line, f.entry, f.message
+            )?;
         }
         failures += outcome.failures.len();
         writeln!(
@@ -358,7 +391,15 @@ fn glossary_convert(input: &Path, output: &Path) -> io::Result<i32> {
     let text = match read_text_file(input) {
         Ok(t) => t,
         Err((line, column, message)) => {
-            eprintln!("{}", InputError { path: name, line, column, message });
+            eprintln!(
+                "{}",
+                InputError {
+                    path: name,
+                    line,
+                    column,
+                    message
+                }
+            );
             return Ok(EXIT_ERROR);
         }
     };

@@ -19,11 +19,15 @@ pub fn run(args: &ReportArgs) -> io::Result<i32> {
         }
     };
     if !(args.threshold.is_finite() && args.threshold >= 0.0) {
-        eprintln!("relecture : --threshold : il faut un nombre de points positif ou nul (pénalité admise pour 1000 mots)");
+        eprintln!(
+            "relecture : --threshold : il faut un nombre de points positif ou nul (pénalité admise pour 1000 mots)"
+        );
         return Ok(EXIT_ERROR);
     }
     if let Some(n) = check.threads {
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
     if let Some(rev) = &check.diff_base
         && let Err(message) = super::git::verify(rev)
@@ -32,7 +36,10 @@ pub fn run(args: &ReportArgs) -> io::Result<i32> {
         return Ok(EXIT_ERROR);
     }
     let baseline = match &check.baseline {
-        Some(path) => match super::read_text_file(path).map_err(|(_, _, m)| m).and_then(|t| Baseline::parse(&t)) {
+        Some(path) => match super::read_text_file(path)
+            .map_err(|(_, _, m)| m)
+            .and_then(|t| Baseline::parse(&t))
+        {
             Ok(b) => Some(b),
             Err(message) => {
                 eprintln!("relecture : {} : {message}", path.display());
@@ -65,7 +72,11 @@ pub fn run(args: &ReportArgs) -> io::Result<i32> {
     match &check.output {
         Some(path) => {
             if let Err(e) = super::write_atomically(path, &buffer) {
-                eprintln!("relecture : {} : écriture impossible : {}", path.display(), super::files::io_message(&e));
+                eprintln!(
+                    "relecture : {} : écriture impossible : {}",
+                    path.display(),
+                    super::files::io_message(&e)
+                );
                 return Ok(EXIT_ERROR);
             }
             if !check.quiet {

@@ -43,7 +43,10 @@ pub struct Memo(std::sync::Mutex<Vec<std::sync::Arc<dyn std::any::Any + Send + S
 
 impl Memo {
     /// The value of type `T` for this document, computed by `make` the first time.
-    pub fn get_or_init<T: std::any::Any + Send + Sync>(&self, make: impl FnOnce() -> T) -> std::sync::Arc<T> {
+    pub fn get_or_init<T: std::any::Any + Send + Sync>(
+        &self,
+        make: impl FnOnce() -> T,
+    ) -> std::sync::Arc<T> {
         let mut slots = self.0.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(v) = slots.iter().find_map(|v| v.clone().downcast::<T>().ok()) {
             return v;
@@ -74,7 +77,12 @@ impl Document {
         Self::with_mask(path, text, format, &mask)
     }
 
-    pub fn with_mask(path: impl Into<String>, text: String, format: Format, mask: &Mask) -> Document {
+    pub fn with_mask(
+        path: impl Into<String>,
+        text: String,
+        format: Format,
+        mask: &Mask,
+    ) -> Document {
         let view = mask.apply(&text);
         let sentences = sentences(&view);
         let mut tokens = tokenize(&view, 0, view.len());

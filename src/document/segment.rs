@@ -1,7 +1,6 @@
 /*! Sentence segmentation: Unicode sentence boundaries (UAX #29), then French repairs:
 no break after an abbreviation such as « M. », « Mme », « p. ex. », « cf. ». */
 
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
     pub start: usize,
@@ -97,7 +96,10 @@ mod tests {
     use super::*;
 
     fn texts(v: &str) -> Vec<&str> {
-        sentences(v).iter().map(|s| v[s.start..s.end].trim_end()).collect()
+        sentences(v)
+            .iter()
+            .map(|s| v[s.start..s.end].trim_end())
+            .collect()
     }
 
     #[test]
@@ -105,7 +107,11 @@ mod tests {
         let t = "M. Dupont est venu. Il a parlé, p. ex. de la puce. Fin.";
         assert_eq!(
             texts(t),
-            vec!["M. Dupont est venu.", "Il a parlé, p. ex. de la puce.", "Fin."]
+            vec![
+                "M. Dupont est venu.",
+                "Il a parlé, p. ex. de la puce.",
+                "Fin."
+            ]
         );
     }
 

@@ -30,8 +30,8 @@ impl Token {
 
 /// Elided words that are split from the word they precede.
 const ELISIONS: &[&str] = &[
-    "c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
-    "presqu", "quelqu",
+    "c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+    "quelqu",
 ];
 
 pub fn is_elision(norm: &str) -> bool {
@@ -60,8 +60,7 @@ pub fn normalize_word(word: &str) -> String {
             out.extend(c.to_lowercase());
         }
     };
-    if word.is_ascii() || is_nfc_quick(word.chars()) == unicode_normalization::IsNormalized::Yes
-    {
+    if word.is_ascii() || is_nfc_quick(word.chars()) == unicode_normalization::IsNormalized::Yes {
         for c in word.chars() {
             push(&mut out, c);
         }
@@ -160,12 +159,18 @@ mod tests {
     use super::*;
 
     fn norms(s: &str) -> Vec<String> {
-        tokenize(s, 0, s.len()).into_iter().map(|t| t.norm).collect()
+        tokenize(s, 0, s.len())
+            .into_iter()
+            .map(|t| t.norm)
+            .collect()
     }
 
     #[test]
     fn elisions_are_split() {
-        assert_eq!(norms("l’IA d'approvisionnement"), ["l'", "ia", "d'", "approvisionnement"]);
+        assert_eq!(
+            norms("l’IA d'approvisionnement"),
+            ["l'", "ia", "d'", "approvisionnement"]
+        );
         assert_eq!(norms("jusqu'à aujourd'hui"), ["jusqu'", "à", "aujourd'hui"]);
     }
 
@@ -187,6 +192,9 @@ mod tests {
 
     #[test]
     fn hyphens_split_words() {
-        assert_eq!(norms("peut-être semi-conducteurs"), ["peut", "être", "semi", "conducteurs"]);
+        assert_eq!(
+            norms("peut-être semi-conducteurs"),
+            ["peut", "être", "semi", "conducteurs"]
+        );
     }
 }

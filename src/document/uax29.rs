@@ -345,7 +345,9 @@ impl Line {
 fn for_lines(text: &str, mut f: impl FnMut(usize, &str)) {
     let mut start = 0;
     while start < text.len() {
-        let end = text[start..].find('\n').map_or(text.len(), |i| start + i + 1);
+        let end = text[start..]
+            .find('\n')
+            .map_or(text.len(), |i| start + i + 1);
         f(start, &text[start..end]);
         start = end;
     }
@@ -369,7 +371,13 @@ pub fn word_bounds(text: &str, mut f: impl FnMut(usize, usize)) {
         while i < n {
             let start = i;
             match cls[i] {
-                W_CR => i += if i + 1 < n && cls[i + 1] == W_LF { 2 } else { 1 },
+                W_CR => {
+                    i += if i + 1 < n && cls[i + 1] == W_LF {
+                        2
+                    } else {
+                        1
+                    }
+                }
                 W_SPACE => {
                     i += 1;
                     while i < n && cls[i] == W_SPACE {
@@ -386,8 +394,16 @@ pub fn word_bounds(text: &str, mut f: impl FnMut(usize, usize)) {
                                 state = d;
                                 i += 1;
                             }
-                            (W_LETTER, W_MIDLETTER | W_MIDNUMLET) if i + 1 < n && cls[i + 1] == W_LETTER => i += 2,
-                            (W_NUMERIC, W_MIDNUM | W_MIDNUMLET) if i + 1 < n && cls[i + 1] == W_NUMERIC => i += 2,
+                            (W_LETTER, W_MIDLETTER | W_MIDNUMLET)
+                                if i + 1 < n && cls[i + 1] == W_LETTER =>
+                            {
+                                i += 2
+                            }
+                            (W_NUMERIC, W_MIDNUM | W_MIDNUMLET)
+                                if i + 1 < n && cls[i + 1] == W_NUMERIC =>
+                            {
+                                i += 2
+                            }
                             _ => break,
                         }
                     }
@@ -470,17 +486,25 @@ fn line_sentences(cls: &[u8], at: &[u32], f: &mut impl FnMut(usize, usize)) {
             false // SB7
         } else if before[before_close_sp(&before)] == Part::ATerm && lower_ahead(&cls[i..]) {
             false // SB8
-        } else if matches!(c, S_SCONTINUE | S_STERM | S_ATERM) && is_saterm(before[before_close_sp(&before)]) {
+        } else if matches!(c, S_SCONTINUE | S_STERM | S_ATERM)
+            && is_saterm(before[before_close_sp(&before)])
+        {
             false // SB8a
         } else if matches!(c, S_CLOSE | S_SP | S_SEP | S_CR | S_LF)
             && is_saterm(before[if before[3] == Part::ClosePlus { 2 } else { 3 }])
         {
             false // SB9
-        } else if matches!(c, S_SP | S_SEP | S_CR | S_LF) && is_saterm(before[before_close_sp(&before)]) {
+        } else if matches!(c, S_SP | S_SEP | S_CR | S_LF)
+            && is_saterm(before[before_close_sp(&before)])
+        {
             false // SB10
         } else {
             // SB11: SATerm Close* Sp* ParaSep? ÷
-            let mut k = if matches!(before[3], Part::Sep | Part::Cr | Part::Lf) { 2 } else { 3 };
+            let mut k = if matches!(before[3], Part::Sep | Part::Cr | Part::Lf) {
+                2
+            } else {
+                3
+            };
             if before[k] == Part::SpPlus {
                 k -= 1;
             }
@@ -519,7 +543,9 @@ pub fn sentence_bounds(text: &str, mut f: impl FnMut(usize, usize)) {
     let mut line_buf = Line::default();
     for_lines(text, |base, line| {
         if line_buf.load(line) {
-            line_sentences(&line_buf.sentence, &line_buf.at, &mut |s, e| f(base + s, base + e));
+            line_sentences(&line_buf.sentence, &line_buf.at, &mut |s, e| {
+                f(base + s, base + e)
+            });
         } else {
             for (i, s) in line.split_sentence_bound_indices() {
                 f(base + i, base + i + s.len());
@@ -545,11 +571,15 @@ mod tests {
     }
 
     fn crate_words(t: &str) -> Vec<(usize, usize)> {
-        t.split_word_bound_indices().map(|(i, w)| (i, i + w.len())).collect()
+        t.split_word_bound_indices()
+            .map(|(i, w)| (i, i + w.len()))
+            .collect()
     }
 
     fn crate_sentences(t: &str) -> Vec<(usize, usize)> {
-        t.split_sentence_bound_indices().map(|(i, s)| (i, i + s.len())).collect()
+        t.split_sentence_bound_indices()
+            .map(|(i, s)| (i, i + s.len()))
+            .collect()
     }
 
     fn same(t: &str) {
@@ -578,7 +608,10 @@ mod tests {
     #[test]
     fn generated_strings() {
         // Every fast-path character in random company, plus a few that take the slow path.
-        let mut alphabet: Vec<char> = (0u32..0x180).chain(0x2000..0x2070).filter_map(char::from_u32).collect();
+        let mut alphabet: Vec<char> = (0u32..0x180)
+            .chain(0x2000..0x2070)
+            .filter_map(char::from_u32)
+            .collect();
         alphabet.extend(['€', '😀', '\u{301}', '\u{5D0}', '\u{30A2}', '\u{1F1EB}']);
         // Classes that decide boundaries, often: letters, digits, mid punctuation, spaces.
         let frequent: Vec<char> = "aZé1 .,:;'’!?)(«»\"\n\r_\u{202F}\u{A0}".chars().collect();
@@ -592,7 +625,13 @@ mod tests {
         for _ in 0..200_000 {
             let len = next(14);
             let t: String = (0..len)
-                .map(|_| if next(2) == 0 { frequent[next(frequent.len())] } else { alphabet[next(alphabet.len())] })
+                .map(|_| {
+                    if next(2) == 0 {
+                        frequent[next(frequent.len())]
+                    } else {
+                        alphabet[next(alphabet.len())]
+                    }
+                })
                 .collect();
             same(&t);
         }
@@ -601,7 +640,10 @@ mod tests {
     #[test]
     fn corpora_lines() {
         // The real texts, when the corpora are there (`bash ../shared/corpora/corpora.sh`).
-        for path in ["/tmp/relecture-corpora/manpages-fr.txt", "/tmp/relecture-corpora/debian.fr.txt"] {
+        for path in [
+            "/tmp/relecture-corpora/manpages-fr.txt",
+            "/tmp/relecture-corpora/debian.fr.txt",
+        ] {
             if let Ok(t) = std::fs::read_to_string(path) {
                 same(&t);
             }

@@ -22,7 +22,8 @@ use std::sync::{Mutex, OnceLock};
 
 /// The program run; `RELECTURE_GRAMMALECTE` overrides it (tests, other installs).
 pub fn program() -> PathBuf {
-    std::env::var_os("RELECTURE_GRAMMALECTE").map_or_else(|| PathBuf::from("grammalecte-cli"), PathBuf::from)
+    std::env::var_os("RELECTURE_GRAMMALECTE")
+        .map_or_else(|| PathBuf::from("grammalecte-cli"), PathBuf::from)
 }
 
 /// Grammalecte options turned off: relecture's own rules cover typography (apostrophes,
@@ -45,7 +46,10 @@ pub enum Error {
 
 /// True when `grammalecte-cli` can be run.
 pub fn available() -> bool {
-    Command::new(program()).arg("-h").output().is_ok_and(|o| o.status.success())
+    Command::new(program())
+        .arg("-h")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 /// Grammalecte's findings on the prose of `doc`, as diagnostics with byte offsets into
@@ -55,7 +59,8 @@ pub fn check(doc: &Document) -> Result<Vec<Diagnostic>, Error> {
         return Ok(Vec::new());
     }
     let input = prose_lines(doc);
-    let tmp = TempFile::new(&input).map_err(|e| Error::Failed(format!("fichier temporaire : {e}")))?;
+    let tmp =
+        TempFile::new(&input).map_err(|e| Error::Failed(format!("fichier temporaire : {e}")))?;
     let prog = program();
     let out = Command::new(&prog)
         .arg("-f")
@@ -70,7 +75,9 @@ pub fn check(doc: &Document) -> Result<Vec<Diagnostic>, Error> {
             _ => Error::Failed(e.to_string()),
         })?;
     if !out.status.success() {
-        return Err(Error::Failed(String::from_utf8_lossy(&out.stderr).trim().to_string()));
+        return Err(Error::Failed(
+            String::from_utf8_lossy(&out.stderr).trim().to_string(),
+        ));
     }
     let stdout = String::from_utf8_lossy(&out.stdout);
     parse_output(doc, &input, &stdout)
@@ -130,17 +137,28 @@ fn parse_output(doc: &Document, input: &str, json: &str) -> Result<Vec<Diagnosti
     let starts = line_starts(input);
     let mut diags = Vec::new();
     for p in out.data {
-        let Some(&line_start) = starts.get(p.i_paragraph.wrapping_sub(1)) else { continue };
+        let Some(&line_start) = starts.get(p.i_paragraph.wrapping_sub(1)) else {
+            continue;
+        };
         let line_end = starts.get(p.i_paragraph).copied().unwrap_or(input.len());
         let line = &input[line_start..line_end];
         for e in p.grammar {
-            let (Some(s), Some(t)) = (char_to_byte(line, e.start), char_to_byte(line, e.end)) else { continue };
+            let (Some(s), Some(t)) = (char_to_byte(line, e.start), char_to_byte(line, e.end))
+            else {
+                continue;
+            };
             if t < s {
                 continue;
             }
             let span = Span::new(line_start + s, line_start + t);
             let (category, severity) = classify(&e.kind);
-            let mut d = Diagnostic::new(intern(&format!("grammalecte/{}", e.rule)), category, severity, span, tidy(&e.message));
+            let mut d = Diagnostic::new(
+                intern(&format!("grammalecte/{}", e.rule)),
+                category,
+                severity,
+                span,
+                tidy(&e.message),
+            );
             let many = e.suggestions.len() > 1;
             d.suggestions = e
                 .suggestions
@@ -148,7 +166,11 @@ fn parse_output(doc: &Document, input: &str, json: &str) -> Result<Vec<Diagnosti
                 .take(3)
                 .map(|replacement| Suggestion {
                     replacement,
-                    applicability: if many { Applicability::DisplayOnly } else { Applicability::Unsafe },
+                    applicability: if many {
+                        Applicability::DisplayOnly
+                    } else {
+                        Applicability::Unsafe
+                    },
                 })
                 .collect();
             d.note = Some("Signalé par Grammalecte.".to_string());
@@ -181,16 +203,23 @@ fn line_starts(text: &str) -> Vec<usize> {
 
 /// The byte offset of the `n`-th character of `line` (`n` may be its length).
 fn char_to_byte(line: &str, n: usize) -> Option<usize> {
-    line.char_indices().map(|(i, _)| i).chain(std::iter::once(line.len())).nth(n)
+    line.char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(line.len()))
+        .nth(n)
 }
 
 /// Grammalecte's option (`sType`) → MQM category and severity.
 fn classify(kind: &str) -> (Category, Severity) {
     match kind {
-        "gn" | "conj" | "ppas" | "infi" | "imp" | "inte" | "vmode" | "eleu" | "neg" => (Category::Grammar, Severity::Warning),
+        "gn" | "conj" | "ppas" | "infi" | "imp" | "inte" | "vmode" | "eleu" | "neg" => {
+            (Category::Grammar, Severity::Warning)
+        }
         "conf" | "loc" => (Category::Mistranslation, Severity::Warning),
         "tu" | "mc" | "ocr" | "maj" | "minis" | "chim" => (Category::Spelling, Severity::Info),
-        "virg" | "typo" | "apos" | "poncfin" | "esp" | "tab" => (Category::Punctuation, Severity::Info),
+        "virg" | "typo" | "apos" | "poncfin" | "esp" | "tab" => {
+            (Category::Punctuation, Severity::Info)
+        }
         "nbsp" | "unit" | "num" | "date" | "nf" => (Category::LocaleConvention, Severity::Info),
         _ => (Category::Style, Severity::Info),
     }
@@ -199,13 +228,20 @@ fn classify(kind: &str) -> (Category, Severity) {
 /// Grammalecte's messages use typographic quotes and a final full stop; ours use « ».
 fn tidy(m: &str) -> String {
     let m = m.replace('“', "« ").replace('”', " »");
-    if m.ends_with(['.', '?', '!', '»']) { m } else { format!("{m}.") }
+    if m.ends_with(['.', '?', '!', '»']) {
+        m
+    } else {
+        format!("{m}.")
+    }
 }
 
 /// Rule ids are `&'static str`: Grammalecte's few hundred rule ids are interned once.
 fn intern(s: &str) -> &'static str {
     static TABLE: OnceLock<Mutex<HashMap<String, &'static str>>> = OnceLock::new();
-    let mut t = TABLE.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    let mut t = TABLE
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
     if let Some(&x) = t.get(s) {
         return x;
     }
@@ -222,10 +258,20 @@ pub fn merge(ours: &mut Vec<Diagnostic>, theirs: Vec<Diagnostic>) {
     for d in theirs {
         let dup = ours.iter().any(|o| {
             o.span == d.span
-                || (o.span.overlaps(&d.span) || (d.span.start == d.span.end && o.span.contains(&d.span)))
-                    && (o.category == d.category || matches!((o.category, d.category), (Category::Grammar, Category::Spelling) | (Category::Spelling, Category::Grammar)))
+                || (o.span.overlaps(&d.span)
+                    || (d.span.start == d.span.end && o.span.contains(&d.span)))
+                    && (o.category == d.category
+                        || matches!(
+                            (o.category, d.category),
+                            (Category::Grammar, Category::Spelling)
+                                | (Category::Spelling, Category::Grammar)
+                        ))
         });
-        if !dup && !kept.iter().any(|k: &Diagnostic| k.span == d.span && k.message == d.message) {
+        if !dup
+            && !kept
+                .iter()
+                .any(|k: &Diagnostic| k.span == d.span && k.message == d.message)
+        {
             kept.push(d);
         }
     }
@@ -240,9 +286,17 @@ impl TempFile {
     fn new(content: &str) -> std::io::Result<TempFile> {
         static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
-        let path = std::env::temp_dir().join(format!("relecture-grammalecte-{}-{n}-{nanos}.txt", std::process::id()));
-        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&path)?;
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let path = std::env::temp_dir().join(format!(
+            "relecture-grammalecte-{}-{n}-{nanos}.txt",
+            std::process::id()
+        ));
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)?;
         f.write_all(content.as_bytes())?;
         Ok(TempFile(path))
     }
@@ -281,7 +335,9 @@ mod tests {
 
     #[test]
     fn duplicates_of_our_findings_are_dropped() {
-        let mk = |rule: &'static str, cat, s, e| Diagnostic::new(rule, cat, Severity::Warning, Span::new(s, e), "m");
+        let mk = |rule: &'static str, cat, s, e| {
+            Diagnostic::new(rule, cat, Severity::Warning, Span::new(s, e), "m")
+        };
         let mut ours = vec![mk("agreement", Category::Grammar, 10, 15)];
         let theirs = vec![
             mk("grammalecte/a", Category::Grammar, 10, 15),
@@ -308,6 +364,9 @@ mod tests {
         }
         let text = "Meta a lancé une puce.\n\nLes puces est conçues pour l'IA.\n";
         let d = check(&Document::from_str(text)).unwrap();
-        assert!(d.iter().any(|d| &text[d.span.start..d.span.end] == "est"), "{d:?}");
+        assert!(
+            d.iter().any(|d| &text[d.span.start..d.span.end] == "est"),
+            "{d:?}"
+        );
     }
 }

@@ -63,7 +63,9 @@ impl Unit {
     /// The file offset of a decoded target offset.
     pub fn file_offset(&self, decoded: usize) -> usize {
         for p in &self.pieces {
-            if decoded < p.decoded + p.decoded_len || (decoded == p.decoded + p.decoded_len && p.decoded_len == 0) {
+            if decoded < p.decoded + p.decoded_len
+                || (decoded == p.decoded + p.decoded_len && p.decoded_len == 0)
+            {
                 if p.file_len == p.decoded_len {
                     return p.file + (decoded - p.decoded);
                 }
@@ -79,7 +81,11 @@ impl Unit {
     /// The file span of a decoded target range.
     pub fn file_span(&self, start: usize, end: usize) -> crate::diagnostic::Span {
         let s = self.file_offset(start);
-        let e = if end > start { self.file_end_offset(end) } else { s };
+        let e = if end > start {
+            self.file_end_offset(end)
+        } else {
+            s
+        };
         crate::diagnostic::Span::new(s, e.max(s))
     }
 
@@ -113,7 +119,9 @@ impl BilingualFile {
         let mut visible: Vec<(usize, usize)> = Vec::new();
         for u in &self.units {
             for p in &u.pieces {
-                if p.file_len == p.decoded_len && !u.target[p.decoded..p.decoded + p.decoded_len].contains('\n') {
+                if p.file_len == p.decoded_len
+                    && !u.target[p.decoded..p.decoded + p.decoded_len].contains('\n')
+                {
                     visible.push((p.file, p.file + p.file_len));
                 }
             }
@@ -170,9 +178,24 @@ mod tests {
         let u = Unit {
             target: "a\"b".into(),
             pieces: vec![
-                Piece { decoded: 0, decoded_len: 1, file: 8, file_len: 1 },
-                Piece { decoded: 1, decoded_len: 1, file: 9, file_len: 2 },
-                Piece { decoded: 2, decoded_len: 1, file: 11, file_len: 1 },
+                Piece {
+                    decoded: 0,
+                    decoded_len: 1,
+                    file: 8,
+                    file_len: 1,
+                },
+                Piece {
+                    decoded: 1,
+                    decoded_len: 1,
+                    file: 9,
+                    file_len: 2,
+                },
+                Piece {
+                    decoded: 2,
+                    decoded_len: 1,
+                    file: 11,
+                    file_len: 1,
+                },
             ],
             target_range: Some((8, 12)),
             ..Unit::default()

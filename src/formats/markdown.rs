@@ -26,9 +26,11 @@ pub fn mask(text: &str, mask: &mut Mask) {
             Event::SoftBreak | Event::HardBreak if skip_depth == 0 => {
                 prose.push((range.start, range.end))
             }
-            Event::Code(_) | Event::InlineHtml(_) | Event::Html(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
-                content.push((range.start, range.end))
-            }
+            Event::Code(_)
+            | Event::InlineHtml(_)
+            | Event::Html(_)
+            | Event::InlineMath(_)
+            | Event::DisplayMath(_) => content.push((range.start, range.end)),
             _ => {}
         }
     }

@@ -1,11 +1,11 @@
 /*! Input formats: how a file's bytes become text, and what in the text is not prose. */
 
 pub mod bilingual;
+mod markdown;
 pub mod po;
+mod text;
 pub mod tmx;
 pub mod xliff;
-mod markdown;
-mod text;
 
 use crate::document::Mask;
 use thiserror::Error;
@@ -40,7 +40,10 @@ impl Format {
     }
 
     /// Parses a bilingual file into translation units.
-    pub fn parse_bilingual(self, text: &str) -> Option<Result<bilingual::BilingualFile, bilingual::ParseError>> {
+    pub fn parse_bilingual(
+        self,
+        text: &str,
+    ) -> Option<Result<bilingual::BilingualFile, bilingual::ParseError>> {
         match self {
             Format::Po => Some(po::parse(text)),
             Format::Xliff => Some(xliff::parse(text)),
@@ -95,7 +98,10 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
             .iter()
             .rposition(|&b| b == b'\n')
             .map_or(0, |p| p + 1);
-        let column = String::from_utf8_lossy(&bytes[line_start..at]).chars().count() + 1;
+        let column = String::from_utf8_lossy(&bytes[line_start..at])
+            .chars()
+            .count()
+            + 1;
         (line, column)
     };
     if let Some(at) = bytes.iter().take(8192).position(|&b| b == 0) {
@@ -145,7 +151,10 @@ mod tests {
     #[test]
     fn binary_and_empty() {
         assert_eq!(decode(Vec::new()), Err(DecodeError::Empty));
-        assert!(matches!(decode(b"ab\0cd".to_vec()), Err(DecodeError::Binary { line: 1, column: 3 })));
+        assert!(matches!(
+            decode(b"ab\0cd".to_vec()),
+            Err(DecodeError::Binary { line: 1, column: 3 })
+        ));
     }
 
     #[test]

@@ -37,7 +37,11 @@ fn candidate_windows(text: &str) -> Vec<(usize, usize)> {
         // A comment runs to the line of its first « --> ».
         let comment_end = || {
             (m.pattern().as_usize() == 4)
-                .then(|| text[m.end()..].find("-->").map(|close| line_end(m.end() + close + 3)))
+                .then(|| {
+                    text[m.end()..]
+                        .find("-->")
+                        .map(|close| line_end(m.end() + close + 3))
+                })
                 .flatten()
         };
         if let Some(last) = windows.last_mut().filter(|w| m.start() < w.1) {
@@ -65,10 +69,19 @@ pub fn mask_inline(text: &str, offset: usize, mask: &mut Mask) {
         for m in NOT_PROSE.find_iter(window) {
             let mut end = m.end();
             // A URL does not take the sentence's final punctuation with it.
-            while end > m.start() + 1 && matches!(window.as_bytes()[end - 1], b'.' | b',' | b';' | b':' | b')' | b'!' | b'?') {
+            while end > m.start() + 1
+                && matches!(
+                    window.as_bytes()[end - 1],
+                    b'.' | b',' | b';' | b':' | b')' | b'!' | b'?'
+                )
+            {
                 end -= 1;
             }
-            mask.add(offset + ws + m.start(), offset + ws + end, MaskKind::Content);
+            mask.add(
+                offset + ws + m.start(),
+                offset + ws + end,
+                MaskKind::Content,
+            );
         }
     }
 }
@@ -93,7 +106,12 @@ mod tests {
             .find_iter(text)
             .map(|m| {
                 let mut end = m.end();
-                while end > m.start() + 1 && matches!(text.as_bytes()[end - 1], b'.' | b',' | b';' | b':' | b')' | b'!' | b'?') {
+                while end > m.start() + 1
+                    && matches!(
+                        text.as_bytes()[end - 1],
+                        b'.' | b',' | b';' | b':' | b')' | b'!' | b'?'
+                    )
+                {
                     end -= 1;
                 }
                 (m.start(), end)
@@ -104,8 +122,26 @@ mod tests {
     #[test]
     fn windows_find_what_the_whole_text_finds() {
         let pieces = [
-            "voir https://exemple.fr/a.", " www.exemple.fr", "écrire à a.b@c.fr", "`code`", "<!-- x\ny -->",
-            "<!--", "-->", "\n", " ", "é", "mot", "`", "@", "a", ".", "://", "www.", "\n\n", "«", "»",
+            "voir https://exemple.fr/a.",
+            " www.exemple.fr",
+            "écrire à a.b@c.fr",
+            "`code`",
+            "<!-- x\ny -->",
+            "<!--",
+            "-->",
+            "\n",
+            " ",
+            "é",
+            "mot",
+            "`",
+            "@",
+            "a",
+            ".",
+            "://",
+            "www.",
+            "\n\n",
+            "«",
+            "»",
         ];
         let mut x: u64 = 88172645463325252;
         for _ in 0..20_000 {

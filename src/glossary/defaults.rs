@@ -4,9 +4,18 @@ use super::{Glossary, GlossaryError, parse};
 
 /// (file name, text) of every default glossary, in the order they are merged.
 pub const FILES: &[(&str, &str)] = &[
-    ("glossary/tech.toml", include_str!("../../glossary/tech.toml")),
-    ("glossary/entities.toml", include_str!("../../glossary/entities.toml")),
-    ("glossary/calques.toml", include_str!("../../glossary/calques.toml")),
+    (
+        "glossary/tech.toml",
+        include_str!("../../glossary/tech.toml"),
+    ),
+    (
+        "glossary/entities.toml",
+        include_str!("../../glossary/entities.toml"),
+    ),
+    (
+        "glossary/calques.toml",
+        include_str!("../../glossary/calques.toml"),
+    ),
 ];
 
 /// The default glossaries merged into one.

@@ -38,13 +38,17 @@ pub fn run(glossary: &Glossary) -> Outcome {
             message,
         };
         if ex.bad.is_empty() && has_variants(entry) {
-            outcome.failures.push(fail("aucun exemple « bad » : l'entrée n'est pas testée".into()));
+            outcome.failures.push(fail(
+                "aucun exemple « bad » : l'entrée n'est pas testée".into(),
+            ));
         }
         for bad in &ex.bad {
             outcome.examples += 1;
             let d = checker.check(&Document::from_str(bad));
             if !d.iter().any(|d| d.entry.as_deref() == Some(id)) {
-                outcome.failures.push(fail(format!("exemple « bad » non signalé : {bad}")));
+                outcome
+                    .failures
+                    .push(fail(format!("exemple « bad » non signalé : {bad}")));
             }
         }
         for good in &ex.good {

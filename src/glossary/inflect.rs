@@ -36,31 +36,28 @@ const CLASSES: &[&[&str]] = &[
 /// Words that are never inflected (prepositions, conjunctions, pronouns, auxiliaries).
 const INVARIABLE: &[&str] = &[
     "à", "a", "ai", "alors", "as", "aussi", "avec", "avez", "avons", "bien", "car", "chez",
-    "comme", "dans", "déjà", "donc", "dont", "elle", "elles", "en", "encore", "entre", "es",
-    "est", "et", "été", "être", "eu", "il", "ils", "jamais", "là", "lui", "mais", "moins",
-    "ne", "ni", "non", "nous", "on", "ont", "or", "ou", "où", "oui", "par", "pas", "peu",
-    "plus", "pour", "près", "puis", "quand", "qui", "quoi", "sans", "si", "sont", "sous",
-    "suis", "sur", "tant", "toujours", "très", "trop", "vers", "vous", "y",
+    "comme", "dans", "déjà", "donc", "dont", "elle", "elles", "en", "encore", "entre", "es", "est",
+    "et", "été", "être", "eu", "il", "ils", "jamais", "là", "lui", "mais", "moins", "ne", "ni",
+    "non", "nous", "on", "ont", "or", "ou", "où", "oui", "par", "pas", "peu", "plus", "pour",
+    "près", "puis", "quand", "qui", "quoi", "sans", "si", "sont", "sous", "suis", "sur", "tant",
+    "toujours", "très", "trop", "vers", "vous", "y",
 ];
 
 /// Endings of words that take a feminine form (mostly adjectives and participles).
 /// Nouns such as « port » or « point » do not get one: « porte » is another word.
 const ADJECTIVE_ENDINGS: &[&str] = &[
-    "al", "el", "eil", "if", "eux", "ien", "ier", "et", "é", "u", "i", "ant", "ent", "ais",
-    "ois", "in", "ain", "ein", "un", "eur", "ert", "ct", "ique", "aire",
+    "al", "el", "eil", "if", "eux", "ien", "ier", "et", "é", "u", "i", "ant", "ent", "ais", "ois",
+    "in", "ain", "ein", "un", "eur", "ert", "ct", "ique", "aire",
 ];
 const COMMON_ADJECTIVES: &[&str] = &[
-    "grand", "petit", "haut", "fort", "court", "long", "gros", "bas", "lourd", "plein",
-    "droit", "prêt", "lent", "vert", "faux", "chaud", "froid", "profond", "rond", "sourd",
-    "brut", "net", "seul", "nul", "gris", "mondial", "global", "premier", "dernier",
+    "grand", "petit", "haut", "fort", "court", "long", "gros", "bas", "lourd", "plein", "droit",
+    "prêt", "lent", "vert", "faux", "chaud", "froid", "profond", "rond", "sourd", "brut", "net",
+    "seul", "nul", "gris", "mondial", "global", "premier", "dernier",
 ];
 
 /// The class a function word belongs to, if any.
 pub fn class_of(word: &str) -> Option<&'static str> {
-    CLASSES
-        .iter()
-        .find(|c| c.contains(&word))
-        .map(|c| c[0])
+    CLASSES.iter().find(|c| c.contains(&word)).map(|c| c[0])
 }
 
 /// Every form of a class, from its name.
@@ -178,7 +175,10 @@ fn masculine_of(w: &str) -> Option<String> {
 }
 
 fn takes_feminine(w: &str) -> bool {
-    COMMON_ADJECTIVES.contains(&w) || ADJECTIVE_ENDINGS.iter().any(|e| w.ends_with(e) && w.len() > e.len() + 1)
+    COMMON_ADJECTIVES.contains(&w)
+        || ADJECTIVE_ENDINGS
+            .iter()
+            .any(|e| w.ends_with(e) && w.len() > e.len() + 1)
 }
 
 fn plurals(w: &str) -> Vec<String> {
@@ -221,10 +221,9 @@ fn feminines(w: &str) -> Vec<String> {
 }
 
 const ER_ENDINGS: &[&str] = &[
-    "e", "es", "ent", "ons", "ez", "ais", "ait", "ions", "iez", "aient", "ai", "as", "a",
-    "âmes", "âtes", "èrent", "erai", "eras", "era", "erons", "erez", "eront", "erais",
-    "erait", "erions", "eriez", "eraient", "ant", "é", "ée", "és", "ées", "er", "asse",
-    "assent",
+    "e", "es", "ent", "ons", "ez", "ais", "ait", "ions", "iez", "aient", "ai", "as", "a", "âmes",
+    "âtes", "èrent", "erai", "eras", "era", "erons", "erez", "eront", "erais", "erait", "erions",
+    "eriez", "eraient", "ant", "é", "ée", "és", "ées", "er", "asse", "assent",
 ];
 const IR_ENDINGS: &[&str] = &[
     "ir", "is", "it", "issons", "issez", "issent", "issais", "issait", "issions", "issiez",
@@ -245,7 +244,9 @@ fn verb_forms(w: &str, out: &mut Vec<String>) {
         }
         // « préférer » → « préfère », « acheter » → « achète », « appeler » → « appelle ».
         if let Some(grave) = open_last_e(stem) {
-            for e in ["e", "es", "ent", "erai", "era", "erons", "eront", "erait", "eraient"] {
+            for e in [
+                "e", "es", "ent", "erai", "era", "erons", "eront", "erait", "eraient",
+            ] {
                 out.push(format!("{grave}{e}"));
             }
         }
@@ -321,7 +322,16 @@ mod tests {
 
     #[test]
     fn er_verbs_from_infinitive_or_participle() {
-        for f in ["développer", "développe", "développent", "développée", "développées", "développait", "développant", "développera"] {
+        for f in [
+            "développer",
+            "développe",
+            "développent",
+            "développée",
+            "développées",
+            "développait",
+            "développant",
+            "développera",
+        ] {
             assert!(has("développé", f), "{f}");
             assert!(has("développer", f), "{f}");
         }

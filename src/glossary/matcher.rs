@@ -68,7 +68,9 @@ impl FormTable {
     }
 
     fn get(&self, s: &str) -> Option<u32> {
-        self.table.find(hash_str(s), |&id| self.form(id) == s).copied()
+        self.table
+            .find(hash_str(s), |&id| self.form(id) == s)
+            .copied()
     }
 
     /// The id of `s`, added if new.
@@ -84,7 +86,8 @@ impl FormTable {
             let i = id as usize;
             &arena[if i == 0 { 0 } else { ends[i - 1] as usize }..ends[i] as usize]
         };
-        self.table.insert_unique(hash_str(s), id, |&other| hash_str(form(other)));
+        self.table
+            .insert_unique(hash_str(s), id, |&other| hash_str(form(other)));
         id
     }
 
@@ -105,7 +108,8 @@ impl FormTable {
             let i = id as usize;
             &arena[if i == 0 { 0 } else { ends[i - 1] as usize }..ends[i] as usize]
         };
-        self.table.insert_unique(h, id, |&other| hash_str(form(other)));
+        self.table
+            .insert_unique(h, id, |&other| hash_str(form(other)));
         Some(())
     }
 }
@@ -119,7 +123,10 @@ struct Lists<T> {
 
 impl<T> Default for Lists<T> {
     fn default() -> Self {
-        Lists { off: Vec::new(), items: Vec::new() }
+        Lists {
+            off: Vec::new(),
+            items: Vec::new(),
+        }
     }
 }
 
@@ -128,7 +135,10 @@ impl<T: Copy> Lists<T> {
     where
         T: 'a,
     {
-        let mut l = Lists { off: vec![0], items: Vec::new() };
+        let mut l = Lists {
+            off: vec![0],
+            items: Vec::new(),
+        };
         for v in lists {
             l.items.extend_from_slice(v);
             l.off.push(l.items.len() as u32);
@@ -188,12 +198,19 @@ impl Builder {
             Some(class) => format!("@{class}").into(),
             None => word.into(),
         };
-        let mode = if key.starts_with('@') { Mode::Exact } else { mode };
+        let mode = if key.starts_with('@') {
+            Mode::Exact
+        } else {
+            mode
+        };
         if let Some(&id) = self.lemma_ids[mode_index(mode)].get(key.as_ref()) {
             return id;
         }
         let members: Vec<String> = match class {
-            Some(class) => inflect::class_members(class).iter().map(|s| s.to_string()).collect(),
+            Some(class) => inflect::class_members(class)
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
             None => inflect::forms(word, mode),
         };
         let id = self.lemma_count;
@@ -239,7 +256,10 @@ impl Builder {
     fn finish(self) -> Matcher {
         let mut lists: Vec<Vec<u32>> = Vec::new();
         let form_lemmas = {
-            let mut l = Lists { off: Vec::with_capacity(self.forms.len() + 1), items: Vec::with_capacity(self.forms.len()) };
+            let mut l = Lists {
+                off: Vec::with_capacity(self.forms.len() + 1),
+                items: Vec::with_capacity(self.forms.len()),
+            };
             l.off.push(0);
             for (form, &first) in self.first_lemma.iter().enumerate() {
                 l.items.push(first);
@@ -268,13 +288,18 @@ const NO_FORM: u32 = u32::MAX;
 
 impl Matcher {
     fn lemmas_of(&self, word: &str) -> &[u32] {
-        self.forms.get(word).map_or(&[], |f| self.form_lemmas.get(f))
+        self.forms
+            .get(word)
+            .map_or(&[], |f| self.form_lemmas.get(f))
     }
 
     fn find(&self, doc: &Document) -> Vec<Hit> {
         let tokens = &doc.tokens;
         // One look-up per token; the following words of a phrase are then compared by id.
-        let forms: Vec<u32> = tokens.iter().map(|t| self.forms.get(&t.norm).unwrap_or(NO_FORM)).collect();
+        let forms: Vec<u32> = tokens
+            .iter()
+            .map(|t| self.forms.get(&t.norm).unwrap_or(NO_FORM))
+            .collect();
         let mut out = Vec::new();
         for (i, tok) in tokens.iter().enumerate() {
             if forms[i] == NO_FORM {
@@ -368,12 +393,26 @@ fn compile(glossary: &Glossary) -> cache::Compiled {
     for (ti, t) in glossary.terms.iter().enumerate() {
         let term = ti as u32;
         for (i, a) in t.approved.iter().enumerate() {
-            let ok = m.add(a, Mode::French, Target::Approved { term, index: i as u32 });
+            let ok = m.add(
+                a,
+                Mode::French,
+                Target::Approved {
+                    term,
+                    index: i as u32,
+                },
+            );
             note(ok, a, &mut empty);
         }
         let mut ctxs = Vec::new();
         for (i, v) in t.forbidden.iter().enumerate() {
-            let ok = m.add(&v.term, mode(v.inflect), Target::Forbidden { term, index: i as u32 });
+            let ok = m.add(
+                &v.term,
+                mode(v.inflect),
+                Target::Forbidden {
+                    term,
+                    index: i as u32,
+                },
+            );
             note(ok, &v.term, &mut empty);
             ctxs.push(ctx_ids(&mut m, &v.context));
         }
@@ -381,17 +420,42 @@ fn compile(glossary: &Glossary) -> cache::Compiled {
         for (i, s) in t.source.iter().enumerate() {
             let is_acronym = s.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && !s.chars().any(char::is_lowercase);
-            let md = if is_acronym { Mode::Exact } else { Mode::English };
-            m.add(s, md, Target::Source { term, index: i as u32 });
+            let md = if is_acronym {
+                Mode::Exact
+            } else {
+                Mode::English
+            };
+            m.add(
+                s,
+                md,
+                Target::Source {
+                    term,
+                    index: i as u32,
+                },
+            );
             if is_acronym {
-                m.add(&format!("{s}s"), Mode::Exact, Target::Source { term, index: i as u32 });
+                m.add(
+                    &format!("{s}s"),
+                    Mode::Exact,
+                    Target::Source {
+                        term,
+                        index: i as u32,
+                    },
+                );
             }
         }
     }
     let mut expression_contexts = Vec::new();
     for (xi, x) in glossary.expressions.iter().enumerate() {
         for (i, p) in x.patterns.iter().enumerate() {
-            let ok = m.add(p, mode(x.inflect), Target::Expression { expr: xi as u32, index: i as u32 });
+            let ok = m.add(
+                p,
+                mode(x.inflect),
+                Target::Expression {
+                    expr: xi as u32,
+                    index: i as u32,
+                },
+            );
             note(ok, p, &mut empty);
         }
         expression_contexts.push(ctx_ids(&mut m, &x.context));
@@ -409,10 +473,24 @@ fn compile(glossary: &Glossary) -> cache::Compiled {
             m.add(f, Mode::Exact, Target::EntityFullName { entity });
         }
         for (i, a) in e.also.iter().enumerate() {
-            m.add(a, Mode::Exact, Target::EntityAlso { entity, index: i as u32 });
+            m.add(
+                a,
+                Mode::Exact,
+                Target::EntityAlso {
+                    entity,
+                    index: i as u32,
+                },
+            );
         }
         for (i, w) in e.wrong.iter().enumerate() {
-            m.add(w, Mode::Exact, Target::EntityWrong { entity, index: i as u32 });
+            m.add(
+                w,
+                Mode::Exact,
+                Target::EntityWrong {
+                    entity,
+                    index: i as u32,
+                },
+            );
         }
     }
     let mut context_phrases = vec![String::new(); phrases.len()];
@@ -441,7 +519,13 @@ impl CompiledGlossary {
         } else {
             compile(&glossary)
         };
-        let cache::Compiled { matcher, context_phrases, variant_contexts, expression_contexts, empty_patterns } = compiled;
+        let cache::Compiled {
+            matcher,
+            context_phrases,
+            variant_contexts,
+            expression_contexts,
+            empty_patterns,
+        } = compiled;
         let mut multiword_names = Vec::new();
         let mut name_index: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, e) in glossary.entities.iter().enumerate() {
@@ -449,7 +533,10 @@ impl CompiledGlossary {
                 let w = tokenize_phrase(n);
                 if w.len() >= 2 {
                     for x in &w {
-                        name_index.entry(crate::document::fold_accents(x)).or_default().push(multiword_names.len());
+                        name_index
+                            .entry(crate::document::fold_accents(x))
+                            .or_default()
+                            .push(multiword_names.len());
                     }
                     multiword_names.push((n.to_string(), w, i));
                 }
@@ -534,8 +621,17 @@ reason = "r"
     fn inflected_multi_word_matches() {
         let g = compiled(G);
         let h = hits(&g, "Les chaînes d’approvisionnement globales sont tendues.");
-        assert_eq!(h, [(Target::Forbidden { term: 0, index: 0 }, "chaînes d’approvisionnement globales".into())]);
-        let h = hits(&g, "des puces développées indépendamment ; il faut développer indépendamment");
+        assert_eq!(
+            h,
+            [(
+                Target::Forbidden { term: 0, index: 0 },
+                "chaînes d’approvisionnement globales".into()
+            )]
+        );
+        let h = hits(
+            &g,
+            "des puces développées indépendamment ; il faut développer indépendamment",
+        );
         assert_eq!(h.len(), 2);
         let h = hits(&g, "Elle réduit sa dépendance à l'égard des fournisseurs.");
         assert!(h.is_empty(), "« sa » is not « la »: {h:?}");

@@ -236,9 +236,24 @@ impl Glossary {
     pub fn only(&self, id: &str) -> Glossary {
         Glossary {
             terms: self.terms.iter().filter(|e| e.id == id).cloned().collect(),
-            entities: self.entities.iter().filter(|e| e.id == id).cloned().collect(),
-            expressions: self.expressions.iter().filter(|e| e.id == id).cloned().collect(),
-            overuses: self.overuses.iter().filter(|e| e.id == id).cloned().collect(),
+            entities: self
+                .entities
+                .iter()
+                .filter(|e| e.id == id)
+                .cloned()
+                .collect(),
+            expressions: self
+                .expressions
+                .iter()
+                .filter(|e| e.id == id)
+                .cloned()
+                .collect(),
+            overuses: self
+                .overuses
+                .iter()
+                .filter(|e| e.id == id)
+                .cloned()
+                .collect(),
         }
     }
 }

@@ -1,8 +1,8 @@
 /*! The TOML glossary format (documented in glossary/README.md): parsing, validation and
 errors that name the file, line and column. */
 
-use super::model::*;
 use super::GlossaryError;
+use super::model::*;
 use crate::diagnostic::Severity;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -155,13 +155,20 @@ impl Ctx<'_> {
             line: self.place(offset).0,
         }
     }
-    fn severity(&self, s: &Option<Spanned<String>>, default: Severity) -> Result<Severity, GlossaryError> {
+    fn severity(
+        &self,
+        s: &Option<Spanned<String>>,
+        default: Severity,
+    ) -> Result<Severity, GlossaryError> {
         match s {
             None => Ok(default),
             Some(s) => Severity::parse(s.get_ref()).ok_or_else(|| {
                 self.err(
                     s.span().start,
-                    format!("sévérité inconnue « {} » (attendu : error, warning ou info)", s.get_ref()),
+                    format!(
+                        "sévérité inconnue « {} » (attendu : error, warning ou info)",
+                        s.get_ref()
+                    ),
                 )
             }),
         }
@@ -176,7 +183,11 @@ impl Ctx<'_> {
             )),
         }
     }
-    fn id(&self, id: &Spanned<String>, seen: &mut HashMap<String, usize>) -> Result<String, GlossaryError> {
+    fn id(
+        &self,
+        id: &Spanned<String>,
+        seen: &mut HashMap<String, usize>,
+    ) -> Result<String, GlossaryError> {
         let value = id.get_ref();
         let at = id.span().start;
         let valid = !value.is_empty()
@@ -203,8 +214,15 @@ impl Ctx<'_> {
 }
 
 fn non_empty(ctx: &Ctx, at: usize, what: &str, values: &[String]) -> Result<(), GlossaryError> {
-    if values.is_empty() || values.iter().any(|v| v.trim().is_empty() || !v.chars().any(char::is_alphanumeric)) {
-        return Err(ctx.err(at, format!("« {what} » doit contenir au moins un terme, sans chaîne vide")));
+    if values.is_empty()
+        || values
+            .iter()
+            .any(|v| v.trim().is_empty() || !v.chars().any(char::is_alphanumeric))
+    {
+        return Err(ctx.err(
+            at,
+            format!("« {what} » doit contenir au moins un terme, sans chaîne vide"),
+        ));
     }
     Ok(())
 }
@@ -221,7 +239,10 @@ pub fn parse(file: &str, text: &str) -> Result<Glossary, GlossaryError> {
         ctx.err(at, crate::config::translate_toml_error(e.message()))
     })?;
     if raw.glossary.is_none() {
-        return Err(ctx.err(0, "en-tête [glossary] manquant (avec au moins name = \"…\")"));
+        return Err(ctx.err(
+            0,
+            "en-tête [glossary] manquant (avec au moins name = \"…\")",
+        ));
     }
     let mut seen = HashMap::new();
     let mut g = Glossary::default();
@@ -235,7 +256,10 @@ pub fn parse(file: &str, text: &str) -> Result<Glossary, GlossaryError> {
             let vat = v.term.span().start;
             non_empty(&ctx, vat, "term", std::slice::from_ref(v.term.get_ref()))?;
             if v.reason.trim().is_empty() {
-                return Err(ctx.err(vat, "« reason » est obligatoire pour une variante interdite"));
+                return Err(ctx.err(
+                    vat,
+                    "« reason » est obligatoire pour une variante interdite",
+                ));
             }
             forbidden.push(Variant {
                 term: v.term.into_inner(),
@@ -262,7 +286,10 @@ pub fn parse(file: &str, text: &str) -> Result<Glossary, GlossaryError> {
             severity,
             note: t.note,
             check_untranslated: t.check_untranslated.unwrap_or(true),
-            examples: Examples { bad: t.bad, good: t.good },
+            examples: Examples {
+                bad: t.bad,
+                good: t.good,
+            },
             origin: ctx.origin(at),
         });
     }
@@ -272,14 +299,21 @@ pub fn parse(file: &str, text: &str) -> Result<Glossary, GlossaryError> {
         non_empty(&ctx, at, "name", std::slice::from_ref(&e.name))?;
         g.entities.push(Entity {
             id,
-            source: if e.source.is_empty() { vec![e.name.clone()] } else { e.source },
+            source: if e.source.is_empty() {
+                vec![e.name.clone()]
+            } else {
+                e.source
+            },
             name: e.name,
             full_name: e.full_name,
             also: e.also,
             wrong: e.wrong,
             note: e.note,
             severity: ctx.severity(&e.severity, Severity::Warning)?,
-            examples: Examples { bad: e.bad, good: e.good },
+            examples: Examples {
+                bad: e.bad,
+                good: e.good,
+            },
             origin: ctx.origin(at),
         });
     }
@@ -309,7 +343,10 @@ pub fn parse(file: &str, text: &str) -> Result<Glossary, GlossaryError> {
                 scope: ctx.scope(&x.scope)?,
             },
             inflect: x.inflect.unwrap_or(true),
-            examples: Examples { bad: x.bad, good: x.good },
+            examples: Examples {
+                bad: x.bad,
+                good: x.good,
+            },
             origin: ctx.origin(at),
         });
     }
@@ -325,7 +362,10 @@ pub fn parse(file: &str, text: &str) -> Result<Glossary, GlossaryError> {
             reason: o.reason,
             suggest: o.suggest,
             severity: ctx.severity(&o.severity, Severity::Warning)?,
-            examples: Examples { bad: o.bad, good: o.good },
+            examples: Examples {
+                bad: o.bad,
+                good: o.good,
+            },
             origin: ctx.origin(at),
         });
     }
@@ -377,7 +417,11 @@ when = ["IA"]
         let sev = OK.replace("\"error\"", "\"fatal\"");
         let e = parse("g.toml", &sev).unwrap_err();
         assert!(e.message.contains("fatal") && e.line == 9, "{e}");
-        let e = parse("g.toml", "[glossary]\nname='x'\n[[term]]\nid='a'\napproved=[]\n").unwrap_err();
+        let e = parse(
+            "g.toml",
+            "[glossary]\nname='x'\n[[term]]\nid='a'\napproved=[]\n",
+        )
+        .unwrap_err();
         assert!(e.message.contains("approved"), "{e}");
         let e = parse("g.toml", "[[term]]\nid='a'\napproved=['b']\n").unwrap_err();
         assert!(e.message.contains("[glossary]"), "{e}");

@@ -21,7 +21,9 @@ pub const DIC: &str = include_str!("../../dict/fr/fr.dic");
 /// The Hunspell dictionary, parsed on first use (about 0.1 s in a release build).
 pub fn speller() -> &'static spellbook::Dictionary {
     static DICT: OnceLock<spellbook::Dictionary> = OnceLock::new();
-    DICT.get_or_init(|| spellbook::Dictionary::new(AFF, DIC).expect("the embedded French dictionary parses"))
+    DICT.get_or_init(|| {
+        spellbook::Dictionary::new(AFF, DIC).expect("the embedded French dictionary parses")
+    })
 }
 
 /// The morphology of the dictionary, expanded on first use.
@@ -37,7 +39,15 @@ mod tests {
     #[test]
     fn speller_knows_both_spellings_of_1990() {
         let d = speller();
-        for w in ["entraînement", "entrainement", "puce", "conçue", "semi-conducteurs", "aujourd'hui", "l'entraînement"] {
+        for w in [
+            "entraînement",
+            "entrainement",
+            "puce",
+            "conçue",
+            "semi-conducteurs",
+            "aujourd'hui",
+            "l'entraînement",
+        ] {
             assert!(d.check(w), "{w}");
         }
         assert!(!d.check("approvisionement"));
@@ -52,21 +62,46 @@ mod tests {
         let speller = t.elapsed();
         let t = std::time::Instant::now();
         let m = Morphology::new(AFF, DIC);
-        println!("speller {speller:?}, morphology {:?} ({} forms)", t.elapsed(), m.form_count());
+        println!(
+            "speller {speller:?}, morphology {:?} ({} forms)",
+            t.elapsed(),
+            m.form_count()
+        );
     }
 
     #[test]
     fn morphology_of_nouns_adjectives_participles() {
         let m = morphology();
         let puces = m.analyses("puces");
-        assert!(puces.iter().any(|a| a.pos.has(Pos::NOUN) && a.gender == Gender::Feminine && a.number == Number::Plural), "{puces:?}");
+        assert!(
+            puces.iter().any(|a| a.pos.has(Pos::NOUN)
+                && a.gender == Gender::Feminine
+                && a.number == Number::Plural),
+            "{puces:?}"
+        );
         let concu = m.analyses("conçu");
-        assert!(concu.iter().any(|a| a.pos.has(Pos::PPAS) && a.gender == Gender::Masculine && a.number == Number::Singular), "{concu:?}");
+        assert!(
+            concu.iter().any(|a| a.pos.has(Pos::PPAS)
+                && a.gender == Gender::Masculine
+                && a.number == Number::Singular),
+            "{concu:?}"
+        );
         let global = m.analyses("global");
         assert!(global.iter().all(|a| a.pos.has(Pos::ADJ)), "{global:?}");
         let e = global[0].entry;
-        assert_eq!(m.inflect(e, Pos::ADJ, Gender::Feminine, Number::Singular), ["globale"]);
-        assert_eq!(m.inflect(concu[0].entry, Pos::PPAS, Gender::Feminine, Number::Singular), ["conçue"]);
+        assert_eq!(
+            m.inflect(e, Pos::ADJ, Gender::Feminine, Number::Singular),
+            ["globale"]
+        );
+        assert_eq!(
+            m.inflect(
+                concu[0].entry,
+                Pos::PPAS,
+                Gender::Feminine,
+                Number::Singular
+            ),
+            ["conçue"]
+        );
         assert!(m.is_verb_form("ferme") && m.is_verb_form("porte") && m.is_verb_form("demande"));
         assert!(!m.is_verb_form("approvisionnement") && !m.is_verb_form("conçu"));
         assert!(m.analyses("conçoit").is_empty());

@@ -187,11 +187,18 @@ fn parse_cond(s: &str) -> Vec<CondChar> {
 }
 
 /// Part of speech, gender and number from morphological fields.
-fn read_morph(fields: &str, pos: &mut Pos, gender: &mut Option<Gender>, number: &mut Option<Number>) {
+fn read_morph(
+    fields: &str,
+    pos: &mut Pos,
+    gender: &mut Option<Gender>,
+    number: &mut Option<Number>,
+) {
     for f in fields.split_whitespace() {
         if let Some(p) = f.strip_prefix("po:") {
             // Persons (`po:3sg`) and « mot grammatical » say nothing of the part of speech.
-            let person = p.len() >= 3 && p.starts_with(|c: char| c.is_ascii_digit()) && (p.ends_with("sg") || p.ends_with("pl"));
+            let person = p.len() >= 3
+                && p.starts_with(|c: char| c.is_ascii_digit())
+                && (p.ends_with("sg") || p.ends_with("pl"));
             if person || p == "mg" {
                 continue;
             }
@@ -200,8 +207,12 @@ fn read_morph(fields: &str, pos: &mut Pos, gender: &mut Option<Gender>, number: 
                 "adj" => Pos::ADJ,
                 "ppas" => Pos::PPAS,
                 "ppre" => Pos::PPRE,
-                "infi" | "ipre" | "iimp" | "ipsi" | "ifut" | "spre" | "simp" | "cond" | "impe" => Pos::VERB,
-                p if p.starts_with('v') && p[1..].starts_with(|c: char| c.is_ascii_digit()) => Pos::VERB,
+                "infi" | "ipre" | "iimp" | "ipsi" | "ifut" | "spre" | "simp" | "cond" | "impe" => {
+                    Pos::VERB
+                }
+                p if p.starts_with('v') && p[1..].starts_with(|c: char| c.is_ascii_digit()) => {
+                    Pos::VERB
+                }
                 "adv" | "negadv" | "advint" | "proadv" | "loc" => Pos::ADV,
                 "prep" | "prepv" => Pos::PREP,
                 "det" | "detpos" | "detdem" | "detind" | "detneg" => Pos::DET,
@@ -235,7 +246,10 @@ struct Suffixes {
 
 impl Default for Suffixes {
     fn default() -> Self {
-        Suffixes { index: vec![u16::MAX; 1 << 16], rules: Vec::new() }
+        Suffixes {
+            index: vec![u16::MAX; 1 << 16],
+            rules: Vec::new(),
+        }
     }
 }
 
@@ -271,7 +285,12 @@ pub struct Morphology {
 
 impl std::fmt::Debug for Morphology {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Morphology({} entries, {} forms)", self.entries.len(), self.forms.len())
+        write!(
+            f,
+            "Morphology({} entries, {} forms)",
+            self.entries.len(),
+            self.forms.len()
+        )
     }
 }
 
@@ -285,7 +304,9 @@ impl Morphology {
             if p.next() != Some("SFX") {
                 continue;
             }
-            let (Some(flag), Some(strip), Some(add), Some(cond)) = (p.next(), p.next(), p.next(), p.next()) else {
+            let (Some(flag), Some(strip), Some(add), Some(cond)) =
+                (p.next(), p.next(), p.next(), p.next())
+            else {
                 continue;
             };
             // The header line: `SFX flag Y count`.
@@ -298,16 +319,23 @@ impl Morphology {
                 let at = first.as_ptr() as usize - line.as_ptr() as usize;
                 &line[at..]
             });
-            suffixes.push(flag, Suffix {
-                strip: if strip == "0" { "" } else { strip },
-                add: if add == "0" { "" } else { add },
-                cond: parse_cond(cond),
-                reading: Reading::of(morph),
-            });
+            suffixes.push(
+                flag,
+                Suffix {
+                    strip: if strip == "0" { "" } else { strip },
+                    add: if add == "0" { "" } else { add },
+                    cond: parse_cond(cond),
+                    reading: Reading::of(morph),
+                },
+            );
         }
         let mut entries = Vec::new();
-        let mut forms: HashMap<Box<str>, Vec<Analysis>, Fast> = HashMap::with_capacity_and_hasher(250_000, Fast::default());
-        let add_form = |forms: &mut HashMap<Box<str>, Vec<Analysis>, Fast>, form: &str, r: Reading, entry: u32| {
+        let mut forms: HashMap<Box<str>, Vec<Analysis>, Fast> =
+            HashMap::with_capacity_and_hasher(250_000, Fast::default());
+        let add_form = |forms: &mut HashMap<Box<str>, Vec<Analysis>, Fast>,
+                        form: &str,
+                        r: Reading,
+                        entry: u32| {
             let a = Analysis {
                 pos: r.pos,
                 gender: r.gender.unwrap_or(Gender::Either),
@@ -332,7 +360,9 @@ impl Morphology {
         let mut verbs: Vec<u32> = Vec::new();
         for line in dic.lines().skip(1) {
             let line = line.trim_end();
-            let Some(word) = line.split_whitespace().next() else { continue };
+            let Some(word) = line.split_whitespace().next() else {
+                continue;
+            };
             let morph = line[word.len()..].trim_start();
             let (stem, flags) = match word.find('/') {
                 Some(i) => (&word[..i], &word[i + 1..]),
@@ -344,11 +374,17 @@ impl Morphology {
             let lower_stem = !stem.chars().any(char::is_uppercase);
             let mut any_suffix = false;
             for k in (0..flags.len()).step_by(2) {
-                let Some(flag) = flags.get(k..k + 2) else { break };
-                let Some(rules) = suffixes.get(flag) else { continue };
+                let Some(flag) = flags.get(k..k + 2) else {
+                    break;
+                };
+                let Some(rules) = suffixes.get(flag) else {
+                    continue;
+                };
                 any_suffix = true;
                 for rule in rules {
-                    let Some(kept) = rule.kept(stem) else { continue };
+                    let Some(kept) = rule.kept(stem) else {
+                        continue;
+                    };
                     let r = reading.with_rule(rule.reading);
                     if r.pos.verbal() && lower_stem {
                         if verbs.last() != Some(&id) {
@@ -371,19 +407,28 @@ impl Morphology {
             let e: &Entry = &entries[id as usize];
             let reading = Reading::of(e.morph);
             for k in (0..e.flags.len()).step_by(2) {
-                let Some(rules) = e.flags.get(k..k + 2).and_then(|f| suffixes.get(f)) else { continue };
+                let Some(rules) = e.flags.get(k..k + 2).and_then(|f| suffixes.get(f)) else {
+                    continue;
+                };
                 for rule in rules {
                     let r = reading.with_rule(rule.reading);
                     if !r.pos.verbal() {
                         continue;
                     }
-                    let Some(kept) = rule.kept(e.stem) else { continue };
+                    let Some(kept) = rule.kept(e.stem) else {
+                        continue;
+                    };
                     buf.clear();
                     buf.push_str(kept);
                     buf.push_str(rule.add);
                     if let Some(v) = forms.get_mut(buf.as_str()) {
                         if !v.iter().any(|a| a.pos == r.pos) {
-                            v.push(Analysis { pos: r.pos, gender: Gender::Either, number: Number::Either, entry: id });
+                            v.push(Analysis {
+                                pos: r.pos,
+                                gender: Gender::Either,
+                                number: Number::Either,
+                                entry: id,
+                            });
                         }
                     }
                 }
@@ -415,13 +460,18 @@ impl Morphology {
         let reading = Reading::of(e.morph);
         let mut out: Vec<String> = Vec::new();
         for k in (0..e.flags.len()).step_by(2) {
-            let Some(rules) = e.flags.get(k..k + 2).and_then(|f| self.suffixes.get(f)) else { continue };
+            let Some(rules) = e.flags.get(k..k + 2).and_then(|f| self.suffixes.get(f)) else {
+                continue;
+            };
             for rule in rules {
-                let Some(form) = rule.apply(e.stem) else { continue };
+                let Some(form) = rule.apply(e.stem) else {
+                    continue;
+                };
                 let r = reading.with_rule(rule.reading);
                 let g = r.gender.unwrap_or(Gender::Either);
                 let n = r.number.unwrap_or(Number::Either);
-                if r.pos.has(pos) && gender.accepts(g) && number.accepts(n) && !out.contains(&form) {
+                if r.pos.has(pos) && gender.accepts(g) && number.accepts(n) && !out.contains(&form)
+                {
                     out.push(form);
                 }
             }

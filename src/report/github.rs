@@ -8,7 +8,9 @@ pub struct Github;
 
 /// Escapes a message (data) of a workflow command.
 fn data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a property value of a workflow command.
@@ -17,7 +19,12 @@ fn property(s: &str) -> String {
 }
 
 impl Reporter for Github {
-    fn report(&self, files: &[FileResult], errors: &[InputError], out: &mut dyn Write) -> io::Result<()> {
+    fn report(
+        &self,
+        files: &[FileResult],
+        errors: &[InputError],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         for f in files {
             for d in &f.diagnostics {
                 let (line, col, end_line, end_col) = positions(&f.doc, d);
@@ -42,8 +49,16 @@ impl Reporter for Github {
             }
         }
         for e in errors {
-            let place = e.line.map(|l| format!(",line={l},col={}", e.column.unwrap_or(1))).unwrap_or_default();
-            writeln!(out, "::error file={}{place},title=relecture::{}", property(&e.path), data(&e.message))?;
+            let place = e
+                .line
+                .map(|l| format!(",line={l},col={}", e.column.unwrap_or(1)))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "::error file={}{place},title=relecture::{}",
+                property(&e.path),
+                data(&e.message)
+            )?;
         }
         Ok(())
     }

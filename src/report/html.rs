@@ -32,7 +32,12 @@ impl Default for Html {
 }
 
 impl Reporter for Html {
-    fn report(&self, files: &[FileResult], errors: &[InputError], out: &mut dyn Write) -> io::Result<()> {
+    fn report(
+        &self,
+        files: &[FileResult],
+        errors: &[InputError],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         out.write_all(render(files, errors, self.weights, self.threshold).as_bytes())
     }
 }
@@ -84,11 +89,18 @@ pub(crate) fn suggestion_fr(d: &Diagnostic) -> Option<String> {
         return Some("supprimer".into());
     }
     // A piece of advice rather than a replacement (« Varier : … »).
-    if s.len() == 1 && s[0].applicability == Applicability::DisplayOnly && s[0].replacement.ends_with('.') {
+    if s.len() == 1
+        && s[0].applicability == Applicability::DisplayOnly
+        && s[0].replacement.ends_with('.')
+    {
         return Some(s[0].replacement.clone());
     }
     let reps: Vec<String> = s.iter().map(|x| format!("« {} »", x.replacement)).collect();
-    let verb = if reps.len() > 1 { "remplacer par l'un de" } else { "remplacer par" };
+    let verb = if reps.len() > 1 {
+        "remplacer par l'un de"
+    } else {
+        "remplacer par"
+    };
     let tag = match s[0].applicability {
         Applicability::Safe if s.len() == 1 => " (correction sûre)",
         Applicability::Unsafe => " (à vérifier)",
@@ -109,7 +121,12 @@ struct Item<'a> {
 }
 
 /// Renders the whole page.
-pub fn render(files: &[FileResult], errors: &[InputError], weights: Weights, threshold: f64) -> String {
+pub fn render(
+    files: &[FileResult],
+    errors: &[InputError],
+    weights: Weights,
+    threshold: f64,
+) -> String {
     let mut items: Vec<Item> = Vec::new();
     for (fi, f) in files.iter().enumerate() {
         for d in &f.diagnostics {
@@ -133,7 +150,15 @@ pub fn render(files: &[FileResult], errors: &[InputError], weights: Weights, thr
     let mut start = 0;
     for (fi, f) in files.iter().enumerate() {
         let n = f.diagnostics.len();
-        file_section(&mut body, fi, files.len(), f, &items[start..start + n], weights, threshold);
+        file_section(
+            &mut body,
+            fi,
+            files.len(),
+            f,
+            &items[start..start + n],
+            weights,
+            threshold,
+        );
         start += n;
     }
     if !errors.is_empty() {
@@ -179,7 +204,11 @@ pub fn render(files: &[FileResult], errors: &[InputError], weights: Weights, thr
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{} {}", format_fr(n as f64, 0), if n > 1 { many } else { one })
+    format!(
+        "{} {}",
+        format_fr(n as f64, 0),
+        if n > 1 { many } else { one }
+    )
 }
 
 fn header(o: &mut String, files: &[FileResult], errors: &[InputError]) {
@@ -192,7 +221,11 @@ fn header(o: &mut String, files: &[FileResult], errors: &[InputError]) {
             let _ = writeln!(o, "<h1>{}</h1>", esc(&errors[0].path));
         }
         _ => {
-            let _ = writeln!(o, "<h1>{}</h1>", plural(files.len(), "fichier vérifié", "fichiers vérifiés"));
+            let _ = writeln!(
+                o,
+                "<h1>{}</h1>",
+                plural(files.len(), "fichier vérifié", "fichiers vérifiés")
+            );
         }
     }
     o.push_str("<nav aria-label=\"Sommaire\"><a href=\"#synthese\">Synthèse</a>");
@@ -219,7 +252,13 @@ fn header(o: &mut String, files: &[FileResult], errors: &[InputError]) {
     o.push_str("</nav>\n</div></header>\n<main class=\"wrap\">\n");
 }
 
-fn summary(o: &mut String, files: &[FileResult], errors: &[InputError], items: &[Item], score: &Score) {
+fn summary(
+    o: &mut String,
+    files: &[FileResult],
+    errors: &[InputError],
+    items: &[Item],
+    score: &Score,
+) {
     let by_sev = |s: Severity| items.iter().filter(|i| i.d.severity == s).count();
     o.push_str("<section id=\"synthese\" aria-labelledby=\"h-synthese\">\n<h2 id=\"h-synthese\">Synthèse</h2>\n<div class=\"cards\">\n");
     let _ = writeln!(
@@ -257,7 +296,11 @@ fn summary(o: &mut String, files: &[FileResult], errors: &[InputError], items: &
         let _ = writeln!(
             o,
             "<p class=\"alert\" role=\"alert\"><strong>{}</strong> : voir <a href=\"#erreurs\">la liste</a>. Le score ne porte que sur les fichiers lus.</p>",
-            capitalize(&plural(errors.len(), "fichier n'a pas pu être vérifié", "fichiers n'ont pas pu être vérifiés"))
+            capitalize(&plural(
+                errors.len(),
+                "fichier n'a pas pu être vérifié",
+                "fichiers n'ont pas pu être vérifiés"
+            ))
         );
     }
 
@@ -279,14 +322,20 @@ fn summary(o: &mut String, files: &[FileResult], errors: &[InputError], items: &
             s.label_fr(),
             format_fr(w, if w.fract() == 0.0 { 0 } else { 1 }),
             n,
-            format_fr(w * n as f64, if (w * n as f64).fract() == 0.0 { 0 } else { 1 }),
+            format_fr(
+                w * n as f64,
+                if (w * n as f64).fract() == 0.0 { 0 } else { 1 }
+            ),
         );
     }
     let _ = writeln!(
         o,
         "</tbody>\n<tfoot><tr><th scope=\"row\" colspan=\"3\">Total</th><td class=\"num\">{}</td><td class=\"num\">{}</td></tr></tfoot>\n</table></div>\n</div>",
         items.len(),
-        format_fr(score.penalty, if score.penalty.fract() == 0.0 { 0 } else { 1 })
+        format_fr(
+            score.penalty,
+            if score.penalty.fract() == 0.0 { 0 } else { 1 }
+        )
     );
 
     // Categories: table and chart.
@@ -357,7 +406,12 @@ fn sev_index(s: Severity) -> usize {
 
 /// Horizontal stacked bars, one per category, as inline SVG.
 fn chart(o: &mut String, cats: &BTreeMap<Category, [usize; 3]>) {
-    let max = cats.values().map(|n| n.iter().sum::<usize>()).max().unwrap_or(1).max(1);
+    let max = cats
+        .values()
+        .map(|n| n.iter().sum::<usize>())
+        .max()
+        .unwrap_or(1)
+        .max(1);
     let row = 30;
     let label_w = 210.0;
     let bar_w = 250.0;
@@ -390,7 +444,13 @@ fn chart(o: &mut String, cats: &BTreeMap<Category, [usize; 3]>) {
             );
             x += w;
         }
-        let _ = write!(o, "<text x=\"{:.1}\" y=\"{}\" class=\"cn\">{}</text>", x + 6.0, y + 16, n.iter().sum::<usize>());
+        let _ = write!(
+            o,
+            "<text x=\"{:.1}\" y=\"{}\" class=\"cn\">{}</text>",
+            x + 6.0,
+            y + 16,
+            n.iter().sum::<usize>()
+        );
     }
     let ly = cats.len() * row + 18;
     let mut lx = label_w;
@@ -449,7 +509,15 @@ fn filters(o: &mut String, items: &[Item]) {
     );
 }
 
-fn file_section(o: &mut String, fi: usize, nfiles: usize, f: &FileResult, items: &[Item], weights: Weights, threshold: f64) {
+fn file_section(
+    o: &mut String,
+    fi: usize,
+    nfiles: usize,
+    f: &FileResult,
+    items: &[Item],
+    weights: Weights,
+    threshold: f64,
+) {
     let _ = writeln!(o, "<section class=\"file\" id=\"fichier-{fi}\">");
     if nfiles > 1 {
         let s = Score::of_file(f, weights, threshold);
@@ -541,7 +609,11 @@ fn open_mark(o: &mut String, h: &Hl, first: bool, point: bool, prefix: &str) {
         h.d.severity.as_str()
     );
     if first {
-        let _ = write!(o, " id=\"{prefix}{}\" tabindex=\"0\" aria-describedby=\"t{}\"", h.id, h.id);
+        let _ = write!(
+            o,
+            " id=\"{prefix}{}\" tabindex=\"0\" aria-describedby=\"t{}\"",
+            h.id, h.id
+        );
     }
     o.push('>');
 }
@@ -598,7 +670,14 @@ fn highlight(text: &str, hls: &[Hl], prefix: &str) -> String {
             }
         }
         // Longer spans outside; on one span, the more severe inside (its colour shows).
-        open.sort_by_key(|&k| (std::cmp::Reverse(spans[k].1), spans[k].0, hls[k].d.severity, hls[k].id));
+        open.sort_by_key(|&k| {
+            (
+                std::cmp::Reverse(spans[k].1),
+                spans[k].0,
+                hls[k].d.severity,
+                hls[k].id,
+            )
+        });
         for k in open {
             open_mark(&mut o, &hls[k], !opened[k], false, prefix);
             opened[k] = true;
@@ -619,8 +698,17 @@ fn highlight(text: &str, hls: &[Hl], prefix: &str) -> String {
 /// pass, since the report has no checker to run again). Returns the text and the number of
 /// edits.
 fn fixed_text(f: &FileResult) -> (String, usize) {
-    let plan = crate::fix::plan(&f.doc.text, f.doc.format, &f.units, &f.diagnostics, &crate::fix::FixOptions::default());
-    (crate::fix::apply(&f.doc.text, &plan.edits), plan.edits.len())
+    let plan = crate::fix::plan(
+        &f.doc.text,
+        f.doc.format,
+        &f.units,
+        &f.diagnostics,
+        &crate::fix::FixOptions::default(),
+    );
+    (
+        crate::fix::apply(&f.doc.text, &plan.edits),
+        plan.edits.len(),
+    )
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -661,7 +749,12 @@ pub(crate) fn word_diff(a: &str, b: &str) -> Vec<(Change, String)> {
     let ta = diff_tokens(a);
     let tb = diff_tokens(b);
     let prefix = ta.iter().zip(&tb).take_while(|(x, y)| x == y).count();
-    let suffix = ta[prefix..].iter().rev().zip(tb[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let suffix = ta[prefix..]
+        .iter()
+        .rev()
+        .zip(tb[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
     let ma = &ta[prefix..ta.len() - suffix];
     let mb = &tb[prefix..tb.len() - suffix];
     let mut ops: Vec<(Change, &str)> = ta[..prefix].iter().map(|t| (Change::Same, *t)).collect();
@@ -749,7 +842,10 @@ fn push_run(out: &mut Vec<(Change, String)>, c: Change, s: &str) {
 /// `<del>` and `<ins>` on the differences.
 fn corrected(o: &mut String, fi: usize, f: &FileResult, h: &str) {
     let (fixed, n) = fixed_text(f);
-    let _ = writeln!(o, "<section id=\"corrige-{fi}\" class=\"sbs-wrap\"><{h}>Original et texte corrigé</{h}>");
+    let _ = writeln!(
+        o,
+        "<section id=\"corrige-{fi}\" class=\"sbs-wrap\"><{h}>Original et texte corrigé</{h}>"
+    );
     if n == 0 {
         o.push_str("<p class=\"muted\">Aucune correction sûre à appliquer : les suggestions demandent toutes un choix du correcteur.</p>\n</section>\n");
         return;
@@ -812,7 +908,11 @@ fn decoded_offset(unit: &Unit, off: usize, end: bool) -> usize {
             if p.file_len == p.decoded_len {
                 return p.decoded + (off - p.file);
             }
-            return if (end && off > p.file) || off == p.file + p.file_len { p.decoded + p.decoded_len } else { p.decoded };
+            return if (end && off > p.file) || off == p.file + p.file_len {
+                p.decoded + p.decoded_len
+            } else {
+                p.decoded
+            };
         }
     }
     unit.target.len()
@@ -821,7 +921,11 @@ fn decoded_offset(unit: &Unit, off: usize, end: bool) -> usize {
 /// For bilingual files: source and target side by side per unit, with the unit's findings.
 fn segments(o: &mut String, fi: usize, f: &FileResult, items: &[Item], h: &str) {
     // Plain translations also show the whole text, which holds the `h` anchors.
-    let prefix = if f.doc.format.is_bilingual() { "h" } else { "s" };
+    let prefix = if f.doc.format.is_bilingual() {
+        "h"
+    } else {
+        "s"
+    };
     // Units by the start of their target in the file, to place each finding.
     let mut order: Vec<(usize, usize, usize)> = f
         .units
@@ -839,10 +943,11 @@ fn segments(o: &mut String, fi: usize, f: &FileResult, items: &[Item], h: &str) 
     for it in items {
         let x = it.d.span.start;
         let by_id = it.d.unit.as_deref().and_then(|id| {
-            ids.get(id)?
-                .iter()
-                .copied()
-                .find(|&k| f.units[k].target_range.is_some_and(|(s, e)| s <= x && x <= e))
+            ids.get(id)?.iter().copied().find(|&k| {
+                f.units[k]
+                    .target_range
+                    .is_some_and(|(s, e)| s <= x && x <= e)
+            })
         });
         let by_place = || {
             let i = order.partition_point(|&(s, _, _)| s <= x);
@@ -861,7 +966,9 @@ fn segments(o: &mut String, fi: usize, f: &FileResult, items: &[Item], h: &str) 
         let list = &per_unit[k];
         // A finding on the whole target is listed, not highlighted (it would hide the others).
         let whole = |it: &&&Item| {
-            !u.target.is_empty() && decoded_offset(u, it.d.span.start, false) == 0 && decoded_offset(u, it.d.span.end, true) >= u.target.len()
+            !u.target.is_empty()
+                && decoded_offset(u, it.d.span.start, false) == 0
+                && decoded_offset(u, it.d.span.end, true) >= u.target.len()
         };
         let hls: Vec<Hl> = list
             .iter()
@@ -883,9 +990,20 @@ fn segments(o: &mut String, fi: usize, f: &FileResult, items: &[Item], h: &str) 
             if list.is_empty() { " clean" } else { "" },
             esc(&u.id),
             u.line,
-            if list.is_empty() { String::new() } else { format!("<span class=\"count\">{}</span>", plural(list.len(), "signalement", "signalements")) },
+            if list.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "<span class=\"count\">{}</span>",
+                    plural(list.len(), "signalement", "signalements")
+                )
+            },
             esc(&u.source),
-            if u.target.is_empty() && hls.is_empty() { "<span class=\"muted\">(vide)</span>".to_string() } else { highlight(&u.target, &hls, prefix) },
+            if u.target.is_empty() && hls.is_empty() {
+                "<span class=\"muted\">(vide)</span>".to_string()
+            } else {
+                highlight(&u.target, &hls, prefix)
+            },
         );
         if !list.is_empty() {
             o.push_str("<ul class=\"seg-findings\">");
@@ -913,7 +1031,11 @@ fn finding_li(o: &mut String, it: &Item, anchor: bool, prefix: &str) {
     let _ = write!(
         o,
         "<li{} data-d=\"{}\" data-cat=\"{}\" data-sev=\"{}\"><span class=\"badge s-{}\">{}</span> <code>{}</code> {}",
-        if anchor { format!(" id=\"{prefix}{}\" tabindex=\"-1\"", it.id) } else { String::new() },
+        if anchor {
+            format!(" id=\"{prefix}{}\" tabindex=\"-1\"", it.id)
+        } else {
+            String::new()
+        },
         it.id,
         esc(d.category.as_str()),
         d.severity.as_str(),
@@ -929,7 +1051,10 @@ fn finding_li(o: &mut String, it: &Item, anchor: bool, prefix: &str) {
 }
 
 fn findings_table(o: &mut String, fi: usize, f: &FileResult, items: &[Item], h: &str) {
-    let _ = writeln!(o, "<section id=\"signalements-{fi}\"><{h}>Signalements</{h}>");
+    let _ = writeln!(
+        o,
+        "<section id=\"signalements-{fi}\"><{h}>Signalements</{h}>"
+    );
     if items.is_empty() {
         o.push_str("<p class=\"muted\">Aucun signalement : rien à corriger.</p>\n</section>\n");
         return;
@@ -937,9 +1062,17 @@ fn findings_table(o: &mut String, fi: usize, f: &FileResult, items: &[Item], h: 
     o.push_str("<div class=\"tablewrap\"><table class=\"findings\">\n<thead><tr><th scope=\"col\">Lieu</th><th scope=\"col\">Sévérité</th><th scope=\"col\">Règle</th><th scope=\"col\">Catégorie</th><th scope=\"col\">Texte</th><th scope=\"col\">Problème</th><th scope=\"col\">Suggestion</th></tr></thead>\n<tbody>\n");
     for it in items {
         let d = it.d;
-        let text = f.doc.display(d.span.start.min(f.doc.text.len()), d.span.end.min(f.doc.text.len()));
+        let text = f.doc.display(
+            d.span.start.min(f.doc.text.len()),
+            d.span.end.min(f.doc.text.len()),
+        );
         let place = match d.unit.as_deref() {
-            Some(u) => format!("{}:{}<br><span class=\"muted\">{}</span>", it.line, it.col, esc(u)),
+            Some(u) => format!(
+                "{}:{}<br><span class=\"muted\">{}</span>",
+                it.line,
+                it.col,
+                esc(u)
+            ),
             None => format!("{}:{}", it.line, it.col),
         };
         let _ = writeln!(
@@ -950,10 +1083,19 @@ fn findings_table(o: &mut String, fi: usize, f: &FileResult, items: &[Item], h: 
             mqm::severity_of(d).label_fr(),
             esc(d.rule),
             esc(category_fr(d.category)),
-            if text.is_empty() { "<span class=\"muted\">(passage absent)</span>".to_string() } else { format!("« {} »", esc(&text)) },
+            if text.is_empty() {
+                "<span class=\"muted\">(passage absent)</span>".to_string()
+            } else {
+                format!("« {} »", esc(&text))
+            },
             esc(&d.message),
-            d.note.as_deref().map(|n| format!("<br><span class=\"note\">{}</span>", esc(n))).unwrap_or_default(),
-            suggestion_fr(d).map(|s| esc(&s)).unwrap_or_else(|| "<span class=\"muted\">—</span>".into()),
+            d.note
+                .as_deref()
+                .map(|n| format!("<br><span class=\"note\">{}</span>", esc(n)))
+                .unwrap_or_default(),
+            suggestion_fr(d)
+                .map(|s| esc(&s))
+                .unwrap_or_else(|| "<span class=\"muted\">—</span>".into()),
             id = it.id,
             cat = esc(d.category.as_str()),
             sev = d.severity.as_str(),
@@ -982,7 +1124,11 @@ fn tip(o: &mut String, it: &Item, f: &FileResult) {
         let _ = write!(o, "<p class=\"tip-n\">{}</p>", esc(n));
     }
     if let Some(src) = f.source_of(d) {
-        let _ = write!(o, "<p class=\"tip-n\" lang=\"en\">Source : {}</p>", esc(src));
+        let _ = write!(
+            o,
+            "<p class=\"tip-n\" lang=\"en\">Source : {}</p>",
+            esc(src)
+        );
     }
     o.push_str("</div>\n");
 }
@@ -999,17 +1145,20 @@ fn input_errors(o: &mut String, errors: &[InputError]) {
 
 fn sha256(data: &[u8]) -> [u8; 32] {
     const K: [u32; 64] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
-        0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
-        0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
-        0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-        0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
-        0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
-        0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
+        0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
+        0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
+        0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
+        0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
+        0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+        0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
+        0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
         0xc67178f2,
     ];
     let mut h: [u32; 8] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
+        0x5be0cd19,
     ];
     let mut msg = data.to_vec();
     let bits = (data.len() as u64).wrapping_mul(8);
@@ -1026,13 +1175,20 @@ fn sha256(data: &[u8]) -> [u8; 32] {
         for i in 16..64 {
             let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
             let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
-            w[i] = w[i - 16].wrapping_add(s0).wrapping_add(w[i - 7]).wrapping_add(s1);
+            w[i] = w[i - 16]
+                .wrapping_add(s0)
+                .wrapping_add(w[i - 7])
+                .wrapping_add(s1);
         }
         let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut hh] = h;
         for i in 0..64 {
             let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
             let ch = (e & f) ^ (!e & g);
-            let t1 = hh.wrapping_add(s1).wrapping_add(ch).wrapping_add(K[i]).wrapping_add(w[i]);
+            let t1 = hh
+                .wrapping_add(s1)
+                .wrapping_add(ch)
+                .wrapping_add(K[i])
+                .wrapping_add(w[i]);
             let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
             let maj = (a & b) ^ (a & c) ^ (b & c);
             let t2 = s0.wrapping_add(maj);
@@ -1060,7 +1216,9 @@ fn base64(data: &[u8]) -> String {
     const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut o = String::new();
     for c in data.chunks(3) {
-        let n = (c[0] as u32) << 16 | (*c.get(1).unwrap_or(&0) as u32) << 8 | *c.get(2).unwrap_or(&0) as u32;
+        let n = (c[0] as u32) << 16
+            | (*c.get(1).unwrap_or(&0) as u32) << 8
+            | *c.get(2).unwrap_or(&0) as u32;
         for i in 0..4 {
             if i <= c.len() {
                 o.push(A[(n >> (18 - 6 * i) & 63) as usize] as char);
@@ -1346,24 +1504,50 @@ mod tests {
     use crate::document::Document;
 
     fn diag(s: usize, e: usize, sev: Severity) -> Diagnostic {
-        Diagnostic::new("forbidden-term", Category::Terminology, sev, Span::new(s, e), "m")
+        Diagnostic::new(
+            "forbidden-term",
+            Category::Terminology,
+            sev,
+            Span::new(s, e),
+            "m",
+        )
     }
 
     #[test]
     fn escapes_everything() {
-        assert_eq!(esc("<script>a&b</script>\"'"), "&lt;script&gt;a&amp;b&lt;/script&gt;&quot;&#39;");
+        assert_eq!(
+            esc("<script>a&b</script>\"'"),
+            "&lt;script&gt;a&amp;b&lt;/script&gt;&quot;&#39;"
+        );
         assert_eq!(esc("a\u{0}b\tc"), "a\u{FFFD}b\tc");
     }
 
     #[test]
     fn nested_and_crossing_spans_stay_well_formed() {
         let text = "abcdefghij";
-        let d = [diag(0, 6, Severity::Info), diag(2, 4, Severity::Error), diag(3, 8, Severity::Warning), diag(5, 5, Severity::Error)];
-        let hls: Vec<Hl> = d.iter().enumerate().map(|(i, d)| Hl { start: d.span.start, end: d.span.end, id: i, d }).collect();
+        let d = [
+            diag(0, 6, Severity::Info),
+            diag(2, 4, Severity::Error),
+            diag(3, 8, Severity::Warning),
+            diag(5, 5, Severity::Error),
+        ];
+        let hls: Vec<Hl> = d
+            .iter()
+            .enumerate()
+            .map(|(i, d)| Hl {
+                start: d.span.start,
+                end: d.span.end,
+                id: i,
+                d,
+            })
+            .collect();
         let h = highlight(text, &hls, "h");
         assert_eq!(h.matches("<mark").count(), h.matches("</mark>").count());
         // Text order is kept once the tags are removed (the point marker adds ⁁).
-        let plain = regex::Regex::new("<[^>]*>").unwrap().replace_all(&h, "").to_string();
+        let plain = regex::Regex::new("<[^>]*>")
+            .unwrap()
+            .replace_all(&h, "")
+            .to_string();
         assert_eq!(plain, "abcde⁁fghij");
         // Every finding has exactly one focusable first piece.
         for i in 0..4 {
@@ -1382,14 +1566,25 @@ mod tests {
     fn spans_inside_multibyte_characters_are_widened() {
         let text = "été";
         let d = [diag(1, 2, Severity::Error)];
-        let hls: Vec<Hl> = d.iter().map(|d| Hl { start: 1, end: 2, id: 0, d }).collect();
+        let hls: Vec<Hl> = d
+            .iter()
+            .map(|d| Hl {
+                start: 1,
+                end: 2,
+                id: 0,
+                d,
+            })
+            .collect();
         let h = highlight(text, &hls, "h");
         assert!(h.contains(">é</mark>té"), "{h}");
     }
 
     #[test]
     fn word_diff_groups_whole_words() {
-        let ops = word_diff("la puce développée indépendamment pour", "la puce conçue en interne pour");
+        let ops = word_diff(
+            "la puce développée indépendamment pour",
+            "la puce conçue en interne pour",
+        );
         assert_eq!(
             ops,
             vec![
@@ -1399,8 +1594,14 @@ mod tests {
                 (Change::Same, " pour".to_string()),
             ]
         );
-        assert_eq!(word_diff("même", "même"), vec![(Change::Same, "même".to_string())]);
-        assert_eq!(word_diff("", "x"), vec![(Change::Inserted, "x".to_string())]);
+        assert_eq!(
+            word_diff("même", "même"),
+            vec![(Change::Same, "même".to_string())]
+        );
+        assert_eq!(
+            word_diff("", "x"),
+            vec![(Change::Inserted, "x".to_string())]
+        );
     }
 
     #[test]
@@ -1410,9 +1611,24 @@ mod tests {
         let u = Unit {
             target: "a&b".into(),
             pieces: vec![
-                Piece { decoded: 0, decoded_len: 1, file: 10, file_len: 1 },
-                Piece { decoded: 1, decoded_len: 1, file: 11, file_len: 5 },
-                Piece { decoded: 2, decoded_len: 1, file: 16, file_len: 1 },
+                Piece {
+                    decoded: 0,
+                    decoded_len: 1,
+                    file: 10,
+                    file_len: 1,
+                },
+                Piece {
+                    decoded: 1,
+                    decoded_len: 1,
+                    file: 11,
+                    file_len: 5,
+                },
+                Piece {
+                    decoded: 2,
+                    decoded_len: 1,
+                    file: 16,
+                    file_len: 1,
+                },
             ],
             target_range: Some((10, 17)),
             ..Unit::default()
@@ -1425,22 +1641,37 @@ mod tests {
 
     #[test]
     fn sha256_and_base64_match_known_values() {
-        assert_eq!(base64(&sha256(b"")), "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
-        assert_eq!(base64(&sha256(b"abc")), "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=");
+        assert_eq!(
+            base64(&sha256(b"")),
+            "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="
+        );
+        assert_eq!(
+            base64(&sha256(b"abc")),
+            "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0="
+        );
         assert_eq!(base64(b"ab"), "YWI=");
     }
 
     #[test]
     fn page_is_self_contained_and_escaped() {
-        let text = "Intro <script>alert(1)</script> et <img src=x onerror=alert(1)> la formation.\n".to_string();
+        let text =
+            "Intro <script>alert(1)</script> et <img src=x onerror=alert(1)> la formation.\n"
+                .to_string();
         let doc = Document::new("a<b>.txt", text, crate::formats::Format::Text);
-        let f = FileResult::new(doc, vec![diag(6, 31, Severity::Error).with_replacements(["<b>x</b>"])]);
+        let f = FileResult::new(
+            doc,
+            vec![diag(6, 31, Severity::Error).with_replacements(["<b>x</b>"])],
+        );
         let page = render(&[f], &[], Weights::default(), 10.0);
         assert!(!page.contains("<script>alert"));
         assert!(!page.contains("<img"));
         assert!(!page.contains("<b>"));
         assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-        assert!(!page.contains("http://") || page.matches("http://").count() == page.matches("http://www.w3.org/2000/svg").count());
+        assert!(
+            !page.contains("http://")
+                || page.matches("http://").count()
+                    == page.matches("http://www.w3.org/2000/svg").count()
+        );
         assert!(!page.contains("https://"));
         assert!(page.contains("<html lang=\"fr\">"));
         assert_eq!(page.matches("<script>").count(), 1);

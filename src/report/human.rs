@@ -30,10 +30,19 @@ fn render(f: &FileResult, d: &Diagnostic, out: &mut dyn Write) -> io::Result<()>
         d.message.bold()
     )?;
     let gutter = " ".repeat(line.to_string().len());
-    writeln!(out, "{gutter}{} {}:{line}:{col}", "-->".blue().bold(), doc.path)?;
+    writeln!(
+        out,
+        "{gutter}{} {}:{line}:{col}",
+        "-->".blue().bold(),
+        doc.path
+    )?;
     let text: Vec<char> = doc.lines.line_text(&doc.text, line - 1).chars().collect();
     let start = (col - 1).min(text.len());
-    let end = if end_line == line { (end_col - 1).min(text.len()) } else { text.len() };
+    let end = if end_line == line {
+        (end_col - 1).min(text.len())
+    } else {
+        text.len()
+    };
     let from = start.saturating_sub(CONTEXT);
     let to = (end + CONTEXT).min(text.len());
     let mut shown: String = text[from..to].iter().collect::<String>().replace('\t', " ");
@@ -58,17 +67,36 @@ fn render(f: &FileResult, d: &Diagnostic, out: &mut dyn Write) -> io::Result<()>
     if d.suggestions.len() == 1 && d.suggestions[0].replacement.is_empty() {
         writeln!(out, "{gutter} {} aide : supprimer", "=".blue().bold())?;
     } else if !d.suggestions.is_empty() {
-        let reps: Vec<String> = d.suggestions.iter().map(|s| format!("« {} »", s.replacement)).collect();
-        let verb = if d.suggestions.iter().all(|s| s.applicability == Applicability::DisplayOnly) && reps.len() > 1 {
+        let reps: Vec<String> = d
+            .suggestions
+            .iter()
+            .map(|s| format!("« {} »", s.replacement))
+            .collect();
+        let verb = if d
+            .suggestions
+            .iter()
+            .all(|s| s.applicability == Applicability::DisplayOnly)
+            && reps.len() > 1
+        {
             "remplacer par l'un de"
         } else {
             "remplacer par"
         };
-        writeln!(out, "{gutter} {} aide : {verb} {}", "=".blue().bold(), reps.join(", "))?;
+        writeln!(
+            out,
+            "{gutter} {} aide : {verb} {}",
+            "=".blue().bold(),
+            reps.join(", ")
+        )?;
     }
     if let Some(source) = f.source_of(d) {
         let unit = d.unit.as_deref().unwrap_or("");
-        writeln!(out, "{gutter} {} source ({unit}) : {}", "=".blue().bold(), shorten(source, 160))?;
+        writeln!(
+            out,
+            "{gutter} {} source ({unit}) : {}",
+            "=".blue().bold(),
+            shorten(source, 160)
+        )?;
     }
     if let Some(note) = &d.note {
         writeln!(out, "{gutter} {} note : {note}", "=".blue().bold())?;
@@ -87,7 +115,12 @@ fn shorten(s: &str, max: usize) -> String {
 }
 
 impl Reporter for Human {
-    fn report(&self, files: &[FileResult], errors: &[InputError], out: &mut dyn Write) -> io::Result<()> {
+    fn report(
+        &self,
+        files: &[FileResult],
+        errors: &[InputError],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         for f in files {
             for d in &f.diagnostics {
                 render(f, d, out)?;
@@ -97,7 +130,8 @@ impl Reporter for Human {
             writeln!(out, "{}: {e}", "erreur".red().bold())?;
         }
         let s = Summary::new(files, errors);
-        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n > 1 { many } else { one });
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n > 1 { many } else { one });
         let mut line = format!(
             "{} vérifié{} ({} mots) : {}, {}, {}",
             plural(s.files, "fichier", "fichiers"),

@@ -42,7 +42,12 @@ struct JsonReport<'a> {
 }
 
 impl Reporter for Json {
-    fn report(&self, files: &[FileResult], errors: &[InputError], out: &mut dyn Write) -> io::Result<()> {
+    fn report(
+        &self,
+        files: &[FileResult],
+        errors: &[InputError],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         let mut diagnostics = Vec::new();
         for f in files {
             for d in &f.diagnostics {
@@ -60,7 +65,11 @@ impl Reporter for Json {
                     severity: d.severity.as_str(),
                     message: &d.message,
                     text: &f.doc.text[d.span.start..d.span.end],
-                    suggestions: d.suggestions.iter().map(|s| s.replacement.as_str()).collect(),
+                    suggestions: d
+                        .suggestions
+                        .iter()
+                        .map(|s| s.replacement.as_str())
+                        .collect(),
                     fixes: &d.suggestions,
                     note: d.note.as_deref(),
                     entry: d.entry.as_deref(),

@@ -35,7 +35,12 @@ impl Default for Markdown {
 }
 
 impl Reporter for Markdown {
-    fn report(&self, files: &[FileResult], errors: &[InputError], out: &mut dyn Write) -> io::Result<()> {
+    fn report(
+        &self,
+        files: &[FileResult],
+        errors: &[InputError],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         out.write_all(render(files, errors, self.weights, self.threshold, LIMIT).as_bytes())
     }
 }
@@ -90,7 +95,11 @@ fn sev_icon(s: Severity) -> &'static str {
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{} {}", format_fr(n as f64, 0), if n > 1 { many } else { one })
+    format!(
+        "{} {}",
+        format_fr(n as f64, 0),
+        if n > 1 { many } else { one }
+    )
 }
 
 fn points(x: f64) -> String {
@@ -98,10 +107,22 @@ fn points(x: f64) -> String {
 }
 
 /// Renders the comment, at most `limit` characters long.
-pub fn render(files: &[FileResult], errors: &[InputError], weights: Weights, threshold: f64, limit: usize) -> String {
+pub fn render(
+    files: &[FileResult],
+    errors: &[InputError],
+    weights: Weights,
+    threshold: f64,
+    limit: usize,
+) -> String {
     let score = Score::of_files(files, weights, threshold);
     let total: usize = files.iter().map(|f| f.diagnostics.len()).sum();
-    let count = |s: Severity| files.iter().flat_map(|f| &f.diagnostics).filter(|d| d.severity == s).count();
+    let count = |s: Severity| {
+        files
+            .iter()
+            .flat_map(|f| &f.diagnostics)
+            .filter(|d| d.severity == s)
+            .count()
+    };
     let mut head = String::new();
     head.push_str("## Rapport de relecture\n\n");
     let _ = writeln!(
@@ -162,7 +183,15 @@ pub fn render(files: &[FileResult], errors: &[InputError], weights: Weights, thr
         points(threshold),
     );
     if !errors.is_empty() {
-        let _ = writeln!(head, "### ⚠️ {}\n", capitalize(&plural(errors.len(), "fichier illisible", "fichiers illisibles")));
+        let _ = writeln!(
+            head,
+            "### ⚠️ {}\n",
+            capitalize(&plural(
+                errors.len(),
+                "fichier illisible",
+                "fichiers illisibles"
+            ))
+        );
         for e in errors {
             let _ = writeln!(head, "- {}", md_escape(&e.to_string()));
         }
@@ -198,7 +227,10 @@ pub fn render(files: &[FileResult], errors: &[InputError], weights: Weights, thr
         let mut rows_len = 0;
         for d in &f.diagnostics {
             let (line, col, _, _) = positions(&f.doc, d);
-            let text = f.doc.display(d.span.start.min(f.doc.text.len()), d.span.end.min(f.doc.text.len()));
+            let text = f.doc.display(
+                d.span.start.min(f.doc.text.len()),
+                d.span.end.min(f.doc.text.len()),
+            );
             let place = match d.unit.as_deref() {
                 Some(u) => format!("{line}:{col} ({})", md_escape(u)),
                 None => format!("{line}:{col}"),
@@ -208,9 +240,15 @@ pub fn render(files: &[FileResult], errors: &[InputError], weights: Weights, thr
                 sev_icon(d.severity),
                 d.severity.label_fr(),
                 d.rule,
-                if text.is_empty() { "*(passage absent)*".to_string() } else { format!("« {} »", md_cell(&text, 120)) },
+                if text.is_empty() {
+                    "*(passage absent)*".to_string()
+                } else {
+                    format!("« {} »", md_cell(&text, 120))
+                },
                 md_escape(&d.message),
-                suggestion_fr(d).map(|s| md_escape(&s)).unwrap_or_else(|| "—".into()),
+                suggestion_fr(d)
+                    .map(|s| md_escape(&s))
+                    .unwrap_or_else(|| "—".into()),
             );
             let n = row.chars().count();
             if used + fixed + rows_len + n > budget {
@@ -266,7 +304,10 @@ mod tests {
 
     #[test]
     fn escapes_markdown_and_html() {
-        assert_eq!(md_escape("a|b `c` <img> *d* [e](f) @g #1\nh"), "a\\|b \\`c\\` &lt;img&gt; \\*d\\* \\[e\\](f) &#64;g &#35;1 h");
+        assert_eq!(
+            md_escape("a|b `c` <img> *d* [e](f) @g #1\nh"),
+            "a\\|b \\`c\\` &lt;img&gt; \\*d\\* \\[e\\](f) &#64;g &#35;1 h"
+        );
         let long = "x".repeat(400);
         assert_eq!(md_escape(&long).chars().count(), CELL + 1);
     }
@@ -278,8 +319,14 @@ mod tests {
         let diags = (0..n)
             .map(|i| {
                 let s = i * unit.len() + 3;
-                Diagnostic::new("forbidden-term", Category::Terminology, Severity::Error, Span::new(s, s + 9), "« formation » | mot `faux` <i>")
-                    .with_replacements(["entraînement"])
+                Diagnostic::new(
+                    "forbidden-term",
+                    Category::Terminology,
+                    Severity::Error,
+                    Span::new(s, s + 9),
+                    "« formation » | mot `faux` <i>",
+                )
+                .with_replacements(["entraînement"])
             })
             .collect();
         FileResult::new(doc, diags)
@@ -288,8 +335,14 @@ mod tests {
     #[test]
     fn details_per_file_and_escaped_cells() {
         let md = render(&[file(2)], &[], Weights::default(), 10.0, LIMIT);
-        assert!(md.contains("<details>\n<summary><strong>a|b.txt</strong>"), "{md}");
-        assert!(md.contains("« formation » \\| mot \\`faux\\` &lt;i&gt;"), "{md}");
+        assert!(
+            md.contains("<details>\n<summary><strong>a|b.txt</strong>"),
+            "{md}"
+        );
+        assert!(
+            md.contains("« formation » \\| mot \\`faux\\` &lt;i&gt;"),
+            "{md}"
+        );
         assert!(md.contains("remplacer par « entraînement » (correction sûre)"));
         assert!(!md.contains("<i>"));
         assert!(!md.contains("Rapport tronqué"));
@@ -305,6 +358,9 @@ mod tests {
         assert!(md.chars().count() <= LIMIT, "{}", md.chars().count());
         assert!(md.contains("> **Rapport tronqué** :"));
         assert!(md.contains("</details>"));
-        assert_eq!(md.matches("<details>").count(), md.matches("</details>").count());
+        assert_eq!(
+            md.matches("<details>").count(),
+            md.matches("</details>").count()
+        );
     }
 }

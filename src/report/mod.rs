@@ -46,7 +46,11 @@ impl FileResult {
         let id = d.unit.as_deref()?;
         self.units
             .iter()
-            .find(|u| u.id == id && u.target_range.is_some_and(|(s, e)| s <= d.span.start && d.span.start <= e))
+            .find(|u| {
+                u.id == id
+                    && u.target_range
+                        .is_some_and(|(s, e)| s <= d.span.start && d.span.start <= e)
+            })
             .or_else(|| self.units.iter().find(|u| u.id == id))
             .map(|u| u.source.as_str())
     }
@@ -109,7 +113,12 @@ impl Summary {
 }
 
 pub trait Reporter {
-    fn report(&self, files: &[FileResult], errors: &[InputError], out: &mut dyn Write) -> io::Result<()>;
+    fn report(
+        &self,
+        files: &[FileResult],
+        errors: &[InputError],
+        out: &mut dyn Write,
+    ) -> io::Result<()>;
 }
 
 /// Position of a diagnostic for reports: 1-based line and column (Unicode scalar values)

@@ -14,19 +14,28 @@ fn position(f: &FileResult, offset: usize) -> Value {
 }
 
 impl Reporter for Rdjson {
-    fn report(&self, files: &[FileResult], errors: &[InputError], out: &mut dyn Write) -> io::Result<()> {
+    fn report(
+        &self,
+        files: &[FileResult],
+        errors: &[InputError],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         let mut diagnostics = Vec::new();
         for f in files {
             for d in &f.diagnostics {
-                let range = json!({"start": position(f, d.span.start), "end": position(f, d.span.end)});
+                let range =
+                    json!({"start": position(f, d.span.start), "end": position(f, d.span.end)});
                 let mut diag = json!({
                     "message": d.message,
                     "location": {"path": crate::baseline::normalize_path(&f.doc.path), "range": range},
                     "severity": match d.severity { Severity::Error => "ERROR", Severity::Warning => "WARNING", Severity::Info => "INFO" },
                     "code": {"value": d.rule},
                 });
-                let fixes: Vec<&crate::diagnostic::Suggestion> =
-                    d.suggestions.iter().filter(|s| s.applicability != Applicability::DisplayOnly).collect();
+                let fixes: Vec<&crate::diagnostic::Suggestion> = d
+                    .suggestions
+                    .iter()
+                    .filter(|s| s.applicability != Applicability::DisplayOnly)
+                    .collect();
                 if fixes.len() == 1 {
                     diag["suggestions"] = json!([{"range": range, "text": fixes[0].replacement}]);
                 }
@@ -41,7 +50,8 @@ impl Reporter for Rdjson {
                 "code": {"value": "input-error"},
             });
             if let Some(l) = e.line {
-                diag["location"]["range"] = json!({"start": {"line": l, "column": e.column.unwrap_or(1)}});
+                diag["location"]["range"] =
+                    json!({"start": {"line": l, "column": e.column.unwrap_or(1)}});
             }
             diagnostics.push(diag);
         }

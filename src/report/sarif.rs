@@ -32,8 +32,15 @@ pub fn uri(path: &str) -> String {
 }
 
 impl Reporter for Sarif {
-    fn report(&self, files: &[FileResult], errors: &[InputError], out: &mut dyn Write) -> io::Result<()> {
-        let metas: Vec<&rules::RuleMeta> = rules::all_metas().chain(std::iter::once(&crate::suppress::UNUSED)).collect();
+    fn report(
+        &self,
+        files: &[FileResult],
+        errors: &[InputError],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let metas: Vec<&rules::RuleMeta> = rules::all_metas()
+            .chain(std::iter::once(&crate::suppress::UNUSED))
+            .collect();
         let rule_objs: Vec<Value> = metas
             .iter()
             .map(|m| {
@@ -114,7 +121,8 @@ impl Reporter for Sarif {
                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(&e.path)}}}]
                 });
                 if let Some(l) = e.line {
-                    n["locations"][0]["physicalLocation"]["region"] = json!({"startLine": l, "startColumn": e.column.unwrap_or(1)});
+                    n["locations"][0]["physicalLocation"]["region"] =
+                        json!({"startLine": l, "startColumn": e.column.unwrap_or(1)});
                 }
                 n
             })
@@ -144,6 +152,12 @@ impl Reporter for Sarif {
 fn fingerprint(f: &FileResult, d: &crate::Diagnostic) -> String {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    (d.rule, crate::baseline::normalize_path(&f.doc.path), &f.doc.text[d.span.start..d.span.end], &d.unit).hash(&mut h);
+    (
+        d.rule,
+        crate::baseline::normalize_path(&f.doc.path),
+        &f.doc.text[d.span.start..d.span.end],
+        &d.unit,
+    )
+        .hash(&mut h);
     format!("{:016x}", h.finish())
 }

@@ -61,7 +61,10 @@ impl Rule for Agreement {
             if a.english.contains(&a.toks[i].sentence) || reported.contains(&i) {
                 continue;
             }
-            let finding = a.after_noun(i).or_else(|| a.after_etre(i)).or_else(|| a.in_apposition(i));
+            let finding = a
+                .after_noun(i)
+                .or_else(|| a.after_etre(i))
+                .or_else(|| a.in_apposition(i));
             if let Some(f) = finding {
                 reported.insert(f.word);
                 out.push(a.diagnostic(&f));
@@ -78,7 +81,10 @@ struct Gn {
 }
 
 impl Gn {
-    const UNKNOWN: Gn = Gn { g: Gender::Either, n: Number::Either };
+    const UNKNOWN: Gn = Gn {
+        g: Gender::Either,
+        n: Number::Either,
+    };
 
     fn certain(self) -> bool {
         self.g != Gender::Either && self.n != Number::Either
@@ -114,7 +120,12 @@ impl Gn {
             Number::Plural => "pluriel",
             Number::Either => "",
         };
-        [g, n].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ")
+        [g, n]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -159,9 +170,8 @@ fn determiner(w: &str) -> Option<Gn> {
         "le" | "un" | "ce" | "cet" | "du" | "au" | "aucun" | "nul" => (Masculine, Singular),
         "la" | "une" | "cette" | "ma" | "ta" | "sa" | "aucune" | "nulle" => (Feminine, Singular),
         "l'" | "mon" | "ton" | "son" | "notre" | "votre" | "leur" | "chaque" => (Either, Singular),
-        "les" | "des" | "ces" | "mes" | "tes" | "ses" | "nos" | "vos" | "leurs" | "aux" | "plusieurs" | "quelques" => {
-            (Either, Plural)
-        }
+        "les" | "des" | "ces" | "mes" | "tes" | "ses" | "nos" | "vos" | "leurs" | "aux"
+        | "plusieurs" | "quelques" => (Either, Plural),
         "certains" | "divers" => (Masculine, Plural),
         "certaines" | "diverses" => (Feminine, Plural),
         _ => return None,
@@ -170,64 +180,235 @@ fn determiner(w: &str) -> Option<Gn> {
 }
 
 /// Words before « le », « la », « les », « l' » that make them object pronouns.
-const BEFORE_OBJECT_PRONOUN: &[&str] = &["il", "elle", "on", "ils", "elles", "je", "j'", "tu", "nous", "vous", "ne", "n'", "qui"];
+const BEFORE_OBJECT_PRONOUN: &[&str] = &[
+    "il", "elle", "on", "ils", "elles", "je", "j'", "tu", "nous", "vous", "ne", "n'", "qui",
+];
 
 /// Adjectives that come before their noun (« la nouvelle puce »), and cardinals.
 const PRENOMINAL: &[&str] = &[
-    "nouveau", "nouvel", "nouvelle", "nouveaux", "nouvelles", "grand", "grande", "grands", "grandes", "petit", "petite",
-    "petits", "petites", "premier", "première", "premiers", "premières", "dernier", "dernière", "derniers", "dernières",
-    "seul", "seule", "seuls", "seules", "bon", "bonne", "bons", "bonnes", "meilleur", "meilleure", "meilleurs",
-    "meilleures", "gros", "grosse", "grosses", "haut", "haute", "hauts", "hautes", "jeune", "jeunes", "vieux", "vieil",
-    "vieille", "vieilles", "prochain", "prochaine", "prochains", "prochaines", "ancien", "ancienne", "anciens",
-    "anciennes", "vaste", "vastes", "forte", "fortes", "faible", "faibles", "large", "larges", "principal", "principale",
-    "principaux", "principales", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "vingt",
-    "cent", "mille", "autres", "autre",
+    "nouveau",
+    "nouvel",
+    "nouvelle",
+    "nouveaux",
+    "nouvelles",
+    "grand",
+    "grande",
+    "grands",
+    "grandes",
+    "petit",
+    "petite",
+    "petits",
+    "petites",
+    "premier",
+    "première",
+    "premiers",
+    "premières",
+    "dernier",
+    "dernière",
+    "derniers",
+    "dernières",
+    "seul",
+    "seule",
+    "seuls",
+    "seules",
+    "bon",
+    "bonne",
+    "bons",
+    "bonnes",
+    "meilleur",
+    "meilleure",
+    "meilleurs",
+    "meilleures",
+    "gros",
+    "grosse",
+    "grosses",
+    "haut",
+    "haute",
+    "hauts",
+    "hautes",
+    "jeune",
+    "jeunes",
+    "vieux",
+    "vieil",
+    "vieille",
+    "vieilles",
+    "prochain",
+    "prochaine",
+    "prochains",
+    "prochaines",
+    "ancien",
+    "ancienne",
+    "anciens",
+    "anciennes",
+    "vaste",
+    "vastes",
+    "forte",
+    "fortes",
+    "faible",
+    "faibles",
+    "large",
+    "larges",
+    "principal",
+    "principale",
+    "principaux",
+    "principales",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "vingt",
+    "cent",
+    "mille",
+    "autres",
+    "autre",
 ];
 
 /// Adverbs that may stand between a noun or « être » and the adjective.
 const ADVERBS: &[&str] = &[
-    "très", "plus", "moins", "si", "aussi", "trop", "assez", "particulièrement", "extrêmement", "peu", "pas",
-    "jamais", "guère", "également", "déjà", "toujours", "encore", "souvent", "désormais", "actuellement",
-    "principalement", "notamment", "surtout", "généralement", "spécialement", "spécifiquement", "entièrement",
-    "totalement", "largement", "parfaitement", "relativement", "nettement", "bien", "vraiment", "vite", "rapidement",
-    "alors", "donc", "ainsi", "aujourd'hui", "pourtant", "cependant", "néanmoins", "enfin", "finalement",
-    "initialement", "officiellement", "directement", "essentiellement", "clairement", "fortement", "officiellement",
+    "très",
+    "plus",
+    "moins",
+    "si",
+    "aussi",
+    "trop",
+    "assez",
+    "particulièrement",
+    "extrêmement",
+    "peu",
+    "pas",
+    "jamais",
+    "guère",
+    "également",
+    "déjà",
+    "toujours",
+    "encore",
+    "souvent",
+    "désormais",
+    "actuellement",
+    "principalement",
+    "notamment",
+    "surtout",
+    "généralement",
+    "spécialement",
+    "spécifiquement",
+    "entièrement",
+    "totalement",
+    "largement",
+    "parfaitement",
+    "relativement",
+    "nettement",
+    "bien",
+    "vraiment",
+    "vite",
+    "rapidement",
+    "alors",
+    "donc",
+    "ainsi",
+    "aujourd'hui",
+    "pourtant",
+    "cependant",
+    "néanmoins",
+    "enfin",
+    "finalement",
+    "initialement",
+    "officiellement",
+    "directement",
+    "essentiellement",
+    "clairement",
+    "fortement",
+    "officiellement",
 ];
 
 /// Words that are never taken for an adjective in agreement (locutions, adverbial uses).
 const NOT_ADJECTIVES: &[&str] = &[
-    "tout", "toute", "tous", "toutes", "même", "mêmes", "ensemble", "debout", "pareil", "soi-disant", "plein",
-    "exprès", "ci", "là", "possible", "possibles", "fort", "bas", "haut", "cher", "juste", "clair", "net", "dur",
-    "droit", "court", "lourd", "faux", "demi", "mi", "nu", "feu", "grand", "bon", "chic", "standard", "super",
-    "maximum", "minimum", "type", "record", "clé", "clés", "phare", "pilote", "témoin",
+    "tout",
+    "toute",
+    "tous",
+    "toutes",
+    "même",
+    "mêmes",
+    "ensemble",
+    "debout",
+    "pareil",
+    "soi-disant",
+    "plein",
+    "exprès",
+    "ci",
+    "là",
+    "possible",
+    "possibles",
+    "fort",
+    "bas",
+    "haut",
+    "cher",
+    "juste",
+    "clair",
+    "net",
+    "dur",
+    "droit",
+    "court",
+    "lourd",
+    "faux",
+    "demi",
+    "mi",
+    "nu",
+    "feu",
+    "grand",
+    "bon",
+    "chic",
+    "standard",
+    "super",
+    "maximum",
+    "minimum",
+    "type",
+    "record",
+    "clé",
+    "clés",
+    "phare",
+    "pilote",
+    "témoin",
 ];
 
 /// Predicative words after « être » for which the adverb reading is usual.
-const ADVERB_AFTER_ETRE: &[&str] = &["bien", "mal", "loin", "près", "ensemble", "debout", "ainsi", "tout", "même", "pareil", "exprès"];
+const ADVERB_AFTER_ETRE: &[&str] = &[
+    "bien", "mal", "loin", "près", "ensemble", "debout", "ainsi", "tout", "même", "pareil",
+    "exprès",
+];
 
 /// Locutions that stay invariable after a noun (« des puces haut de gamme »).
-const INVARIABLE_STARTS: &[&str] = &["haut", "bas", "milieu", "entrée", "bon", "grand", "dernier", "plein", "clé", "zéro", "hors"];
+const INVARIABLE_STARTS: &[&str] = &[
+    "haut", "bas", "milieu", "entrée", "bon", "grand", "dernier", "plein", "clé", "zéro", "hors",
+];
 
 /// Prepositions: a noun after one of them (without determiner) may be a mere complement.
 const PREPOSITIONS: &[&str] = &[
-    "à", "au", "aux", "en", "pour", "avec", "sans", "sur", "par", "dans", "chez", "entre", "vers", "contre", "sous",
-    "selon", "pendant", "depuis", "après", "avant", "malgré", "grâce", "via", "comme", "parmi", "face",
+    "à", "au", "aux", "en", "pour", "avec", "sans", "sur", "par", "dans", "chez", "entre", "vers",
+    "contre", "sous", "selon", "pendant", "depuis", "après", "avant", "malgré", "grâce", "via",
+    "comme", "parmi", "face",
 ];
 
 /// Words after which a clause (and so a subject) starts.
 const CLAUSE_OPENERS: &[&str] = &[
-    "que", "qu'", "car", "mais", "or", "donc", "si", "lorsque", "lorsqu'", "quand", "puisque", "puisqu'", "comme", "où",
-    "alors", "parce", "tandis", "bien",
+    "que", "qu'", "car", "mais", "or", "donc", "si", "lorsque", "lorsqu'", "quand", "puisque",
+    "puisqu'", "comme", "où", "alors", "parce", "tandis", "bien",
 ];
 
 /// Forms of « être » (and copulas), with the number of their subject.
 fn etre(w: &str) -> Option<Number> {
     use Number::*;
     Some(match w {
-        "est" | "était" | "sera" | "serait" | "fut" | "fût" | "soit" | "reste" | "restait" | "demeure" | "devient"
-        | "devenait" | "semble" | "semblait" | "paraît" | "paraissait" => Singular,
-        "sont" | "étaient" | "seront" | "seraient" | "furent" | "soient" | "restent" | "restaient" | "demeurent"
-        | "deviennent" | "devenaient" | "semblent" | "semblaient" | "paraissent" => Plural,
+        "est" | "était" | "sera" | "serait" | "fut" | "fût" | "soit" | "reste" | "restait"
+        | "demeure" | "devient" | "devenait" | "semble" | "semblait" | "paraît" | "paraissait" => {
+            Singular
+        }
+        "sont" | "étaient" | "seront" | "seraient" | "furent" | "soient" | "restent"
+        | "restaient" | "demeurent" | "deviennent" | "devenaient" | "semblent" | "semblaient"
+        | "paraissent" => Plural,
         _ => return None,
     })
 }
@@ -236,10 +417,13 @@ fn etre(w: &str) -> Option<Number> {
 fn auxiliary(w: &str) -> Option<Number> {
     use Number::*;
     Some(match w {
-        "a" | "avait" | "aura" | "aurait" | "ait" | "eut" | "peut" | "pourrait" | "doit" | "devrait" | "va" | "allait"
-        | "semble" | "semblait" | "risque" | "pourra" | "devra" => Singular,
-        "ont" | "avaient" | "auront" | "auraient" | "aient" | "eurent" | "peuvent" | "pourraient" | "doivent"
-        | "devraient" | "vont" | "allaient" | "semblent" | "semblaient" | "risquent" | "pourront" | "devront" => Plural,
+        "a" | "avait" | "aura" | "aurait" | "ait" | "eut" | "peut" | "pourrait" | "doit"
+        | "devrait" | "va" | "allait" | "semble" | "semblait" | "risque" | "pourra" | "devra" => {
+            Singular
+        }
+        "ont" | "avaient" | "auront" | "auraient" | "aient" | "eurent" | "peuvent"
+        | "pourraient" | "doivent" | "devraient" | "vont" | "allaient" | "semblent"
+        | "semblaient" | "risquent" | "pourront" | "devront" => Plural,
         _ => return None,
     })
 }
@@ -295,7 +479,10 @@ impl<'a> Analyzer<'a> {
     fn noun(&self, i: usize) -> Option<Gn> {
         let mut out: Option<Gn> = None;
         for a in self.readings(i).iter().filter(|a| a.pos.has(Pos::NOUN)) {
-            let gn = Gn { g: a.gender, n: a.number };
+            let gn = Gn {
+                g: a.gender,
+                n: a.number,
+            };
             out = Some(match out {
                 None => gn,
                 Some(o) => Gn {
@@ -310,7 +497,9 @@ impl<'a> Analyzer<'a> {
     /// A word that is nothing but a noun (« génération », not « pour »).
     fn noun_only(&self, i: usize) -> bool {
         let r = self.readings(i);
-        !r.is_empty() && r.iter().all(|a| a.pos.has(Pos::NOUN) && !a.pos.has(Pos::ADJ) && !a.pos.has(Pos::PPAS))
+        !r.is_empty()
+            && r.iter()
+                .all(|a| a.pos.has(Pos::NOUN) && !a.pos.has(Pos::ADJ) && !a.pos.has(Pos::PPAS))
     }
 
     /// A noun or a name that can head a noun phrase.
@@ -320,14 +509,23 @@ impl<'a> Analyzer<'a> {
             return None;
         }
         if self.is_name(i) {
-            let n = if self.toks[i].all_caps { Number::Either } else { Number::Singular };
-            return Some(Gn { g: Gender::Either, n });
+            let n = if self.toks[i].all_caps {
+                Number::Either
+            } else {
+                Number::Singular
+            };
+            return Some(Gn {
+                g: Gender::Either,
+                n,
+            });
         }
         self.noun(i)
     }
 
     fn has_adj(&self, i: usize) -> bool {
-        self.readings(i).iter().any(|a| a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS))
+        self.readings(i)
+            .iter()
+            .any(|a| a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS))
     }
 
     fn adverb(&self, i: usize) -> bool {
@@ -343,21 +541,31 @@ impl<'a> Analyzer<'a> {
             return false;
         }
         let after_etre = place == Place::AfterEtre;
-        if (!after_etre && NOT_ADJECTIVES.contains(&w)) || (after_etre && ADVERB_AFTER_ETRE.contains(&w)) {
+        if (!after_etre && NOT_ADJECTIVES.contains(&w))
+            || (after_etre && ADVERB_AFTER_ETRE.contains(&w))
+        {
             return false;
         }
         // Part of a hyphenated word (« semi-conducteur »).
-        if self.doc.view[t.end..].starts_with(['-', '‑']) || self.doc.view[..t.start].ends_with(['-', '‑']) {
+        if self.doc.view[t.end..].starts_with(['-', '‑'])
+            || self.doc.view[..t.start].ends_with(['-', '‑'])
+        {
             return false;
         }
         let r = self.readings(i);
-        if !r.iter().any(|a| a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS)) {
+        if !r
+            .iter()
+            .any(|a| a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS))
+        {
             return false;
         }
         // A present participle with an object (« des entreprises dominant le marché »).
         let object_follows = i + 1 < self.toks.len()
             && self.joined(i)
-            && (self.det(i + 1).is_some() || self.noun_only(i + 1) || self.is_name(i + 1) || !self.toks[i + 1].is_word());
+            && (self.det(i + 1).is_some()
+                || self.noun_only(i + 1)
+                || self.is_name(i + 1)
+                || !self.toks[i + 1].is_word());
         r.iter().all(|a| {
             let adj = a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS);
             if a.pos.has(Pos::NOUN) && !adj {
@@ -379,7 +587,11 @@ impl<'a> Analyzer<'a> {
     /// A determiner at `i`, unless it is an object pronoun (« il la conçoit »).
     fn det(&self, i: usize) -> Option<Gn> {
         let gn = determiner(self.norm(i))?;
-        if matches!(self.norm(i), "le" | "la" | "les" | "l'") && i > 0 && self.same_sentence(i - 1, i) && BEFORE_OBJECT_PRONOUN.contains(&self.norm(i - 1)) {
+        if matches!(self.norm(i), "le" | "la" | "les" | "l'")
+            && i > 0
+            && self.same_sentence(i - 1, i)
+            && BEFORE_OBJECT_PRONOUN.contains(&self.norm(i - 1))
+        {
             return None;
         }
         Some(gn)
@@ -392,10 +604,15 @@ impl<'a> Analyzer<'a> {
         let mut k = 0;
         while k < 2 && j > 0 && self.joined(j - 1) && PRENOMINAL.contains(&self.norm(j - 1)) {
             let w = self.norm(j - 1);
-            let adj = if w.chars().all(char::is_alphabetic) && self.readings(j - 1).iter().any(|a| a.pos.has(Pos::ADJ)) {
+            let adj = if w.chars().all(char::is_alphabetic)
+                && self.readings(j - 1).iter().any(|a| a.pos.has(Pos::ADJ))
+            {
                 let mut o: Option<Gn> = None;
                 for a in self.readings(j - 1).iter().filter(|a| a.pos.has(Pos::ADJ)) {
-                    let x = Gn { g: a.gender, n: a.number };
+                    let x = Gn {
+                        g: a.gender,
+                        n: a.number,
+                    };
                     o = Some(o.map_or(x, |o| Gn {
                         g: if o.g == x.g { o.g } else { Gender::Either },
                         n: if o.n == x.n { o.n } else { Number::Either },
@@ -403,7 +620,10 @@ impl<'a> Analyzer<'a> {
                 }
                 o.unwrap_or(Gn::UNKNOWN)
             } else {
-                Gn { g: Gender::Either, n: Number::Plural }
+                Gn {
+                    g: Gender::Either,
+                    n: Number::Plural,
+                }
             };
             gn = gn.and_then(|g| g.unify(adj));
             j -= 1;
@@ -417,7 +637,13 @@ impl<'a> Analyzer<'a> {
                 j -= 1;
             }
         }
-        Np { start: j, head: h, det, gn, linked_by_de: false }
+        Np {
+            start: j,
+            head: h,
+            det,
+            gn,
+            linked_by_de: false,
+        }
     }
 
     /// The head noun of the phrase that ends at `k` (skipping up to two adjectives or
@@ -426,11 +652,19 @@ impl<'a> Analyzer<'a> {
         let mut j = k;
         for _ in 0..3 {
             let noun_here = self.head(j).is_some();
-            let adj_after_noun = self.has_adj(j) && j > 0 && self.joined(j - 1) && self.head(j - 1).is_some() && !self.is_name(j);
+            let adj_after_noun = self.has_adj(j)
+                && j > 0
+                && self.joined(j - 1)
+                && self.head(j - 1).is_some()
+                && !self.is_name(j);
             if noun_here && !adj_after_noun {
                 return Some(j);
             }
-            if (self.has_adj(j) || self.adverb(j)) && j > 0 && self.joined(j - 1) && !self.is_name(j) {
+            if (self.has_adj(j) || self.adverb(j))
+                && j > 0
+                && self.joined(j - 1)
+                && !self.is_name(j)
+            {
                 j -= 1;
                 continue;
             }
@@ -445,15 +679,24 @@ impl<'a> Analyzer<'a> {
         while out.len() < 4 {
             let last = *out.last().unwrap();
             let s = last.start;
-            let contracted = last.det.is_some_and(|d| matches!(self.norm(d), "du" | "des"));
+            let contracted = last
+                .det
+                .is_some_and(|d| matches!(self.norm(d), "du" | "des"));
             let before = if contracted && s > 0 && self.joined(s - 1) {
                 Some(s - 1)
-            } else if !contracted && s > 1 && matches!(self.norm(s - 1), "de" | "d'") && self.joined(s - 1) && self.joined(s - 2) {
+            } else if !contracted
+                && s > 1
+                && matches!(self.norm(s - 1), "de" | "d'")
+                && self.joined(s - 1)
+                && self.joined(s - 2)
+            {
                 Some(s - 2)
             } else {
                 None
             };
-            let Some(h2) = before.and_then(|b| self.head_before(b)) else { break };
+            let Some(h2) = before.and_then(|b| self.head_before(b)) else {
+                break;
+            };
             out.last_mut().unwrap().linked_by_de = true;
             out.push(self.np(h2));
         }
@@ -513,7 +756,10 @@ impl<'a> Analyzer<'a> {
         if top.start > 0 && self.same_sentence(top.start - 1, top.start) {
             let w = self.norm(top.start - 1);
             // Coordinated nouns share the adjective (« la puce et le serveur performants »).
-            if matches!(w, "et" | "ou" | "ni") || (self.gap(top.start - 1).contains(',') && self.toks[a].norm.ends_with(['s', 'x'])) {
+            if matches!(w, "et" | "ou" | "ni")
+                || (self.gap(top.start - 1).contains(',')
+                    && self.toks[a].norm.ends_with(['s', 'x']))
+            {
                 return None;
             }
             // A bare noun after a preposition is a complement; the adjective may go higher.
@@ -524,7 +770,11 @@ impl<'a> Analyzer<'a> {
         let mut nouns: Vec<&Np> = chain.iter().collect();
         // In a compound of the glossary (« chaîne d'approvisionnement »), the adjective
         // after the compound qualifies its head.
-        if nouns.len() >= 2 && nouns[0].det.is_none() && nouns[0].linked_by_de && self.is_compound(nouns[1].head, nouns[0].head) {
+        if nouns.len() >= 2
+            && nouns[0].det.is_none()
+            && nouns[0].linked_by_de
+            && self.is_compound(nouns[1].head, nouns[0].head)
+        {
             nouns.remove(0);
         }
         self.judge(a, &nouns, Kind::AfterNoun, false)
@@ -535,7 +785,9 @@ impl<'a> Analyzer<'a> {
         let readings: Vec<&Analysis> = self
             .readings(a)
             .iter()
-            .filter(|r| r.pos.has(Pos::ADJ) || r.pos.has(Pos::PPAS) || (after_etre && r.pos.has(Pos::ADV)))
+            .filter(|r| {
+                r.pos.has(Pos::ADJ) || r.pos.has(Pos::PPAS) || (after_etre && r.pos.has(Pos::ADV))
+            })
             .collect();
         if readings.is_empty() || nouns.is_empty() {
             return None;
@@ -550,12 +802,19 @@ impl<'a> Analyzer<'a> {
             if !gn.certain() {
                 return None;
             }
-            if readings.iter().any(|r| !(r.pos == Pos::ADV) && gn.accepts(r)) {
+            if readings
+                .iter()
+                .any(|r| !(r.pos == Pos::ADV) && gn.accepts(r))
+            {
                 return None;
             }
             out.push((np.start, np.head, gn));
         }
-        Some(Finding { word: a, nouns: out, kind })
+        Some(Finding {
+            word: a,
+            nouns: out,
+            kind,
+        })
     }
 
     fn is_compound(&self, n1: usize, n2: usize) -> bool {
@@ -566,8 +825,18 @@ impl<'a> Analyzer<'a> {
                     let w = tokenize_phrase(p);
                     for k in 0..w.len().saturating_sub(2) {
                         if matches!(w[k + 1].as_str(), "de" | "d'") {
-                            for a in self.m.analyses(&w[k]).iter().filter(|a| a.pos.has(Pos::NOUN)) {
-                                for b in self.m.analyses(&w[k + 2]).iter().filter(|a| a.pos.has(Pos::NOUN)) {
+                            for a in self
+                                .m
+                                .analyses(&w[k])
+                                .iter()
+                                .filter(|a| a.pos.has(Pos::NOUN))
+                            {
+                                for b in self
+                                    .m
+                                    .analyses(&w[k + 2])
+                                    .iter()
+                                    .filter(|a| a.pos.has(Pos::NOUN))
+                                {
                                     set.insert((a.entry, b.entry));
                                 }
                             }
@@ -577,12 +846,15 @@ impl<'a> Analyzer<'a> {
             }
             set
         });
-        self.readings(n1).iter().filter(|a| a.pos.has(Pos::NOUN)).any(|a| {
-            self.readings(n2)
-                .iter()
-                .filter(|b| b.pos.has(Pos::NOUN))
-                .any(|b| set.contains(&(a.entry, b.entry)))
-        })
+        self.readings(n1)
+            .iter()
+            .filter(|a| a.pos.has(Pos::NOUN))
+            .any(|a| {
+                self.readings(n2)
+                    .iter()
+                    .filter(|b| b.pos.has(Pos::NOUN))
+                    .any(|b| set.contains(&(a.entry, b.entry)))
+            })
     }
 
     /// Pattern 2: « être » (or a copula) and its subject (« la puce … est conçu »).
@@ -607,7 +879,22 @@ impl<'a> Analyzer<'a> {
                 v -= 1;
             }
             let n = auxiliary(self.norm(v))?;
-            if self.norm(j) == "été" && !matches!(self.norm(v), "a" | "avait" | "aura" | "aurait" | "ait" | "eut" | "ont" | "avaient" | "auront" | "auraient" | "aient" | "eurent") {
+            if self.norm(j) == "été"
+                && !matches!(
+                    self.norm(v),
+                    "a" | "avait"
+                        | "aura"
+                        | "aurait"
+                        | "ait"
+                        | "eut"
+                        | "ont"
+                        | "avaient"
+                        | "auront"
+                        | "auraient"
+                        | "aient"
+                        | "eurent"
+                )
+            {
                 return None;
             }
             (v, n)
@@ -619,7 +906,10 @@ impl<'a> Analyzer<'a> {
         }
         // A noun after the predicate: it may be placed before its noun (« est un nouveau
         // record »), or a locution.
-        if p + 1 < self.toks.len() && self.joined(p) && (self.noun_only(p + 1) || self.is_name(p + 1)) {
+        if p + 1 < self.toks.len()
+            && self.joined(p)
+            && (self.noun_only(p + 1) || self.is_name(p + 1))
+        {
             return None;
         }
         let subject = self.subject(verb, number, 0)?;
@@ -643,9 +933,44 @@ impl<'a> Analyzer<'a> {
         // Pronouns: not handled.
         if matches!(
             w,
-            "se" | "s'" | "me" | "m'" | "te" | "t'" | "nous" | "vous" | "lui" | "leur" | "en" | "y" | "le" | "la" | "les" | "l'"
-                | "il" | "elle" | "ils" | "elles" | "on" | "ce" | "c'" | "cela" | "ça" | "ceci" | "tout" | "rien" | "je" | "j'" | "tu"
-                | "que" | "qu'" | "dont" | "où" | "lequel" | "laquelle" | "lesquels" | "lesquelles"
+            "se" | "s'"
+                | "me"
+                | "m'"
+                | "te"
+                | "t'"
+                | "nous"
+                | "vous"
+                | "lui"
+                | "leur"
+                | "en"
+                | "y"
+                | "le"
+                | "la"
+                | "les"
+                | "l'"
+                | "il"
+                | "elle"
+                | "ils"
+                | "elles"
+                | "on"
+                | "ce"
+                | "c'"
+                | "cela"
+                | "ça"
+                | "ceci"
+                | "tout"
+                | "rien"
+                | "je"
+                | "j'"
+                | "tu"
+                | "que"
+                | "qu'"
+                | "dont"
+                | "où"
+                | "lequel"
+                | "laquelle"
+                | "lesquels"
+                | "lesquelles"
         ) {
             return None;
         }
@@ -655,7 +980,11 @@ impl<'a> Analyzer<'a> {
                 return None;
             }
             let h = self.head_before(k - 1)?;
-            let chain: Vec<Np> = self.chain(h).into_iter().filter(|np| np.gn.is_none_or(|g| number.accepts(g.n))).collect();
+            let chain: Vec<Np> = self
+                .chain(h)
+                .into_iter()
+                .filter(|np| np.gn.is_none_or(|g| number.accepts(g.n)))
+                .collect();
             return (!chain.is_empty()).then_some(chain);
         }
         // « … et est conçue » : the subject of the previous verb.
@@ -664,12 +993,30 @@ impl<'a> Analyzer<'a> {
             while j > 0 && self.same_sentence(j - 1, j) && k - j < 40 {
                 j -= 1;
                 let x = self.norm(j);
-                if matches!(x, "que" | "qu'" | "qui" | "dont" | "où" | "si" | "lorsque" | "lorsqu'" | "quand" | "car" | "mais" | "et" | "ou" | "puisque" | "comme")
-                    || matches!(x, "il" | "elle" | "ils" | "elles" | "on")
+                if matches!(
+                    x,
+                    "que"
+                        | "qu'"
+                        | "qui"
+                        | "dont"
+                        | "où"
+                        | "si"
+                        | "lorsque"
+                        | "lorsqu'"
+                        | "quand"
+                        | "car"
+                        | "mais"
+                        | "et"
+                        | "ou"
+                        | "puisque"
+                        | "comme"
+                ) || matches!(x, "il" | "elle" | "ils" | "elles" | "on")
                 {
                     return None;
                 }
-                if etre(x).is_some() || auxiliary(x).is_some_and(|_| matches!(x, "a" | "ont" | "avait" | "avaient")) {
+                if etre(x).is_some()
+                    || auxiliary(x).is_some_and(|_| matches!(x, "a" | "ont" | "avait" | "avaient"))
+                {
                     let n = etre(x).or_else(|| auxiliary(x))?;
                     if n != number {
                         return None;
@@ -695,8 +1042,23 @@ impl<'a> Analyzer<'a> {
             }
             let c0 = found?;
             let first = self.norm(c0);
-            let opens = matches!(first, "qui" | "que" | "qu'" | "dont" | "où" | "lequel" | "laquelle" | "lesquels" | "lesquelles" | "selon" | "comme" | "notamment" | "en" | "avec")
-                || self.det(c0).is_some()
+            let opens = matches!(
+                first,
+                "qui"
+                    | "que"
+                    | "qu'"
+                    | "dont"
+                    | "où"
+                    | "lequel"
+                    | "laquelle"
+                    | "lesquels"
+                    | "lesquelles"
+                    | "selon"
+                    | "comme"
+                    | "notamment"
+                    | "en"
+                    | "avec"
+            ) || self.det(c0).is_some()
                 || self.has_adj(c0)
                 || self.is_name(c0);
             if !opens || c0 == 0 {
@@ -723,14 +1085,30 @@ impl<'a> Analyzer<'a> {
         if p < 2 || !self.same_sentence(p - 1, p) || self.gap(p - 1).trim() != "," {
             return None;
         }
-        if !self.readings(p).iter().any(|a| a.pos.has(Pos::PPAS)) || !self.adjective(p, Place::Apposition) {
+        if !self.readings(p).iter().any(|a| a.pos.has(Pos::PPAS))
+            || !self.adjective(p, Place::Apposition)
+        {
             return None;
         }
         let next = self.toks.get(p + 1)?;
         if !self.joined(p)
             || !matches!(
                 next.norm.as_str(),
-                "en" | "par" | "pour" | "dans" | "à" | "au" | "aux" | "sur" | "avec" | "de" | "d'" | "depuis" | "grâce" | "selon" | "chez" | "entre"
+                "en" | "par"
+                    | "pour"
+                    | "dans"
+                    | "à"
+                    | "au"
+                    | "aux"
+                    | "sur"
+                    | "avec"
+                    | "de"
+                    | "d'"
+                    | "depuis"
+                    | "grâce"
+                    | "selon"
+                    | "chez"
+                    | "entre"
             )
         {
             return None;
@@ -739,7 +1117,10 @@ impl<'a> Analyzer<'a> {
         let chain = self.chain(h);
         let mut nouns: Vec<Np> = chain.clone();
         // The subject of the sentence may be what the participle qualifies.
-        let first = (0..p).rev().take_while(|&i| self.same_sentence(i, p)).last()?;
+        let first = (0..p)
+            .rev()
+            .take_while(|&i| self.same_sentence(i, p))
+            .last()?;
         let top = chain.last().unwrap();
         if top.start != first {
             let mut i = first;
@@ -764,15 +1145,25 @@ impl<'a> Analyzer<'a> {
             .collect();
         let mut own: Option<Gn> = None;
         for r in &readings {
-            let x = Gn { g: r.gender, n: r.number };
+            let x = Gn {
+                g: r.gender,
+                n: r.number,
+            };
             own = Some(own.map_or(x, |o| Gn {
                 g: if o.g == x.g { o.g } else { Gender::Either },
                 n: if o.n == x.n { o.n } else { Number::Either },
             }));
         }
-        let own = own.map(Gn::describe).filter(|s| !s.is_empty()).map(|s| format!(" ({s})")).unwrap_or_default();
+        let own = own
+            .map(Gn::describe)
+            .filter(|s| !s.is_empty())
+            .map(|s| format!(" ({s})"))
+            .unwrap_or_default();
         let (s0, h0, gn0) = f.nouns[0];
-        let noun_text = self.doc.display(self.toks[s0].start, self.toks[h0].end).to_string();
+        let noun_text = self
+            .doc
+            .display(self.toks[s0].start, self.toks[h0].end)
+            .to_string();
         let message = match f.kind {
             Kind::Subject => format!(
                 "« {word} »{own} ne s'accorde pas avec son sujet « {noun_text} » ({}).",
@@ -781,7 +1172,13 @@ impl<'a> Analyzer<'a> {
             Kind::AfterNoun if f.nouns.len() > 1 => {
                 let others: Vec<String> = f.nouns[1..]
                     .iter()
-                    .map(|&(s, h, g)| format!("« {} » ({})", self.doc.display(self.toks[s].start, self.toks[h].end), g.describe()))
+                    .map(|&(s, h, g)| {
+                        format!(
+                            "« {} » ({})",
+                            self.doc.display(self.toks[s].start, self.toks[h].end),
+                            g.describe()
+                        )
+                    })
                     .collect();
                 format!(
                     "« {word} »{own} ne s'accorde ni avec « {noun_text} » ({}) ni avec {}.",
@@ -789,9 +1186,15 @@ impl<'a> Analyzer<'a> {
                     others.join(" ni avec ")
                 )
             }
-            Kind::AfterNoun => format!("« {word} »{own} ne s'accorde pas avec « {noun_text} » ({}).", gn0.describe()),
+            Kind::AfterNoun => format!(
+                "« {word} »{own} ne s'accorde pas avec « {noun_text} » ({}).",
+                gn0.describe()
+            ),
             Kind::Apposition => {
-                format!("« {word} »{own} ne s'accorde pas avec « {noun_text} » ({}), qu'il qualifie.", gn0.describe())
+                format!(
+                    "« {word} »{own} ne s'accorde pas avec « {noun_text} » ({}), qu'il qualifie.",
+                    gn0.describe()
+                )
             }
         };
         // The forms of the same word with the gender and number wanted.
@@ -804,7 +1207,11 @@ impl<'a> Analyzer<'a> {
         }
         for g in &targets {
             for r in &readings {
-                let pos = if r.pos.has(Pos::PPAS) { Pos::PPAS } else { Pos::ADJ };
+                let pos = if r.pos.has(Pos::PPAS) {
+                    Pos::PPAS
+                } else {
+                    Pos::ADJ
+                };
                 for form in self.m.inflect(r.entry, pos, g.g, g.n) {
                     // The exact form wanted, not an « épicène » one that would not change.
                     if form != t.norm && !forms.contains(&form) {
@@ -813,12 +1220,19 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
-        let applicability = if forms.len() == 1 && targets.len() == 1 { Applicability::Safe } else { Applicability::DisplayOnly };
+        let applicability = if forms.len() == 1 && targets.len() == 1 {
+            Applicability::Safe
+        } else {
+            Applicability::DisplayOnly
+        };
         let mut d = Diagnostic::new(META.id, META.category, META.severity, span, message);
         d.suggestions = forms
             .into_iter()
             .take(3)
-            .map(|f| Suggestion { replacement: match_case(&word, &f), applicability })
+            .map(|f| Suggestion {
+                replacement: match_case(&word, &f),
+                applicability,
+            })
             .collect();
         d
     }
@@ -826,12 +1240,14 @@ impl<'a> Analyzer<'a> {
 
 /// English words that French text does not use (see `untranslated-english`).
 const ENGLISH_WORDS: &[&str] = &[
-    "the", "and", "of", "to", "is", "are", "with", "this", "that", "be", "by", "it", "from", "for", "on", "was",
-    "were", "will", "can", "which", "has", "have", "an", "or", "not", "if", "when", "you", "your", "its", "into",
+    "the", "and", "of", "to", "is", "are", "with", "this", "that", "be", "by", "it", "from", "for",
+    "on", "was", "were", "will", "can", "which", "has", "have", "an", "or", "not", "if", "when",
+    "you", "your", "its", "into",
 ];
 
 fn english_sentences(doc: &Document) -> HashSet<u32> {
-    let mut counts: std::collections::HashMap<u32, (usize, usize)> = std::collections::HashMap::new();
+    let mut counts: std::collections::HashMap<u32, (usize, usize)> =
+        std::collections::HashMap::new();
     for t in &doc.tokens {
         if t.is_word() {
             let c = counts.entry(t.sentence).or_default();
@@ -841,7 +1257,11 @@ fn english_sentences(doc: &Document) -> HashSet<u32> {
             }
         }
     }
-    counts.into_iter().filter(|&(_, (en, all))| en >= 2 && en * 4 >= all).map(|(s, _)| s).collect()
+    counts
+        .into_iter()
+        .filter(|&(_, (en, all))| en >= 2 && en * 4 >= all)
+        .map(|(s, _)| s)
+        .collect()
 }
 
 #[cfg(test)]
@@ -858,11 +1278,17 @@ approved = ["chaîne d'approvisionnement mondiale"]
 "#;
 
     fn agreement(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        check_with(G, text).into_iter().filter(|d| d.rule == "agreement").collect()
+        check_with(G, text)
+            .into_iter()
+            .filter(|d| d.rule == "agreement")
+            .collect()
     }
 
     fn flagged(text: &str) -> Vec<String> {
-        agreement(text).iter().map(|d| text[d.span.start..d.span.end].to_string()).collect()
+        agreement(text)
+            .iter()
+            .map(|d| text[d.span.start..d.span.end].to_string())
+            .collect()
     }
 
     #[test]
@@ -872,7 +1298,15 @@ approved = ["chaîne d'approvisionnement mondiale"]
         let doc = crate::document::Document::from_str(&text);
         let m = crate::lexicon::morphology();
         for t in &doc.tokens {
-            println!("{} s{} {:?}", t.norm, t.sentence, m.analyses(&t.norm).iter().map(|a| (a.pos.0, a.gender, a.number)).collect::<Vec<_>>());
+            println!(
+                "{} s{} {:?}",
+                t.norm,
+                t.sentence,
+                m.analyses(&t.norm)
+                    .iter()
+                    .map(|a| (a.pos.0, a.gender, a.number))
+                    .collect::<Vec<_>>()
+            );
         }
         println!("{:?}", agreement(&text));
     }
@@ -889,7 +1323,9 @@ approved = ["chaîne d'approvisionnement mondiale"]
 
     #[test]
     fn adjective_after_a_glossary_compound_qualifies_its_head() {
-        let d = agreement("Ce changement compte dans la chaîne d'approvisionnement global serrée actuelle.");
+        let d = agreement(
+            "Ce changement compte dans la chaîne d'approvisionnement global serrée actuelle.",
+        );
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].suggestions[0].replacement, "globale");
     }
@@ -906,8 +1342,14 @@ approved = ["chaîne d'approvisionnement mondiale"]
         assert!(d[0].message.contains("la puce"), "{}", d[0].message);
         assert_eq!(flagged("La puce de Meta est conçu par TSMC."), ["conçu"]);
         assert_eq!(flagged("Les puces ont été conçu par TSMC."), ["conçu"]);
-        assert_eq!(flagged("La puce, qui sera vendue en 2026, est conçu par TSMC."), ["conçu"]);
-        assert_eq!(flagged("Cette usine qui est construit en Arizona."), ["construit"]);
+        assert_eq!(
+            flagged("La puce, qui sera vendue en 2026, est conçu par TSMC."),
+            ["conçu"]
+        );
+        assert_eq!(
+            flagged("Cette usine qui est construit en Arizona."),
+            ["construit"]
+        );
     }
 
     #[test]
@@ -918,7 +1360,10 @@ approved = ["chaîne d'approvisionnement mondiale"]
 
     #[test]
     fn participle_in_apposition() {
-        assert_eq!(flagged("L'entreprise a agrandi son usine, construit en 2022 près de Phoenix."), ["construit"]);
+        assert_eq!(
+            flagged("L'entreprise a agrandi son usine, construit en 2022 près de Phoenix."),
+            ["construit"]
+        );
     }
 
     #[test]

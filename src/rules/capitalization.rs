@@ -44,11 +44,26 @@ static META: RuleMeta = RuleMeta {
 };
 
 const MONTHS: &[&str] = &[
-    "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout",
-    "septembre", "octobre", "novembre", "décembre", "decembre",
+    "janvier",
+    "février",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "decembre",
 ];
 
-const DAYS: &[&str] = &["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+const DAYS: &[&str] = &[
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
 
 /// Dates that name an event and keep their capital (« le 14 Juillet »), without a year.
 const NAMED_DATES: &[(&str, &str)] = &[
@@ -62,23 +77,98 @@ const NAMED_DATES: &[(&str, &str)] = &[
 ];
 
 const LANGUAGES: &[&str] = &[
-    "anglais", "français", "allemand", "espagnol", "italien", "portugais", "chinois", "japonais",
-    "coréen", "russe", "arabe", "néerlandais", "polonais", "suédois", "norvégien", "danois",
-    "finnois", "grec", "turc", "hébreu", "hindi", "vietnamien", "ukrainien", "tchèque", "roumain",
-    "hongrois", "catalan", "breton", "basque", "latin", "mandarin", "cantonais", "persan",
+    "anglais",
+    "français",
+    "allemand",
+    "espagnol",
+    "italien",
+    "portugais",
+    "chinois",
+    "japonais",
+    "coréen",
+    "russe",
+    "arabe",
+    "néerlandais",
+    "polonais",
+    "suédois",
+    "norvégien",
+    "danois",
+    "finnois",
+    "grec",
+    "turc",
+    "hébreu",
+    "hindi",
+    "vietnamien",
+    "ukrainien",
+    "tchèque",
+    "roumain",
+    "hongrois",
+    "catalan",
+    "breton",
+    "basque",
+    "latin",
+    "mandarin",
+    "cantonais",
+    "persan",
     "indonésien",
 ];
 
 /// Nationality adjectives, masculine singular; their other forms are derived.
 const NATIONALITIES: &[&str] = &[
-    "américain", "français", "anglais", "allemand", "chinois", "japonais", "coréen", "européen",
-    "britannique", "italien", "espagnol", "russe", "canadien", "indien", "taïwanais",
-    "néerlandais", "belge", "africain", "asiatique", "mexicain", "brésilien", "israélien",
-    "iranien", "ukrainien", "turc", "grec", "polonais", "suédois", "norvégien", "danois",
-    "finlandais", "irlandais", "écossais", "portugais", "australien", "autrichien", "hongrois",
-    "saoudien", "égyptien", "vietnamien", "indonésien", "pakistanais", "argentin", "chilien",
-    "colombien", "marocain", "algérien", "tunisien", "libanais", "syrien", "irakien", "afghan",
-    "québécois", "suisse",
+    "américain",
+    "français",
+    "anglais",
+    "allemand",
+    "chinois",
+    "japonais",
+    "coréen",
+    "européen",
+    "britannique",
+    "italien",
+    "espagnol",
+    "russe",
+    "canadien",
+    "indien",
+    "taïwanais",
+    "néerlandais",
+    "belge",
+    "africain",
+    "asiatique",
+    "mexicain",
+    "brésilien",
+    "israélien",
+    "iranien",
+    "ukrainien",
+    "turc",
+    "grec",
+    "polonais",
+    "suédois",
+    "norvégien",
+    "danois",
+    "finlandais",
+    "irlandais",
+    "écossais",
+    "portugais",
+    "australien",
+    "autrichien",
+    "hongrois",
+    "saoudien",
+    "égyptien",
+    "vietnamien",
+    "indonésien",
+    "pakistanais",
+    "argentin",
+    "chilien",
+    "colombien",
+    "marocain",
+    "algérien",
+    "tunisien",
+    "libanais",
+    "syrien",
+    "irakien",
+    "afghan",
+    "québécois",
+    "suisse",
 ];
 
 /// The base form of a nationality adjective or noun (« Américaines » → « américain »).
@@ -88,7 +178,11 @@ fn nationality(norm: &str) -> Option<&'static str> {
             return true;
         }
         let forms: Vec<String> = if base.ends_with("ien") {
-            vec![format!("{base}s"), format!("{base}ne"), format!("{base}nes")]
+            vec![
+                format!("{base}s"),
+                format!("{base}ne"),
+                format!("{base}nes"),
+            ]
         } else if base.ends_with('s') {
             vec![format!("{base}e"), format!("{base}es")]
         } else if base.ends_with('e') {
@@ -107,26 +201,181 @@ fn nationality(norm: &str) -> Option<&'static str> {
 /// Words after which a capitalised nationality word is a noun (« les Américains », « deux
 /// Français », « de jeunes Européens ») or stands in a name.
 const BEFORE_NOUN: &[&str] = &[
-    "le", "la", "les", "l'", "un", "une", "des", "de", "d'", "du", "au", "aux", "ces", "cette",
-    "ce", "cet", "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos",
-    "votre", "vos", "leur", "leurs", "deux", "trois", "quatre", "cinq", "six", "sept", "huit",
-    "neuf", "dix", "vingt", "cent", "mille", "plusieurs", "quelques", "certains", "certaines",
-    "nombreux", "nombreuses", "tous", "toutes", "autres", "autre", "entre", "chez", "contre",
-    "sans", "selon", "par", "pour", "avec", "vers", "comme", "que", "qu'", "qui", "dont", "où",
-    "et", "ou", "ni", "mais", "car", "donc", "or", "à", "en", "y", "ne", "pas", "plus", "moins",
-    "très", "tant", "trop", "beaucoup", "peu", "jeunes", "jeune", "vieux", "vieille", "vieilles",
-    "petits", "petites", "grands", "grandes", "riches", "pauvres", "premiers", "premières",
-    "derniers", "dernières", "meilleurs", "meilleures", "simples", "bons", "braves", "nouveaux",
-    "chers", "envers", "parmi", "face", "sauf", "hors", "après", "avant", "depuis", "dès",
-    "surtout", "notamment", "aussi", "même", "sont", "était", "étaient", "être", "devenu",
-    "devenus", "naturalisé", "naturalisés", "tel", "tels", "telle", "telles", "ainsi",
+    "le",
+    "la",
+    "les",
+    "l'",
+    "un",
+    "une",
+    "des",
+    "de",
+    "d'",
+    "du",
+    "au",
+    "aux",
+    "ces",
+    "cette",
+    "ce",
+    "cet",
+    "mon",
+    "ma",
+    "mes",
+    "ton",
+    "ta",
+    "tes",
+    "son",
+    "sa",
+    "ses",
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "leur",
+    "leurs",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "vingt",
+    "cent",
+    "mille",
+    "plusieurs",
+    "quelques",
+    "certains",
+    "certaines",
+    "nombreux",
+    "nombreuses",
+    "tous",
+    "toutes",
+    "autres",
+    "autre",
+    "entre",
+    "chez",
+    "contre",
+    "sans",
+    "selon",
+    "par",
+    "pour",
+    "avec",
+    "vers",
+    "comme",
+    "que",
+    "qu'",
+    "qui",
+    "dont",
+    "où",
+    "et",
+    "ou",
+    "ni",
+    "mais",
+    "car",
+    "donc",
+    "or",
+    "à",
+    "en",
+    "y",
+    "ne",
+    "pas",
+    "plus",
+    "moins",
+    "très",
+    "tant",
+    "trop",
+    "beaucoup",
+    "peu",
+    "jeunes",
+    "jeune",
+    "vieux",
+    "vieille",
+    "vieilles",
+    "petits",
+    "petites",
+    "grands",
+    "grandes",
+    "riches",
+    "pauvres",
+    "premiers",
+    "premières",
+    "derniers",
+    "dernières",
+    "meilleurs",
+    "meilleures",
+    "simples",
+    "bons",
+    "braves",
+    "nouveaux",
+    "chers",
+    "envers",
+    "parmi",
+    "face",
+    "sauf",
+    "hors",
+    "après",
+    "avant",
+    "depuis",
+    "dès",
+    "surtout",
+    "notamment",
+    "aussi",
+    "même",
+    "sont",
+    "était",
+    "étaient",
+    "être",
+    "devenu",
+    "devenus",
+    "naturalisé",
+    "naturalisés",
+    "tel",
+    "tels",
+    "telle",
+    "telles",
+    "ainsi",
 ];
 
 /// Plural determiners before a nationality noun (« les américains » → « les Américains »).
-const PLURAL_DETERMINERS: &[&str] = &["les", "des", "aux", "ces", "deux", "trois", "plusieurs", "quelques", "nombreux"];
+const PLURAL_DETERMINERS: &[&str] = &[
+    "les",
+    "des",
+    "aux",
+    "ces",
+    "deux",
+    "trois",
+    "plusieurs",
+    "quelques",
+    "nombreux",
+];
 
 /// Words that may follow a nationality noun used as subject or object.
-const AFTER_NOUN: &[&str] = &["ont", "sont", "ne", "n'", "se", "s'", "qui", "eux-mêmes", "eux", "veulent", "peuvent", "doivent", "étaient", "avaient", "auraient", "seraient", "font", "vont", "disent", "pensent", "estiment", "restent"];
+const AFTER_NOUN: &[&str] = &[
+    "ont",
+    "sont",
+    "ne",
+    "n'",
+    "se",
+    "s'",
+    "qui",
+    "eux-mêmes",
+    "eux",
+    "veulent",
+    "peuvent",
+    "doivent",
+    "étaient",
+    "avaient",
+    "auraient",
+    "seraient",
+    "font",
+    "vont",
+    "disent",
+    "pensent",
+    "estiment",
+    "restent",
+];
 
 impl Rule for Capitalization {
     fn meta(&self) -> &RuleMeta {
@@ -140,7 +389,11 @@ impl Rule for Capitalization {
         for k in 1..toks.len() {
             let t = &toks[k];
             let prev = &toks[k - 1];
-            if prev.sentence != t.sentence || t.all_caps || !t.is_word() || titles.contains(&t.sentence) {
+            if prev.sentence != t.sentence
+                || t.all_caps
+                || !t.is_word()
+                || titles.contains(&t.sentence)
+            {
                 continue;
             }
             let joined_by_space = cx.doc.gap_is_space(prev.end, t.start);
@@ -150,20 +403,37 @@ impl Rule for Capitalization {
             }
             let norm = t.norm.as_str();
             let next = toks.get(k + 1).filter(|n| n.sentence == t.sentence);
-            let before_prev = (k >= 2).then(|| &toks[k - 2]).filter(|b| b.sentence == t.sentence);
+            let before_prev = (k >= 2)
+                .then(|| &toks[k - 2])
+                .filter(|b| b.sentence == t.sentence);
             let found = cx.text(Span::new(t.start, t.end));
             let lower = found.to_lowercase();
             let finding = if t.capitalized {
                 if MONTHS.contains(&norm) {
                     month_context(prev, before_prev, next, norm, mi).then(|| {
-                        (Severity::Warning, Applicability::Safe, format!("« {found} » : les noms de mois s'écrivent en minuscules."), lower.clone())
+                        (
+                            Severity::Warning,
+                            Applicability::Safe,
+                            format!("« {found} » : les noms de mois s'écrivent en minuscules."),
+                            lower.clone(),
+                        )
                     })
                 } else if DAYS.contains(&norm) {
                     day_context(prev, next, toks.get(k + 2)).then(|| {
-                        (Severity::Warning, Applicability::Safe, format!("« {found} » : les noms de jours s'écrivent en minuscules."), lower.clone())
+                        (
+                            Severity::Warning,
+                            Applicability::Safe,
+                            format!("« {found} » : les noms de jours s'écrivent en minuscules."),
+                            lower.clone(),
+                        )
                     })
                 } else if prev.norm == "en" && LANGUAGES.contains(&norm) {
-                    Some((Severity::Warning, Applicability::Safe, format!("« {found} » : les noms de langues s'écrivent en minuscules."), lower.clone()))
+                    Some((
+                        Severity::Warning,
+                        Applicability::Safe,
+                        format!("« {found} » : les noms de langues s'écrivent en minuscules."),
+                        lower.clone(),
+                    ))
                 } else if let Some(base) = nationality(norm) {
                     // « le marché Américain »: an adjective after a lower-case noun.
                     let adjective = !prev.capitalized
@@ -189,13 +459,19 @@ impl Rule for Capitalization {
                 // « les américains ont » but not « les constructeurs chinois et les américains ».
                 let ends = match next {
                     None => true,
-                    Some(n) => AFTER_NOUN.contains(&n.norm.as_str()) || !cx.doc.gap_is_space(t.end, n.start),
+                    Some(n) => {
+                        AFTER_NOUN.contains(&n.norm.as_str())
+                            || !cx.doc.gap_is_space(t.end, n.start)
+                    }
                 };
-                let ellipsis = (1..k - 1).rev().take_while(|&j| toks[j].sentence == t.sentence).any(|j| {
-                    !toks[j].capitalized
-                        && nationality(&toks[j].norm).is_some()
-                        && !PLURAL_DETERMINERS.contains(&toks[j - 1].norm.as_str())
-                });
+                let ellipsis = (1..k - 1)
+                    .rev()
+                    .take_while(|&j| toks[j].sentence == t.sentence)
+                    .any(|j| {
+                        !toks[j].capitalized
+                            && nationality(&toks[j].norm).is_some()
+                            && !PLURAL_DETERMINERS.contains(&toks[j - 1].norm.as_str())
+                    });
                 (ends && !ellipsis).then(|| {
                     let mut cap = String::new();
                     let mut cs = found.chars();
@@ -213,14 +489,22 @@ impl Rule for Capitalization {
             } else {
                 None
             };
-            let Some((severity, applicability, message, replacement)) = finding else { continue };
+            let Some((severity, applicability, message, replacement)) = finding else {
+                continue;
+            };
             if !(t.start..t.end).all(|i| p.visible(i)) || !p.is_french_prose_at(t.start) {
                 continue;
             }
             out.push(
-                Diagnostic::new(META.id, META.category, severity, Span::new(t.start, t.end), message)
-                    .with_replacements([replacement])
-                    .with_applicability(applicability),
+                Diagnostic::new(
+                    META.id,
+                    META.category,
+                    severity,
+                    Span::new(t.start, t.end),
+                    message,
+                )
+                .with_replacements([replacement])
+                .with_applicability(applicability),
             );
         }
     }
@@ -230,10 +514,19 @@ fn is_day_number(t: &Token) -> bool {
     t.norm == "1er" || t.norm.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n))
 }
 
-fn month_context(prev: &Token, before_prev: Option<&Token>, next: Option<&Token>, month: &str, mi: bool) -> bool {
+fn month_context(
+    prev: &Token,
+    before_prev: Option<&Token>,
+    next: Option<&Token>,
+    month: &str,
+    mi: bool,
+) -> bool {
     if is_day_number(prev) {
-        let year = next.is_some_and(|n| n.norm.len() == 4 && n.norm.chars().all(|c| c.is_ascii_digit()));
-        let named = NAMED_DATES.iter().any(|&(d, m)| d == prev.norm && m == month);
+        let year =
+            next.is_some_and(|n| n.norm.len() == 4 && n.norm.chars().all(|c| c.is_ascii_digit()));
+        let named = NAMED_DATES
+            .iter()
+            .any(|&(d, m)| d == prev.norm && m == month);
         return year || !named;
     }
     if mi {
@@ -241,19 +534,32 @@ fn month_context(prev: &Token, before_prev: Option<&Token>, next: Option<&Token>
     }
     match prev.norm.as_str() {
         "en" | "début" | "fin" | "courant" | "depuis" | "dès" => true,
-        "de" | "d'" => before_prev.is_some_and(|b| matches!(b.norm.as_str(), "mois" | "début" | "fin" | "courant")),
+        "de" | "d'" => before_prev
+            .is_some_and(|b| matches!(b.norm.as_str(), "mois" | "début" | "fin" | "courant")),
         _ => false,
     }
 }
 
 fn day_context(prev: &Token, next: Option<&Token>, after_next: Option<&Token>) -> bool {
-    if !matches!(prev.norm.as_str(), "le" | "ce" | "chaque" | "dès" | "depuis") {
+    if !matches!(
+        prev.norm.as_str(),
+        "le" | "ce" | "chaque" | "dès" | "depuis"
+    ) {
         return false;
     }
     // « Mardi gras », « Vendredi saint », « Lundi de Pâques », « Mercredi des Cendres ».
     match next {
-        Some(n) if matches!(n.norm.as_str(), "gras" | "saint" | "sainte" | "noir" | "noire" | "rouge" | "sanglant") => false,
-        Some(n) if matches!(n.norm.as_str(), "de" | "des") => !after_next.is_some_and(|a| a.capitalized),
+        Some(n)
+            if matches!(
+                n.norm.as_str(),
+                "gras" | "saint" | "sainte" | "noir" | "noire" | "rouge" | "sanglant"
+            ) =>
+        {
+            false
+        }
+        Some(n) if matches!(n.norm.as_str(), "de" | "des") => {
+            !after_next.is_some_and(|a| a.capitalized)
+        }
         Some(n) if n.capitalized => false,
         _ => true,
     }
@@ -262,14 +568,21 @@ fn day_context(prev: &Token, next: Option<&Token>, after_next: Option<&Token>) -
 /// Sentences written as titles: two thirds of their longer words capitalised.
 fn title_sentences(toks: &[Token]) -> std::collections::HashSet<u32> {
     let mut counts: std::collections::HashMap<u32, (usize, usize)> = Default::default();
-    for t in toks.iter().filter(|t| t.is_word() && t.norm.chars().count() >= 4) {
+    for t in toks
+        .iter()
+        .filter(|t| t.is_word() && t.norm.chars().count() >= 4)
+    {
         let c = counts.entry(t.sentence).or_default();
         c.1 += 1;
         if t.capitalized {
             c.0 += 1;
         }
     }
-    counts.into_iter().filter(|&(_, (cap, all))| all >= 4 && cap * 3 >= all * 2).map(|(s, _)| s).collect()
+    counts
+        .into_iter()
+        .filter(|&(_, (cap, all))| all >= 4 && cap * 3 >= all * 2)
+        .map(|(s, _)| s)
+        .collect()
 }
 
 #[cfg(test)]
@@ -283,7 +596,13 @@ mod tests {
         check_with(G, text)
             .into_iter()
             .filter(|d| d.rule == "capitalization")
-            .map(|d| (d.severity, d.suggestions[0].applicability, d.suggestions[0].replacement.clone()))
+            .map(|d| {
+                (
+                    d.severity,
+                    d.suggestions[0].applicability,
+                    d.suggestions[0].replacement.clone(),
+                )
+            })
             .collect()
     }
 
@@ -293,21 +612,48 @@ mod tests {
 
     #[test]
     fn months_days_and_languages() {
-        assert_eq!(replacements("Meta a annoncé en Janvier une puce, livrée le 5 Mars 2025."), ["janvier", "mars"]);
-        assert_eq!(replacements("La puce sortira début Avril, ou mi-Juin, au plus tard fin Septembre."), ["avril", "juin", "septembre"]);
-        assert_eq!(replacements("Le rapport paraîtra ce Lundi et chaque Vendredi."), ["lundi", "vendredi"]);
-        assert_eq!(replacements("L'article a été traduit en Anglais par Meta."), ["anglais"]);
-        assert_eq!(replacements("Il vit en Chine et parle Anglais."), ["anglais"]);
-        assert_eq!(caps("Meta a annoncé en Janvier une puce.")[0].1, Applicability::Safe);
+        assert_eq!(
+            replacements("Meta a annoncé en Janvier une puce, livrée le 5 Mars 2025."),
+            ["janvier", "mars"]
+        );
+        assert_eq!(
+            replacements("La puce sortira début Avril, ou mi-Juin, au plus tard fin Septembre."),
+            ["avril", "juin", "septembre"]
+        );
+        assert_eq!(
+            replacements("Le rapport paraîtra ce Lundi et chaque Vendredi."),
+            ["lundi", "vendredi"]
+        );
+        assert_eq!(
+            replacements("L'article a été traduit en Anglais par Meta."),
+            ["anglais"]
+        );
+        assert_eq!(
+            replacements("Il vit en Chine et parle Anglais."),
+            ["anglais"]
+        );
+        assert_eq!(
+            caps("Meta a annoncé en Janvier une puce.")[0].1,
+            Applicability::Safe
+        );
     }
 
     #[test]
     fn nationality_adjectives_and_nouns() {
         let c = caps("Le groupe Américain a rassuré le gouvernement Français hier.");
-        assert_eq!(c.iter().map(|c| c.2.as_str()).collect::<Vec<_>>(), ["américain", "français"]);
-        assert!(c.iter().all(|c| c.0 == Severity::Warning && c.1 == Applicability::Unsafe));
+        assert_eq!(
+            c.iter().map(|c| c.2.as_str()).collect::<Vec<_>>(),
+            ["américain", "français"]
+        );
+        assert!(
+            c.iter()
+                .all(|c| c.0 == Severity::Warning && c.1 == Applicability::Unsafe)
+        );
         let c = caps("Selon Meta, les américains ont acheté plus de puces que les chinois.");
-        assert_eq!(c.iter().map(|c| c.2.as_str()).collect::<Vec<_>>(), ["Américains", "Chinois"]);
+        assert_eq!(
+            c.iter().map(|c| c.2.as_str()).collect::<Vec<_>>(),
+            ["Américains", "Chinois"]
+        );
         assert!(c.iter().all(|c| c.0 == Severity::Info));
     }
 
@@ -329,6 +675,9 @@ mod tests {
         ] {
             assert!(caps(t).is_empty(), "{t}: {:?}", caps(t));
         }
-        assert_eq!(replacements("Le 14 Juillet 2024 a été pluvieux."), ["juillet"]);
+        assert_eq!(
+            replacements("Le 14 Juillet 2024 a été pluvieux."),
+            ["juillet"]
+        );
     }
 }

@@ -1,8 +1,8 @@
 //! `currency-position`: a currency symbol before the amount, the English way (« $65 »,
 //! « €5 », « $65 milliards »).
 
-use super::typography::{Prose, Variant, word_after_space};
 use super::thousands_separator::group;
+use super::typography::{Prose, Variant, word_after_space};
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span};
 use regex::Regex;
@@ -55,7 +55,11 @@ impl Rule for CurrencyPosition {
             let before = view[..s].chars().next_back();
             let after = view[e..].chars().next();
             if before.is_some_and(|b| b.is_alphanumeric() || "\\_$@{".contains(b))
-                || after.is_some_and(|a| a.is_alphanumeric() || a == '_' || (a == '.' && view[e + 1..].starts_with(|x: char| x.is_ascii_digit())))
+                || after.is_some_and(|a| {
+                    a.is_alphanumeric()
+                        || a == '_'
+                        || (a == '.' && view[e + 1..].starts_with(|x: char| x.is_ascii_digit()))
+                })
             {
                 continue;
             }
@@ -69,7 +73,9 @@ impl Rule for CurrencyPosition {
                 _ => None,
             });
             if c.get(3).is_none() && scale.is_some() {
-                e = text[e..].find(scale_word).map_or(e, |i| e + i + scale_word.len());
+                e = text[e..]
+                    .find(scale_word)
+                    .map_or(e, |i| e + i + scale_word.len());
             }
             // « $1 », « $2 »: positional parameters of the shell, back-references.
             if symbol == "$" && number.len() == 1 && scale.is_none() {
@@ -79,7 +85,11 @@ impl Rule for CurrencyPosition {
                 continue;
             }
             let amount = french_number(number);
-            let value: f64 = french_number(number).replace('\u{A0}', "").replace(',', ".").parse().unwrap_or(2.0);
+            let value: f64 = french_number(number)
+                .replace('\u{A0}', "")
+                .replace(',', ".")
+                .parse()
+                .unwrap_or(2.0);
             let (unit_one, unit_many) = match symbol {
                 "$" => ("dollar", "dollars"),
                 "€" => ("euro", "euros"),
@@ -89,7 +99,11 @@ impl Rule for CurrencyPosition {
                 Some("k") => {
                     let whole = (value * 1000.0).round() as u64;
                     let n = group(&whole.to_string(), '\u{A0}');
-                    if variant == Variant::FrCa { format!("{n}\u{A0}{symbol}") } else { format!("{n} {unit_many}") }
+                    if variant == Variant::FrCa {
+                        format!("{n}\u{A0}{symbol}")
+                    } else {
+                        format!("{n} {unit_many}")
+                    }
                 }
                 Some(sc) => {
                     let (one, many) = match sc {
@@ -104,7 +118,10 @@ impl Rule for CurrencyPosition {
                     if variant == Variant::FrCa {
                         format!("{amount}\u{A0}{symbol}")
                     } else {
-                        format!("{amount} {}", if value < 2.0 { unit_one } else { unit_many })
+                        format!(
+                            "{amount} {}",
+                            if value < 2.0 { unit_one } else { unit_many }
+                        )
                     }
                 }
             };
@@ -135,8 +152,16 @@ fn french_number(n: &str) -> String {
         let (i, d) = n.split_once(['.', ',']).unwrap_or((n, ""));
         (i.to_string(), d)
     };
-    let int = if int.len() > 4 { group(&int, '\u{A0}') } else { int };
-    if dec.is_empty() { int } else { format!("{int},{dec}") }
+    let int = if int.len() > 4 {
+        group(&int, '\u{A0}')
+    } else {
+        int
+    };
+    if dec.is_empty() {
+        int
+    } else {
+        format!("{int},{dec}")
+    }
 }
 
 #[cfg(test)]
@@ -148,21 +173,39 @@ mod tests {
     fn check_variant(text: &str, variant: Variant) -> Vec<Diagnostic> {
         let g = crate::glossary::parse("t.toml", "[glossary]\nname='t'\n").unwrap();
         let mut c = crate::check::Checker::new(g);
-        c.settings = RuleSettings { variant, ..RuleSettings::default() };
+        c.settings = RuleSettings {
+            variant,
+            ..RuleSettings::default()
+        };
         c.select_rules(|id| id == "currency-position");
         c.check(&crate::document::Document::from_str(text))
     }
 
     fn fixes(text: &str) -> Vec<String> {
-        check_variant(text, Variant::FrFr).into_iter().map(|d| d.suggestions[0].replacement.clone()).collect()
+        check_variant(text, Variant::FrFr)
+            .into_iter()
+            .map(|d| d.suggestions[0].replacement.clone())
+            .collect()
     }
 
     #[test]
     fn symbol_before_the_amount() {
-        assert_eq!(fixes("Des dépenses de $65 milliards."), ["65 milliards de dollars"]);
-        assert_eq!(fixes("Un prix de €5 par mois et de $65."), ["5 euros", "65 dollars"]);
-        assert_eq!(fixes("Soit $1.5 billion ou $1.5B."), ["1,5 milliard de dollars", "1,5 milliard de dollars"]);
-        assert_eq!(fixes("Un salaire de $65,000 et de $65k."), ["65\u{A0}000 dollars", "65\u{A0}000 dollars"]);
+        assert_eq!(
+            fixes("Des dépenses de $65 milliards."),
+            ["65 milliards de dollars"]
+        );
+        assert_eq!(
+            fixes("Un prix de €5 par mois et de $65."),
+            ["5 euros", "65 dollars"]
+        );
+        assert_eq!(
+            fixes("Soit $1.5 billion ou $1.5B."),
+            ["1,5 milliard de dollars", "1,5 milliard de dollars"]
+        );
+        assert_eq!(
+            fixes("Un salaire de $65,000 et de $65k."),
+            ["65\u{A0}000 dollars", "65\u{A0}000 dollars"]
+        );
         assert_eq!(fixes("Un prix de £1 seulement."), ["1 livre"]);
         let d = check_variant("Un prix de $65.", Variant::FrFr);
         assert_eq!(d[0].suggestions[0].applicability, Applicability::Unsafe);

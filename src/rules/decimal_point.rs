@@ -1,6 +1,8 @@
 //! `decimal-point`: a decimal point where French writes a decimal comma (« 5.5 milliards »).
 
-use super::typography::{MEASURE_WORDS, Prose, SCALE_WORDS, CURRENCY_WORDS, word_after_space, word_before_space};
+use super::typography::{
+    CURRENCY_WORDS, MEASURE_WORDS, Prose, SCALE_WORDS, word_after_space, word_before_space,
+};
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use regex::Regex;
@@ -32,7 +34,18 @@ static META: RuleMeta = RuleMeta {
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+\.\d+").expect("valid regex"));
 
 /// Words after which a number with a point is a version, not a quantity.
-const VERSION_WORDS: &[&str] = &["version", "versions", "v", "release", "révision", "noyau", "norme", "standard", "api", "protocole"];
+const VERSION_WORDS: &[&str] = &[
+    "version",
+    "versions",
+    "v",
+    "release",
+    "révision",
+    "noyau",
+    "norme",
+    "standard",
+    "api",
+    "protocole",
+];
 
 impl Rule for DecimalPoint {
     fn meta(&self) -> &RuleMeta {
@@ -48,19 +61,28 @@ impl Rule for DecimalPoint {
             let before = view[..s].chars().next_back();
             let after = view[e..].chars().next();
             // Part of a longer token: « 1.2.3 », « v1.5 », « 192.168.1.1 », « x.5.y ».
-            if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '_' | '-' | '/' | '$' | '€' | '£'))
-                || after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '_' | '-' | '/') && view[e + 1..].starts_with(|x: char| x.is_alphanumeric()))
-            {
+            if before.is_some_and(|c| {
+                c.is_alphanumeric() || matches!(c, '.' | ',' | '_' | '-' | '/' | '$' | '€' | '£')
+            }) || after.is_some_and(|c| {
+                c.is_alphanumeric()
+                    || matches!(c, '.' | ',' | '_' | '-' | '/')
+                        && view[e + 1..].starts_with(|x: char| x.is_alphanumeric())
+            }) {
                 continue;
             }
             let next = word_after_space(text, e);
             let unit = if after == Some('%') { "%" } else { next };
-            if !(MEASURE_WORDS.contains(&unit) || SCALE_WORDS.contains(&unit) || CURRENCY_WORDS.contains(&unit)) {
+            if !(MEASURE_WORDS.contains(&unit)
+                || SCALE_WORDS.contains(&unit)
+                || CURRENCY_WORDS.contains(&unit))
+            {
                 continue;
             }
             let prev = word_before_space(text, s);
             if VERSION_WORDS.contains(&prev.to_lowercase().as_str())
-                || prev.starts_with(char::is_uppercase) && prev.len() > 1 && !is_common_capitalized(prev)
+                || prev.starts_with(char::is_uppercase)
+                    && prev.len() > 1
+                    && !is_common_capitalized(prev)
                 || !(s..e).all(|i| p.visible(i))
                 || !p.is_french_prose_at(s)
             {
@@ -83,7 +105,23 @@ impl Rule for DecimalPoint {
 
 /// Capitalised words at the start of a sentence that may precede a quantity.
 fn is_common_capitalized(w: &str) -> bool {
-    matches!(w, "Environ" | "Près" | "Plus" | "Moins" | "Soit" | "Avec" | "Pour" | "De" | "En" | "Les" | "Des" | "Sur" | "Par" | "Et")
+    matches!(
+        w,
+        "Environ"
+            | "Près"
+            | "Plus"
+            | "Moins"
+            | "Soit"
+            | "Avec"
+            | "Pour"
+            | "De"
+            | "En"
+            | "Les"
+            | "Des"
+            | "Sur"
+            | "Par"
+            | "Et"
+    )
 }
 
 #[cfg(test)]
@@ -102,9 +140,15 @@ mod tests {
 
     #[test]
     fn decimal_point_before_a_unit_or_a_scale() {
-        assert_eq!(decimals("Meta investira 5.5 milliards de dollars."), ["5,5"]);
+        assert_eq!(
+            decimals("Meta investira 5.5 milliards de dollars."),
+            ["5,5"]
+        );
         assert_eq!(decimals("Une hausse de 2.5 % et de 3.7%."), ["2,5", "3,7"]);
-        assert_eq!(decimals("Une gravure en 1.8 nm et 2.4 GHz."), ["1,8", "2,4"]);
+        assert_eq!(
+            decimals("Une gravure en 1.8 nm et 2.4 GHz."),
+            ["1,8", "2,4"]
+        );
     }
 
     #[test]

@@ -36,7 +36,11 @@ impl Rule for DoubleSpace {
             let text = doc.lines.line_text(&doc.text, line);
             let view = doc.lines.line_text(&doc.view, line);
             let start = doc.lines.line_start(line);
-            if !text.contains("  ") || text.starts_with([' ', '\t']) || p.is_code_at(start) || p.is_listing_at(start) {
+            if !text.contains("  ")
+                || text.starts_with([' ', '\t'])
+                || p.is_code_at(start)
+                || p.is_listing_at(start)
+            {
                 continue;
             }
             let runs: Vec<(usize, usize)> = space_runs(text).collect();
@@ -46,12 +50,22 @@ impl Rule for DoubleSpace {
                 continue;
             }
             let (s, e) = *doubled[0];
-            if e - s != 2 || e == text.len() || s == 0 || !(start + s - 1..=start + e).all(|i| p.visible(i)) || view[..s].trim().is_empty() {
+            if e - s != 2
+                || e == text.len()
+                || s == 0
+                || !(start + s - 1..=start + e).all(|i| p.visible(i))
+                || view[..s].trim().is_empty()
+            {
                 continue;
             }
             // « -S, --split=S  traiter »: the help of a command's options.
             let first = text.split_whitespace().next().unwrap_or("");
-            if first.starts_with('-') || text[..s].split_whitespace().next_back().is_some_and(|w| w.starts_with('-')) {
+            if first.starts_with('-')
+                || text[..s]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| w.starts_with('-'))
+            {
                 continue;
             }
             let before = text[..s].chars().next_back();
@@ -101,7 +115,10 @@ mod tests {
     const G: &str = "[glossary]\nname='t'\n";
 
     fn doubles(text: &str) -> usize {
-        check_with(G, text).iter().filter(|d| d.rule == "double-space").count()
+        check_with(G, text)
+            .iter()
+            .filter(|d| d.rule == "double-space")
+            .count()
     }
 
     #[test]
@@ -120,7 +137,10 @@ mod tests {
         assert_eq!(doubles("Espace en fin de ligne.  \nSuite."), 0);
         assert_eq!(doubles("Taille des pointeurs:     %d"), 0);
         assert_eq!(doubles("Nom  Valeur  Type"), 0);
-        assert_eq!(doubles("-S, --split-string=S  traiter et scinder S en groupes"), 0);
+        assert_eq!(
+            doubles("-S, --split-string=S  traiter et scinder S en groupes"),
+            0
+        );
         assert_eq!(doubles("int  x = 1;"), 0);
         assert_eq!(doubles("La valeur\u{A0} est lue."), 0);
     }

@@ -21,7 +21,10 @@ static META: RuleMeta = RuleMeta {
 };
 
 /// Words that French legitimately doubles (« nous nous sommes », « vous vous trompez »).
-const ALLOWED: &[&str] = &["nous", "vous", "si", "très", "bien", "non", "oui", "beaucoup", "plus", "encore", "tout", "ha", "long"];
+const ALLOWED: &[&str] = &[
+    "nous", "vous", "si", "très", "bien", "non", "oui", "beaucoup", "plus", "encore", "tout", "ha",
+    "long",
+];
 
 /// Function words: doubled, they are a typo for sure. Other doubled words may be code,
 /// identifiers or terminal output (« root root »), so they are only an info.
@@ -55,10 +58,20 @@ impl Rule for DoubledWord {
             }
             let span = Span::new(a.start, b.end);
             let word = cx.text(Span::new(a.start, a.end));
-            let severity = if FUNCTION_WORDS.contains(&a.norm.as_str()) { META.severity } else { Severity::Info };
+            let severity = if FUNCTION_WORDS.contains(&a.norm.as_str()) {
+                META.severity
+            } else {
+                Severity::Info
+            };
             out.push(
-                Diagnostic::new(META.id, META.category, severity, span, format!("« {word} » est répété."))
-                    .with_replacements([word.to_string()]),
+                Diagnostic::new(
+                    META.id,
+                    META.category,
+                    severity,
+                    span,
+                    format!("« {word} » est répété."),
+                )
+                .with_replacements([word.to_string()]),
             );
         }
     }
@@ -81,7 +94,10 @@ mod tests {
         assert!(check_with(g, "Nous nous sommes trompés.").is_empty());
         assert!(check_with(g, "Il dit que, que tu le veuilles").is_empty());
         assert!(check_with(g, "le 12 12 mai").is_empty());
-        assert!(!rules_of(&check_with(g, "le FICHIER FICHIER ; le fichier  fichier")).contains(&"doubled-word"));
+        assert!(
+            !rules_of(&check_with(g, "le FICHIER FICHIER ; le fichier  fichier"))
+                .contains(&"doubled-word")
+        );
         let d = check_with(g, "-rw-r--r-- 1 root root 0");
         assert_eq!(d[0].severity, crate::diagnostic::Severity::Info);
     }

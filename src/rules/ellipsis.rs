@@ -55,8 +55,13 @@ impl Rule for Ellipsis {
             // « etc... », « etc… », « etc.. », « etc ... ».
             let head = text[..start].trim_end_matches(' ');
             let etc = head.len() >= 3
-                && head.get(head.len() - 3..).is_some_and(|w| w.eq_ignore_ascii_case("etc"))
-                && !head[..head.len() - 3].chars().next_back().is_some_and(char::is_alphanumeric);
+                && head
+                    .get(head.len() - 3..)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("etc"))
+                && !head[..head.len() - 3]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
             if etc && (dots == 0 || (2..=4).contains(&dots)) {
                 let s = head.len() - 3;
                 let found = &text[s..end];
@@ -66,7 +71,9 @@ impl Rule for Ellipsis {
                         META.category,
                         Severity::Warning,
                         Span::new(s, end),
-                        format!("« {found} » : « etc. » n'est jamais suivi de points de suspension."),
+                        format!(
+                            "« {found} » : « etc. » n'est jamais suivi de points de suspension."
+                        ),
                     )
                     .with_replacements([format!("{}.", &text[s..s + 3])]),
                 );
@@ -78,10 +85,18 @@ impl Rule for Ellipsis {
             let before = text[..start].chars().next_back();
             let after = text[end..].chars().next();
             if !before.is_some_and(char::is_alphabetic)
-                || after.is_some_and(|a| a.is_alphanumeric() || matches!(a, ']' | ')' | '_' | '/' | '.'))
-                || !is_plain_word(p.word_before(start).trim_start_matches(['(', '['].as_slice()))
+                || after.is_some_and(|a| {
+                    a.is_alphanumeric() || matches!(a, ']' | ')' | '_' | '/' | '.')
+                })
+                || !is_plain_word(
+                    p.word_before(start)
+                        .trim_start_matches(['(', '['].as_slice()),
+                )
                 || p.word_before(start).starts_with('[')
-                || p.word_before(start).chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+                || p.word_before(start)
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
                 || p.is_english_at(start)
             {
                 continue;
@@ -117,7 +132,12 @@ mod tests {
 
     #[test]
     fn etc_with_suspension_points() {
-        for t in ["Meta, Google, etc... conçoivent", "Meta, Google, etc… conçoivent", "Meta, Etc.. et", "Meta etc ..."] {
+        for t in [
+            "Meta, Google, etc... conçoivent",
+            "Meta, Google, etc… conçoivent",
+            "Meta, Etc.. et",
+            "Meta etc ...",
+        ] {
             let d = ellipses(t);
             assert_eq!(d.len(), 1, "{t}");
             assert_eq!(d[0].0, Severity::Warning);
@@ -127,8 +147,14 @@ mod tests {
 
     #[test]
     fn three_dots() {
-        assert_eq!(ellipses("Chargement..."), [(Severity::Info, "…".to_string())]);
-        assert_eq!(ellipses("Il hésita... puis partit."), [(Severity::Info, "…".to_string())]);
+        assert_eq!(
+            ellipses("Chargement..."),
+            [(Severity::Info, "…".to_string())]
+        );
+        assert_eq!(
+            ellipses("Il hésita... puis partit."),
+            [(Severity::Info, "…".to_string())]
+        );
     }
 
     #[test]

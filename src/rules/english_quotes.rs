@@ -49,7 +49,11 @@ impl Rule for EnglishQuotes {
             if p.is_code_at(start) {
                 continue;
             }
-            let straight: Vec<usize> = text.match_indices('"').map(|(i, _)| i).filter(|&i| p.visible(start + i)).collect();
+            let straight: Vec<usize> = text
+                .match_indices('"')
+                .map(|(i, _)| i)
+                .filter(|&i| p.visible(start + i))
+                .collect();
             if straight.len() % 2 == 0 {
                 for pair in straight.chunks(2) {
                     judge(&p, start, text, pair[0], pair[1], '"', '"', out);
@@ -68,10 +72,22 @@ impl Rule for EnglishQuotes {
 
 /// Judges a pair of quotation marks at `o` and `c` (offsets in the line `text`).
 #[allow(clippy::too_many_arguments)]
-fn judge(p: &Prose, start: usize, text: &str, o: usize, c: usize, open: char, close: char, out: &mut Vec<Diagnostic>) {
+fn judge(
+    p: &Prose,
+    start: usize,
+    text: &str,
+    o: usize,
+    c: usize,
+    open: char,
+    close: char,
+    out: &mut Vec<Diagnostic>,
+) {
     let inner = &text[o + open.len_utf8()..c];
     let end = c + close.len_utf8();
-    if inner.is_empty() || inner.starts_with(char::is_whitespace) || inner.ends_with(char::is_whitespace) {
+    if inner.is_empty()
+        || inner.starts_with(char::is_whitespace)
+        || inner.ends_with(char::is_whitespace)
+    {
         return;
     }
     // Opening after a space or a bracket, closing before a space or a punctuation mark.
@@ -92,7 +108,12 @@ fn judge(p: &Prose, start: usize, text: &str, o: usize, c: usize, open: char, cl
         return;
     }
     // A function call: « f("…") ».
-    if before == Some('(') && text[..o - 1].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_') {
+    if before == Some('(')
+        && text[..o - 1]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+    {
         return;
     }
     if !is_french_text(inner) {
@@ -126,7 +147,11 @@ fn is_french_text(inner: &str) -> bool {
         return false;
     }
     let words: Vec<&str> = inner.split_whitespace().collect();
-    if words.iter().any(|w| w.starts_with('-') || w.trim_end_matches(['.', ',', ':', ';', '!', '?', '…']).contains(['.', ':'])) {
+    if words.iter().any(|w| {
+        w.starts_with('-')
+            || w.trim_end_matches(['.', ',', ':', ';', '!', '?', '…'])
+                .contains(['.', ':'])
+    }) {
         return false;
     }
     let accented = |w: &str| w.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
@@ -143,7 +168,8 @@ fn is_french_text(inner: &str) -> bool {
             None => w.chars().count() > 1 && FRENCH_WORDS.contains(&w),
         }
     });
-    (function || words.iter().any(|w| accented(w))) && words.iter().filter(|w| plain(w)).count() * 2 >= words.len()
+    (function || words.iter().any(|w| accented(w)))
+        && words.iter().filter(|w| plain(w)).count() * 2 >= words.len()
 }
 
 #[cfg(test)]
@@ -162,9 +188,18 @@ mod tests {
 
     #[test]
     fn english_quotes_in_french_prose() {
-        assert_eq!(quotes("Meta parle d'une \"étape importante\" pour ses puces."), ["«\u{A0}étape importante\u{A0}»"]);
-        assert_eq!(quotes("Le mot “entraînement” convient."), ["«\u{A0}entraînement\u{A0}»"]);
-        assert_eq!(quotes("Il a parlé de \"la fin d'une époque\"."), ["«\u{A0}la fin d'une époque\u{A0}»"]);
+        assert_eq!(
+            quotes("Meta parle d'une \"étape importante\" pour ses puces."),
+            ["«\u{A0}étape importante\u{A0}»"]
+        );
+        assert_eq!(
+            quotes("Le mot “entraînement” convient."),
+            ["«\u{A0}entraînement\u{A0}»"]
+        );
+        assert_eq!(
+            quotes("Il a parlé de \"la fin d'une époque\"."),
+            ["«\u{A0}la fin d'une époque\u{A0}»"]
+        );
     }
 
     #[test]

@@ -23,7 +23,10 @@ static META: RuleMeta = RuleMeta {
 };
 
 /// Words that may sit inside a name without a capital.
-const JOINERS: &[&str] = &["de", "d'", "du", "des", "la", "le", "l'", "of", "and", "the", "&", "et", "for", "für", "und", "y"];
+const JOINERS: &[&str] = &[
+    "de", "d'", "du", "des", "la", "le", "l'", "of", "and", "the", "&", "et", "for", "für", "und",
+    "y",
+];
 
 /// The run of name-like tokens (capitalised words and joiners) that ends at token `end`
 /// (inclusive) and goes backwards, within one sentence; leading joiners are dropped.
@@ -50,7 +53,11 @@ pub fn name_run_before(doc: &Document, end: usize, max: usize) -> Option<(usize,
 }
 
 fn normalized(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase().replace('’', "'")
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .replace('’', "'")
 }
 
 impl Rule for EntityFullName {
@@ -62,7 +69,9 @@ impl Rule for EntityFullName {
         let doc = cx.doc;
         let toks = &doc.tokens;
         for hit in &cx.hits {
-            let Target::EntityName { entity } = hit.target else { continue };
+            let Target::EntityName { entity } = hit.target else {
+                continue;
+            };
             let e = &cx.glossary.glossary.entities[entity as usize];
             let Some(full) = &e.full_name else { continue };
             if cx.text(hit.span) != e.name {
@@ -96,8 +105,14 @@ impl Rule for EntityFullName {
                 candidates.push((f + 1, l));
             }
             let accepted: Vec<String> = e.accepted().map(normalized).collect();
-            let text_of = |&(f, l): &(usize, usize)| normalized(&cx.text(Span::new(toks[f].start, toks[l].end)));
-            if candidates.iter().filter(|c| c.0 <= c.1).any(|c| accepted.contains(&text_of(c))) {
+            let text_of = |&(f, l): &(usize, usize)| {
+                normalized(&cx.text(Span::new(toks[f].start, toks[l].end)))
+            };
+            if candidates
+                .iter()
+                .filter(|c| c.0 <= c.1)
+                .any(|c| accepted.contains(&text_of(c)))
+            {
                 continue;
             }
             // One word is a description (« le fondeur (TSMC) »), not a full name.
@@ -121,10 +136,16 @@ impl Rule for EntityFullName {
                 quote_list(&names[..1])
             );
             out.push(
-                Diagnostic::new(META.id, META.category, e.severity.max(META.severity), span, message)
-                    .with_replacements([full.clone()])
-                    .with_note(e.note.clone())
-                    .with_entry(&e.id),
+                Diagnostic::new(
+                    META.id,
+                    META.category,
+                    e.severity.max(META.severity),
+                    span,
+                    message,
+                )
+                .with_replacements([full.clone()])
+                .with_note(e.note.clone())
+                .with_entry(&e.id),
             );
         }
     }
@@ -146,17 +167,29 @@ also = ["Taiwan Semiconductor Manufacturing Co."]
 
     #[test]
     fn wrong_expansion_before_or_after() {
-        let d = check_with(G, "avec Taiwan Integrated Circuit Manufacturing Corporation (TSMC), une société");
+        let d = check_with(
+            G,
+            "avec Taiwan Integrated Circuit Manufacturing Corporation (TSMC), une société",
+        );
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].rule, "entity-full-name");
-        assert_eq!(d[0].suggestions[0].replacement, "Taiwan Semiconductor Manufacturing Company");
+        assert_eq!(
+            d[0].suggestions[0].replacement,
+            "Taiwan Semiconductor Manufacturing Company"
+        );
         let d = check_with(G, "TSMC (Taiwan Chip Corporation) produit la puce.");
         assert_eq!(d.len(), 1, "{d:?}");
     }
 
     #[test]
     fn right_expansion_or_description_is_quiet() {
-        assert!(check_with(G, "avec Taiwan Semiconductor Manufacturing Company (TSMC), une société").is_empty());
+        assert!(
+            check_with(
+                G,
+                "avec Taiwan Semiconductor Manufacturing Company (TSMC), une société"
+            )
+            .is_empty()
+        );
         assert!(check_with(G, "le fondeur taïwanais (TSMC) produit la puce.").is_empty());
         assert!(check_with(G, "Selon Reuters (TSMC) rien.").is_empty());
     }

@@ -36,10 +36,11 @@ impl Rule for EntityInconsistent {
             if let Target::EntityName { entity } = hit.target {
                 if is_judged_spelling(cx, hit.span, hit.first) {
                     let found = cx.text(hit.span).into_owned();
-                    groups
-                        .entry(found.to_lowercase())
-                        .or_default()
-                        .push((found.clone(), hit.span, Some(entity as usize)));
+                    groups.entry(found.to_lowercase()).or_default().push((
+                        found.clone(),
+                        hit.span,
+                        Some(entity as usize),
+                    ));
                     covered.push(hit.span);
                 }
             }
@@ -57,7 +58,10 @@ impl Rule for EntityInconsistent {
                 continue;
             }
             let found: &str = &cx.text(span);
-            groups.entry(t.norm.clone()).or_default().push((found.to_string(), span, None));
+            groups
+                .entry(t.norm.clone())
+                .or_default()
+                .push((found.to_string(), span, None));
         }
         for occurrences in groups.values() {
             // Spellings that differ beyond the capital of a sentence start.
@@ -77,23 +81,33 @@ impl Rule for EntityInconsistent {
             let canonical = entity.map(|e| cx.glossary.glossary.entities[e].name.clone());
             // Report at the first occurrence that is not the canonical (or first) spelling.
             let reference = canonical.clone().unwrap_or_else(|| kinds[0].0.to_string());
-            let Some(first_other) = occurrences.iter().find(|o| !same_shape(&o.0, &reference)) else {
+            let Some(first_other) = occurrences.iter().find(|o| !same_shape(&o.0, &reference))
+            else {
                 continue;
             };
-            let counts: Vec<String> = kinds.iter().map(|(k, n)| format!("« {k} » ({n} fois)")).collect();
+            let counts: Vec<String> = kinds
+                .iter()
+                .map(|(k, n)| format!("« {k} » ({n} fois)"))
+                .collect();
             let message = format!(
                 "le nom « {reference} » est écrit de {} façons dans ce texte : {} ; garder une seule graphie.",
                 kinds.len(),
                 counts.join(", ")
             );
             out.push(
-                Diagnostic::new(META.id, META.category, META.severity, first_other.1, message)
-                    .with_replacements([reference.clone()])
-                    .with_applicability(if canonical.is_some() {
-                        crate::diagnostic::Applicability::Safe
-                    } else {
-                        crate::diagnostic::Applicability::Unsafe
-                    }),
+                Diagnostic::new(
+                    META.id,
+                    META.category,
+                    META.severity,
+                    first_other.1,
+                    message,
+                )
+                .with_replacements([reference.clone()])
+                .with_applicability(if canonical.is_some() {
+                    crate::diagnostic::Applicability::Safe
+                } else {
+                    crate::diagnostic::Applicability::Unsafe
+                }),
             );
         }
     }
@@ -119,7 +133,10 @@ mod tests {
 
     #[test]
     fn two_spellings_of_a_glossary_name() {
-        let d = check_with(G, "Meta achète chez Nvidia. Elle veut moins dépendre de NVIDIA.");
+        let d = check_with(
+            G,
+            "Meta achète chez Nvidia. Elle veut moins dépendre de NVIDIA.",
+        );
         assert_eq!(rules_of(&d), ["entity-inconsistent", "entity-spelling"]);
     }
 

@@ -30,7 +30,9 @@ pub fn is_judged_spelling(cx: &Context, span: Span, first_token: usize) -> bool 
     }
     let s = cx.doc.tokens[first_token].sentence as usize;
     match cx.doc.sentences.get(s) {
-        Some(sent) => cx.doc.view[sent.start..sent.end].chars().any(char::is_lowercase),
+        Some(sent) => cx.doc.view[sent.start..sent.end]
+            .chars()
+            .any(char::is_lowercase),
         None => true,
     }
 }
@@ -42,8 +44,16 @@ fn in_compound(cx: &Context, span: Span) -> bool {
     let before = v[..span.start].chars().next_back();
     let after = v[span.end..].chars().next();
     let glue = |c: Option<char>| matches!(c, Some('-' | '.' | '_' | '/'));
-    (glue(after) && v[span.end + 1..].chars().next().is_some_and(char::is_alphanumeric))
-        || (glue(before) && v[..span.start - 1].chars().next_back().is_some_and(char::is_alphanumeric))
+    (glue(after)
+        && v[span.end + 1..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric))
+        || (glue(before)
+            && v[..span.start - 1]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric))
 }
 
 fn same_spelling(a: &str, b: &str) -> bool {
@@ -76,9 +86,9 @@ impl Rule for EntitySpelling {
         let entities = &cx.glossary.glossary.entities;
         for hit in &cx.hits {
             let (entity, wrong) = match hit.target {
-                Target::EntityName { entity } | Target::EntityFullName { entity } | Target::EntityAlso { entity, .. } => {
-                    (entity, false)
-                }
+                Target::EntityName { entity }
+                | Target::EntityFullName { entity }
+                | Target::EntityAlso { entity, .. } => (entity, false),
                 Target::EntityWrong { entity, .. } => (entity, true),
                 _ => continue,
             };
@@ -92,13 +102,17 @@ impl Rule for EntitySpelling {
                 continue;
             }
             if !wrong {
-                let Some(expected) = expected_form(e, hit.target) else { continue };
+                let Some(expected) = expected_form(e, hit.target) else {
+                    continue;
+                };
                 if same_spelling(expected, found) || in_compound(cx, hit.span) {
                     continue;
                 }
             }
             let expected = match hit.target {
-                Target::EntityFullName { .. } => e.full_name.clone().unwrap_or_else(|| e.name.clone()),
+                Target::EntityFullName { .. } => {
+                    e.full_name.clone().unwrap_or_else(|| e.name.clone())
+                }
                 Target::EntityAlso { index, .. } => e.also[index as usize].clone(),
                 _ => e.name.clone(),
             };
@@ -137,7 +151,11 @@ wrong = ["Open AI"]
     #[test]
     fn case_variants_and_known_misspellings() {
         let d = check_with(G, "Meta dépend de NVIDIA et d'Open AI, pas de Nvidea.");
-        let rules: Vec<_> = d.iter().filter(|d| d.rule == "entity-spelling").map(|d| d.suggestions[0].replacement.as_str()).collect();
+        let rules: Vec<_> = d
+            .iter()
+            .filter(|d| d.rule == "entity-spelling")
+            .map(|d| d.suggestions[0].replacement.as_str())
+            .collect();
         assert_eq!(rules, ["Nvidia", "OpenAI", "Nvidia"]);
     }
 

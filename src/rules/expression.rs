@@ -112,11 +112,20 @@ impl Rule for ExpressionRule {
             let found: &str = &cx.text(hit.span);
             let message = format!("« {found} » : {}", x.reason.trim());
             let suggestions: Vec<String> = x.suggest.iter().map(|s| match_case(found, s)).collect();
-            let mut d = Diagnostic::new(self.meta.id, self.meta.category, x.severity, hit.span, message)
-                .with_replacements(suggestions)
-                .with_entry(&x.id);
+            let mut d = Diagnostic::new(
+                self.meta.id,
+                self.meta.category,
+                x.severity,
+                hit.span,
+                message,
+            )
+            .with_replacements(suggestions)
+            .with_entry(&x.id);
             // « impacte » would get « toucher » as written: shown, never applied by --fix.
-            if x.patterns.get(index as usize).is_none_or(|p| super::forbidden_term::inflected(cx, hit, p)) {
+            if x.patterns
+                .get(index as usize)
+                .is_none_or(|p| super::forbidden_term::inflected(cx, hit, p))
+            {
                 d = d.with_applicability(crate::diagnostic::Applicability::DisplayOnly);
             }
             out.push(d);
@@ -159,6 +168,12 @@ reason = "anglicisme."
 
     #[test]
     fn unless_protects_legitimate_use() {
-        assert!(check_with(G, "Il est entendu entre les parties que le contrat prend fin.").is_empty());
+        assert!(
+            check_with(
+                G,
+                "Il est entendu entre les parties que le contrat prend fin."
+            )
+            .is_empty()
+        );
     }
 }

@@ -40,10 +40,20 @@ impl Rule for ForbiddenTerm {
                 .map(|s| match_case(found, s))
                 .collect();
             let message = format!("« {found} » : {}", v.reason.trim());
-            let mut d = Diagnostic::new(META.id, META.category, v.severity.unwrap_or(t.severity), hit.span, message)
-                .with_replacements(suggestions)
-                .with_note(t.note.clone().or_else(|| Some(format!("Terme approuvé : {}.", quote_list(&t.approved)))))
-                .with_entry(&t.id);
+            let mut d = Diagnostic::new(
+                META.id,
+                META.category,
+                v.severity.unwrap_or(t.severity),
+                hit.span,
+                message,
+            )
+            .with_replacements(suggestions)
+            .with_note(
+                t.note
+                    .clone()
+                    .or_else(|| Some(format!("Terme approuvé : {}.", quote_list(&t.approved)))),
+            )
+            .with_entry(&t.id);
             // An inflected form (« formations ») would get the suggestion as written (« entraînement »):
             // shown, never applied by --fix.
             if inflected(cx, hit, &v.term) {
@@ -57,8 +67,12 @@ impl Rule for ForbiddenTerm {
 /// True when the words of a hit are not the pattern as written (an inflected form, another
 /// function word of its class): a suggestion written for the pattern does not fit them.
 pub(super) fn inflected(cx: &Context, hit: &crate::glossary::Hit, pattern: &str) -> bool {
-    let found = cx.doc.tokens[hit.first..=hit.last].iter().map(|t| t.norm.as_str());
-    !found.eq(crate::document::tokenize_phrase(pattern).iter().map(String::as_str))
+    let found = cx.doc.tokens[hit.first..=hit.last]
+        .iter()
+        .map(|t| t.norm.as_str());
+    !found.eq(crate::document::tokenize_phrase(pattern)
+        .iter()
+        .map(String::as_str))
 }
 
 #[cfg(test)]
@@ -97,8 +111,14 @@ unless = ["salarié"]
         let d = check_with(G, "Les formations de modèles se multiplient.");
         assert_eq!(d.len(), 1);
         // The suggestion is not inflected: shown, not applied.
-        assert_eq!(d[0].suggestions[0].applicability, crate::diagnostic::Applicability::DisplayOnly);
+        assert_eq!(
+            d[0].suggestions[0].applicability,
+            crate::diagnostic::Applicability::DisplayOnly
+        );
         let d = check_with(G, "La formation des modèles d'IA coûte cher.");
-        assert_eq!(d[0].suggestions[0].applicability, crate::diagnostic::Applicability::Safe);
+        assert_eq!(
+            d[0].suggestions[0].applicability,
+            crate::diagnostic::Applicability::Safe
+        );
     }
 }

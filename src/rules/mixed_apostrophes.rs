@@ -63,7 +63,9 @@ impl Rule for MixedApostrophes {
                 .last()
                 .map_or("", |(s, _)| &text[s..i]);
             let before_word = text[..i - word.len()].chars().next_back();
-            if word.is_empty() || before_word.is_some_and(|b| b.is_alphanumeric() || matches!(b, '\'' | '’' | '_')) {
+            if word.is_empty()
+                || before_word.is_some_and(|b| b.is_alphanumeric() || matches!(b, '\'' | '’' | '_'))
+            {
                 continue;
             }
             if !ELIDED.contains(&word.to_lowercase().as_str()) || !p.is_french_prose_at(i) {
@@ -77,10 +79,27 @@ impl Rule for MixedApostrophes {
             return;
         }
         let minority_curly = curly < straight;
-        let (minority, majority) = if minority_curly { (curly, straight) } else { (straight, curly) };
-        let (wrong, right) = if minority_curly { ('’', '\'') } else { ('\'', '’') };
-        let name = |c: char| if c == '’' { "typographique (’)" } else { "droite (')" };
-        let spans = found.iter().filter(|f| f.1 == minority_curly).map(|f| Span::new(f.0, f.0 + wrong.len_utf8()));
+        let (minority, majority) = if minority_curly {
+            (curly, straight)
+        } else {
+            (straight, curly)
+        };
+        let (wrong, right) = if minority_curly {
+            ('’', '\'')
+        } else {
+            ('\'', '’')
+        };
+        let name = |c: char| {
+            if c == '’' {
+                "typographique (’)"
+            } else {
+                "droite (')"
+            }
+        };
+        let spans = found
+            .iter()
+            .filter(|f| f.1 == minority_curly)
+            .map(|f| Span::new(f.0, f.0 + wrong.len_utf8()));
         if minority <= MAX_EACH && minority * 4 <= minority + majority {
             for span in spans {
                 out.push(

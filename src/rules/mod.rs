@@ -2,8 +2,8 @@
 same sections, a stable kebab-case id that names the problem, an MQM category and a
 default severity. `ALL` is the registry. */
 
-pub mod bilingual;
 mod agreement;
+pub mod bilingual;
 mod capitalization;
 mod currency_position;
 mod decimal_point;
@@ -26,9 +26,9 @@ mod repeated_phrase;
 mod spelling;
 mod term_inconsistency;
 mod thousands_separator;
+pub mod typography;
 mod unit_space;
 mod untranslated_english;
-pub mod typography;
 
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use crate::document::Document;
@@ -98,7 +98,9 @@ pub static ALL: &[&dyn Rule] = &[
 
 /// The documentation of every rule, monolingual then bilingual.
 pub fn all_metas() -> impl Iterator<Item = &'static RuleMeta> {
-    ALL.iter().map(|r| r.meta()).chain(bilingual::ALL.iter().map(|r| r.meta()))
+    ALL.iter()
+        .map(|r| r.meta())
+        .chain(bilingual::ALL.iter().map(|r| r.meta()))
 }
 
 pub fn find(id: &str) -> Option<&'static RuleMeta> {
@@ -137,7 +139,11 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(doc: &'a Document, glossary: &'a CompiledGlossary, settings: &'a RuleSettings) -> Self {
+    pub fn new(
+        doc: &'a Document,
+        glossary: &'a CompiledGlossary,
+        settings: &'a RuleSettings,
+    ) -> Self {
         let all = glossary.find(doc);
         // Where each context phrase occurs, by sentence and by paragraph: a hit only ever
         // looks at the occurrences of its own sentence or paragraph.
@@ -164,10 +170,13 @@ impl<'a> Context<'a> {
                     Scope::Paragraph => in_paragraph.get(&(*id, p)),
                 };
                 found.is_some_and(|v| {
-                    v.iter().any(|span| !span.overlaps(&hit.span) || (may_overlap && !hit.span.contains(span)))
+                    v.iter().any(|span| {
+                        !span.overlaps(&hit.span) || (may_overlap && !hit.span.contains(span))
+                    })
                 })
             };
-            (ctx.when.is_empty() || ctx.when.iter().any(|id| near(id, false))) && !ctx.unless.iter().any(|id| near(id, true))
+            (ctx.when.is_empty() || ctx.when.iter().any(|id| near(id, false)))
+                && !ctx.unless.iter().any(|id| near(id, true))
         };
         let hits = all
             .iter()
@@ -176,12 +185,17 @@ impl<'a> Context<'a> {
                 Target::Forbidden { term, index } => {
                     holds(&glossary.variant_contexts[term as usize][index as usize], h)
                 }
-                Target::Expression { expr, .. } => holds(&glossary.expression_contexts[expr as usize], h),
+                Target::Expression { expr, .. } => {
+                    holds(&glossary.expression_contexts[expr as usize], h)
+                }
                 _ => true,
             })
             .copied()
             .collect();
-        let raw_hits = all.into_iter().filter(|h| !matches!(h.target, Target::Context { .. })).collect();
+        let raw_hits = all
+            .into_iter()
+            .filter(|h| !matches!(h.target, Target::Context { .. }))
+            .collect();
         Context {
             doc,
             glossary,
@@ -201,9 +215,9 @@ impl<'a> Context<'a> {
 const SENTENCE_OPENERS: &[&str] = &[
     "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "ce", "cet", "cette", "ces",
     "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes",
-    "chaque", "tout", "toute", "tous", "toutes", "aucun", "aucune", "quel", "quelle", "en",
-    "dans", "pour", "par", "sur", "avec", "sans", "selon", "mais", "et", "ou", "si", "the",
-    "a", "an", "this", "our", "your", "their", "its", "my", "each", "every", "no", "any",
+    "chaque", "tout", "toute", "tous", "toutes", "aucun", "aucune", "quel", "quelle", "en", "dans",
+    "pour", "par", "sur", "avec", "sans", "selon", "mais", "et", "ou", "si", "the", "a", "an",
+    "this", "our", "your", "their", "its", "my", "each", "every", "no", "any",
 ];
 
 /// True when the words next to tokens `first..=last` make them part of a name: a
@@ -219,7 +233,9 @@ pub fn beside_a_name(doc: &Document, first: usize, last: usize) -> bool {
             && doc.gap_is_space(p.end, toks[first].start)
     };
     let next = toks.get(last + 1).is_some_and(|n| {
-        n.capitalized && n.sentence == toks[last].sentence && doc.gap_is_space(toks[last].end, n.start)
+        n.capitalized
+            && n.sentence == toks[last].sentence
+            && doc.gap_is_space(toks[last].end, n.start)
     });
     prev || next
 }

@@ -36,11 +36,19 @@ impl Rule for NearMiss {
             return;
         }
         // Spans already known as entity forms are not near misses.
-        let known = super::SpanSet::new(cx
-            .hits
-            .iter()
-            .filter(|h| matches!(h.target, Target::EntityName { .. } | Target::EntityFullName { .. } | Target::EntityAlso { .. } | Target::EntityWrong { .. }))
-            .map(|h| h.span),
+        let known = super::SpanSet::new(
+            cx.hits
+                .iter()
+                .filter(|h| {
+                    matches!(
+                        h.target,
+                        Target::EntityName { .. }
+                            | Target::EntityFullName { .. }
+                            | Target::EntityAlso { .. }
+                            | Target::EntityWrong { .. }
+                    )
+                })
+                .map(|h| h.span),
         );
         let toks = &cx.doc.tokens;
         let mut i = 0;
@@ -49,7 +57,8 @@ impl Rule for NearMiss {
                 i += 1;
                 continue;
             }
-            let Some((f, l)) = super::entity_full_name::name_run_before(cx.doc, run_end(cx, i), 12) else {
+            let Some((f, l)) = super::entity_full_name::name_run_before(cx.doc, run_end(cx, i), 12)
+            else {
                 i += 1;
                 continue;
             };
@@ -71,7 +80,8 @@ impl Rule for NearMiss {
                         if e > l {
                             break;
                         }
-                        let window: Vec<&str> = toks[s..=e].iter().map(|t| t.norm.as_str()).collect();
+                        let window: Vec<&str> =
+                            toks[s..=e].iter().map(|t| t.norm.as_str()).collect();
                         let score = similarity(&window, cw);
                         if score > best.map_or(0.0, |b| b.0) {
                             best = Some((score, c, s, e));
@@ -79,7 +89,9 @@ impl Rule for NearMiss {
                     }
                 }
             }
-            let Some((score, c, s, e)) = best else { continue };
+            let Some((score, c, s, e)) = best else {
+                continue;
+            };
             let span = Span::new(toks[s].start, toks[e].end);
             let (name, cw, entity) = &names[c];
             let window: Vec<&str> = toks[s..=e].iter().map(|t| t.norm.as_str()).collect();
@@ -114,7 +126,9 @@ fn run_end(cx: &Context, i: usize) -> usize {
     while j < toks.len()
         && toks[j].sentence == toks[i].sentence
         && cx.doc.gap_is_joiner(toks[j - 1].end, toks[j].start)
-        && (toks[j].capitalized || (matches!(toks[j].norm.as_str(), "de" | "of" | "and" | "&") && toks.get(j + 1).is_some_and(|n| n.capitalized)))
+        && (toks[j].capitalized
+            || (matches!(toks[j].norm.as_str(), "de" | "of" | "and" | "&")
+                && toks.get(j + 1).is_some_and(|n| n.capitalized)))
     {
         if toks[j].capitalized {
             end = j;
@@ -130,7 +144,10 @@ use crate::document::fold_accents as fold;
 /// longer name), or, for names of equal length, the character similarity when only
 /// spelling differs.
 fn similarity(a: &[&str], b: &[String]) -> f64 {
-    let shared = a.iter().filter(|w| b.iter().any(|x| fold(x) == fold(w))).count();
+    let shared = a
+        .iter()
+        .filter(|w| b.iter().any(|x| fold(x) == fold(w)))
+        .count();
     if shared < 2 {
         return 0.0;
     }
@@ -141,7 +158,11 @@ fn similarity(a: &[&str], b: &[String]) -> f64 {
     }
     let chars = strsim::normalized_damerau_levenshtein(&fa, &fb);
     // Same first word, most words shared: a word was swapped.
-    let anchored = if a.first().map(|w| *w) == b.first().map(String::as_str) { 0.05 } else { 0.0 };
+    let anchored = if a.first().map(|w| *w) == b.first().map(String::as_str) {
+        0.05
+    } else {
+        0.0
+    };
     word_score.max(if chars >= 0.85 { chars } else { 0.0 }) + anchored
 }
 
@@ -160,11 +181,20 @@ full-name = "Taiwan Semiconductor Manufacturing Company"
 
     #[test]
     fn one_word_off() {
-        let d = check_with(G, "Selon Taiwan Semiconductor Manufacturing Corporation, la demande croît.");
+        let d = check_with(
+            G,
+            "Selon Taiwan Semiconductor Manufacturing Corporation, la demande croît.",
+        );
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].rule, "near-miss");
-        assert_eq!(d[0].suggestions[0].replacement, "Taiwan Semiconductor Manufacturing Company");
-        assert_eq!(&"Selon Taiwan Semiconductor Manufacturing Corporation"[6..], "Taiwan Semiconductor Manufacturing Corporation");
+        assert_eq!(
+            d[0].suggestions[0].replacement,
+            "Taiwan Semiconductor Manufacturing Company"
+        );
+        assert_eq!(
+            &"Selon Taiwan Semiconductor Manufacturing Corporation"[6..],
+            "Taiwan Semiconductor Manufacturing Corporation"
+        );
     }
 
     #[test]

@@ -36,8 +36,9 @@ static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-static ROMAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$").expect("valid regex"));
+static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$").expect("valid regex")
+});
 
 impl Rule for OrdinalSuffix {
     fn meta(&self) -> &RuleMeta {
@@ -61,7 +62,9 @@ impl Rule for OrdinalSuffix {
             }
             let before = text[..s].chars().next_back();
             let after = text[e..].chars().next();
-            if before.is_some_and(|b| "-_./'’".contains(b)) || after.is_some_and(|a| "_/'’".contains(a)) {
+            if before.is_some_and(|b| "-_./'’".contains(b))
+                || after.is_some_and(|a| "_/'’".contains(a))
+            {
                 continue;
             }
             if english {
@@ -78,22 +81,49 @@ impl Rule for OrdinalSuffix {
             let plural = suffix.ends_with('s') && suffix != "st";
             let fixes: Vec<String> = match suffix {
                 "st" if first => vec![format!("{num}er"), format!("{num}re")],
-                "ème" | "eme" | "ième" | "ieme" if first => vec![format!("{num}er"), format!("{num}re")],
+                "ème" | "eme" | "ième" | "ieme" if first => {
+                    vec![format!("{num}er"), format!("{num}re")]
+                }
                 "ère" | "ere" | "ière" | "iere" | "ères" | "eres" if first => {
                     vec![format!("{num}re{}", if plural { "s" } else { "" })]
                 }
                 "ère" | "ere" | "ière" | "iere" | "ères" | "eres" => continue,
-                "nde" | "ndes" if num == "2" => vec![format!("{num}de{}", if plural { "s" } else { "" })],
+                "nde" | "ndes" if num == "2" => {
+                    vec![format!("{num}de{}", if plural { "s" } else { "" })]
+                }
                 "nde" | "ndes" => continue,
                 _ => vec![format!("{num}e{}", if plural { "s" } else { "" })],
             };
             let found = &text[s..e];
             let message = if english {
-                format!("« {found} » : abréviation anglaise ; en français, {}.", fixes.iter().map(|f| format!("« {f} »")).collect::<Vec<_>>().join(" ou "))
+                format!(
+                    "« {found} » : abréviation anglaise ; en français, {}.",
+                    fixes
+                        .iter()
+                        .map(|f| format!("« {f} »"))
+                        .collect::<Vec<_>>()
+                        .join(" ou ")
+                )
             } else {
-                format!("« {found} » : l'abréviation de l'ordinal s'écrit {}.", fixes.iter().map(|f| format!("« {f} »")).collect::<Vec<_>>().join(" ou "))
+                format!(
+                    "« {found} » : l'abréviation de l'ordinal s'écrit {}.",
+                    fixes
+                        .iter()
+                        .map(|f| format!("« {f} »"))
+                        .collect::<Vec<_>>()
+                        .join(" ou ")
+                )
             };
-            out.push(Diagnostic::new(META.id, META.category, META.severity, Span::new(s, e), message).with_replacements(fixes));
+            out.push(
+                Diagnostic::new(
+                    META.id,
+                    META.category,
+                    META.severity,
+                    Span::new(s, e),
+                    message,
+                )
+                .with_replacements(fixes),
+            );
         }
     }
 }
@@ -109,19 +139,39 @@ mod tests {
         check_with(G, text)
             .into_iter()
             .filter(|d| d.rule == "ordinal-suffix")
-            .map(|d| d.suggestions.iter().map(|s| s.replacement.clone()).collect())
+            .map(|d| {
+                d.suggestions
+                    .iter()
+                    .map(|s| s.replacement.clone())
+                    .collect()
+            })
             .collect()
     }
 
     #[test]
     fn wrong_suffixes() {
         assert_eq!(
-            ordinals("le 2ème, la 1ère, les 1ères, le 3eme, le 21st, le 2nd, la 2nde, au XXème siècle, le 4th."),
-            [vec!["2e"], vec!["1re"], vec!["1res"], vec!["3e"], vec!["21e"], vec!["2e"], vec!["2de"], vec!["XXe"], vec!["4e"]]
+            ordinals(
+                "le 2ème, la 1ère, les 1ères, le 3eme, le 21st, le 2nd, la 2nde, au XXème siècle, le 4th."
+            ),
+            [
+                vec!["2e"],
+                vec!["1re"],
+                vec!["1res"],
+                vec!["3e"],
+                vec!["21e"],
+                vec!["2e"],
+                vec!["2de"],
+                vec!["XXe"],
+                vec!["4e"]
+            ]
         );
         let d = check_with(G, "le 1st client");
         assert_eq!(d[0].suggestions.len(), 2);
-        assert_eq!(d[0].suggestions[0].applicability, Applicability::DisplayOnly);
+        assert_eq!(
+            d[0].suggestions[0].applicability,
+            Applicability::DisplayOnly
+        );
         let d = check_with(G, "le 2ème client");
         assert_eq!(d[0].suggestions[0].applicability, Applicability::Safe);
     }

@@ -29,7 +29,10 @@ impl Rule for Overuse {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         // PO and TMX files are collections of independent strings, not one text.
-        if matches!(cx.doc.format, crate::formats::Format::Po | crate::formats::Format::Tmx) {
+        if matches!(
+            cx.doc.format,
+            crate::formats::Format::Po | crate::formats::Format::Tmx
+        ) {
             return;
         }
         let mut by_entry: BTreeMap<u32, Vec<&Hit>> = BTreeMap::new();
@@ -44,7 +47,8 @@ impl Rule for Overuse {
             hits.dedup_by_key(|h| h.first);
             for (j, h) in hits.iter().enumerate() {
                 // Sorted by token: those within the window are the run that ends at `j`.
-                let in_window = j + 1 - hits[..=j].partition_point(|p| h.first - p.first >= o.window);
+                let in_window =
+                    j + 1 - hits[..=j].partition_point(|p| h.first - p.first >= o.window);
                 if in_window <= o.max {
                     continue;
                 }
@@ -84,8 +88,14 @@ reason = "tournure répétée."
 
     #[test]
     fn beyond_the_limit() {
-        let d = check_with(G, "Il est non seulement rapide, mais sobre. Il est non seulement sûr, mais simple. Non seulement il suit.");
-        let d: Vec<_> = rules_of(&d).into_iter().filter(|r| *r == "overuse").collect();
+        let d = check_with(
+            G,
+            "Il est non seulement rapide, mais sobre. Il est non seulement sûr, mais simple. Non seulement il suit.",
+        );
+        let d: Vec<_> = rules_of(&d)
+            .into_iter()
+            .filter(|r| *r == "overuse")
+            .collect();
         assert_eq!(d, ["overuse", "overuse"]);
     }
 

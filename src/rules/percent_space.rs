@@ -26,7 +26,8 @@ static META: RuleMeta = RuleMeta {
     },
 };
 
-static PERCENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+(?:[.,]\d+)?%").expect("valid regex"));
+static PERCENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d+(?:[.,]\d+)?%").expect("valid regex"));
 
 impl Rule for PercentSpace {
     fn meta(&self) -> &RuleMeta {
@@ -80,7 +81,10 @@ mod tests {
 
     #[test]
     fn glued_percent() {
-        assert_eq!(percents("Une hausse de 4% et de 2,5%."), ["4\u{A0}%", "2,5\u{A0}%"]);
+        assert_eq!(
+            percents("Une hausse de 4% et de 2,5%."),
+            ["4\u{A0}%", "2,5\u{A0}%"]
+        );
         assert_eq!(percents("Soit 3\u{202F}% puis (12%)."), ["12\u{202F}%"]);
     }
 

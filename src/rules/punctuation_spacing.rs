@@ -1,7 +1,9 @@
 //! `punctuation-spacing`: the spaces French typography wants around « : ; ! ? » and inside
 //! « », missing, breaking where they should not break, or put before « , » and « . ».
 
-use super::typography::{BARRIER_CHAR, Prose, Variant, is_breaking_space, is_nb_space, is_plain_word, variant_name};
+use super::typography::{
+    BARRIER_CHAR, Prose, Variant, is_breaking_space, is_nb_space, is_plain_word, variant_name,
+};
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 
@@ -90,7 +92,10 @@ impl Rule for PunctuationSpacing {
                 open.clear();
                 continue;
             }
-            if !matches!(c, ':' | ';' | '!' | '?' | '«' | '»' | ',' | '.') || !p.visible(i) || p.is_code_at(i) {
+            if !matches!(c, ':' | ';' | '!' | '?' | '«' | '»' | ',' | '.')
+                || !p.visible(i)
+                || p.is_code_at(i)
+            {
                 continue;
             }
             match c {
@@ -121,19 +126,36 @@ impl Rule for PunctuationSpacing {
                 }
             };
             let nb = class_space(f.class);
-            let shown = |c: char| if c == '\u{202F}' { "fine insécable (U+202F)" } else { "insécable (U+00A0)" };
+            let shown = |c: char| {
+                if c == '\u{202F}' {
+                    "fine insécable (U+202F)"
+                } else {
+                    "insécable (U+00A0)"
+                }
+            };
             let sign = f.sign;
-            let with_space = if f.before_sign { format!("{nb}{sign}") } else { format!("{sign}{nb}") };
+            let with_space = if f.before_sign {
+                format!("{nb}{sign}")
+            } else {
+                format!("{sign}{nb}")
+            };
             let (severity, message, replacement) = match f.kind {
                 Kind::Missing => (
                     // A program's message (« %s: erreur: ») may keep its format.
-                    if p.has_placeholder_at(f.span.start) { Severity::Info } else { Severity::Warning },
+                    if p.has_placeholder_at(f.span.start) {
+                        Severity::Info
+                    } else {
+                        Severity::Warning
+                    },
                     if sign == '«' {
                         "« « » sans espace après : le français met une espace insécable à l'intérieur des guillemets.".to_string()
                     } else if sign == '»' {
                         "« » » sans espace avant : le français met une espace insécable à l'intérieur des guillemets.".to_string()
                     } else {
-                        format!("« {sign} » collé au mot : le français met une espace {} avant ce signe.", shown(nb))
+                        format!(
+                            "« {sign} » collé au mot : le français met une espace {} avant ce signe.",
+                            shown(nb)
+                        )
                     },
                     with_space,
                 ),
@@ -142,7 +164,11 @@ impl Rule for PunctuationSpacing {
                         continue;
                     }
                     said = true;
-                    let place = if sign == '«' { "après « « »".to_string() } else { format!("avant « {sign} »") };
+                    let place = if sign == '«' {
+                        "après « « »".to_string()
+                    } else {
+                        format!("avant « {sign} »")
+                    };
                     let mut m = format!(
                         "espace ordinaire {place} : une espace {} évite que le signe soit rejeté seul en début de ligne.",
                         shown(nb)
@@ -168,7 +194,10 @@ impl Rule for PunctuationSpacing {
                     sign.to_string(),
                 ),
             };
-            out.push(Diagnostic::new(META.id, META.category, severity, f.span, message).with_replacements([replacement]));
+            out.push(
+                Diagnostic::new(META.id, META.category, severity, f.span, message)
+                    .with_replacements([replacement]),
+            );
         }
     }
 }
@@ -194,22 +223,38 @@ fn space_run_after(p: &Prose, start: usize) -> usize {
 /// A character that may stand right before a spaced sign: the end of a word or a number,
 /// or a closing bracket, quote or point.
 fn ends_a_word(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, ')' | ']' | '»' | '"' | '”' | '’' | '.' | '…' | '%' | '°' | BARRIER_CHAR)
+    c.is_alphanumeric()
+        || matches!(
+            c,
+            ')' | ']' | '»' | '"' | '”' | '’' | '.' | '…' | '%' | '°' | BARRIER_CHAR
+        )
 }
 
 /// « : ; ! ? »
-fn high(p: &Prose, i: usize, c: char, variant: Variant, out: &mut Vec<Finding>, used: &mut impl FnMut(Class, char)) {
+fn high(
+    p: &Prose,
+    i: usize,
+    c: char,
+    variant: Variant,
+    out: &mut Vec<Finding>,
+    used: &mut impl FnMut(Class, char),
+) {
     let class = if c == ':' { Class::Colon } else { Class::Semi };
     let next = p.after(i).map(|x| x.1);
     let prev = p.before(i).map(|x| x.1);
     // Doubled signs (« ?? », « ?! », « :: »), emoticons (« :) »), times, ratios, keys.
-    let doubled = |x: Option<char>| x.is_some_and(|x| x == c || (matches!(c, '!' | '?') && matches!(x, '!' | '?')));
+    let doubled = |x: Option<char>| {
+        x.is_some_and(|x| x == c || (matches!(c, '!' | '?') && matches!(x, '!' | '?')))
+    };
     if doubled(next) || doubled(prev) {
         return;
     }
     let next_ok = match next {
         None => true,
-        Some(n) => n.is_whitespace() || (matches!(c, '!' | '?') && matches!(n, '»' | ')' | '"' | '”' | '’' | ']')),
+        Some(n) => {
+            n.is_whitespace()
+                || (matches!(c, '!' | '?') && matches!(n, '»' | ')' | '"' | '”' | '’' | ']'))
+        }
     };
     if !next_ok || p.is_english_at(i) {
         return;
@@ -217,16 +262,31 @@ fn high(p: &Prose, i: usize, c: char, variant: Variant, out: &mut Vec<Finding>, 
     let start = space_run_before(p, i);
     let end = i + c.len_utf8();
     if start < i {
-        let Some((_, before)) = p.before(start) else { return };
+        let Some((_, before)) = p.before(start) else {
+            return;
+        };
         if !ends_a_word(before) || before == BARRIER_CHAR {
             return;
         }
         // « 3 : 1 » is a score or a ratio.
-        if c == ':' && before.is_ascii_digit() && next_word(p, end).starts_with(|x: char| x.is_ascii_digit()) {
+        if c == ':'
+            && before.is_ascii_digit()
+            && next_word(p, end).starts_with(|x: char| x.is_ascii_digit())
+        {
             return;
         }
-        let kind = if variant == Variant::FrCa && class == Class::Semi { Kind::Superfluous } else { Kind::Breaking };
-        out.push(Finding { kind, span: Span::new(start, end), sign: c, class, before_sign: true });
+        let kind = if variant == Variant::FrCa && class == Class::Semi {
+            Kind::Superfluous
+        } else {
+            Kind::Breaking
+        };
+        out.push(Finding {
+            kind,
+            span: Span::new(start, end),
+            sign: c,
+            class,
+            before_sign: true,
+        });
         return;
     }
     let Some(prev) = prev else { return };
@@ -255,9 +315,16 @@ fn high(p: &Prose, i: usize, c: char, variant: Variant, out: &mut Vec<Finding>, 
         let rest = &rest[end - p.doc.lines.line_start(p.doc.lines.line_of(i))..];
         if after.starts_with(['{', '[', '"', '\'', '<', '$', '%', '/', '-', '.', '#'])
             || after.starts_with(|x: char| x.is_ascii_digit())
-            || matches!(after.trim_end_matches(','), "true" | "false" | "null" | "None" | "yes" | "no")
+            || matches!(
+                after.trim_end_matches(','),
+                "true" | "false" | "null" | "None" | "yes" | "no"
+            )
             || (rest.split_whitespace().count() == 1
-                && !is_plain_word(rest.trim().trim_end_matches(['.', '!', '?']).trim_end_matches('-')))
+                && !is_plain_word(
+                    rest.trim()
+                        .trim_end_matches(['.', '!', '?'])
+                        .trim_end_matches('-'),
+                ))
             || (rest.split_whitespace().count() == 1 && rest.contains('-'))
             || p.is_listing_at(i)
             || URI_SCHEMES.contains(&word.to_lowercase().as_str())
@@ -265,19 +332,42 @@ fn high(p: &Prose, i: usize, c: char, variant: Variant, out: &mut Vec<Finding>, 
             return;
         }
     }
-    out.push(Finding { kind: Kind::Missing, span: Span::new(i, end), sign: c, class, before_sign: true });
+    out.push(Finding {
+        kind: Kind::Missing,
+        span: Span::new(i, end),
+        sign: c,
+        class,
+        before_sign: true,
+    });
 }
 
 /// Written alone, these are URI schemes (« le préfixe memfd: »), not words.
 const URI_SCHEMES: &[&str] = &[
-    "about", "data", "file", "ftp", "git", "http", "https", "irc", "javascript", "mailto", "memfd",
-    "news", "sftp", "ssh", "tel", "urn",
+    "about",
+    "data",
+    "file",
+    "ftp",
+    "git",
+    "http",
+    "https",
+    "irc",
+    "javascript",
+    "mailto",
+    "memfd",
+    "news",
+    "sftp",
+    "ssh",
+    "tel",
+    "urn",
 ];
 
 /// The first word after the white space that follows `at`.
 fn next_word<'a>(p: &Prose<'a>, at: usize) -> &'a str {
     let rest = &p.doc.text[at..];
-    let skip = rest.len() - rest.trim_start_matches([' ', '\t', '\u{A0}', '\u{202F}']).len();
+    let skip = rest.len()
+        - rest
+            .trim_start_matches([' ', '\t', '\u{A0}', '\u{202F}'])
+            .len();
     if rest[skip..].starts_with('\n') {
         return "";
     }
@@ -295,7 +385,9 @@ fn low(p: &Prose, i: usize, c: char, out: &mut Vec<Finding>) {
     if !next.is_none_or(char::is_whitespace) {
         return;
     }
-    let Some((_, before)) = p.before(start) else { return };
+    let Some((_, before)) = p.before(start) else {
+        return;
+    };
     let word = p.word_before(start);
     // « l'opérateur , convertit » names the sign; « AB , VIRGULE » is a table.
     if !before.is_alphabetic()
@@ -315,18 +407,42 @@ fn low(p: &Prose, i: usize, c: char, out: &mut Vec<Finding>) {
             return;
         }
     }
-    out.push(Finding { kind: Kind::Wrong, span: Span::new(start, end), sign: c, class: Class::Colon, before_sign: true });
+    out.push(Finding {
+        kind: Kind::Wrong,
+        span: Span::new(start, end),
+        sign: c,
+        class: Class::Colon,
+        before_sign: true,
+    });
 }
 
 /// Words after which a sign is the subject of the sentence, not its punctuation.
-const SIGN_NAMES: &[&str] = &["opérateur", "caractère", "signe", "séparateur", "symbole", "délimiteur", "virgule", "point"];
+const SIGN_NAMES: &[&str] = &[
+    "opérateur",
+    "caractère",
+    "signe",
+    "séparateur",
+    "symbole",
+    "délimiteur",
+    "virgule",
+    "point",
+];
 
 /// A pair « … » on one line.
-fn quote_pair(p: &Prose, open: usize, close: usize, out: &mut Vec<Finding>, used: &mut impl FnMut(Class, char)) {
+fn quote_pair(
+    p: &Prose,
+    open: usize,
+    close: usize,
+    out: &mut Vec<Finding>,
+    used: &mut impl FnMut(Class, char),
+) {
     let after_open = open + '«'.len_utf8();
     // A quoted literal (« «;,» », « «aaa» », « «\ fin\ » ») keeps its exact characters.
     let inner = p.doc.text[after_open..close].trim_matches(|c: char| c.is_whitespace());
-    if inner.contains('\\') || !inner.chars().any(char::is_alphabetic) || (inner.chars().count() <= 3 && !inner.contains(' ')) {
+    if inner.contains('\\')
+        || !inner.chars().any(char::is_alphabetic)
+        || (inner.chars().count() <= 3 && !inner.contains(' '))
+    {
         return;
     }
     match p.at(after_open) {
@@ -334,11 +450,23 @@ fn quote_pair(p: &Prose, open: usize, close: usize, out: &mut Vec<Finding>, used
         Some((q, c)) if is_breaking_space(c) && q == after_open => {
             let end = space_run_after(p, after_open);
             if end < close {
-                out.push(Finding { kind: Kind::Breaking, span: Span::new(open, end), sign: '«', class: Class::Colon, before_sign: false });
+                out.push(Finding {
+                    kind: Kind::Breaking,
+                    span: Span::new(open, end),
+                    sign: '«',
+                    class: Class::Colon,
+                    before_sign: false,
+                });
             }
         }
         Some((q, c)) if q < close && !c.is_whitespace() => {
-            out.push(Finding { kind: Kind::Missing, span: Span::new(open, after_open), sign: '«', class: Class::Colon, before_sign: false });
+            out.push(Finding {
+                kind: Kind::Missing,
+                span: Span::new(open, after_open),
+                sign: '«',
+                class: Class::Colon,
+                before_sign: false,
+            });
         }
         _ => {}
     }
@@ -346,14 +474,26 @@ fn quote_pair(p: &Prose, open: usize, close: usize, out: &mut Vec<Finding>, used
     let start = space_run_before(p, close);
     if start < close {
         if start > after_open && p.before(start).is_some_and(|(_, c)| !c.is_whitespace()) {
-            out.push(Finding { kind: Kind::Breaking, span: Span::new(start, end), sign: '»', class: Class::Colon, before_sign: true });
+            out.push(Finding {
+                kind: Kind::Breaking,
+                span: Span::new(start, end),
+                sign: '»',
+                class: Class::Colon,
+                before_sign: true,
+            });
         }
         return;
     }
     match p.before(close) {
         Some((_, c)) if is_nb_space(c) => used(Class::Colon, c),
         Some((q, c)) if q >= after_open && !c.is_whitespace() => {
-            out.push(Finding { kind: Kind::Missing, span: Span::new(close, end), sign: '»', class: Class::Colon, before_sign: true });
+            out.push(Finding {
+                kind: Kind::Missing,
+                span: Span::new(close, end),
+                sign: '»',
+                class: Class::Colon,
+                before_sign: true,
+            });
         }
         _ => {}
     }
@@ -368,7 +508,10 @@ mod tests {
     fn check_variant(text: &str, variant: Variant) -> Vec<Diagnostic> {
         let g = crate::glossary::parse("t.toml", "[glossary]\nname='t'\n").unwrap();
         let mut c = crate::check::Checker::new(g);
-        c.settings = RuleSettings { variant, ..RuleSettings::default() };
+        c.settings = RuleSettings {
+            variant,
+            ..RuleSettings::default()
+        };
         c.select_rules(|id| id == "punctuation-spacing");
         c.check(&crate::document::Document::from_str(text))
     }
@@ -448,13 +591,18 @@ mod tests {
             "La variable serverSettings: est lue et le lecteur C: aussi.",
         ] {
             let d = check(t);
-            assert!(d.iter().all(|d| d.severity == Severity::Info), "{t}: {d:#?}");
+            assert!(
+                d.iter().all(|d| d.severity == Severity::Info),
+                "{t}: {d:#?}"
+            );
         }
     }
 
     #[test]
     fn quebec_wants_no_space_before_semicolon_and_question_mark() {
-        assert!(check_variant("Vraiment? Oui; c'est «\u{A0}prêt\u{A0}».", Variant::FrCa).is_empty());
+        assert!(
+            check_variant("Vraiment? Oui; c'est «\u{A0}prêt\u{A0}».", Variant::FrCa).is_empty()
+        );
         let d = check_variant("Vraiment ? Oui.", Variant::FrCa);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].suggestions[0].replacement, "?");

@@ -28,11 +28,67 @@ static META: RuleMeta = RuleMeta {
 
 /// Words that do not make a phrase meaningful on their own.
 const STOP: &[&str] = &[
-    "à", "a", "au", "aux", "avec", "ce", "ces", "cet", "cette", "d'", "dans", "de", "des", "du",
-    "elle", "en", "est", "et", "il", "ils", "l'", "la", "le", "les", "leur", "leurs", "mais",
-    "ne", "n'", "ou", "où", "par", "pas", "plus", "pour", "qu'", "que", "qui", "s'", "sa", "se",
-    "ses", "son", "sont", "sur", "un", "une", "y", "été", "être", "ont", "c'", "on", "nous",
-    "vous", "si", "tout", "tous", "aussi", "non", "seulement",
+    "à",
+    "a",
+    "au",
+    "aux",
+    "avec",
+    "ce",
+    "ces",
+    "cet",
+    "cette",
+    "d'",
+    "dans",
+    "de",
+    "des",
+    "du",
+    "elle",
+    "en",
+    "est",
+    "et",
+    "il",
+    "ils",
+    "l'",
+    "la",
+    "le",
+    "les",
+    "leur",
+    "leurs",
+    "mais",
+    "ne",
+    "n'",
+    "ou",
+    "où",
+    "par",
+    "pas",
+    "plus",
+    "pour",
+    "qu'",
+    "que",
+    "qui",
+    "s'",
+    "sa",
+    "se",
+    "ses",
+    "son",
+    "sont",
+    "sur",
+    "un",
+    "une",
+    "y",
+    "été",
+    "être",
+    "ont",
+    "c'",
+    "on",
+    "nous",
+    "vous",
+    "si",
+    "tout",
+    "tous",
+    "aussi",
+    "non",
+    "seulement",
 ];
 
 /// A filler phrase starts with a preposition (« dans le domaine de », « en termes de »).
@@ -51,14 +107,18 @@ impl Rule for RepeatedPhrase {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         // PO and TMX files are collections of independent strings, not one text.
-        if matches!(cx.doc.format, crate::formats::Format::Po | crate::formats::Format::Tmx) {
+        if matches!(
+            cx.doc.format,
+            crate::formats::Format::Po | crate::formats::Format::Tmx
+        ) {
             return;
         }
         let toks = &cx.doc.tokens;
         let min = cx.settings.repeated_phrase_min.max(2);
         let window = cx.settings.repeated_phrase_window;
         // n-gram → starting token indices.
-        let mut grams: HashMap<Vec<&str>, Vec<usize>, foldhash::fast::FixedState> = HashMap::default();
+        let mut grams: HashMap<Vec<&str>, Vec<usize>, foldhash::fast::FixedState> =
+            HashMap::default();
         for i in 0..toks.len() {
             if !LEADS.contains(&toks[i].norm.as_str()) {
                 continue;
@@ -70,14 +130,20 @@ impl Rule for RepeatedPhrase {
                     break;
                 }
                 let t = &toks[j];
-                if !t.is_word() || t.sentence != toks[i].sentence || (n > 1 && !cx.doc.gap_is_joiner(toks[j - 1].end, t.start)) {
+                if !t.is_word()
+                    || t.sentence != toks[i].sentence
+                    || (n > 1 && !cx.doc.gap_is_joiner(toks[j - 1].end, t.start))
+                {
                     break;
                 }
                 if !STOP.contains(&t.norm.as_str()) {
                     content += 1;
                 }
                 if n >= MIN_N && content >= 2 {
-                    grams.entry(toks[i..=j].iter().map(|t| t.norm.as_str()).collect()).or_default().push(i);
+                    grams
+                        .entry(toks[i..=j].iter().map(|t| t.norm.as_str()).collect())
+                        .or_default()
+                        .push(i);
                 }
             }
         }
@@ -94,7 +160,9 @@ impl Rule for RepeatedPhrase {
         // at most MAX_N tokens, so a range holding tokens `f..=l` starts at most MAX_N - 1
         // tokens before `f` (token order is byte order: containment is the same).
         let mut covered: HashMap<usize, usize, foldhash::fast::FixedState> = HashMap::default();
-        let is_covered = |covered: &HashMap<usize, usize, foldhash::fast::FixedState>, f: usize, l: usize| {
+        let is_covered = |covered: &HashMap<usize, usize, foldhash::fast::FixedState>,
+                          f: usize,
+                          l: usize| {
             (f.saturating_sub(MAX_N - 1)..=f).any(|cf| covered.get(&cf).is_some_and(|&cl| cl >= l))
         };
         for (g, starts) in found {
@@ -102,7 +170,12 @@ impl Rule for RepeatedPhrase {
                 .iter()
                 .map(|&s| Span::new(toks[s].start, toks[s + g.len() - 1].end))
                 .collect();
-            if starts.iter().filter(|&&s| !is_covered(&covered, s, s + g.len() - 1)).count() < min {
+            if starts
+                .iter()
+                .filter(|&&s| !is_covered(&covered, s, s + g.len() - 1))
+                .count()
+                < min
+            {
                 continue;
             }
             for &s in &starts {
@@ -151,15 +224,29 @@ mod tests {
     #[test]
     fn longest_repeated_phrase() {
         let g = "[glossary]\nname='t'\n";
-        let d = check_with(g, "Meta investit dans le domaine de l'IA. Sa place dans le domaine de l'IA progresse. Son avance dans le domaine de l'IA se confirme. Ses puces dans le domaine de l'IA aussi.");
+        let d = check_with(
+            g,
+            "Meta investit dans le domaine de l'IA. Sa place dans le domaine de l'IA progresse. Son avance dans le domaine de l'IA se confirme. Ses puces dans le domaine de l'IA aussi.",
+        );
         assert_eq!(rules_of(&d), ["repeated-phrase"; 3]);
-        assert!(d[0].message.starts_with("« dans le domaine de l'IA » revient 4 fois"), "{}", d[0].message);
+        assert!(
+            d[0].message
+                .starts_with("« dans le domaine de l'IA » revient 4 fois"),
+            "{}",
+            d[0].message
+        );
     }
 
     #[test]
     fn twice_or_function_words_only() {
         let g = "[glossary]\nname='t'\n";
-        assert!(check_with(g, "dans le domaine de l'IA. Et dans le domaine de l'IA. Puis dans le domaine de l'IA.").is_empty());
+        assert!(
+            check_with(
+                g,
+                "dans le domaine de l'IA. Et dans le domaine de l'IA. Puis dans le domaine de l'IA."
+            )
+            .is_empty()
+        );
         let noun = "le descripteur de fichier ouvert. ".repeat(5);
         assert!(check_with(g, &noun).is_empty());
         assert!(check_with(g, &"pour il y a de la. ".repeat(5)).is_empty());

@@ -69,7 +69,10 @@ impl Rule for Spelling {
         while i < toks.len() {
             // A hyphenated compound: tokens joined by single hyphens.
             let mut j = i;
-            while j + 1 < toks.len() && toks[j + 1].sentence == toks[i].sentence && is_hyphen(&doc.view[toks[j].end..toks[j + 1].start]) {
+            while j + 1 < toks.len()
+                && toks[j + 1].sentence == toks[i].sentence
+                && is_hyphen(&doc.view[toks[j].end..toks[j + 1].start])
+            {
                 j += 1;
             }
             let (first, last) = (i, j);
@@ -137,19 +140,29 @@ fn at_sentence_start(doc: &Document, i: usize) -> bool {
         return true;
     }
     let line_start = doc.view[..t.start].rfind('\n').map_or(0, |p| p + 1);
-    !doc.view[line_start..t.start].chars().any(char::is_alphanumeric)
+    !doc.view[line_start..t.start]
+        .chars()
+        .any(char::is_alphanumeric)
 }
 
 /// The tokens the dictionary is asked about: words of French prose that are neither names,
 /// acronyms, code nor glossary terms.
-fn worth_checking(cx: &Context, doc: &Document, i: usize, names: &HashSet<&str>, glossary: &super::SpanSet) -> bool {
+fn worth_checking(
+    cx: &Context,
+    doc: &Document,
+    i: usize,
+    names: &HashSet<&str>,
+    glossary: &super::SpanSet,
+) -> bool {
     let t: &Token = &doc.tokens[i];
     let word = &doc.view[t.start..t.end];
     if !t.is_word() || is_elision(&t.norm) || t.norm.chars().count() < 2 || t.all_caps {
         return false;
     }
     // Code and identifiers: digits, underscores, an upper-case letter inside the word.
-    if word.chars().any(|c| c.is_ascii_digit() || c == '_') || word.chars().skip(1).any(char::is_uppercase) {
+    if word.chars().any(|c| c.is_ascii_digit() || c == '_')
+        || word.chars().skip(1).any(char::is_uppercase)
+    {
         return false;
     }
     // Names: a capital in the middle of a sentence, or a word written so elsewhere.
@@ -176,7 +189,14 @@ fn is_roman_ordinal(word: &str) -> bool {
 
 /// True when the dictionary knows the word, as written or in lower case, as part of a
 /// compound (« semi- », « -ci »), or abbreviated with its full stop (« etc. »).
-fn known(dict: &spellbook::Dictionary, doc: &Document, t: &Token, word: &str, after_hyphen: bool, before_hyphen: bool) -> bool {
+fn known(
+    dict: &spellbook::Dictionary,
+    doc: &Document,
+    t: &Token,
+    word: &str,
+    after_hyphen: bool,
+    before_hyphen: bool,
+) -> bool {
     let lower = word.to_lowercase();
     if dict.check(word) || dict.check(&lower) {
         return true;
@@ -185,7 +205,9 @@ fn known(dict: &spellbook::Dictionary, doc: &Document, t: &Token, word: &str, af
     if word.contains('’') && dict.check(&word.replace('’', "'")) {
         return true;
     }
-    if before_hyphen && dict.check(&format!("{lower}-")) || after_hyphen && dict.check(&format!("-{lower}")) {
+    if before_hyphen && dict.check(&format!("{lower}-"))
+        || after_hyphen && dict.check(&format!("-{lower}"))
+    {
         return true;
     }
     doc.view[t.end..].starts_with('.') && dict.check(&format!("{lower}."))
@@ -209,9 +231,15 @@ fn suggestions(word: &str) -> Vec<String> {
         return s.clone();
     }
     let mut raw = Vec::new();
-    crate::lexicon::speller().suggester().with_ngram_suggestions(false).suggest(word, &mut raw);
+    crate::lexicon::speller()
+        .suggester()
+        .with_ngram_suggestions(false)
+        .suggest(word, &mut raw);
     let ranked = rank(word, raw);
-    cache.lock().unwrap_or_else(|e| e.into_inner()).insert(word.to_string(), ranked.clone());
+    cache
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(word.to_string(), ranked.clone());
     ranked
 }
 
@@ -229,7 +257,11 @@ fn rank(word: &str, raw: Vec<String>) -> Vec<String> {
             let l = s.to_lowercase();
             let split = l.contains(' ') || (l.contains('-') && !lower.contains('-'));
             let accent_only = fold_accents(&l) == folded;
-            let dist = if accent_only { 0 } else { strsim::damerau_levenshtein(&lower, &l) };
+            let dist = if accent_only {
+                0
+            } else {
+                strsim::damerau_levenshtein(&lower, &l)
+            };
             (split, dist, i, s)
         })
         .collect();
@@ -253,9 +285,9 @@ fn rank(word: &str, raw: Vec<String>) -> Vec<String> {
 /// English words that French text does not use (see `untranslated-english`): two of them,
 /// making a quarter of a sentence's words, make the sentence English.
 const ENGLISH_WORDS: &[&str] = &[
-    "the", "and", "of", "to", "is", "are", "with", "this", "that", "be", "by", "it", "from",
-    "for", "on", "was", "were", "will", "can", "which", "has", "have", "an", "or", "not",
-    "if", "when", "you", "your", "its", "into", "should", "must", "been", "these", "those",
+    "the", "and", "of", "to", "is", "are", "with", "this", "that", "be", "by", "it", "from", "for",
+    "on", "was", "were", "will", "can", "which", "has", "have", "an", "or", "not", "if", "when",
+    "you", "your", "its", "into", "should", "must", "been", "these", "those",
 ];
 
 fn english_sentences(doc: &Document) -> HashSet<u32> {
@@ -299,14 +331,23 @@ also = ["Deepseek"]
 "#;
 
     fn spelling(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        check_with(G, text).into_iter().filter(|d| d.rule == "spelling").collect()
+        check_with(G, text)
+            .into_iter()
+            .filter(|d| d.rule == "spelling")
+            .collect()
     }
 
     #[test]
     fn unknown_word_once_with_count_and_suggestions() {
-        let d = spelling("La chaîne d'approvisionement est tendue. L'approvisionement reste difficile.");
+        let d = spelling(
+            "La chaîne d'approvisionement est tendue. L'approvisionement reste difficile.",
+        );
         assert_eq!(d.len(), 1, "{d:?}");
-        assert!(d[0].message.contains("approvisionement") && d[0].message.contains("2 occurrences"), "{}", d[0].message);
+        assert!(
+            d[0].message.contains("approvisionement") && d[0].message.contains("2 occurrences"),
+            "{}",
+            d[0].message
+        );
         assert_eq!(d[0].suggestions[0].replacement, "approvisionnement");
         assert_eq!(d[0].severity, crate::diagnostic::Severity::Info);
         assert!(d[0].suggestions.len() <= 3);
@@ -320,7 +361,12 @@ also = ["Deepseek"]
 
     #[test]
     fn rectified_spellings_are_french() {
-        assert!(spelling("L'entrainement et l'entraînement des modèles coutent cher ; il connait le sujet.").is_empty());
+        assert!(
+            spelling(
+                "L'entrainement et l'entraînement des modèles coutent cher ; il connait le sujet."
+            )
+            .is_empty()
+        );
     }
 
     #[test]

@@ -37,7 +37,11 @@ impl Rule for TermInconsistency {
                 Target::Forbidden { term, index } => (term, Some(index)),
                 _ => continue,
             };
-            seen.entry(term).or_default().entry(key).or_default().push(h.span);
+            seen.entry(term)
+                .or_default()
+                .entry(key)
+                .or_default()
+                .push(h.span);
         }
         for (term, renderings) in seen {
             if renderings.len() < 2 || !renderings.contains_key(&None) {
@@ -49,7 +53,11 @@ impl Rule for TermInconsistency {
             let mut first_wrong: Option<Span> = None;
             for (key, spans) in &renderings {
                 if let Some(i) = key {
-                    parts.push(format!("« {} » ({} fois)", t.forbidden[*i as usize].term, spans.len()));
+                    parts.push(format!(
+                        "« {} » ({} fois)",
+                        t.forbidden[*i as usize].term,
+                        spans.len()
+                    ));
                     let s = spans[0];
                     if first_wrong.is_none_or(|f| s < f) {
                         first_wrong = Some(s);
@@ -97,7 +105,10 @@ when = ["modèle", "IA"]
 
     #[test]
     fn two_renderings() {
-        let d = check_with(G, "La formation des modèles coûte cher. L'entraînement dure.");
+        let d = check_with(
+            G,
+            "La formation des modèles coûte cher. L'entraînement dure.",
+        );
         assert_eq!(rules_of(&d), ["forbidden-term", "term-inconsistency"]);
     }
 

@@ -37,9 +37,35 @@ static NUMBER: LazyLock<Regex> =
 
 /// Words after which a number is a code or an identifier, not an amount.
 const CODE_WORDS: &[&str] = &[
-    "port", "ports", "code", "codes", "n°", "no", "numéro", "numéros", "pid", "uid", "gid", "id",
-    "identifiant", "erreur", "version", "ligne", "lignes", "article", "réf", "référence",
-    "téléphone", "tél", "cp", "bp", "dossier", "ticket", "issue", "bogue", "bug",
+    "port",
+    "ports",
+    "code",
+    "codes",
+    "n°",
+    "no",
+    "numéro",
+    "numéros",
+    "pid",
+    "uid",
+    "gid",
+    "id",
+    "identifiant",
+    "erreur",
+    "version",
+    "ligne",
+    "lignes",
+    "article",
+    "réf",
+    "référence",
+    "téléphone",
+    "tél",
+    "cp",
+    "bp",
+    "dossier",
+    "ticket",
+    "issue",
+    "bogue",
+    "bug",
 ];
 
 impl Rule for ThousandsSeparator {
@@ -58,7 +84,12 @@ impl Rule for ThousandsSeparator {
             let before = view[..s].chars().next_back();
             let after = view[e..].chars().next();
             if before.is_some_and(|c| c.is_alphanumeric() || ".,_-/#$€£:".contains(c))
-                || after.is_some_and(|c| c.is_alphanumeric() || c == '_' || (matches!(c, '.' | ',') && view[e + 1..].starts_with(|x: char| x.is_ascii_digit())))
+                || after.is_some_and(|c| {
+                    c.is_alphanumeric()
+                        || c == '_'
+                        || (matches!(c, '.' | ',')
+                            && view[e + 1..].starts_with(|x: char| x.is_ascii_digit()))
+                })
             {
                 continue;
             }
@@ -80,12 +111,22 @@ impl Rule for ThousandsSeparator {
             let (severity, message) = if grouped {
                 (
                     Severity::Warning,
-                    format!("« {found} » : en français, la virgule est décimale ; les milliers se séparent par une espace insécable."),
+                    format!(
+                        "« {found} » : en français, la virgule est décimale ; les milliers se séparent par une espace insécable."
+                    ),
                 )
             } else {
-                (Severity::Info, format!("« {found} » : les chiffres se groupent par trois, séparés par une espace insécable."))
+                (
+                    Severity::Info,
+                    format!(
+                        "« {found} » : les chiffres se groupent par trois, séparés par une espace insécable."
+                    ),
+                )
             };
-            out.push(Diagnostic::new(META.id, META.category, severity, Span::new(s, e), message).with_replacements([replacement]));
+            out.push(
+                Diagnostic::new(META.id, META.category, severity, Span::new(s, e), message)
+                    .with_replacements([replacement]),
+            );
         }
     }
 }
@@ -119,10 +160,22 @@ mod tests {
 
     #[test]
     fn english_grouping_and_long_blocks() {
-        assert_eq!(thousands("Elle emploie 65,000 personnes."), [(Severity::Warning, "65\u{A0}000".to_string())]);
-        assert_eq!(thousands("Elle compte 1,250,000 utilisateurs."), [(Severity::Warning, "1\u{A0}250\u{A0}000".to_string())]);
-        assert_eq!(thousands("Elle compte 120000 clients."), [(Severity::Info, "120\u{A0}000".to_string())]);
-        assert_eq!(thousands("Soit 65\u{202F}000 euros et 120000 clients.")[0].1, "120\u{202F}000");
+        assert_eq!(
+            thousands("Elle emploie 65,000 personnes."),
+            [(Severity::Warning, "65\u{A0}000".to_string())]
+        );
+        assert_eq!(
+            thousands("Elle compte 1,250,000 utilisateurs."),
+            [(Severity::Warning, "1\u{A0}250\u{A0}000".to_string())]
+        );
+        assert_eq!(
+            thousands("Elle compte 120000 clients."),
+            [(Severity::Info, "120\u{A0}000".to_string())]
+        );
+        assert_eq!(
+            thousands("Soit 65\u{202F}000 euros et 120000 clients.")[0].1,
+            "120\u{202F}000"
+        );
     }
 
     #[test]

@@ -70,7 +70,9 @@ impl ProseLines {
         // Two neighbouring « clé: valeur » lines make a listing (program output, a
         // configuration file), not prose.
         let listing = (0..keyed.len())
-            .map(|i| keyed[i] && ((i > 0 && keyed[i - 1]) || keyed.get(i + 1).copied().unwrap_or(false)))
+            .map(|i| {
+                keyed[i] && ((i > 0 && keyed[i - 1]) || keyed.get(i + 1).copied().unwrap_or(false))
+            })
             .collect();
         ProseLines {
             code: lines().map(is_code_line).collect(),
@@ -84,18 +86,30 @@ impl ProseLines {
 impl<'a> Prose<'a> {
     /// True when the line holding `offset` looks like code, not prose.
     pub fn is_code_at(&self, offset: usize) -> bool {
-        self.lines.code.get(self.doc.lines.line_of(offset)).copied().unwrap_or(false)
+        self.lines
+            .code
+            .get(self.doc.lines.line_of(offset))
+            .copied()
+            .unwrap_or(false)
     }
 
     /// True when the line holding `offset` is part of a listing of « clé: valeur » lines.
     pub fn is_listing_at(&self, offset: usize) -> bool {
-        self.lines.listing.get(self.doc.lines.line_of(offset)).copied().unwrap_or(false)
+        self.lines
+            .listing
+            .get(self.doc.lines.line_of(offset))
+            .copied()
+            .unwrap_or(false)
     }
 
     /// True when the line holding `offset` holds a placeholder (`%s`, `{name}`, `%1`): a
     /// program's message, whose format the translation may have to keep.
     pub fn has_placeholder_at(&self, offset: usize) -> bool {
-        self.lines.placeholders.get(self.doc.lines.line_of(offset)).copied().unwrap_or(false)
+        self.lines
+            .placeholders
+            .get(self.doc.lines.line_of(offset))
+            .copied()
+            .unwrap_or(false)
     }
 
     /// The index of the sentence holding `offset`.
@@ -107,7 +121,8 @@ impl<'a> Prose<'a> {
 
     /// True when the sentence holding `offset` is English (untranslated text, a quotation).
     pub fn is_english_at(&self, offset: usize) -> bool {
-        self.sentence_at(offset).is_some_and(|s| self.lines.english.contains(&(s as u32)))
+        self.sentence_at(offset)
+            .is_some_and(|s| self.lines.english.contains(&(s as u32)))
     }
 
     /// True when the judged byte is French prose: not code, not English.
@@ -168,7 +183,11 @@ impl<'a> Prose<'a> {
     /// The non-breaking space a fix inserts: the narrow one when the variant asks for it
     /// (`narrow_due`) or when the text already uses it, U+00A0 otherwise.
     pub fn nb_space(&self, narrow_due: bool) -> char {
-        if narrow_due || self.uses_narrow { '\u{202F}' } else { '\u{A0}' }
+        if narrow_due || self.uses_narrow {
+            '\u{202F}'
+        } else {
+            '\u{A0}'
+        }
     }
 
     /// The word that ends right before offset `end` (visible, non-space characters).
@@ -206,39 +225,186 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Scale words of amounts (« 5,5 milliards »).
 pub const SCALE_WORDS: &[&str] = &[
-    "millier", "milliers", "million", "millions", "milliard", "milliards", "billion", "billions",
-    "trillion", "trillions",
+    "millier",
+    "milliers",
+    "million",
+    "millions",
+    "milliard",
+    "milliards",
+    "billion",
+    "billions",
+    "trillion",
+    "trillions",
 ];
 
 /// Currencies written out (« 65 dollars »).
 pub const CURRENCY_WORDS: &[&str] = &[
-    "dollar", "dollars", "euro", "euros", "yen", "yens", "yuan", "yuans", "franc", "francs",
-    "livre", "livres", "roupie", "roupies", "bitcoin", "bitcoins", "won", "wons", "rouble",
-    "roubles", "couronne", "couronnes", "peso", "pesos",
+    "dollar",
+    "dollars",
+    "euro",
+    "euros",
+    "yen",
+    "yens",
+    "yuan",
+    "yuans",
+    "franc",
+    "francs",
+    "livre",
+    "livres",
+    "roupie",
+    "roupies",
+    "bitcoin",
+    "bitcoins",
+    "won",
+    "wons",
+    "rouble",
+    "roubles",
+    "couronne",
+    "couronnes",
+    "peso",
+    "pesos",
 ];
 
 /// Things counted in amounts of thousands (« 65 000 personnes »).
 pub const COUNT_NOUNS: &[&str] = &[
-    "personnes", "habitants", "employés", "salariés", "emplois", "postes", "utilisateurs",
-    "clients", "abonnés", "visiteurs", "lecteurs", "élèves", "étudiants", "foyers", "ménages",
-    "entreprises", "sociétés", "unités", "exemplaires", "puces", "processeurs", "serveurs",
-    "voitures", "véhicules", "appareils", "smartphones", "téléphones", "ordinateurs", "tonnes",
-    "kilomètres", "mètres", "km", "kilos", "litres", "barils", "hectares", "morts", "victimes",
-    "blessés", "manifestants", "soldats", "réfugiés", "spectateurs", "participants", "membres",
-    "signatures", "votes", "voix", "actions", "exemplaires", "logements", "articles", "pages",
-    "mots", "ventes", "commandes", "licences", "brevets", "développeurs", "ingénieurs",
-    "chercheurs", "patients", "cas", "tests", "dollars", "euros", "yens", "yuans", "francs",
-    "livres", "roupies", "bitcoins",
+    "personnes",
+    "habitants",
+    "employés",
+    "salariés",
+    "emplois",
+    "postes",
+    "utilisateurs",
+    "clients",
+    "abonnés",
+    "visiteurs",
+    "lecteurs",
+    "élèves",
+    "étudiants",
+    "foyers",
+    "ménages",
+    "entreprises",
+    "sociétés",
+    "unités",
+    "exemplaires",
+    "puces",
+    "processeurs",
+    "serveurs",
+    "voitures",
+    "véhicules",
+    "appareils",
+    "smartphones",
+    "téléphones",
+    "ordinateurs",
+    "tonnes",
+    "kilomètres",
+    "mètres",
+    "km",
+    "kilos",
+    "litres",
+    "barils",
+    "hectares",
+    "morts",
+    "victimes",
+    "blessés",
+    "manifestants",
+    "soldats",
+    "réfugiés",
+    "spectateurs",
+    "participants",
+    "membres",
+    "signatures",
+    "votes",
+    "voix",
+    "actions",
+    "exemplaires",
+    "logements",
+    "articles",
+    "pages",
+    "mots",
+    "ventes",
+    "commandes",
+    "licences",
+    "brevets",
+    "développeurs",
+    "ingénieurs",
+    "chercheurs",
+    "patients",
+    "cas",
+    "tests",
+    "dollars",
+    "euros",
+    "yens",
+    "yuans",
+    "francs",
+    "livres",
+    "roupies",
+    "bitcoins",
 ];
 
 /// Units and measure words after a number with a decimal part (« 5,5 nm », « 2,5 fois »).
 pub const MEASURE_WORDS: &[&str] = &[
-    "%", "fois", "points", "point", "degrés", "°C", "pouces", "pouce", "ans", "années", "mois",
-    "semaines", "jours", "heures", "heure", "minutes", "secondes", "litres", "mètres",
-    "kilomètres", "tonnes", "kilos", "grammes", "nm", "µm", "mm", "cm", "km", "kg", "mg", "Ko",
-    "Mo", "Go", "To", "Po", "Kio", "Mio", "Gio", "Tio", "ko", "kB", "KB", "MB", "GB", "TB",
-    "Hz", "kHz", "MHz", "GHz", "kW", "MW", "GW", "TW", "Wh", "kWh", "MWh", "GWh", "TWh", "mAh",
-    "ms", "µs", "ns",
+    "%",
+    "fois",
+    "points",
+    "point",
+    "degrés",
+    "°C",
+    "pouces",
+    "pouce",
+    "ans",
+    "années",
+    "mois",
+    "semaines",
+    "jours",
+    "heures",
+    "heure",
+    "minutes",
+    "secondes",
+    "litres",
+    "mètres",
+    "kilomètres",
+    "tonnes",
+    "kilos",
+    "grammes",
+    "nm",
+    "µm",
+    "mm",
+    "cm",
+    "km",
+    "kg",
+    "mg",
+    "Ko",
+    "Mo",
+    "Go",
+    "To",
+    "Po",
+    "Kio",
+    "Mio",
+    "Gio",
+    "Tio",
+    "ko",
+    "kB",
+    "KB",
+    "MB",
+    "GB",
+    "TB",
+    "Hz",
+    "kHz",
+    "MHz",
+    "GHz",
+    "kW",
+    "MW",
+    "GW",
+    "TW",
+    "Wh",
+    "kWh",
+    "MWh",
+    "GWh",
+    "TWh",
+    "mAh",
+    "ms",
+    "µs",
+    "ns",
 ];
 
 /// The word after the white space that follows byte `end` of `text` (letters, digits,
@@ -273,8 +439,9 @@ pub fn word_before_space(text: &str, start: usize) -> &str {
 }
 
 /// A line that starts with a short key and a colon: « hosts: dns files », « Class: 0x02 ».
-static KEY_VALUE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*[^\s:.!?;«»][^:.!?;«»]{0,39}[^\s:]\s?:(?:\s|$)").expect("valid regex"));
+static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[^\s:.!?;«»][^:.!?;«»]{0,39}[^\s:]\s?:(?:\s|$)").expect("valid regex")
+});
 
 /// True when a word reads as a French word: letters with inner hyphens or apostrophes,
 /// at least two letters, no digit, underscore, placeholder sign or inner capital
@@ -292,7 +459,9 @@ pub fn is_plain_word(w: &str) -> bool {
         return false;
     }
     let chars: Vec<char> = w.chars().collect();
-    let inner_capital = chars.windows(2).any(|p| p[0].is_lowercase() && p[1].is_uppercase());
+    let inner_capital = chars
+        .windows(2)
+        .any(|p| p[0].is_lowercase() && p[1].is_uppercase());
     !inner_capital && w.chars().next().is_some_and(char::is_alphabetic)
 }
 
@@ -354,7 +523,10 @@ pub fn is_code_line(line: &str) -> bool {
         }
     }
     // Symbols dense enough to be code: `[-V] [-q file]`, `a = (b & c) << 3`.
-    let symbols = t.chars().filter(|c| "{}[]()<>=;*&|\\$#_/".contains(*c)).count();
+    let symbols = t
+        .chars()
+        .filter(|c| "{}[]()<>=;*&|\\$#_/".contains(*c))
+        .count();
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     symbols >= 4 && symbols * 5 >= letters
 }
@@ -370,21 +542,124 @@ fn is_c_type(w: &str) -> bool {
 }
 
 const C_WORDS: &[&str] = &[
-    "int ", "char ", "struct ", "void ", "return", "if (", "for (", "while (", "else", "const ",
-    "unsigned ", "long ", "short ", "static ", "typedef ", "enum ", "union ", "size_t ", "double ",
-    "float ", "bool ", "uint", "int8", "int16", "int32", "int64", "let ", "var ", "def ", "import ",
-    "export ", "fn ", "pub ", "case ", "break", "continue", "goto ",
+    "int ",
+    "char ",
+    "struct ",
+    "void ",
+    "return",
+    "if (",
+    "for (",
+    "while (",
+    "else",
+    "const ",
+    "unsigned ",
+    "long ",
+    "short ",
+    "static ",
+    "typedef ",
+    "enum ",
+    "union ",
+    "size_t ",
+    "double ",
+    "float ",
+    "bool ",
+    "uint",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "let ",
+    "var ",
+    "def ",
+    "import ",
+    "export ",
+    "fn ",
+    "pub ",
+    "case ",
+    "break",
+    "continue",
+    "goto ",
 ];
 
 /// English words that French text does not use.
 const ENGLISH_WORDS: &[&str] = &[
-    "the", "and", "of", "to", "is", "are", "with", "this", "that", "be", "by", "it", "from",
-    "for", "was", "were", "will", "can", "which", "has", "have", "not", "if", "when", "you",
-    "your", "its", "into", "should", "must", "been", "these", "those", "following", "may",
-    "there", "their", "they", "we", "our", "but", "any", "each", "such", "than", "then", "what",
-    "who", "how", "does", "do", "at", "no", "see", "use", "used", "using", "only", "also", "all",
-    "in", "would", "could", "about", "other", "more", "most", "some", "between", "after",
-    "before", "without", "under", "over", "where", "while", "because",
+    "the",
+    "and",
+    "of",
+    "to",
+    "is",
+    "are",
+    "with",
+    "this",
+    "that",
+    "be",
+    "by",
+    "it",
+    "from",
+    "for",
+    "was",
+    "were",
+    "will",
+    "can",
+    "which",
+    "has",
+    "have",
+    "not",
+    "if",
+    "when",
+    "you",
+    "your",
+    "its",
+    "into",
+    "should",
+    "must",
+    "been",
+    "these",
+    "those",
+    "following",
+    "may",
+    "there",
+    "their",
+    "they",
+    "we",
+    "our",
+    "but",
+    "any",
+    "each",
+    "such",
+    "than",
+    "then",
+    "what",
+    "who",
+    "how",
+    "does",
+    "do",
+    "at",
+    "no",
+    "see",
+    "use",
+    "used",
+    "using",
+    "only",
+    "also",
+    "all",
+    "in",
+    "would",
+    "could",
+    "about",
+    "other",
+    "more",
+    "most",
+    "some",
+    "between",
+    "after",
+    "before",
+    "without",
+    "under",
+    "over",
+    "where",
+    "while",
+    "because",
 ];
 
 /// Sentences whose words are English: two English function words making a quarter of
@@ -413,7 +688,9 @@ fn english_sentences(doc: &Document) -> HashSet<u32> {
     counts
         .into_iter()
         .filter(|&(_, (en, fr, all))| {
-            (en >= 2 && en * 4 >= all && en > fr) || (en >= 3 && en > 2 * fr) || (en >= 1 && fr == 0 && en * 4 >= all)
+            (en >= 2 && en * 4 >= all && en > fr)
+                || (en >= 3 && en > 2 * fr)
+                || (en >= 1 && fr == 0 && en * 4 >= all)
         })
         .map(|(s, _)| s)
         .collect()
@@ -455,14 +732,24 @@ mod tests {
         assert!(is_plain_word("exemple"));
         assert!(is_plain_word("c'est-à-dire"));
         assert!(is_plain_word("«Erreur"));
-        for w in ["%s", "pyls.enabled", "serverSettings", "O_NONBLOCK", "x86", "a", "C"] {
+        for w in [
+            "%s",
+            "pyls.enabled",
+            "serverSettings",
+            "O_NONBLOCK",
+            "x86",
+            "a",
+            "C",
+        ] {
             assert!(!is_plain_word(w), "{w}");
         }
     }
 
     #[test]
     fn english_is_told_from_french() {
-        let d = Document::from_str("Since Linux 2.6.8, the records are defined as follows:\nLe format de sortie est le suivant :");
+        let d = Document::from_str(
+            "Since Linux 2.6.8, the records are defined as follows:\nLe format de sortie est le suivant :",
+        );
         let p = Prose::new(&d);
         assert!(p.is_english_at(3));
         assert!(!p.is_english_at(d.text.find("format").unwrap()));

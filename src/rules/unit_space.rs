@@ -90,8 +90,14 @@ mod tests {
 
     #[test]
     fn glued_units() {
-        assert_eq!(units("Gravée en 5nm, à 3GHz, avec 16Go et 1,5TB."), ["5\u{A0}nm", "3\u{A0}GHz", "16\u{A0}Go", "1,5\u{A0}TB"]);
-        assert_eq!(units("Un débit de 10Go/s pour 5kWh."), ["10\u{A0}Go/s", "5\u{A0}kWh"]);
+        assert_eq!(
+            units("Gravée en 5nm, à 3GHz, avec 16Go et 1,5TB."),
+            ["5\u{A0}nm", "3\u{A0}GHz", "16\u{A0}Go", "1,5\u{A0}TB"]
+        );
+        assert_eq!(
+            units("Un débit de 10Go/s pour 5kWh."),
+            ["10\u{A0}Go/s", "5\u{A0}kWh"]
+        );
     }
 
     #[test]

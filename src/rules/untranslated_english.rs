@@ -30,18 +30,28 @@ impl Rule for UntranslatedEnglish {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let toks = &cx.doc.tokens;
-        let entity_spans = super::SpanSet::new(cx
-            .hits
-            .iter()
-            .filter(|h| matches!(h.target, Target::EntityName { .. } | Target::EntityFullName { .. } | Target::EntityAlso { .. }))
-            .map(|h| h.span),
+        let entity_spans = super::SpanSet::new(
+            cx.hits
+                .iter()
+                .filter(|h| {
+                    matches!(
+                        h.target,
+                        Target::EntityName { .. }
+                            | Target::EntityFullName { .. }
+                            | Target::EntityAlso { .. }
+                    )
+                })
+                .map(|h| h.span),
         );
         // Reported spans never overlap each other: the one that starts last before a span
         // ends is the only one that can overlap it.
-        let mut reported: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+        let mut reported: std::collections::BTreeMap<usize, usize> =
+            std::collections::BTreeMap::new();
         let english_sentences = english_sentences(cx);
         for hit in &cx.hits {
-            let Target::Source { term, index } = hit.target else { continue };
+            let Target::Source { term, index } = hit.target else {
+                continue;
+            };
             let t = &cx.glossary.glossary.terms[term as usize];
             if !t.check_untranslated {
                 continue;
@@ -50,7 +60,10 @@ impl Rule for UntranslatedEnglish {
             let found: &str = &cx.text(hit.span);
             // An English term that is also French for the glossary (« GPU ») is not untranslated.
             let norm_source = crate::document::normalize_word(source);
-            if t.approved.iter().any(|a| crate::document::normalize_word(a) == norm_source) {
+            if t.approved
+                .iter()
+                .any(|a| crate::document::normalize_word(a) == norm_source)
+            {
                 continue;
             }
             // Acronyms must match their case: « AI » yes, « ai » (avoir) never.
@@ -60,7 +73,8 @@ impl Rule for UntranslatedEnglish {
                 continue;
             }
             // Part of a brand name (« Meta AI », « AI Act »), or inside a known entity.
-            if super::beside_a_name(cx.doc, hit.first, hit.last) || entity_spans.overlaps(&hit.span) {
+            if super::beside_a_name(cx.doc, hit.first, hit.last) || entity_spans.overlaps(&hit.span)
+            {
                 continue;
             }
             // A whole sentence in English is an untranslated segment, not a term left behind.
@@ -68,11 +82,16 @@ impl Rule for UntranslatedEnglish {
                 continue;
             }
             // One finding per span, whichever source term matched it.
-            if reported.range(..hit.span.end).next_back().is_some_and(|(&s, &e)| Span::new(s, e).overlaps(&hit.span)) {
+            if reported
+                .range(..hit.span.end)
+                .next_back()
+                .is_some_and(|(&s, &e)| Span::new(s, e).overlaps(&hit.span))
+            {
                 continue;
             }
             reported.insert(hit.span.start, hit.span.end);
-            let suggestions: Vec<String> = t.approved.iter().map(|a| match_case(found, a)).collect();
+            let suggestions: Vec<String> =
+                t.approved.iter().map(|a| match_case(found, a)).collect();
             out.push(
                 Diagnostic::new(
                     META.id,
@@ -96,13 +115,14 @@ impl Rule for UntranslatedEnglish {
 /// English words that French text does not use: two of them, making a quarter of a
 /// sentence's words, make the sentence English.
 const ENGLISH_WORDS: &[&str] = &[
-    "the", "and", "of", "to", "is", "are", "with", "this", "that", "be", "by", "it", "from",
-    "for", "on", "was", "were", "will", "can", "which", "has", "have", "an", "or", "not",
-    "if", "when", "you", "your", "its", "into", "should", "must", "been", "these", "those",
+    "the", "and", "of", "to", "is", "are", "with", "this", "that", "be", "by", "it", "from", "for",
+    "on", "was", "were", "will", "can", "which", "has", "have", "an", "or", "not", "if", "when",
+    "you", "your", "its", "into", "should", "must", "been", "these", "those",
 ];
 
 fn english_sentences(cx: &Context) -> std::collections::HashSet<u32> {
-    let mut counts: std::collections::HashMap<u32, (usize, usize)> = std::collections::HashMap::new();
+    let mut counts: std::collections::HashMap<u32, (usize, usize)> =
+        std::collections::HashMap::new();
     for t in &cx.doc.tokens {
         if !t.is_word() {
             continue;
@@ -155,6 +175,12 @@ check-untranslated = false
         assert!(check_with(G, "Meta AI et l'AI Act arrivent.").is_empty());
         assert_eq!(check_with(G, "Le AI de Meta.").len(), 1);
         assert!(check_with(G, "J'ai acheté des GPU. Leur performance est bonne.").is_empty());
-        assert!(check_with(G, "Le texte dit : The AI is trained on the data of the web.").is_empty());
+        assert!(
+            check_with(
+                G,
+                "Le texte dit : The AI is trained on the data of the web."
+            )
+            .is_empty()
+        );
     }
 }

@@ -200,9 +200,15 @@ fn decode_target([tag, a, b]: [u32; 3]) -> Option<Target> {
         3 => Target::Expression { expr: a, index: b },
         4 => Target::Overuse { overuse: a },
         5 => Target::EntityName { entity: a },
-        6 => Target::EntityAlso { entity: a, index: b },
+        6 => Target::EntityAlso {
+            entity: a,
+            index: b,
+        },
         7 => Target::EntityFullName { entity: a },
-        8 => Target::EntityWrong { entity: a, index: b },
+        8 => Target::EntityWrong {
+            entity: a,
+            index: b,
+        },
         9 => Target::Context { phrase: a },
         _ => return None,
     })
@@ -261,10 +267,16 @@ pub fn store(key: u128, c: &Compiled) {
 /// older versions of the tool).
 fn prune(dir: &std::path::Path) {
     const KEEP: usize = 4;
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut files: Vec<(std::time::SystemTime, PathBuf)> = entries
         .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_str().is_some_and(|n| n.starts_with("glossary-") && n.ends_with(".bin")))
+        .filter(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|n| n.starts_with("glossary-") && n.ends_with(".bin"))
+        })
         .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
         .collect();
     if files.len() > KEEP {
@@ -299,7 +311,11 @@ impl Reader<'_> {
     fn u32s(&mut self) -> Option<Vec<u32>> {
         let n = self.len()?;
         let b = self.take(n.checked_mul(4)?)?;
-        Some(b.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
+        Some(
+            b.chunks_exact(4)
+                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                .collect(),
+        )
     }
     fn str(&mut self) -> Option<String> {
         let n = self.len()?;
@@ -317,7 +333,11 @@ impl Reader<'_> {
             1 => Scope::Paragraph,
             _ => return None,
         };
-        Some(CtxIds { when, unless, scope })
+        Some(CtxIds {
+            when,
+            unless,
+            scope,
+        })
     }
     fn lists(&mut self) -> Option<Lists<u32>> {
         let off = self.u32s()?;
@@ -328,7 +348,9 @@ impl Reader<'_> {
 
 /// Offsets that start at 0, never go down and end at the number of items.
 fn valid_offsets(off: &[u32], items: usize) -> bool {
-    off.first() == Some(&0) && off.windows(2).all(|w| w[0] <= w[1]) && off.last().map(|&l| l as usize) == Some(items)
+    off.first() == Some(&0)
+        && off.windows(2).all(|w| w[0] <= w[1])
+        && off.last().map(|&l| l as usize) == Some(items)
 }
 
 /// The compiled form of the glossary with this key, if a sound one is on disk.
@@ -345,10 +367,16 @@ pub fn load(key: u128) -> Option<Compiled> {
     }
     let arena = r.str()?;
     let ends = r.u32s()?;
-    if ends.windows(2).any(|w| w[0] > w[1]) || ends.last().is_some_and(|&e| e as usize > arena.len()) {
+    if ends.windows(2).any(|w| w[0] > w[1])
+        || ends.last().is_some_and(|&e| e as usize > arena.len())
+    {
         return None;
     }
-    let mut forms = FormTable { arena, ends: Vec::with_capacity(ends.len()), table: hashbrown::HashTable::with_capacity(ends.len()) };
+    let mut forms = FormTable {
+        arena,
+        ends: Vec::with_capacity(ends.len()),
+        table: hashbrown::HashTable::with_capacity(ends.len()),
+    };
     for e in ends {
         forms.push_end(e)?;
     }
@@ -365,7 +393,11 @@ pub fn load(key: u128) -> Option<Compiled> {
     }
     let lemmas = by_first.off.len().saturating_sub(1) as u32;
     let patterns = pattern_lemmas.off.len().saturating_sub(1) as u32;
-    if form_lemmas.items.iter().chain(&pattern_lemmas.items).any(|&l| l >= lemmas)
+    if form_lemmas
+        .items
+        .iter()
+        .chain(&pattern_lemmas.items)
+        .any(|&l| l >= lemmas)
         || by_first.items.iter().any(|&p| p >= patterns)
         || target_off.len() != pattern_lemmas.off.len()
         || (0..patterns).any(|p| pattern_lemmas.get(p).is_empty())
@@ -377,7 +409,10 @@ pub fn load(key: u128) -> Option<Compiled> {
         form_lemmas,
         by_first,
         pattern_lemmas,
-        pattern_targets: Lists { off: target_off, items },
+        pattern_targets: Lists {
+            off: target_off,
+            items,
+        },
     };
     let context_phrases = r.strs()?;
     let nv = r.len()?;
@@ -393,5 +428,11 @@ pub fn load(key: u128) -> Option<Compiled> {
     if !r.0.is_empty() {
         return None;
     }
-    Some(Compiled { matcher, context_phrases, variant_contexts, expression_contexts, empty_patterns })
+    Some(Compiled {
+        matcher,
+        context_phrases,
+        variant_contexts,
+        expression_contexts,
+        empty_patterns,
+    })
 }

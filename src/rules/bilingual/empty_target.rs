@@ -27,13 +27,20 @@ impl UnitRule for EmptyTarget {
 
     fn check(&self, cx: &BiContext, out: &mut Vec<Diagnostic>) {
         for u in cx.units {
-            let empty = u.state == UnitState::Untranslated || (u.target.trim().is_empty() && !u.source.trim().is_empty());
+            let empty = u.state == UnitState::Untranslated
+                || (u.target.trim().is_empty() && !u.source.trim().is_empty());
             if !empty || u.state == UnitState::Fuzzy {
                 continue;
             }
             out.push(cx.unit_diag(
                 u,
-                Diagnostic::new(META.id, META.category, META.severity, cx.target_span(u), format!("segment non traduit : « {} ».", excerpt(&u.source, 60))),
+                Diagnostic::new(
+                    META.id,
+                    META.category,
+                    META.severity,
+                    cx.target_span(u),
+                    format!("segment non traduit : « {} ».", excerpt(&u.source, 60)),
+                ),
             ));
         }
     }
@@ -45,7 +52,10 @@ mod tests {
 
     #[test]
     fn empty() {
-        let d = check_pairs("[glossary]\nname='t'\n", &[("Save", ""), ("Open", "Ouvrir")]);
+        let d = check_pairs(
+            "[glossary]\nname='t'\n",
+            &[("Save", ""), ("Open", "Ouvrir")],
+        );
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].rule, "empty-target");
     }

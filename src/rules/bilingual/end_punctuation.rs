@@ -23,11 +23,15 @@ static META: RuleMeta = RuleMeta {
 };
 
 fn end_mark(s: &str) -> Option<char> {
-    let t = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '»' | '”' | '*' | '_'));
+    let t = s.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '»' | '”' | '*' | '_')
+    });
     if t.ends_with("...") {
         return Some('…');
     }
-    t.chars().next_back().filter(|c| matches!(c, '?' | '!' | ':' | '…'))
+    t.chars()
+        .next_back()
+        .filter(|c| matches!(c, '?' | '!' | ':' | '…'))
 }
 
 impl UnitRule for EndPunctuation {
@@ -44,7 +48,11 @@ impl UnitRule for EndPunctuation {
             let describe = |m: Option<char>| m.map_or("aucune".to_string(), |c| format!("« {c} »"));
             // A lost question mark changes the sentence; a lost « ! » or « : » is style (French
             // translations often tone exclamations down).
-            let severity = if matches!(s, Some('?')) || matches!(t, Some('?')) { Severity::Warning } else { Severity::Info };
+            let severity = if matches!(s, Some('?')) || matches!(t, Some('?')) {
+                Severity::Warning
+            } else {
+                Severity::Info
+            };
             out.push(cx.unit_diag(
                 u,
                 Diagnostic::new(
@@ -52,7 +60,11 @@ impl UnitRule for EndPunctuation {
                     META.category,
                     severity,
                     cx.target_span(u),
-                    format!("ponctuation finale : {} dans la source, {} dans la traduction.", describe(s), describe(t)),
+                    format!(
+                        "ponctuation finale : {} dans la source, {} dans la traduction.",
+                        describe(s),
+                        describe(t)
+                    ),
                 ),
             ));
         }
@@ -66,7 +78,20 @@ mod tests {
     #[test]
     fn question_lost() {
         let g = "[glossary]\nname='t'\n";
-        assert_eq!(check_pairs(g, &[("Delete this page?", "Supprimer cette page.")]).len(), 1);
-        assert!(check_pairs(g, &[("Delete this page?", "Supprimer cette page\u{A0}?"), ("Loading...", "Chargement…"), ("Name:", "Nom :")]).is_empty());
+        assert_eq!(
+            check_pairs(g, &[("Delete this page?", "Supprimer cette page.")]).len(),
+            1
+        );
+        assert!(
+            check_pairs(
+                g,
+                &[
+                    ("Delete this page?", "Supprimer cette page\u{A0}?"),
+                    ("Loading...", "Chargement…"),
+                    ("Name:", "Nom :")
+                ]
+            )
+            .is_empty()
+        );
     }
 }

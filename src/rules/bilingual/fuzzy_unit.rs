@@ -30,7 +30,16 @@ impl UnitRule for FuzzyUnit {
         for u in cx.units.iter().filter(|u| u.state == UnitState::Fuzzy) {
             out.push(cx.unit_diag(
                 u,
-                Diagnostic::new(META.id, META.category, META.severity, cx.target_span(u), format!("traduction à revoir (fuzzy) : « {} ».", excerpt(&u.target, 60))),
+                Diagnostic::new(
+                    META.id,
+                    META.category,
+                    META.severity,
+                    cx.target_span(u),
+                    format!(
+                        "traduction à revoir (fuzzy) : « {} ».",
+                        excerpt(&u.target, 60)
+                    ),
+                ),
             ));
         }
     }

@@ -25,12 +25,18 @@ static META: RuleMeta = RuleMeta {
 };
 
 fn norm(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase().replace(['\u{A0}', '\u{202F}'], " ")
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .replace(['\u{A0}', '\u{202F}'], " ")
 }
 
 /// Key that ignores the final punctuation and spacing (« Name: » ≈ « Name »).
 fn loose(s: &str) -> String {
-    norm(s).trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace() || c == '…').to_string()
+    norm(s)
+        .trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace() || c == '…')
+        .to_string()
 }
 
 impl UnitRule for InconsistentTranslation {
@@ -47,7 +53,10 @@ impl UnitRule for InconsistentTranslation {
                 continue;
             }
             let context = u.context.clone().unwrap_or_default();
-            by_source.entry((context, norm(&u.source))).or_default().push(i);
+            by_source
+                .entry((context, norm(&u.source)))
+                .or_default()
+                .push(i);
             by_target.entry(norm(&u.target)).or_default().push(i);
         }
         let mut groups: Vec<&Vec<usize>> = by_source.values().filter(|v| v.len() > 1).collect();
@@ -64,31 +73,37 @@ impl UnitRule for InconsistentTranslation {
             if counts.len() < 2 {
                 continue;
             }
-            let majority = counts.iter().max_by_key(|c| (c.1, std::cmp::Reverse(c.2))).map(|c| c.2).unwrap_or(v[0]);
+            let majority = counts
+                .iter()
+                .max_by_key(|c| (c.1, std::cmp::Reverse(c.2)))
+                .map(|c| c.2)
+                .unwrap_or(v[0]);
             let reference = &cx.units[majority];
             for &i in v {
                 let u = &cx.units[i];
                 if norm(&u.target) == norm(&reference.target) {
                     continue;
                 }
-                out.push(cx.unit_diag(
-                    u,
-                    Diagnostic::new(
-                        META.id,
-                        META.category,
-                        META.severity,
-                        cx.target_span(u),
-                        format!(
-                            "« {} » est traduit ici « {} » mais ailleurs « {} » (unité {}).",
-                            excerpt(&u.source, 50),
-                            excerpt(&u.target, 50),
-                            excerpt(&reference.target, 50),
-                            reference.id
-                        ),
-                    )
-                    .with_replacements([reference.target.clone()])
-                    .with_applicability(crate::diagnostic::Applicability::Unsafe),
-                ));
+                out.push(
+                    cx.unit_diag(
+                        u,
+                        Diagnostic::new(
+                            META.id,
+                            META.category,
+                            META.severity,
+                            cx.target_span(u),
+                            format!(
+                                "« {} » est traduit ici « {} » mais ailleurs « {} » (unité {}).",
+                                excerpt(&u.source, 50),
+                                excerpt(&u.target, 50),
+                                excerpt(&reference.target, 50),
+                                reference.id
+                            ),
+                        )
+                        .with_replacements([reference.target.clone()])
+                        .with_applicability(crate::diagnostic::Applicability::Unsafe),
+                    ),
+                );
             }
         }
         let mut groups: Vec<&Vec<usize>> = by_target.values().filter(|v| v.len() > 1).collect();
@@ -97,7 +112,9 @@ impl UnitRule for InconsistentTranslation {
             let first = &cx.units[v[0]];
             for &i in &v[1..] {
                 let u = &cx.units[i];
-                if loose(&u.source) == loose(&first.source) || u.target.split_whitespace().count() < 2 {
+                if loose(&u.source) == loose(&first.source)
+                    || u.target.split_whitespace().count() < 2
+                {
                     continue;
                 }
                 out.push(cx.unit_diag(
@@ -129,10 +146,23 @@ mod tests {
     #[test]
     fn two_targets_for_one_source() {
         let g = "[glossary]\nname='t'\n";
-        let d = check_pairs(g, &[("Save file", "Enregistrer le fichier"), ("Save file", "Sauvegarder le fichier"), ("Save file", "Enregistrer le fichier")]);
+        let d = check_pairs(
+            g,
+            &[
+                ("Save file", "Enregistrer le fichier"),
+                ("Save file", "Sauvegarder le fichier"),
+                ("Save file", "Enregistrer le fichier"),
+            ],
+        );
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].unit.as_deref(), Some("u2"));
-        let d = check_pairs(g, &[("Delete the page", "Supprimer la page"), ("Remove the page", "Supprimer la page")]);
+        let d = check_pairs(
+            g,
+            &[
+                ("Delete the page", "Supprimer la page"),
+                ("Remove the page", "Supprimer la page"),
+            ],
+        );
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].severity, crate::diagnostic::Severity::Info);
     }

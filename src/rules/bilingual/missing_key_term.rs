@@ -50,12 +50,19 @@ impl UnitRule for MissingKeyTerm {
                 .collect();
             for term in terms {
                 let t = &g.terms[term as usize];
-                if cx.target_hits(u, false).any(|h| matches!(h.target, Target::Approved { term: x, .. } if x == term)) {
+                if cx
+                    .target_hits(u, false)
+                    .any(|h| matches!(h.target, Target::Approved { term: x, .. } if x == term))
+                {
                     continue;
                 }
-                let forbidden = cx.target_hits(u, false).find(|h| matches!(h.target, Target::Forbidden { term: x, .. } if x == term));
+                let forbidden = cx
+                    .target_hits(u, false)
+                    .find(|h| matches!(h.target, Target::Forbidden { term: x, .. } if x == term));
                 // A variant present in its legitimate sense (context) renders the term.
-                let legit = cx.target_hits(u, true).any(|h| matches!(h.target, Target::Forbidden { term: x, .. } if x == term));
+                let legit = cx
+                    .target_hits(u, true)
+                    .any(|h| matches!(h.target, Target::Forbidden { term: x, .. } if x == term));
                 let source_term = t.source.first().cloned().unwrap_or_default();
                 let d = match forbidden {
                     Some(h) => {
@@ -65,7 +72,10 @@ impl UnitRule for MissingKeyTerm {
                             META.category,
                             t.severity,
                             h.span,
-                            format!("« {found} » rend « {source_term} » ; le glossaire demande {}.", quote_list(&t.approved)),
+                            format!(
+                                "« {found} » rend « {source_term} » ; le glossaire demande {}.",
+                                quote_list(&t.approved)
+                            ),
                         )
                         .with_replacements(t.approved.iter().map(|a| match_case(found, a)))
                     }
@@ -106,10 +116,16 @@ when = ["IA", "modèle"]
 
     #[test]
     fn forbidden_or_missing() {
-        let d: Vec<_> = check_pairs(G, &[("AI training chips", "des puces pour la formation en IA"), ("model training", "le calcul des modèles")])
-            .into_iter()
-            .filter(|d| d.rule == "missing-key-term")
-            .collect();
+        let d: Vec<_> = check_pairs(
+            G,
+            &[
+                ("AI training chips", "des puces pour la formation en IA"),
+                ("model training", "le calcul des modèles"),
+            ],
+        )
+        .into_iter()
+        .filter(|d| d.rule == "missing-key-term")
+        .collect();
         // « formation » is reported by forbidden-term, which says it better.
         assert_eq!(d.len(), 1, "{d:?}");
         assert!(d[0].message.contains("n'a pas « entraînement »"));
@@ -118,7 +134,16 @@ when = ["IA", "modèle"]
 
     #[test]
     fn approved_inflected_or_legitimate_variant() {
-        assert!(check_pairs(G, &[("the models were trained; training is costly", "les modèles ont été entraînés")]).is_empty());
+        assert!(
+            check_pairs(
+                G,
+                &[(
+                    "the models were trained; training is costly",
+                    "les modèles ont été entraînés"
+                )]
+            )
+            .is_empty()
+        );
         assert!(check_pairs(G, &[("staff training", "la formation du personnel")]).is_empty());
     }
 }

@@ -18,7 +18,6 @@ mod url_mismatch;
 
 pub use unaligned::{ADDED, OMITTED};
 
-
 use super::{Context, RuleMeta};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::document::Document;
@@ -60,7 +59,10 @@ pub struct BiContext<'a> {
 
 impl<'a> BiContext<'a> {
     pub fn new(cx: &'a Context<'a>, units: &'a [Unit]) -> BiContext<'a> {
-        let sources: Vec<Document> = units.iter().map(|u| Document::from_str(&u.source)).collect();
+        let sources: Vec<Document> = units
+            .iter()
+            .map(|u| Document::from_str(&u.source))
+            .collect();
         let source_hits = sources.iter().map(|d| cx.glossary.find(d)).collect();
         BiContext {
             cx,
@@ -72,10 +74,11 @@ impl<'a> BiContext<'a> {
 
     /// Units whose target is to be compared with the source (translated ones).
     pub fn translated(&self) -> impl Iterator<Item = (usize, &'a Unit)> {
-        self.units
-            .iter()
-            .enumerate()
-            .filter(|(_, u)| u.state == UnitState::Translated && u.target_range.is_some() && !u.target.trim().is_empty())
+        self.units.iter().enumerate().filter(|(_, u)| {
+            u.state == UnitState::Translated
+                && u.target_range.is_some()
+                && !u.target.trim().is_empty()
+        })
     }
 
     /// The file span of a unit's whole target (an empty target: its position; no target
@@ -99,8 +102,13 @@ impl<'a> BiContext<'a> {
     /// gives forbidden variants whose context does not hold.
     pub fn target_hits(&self, u: &Unit, raw: bool) -> impl Iterator<Item = &Hit> {
         let (s, e) = u.target_range.unwrap_or((0, 0));
-        let hits = if raw { &self.cx.raw_hits } else { &self.cx.hits };
-        hits.iter().filter(move |h| h.span.start >= s && h.span.end <= e)
+        let hits = if raw {
+            &self.cx.raw_hits
+        } else {
+            &self.cx.hits
+        };
+        hits.iter()
+            .filter(move |h| h.span.start >= s && h.span.end <= e)
     }
 
     /// A finding on a unit: its id attached.
@@ -142,14 +150,24 @@ pub(crate) mod testing {
                 line: i + 1,
                 source: s.to_string(),
                 target: t.to_string(),
-                pieces: vec![Piece { decoded: 0, decoded_len: t.len(), file: start, file_len: t.len() }],
+                pieces: vec![Piece {
+                    decoded: 0,
+                    decoded_len: t.len(),
+                    file: start,
+                    file_len: t.len(),
+                }],
                 target_range: Some((start, start + t.len())),
-                state: if t.is_empty() { crate::formats::bilingual::UnitState::Untranslated } else { Default::default() },
+                state: if t.is_empty() {
+                    crate::formats::bilingual::UnitState::Untranslated
+                } else {
+                    Default::default()
+                },
                 ..Unit::default()
             });
             text.push('\n');
         }
-        let (doc, _) = crate::bilingual::target_document("t.po", text, crate::formats::Format::Text, &units);
+        let (doc, _) =
+            crate::bilingual::target_document("t.po", text, crate::formats::Format::Text, &units);
         checker
             .check_units(&doc, &units)
             .into_iter()

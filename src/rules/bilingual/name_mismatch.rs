@@ -33,7 +33,10 @@ static META: RuleMeta = RuleMeta {
 fn generic_name(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     let chars: Vec<char> = w.chars().collect();
-    letters >= 3 && chars.windows(2).any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+    letters >= 3
+        && chars
+            .windows(2)
+            .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
 }
 
 /// The form compared between source and target: an acronym's English plural dropped
@@ -54,26 +57,47 @@ impl UnitRule for NameMismatch {
         let g = &cx.cx.glossary.glossary;
         for (i, u) in cx.translated() {
             let entity_of = |t: Target| match t {
-                Target::EntityName { entity } | Target::EntityFullName { entity } | Target::EntityAlso { entity, .. } | Target::EntityWrong { entity, .. } => Some(entity),
+                Target::EntityName { entity }
+                | Target::EntityFullName { entity }
+                | Target::EntityAlso { entity, .. }
+                | Target::EntityWrong { entity, .. } => Some(entity),
                 _ => None,
             };
             let in_source: BTreeSet<u32> = cx.source_hits[i]
                 .iter()
-                .filter(|h| u.source[h.span.start..h.span.end].chars().any(char::is_uppercase))
+                .filter(|h| {
+                    u.source[h.span.start..h.span.end]
+                        .chars()
+                        .any(char::is_uppercase)
+                })
                 .filter_map(|h| entity_of(h.target))
                 .collect();
-            let in_target: BTreeSet<u32> = cx.target_hits(u, false).filter_map(|h| entity_of(h.target)).collect();
+            let in_target: BTreeSet<u32> = cx
+                .target_hits(u, false)
+                .filter_map(|h| entity_of(h.target))
+                .collect();
             for &e in in_source.difference(&in_target) {
                 let name = &g.entities[e as usize].name;
-                out.push(cx.unit_diag(
-                    u,
-                    Diagnostic::new(META.id, META.category, META.severity, cx.target_span(u), format!("« {name} » figure dans la source mais pas dans la traduction."))
+                out.push(
+                    cx.unit_diag(
+                        u,
+                        Diagnostic::new(
+                            META.id,
+                            META.category,
+                            META.severity,
+                            cx.target_span(u),
+                            format!(
+                                "« {name} » figure dans la source mais pas dans la traduction."
+                            ),
+                        )
                         .with_entry(&g.entities[e as usize].id),
-                ));
+                    ),
+                );
             }
             for h in cx.target_hits(u, false) {
                 if let Some(e) = entity_of(h.target) {
-                    if !in_source.contains(&e) && cx.cx.text(h.span).chars().any(char::is_uppercase) {
+                    if !in_source.contains(&e) && cx.cx.text(h.span).chars().any(char::is_uppercase)
+                    {
                         let name = &g.entities[e as usize].name;
                         out.push(cx.unit_diag(
                             u,
@@ -85,19 +109,31 @@ impl UnitRule for NameMismatch {
             }
             // Acronyms and mixed-case names outside the glossary (glossary term sources such
             // as « AI » are the key-term rule's business).
-            let covered: Vec<crate::diagnostic::Span> = cx.source_hits[i].iter().map(|h| h.span).collect();
-            let target_words: BTreeSet<&str> = u.target.split(|c: char| !c.is_alphanumeric()).map(base).collect();
+            let covered: Vec<crate::diagnostic::Span> =
+                cx.source_hits[i].iter().map(|h| h.span).collect();
+            let target_words: BTreeSet<&str> = u
+                .target
+                .split(|c: char| !c.is_alphanumeric())
+                .map(base)
+                .collect();
             let mut seen = BTreeSet::new();
             for t in &cx.sources[i].tokens {
                 let w = &u.source[t.start..t.end];
                 let span = crate::diagnostic::Span::new(t.start, t.end);
-                if !generic_name(w) || covered.iter().any(|c| c.overlaps(&span)) || !seen.insert(w) {
+                if !generic_name(w) || covered.iter().any(|c| c.overlaps(&span)) || !seen.insert(w)
+                {
                     continue;
                 }
                 if !target_words.contains(base(w)) {
                     out.push(cx.unit_diag(
                         u,
-                        Diagnostic::new(META.id, META.category, Severity::Info, cx.target_span(u), format!("« {w} » figure dans la source mais pas dans la traduction.")),
+                        Diagnostic::new(
+                            META.id,
+                            META.category,
+                            Severity::Info,
+                            cx.target_span(u),
+                            format!("« {w} » figure dans la source mais pas dans la traduction."),
+                        ),
                     ));
                 }
             }
@@ -125,9 +161,21 @@ name = "TSMC"
 
     #[test]
     fn missing_and_added_names() {
-        let d = check_pairs(G, &[("According to Reuters, TSMC made it.", "Selon l'agence, la puce a été fabriquée.")]);
+        let d = check_pairs(
+            G,
+            &[(
+                "According to Reuters, TSMC made it.",
+                "Selon l'agence, la puce a été fabriquée.",
+            )],
+        );
         let msgs: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
-        assert_eq!(msgs, ["« Reuters » figure dans la source mais pas dans la traduction.", "« TSMC » figure dans la source mais pas dans la traduction."]);
+        assert_eq!(
+            msgs,
+            [
+                "« Reuters » figure dans la source mais pas dans la traduction.",
+                "« TSMC » figure dans la source mais pas dans la traduction."
+            ]
+        );
         let d = check_pairs(G, &[("The chip is fast.", "La puce de Nvidia est rapide.")]);
         assert_eq!(d.len(), 1);
         assert!(d[0].message.contains("pas dans la source"));
@@ -135,8 +183,23 @@ name = "TSMC"
 
     #[test]
     fn names_kept() {
-        assert!(check_pairs(G, &[("According to Reuters, TSMC and OpenAI agree.", "Selon Reuters, TSMC et OpenAI sont d'accord.")]).is_empty());
-        let d = check_pairs(G, &[("Push to GitHub with a FILE name.", "Pousser vers le dépôt avec un nom de FICHIER.")]);
+        assert!(
+            check_pairs(
+                G,
+                &[(
+                    "According to Reuters, TSMC and OpenAI agree.",
+                    "Selon Reuters, TSMC et OpenAI sont d'accord."
+                )]
+            )
+            .is_empty()
+        );
+        let d = check_pairs(
+            G,
+            &[(
+                "Push to GitHub with a FILE name.",
+                "Pousser vers le dépôt avec un nom de FICHIER.",
+            )],
+        );
         assert_eq!(d.len(), 1);
         assert!(d[0].message.contains("GitHub"));
     }

@@ -39,7 +39,10 @@ impl UnitRule for NumberMismatch {
 
     fn check(&self, cx: &BiContext, out: &mut Vec<Diagnostic>) {
         for (_, u) in cx.translated() {
-            for m in numbers::compare_texts(&without_placeholders(&u.source), &without_placeholders(&u.target)) {
+            for m in numbers::compare_texts(
+                &without_placeholders(&u.source),
+                &without_placeholders(&u.target),
+            ) {
                 let d = match m {
                     numbers::Mismatch::Changed { source, target } => Diagnostic::new(
                         META.id,
@@ -57,14 +60,20 @@ impl UnitRule for NumberMismatch {
                         META.category,
                         Severity::Error,
                         cx.target_span(u),
-                        format!("le chiffre « {} » de la source manque dans la traduction.", &u.source[source.start..source.end]),
+                        format!(
+                            "le chiffre « {} » de la source manque dans la traduction.",
+                            &u.source[source.start..source.end]
+                        ),
                     ),
                     numbers::Mismatch::Added(target) => Diagnostic::new(
                         META.id,
                         Category::Addition,
                         Severity::Info,
                         u.file_span(target.start, target.end),
-                        format!("« {} » ne figure pas dans la source.", &u.target[target.start..target.end]),
+                        format!(
+                            "« {} » ne figure pas dans la source.",
+                            &u.target[target.start..target.end]
+                        ),
                     ),
                 };
                 out.push(cx.unit_diag(u, d));
@@ -81,10 +90,24 @@ mod tests {
 
     #[test]
     fn figures() {
-        assert!(check_pairs(G, &[("Capex will reach $65 billion, up 4%.", "Les dépenses atteindront 65 milliards de dollars, en hausse de 4 %.")]).is_empty());
+        assert!(
+            check_pairs(
+                G,
+                &[(
+                    "Capex will reach $65 billion, up 4%.",
+                    "Les dépenses atteindront 65 milliards de dollars, en hausse de 4 %."
+                )]
+            )
+            .is_empty()
+        );
         let d = check_pairs(G, &[("$65 billion", "65 billions de dollars")]);
         assert_eq!(d.len(), 1);
-        assert!(d[0].message.starts_with("« 65 billions » ne correspond pas"), "{}", d[0].message);
+        assert!(
+            d[0].message
+                .starts_with("« 65 billions » ne correspond pas"),
+            "{}",
+            d[0].message
+        );
         let d = check_pairs(G, &[("In 2024 and 2025", "En 2024")]);
         assert!(d[0].message.contains("« 2025 » de la source manque"));
     }

@@ -37,11 +37,26 @@ impl UnitRule for PlaceholderMismatch {
             for m in &missing {
                 out.push(cx.unit_diag(
                     u,
-                    Diagnostic::new(META.id, META.category, META.severity, cx.target_span(u), format!("la variable « {} » de la source manque dans la traduction.", m.text)),
+                    Diagnostic::new(
+                        META.id,
+                        META.category,
+                        META.severity,
+                        cx.target_span(u),
+                        format!(
+                            "la variable « {} » de la source manque dans la traduction.",
+                            m.text
+                        ),
+                    ),
                 ));
             }
             for a in &added {
-                let mut d = Diagnostic::new(META.id, META.category, META.severity, u.file_span(a.start, a.end), format!("la variable « {} » n'existe pas dans la source.", a.text));
+                let mut d = Diagnostic::new(
+                    META.id,
+                    META.category,
+                    META.severity,
+                    u.file_span(a.start, a.end),
+                    format!("la variable « {} » n'existe pas dans la source.", a.text),
+                );
                 if missing.len() == 1 && added.len() == 1 {
                     d = d.with_replacements([missing[0].text.clone()]);
                 }
@@ -58,9 +73,18 @@ mod tests {
     #[test]
     fn renamed() {
         let g = "[glossary]\nname='t'\n";
-        let d = check_pairs(g, &[("%(count)d files in {folder}", "%(nombre)d fichiers dans {folder}")]);
+        let d = check_pairs(
+            g,
+            &[(
+                "%(count)d files in {folder}",
+                "%(nombre)d fichiers dans {folder}",
+            )],
+        );
         assert_eq!(d.len(), 2, "{d:?}");
-        let added = d.iter().find(|d| d.message.contains("n'existe pas")).unwrap();
+        let added = d
+            .iter()
+            .find(|d| d.message.contains("n'existe pas"))
+            .unwrap();
         assert_eq!(added.suggestions[0].replacement, "%(count)d");
         assert!(check_pairs(g, &[("%s of %d (50%%)", "%d sur %s (50 %)")]).is_empty());
     }

@@ -22,18 +22,22 @@ static META: RuleMeta = RuleMeta {
 };
 
 const ENGLISH: &[&str] = &[
-    "the", "and", "of", "to", "is", "are", "with", "this", "that", "be", "by", "it", "from",
-    "for", "was", "were", "will", "can", "which", "has", "have", "an", "or", "not", "you",
-    "your", "its", "into", "should", "must", "been", "these", "those", "when", "if",
+    "the", "and", "of", "to", "is", "are", "with", "this", "that", "be", "by", "it", "from", "for",
+    "was", "were", "will", "can", "which", "has", "have", "an", "or", "not", "you", "your", "its",
+    "into", "should", "must", "been", "these", "those", "when", "if",
 ];
 
 fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    s.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// A word that a translation may keep as is: a name, an acronym, a code.
 fn keepable(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase) || w.chars().any(|c| c.is_ascii_digit() || c == '_')
+    w.chars().next().is_some_and(char::is_uppercase)
+        || w.chars().any(|c| c.is_ascii_digit() || c == '_')
 }
 
 impl UnitRule for UntranslatedSegment {
@@ -51,21 +55,39 @@ impl UnitRule for UntranslatedSegment {
                 .split(|c: char| c.is_whitespace())
                 .filter(|w| !w.starts_with(['-', '<', '[', '(', '{', '%', '$', '|']))
                 .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
-                .filter(|w| w.chars().all(char::is_alphabetic) && w.chars().count() > 1 && !keepable(w))
+                .filter(|w| {
+                    w.chars().all(char::is_alphabetic) && w.chars().count() > 1 && !keepable(w)
+                })
                 .collect();
-            let english = ordinary.iter().filter(|w| ENGLISH.contains(&w.to_lowercase().as_str())).count();
-            let message = if same && (ordinary.len() >= 4 || (ordinary.len() >= 2 && english >= 1)) {
+            let english = ordinary
+                .iter()
+                .filter(|w| ENGLISH.contains(&w.to_lowercase().as_str()))
+                .count();
+            let message = if same && (ordinary.len() >= 4 || (ordinary.len() >= 2 && english >= 1))
+            {
                 "la traduction est identique à la source : segment non traduit ?".to_string()
             } else {
                 let w = words(&u.target);
                 let english = w.iter().filter(|x| ENGLISH.contains(&x.as_str())).count();
                 if english >= 3 && english * 10 >= w.len() * 3 {
-                    format!("la traduction est encore en anglais : « {} ».", excerpt(&u.target, 60))
+                    format!(
+                        "la traduction est encore en anglais : « {} ».",
+                        excerpt(&u.target, 60)
+                    )
                 } else {
                     continue;
                 }
             };
-            out.push(cx.unit_diag(u, Diagnostic::new(META.id, META.category, META.severity, cx.target_span(u), message)));
+            out.push(cx.unit_diag(
+                u,
+                Diagnostic::new(
+                    META.id,
+                    META.category,
+                    META.severity,
+                    cx.target_span(u),
+                    message,
+                ),
+            ));
         }
     }
 }
@@ -78,13 +100,44 @@ mod tests {
 
     #[test]
     fn identical_or_english() {
-        let d = check_pairs(G, &[("Meta is testing a new chip.", "Meta is testing a new chip."), ("The chip is made by TSMC for the data center.", "The chip is made by TSMC for the centre de données.")]);
+        let d = check_pairs(
+            G,
+            &[
+                ("Meta is testing a new chip.", "Meta is testing a new chip."),
+                (
+                    "The chip is made by TSMC for the data center.",
+                    "The chip is made by TSMC for the centre de données.",
+                ),
+            ],
+        );
         assert_eq!(d.len(), 2, "{d:?}");
     }
 
     #[test]
     fn names_and_french() {
-        assert!(check_pairs(G, &[("Django", "Django"), ("JSON API", "JSON API"), ("Meta tests a chip.", "Meta teste une puce.")]).is_empty());
-        assert!(check_pairs(G, &[("git am [<options>] (--continue | --skip)", "git am [<options>] (--continue | --skip)"), ("%s versus %s", "%s versus %s")]).is_empty());
+        assert!(
+            check_pairs(
+                G,
+                &[
+                    ("Django", "Django"),
+                    ("JSON API", "JSON API"),
+                    ("Meta tests a chip.", "Meta teste une puce.")
+                ]
+            )
+            .is_empty()
+        );
+        assert!(
+            check_pairs(
+                G,
+                &[
+                    (
+                        "git am [<options>] (--continue | --skip)",
+                        "git am [<options>] (--continue | --skip)"
+                    ),
+                    ("%s versus %s", "%s versus %s")
+                ]
+            )
+            .is_empty()
+        );
     }
 }

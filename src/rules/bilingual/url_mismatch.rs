@@ -22,7 +22,10 @@ static META: RuleMeta = RuleMeta {
 };
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:https?|ftp)://[^\s<>«»\x22']+[^\s<>«»\x22'.,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+").expect("valid regex")
+    Regex::new(
+        r"(?:https?|ftp)://[^\s<>«»\x22']+[^\s<>«»\x22'.,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    )
+    .expect("valid regex")
 });
 
 impl UnitRule for UrlMismatch {
@@ -40,7 +43,16 @@ impl UnitRule for UrlMismatch {
             }
             for m in URL.find_iter(&u.target) {
                 if !src.contains(&m.as_str()) {
-                    out.push(cx.unit_diag(u, Diagnostic::new(META.id, META.category, Severity::Info, u.file_span(m.start(), m.end()), format!("l'adresse « {} » ne figure pas dans la source.", m.as_str()))));
+                    out.push(cx.unit_diag(
+                        u,
+                        Diagnostic::new(
+                            META.id,
+                            META.category,
+                            Severity::Info,
+                            u.file_span(m.start(), m.end()),
+                            format!("l'adresse « {} » ne figure pas dans la source.", m.as_str()),
+                        ),
+                    ));
                 }
             }
         }
@@ -54,8 +66,23 @@ mod tests {
     #[test]
     fn urls() {
         let g = "[glossary]\nname='t'\n";
-        let d = check_pairs(g, &[("see https://example.com/docs.", "voir https://example.com/doc.")]);
+        let d = check_pairs(
+            g,
+            &[(
+                "see https://example.com/docs.",
+                "voir https://example.com/doc.",
+            )],
+        );
         assert_eq!(d.len(), 2);
-        assert!(check_pairs(g, &[("see https://example.com/docs.", "voir https://example.com/docs.")]).is_empty());
+        assert!(
+            check_pairs(
+                g,
+                &[(
+                    "see https://example.com/docs.",
+                    "voir https://example.com/docs."
+                )]
+            )
+            .is_empty()
+        );
     }
 }
