@@ -53,22 +53,6 @@ mod tests {
         assert!(!d.check("approvisionement"));
     }
 
-    /// `cargo test --release --lib lexicon::tests::build_times -- --ignored --nocapture`
-    #[test]
-    #[ignore]
-    fn build_times() {
-        let t = std::time::Instant::now();
-        let _ = spellbook::Dictionary::new(AFF, DIC).unwrap();
-        let speller = t.elapsed();
-        let t = std::time::Instant::now();
-        let m = Morphology::new(AFF, DIC);
-        println!(
-            "speller {speller:?}, morphology {:?} ({} forms)",
-            t.elapsed(),
-            m.form_count()
-        );
-    }
-
     #[test]
     fn morphology_of_nouns_adjectives_participles() {
         let m = morphology();

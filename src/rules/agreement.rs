@@ -1292,26 +1292,6 @@ approved = ["chaîne d'approvisionnement mondiale"]
     }
 
     #[test]
-    #[ignore]
-    fn debug_readings() {
-        let text = std::env::var("AGR").unwrap_or_default();
-        let doc = crate::document::Document::from_str(&text);
-        let m = crate::lexicon::morphology();
-        for t in &doc.tokens {
-            println!(
-                "{} s{} {:?}",
-                t.norm,
-                t.sentence,
-                m.analyses(&t.norm)
-                    .iter()
-                    .map(|a| (a.pos.0, a.gender, a.number))
-                    .collect::<Vec<_>>()
-            );
-        }
-        println!("{:?}", agreement(&text));
-    }
-
-    #[test]
     fn adjective_after_its_noun() {
         let d = agreement("Meta conçoit des puces performant pour ses serveurs.");
         assert_eq!(d.len(), 1, "{d:?}");
