@@ -250,6 +250,14 @@ fn intern(s: &str) -> &'static str {
     leaked
 }
 
+/// Runs Grammalecte on a file relecture has checked and merges its findings into the
+/// file's (what `--with grammalecte` does for each file).
+pub fn add_to(result: &mut crate::report::FileResult) -> Result<(), Error> {
+    let theirs = check(&result.doc)?;
+    merge(&mut result.diagnostics, theirs);
+    Ok(())
+}
+
 /// Adds Grammalecte's findings to relecture's, without those that repeat one of ours: a
 /// finding of the same category that overlaps one of ours, or any finding on exactly the
 /// same span as one of ours.

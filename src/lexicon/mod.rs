@@ -18,7 +18,7 @@ pub const AFF: &str = include_str!("../../dict/fr/fr.aff");
 /// The word list of the dictionary.
 pub const DIC: &str = include_str!("../../dict/fr/fr.dic");
 
-/// The Hunspell dictionary, parsed on first use (about 0.1 s in a release build).
+/// The Hunspell dictionary, parsed on first use (about 30 ms and 7 MB in a release build).
 pub fn speller() -> &'static spellbook::Dictionary {
     static DICT: OnceLock<spellbook::Dictionary> = OnceLock::new();
     DICT.get_or_init(|| {
@@ -26,7 +26,8 @@ pub fn speller() -> &'static spellbook::Dictionary {
     })
 }
 
-/// The morphology of the dictionary, expanded on first use.
+/// The morphology of the dictionary, expanded on first use (about 80 ms and 17 MB in a
+/// release build: 86,000 entries, 198,000 forms).
 pub fn morphology() -> &'static Morphology {
     static MORPH: OnceLock<Morphology> = OnceLock::new();
     MORPH.get_or_init(|| Morphology::new(AFF, DIC))

@@ -6,8 +6,6 @@ Conjugated verb forms other than participles are only remembered when they are a
 something else (« ferme », « porte »): the rules only need to know that such a word *can* be
 a verb. */
 
-use std::collections::HashMap;
-
 /// Parts of speech, as a bit set (an entry may be `po:ppas po:adj`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub struct Pos(pub u16);
@@ -28,13 +26,15 @@ impl Pos {
     pub const OTHER: Pos = Pos(1 << 9);
     /// Present participle (« performant » of « performer »).
     pub const PPRE: Pos = Pos(1 << 10);
+    /// Infinitive.
+    pub const INFI: Pos = Pos(1 << 11);
 
     pub fn has(self, p: Pos) -> bool {
         self.0 & p.0 != 0
     }
     /// Only verb readings: infinitive, conjugated form or present participle.
     pub fn verbal(self) -> bool {
-        self.0 != 0 && self.0 & !(Pos::VERB.0 | Pos::PPRE.0) == 0
+        self.0 != 0 && self.0 & !(Pos::VERB.0 | Pos::PPRE.0 | Pos::INFI.0) == 0
     }
     fn add(&mut self, p: Pos) {
         self.0 |= p.0;
@@ -207,9 +207,8 @@ fn read_morph(
                 "adj" => Pos::ADJ,
                 "ppas" => Pos::PPAS,
                 "ppre" => Pos::PPRE,
-                "infi" | "ipre" | "iimp" | "ipsi" | "ifut" | "spre" | "simp" | "cond" | "impe" => {
-                    Pos::VERB
-                }
+                "infi" => Pos::INFI,
+                "ipre" | "iimp" | "ipsi" | "ifut" | "spre" | "simp" | "cond" | "impe" => Pos::VERB,
                 p if p.starts_with('v') && p[1..].starts_with(|c: char| c.is_ascii_digit()) => {
                     Pos::VERB
                 }
@@ -274,13 +273,101 @@ impl Suffixes {
     }
 }
 
+/// The forms, stored compactly: their text in one arena, their readings in one array,
+/// a hash table of indices. (A `HashMap<String, Vec<Analysis>>` of the 200,000 forms took
+/// 42 MB and twice the time to build.)
+#[derive(Default)]
+struct Forms {
+    /// Every form, end to end.
+    arena: String,
+    /// Per form: (start in `arena`, end in `arena`).
+    spans: Vec<(u32, u32)>,
+    /// Per form: readings `readings[ranges[i].0..ranges[i].1]` once `freeze` has run.
+    ranges: Vec<(u32, u32)>,
+    readings: Vec<Analysis>,
+    /// While building: (form, reading).
+    pending: Vec<(u32, Analysis)>,
+    table: hashbrown::HashTable<u32>,
+}
+
+fn hash(s: &str) -> u64 {
+    use std::hash::BuildHasher;
+    Fast::default().hash_one(s)
+}
+
+impl Forms {
+    fn key(&self, i: u32) -> &str {
+        let (s, e) = self.spans[i as usize];
+        &self.arena[s as usize..e as usize]
+    }
+
+    fn find(&self, word: &str) -> Option<u32> {
+        self.table
+            .find(hash(word), |&i| self.key(i) == word)
+            .copied()
+    }
+
+    /// The index of `form`, added when new.
+    fn intern(&mut self, form: &str) -> u32 {
+        let h = hash(form);
+        if let Some(&i) = self.table.find(h, |&i| {
+            let (s, e) = self.spans[i as usize];
+            &self.arena[s as usize..e as usize] == form
+        }) {
+            return i;
+        }
+        let i = self.spans.len() as u32;
+        let start = self.arena.len() as u32;
+        self.arena.push_str(form);
+        self.spans.push((start, self.arena.len() as u32));
+        let (arena, spans) = (&self.arena, &self.spans);
+        self.table.insert_unique(h, i, |&j| {
+            let (s, e) = spans[j as usize];
+            hash(&arena[s as usize..e as usize])
+        });
+        i
+    }
+
+    /// Groups the pending readings by form.
+    fn freeze(&mut self) {
+        let mut pending = std::mem::take(&mut self.pending);
+        pending.sort_by_key(|&(f, _)| f);
+        self.ranges = vec![(0, 0); self.spans.len()];
+        self.readings = Vec::with_capacity(pending.len());
+        let mut k = 0;
+        while k < pending.len() {
+            let f = pending[k].0;
+            let start = self.readings.len() as u32;
+            while k < pending.len() && pending[k].0 == f {
+                let a = pending[k].1;
+                if !self.readings[start as usize..].contains(&a) {
+                    self.readings.push(a);
+                }
+                k += 1;
+            }
+            self.ranges[f as usize] = (start, self.readings.len() as u32);
+        }
+        self.pending = Vec::new();
+    }
+
+    fn get(&self, word: &str) -> &[Analysis] {
+        match self.find(word) {
+            Some(i) => {
+                let (s, e) = self.ranges[i as usize];
+                &self.readings[s as usize..e as usize]
+            }
+            None => &[],
+        }
+    }
+}
+
 /// Word forms with their readings.
 pub struct Morphology {
     entries: Vec<Entry>,
     suffixes: Suffixes,
     /// Lower-case form → readings. Conjugated verb forms (infinitives, finite forms,
     /// present participles) are there only when the form has another reading too.
-    forms: HashMap<Box<str>, Vec<Analysis>, Fast>,
+    forms: Forms,
 }
 
 impl std::fmt::Debug for Morphology {
@@ -289,7 +376,7 @@ impl std::fmt::Debug for Morphology {
             f,
             "Morphology({} entries, {} forms)",
             self.entries.len(),
-            self.forms.len()
+            self.forms.spans.len()
         )
     }
 }
@@ -329,13 +416,15 @@ impl Morphology {
                 },
             );
         }
-        let mut entries = Vec::new();
-        let mut forms: HashMap<Box<str>, Vec<Analysis>, Fast> =
-            HashMap::with_capacity_and_hasher(250_000, Fast::default());
-        let add_form = |forms: &mut HashMap<Box<str>, Vec<Analysis>, Fast>,
-                        form: &str,
-                        r: Reading,
-                        entry: u32| {
+        let mut entries = Vec::with_capacity(90_000);
+        let mut forms = Forms {
+            arena: String::with_capacity(2_500_000),
+            spans: Vec::with_capacity(210_000),
+            pending: Vec::with_capacity(260_000),
+            table: hashbrown::HashTable::with_capacity(210_000),
+            ..Forms::default()
+        };
+        let add_form = |forms: &mut Forms, form: &str, r: Reading, entry: u32| {
             let a = Analysis {
                 pos: r.pos,
                 gender: r.gender.unwrap_or(Gender::Either),
@@ -343,18 +432,12 @@ impl Morphology {
                 entry,
             };
             // The dictionary is in NFC; only names need lower-casing.
-            let lower: std::borrow::Cow<str> = if form.chars().any(char::is_uppercase) {
-                std::borrow::Cow::Owned(form.to_lowercase())
+            let i = if form.chars().any(char::is_uppercase) {
+                forms.intern(&form.to_lowercase())
             } else {
-                std::borrow::Cow::Borrowed(form)
+                forms.intern(form)
             };
-            match forms.get_mut(&*lower) {
-                Some(v) if v.contains(&a) => {}
-                Some(v) => v.push(a),
-                None => {
-                    forms.insert(lower.into_owned().into_boxed_str(), vec![a]);
-                }
-            }
+            forms.pending.push((i, a));
         };
         let mut buf = String::new();
         let mut verbs: Vec<u32> = Vec::new();
@@ -382,20 +465,20 @@ impl Morphology {
                 };
                 any_suffix = true;
                 for rule in rules {
-                    let Some(kept) = rule.kept(stem) else {
-                        continue;
-                    };
                     let r = reading.with_rule(rule.reading);
                     if r.pos.verbal() && lower_stem {
                         if verbs.last() != Some(&id) {
                             verbs.push(id);
                         }
-                    } else {
-                        buf.clear();
-                        buf.push_str(kept);
-                        buf.push_str(rule.add);
-                        add_form(&mut forms, &buf, r, id);
+                        continue;
                     }
+                    let Some(kept) = rule.kept(stem) else {
+                        continue;
+                    };
+                    buf.clear();
+                    buf.push_str(kept);
+                    buf.push_str(rule.add);
+                    add_form(&mut forms, &buf, r, id);
                 }
             }
             if !any_suffix && !flags.contains("()") {
@@ -421,19 +504,19 @@ impl Morphology {
                     buf.clear();
                     buf.push_str(kept);
                     buf.push_str(rule.add);
-                    if let Some(v) = forms.get_mut(buf.as_str()) {
-                        if !v.iter().any(|a| a.pos == r.pos) {
-                            v.push(Analysis {
-                                pos: r.pos,
-                                gender: Gender::Either,
-                                number: Number::Either,
-                                entry: id,
-                            });
-                        }
+                    if let Some(i) = forms.find(&buf) {
+                        let a = Analysis {
+                            pos: r.pos,
+                            gender: Gender::Either,
+                            number: Number::Either,
+                            entry: id,
+                        };
+                        forms.pending.push((i, a));
                     }
                 }
             }
         }
+        forms.freeze();
         Morphology {
             entries,
             suffixes,
@@ -444,7 +527,7 @@ impl Morphology {
     /// The readings of a lower-case, NFC word (a form that is only a conjugated verb form
     /// has none).
     pub fn analyses(&self, word: &str) -> &[Analysis] {
-        self.forms.get(word).map_or(&[], Vec::as_slice)
+        self.forms.get(word)
     }
 
     /// True when the lower-case word, which has other readings, is also an infinitive, a
@@ -480,6 +563,6 @@ impl Morphology {
     }
 
     pub fn form_count(&self) -> usize {
-        self.forms.len()
+        self.forms.spans.len()
     }
 }

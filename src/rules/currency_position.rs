@@ -22,7 +22,8 @@ static META: RuleMeta = RuleMeta {
                « 5 euros », « 65 milliards de dollars », « 1,5 milliard de dollars » (le \
                « billion » anglais est un milliard) ; en fr-CA, le symbole suit le montant \
                (« 65 $ »). Ne signale pas les variables du shell ou des expressions régulières \
-               (« $1 », « $HOME », « \\$5 »), les symboles précédés d'une lettre (« US$ », \
+               (« $1 », « $HOME », « \\$5 »), les registres d'assembleur (« $31 » dans une phrase \
+               qui parle de registre ou cite d'autres « $ »), les symboles précédés d'une lettre (« US$ », \
                « R$ », dont la devise est ambiguë), le code ni les phrases en anglais.",
         why: "En français, l'unité monétaire suit le nombre, comme toute unité ; « $65 » est une \
               convention anglaise, et dans un texte courant la devise s'écrit en toutes \
@@ -81,7 +82,21 @@ impl Rule for CurrencyPosition {
             if symbol == "$" && number.len() == 1 && scale.is_none() {
                 continue;
             }
-            if !(s..e).all(|i| p.visible(i)) || !p.is_french_prose_at(s) {
+            if !(s..e).all(|i| p.visible(i)) || !p.is_french_prose_at(s) || p.is_numeric_at(s) {
+                continue;
+            }
+            // « $31 », « $sp »: registers of an assembler, not dollars.
+            let sentence = p
+                .sentence_at(s)
+                .map(|i| &cx.doc.sentences[i])
+                .map_or("", |x| &view[x.start..x.end]);
+            if symbol == "$"
+                && scale.is_none()
+                && !number.contains(['.', ','])
+                && (sentence.contains("regist")
+                    || sentence.matches('$').count() > 1
+                    || ["%s", "%d", "%p"].iter().any(|x| sentence.contains(x)))
+            {
                 continue;
             }
             let amount = french_number(number);
@@ -226,6 +241,8 @@ mod tests {
             "Le prix est de 65 $ ou 5 € ou 65 dollars.",
             "The chip costs $65 and is sold in the US.",
             "echo $((5 + 3));",
+            "Appel PIC MIPS à un registre autre que $25.",
+            "Seuls $sp ou $15 sont autorisés avec cet opcode.",
         ] {
             assert!(fixes(t).is_empty(), "{t}: {:?}", fixes(t));
         }

@@ -21,8 +21,9 @@ static META: RuleMeta = RuleMeta {
                (« nm », « Go », « GHz », « fois », « points », « ans »...) ; la correction sûre \
                remplace le point par une virgule. Ne signale pas les numéros de version \
                (« version 2.5 », « Linux 2.6 », « v1.5 »), les adresses et numéros à plusieurs \
-               points (« 192.168.1.1 », « 1.2.3 »), les nombres sans unité ni le code et les \
-               phrases en anglais.",
+               points (« 192.168.1.1 », « 1.2.3 »), les nombres sans unité, le code, les tableaux \
+               et sorties de programme (lignes où les chiffres dominent) ni les phrases en \
+               anglais.",
         why: "En français, la virgule sépare la partie entière de la partie décimale ; le point \
               est la convention anglaise, et « 5.5 milliards » se lit mal, voire comme \
               « 5 500 milliards » pour un lecteur habitué au point de groupement.",
@@ -85,6 +86,7 @@ impl Rule for DecimalPoint {
                     && !is_common_capitalized(prev)
                 || !(s..e).all(|i| p.visible(i))
                 || !p.is_french_prose_at(s)
+                || p.is_numeric_at(s)
             {
                 continue;
             }
@@ -161,6 +163,7 @@ mod tests {
             "Un écart de 5,5 milliards et de 2.5.",
             "Le fichier v1.5 ans et x.5 %.",
             "Revenue grew by 5.5 % this year and the company said it would expand.",
+            "8K... 16K- : 810 1979 0.7%",
         ] {
             assert!(decimals(t).is_empty(), "{t}: {:?}", decimals(t));
         }

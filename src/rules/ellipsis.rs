@@ -84,6 +84,17 @@ impl Rule for Ellipsis {
             }
             let before = text[..start].chars().next_back();
             let after = text[end..].chars().next();
+            // The syntax of a command: « [ fichier... ] », « [-V] tâche... ».
+            let line = cx
+                .doc
+                .lines
+                .line_text(&cx.doc.view, cx.doc.lines.line_of(start));
+            if text[end..].trim_start_matches(' ').starts_with(']')
+                || line.contains("[-")
+                || line.contains("[ -")
+            {
+                continue;
+            }
             if !before.is_some_and(char::is_alphabetic)
                 || after.is_some_and(|a| {
                     a.is_alphanumeric() || matches!(a, ']' | ')' | '_' | '/' | '.')
@@ -168,6 +179,7 @@ mod tests {
             "Voir le répertoire ../lib et le fichier a...b",
             "Loading the data...",
             "spécification_de_temps...",
+            "filefrag [ -bblocksize ] [ files... ]",
         ] {
             assert!(ellipses(t).is_empty(), "{t}: {:?}", ellipses(t));
         }

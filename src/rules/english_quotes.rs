@@ -54,7 +54,7 @@ impl Rule for EnglishQuotes {
                 .map(|(i, _)| i)
                 .filter(|&i| p.visible(start + i))
                 .collect();
-            if straight.len() % 2 == 0 {
+            if straight.len().is_multiple_of(2) {
                 for pair in straight.chunks(2) {
                     judge(&p, start, text, pair[0], pair[1], '"', '"', out);
                 }

@@ -18,7 +18,8 @@ static META: RuleMeta = RuleMeta {
                correction sûre insère une espace insécable (fine U+202F si le texte en emploie \
                déjà, U+00A0 sinon). Vaut pour toutes les variantes (fr-FR, fr-CA, fr-CH, fr-BE). \
                Ne signale pas les formats de programme (« %d », « %5s », « 100%% »), le code \
-               (« width: 100%; ») ni les phrases en anglais.",
+               (« width: 100%; »), les tableaux et sorties de programme (lignes où \
+               les chiffres dominent) ni les phrases en anglais.",
         why: "En français, le signe de pourcentage est une unité et se sépare du nombre par une \
               espace insécable, comme « 5 km » ; le collage est la convention anglaise.",
         example: "Le chiffre d'affaires a progressé de 4% sur un an.",
@@ -45,8 +46,10 @@ impl Rule for PercentSpace {
             let after = view[e..].chars().next();
             if before.is_some_and(|b| b.is_alphanumeric() || "%_.,-/=:$#".contains(b))
                 || after.is_some_and(|a| a.is_alphanumeric() || "%_{(".contains(a))
+                || (after == Some('.') && view[e + 1..].starts_with(|c: char| c.is_ascii_digit()))
                 || !(s..e).all(|i| p.visible(i))
                 || !p.is_french_prose_at(s)
+                || p.is_numeric_at(s)
             {
                 continue;
             }

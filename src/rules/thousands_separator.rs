@@ -22,8 +22,9 @@ static META: RuleMeta = RuleMeta {
                personnes » : info). La correction sûre groupe les chiffres par trois avec une \
                espace insécable (fine U+202F si le texte en emploie déjà, U+00A0 sinon). Ne \
                signale pas les nombres de moins de 10 000, les années, les ports, codes, \
-               numéros et identifiants (« port 65535 », « code 10001 », « n° 12345 »), ni les \
-               nombres sans mot de quantité, le code et les phrases en anglais.",
+               numéros et identifiants (« port 8443 », « code 10001 », « n° 12345 »), les \
+               constantes techniques (puissances de deux : « 65536 », « 65535 »), ni les \
+               nombres sans mot de quantité, le code, les tableaux et sorties de programme (lignes où les chiffres dominent) et les phrases en anglais.",
         why: "Le français groupe les chiffres par tranches de trois séparées par une espace \
               insécable ; « 65,000 » se lit « soixante-cinq virgule zéro » et un bloc de \
               chiffres se lit mal.",
@@ -98,12 +99,18 @@ impl Rule for ThousandsSeparator {
             if digits.len() < 5 || digits.starts_with('0') {
                 continue;
             }
+            // 65535, 65536: a technical constant (a power of two), not an amount.
+            let value: u64 = digits.parse().unwrap_or(0);
+            if value.is_power_of_two() || (value + 1).is_power_of_two() {
+                continue;
+            }
             let next = word_after_space(text, e);
             let prev = word_before_space(text, s).to_lowercase();
             if !(COUNT_NOUNS.contains(&next) || SCALE_WORDS.contains(&next))
                 || CODE_WORDS.contains(&prev.as_str())
                 || !(s..e).all(|i| p.visible(i))
                 || !p.is_french_prose_at(s)
+                || p.is_numeric_at(s)
             {
                 continue;
             }
@@ -135,7 +142,7 @@ impl Rule for ThousandsSeparator {
 pub fn group(digits: &str, space: char) -> String {
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(space);
         }
         out.push(c);
@@ -189,6 +196,7 @@ mod tests {
             "Le serveur écoute sur 8080 et 65536 octets.",
             "The company employs 65,000 people and has 120000 users.",
             "Le fichier 00001 personnes.",
+            "Une table plus grande que 65535 mots de 32 bits.",
         ] {
             assert!(thousands(t).is_empty(), "{t}: {:?}", thousands(t));
         }

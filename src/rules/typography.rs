@@ -48,6 +48,7 @@ pub struct Prose<'a> {
 /// typography rule (`Document::memo`).
 struct ProseLines {
     code: Vec<bool>,
+    numeric: Vec<bool>,
     listing: Vec<bool>,
     placeholders: Vec<bool>,
     english: HashSet<u32>,
@@ -76,6 +77,7 @@ impl ProseLines {
             .collect();
         ProseLines {
             code: lines().map(is_code_line).collect(),
+            numeric: lines().map(is_numeric_line).collect(),
             listing,
             placeholders: lines().map(|l| PLACEHOLDER.is_match(l)).collect(),
             english: english_sentences(doc),
@@ -88,6 +90,16 @@ impl<'a> Prose<'a> {
     pub fn is_code_at(&self, offset: usize) -> bool {
         self.lines
             .code
+            .get(self.doc.lines.line_of(offset))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// True when the line holding `offset` holds more digits than letters: a table, a
+    /// program's output (« 8K... 16K- : 810 1979 0.7% »).
+    pub fn is_numeric_at(&self, offset: usize) -> bool {
+        self.lines
+            .numeric
             .get(self.doc.lines.line_of(offset))
             .copied()
             .unwrap_or(false)
@@ -463,6 +475,13 @@ pub fn is_plain_word(w: &str) -> bool {
         .windows(2)
         .any(|p| p[0].is_lowercase() && p[1].is_uppercase());
     !inner_capital && w.chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// A line with more digits than letters (and a few of them).
+fn is_numeric_line(line: &str) -> bool {
+    let digits = line.chars().filter(char::is_ascii_digit).count();
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    digits >= 6 && digits >= letters
 }
 
 /// A line that looks like code rather than prose: a C declaration or statement, a

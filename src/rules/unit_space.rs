@@ -22,7 +22,7 @@ static META: RuleMeta = RuleMeta {
                ne traduit pas le symbole (« GB » reste « GB », « Go » est le symbole français). \
                Ne signale pas les noms de produits et identifiants où le nombre fait partie \
                d'un mot (« x86 », « DDR5-6400 », « H264 »), les options (« --size=512MB »), \
-               « 5G », « 4K », le code ni les phrases en anglais.",
+               « 5G », « 4K », le code, les tableaux et sorties de programme (lignes où les chiffres dominent) ni les phrases en anglais.",
         why: "Le Système international et la typographie française séparent le nombre de \
               l'unité par une espace insécable ; le collage est une habitude de l'anglais \
               technique et des fiches produits.",
@@ -56,6 +56,7 @@ impl Rule for UnitSpace {
                 || after.is_some_and(|a| a.is_alphanumeric() || "_/-".contains(a))
                 || !(s..e).all(|i| p.visible(i))
                 || !p.is_french_prose_at(s)
+                || p.is_numeric_at(s)
             {
                 continue;
             }
