@@ -106,7 +106,7 @@ def context(d):
     path = d["path"]
     if path not in _cache:
         try:
-            _cache[path] = open(path, encoding="utf-8").read().split("\n")
+            _cache[path] = open(path, encoding="utf-8", newline="").read().split("\n")
         except OSError:
             return ""
     lines = _cache[path]
