@@ -20,7 +20,7 @@ pub struct Agreement;
 static META: RuleMeta = RuleMeta {
     id: "agreement",
     category: Category::Grammar,
-    severity: Severity::Info,
+    severity: Severity::Warning,
     summary: "Adjectif ou participe qui ne s'accorde pas avec son nom ou son sujet.",
     doc: RuleDoc {
         what: "Signale un adjectif ou un participe passé dont le genre ou le nombre ne \
@@ -382,7 +382,7 @@ const NOT_ADJECTIVES: &[&str] = &[
 /// Predicative words after « être » for which the adverb reading is usual.
 const ADVERB_AFTER_ETRE: &[&str] = &[
     "bien", "mal", "loin", "près", "ensemble", "debout", "ainsi", "tout", "même", "pareil",
-    "exprès",
+    "exprès", "bel",
 ];
 
 /// Locutions that stay invariable after a noun (« des puces haut de gamme »).
@@ -401,6 +401,8 @@ const PREPOSITIONS: &[&str] = &[
 const NOT_HEADS: &[&str] = &[
     "fois", "part", "cas", "sorte", "façon", "manière", "moment", "lieu", "instant", "coup",
     "plupart", "temps", "maximum", "minimum",
+    // Prefixes written apart (« pseudo terminaux », « quasi totalité »).
+    "pseudo", "quasi", "semi", "multi", "mono", "auto", "non",
 ];
 
 /// Intensifiers between a noun and its adjective (« une puce très performante »).
@@ -694,7 +696,15 @@ impl<'a> Analyzer<'a> {
                     | "en"
                     | "y"
                     | "non"
+                    | "plus"
+                    | "moins"
+                    | "très"
+                    | "si"
+                    | "aussi"
             )
+            // A bare noun after a name or an acronym is part of a compound (« ID groupe
+            // supplémentaires », « temps UCT limite »).
+            || (self.is_name(prev) && self.joined(prev))
             || (!r.is_empty()
                 && r.iter().all(|a| {
                     a.pos.has(Pos::ADJ)
@@ -1075,6 +1085,11 @@ impl<'a> Analyzer<'a> {
             if self.joined(a)
                 && (self.noun_only(a + 1)
                     || self.noun(a + 1).is_some()
+                    // An unknown word: the adjective may be its first half (« une sortie
+                    // petit boutiste »).
+                    || (self.toks[a + 1].is_word()
+                        && !self.is_name(a + 1)
+                        && self.readings(a + 1).is_empty())
                     || self.det(a + 1).is_some()
                     || self.is_name(a + 1))
                 || self.gap(a).contains('/')
@@ -1855,6 +1870,12 @@ approved = ["chaîne d'approvisionnement mondiale"]
             "la précision a été réduite au maximum autorisée",
             "la base est utilisée par un slot de réplication logique actif",
             "la table est de nouveau cohérente.",
+            "cette entrée du répertoire sera bel et bien parcourue.",
+            "Produire une sortie petit boutiste",
+            "le nombre maximal de pseudo terminaux",
+            "Temps UCT limite expiré",
+            "à un de ses ID groupe supplémentaires.",
+            "l'interface de plus haut niveau fournie par les fonctions est recommandée.",
             "se rapporte à un répertoire supprimé mais ouvert.",
             "mais de nouvelles interfaces ont été ajoutées",
             "Le paramètre value indique les données à envoyer.",
