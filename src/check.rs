@@ -4,12 +4,14 @@ no file system, no output. */
 use crate::diagnostic::Span;
 use crate::diagnostic::{Diagnostic, sort_diagnostics};
 use crate::document::Document;
+use crate::external::Engine;
 use crate::formats::Format;
 use crate::formats::bilingual::{ParseError, Unit};
 use crate::glossary::{CompiledGlossary, Glossary};
 use crate::report::FileResult;
 use crate::rules::bilingual::BiContext;
 use crate::rules::{self, Context, Rule, RuleSettings};
+use std::sync::Arc;
 
 /// Rules whose findings come from glossary patterns; where two of them cover nested
 /// spans, the longer match wins.
@@ -28,6 +30,8 @@ pub struct Checker {
     pub settings: RuleSettings,
     rules: Vec<&'static dyn Rule>,
     disabled_bilingual: Vec<&'static str>,
+    /// Second opinions run on each document after the rules (Grammalecte, LanguageTool).
+    pub engines: Vec<Arc<dyn Engine>>,
 }
 
 impl Checker {
@@ -37,6 +41,7 @@ impl Checker {
             settings: RuleSettings::default(),
             rules: rules::ALL.to_vec(),
             disabled_bilingual: Vec::new(),
+            engines: Vec::new(),
         }
     }
 
@@ -80,20 +85,30 @@ impl Checker {
             }
         }
         let mut out = dedupe(out);
-        // Monolingual findings get the unit whose target holds them.
-        let mut ranges: Vec<(usize, usize, &str)> = units
-            .iter()
-            .filter_map(|u| u.target_range.map(|(s, e)| (s, e, u.id.as_str())))
-            .collect();
-        ranges.sort_unstable();
-        for d in out.iter_mut().filter(|d| d.unit.is_none()) {
-            let i = ranges.partition_point(|r| r.0 <= d.span.start);
-            if i > 0 && d.span.start <= ranges[i - 1].1 {
-                d.unit = Some(ranges[i - 1].2.to_string());
-            }
-        }
+        assign_units(units, &mut out);
         sort_diagnostics(&mut out);
         out
+    }
+
+    /// Runs the engines on `doc` and merges their findings into `diagnostics`; returns
+    /// why an engine could not run, if one could not.
+    fn run_engines(
+        &self,
+        doc: &Document,
+        units: &[Unit],
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Vec<String> {
+        let mut errors = Vec::new();
+        for e in &self.engines {
+            match e.check(doc) {
+                Ok(mut theirs) => {
+                    assign_units(units, &mut theirs);
+                    crate::external::merge(diagnostics, theirs);
+                }
+                Err(m) => errors.push(format!("{} : {m}", e.name())),
+            }
+        }
+        errors
     }
 
     /// Checks one file's text in its format: plain text and Markdown with the monolingual
@@ -108,16 +123,21 @@ impl Checker {
             None => {
                 let doc = Document::new(path, text, format);
                 let mut diagnostics = self.check(&doc);
+                let engine_errors = self.run_engines(&doc, &[], &mut diagnostics);
                 crate::suppress::apply(&doc, &[], &mut diagnostics);
-                Ok(FileResult::new(doc, diagnostics))
+                let mut r = FileResult::new(doc, diagnostics);
+                r.engine_errors = engine_errors;
+                Ok(r)
             }
             Some(parsed) => {
                 let file = parsed?;
                 let (doc, _) = crate::bilingual::target_document(path, text, format, &file.units);
                 let mut diagnostics = self.check_units(&doc, &file.units);
+                let engine_errors = self.run_engines(&doc, &file.units, &mut diagnostics);
                 crate::suppress::apply(&doc, &file.units, &mut diagnostics);
                 let mut r = FileResult::new(doc, diagnostics);
                 r.units = file.units;
+                r.engine_errors = engine_errors;
                 Ok(r)
             }
         }
@@ -152,9 +172,11 @@ impl Checker {
                 "passage sans équivalent dans la source : ajout ?".to_string(),
             ));
         }
+        let engine_errors = self.run_engines(&target, &alignment.units, &mut diagnostics);
         crate::suppress::apply(&target, &[], &mut diagnostics);
         let mut r = FileResult::new(target, diagnostics);
         r.units = alignment.units;
+        r.engine_errors = engine_errors;
         r
     }
 
@@ -169,6 +191,24 @@ impl Checker {
 /// `missing-key-term` on the span of a `forbidden-term`; a repeated identical finding.
 /// O(n log n): findings on one span are compared with each other, nesting is found by a
 /// sweep over the starts.
+/// Findings without a unit get the unit whose target holds them.
+fn assign_units(units: &[Unit], diags: &mut [Diagnostic]) {
+    let mut ranges: Vec<(usize, usize, &str)> = units
+        .iter()
+        .filter_map(|u| u.target_range.map(|(s, e)| (s, e, u.id.as_str())))
+        .collect();
+    if ranges.is_empty() {
+        return;
+    }
+    ranges.sort_unstable();
+    for d in diags.iter_mut().filter(|d| d.unit.is_none()) {
+        let i = ranges.partition_point(|r| r.0 <= d.span.start);
+        if i > 0 && d.span.start <= ranges[i - 1].1 {
+            d.unit = Some(ranges[i - 1].2.to_string());
+        }
+    }
+}
+
 fn dedupe(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let n = diags.len();
     let mut drop = vec![false; n];

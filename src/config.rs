@@ -126,7 +126,10 @@ pub fn parse(file: &str, text: &str) -> Result<Config, ConfigError> {
         ids.extend(o.disable.iter().chain(o.severity.keys()));
     }
     for id in ids {
-        if crate::rules::find(id).is_none() && id != crate::suppress::UNUSED.id {
+        if crate::rules::find(id).is_none()
+            && id != crate::suppress::UNUSED.id
+            && !crate::external::is_engine_rule(id)
+        {
             let at = text
                 .find(&format!("\"{id}\""))
                 .or_else(|| text.find(id.as_str()))
@@ -216,8 +219,8 @@ impl Config {
 
     /// True when the rule runs at all (before per-path overrides).
     pub fn rule_enabled(&self, id: &str) -> bool {
-        (self.rules.only.is_empty() || self.rules.only.iter().any(|r| r == id))
-            && !self.rules.disable.iter().any(|r| r == id)
+        (self.rules.only.is_empty() || self.rules.only.iter().any(|r| names(r, id)))
+            && !self.rules.disable.iter().any(|r| names(r, id))
     }
 }
 
@@ -228,18 +231,31 @@ pub fn apply(config: &Config, overrides: &[&Override], diagnostics: &mut Vec<Dia
         config.rule_enabled(d.rule)
             && !overrides
                 .iter()
-                .any(|o| o.disable.iter().any(|r| r == d.rule))
+                .any(|o| o.disable.iter().any(|r| names(r, d.rule)))
     });
     for d in diagnostics.iter_mut() {
-        if let Some(s) = config.rules.severity.get(d.rule) {
-            d.severity = *s;
-        }
-        for o in overrides {
-            if let Some(s) = o.severity.get(d.rule) {
+        let engine = d.rule.split_once('/').map(|(e, _)| e);
+        for table in
+            std::iter::once(&config.rules.severity).chain(overrides.iter().map(|o| &o.severity))
+        {
+            // « grammalecte = "info" » sets all of an engine's rules; its own id wins.
+            if let Some(s) = table
+                .get(d.rule)
+                .or_else(|| engine.and_then(|e| table.get(e)))
+            {
                 d.severity = *s;
             }
         }
     }
+}
+
+/// True when the rule id written in a configuration or a directive, `written`, names the
+/// rule `id`: the same id, or an engine's name for all its rules (« grammalecte »).
+pub fn names(written: &str, id: &str) -> bool {
+    written == id
+        || id
+            .strip_prefix(written)
+            .is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// The starter configuration written by `relecture init`.

@@ -47,7 +47,7 @@ impl Region {
     fn covers(&self, d: &Diagnostic) -> bool {
         d.span.start >= self.start
             && d.span.start < self.end.max(self.start + 1)
-            && (self.rules.is_empty() || self.rules.iter().any(|r| r == d.rule))
+            && (self.rules.is_empty() || self.rules.iter().any(|r| crate::config::names(r, d.rule)))
     }
 }
 

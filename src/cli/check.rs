@@ -35,8 +35,11 @@ pub(crate) fn run_checks(
     } else {
         args.paths.clone()
     };
+    // Checked by `cli::run` before any file is read.
+    let engines = super::engines(args).unwrap_or_default();
     let inputs = files::collect(&paths, errors);
     let mut resolver = Resolver::new(args);
+    resolver.engines = engines;
     // Configuration of each file (serially: loading builds checkers), then the files
     // themselves in parallel.
     let mut jobs: Vec<(Input, Arc<Loaded>)> = Vec::new();
@@ -78,6 +81,7 @@ pub(crate) fn run_checks(
         let (input, loaded) = &jobs[0];
         return match files::check_pair(&loaded.checker, input, source) {
             Ok(mut r) => {
+                engine_errors(&r, errors);
                 crate::config::apply(
                     &loaded.config,
                     &loaded.overrides_for(&input.path),
@@ -117,13 +121,28 @@ pub(crate) fn run_checks(
     let mut results = Vec::new();
     for o in outcomes {
         match o {
-            Ok(Some(r)) => results.push(r),
+            Ok(Some(r)) => {
+                engine_errors(&r, errors);
+                results.push(r);
+            }
             Ok(None) => {}
             Err(e) => errors.push(e),
         }
     }
     results.sort_by(|a, b| a.doc.path.cmp(&b.doc.path));
     (results, first)
+}
+
+/// An engine that failed on a file is an error for that file (its own findings stay).
+fn engine_errors(r: &FileResult, errors: &mut Vec<InputError>) {
+    for m in &r.engine_errors {
+        errors.push(InputError {
+            path: r.doc.path.clone(),
+            line: None,
+            column: None,
+            message: m.clone(),
+        });
+    }
 }
 
 /// A progress bar on standard error, for long runs on a terminal only (never in CI logs

@@ -89,6 +89,8 @@ pub struct Resolver<'a> {
     /// Glossaries that could not be loaded: reported, while the files are checked with
     /// the others.
     pub glossary_errors: Vec<InputError>,
+    /// External engines given to every checker built (`--with`, `--languagetool-url`).
+    pub engines: Vec<Arc<dyn crate::external::Engine>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -98,6 +100,7 @@ impl<'a> Resolver<'a> {
             dirs: HashMap::new(),
             loaded: HashMap::new(),
             glossary_errors: Vec::new(),
+            engines: Vec::new(),
         }
     }
 
@@ -185,6 +188,7 @@ impl<'a> Resolver<'a> {
         }
         let mut checker = Checker::new(glossary);
         checker.select_rules(|id| config.rule_enabled(id));
+        checker.engines = self.engines.clone();
         if let Some(n) = config.thresholds.repeated_phrase_min {
             checker.settings.repeated_phrase_min = n;
         }

@@ -15,6 +15,7 @@ use crate::rules;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Relecture des traductions françaises d'articles d'actualité et de technologie,
 /// pilotée par un glossaire.
@@ -171,6 +172,58 @@ pub struct CheckArgs {
     /// Affiche le diff unifié des corrections, sans rien écrire.
     #[arg(long)]
     pub diff: bool,
+    /// Ajoute l'avis d'un autre correcteur installé : grammalecte (paquet grammalecte-cli).
+    /// Ses règles sont préfixées (grammalecte/…) ; ce qui répète un signalement de relecture
+    /// est omis.
+    #[arg(long = "with", value_enum, value_name = "MOTEUR")]
+    pub engines: Vec<EngineName>,
+    /// Ajoute l'avis d'un serveur LanguageTool (API /v2/check), par exemple
+    /// http://localhost:8081 ; règles préfixées languagetool/….
+    #[arg(long, value_name = "URL")]
+    pub languagetool_url: Option<String>,
+    /// Délai d'attente d'une réponse de LanguageTool, en secondes.
+    #[arg(long, value_name = "SECONDES", default_value_t = 30)]
+    pub languagetool_timeout: u64,
+}
+
+/// Checkers that `--with` can add.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum EngineName {
+    Grammalecte,
+}
+
+/// The engines the arguments ask for, each checked to be usable (once per process): an
+/// error message naming the option otherwise.
+pub fn engines(args: &CheckArgs) -> Result<Vec<Arc<dyn crate::external::Engine>>, String> {
+    type Engines = Result<Vec<Arc<dyn crate::external::Engine>>, String>;
+    static ONCE: std::sync::OnceLock<Engines> = std::sync::OnceLock::new();
+    if args.engines.is_empty() && args.languagetool_url.is_none() {
+        return Ok(Vec::new());
+    }
+    ONCE.get_or_init(|| make_engines(args)).clone()
+}
+
+fn make_engines(args: &CheckArgs) -> Result<Vec<Arc<dyn crate::external::Engine>>, String> {
+    use crate::external::{grammalecte, languagetool};
+    let mut out: Vec<Arc<dyn crate::external::Engine>> = Vec::new();
+    if args.engines.contains(&EngineName::Grammalecte) {
+        if !grammalecte::available() {
+            return Err(format!(
+                "--with grammalecte : {}",
+                grammalecte::Error::NotInstalled(grammalecte::program().display().to_string())
+            ));
+        }
+        out.push(Arc::new(grammalecte::Grammalecte));
+    }
+    if let Some(url) = &args.languagetool_url {
+        let lt = languagetool::LanguageTool::new(
+            url,
+            std::time::Duration::from_secs(args.languagetool_timeout.max(1)),
+        )?;
+        lt.probe()?;
+        out.push(Arc::new(lt));
+    }
+    Ok(out)
 }
 
 /// Exit statuses: 0 nothing reaches --fail-on, 1 something does, 2 usage or input error.
@@ -182,6 +235,16 @@ pub const EXIT_ERROR: i32 = 2;
 pub fn run(cli: Cli) -> i32 {
     let color = std::env::var_os("NO_COLOR").is_none() && io::stdout().is_terminal();
     colored::control::set_override(color);
+    // An engine asked for and missing stops the run before any file is read.
+    let asked = match &cli.command {
+        Command::Check(a) | Command::Baseline { check: a } => Some(a),
+        Command::Report(r) => Some(&r.check),
+        _ => None,
+    };
+    if let Some(Err(m)) = asked.map(engines) {
+        eprintln!("relecture : {m}");
+        return EXIT_ERROR;
+    }
     let result = match cli.command {
         Command::Check(args) if args.fix || args.diff => fix::run(&args),
         Command::Check(args) => check::check(&args, false),

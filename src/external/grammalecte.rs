@@ -14,11 +14,9 @@ relecture checks, at the same offsets. */
 
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span, Suggestion};
 use crate::document::Document;
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::{Mutex, OnceLock};
 
 /// The program run; `RELECTURE_GRAMMALECTE` overrides it (tests, other installs).
 pub fn program() -> PathBuf {
@@ -42,6 +40,18 @@ pub enum Error {
     Failed(String),
     #[error("la sortie de Grammalecte est illisible : {0}")]
     BadOutput(String),
+}
+
+/// Grammalecte as an engine of `Checker::engines`.
+pub struct Grammalecte;
+
+impl super::Engine for Grammalecte {
+    fn name(&self) -> &'static str {
+        "Grammalecte"
+    }
+    fn check(&self, doc: &Document) -> Result<Vec<Diagnostic>, String> {
+        check(doc).map_err(|e| e.to_string())
+    }
 }
 
 /// True when `grammalecte-cli` can be run.
@@ -153,11 +163,11 @@ fn parse_output(doc: &Document, input: &str, json: &str) -> Result<Vec<Diagnosti
             let span = Span::new(line_start + s, line_start + t);
             let (category, severity) = classify(&e.kind);
             let mut d = Diagnostic::new(
-                intern(&format!("grammalecte/{}", e.rule)),
+                super::intern(&format!("grammalecte/{}", e.rule)),
                 category,
                 severity,
                 span,
-                tidy(&e.message),
+                super::tidy(&e.message),
             );
             let many = e.suggestions.len() > 1;
             d.suggestions = e
@@ -225,68 +235,6 @@ fn classify(kind: &str) -> (Category, Severity) {
     }
 }
 
-/// Grammalecte's messages use typographic quotes and a final full stop; ours use « ».
-fn tidy(m: &str) -> String {
-    let m = m.replace('“', "« ").replace('”', " »");
-    if m.ends_with(['.', '?', '!', '»']) {
-        m
-    } else {
-        format!("{m}.")
-    }
-}
-
-/// Rule ids are `&'static str`: Grammalecte's few hundred rule ids are interned once.
-fn intern(s: &str) -> &'static str {
-    static TABLE: OnceLock<Mutex<HashMap<String, &'static str>>> = OnceLock::new();
-    let mut t = TABLE
-        .get_or_init(Default::default)
-        .lock()
-        .unwrap_or_else(|e| e.into_inner());
-    if let Some(&x) = t.get(s) {
-        return x;
-    }
-    let leaked: &'static str = Box::leak(s.to_string().into_boxed_str());
-    t.insert(s.to_string(), leaked);
-    leaked
-}
-
-/// Runs Grammalecte on a file relecture has checked and merges its findings into the
-/// file's (what `--with grammalecte` does for each file).
-pub fn add_to(result: &mut crate::report::FileResult) -> Result<(), Error> {
-    let theirs = check(&result.doc)?;
-    merge(&mut result.diagnostics, theirs);
-    Ok(())
-}
-
-/// Adds Grammalecte's findings to relecture's, without those that repeat one of ours: a
-/// finding of the same category that overlaps one of ours, or any finding on exactly the
-/// same span as one of ours.
-pub fn merge(ours: &mut Vec<Diagnostic>, theirs: Vec<Diagnostic>) {
-    let mut kept = Vec::new();
-    for d in theirs {
-        let dup = ours.iter().any(|o| {
-            o.span == d.span
-                || (o.span.overlaps(&d.span)
-                    || (d.span.start == d.span.end && o.span.contains(&d.span)))
-                    && (o.category == d.category
-                        || matches!(
-                            (o.category, d.category),
-                            (Category::Grammar, Category::Spelling)
-                                | (Category::Spelling, Category::Grammar)
-                        ))
-        });
-        if !dup
-            && !kept
-                .iter()
-                .any(|k: &Diagnostic| k.span == d.span && k.message == d.message)
-        {
-            kept.push(d);
-        }
-    }
-    ours.extend(kept);
-    crate::diagnostic::sort_diagnostics(ours);
-}
-
 /// A temporary file removed when dropped.
 struct TempFile(PathBuf);
 
@@ -339,23 +287,6 @@ mod tests {
         assert_eq!(d[0].category, Category::Grammar);
         assert!(d[0].message.contains("« Une société »"), "{}", d[0].message);
         assert_eq!(d[0].suggestions[0].replacement, "créée");
-    }
-
-    #[test]
-    fn duplicates_of_our_findings_are_dropped() {
-        let mk = |rule: &'static str, cat, s, e| {
-            Diagnostic::new(rule, cat, Severity::Warning, Span::new(s, e), "m")
-        };
-        let mut ours = vec![mk("agreement", Category::Grammar, 10, 15)];
-        let theirs = vec![
-            mk("grammalecte/a", Category::Grammar, 10, 15),
-            mk("grammalecte/b", Category::Grammar, 12, 20),
-            mk("grammalecte/c", Category::Style, 12, 20),
-            mk("grammalecte/d", Category::Grammar, 30, 35),
-        ];
-        merge(&mut ours, theirs);
-        let rules: Vec<&str> = ours.iter().map(|d| d.rule).collect();
-        assert_eq!(rules, ["agreement", "grammalecte/c", "grammalecte/d"]);
     }
 
     #[test]

@@ -30,6 +30,9 @@ pub struct FileResult {
     pub diagnostics: Vec<Diagnostic>,
     /// For a bilingual file: the translation units (to show the source next to a finding).
     pub units: Vec<crate::formats::bilingual::Unit>,
+    /// Why an external engine (`--with grammalecte`, `--languagetool-url`) gave nothing
+    /// for this file; the file's own findings are still there.
+    pub engine_errors: Vec<String>,
 }
 
 impl FileResult {
@@ -38,6 +41,7 @@ impl FileResult {
             doc,
             diagnostics,
             units: Vec::new(),
+            engine_errors: Vec::new(),
         }
     }
 
