@@ -20,7 +20,9 @@ mod mixed_apostrophes;
 mod near_miss;
 mod ordinal_suffix;
 mod overuse;
+mod parallelism;
 mod percent_space;
+mod pronoun_gender;
 mod punctuation_spacing;
 mod repeated_phrase;
 mod spelling;
@@ -82,6 +84,8 @@ pub static ALL: &[&dyn Rule] = &[
     &doubled_word::DoubledWord,
     &spelling::Spelling,
     &agreement::Agreement,
+    &parallelism::Parallelism,
+    &pronoun_gender::PronounGender,
     &punctuation_spacing::PunctuationSpacing,
     &double_space::DoubleSpace,
     &english_quotes::EnglishQuotes,

@@ -1,0 +1,331 @@
+//! `pronoun-gender`: a name taken up by « il » in one place and by « elle » in another
+//! (« Meta a annoncé qu'il teste … Si Meta réussit, elle réduira … »).
+//!
+//! French takes up a company name in the feminine (« la société ») or the masculine (« le
+//! groupe »); either may do, but one text must keep to one. Machine translation picks one
+//! at random, sentence by sentence. The rule finds two clear constructions where a
+//! subject pronoun takes up a name:
+//! - the name, then a verb of saying and « qu'il / qu'elle » (« Meta a annoncé qu'elle
+//!   testait »);
+//! - « si / lorsque / quand / comme / puisque » + the name, then, after the clause's comma,
+//!   « il / elle » (« Si Meta réussit, elle réduira ses coûts »).
+//!
+//! When one name is taken up both ways, the minority is reported (at a tie, the masculine:
+//! a company is « la société »). Impersonal « il » (« qu'il faut », « qu'il y a ») is not a
+//! taking up.
+
+use super::{Context, Rule, RuleDoc, RuleMeta};
+use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span};
+use crate::lexicon::Pos;
+use std::collections::HashMap;
+
+pub struct PronounGender;
+
+static META: RuleMeta = RuleMeta {
+    id: "pronoun-gender",
+    category: Category::Grammar,
+    severity: Severity::Warning,
+    summary: "Même nom repris tantôt par « il », tantôt par « elle ».",
+    doc: RuleDoc {
+        what: "Signale un nom propre (société, organisme) repris par « il » à un endroit et par \
+               « elle » à un autre : après un verbe de parole (« Meta a annoncé qu'il… ») ou \
+               après une subordonnée (« Si Meta réussit, elle… »). La reprise minoritaire est \
+               signalée (à égalité, le masculin : on reprend une société par « elle »). Le « il » \
+               impersonnel (« qu'il faut », « qu'il y a ») n'est pas une reprise.",
+        why: "Le genre d'un nom de société est libre (« la société », « le groupe »), mais il \
+              doit rester le même dans un article ; la traduction automatique le choisit \
+              phrase par phrase.",
+        example: "Meta a annoncé qu'il teste une puce. Si Meta réussit, elle réduira ses coûts.",
+        instead: "Meta a annoncé qu'elle teste une puce. Si Meta réussit, elle réduira ses coûts.",
+    },
+};
+
+/// Verbs of saying or thinking that introduce « que » + a clause whose subject is often
+/// the speaker (forms of the present, the past participle and the simple past).
+const SAYING: &[&str] = &[
+    "annonce",
+    "annoncé",
+    "annonçait",
+    "déclare",
+    "déclaré",
+    "indique",
+    "indiqué",
+    "affirme",
+    "affirmé",
+    "précise",
+    "précisé",
+    "explique",
+    "expliqué",
+    "estime",
+    "estimé",
+    "assure",
+    "assuré",
+    "confirme",
+    "confirmé",
+    "promet",
+    "promis",
+    "reconnaît",
+    "reconnu",
+    "souligne",
+    "souligné",
+    "dit",
+    "ajoute",
+    "ajouté",
+    "espère",
+    "espéré",
+    "pense",
+    "prévoit",
+    "prévu",
+    "savoir",
+    "rappelle",
+    "rappelé",
+    "juge",
+    "jugé",
+    "considère",
+    "considéré",
+    "craint",
+    "admet",
+    "admis",
+    "révèle",
+    "révélé",
+    "signale",
+    "signalé",
+    "prévient",
+    "prévenu",
+    "répète",
+    "répété",
+    "soutient",
+    "soutenu",
+    "insiste",
+    "insisté",
+    "communiqué",
+    "fait",
+];
+
+/// Subordinating words after which the name is the subject of a clause that ends at a
+/// comma (« Si Meta réussit, elle … »).
+const OPENERS: &[&str] = &["si", "lorsque", "quand", "comme", "puisque", "tant"];
+
+/// Words after « il » that make it impersonal.
+const IMPERSONAL: &[&str] = &[
+    "y",
+    "faut",
+    "fallait",
+    "faudra",
+    "faudrait",
+    "fallu",
+    "s'agit",
+    "s'agissait",
+    "convient",
+    "existe",
+    "existait",
+    "reste",
+    "restait",
+    "semble",
+    "semblait",
+    "suffit",
+    "suffisait",
+    "est",
+    "était",
+    "sera",
+    "serait",
+    "soit",
+    "arrive",
+    "paraît",
+    "importe",
+    "manque",
+    "vaut",
+    "pleut",
+    "n'",
+    "ne",
+    "se",
+    "s'",
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Masculine,
+    Feminine,
+}
+
+struct Takeup {
+    gender: Gender,
+    /// The pronoun (« il » of « qu'il »).
+    span: Span,
+    /// The name it takes up.
+    name: Span,
+}
+
+impl Rule for PronounGender {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let toks = &cx.doc.tokens;
+        let m = crate::lexicon::morphology();
+        // A name: capitalised inside a sentence, or anywhere when the dictionary does not
+        // know it as a common word.
+        let is_name = |i: usize| {
+            let t = &toks[i];
+            t.is_word()
+                && (t.capitalized || t.all_caps)
+                && (i > 0 && toks[i - 1].sentence == t.sentence
+                    || m.analyses(&t.norm).iter().all(|a| a.pos.has(Pos::NAME)))
+        };
+        let pronoun = |i: usize| -> Option<Gender> {
+            let g = match toks.get(i)?.norm.as_str() {
+                "il" => Gender::Masculine,
+                "elle" => Gender::Feminine,
+                _ => return None,
+            };
+            let next = toks.get(i + 1).map_or("", |t| t.norm.as_str());
+            (!IMPERSONAL.contains(&next)).then_some(g)
+        };
+        let mut seen: HashMap<&str, Vec<Takeup>> = HashMap::new();
+        for i in 0..toks.len() {
+            if !is_name(i) || (i > 0 && is_name(i - 1)) {
+                continue;
+            }
+            // The whole name (« Taiwan Semiconductor »): its key is its first word.
+            let mut end = i;
+            while end + 1 < toks.len()
+                && is_name(end + 1)
+                && cx.doc.gap_is_space(toks[end].end, toks[end + 1].start)
+            {
+                end += 1;
+            }
+            let key = toks[i].norm.as_str();
+            let sentence = toks[i].sentence;
+            // Name + verb of saying + « qu' » + pronoun, within a few words.
+            let mut found = None;
+            let mut saying = false;
+            for j in end + 1..(end + 7).min(toks.len()) {
+                let t = &toks[j];
+                if t.sentence != sentence
+                    || cx.doc.view[toks[j - 1].end..t.start].contains([',', ';', ':'])
+                {
+                    break;
+                }
+                if SAYING.contains(&t.norm.as_str()) {
+                    saying = true;
+                } else if saying && t.norm == "qu'" {
+                    found = pronoun(j + 1).map(|g| (g, j + 1));
+                    break;
+                }
+            }
+            // Opener + name … , pronoun.
+            if found.is_none()
+                && i > 0
+                && toks[i - 1].sentence == sentence
+                && OPENERS.contains(&toks[i - 1].norm.as_str())
+            {
+                for j in end + 1..(end + 40).min(toks.len()) {
+                    if toks[j].sentence != sentence {
+                        break;
+                    }
+                    let gap = &cx.doc.view[toks[j - 1].end..toks[j].start];
+                    if gap.contains([';', ':', '.']) {
+                        break;
+                    }
+                    // Only the first comma: the one that closes the clause.
+                    if gap.contains(',') {
+                        found = pronoun(j).map(|g| (g, j));
+                        break;
+                    }
+                }
+            }
+            if let Some((g, p)) = found {
+                seen.entry(key).or_default().push(Takeup {
+                    gender: g,
+                    span: Span::new(toks[p].start, toks[p].end),
+                    name: Span::new(toks[i].start, toks[end].end),
+                });
+            }
+        }
+        for (_, takeups) in seen {
+            let fem = takeups
+                .iter()
+                .filter(|t| t.gender == Gender::Feminine)
+                .count();
+            let masc = takeups.len() - fem;
+            if fem == 0 || masc == 0 {
+                continue;
+            }
+            let odd = if masc <= fem {
+                Gender::Masculine
+            } else {
+                Gender::Feminine
+            };
+            let other = takeups.iter().find(|t| t.gender != odd).map(|t| t.span);
+            for t in takeups.iter().filter(|t| t.gender == odd) {
+                let word = cx.text(t.span);
+                let want = match odd {
+                    Gender::Masculine => "elle",
+                    Gender::Feminine => "il",
+                };
+                let line = other.map_or(0, |s| cx.doc.lines.line_of(s.start) + 1);
+                let name = cx.text(t.name);
+                out.push(
+                    Diagnostic::new(
+                        META.id,
+                        META.category,
+                        META.severity,
+                        t.span,
+                        format!(
+                            "« {word} » reprend « {name} », que le texte reprend aussi par \
+                             « {want} » (ligne {line}) : garder le même genre partout."
+                        ),
+                    )
+                    .with_replacements([super::match_case(&word, want)])
+                    .with_applicability(Applicability::Unsafe),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Document;
+    use crate::formats::Format;
+    use crate::glossary::{CompiledGlossary, Glossary};
+    use crate::rules::{Context, Rule, RuleSettings};
+
+    fn flagged(text: &str) -> Vec<String> {
+        let doc = Document::new("t.txt", text.to_string(), Format::Text);
+        let g = CompiledGlossary::new(Glossary::default());
+        let settings = RuleSettings::default();
+        let cx = Context::new(&doc, &g, &settings);
+        let mut out = Vec::new();
+        super::PronounGender.check(&cx, &mut out);
+        out.iter()
+            .map(|d| format!("{}@{}", &text[d.span.start..d.span.end], d.span.start))
+            .collect()
+    }
+
+    #[test]
+    fn one_name_two_genders() {
+        let t = "Meta a récemment annoncé qu'il teste une puce. Selon Reuters, la puce est prête. \
+                 Si Meta peut réduire sa dépendance à l'égard de Nvidia, elle réduira ses coûts.";
+        assert_eq!(flagged(t), ["il@30"]);
+        let t = "Intel a déclaré qu'il investirait. Intel a précisé qu'il ouvrirait une usine. \
+                 Lorsque Intel aura fini, elle recrutera.";
+        assert_eq!(flagged(t).len(), 1);
+        assert!(flagged(t)[0].starts_with("elle@"));
+    }
+
+    #[test]
+    fn consistent_or_impersonal_is_quiet() {
+        for ok in [
+            "Meta a annoncé qu'elle teste une puce. Si Meta réussit, elle réduira ses coûts.",
+            "Apple a annoncé qu'il lancera un casque. Si Apple réussit, il dominera le marché.",
+            "Meta a annoncé qu'il faut attendre. Si Meta réussit, elle réduira ses coûts.",
+            "Meta a expliqué qu'il y a un retard. Si Meta réussit, elle réduira ses coûts.",
+            "Meta a annoncé qu'il est possible d'attendre. Si Meta réussit, elle gagnera.",
+            "Jean a dit qu'il viendra. Si Marie vient, elle apportera le dessert.",
+        ] {
+            assert!(flagged(ok).is_empty(), "{ok}: {:?}", flagged(ok));
+        }
+    }
+}
