@@ -304,6 +304,27 @@ fn high(
     }
     // A line that is a single « mot: » is a label of code (« default: ») or of a listing.
     let line = p.doc.lines.line_of(i);
+    let line_start = p.doc.lines.line_start(line);
+    let text = p.doc.lines.line_text(&p.doc.view, line);
+    let (head, tail) = text.split_at((i - line_start).min(text.len()));
+    // A quoted literal of one token (« Préfixe « sof: » manquant »).
+    if let (Some(open), Some(close)) = (head.rfind('«'), tail.find('»')) {
+        let inner = format!("{}{}", &head[open + '«'.len_utf8()..], &tail[..close]);
+        if !head[open..].contains('»') && !inner.trim().contains(char::is_whitespace) {
+            return;
+        }
+    }
+    // C declarations and shell commands (« u64 start; », « mkdir foo; cd .. »).
+    if c == ';' {
+        let before_word = head
+            .trim_end_matches(|x: char| x.is_alphanumeric() || x == '_')
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("");
+        if C_TYPES.contains(&before_word) || SHELL_WORDS.contains(&next_word(p, end)) {
+            return;
+        }
+    }
     if p.doc.lines.line_text(&p.doc.view, line).trim() == format!("{word}{c}") {
         return;
     }
@@ -340,6 +361,21 @@ fn high(
         before_sign: true,
     });
 }
+
+/// Types of C declarations (« u64 start; »).
+const C_TYPES: &[&str] = &[
+    "int", "char", "long", "short", "unsigned", "signed", "void", "float", "double", "bool",
+    "size_t", "ssize_t", "off_t", "pid_t", "uid_t", "gid_t", "u8", "u16", "u32", "u64", "s8",
+    "s16", "s32", "s64", "__u8", "__u16", "__u32", "__u64", "__s32", "__s64", "uint8_t",
+    "uint16_t", "uint32_t", "uint64_t", "int8_t", "int16_t", "int32_t", "int64_t", "struct",
+];
+
+/// Shell commands and keywords that follow « ; » in a command line (« mkdir foo; cd .. »).
+const SHELL_WORDS: &[&str] = &[
+    "cd", "ls", "echo", "mkdir", "chroot", "rm", "cp", "mv", "cat", "make", "export", "then",
+    "do", "done", "fi", "else", "exit", "sudo", "chmod", "chown", "ln", "touch", "grep", "sed",
+    "set", "unset", "return", "break", "continue", "esac", "true", "false", "sleep", "kill",
+];
 
 /// Written alone, these are URI schemes (« le préfixe memfd: »), not words.
 const URI_SCHEMES: &[&str] = &[
@@ -589,6 +625,9 @@ mod tests {
             "Le score final est de 3 : 1 pour l'équipe locale.",
             "Erreur : %s",
             "La variable serverSettings: est lue et le lecteur C: aussi.",
+            "Préfixe « sof: » manquant",
+            "u64 start; (adresse 64 bits du début de fonction)",
+            "mkdir foo; chroot foo; cd ..",
         ] {
             let d = check(t);
             assert!(
