@@ -25,23 +25,18 @@ fn reporter(format: OutputFormat) -> Box<dyn Reporter> {
     }
 }
 
-/// Checks every input; results sorted by path, errors in input order.
-pub(crate) fn run_checks(
+/// The files to check, each with its configuration (serially: loading builds checkers),
+/// as the arguments and the configuration files select them; also the first
+/// configuration (for `fail-on`).
+pub(crate) fn resolve_jobs(
     args: &CheckArgs,
+    paths: &[PathBuf],
     errors: &mut Vec<InputError>,
-) -> (Vec<FileResult>, Option<Arc<Loaded>>) {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    // Checked by `cli::run` before any file is read.
-    let engines = super::engines(args).unwrap_or_default();
-    let inputs = files::collect(&paths, errors);
+) -> (Vec<(Input, Arc<Loaded>)>, Option<Arc<Loaded>>) {
+    let inputs = files::collect(paths, errors);
     let mut resolver = Resolver::new(args);
-    resolver.engines = engines;
-    // Configuration of each file (serially: loading builds checkers), then the files
-    // themselves in parallel.
+    // Checked by `cli::run` before any file is read.
+    resolver.engines = super::engines(args).unwrap_or_default();
     let mut jobs: Vec<(Input, Arc<Loaded>)> = Vec::new();
     let mut first: Option<Arc<Loaded>> = None;
     for input in inputs {
@@ -66,6 +61,20 @@ pub(crate) fn run_checks(
             .ok();
     }
     errors.append(&mut resolver.glossary_errors);
+    (jobs, first)
+}
+
+/// Checks every input; results sorted by path, errors in input order.
+pub(crate) fn run_checks(
+    args: &CheckArgs,
+    errors: &mut Vec<InputError>,
+) -> (Vec<FileResult>, Option<Arc<Loaded>>) {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let (jobs, first) = resolve_jobs(args, &paths, errors);
     if let Some(source) = &args.source {
         if jobs.len() != 1 {
             errors.push(InputError {
@@ -166,7 +175,7 @@ fn progress_bar(args: &CheckArgs, files: usize) -> Option<indicatif::ProgressBar
 }
 
 /// Keeps the findings on lines changed since `rev`.
-fn diff_filter(rev: &str, results: &mut [FileResult], errors: &mut Vec<InputError>) {
+pub(crate) fn diff_filter(rev: &str, results: &mut [FileResult], errors: &mut Vec<InputError>) {
     let mut filter = super::git::DiffFilter::new(rev);
     for r in results.iter_mut() {
         match filter.changed(&r.doc.path) {
@@ -248,21 +257,31 @@ pub fn check(args: &CheckArgs, write_baseline: bool) -> io::Result<i32> {
     if let Some(b) = &baseline {
         b.filter(&mut results);
     }
-    // The report.
+    write_report(args, &results, &errors)?;
+    Ok(exit_status(args, loaded.as_deref(), &results, &errors))
+}
+
+/// Writes the report of `results` as the arguments ask (`--format`, `--quiet`,
+/// `--statistics`, `--output`).
+pub(crate) fn write_report(
+    args: &CheckArgs,
+    results: &[FileResult],
+    errors: &[InputError],
+) -> io::Result<()> {
     let mut buffer: Vec<u8> = Vec::new();
     {
         let out: &mut dyn Write = &mut buffer;
         if args.statistics && args.format == OutputFormat::Human {
-            statistics(&results, out)?;
+            statistics(results, out)?;
         } else if args.quiet && args.format == OutputFormat::Human {
             // Findings only: the human reporter without its summary line.
             let mut all = Vec::new();
-            report::Human.report(&results, &errors, &mut all)?;
+            report::Human.report(results, errors, &mut all)?;
             let text = String::from_utf8_lossy(&all);
             let body = text.trim_end().rsplit_once('\n').map_or("", |(b, _)| b);
             writeln!(out, "{body}")?;
         } else {
-            reporter(args.format).report(&results, &errors, out)?;
+            reporter(args.format).report(results, errors, out)?;
         }
     }
     match &args.output {
@@ -275,32 +294,42 @@ pub fn check(args: &CheckArgs, write_baseline: bool) -> io::Result<i32> {
         }
     }
     if args.statistics && args.format != OutputFormat::Human {
-        statistics(&results, &mut io::stderr())?;
+        statistics(results, &mut io::stderr())?;
     }
+    Ok(())
+}
+
+/// The exit status of a check: 2 when an input failed, 1 when a finding reaches
+/// `--fail-on` (or the configuration's `fail-on`) or the warnings pass `--max-warnings`.
+pub(crate) fn exit_status(
+    args: &CheckArgs,
+    config: Option<&Loaded>,
+    results: &[FileResult],
+    errors: &[InputError],
+) -> i32 {
     if !errors.is_empty() {
-        return Ok(EXIT_ERROR);
+        return EXIT_ERROR;
     }
     let fail_on = args
         .fail_on
         .or_else(|| {
-            loaded
-                .as_ref()
+            config
                 .and_then(|l| l.config.fail_on.as_deref())
                 .and_then(FailOn::parse)
         })
         .unwrap_or(FailOn::Error);
-    let summary = Summary::new(&results, &errors);
+    let summary = Summary::new(results, errors);
     let failing = fail_on.threshold().is_some_and(|t| {
         results
             .iter()
             .any(|r| r.diagnostics.iter().any(|d| d.severity >= t))
     });
     let too_many = args.max_warnings.is_some_and(|n| summary.warnings > n);
-    Ok(if failing || too_many {
+    if failing || too_many {
         EXIT_FINDINGS
     } else {
         EXIT_OK
-    })
+    }
 }
 
 /// `--statistics`: findings per rule, most frequent first.

@@ -131,7 +131,7 @@ pub fn check_pair(
 }
 
 /// Reads and decodes a file; `None` for an empty file met in a directory walk.
-fn read_text(input: &Input) -> Result<Option<String>, InputError> {
+pub(crate) fn read_text(input: &Input) -> Result<Option<String>, InputError> {
     let bytes =
         std::fs::read(&input.path).map_err(|e| error(&input.path, None, None, io_message(&e)))?;
     match formats::decode(bytes) {

@@ -21,14 +21,13 @@
 //!   is `check`'s on what remains, 2 when a file could not be read or written.
 //! - `--source` (plain file aligned on its source) is not fixed: refused.
 
-use super::config::{Loaded, Resolver};
+use super::config::Loaded;
 use super::files::{self, Input};
-use super::{CheckArgs, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, FailOn, OutputFormat};
+use super::{CheckArgs, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 use crate::baseline::Baseline;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::fix::{self, FixOptions, FixOutcome, SkipReason};
-use crate::formats::{self, DecodeError};
-use crate::report::{self, FileResult, InputError, Reporter, Summary};
+use crate::report::{FileResult, InputError};
 use colored::Colorize;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -105,7 +104,12 @@ pub fn run(args: &CheckArgs) -> io::Result<i32> {
         },
     };
     let mut errors = Vec::new();
-    let (jobs, first) = resolve(args, &mut errors);
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let (jobs, first) = super::check::resolve_jobs(args, &paths, &mut errors);
     let options = FixOptions {
         unsafe_fixes: args.unsafe_fixes,
     };
@@ -178,12 +182,12 @@ pub fn run(args: &CheckArgs) -> io::Result<i32> {
         }
     }
     if let Some(rev) = &args.diff_base {
-        diff_filter(rev, &mut results, &mut errors);
+        super::check::diff_filter(rev, &mut results, &mut errors);
     }
     if let Some(b) = &baseline {
         b.filter(&mut results);
     }
-    report(args, &results, &errors)?;
+    super::check::write_report(args, &results, &errors)?;
     if !args.quiet {
         eprintln!(
             "{}",
@@ -196,30 +200,12 @@ pub fn run(args: &CheckArgs) -> io::Result<i32> {
             eprintln!("{line}");
         }
     }
-    if !errors.is_empty() {
-        return Ok(EXIT_ERROR);
-    }
-    let fail_on = args
-        .fail_on
-        .or_else(|| {
-            first
-                .as_ref()
-                .and_then(|l| l.config.fail_on.as_deref())
-                .and_then(FailOn::parse)
-        })
-        .unwrap_or(FailOn::Error);
-    let summary = Summary::new(&results, &errors);
-    let failing = fail_on.threshold().is_some_and(|t| {
-        results
-            .iter()
-            .any(|r| r.diagnostics.iter().any(|d| d.severity >= t))
-    });
-    let too_many = args.max_warnings.is_some_and(|n| summary.warnings > n);
-    Ok(if failing || too_many {
-        EXIT_FINDINGS
-    } else {
-        EXIT_OK
-    })
+    Ok(super::check::exit_status(
+        args,
+        first.as_deref(),
+        &results,
+        &errors,
+    ))
 }
 
 /// « 3 corrections appliquées dans 2 fichiers ».
@@ -269,64 +255,14 @@ fn left_out_line(fixed: &[Fixed]) -> Option<String> {
     })
 }
 
-/// The files to fix, each with its configuration.
-type Jobs = Vec<(Input, Arc<Loaded>)>;
-
-/// The files to fix and their configuration, as `check` finds them; also the first
-/// configuration (for `fail-on`).
-fn resolve(args: &CheckArgs, errors: &mut Vec<InputError>) -> (Jobs, Option<Arc<Loaded>>) {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    let inputs = files::collect(&paths, errors);
-    let mut resolver = Resolver::new(args);
-    let mut jobs = Vec::new();
-    let mut first: Option<Arc<Loaded>> = None;
-    for input in inputs {
-        match resolver.for_path(&input.path) {
-            Ok(l) => {
-                if input.explicit || l.selects(&input.path) {
-                    first.get_or_insert_with(|| l.clone());
-                    jobs.push((input, l));
-                }
-            }
-            Err(e) => {
-                if !errors.contains(&e) {
-                    errors.push(e);
-                }
-            }
-        }
-    }
-    if first.is_none() && errors.is_empty() {
-        first = resolver
-            .for_path(&paths[0])
-            .map_err(|e| errors.push(e))
-            .ok();
-    }
-    (jobs, first)
-}
-
 /// Reads, decodes and fixes one file (in memory); `None` for an empty file met in a walk.
 fn fix_one(
     input: Input,
     loaded: Arc<Loaded>,
     options: &FixOptions,
 ) -> Result<Option<Fixed>, InputError> {
-    let bytes = std::fs::read(&input.path)
-        .map_err(|e| error(&input.path, None, None, files::io_message(&e)))?;
-    let text = match formats::decode(bytes) {
-        Ok(t) => t,
-        Err(DecodeError::Empty) if !input.explicit => return Ok(None),
-        Err(e) => {
-            let (line, column) = match &e {
-                DecodeError::Binary { line, column }
-                | DecodeError::NotUtf8 { line, column, .. } => (Some(*line), Some(*column)),
-                DecodeError::Empty => (None, None),
-            };
-            return Err(error(&input.path, line, column, e.to_string()));
-        }
+    let Some(text) = files::read_text(&input)? else {
+        return Ok(None);
     };
     let name = input.path.display().to_string();
     let overrides = loaded.overrides_for(&input.path);
@@ -434,86 +370,4 @@ fn diff(
     } else {
         EXIT_OK
     })
-}
-
-fn reporter(format: OutputFormat) -> Box<dyn Reporter> {
-    match format {
-        OutputFormat::Human => Box::new(report::Human),
-        OutputFormat::Json => Box::new(report::Json),
-        OutputFormat::Sarif => Box::new(report::Sarif),
-        OutputFormat::Github => Box::new(report::Github),
-        OutputFormat::Rdjson => Box::new(report::Rdjson),
-        OutputFormat::Checkstyle => Box::new(report::Checkstyle),
-        OutputFormat::Junit => Box::new(report::Junit),
-    }
-}
-
-/// The findings that remain, reported as `check` reports them.
-fn report(args: &CheckArgs, results: &[FileResult], errors: &[InputError]) -> io::Result<()> {
-    let mut buffer: Vec<u8> = Vec::new();
-    if args.statistics && args.format == OutputFormat::Human {
-        statistics(results, &mut buffer)?;
-    } else if args.quiet && args.format == OutputFormat::Human {
-        let mut all = Vec::new();
-        report::Human.report(results, errors, &mut all)?;
-        let text = String::from_utf8_lossy(&all);
-        let body = text.trim_end().rsplit_once('\n').map_or("", |(b, _)| b);
-        writeln!(buffer, "{body}")?;
-    } else {
-        reporter(args.format).report(results, errors, &mut buffer)?;
-    }
-    match &args.output {
-        Some(path) => super::write_atomically(path, &buffer)?,
-        None => {
-            let stdout = io::stdout();
-            let mut lock = stdout.lock();
-            lock.write_all(&buffer)?;
-            lock.flush()?;
-        }
-    }
-    if args.statistics && args.format != OutputFormat::Human {
-        statistics(results, &mut io::stderr())?;
-    }
-    Ok(())
-}
-
-/// `--statistics`: findings per rule, most frequent first.
-fn statistics(results: &[FileResult], out: &mut dyn Write) -> io::Result<()> {
-    let mut counts: BTreeMap<(&str, Severity), usize> = BTreeMap::new();
-    for r in results {
-        for d in &r.diagnostics {
-            *counts.entry((d.rule, d.severity)).or_default() += 1;
-        }
-    }
-    let mut rows: Vec<_> = counts.into_iter().collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    for ((rule, severity), n) in rows {
-        writeln!(out, "{n:>6}  {rule:<26} {}", severity.label_fr())?;
-    }
-    Ok(())
-}
-
-/// Keeps the findings on lines changed since `rev` (as `check --diff-base`).
-fn diff_filter(rev: &str, results: &mut [FileResult], errors: &mut Vec<InputError>) {
-    let mut filter = super::git::DiffFilter::new(rev);
-    for r in results.iter_mut() {
-        match filter.changed(&r.doc.path) {
-            Ok(None) => {}
-            Ok(Some(ranges)) => {
-                let ranges = ranges.clone();
-                let doc = &r.doc;
-                r.diagnostics.retain(|d| {
-                    let (l1, _) = doc.lines.line_col(&doc.text, d.span.start);
-                    let (l2, _) = doc.lines.line_col(&doc.text, d.span.end);
-                    ranges.iter().any(|&(a, b)| l1 <= b && l2 >= a)
-                });
-            }
-            Err(message) => errors.push(InputError {
-                path: r.doc.path.clone(),
-                line: None,
-                column: None,
-                message,
-            }),
-        }
-    }
 }

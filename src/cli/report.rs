@@ -6,7 +6,7 @@
 use super::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ReportArgs, ReportFormat};
 use crate::baseline::Baseline;
 use crate::mqm::{Score, Weights, format_fr};
-use crate::report::{self, FileResult, InputError, Reporter};
+use crate::report::{self, Reporter};
 use std::io::{self, Write};
 
 pub fn run(args: &ReportArgs) -> io::Result<i32> {
@@ -51,7 +51,7 @@ pub fn run(args: &ReportArgs) -> io::Result<i32> {
     let mut errors = Vec::new();
     let (mut results, _) = super::check::run_checks(check, &mut errors);
     if let Some(rev) = &check.diff_base {
-        diff_filter(rev, &mut results, &mut errors);
+        super::check::diff_filter(rev, &mut results, &mut errors);
     }
     if let Some(b) = &baseline {
         b.filter(&mut results);
@@ -106,29 +106,4 @@ pub fn run(args: &ReportArgs) -> io::Result<i32> {
     } else {
         EXIT_FINDINGS
     })
-}
-
-/// Keeps the findings on lines changed since `rev` (as `relecture check --diff-base`).
-fn diff_filter(rev: &str, results: &mut [FileResult], errors: &mut Vec<InputError>) {
-    let mut filter = super::git::DiffFilter::new(rev);
-    for r in results.iter_mut() {
-        match filter.changed(&r.doc.path) {
-            Ok(None) => {}
-            Ok(Some(ranges)) => {
-                let ranges = ranges.clone();
-                let doc = &r.doc;
-                r.diagnostics.retain(|d| {
-                    let (l1, _) = doc.lines.line_col(&doc.text, d.span.start);
-                    let (l2, _) = doc.lines.line_col(&doc.text, d.span.end);
-                    ranges.iter().any(|&(a, b)| l1 <= b && l2 >= a)
-                });
-            }
-            Err(message) => errors.push(InputError {
-                path: r.doc.path.clone(),
-                line: None,
-                column: None,
-                message,
-            }),
-        }
-    }
 }

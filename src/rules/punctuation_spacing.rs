@@ -372,9 +372,9 @@ const C_TYPES: &[&str] = &[
 
 /// Shell commands and keywords that follow « ; » in a command line (« mkdir foo; cd .. »).
 const SHELL_WORDS: &[&str] = &[
-    "cd", "ls", "echo", "mkdir", "chroot", "rm", "cp", "mv", "cat", "make", "export", "then",
-    "do", "done", "fi", "else", "exit", "sudo", "chmod", "chown", "ln", "touch", "grep", "sed",
-    "set", "unset", "return", "break", "continue", "esac", "true", "false", "sleep", "kill",
+    "cd", "ls", "echo", "mkdir", "chroot", "rm", "cp", "mv", "cat", "make", "export", "then", "do",
+    "done", "fi", "else", "exit", "sudo", "chmod", "chown", "ln", "touch", "grep", "sed", "set",
+    "unset", "return", "break", "continue", "esac", "true", "false", "sleep", "kill",
 ];
 
 /// Written alone, these are URI schemes (« le préfixe memfd: »), not words.
