@@ -41,6 +41,9 @@ pub struct Config {
     #[serde(default)]
     pub exclude: Vec<String>,
     pub variant: Option<Variant>,
+    /// Severity of an ordinary space where French wants a non-breaking one (« mot : »):
+    /// off, info (default), warning or error.
+    pub breaking_space: Option<String>,
     pub fail_on: Option<String>,
     #[serde(default)]
     pub rules: RulesConfig,
@@ -143,6 +146,19 @@ pub fn parse(file: &str, text: &str) -> Result<Config, ConfigError> {
             });
         }
     }
+    if let Some(b) = &config.breaking_space {
+        if !matches!(b.as_str(), "off" | "info" | "warning" | "error") {
+            let (line, column) = place(text.find("breaking-space").unwrap_or(0));
+            return Err(ConfigError {
+                file: file.to_string(),
+                line,
+                column,
+                message: format!(
+                    "breaking-space = « {b} » : valeurs admises off, info, warning, error"
+                ),
+            });
+        }
+    }
     if let Some(f) = &config.fail_on {
         if !matches!(f.as_str(), "error" | "warning" | "info" | "never") {
             let (line, column) = place(text.find("fail-on").unwrap_or(0));
@@ -188,6 +204,7 @@ impl Config {
             },
             exclude: base.exclude.into_iter().chain(self.exclude).collect(),
             variant: self.variant.or(base.variant),
+            breaking_space: self.breaking_space.or(base.breaking_space),
             fail_on: self.fail_on.or(base.fail_on),
             rules: RulesConfig {
                 disable: base
@@ -218,6 +235,16 @@ impl Config {
     }
 
     /// True when the rule runs at all (before per-path overrides).
+    /// `breaking-space` as a severity (`None`: off).
+    pub fn breaking_space_severity(&self) -> Option<Severity> {
+        match self.breaking_space.as_deref() {
+            Some("off") => None,
+            Some("warning") => Some(Severity::Warning),
+            Some("error") => Some(Severity::Error),
+            _ => Some(Severity::Info),
+        }
+    }
+
     pub fn rule_enabled(&self, id: &str) -> bool {
         (self.rules.only.is_empty() || self.rules.only.iter().any(|r| names(r, id)))
             && !self.rules.disable.iter().any(|r| names(r, id))
@@ -277,6 +304,10 @@ exclude = ["brouillons/**"]
 
 # Variante du français pour la typographie : fr-FR, fr-CA, fr-CH ou fr-BE.
 variant = "fr-FR"
+
+# Espace ordinaire là où le français veut une insécable (« mot : ») : off, info (par
+# défaut), warning ou error.
+# breaking-space = "info"
 
 # Sévérité à partir de laquelle `relecture check` échoue : error, warning, info, never.
 fail-on = "error"

@@ -256,3 +256,60 @@ fn usage_errors_exit_2() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn configuration_sets_variant_and_breaking_space_severity() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("a.txt");
+    // An ordinary space before « ? » and « : ».
+    fs::write(&f, "Vraiment ? Voici la liste : trois puces.\n").unwrap();
+    let run = |config: &str| {
+        fs::write(dir.path().join("relecture.toml"), config).unwrap();
+        let out = relecture()
+            .args(["check", "--format", "json", "--fail-on", "never"])
+            .arg(&f)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["rule"] == "punctuation-spacing")
+            .map(|d| {
+                (
+                    d["severity"].as_str().unwrap().to_string(),
+                    d["message"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let default = run("");
+    assert_eq!(default.len(), 2, "{default:?}");
+    assert!(default.iter().all(|(s, _)| s == "info"));
+    let warning = run("breaking-space = \"warning\"\n");
+    assert!(warning.iter().all(|(s, _)| s == "warning"), "{warning:?}");
+    assert!(run("breaking-space = \"off\"\n").is_empty());
+    // In fr-CA, no space before « ? »: the space is superfluous, not breaking.
+    let ca = run("variant = \"fr-CA\"\n");
+    assert!(
+        ca.iter()
+            .any(|(_, m)| m.contains("fr-CA") || m.contains("québécois")),
+        "{ca:?}"
+    );
+    // A bad value names the file and the line.
+    fs::write(
+        dir.path().join("relecture.toml"),
+        "breaking-space = \"parfois\"\n",
+    )
+    .unwrap();
+    let out = relecture().args(["check"]).arg(&f).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(all.contains("relecture.toml:1"), "{all}");
+}

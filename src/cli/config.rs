@@ -189,6 +189,8 @@ impl<'a> Resolver<'a> {
         let mut checker = Checker::new(glossary);
         checker.select_rules(|id| config.rule_enabled(id));
         checker.engines = self.engines.clone();
+        checker.settings.variant = config.variant.unwrap_or_default();
+        checker.settings.breaking_space = config.breaking_space_severity();
         if let Some(n) = config.thresholds.repeated_phrase_min {
             checker.settings.repeated_phrase_min = n;
         }
@@ -228,12 +230,18 @@ fn read_chain(file: &Path, depth: usize) -> Result<Config, InputError> {
             message: "chaîne `extend` trop longue ou circulaire".into(),
         });
     }
-    let text = super::read_text_file(file).map_err(|(line, column, message)| InputError {
-        path: shown.clone(),
-        line,
-        column,
-        message,
-    })?;
+    // An empty configuration file is valid: it only marks where a project starts.
+    let empty = std::fs::metadata(file).is_ok_and(|m| m.len() == 0);
+    let text = if empty {
+        String::new()
+    } else {
+        super::read_text_file(file).map_err(|(line, column, message)| InputError {
+            path: shown.clone(),
+            line,
+            column,
+            message,
+        })?
+    };
     let mut c = config::parse(&shown, &text).map_err(|e| InputError {
         path: e.file,
         line: Some(e.line),

@@ -120,6 +120,9 @@ pub struct RuleSettings {
     pub repeated_phrase_window: usize,
     /// The French variant whose typographic conventions apply (default fr-FR).
     pub variant: typography::Variant,
+    /// `punctuation-spacing`: severity of an ordinary space where a non-breaking one is
+    /// due (« mot : »); `None` turns that finding off.
+    pub breaking_space: Option<Severity>,
 }
 
 impl Default for RuleSettings {
@@ -128,6 +131,7 @@ impl Default for RuleSettings {
             repeated_phrase_min: 4,
             repeated_phrase_window: 600,
             variant: typography::Variant::default(),
+            breaking_space: Some(Severity::Info),
         }
     }
 }

@@ -160,6 +160,9 @@ impl Rule for PunctuationSpacing {
                     with_space,
                 ),
                 Kind::Breaking => {
+                    let Some(severity) = cx.settings.breaking_space else {
+                        continue;
+                    };
                     if once && said {
                         continue;
                     }
@@ -178,7 +181,7 @@ impl Rule for PunctuationSpacing {
                             " Le texte emploie l'espace ordinaire {breaking} fois devant les signes doubles ou dans les guillemets (l'insécable {nb_used} fois) : c'est une habitude, seule la première occurrence est signalée."
                         ));
                     }
-                    (Severity::Info, m, with_space)
+                    (severity, m, with_space)
                 }
                 Kind::Superfluous => (
                     Severity::Info,
