@@ -2,6 +2,7 @@
 same sections, a stable kebab-case id that names the problem, an MQM category and a
 default severity. `ALL` is the registry. */
 
+mod acronym_plural;
 mod agreement;
 pub mod bilingual;
 mod capitalization;
@@ -98,6 +99,7 @@ pub static ALL: &[&dyn Rule] = &[
     &ordinal_suffix::OrdinalSuffix,
     &unit_space::UnitSpace,
     &capitalization::Capitalization,
+    &acronym_plural::AcronymPlural,
 ];
 
 /// The documentation of every rule, monolingual then bilingual.
