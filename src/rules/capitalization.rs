@@ -541,10 +541,22 @@ fn month_context(
 }
 
 fn day_context(prev: &Token, next: Option<&Token>, after_next: Option<&Token>) -> bool {
-    if !matches!(
+    // After a determiner or a preposition of time (« ce Lundi », « dès Mardi »), or after
+    // a lower-case verb or adverb (« a annoncé Lundi que »); not after « et », « de »… where
+    // the day may be a name (« Robinson et Vendredi »).
+    let article = matches!(
         prev.norm.as_str(),
         "le" | "ce" | "chaque" | "dès" | "depuis"
-    ) {
+    );
+    let verb = !prev.capitalized
+        && prev.is_word()
+        && prev.norm.chars().count() >= 3
+        && !matches!(
+            prev.norm.as_str(),
+            "et" | "ou" | "avec" | "par" | "chez" | "pour" | "sur" | "dans" | "sans" | "contre"
+        )
+        && next.is_some_and(|n| !n.capitalized && n.is_word());
+    if !article && !verb {
         return false;
     }
     // « Mardi gras », « Vendredi saint », « Lundi de Pâques », « Mercredi des Cendres ».
@@ -625,6 +637,10 @@ mod tests {
             ["lundi", "vendredi"]
         );
         assert_eq!(
+            replacements("Apple a annoncé Lundi qu'elle retardait le lancement."),
+            ["lundi"]
+        );
+        assert_eq!(
             replacements("L'article a été traduit en Anglais par Meta."),
             ["anglais"]
         );
@@ -672,6 +688,8 @@ mod tests {
             "Chez les Suisses, la banque Suisse UBS est connue.",
             "The Americans said in January that the French market was growing.",
             "Le 5 janvier, en mars, ce lundi.",
+            "Robinson et Vendredi vivent sur l'île.",
+            "Le personnage de Vendredi intrigue.",
         ] {
             assert!(caps(t).is_empty(), "{t}: {:?}", caps(t));
         }

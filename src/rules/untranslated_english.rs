@@ -77,8 +77,23 @@ impl Rule for UntranslatedEnglish {
             {
                 continue;
             }
-            // A whole sentence in English is an untranslated segment, not a term left behind.
-            if english_sentences.contains(&toks[hit.first].sentence) {
+            // A whole sentence in English is an untranslated segment, not a term left behind;
+            // so is an English clause in a French sentence (« … enables a number of advanced
+            // features, such as … »).
+            if english_sentences.contains(&toks[hit.first].sentence)
+                || english_around(cx, hit.first, hit.last)
+            {
+                continue;
+            }
+            // An identifier: glued to an option or a path (« --allow-unsafe-features »,
+            // « <features.h> »), or named as a field, an option, a variable (« le champ
+            // features »).
+            let view = &cx.doc.view;
+            let glued = |c: Option<char>| c.is_some_and(|c| "-_<>/=[]".contains(c));
+            if glued(view[..hit.span.start].chars().next_back())
+                || glued(view[hit.span.end..].chars().next())
+                || hit.first > 0 && IDENTIFIER_NOUNS.contains(&toks[hit.first - 1].norm.as_str())
+            {
                 continue;
             }
             // One finding per span, whichever source term matched it.
@@ -115,10 +130,95 @@ impl Rule for UntranslatedEnglish {
 /// English words that French text does not use: two of them, making a quarter of a
 /// sentence's words, make the sentence English.
 const ENGLISH_WORDS: &[&str] = &[
-    "the", "and", "of", "to", "is", "are", "with", "this", "that", "be", "by", "it", "from", "for",
-    "on", "was", "were", "will", "can", "which", "has", "have", "an", "or", "not", "if", "when",
-    "you", "your", "its", "into", "should", "must", "been", "these", "those",
+    "the",
+    "and",
+    "of",
+    "to",
+    "is",
+    "are",
+    "with",
+    "this",
+    "that",
+    "be",
+    "by",
+    "it",
+    "from",
+    "for",
+    "on",
+    "was",
+    "were",
+    "will",
+    "can",
+    "which",
+    "has",
+    "have",
+    "an",
+    "or",
+    "not",
+    "if",
+    "when",
+    "you",
+    "your",
+    "its",
+    "into",
+    "should",
+    "must",
+    "been",
+    "these",
+    "those",
+    "such",
+    "enables",
+    "no",
+    "then",
+    "following",
+    "defined",
 ];
+
+/// Nouns after which a word is the name of an identifier (« le champ features »).
+const IDENTIFIER_NOUNS: &[&str] = &[
+    "champ",
+    "champs",
+    "option",
+    "options",
+    "variable",
+    "variables",
+    "paramètre",
+    "paramètres",
+    "macro",
+    "macros",
+    "fonction",
+    "attribut",
+    "clé",
+    "commande",
+    "fichier",
+    "drapeau",
+];
+
+/// French function words: one of them near a term says the clause is French.
+const FRENCH_WORDS: &[&str] = &[
+    "le", "la", "les", "l'", "de", "d'", "des", "du", "un", "une", "et", "est", "sont", "en",
+    "pour", "dans", "sur", "par", "avec", "qui", "que", "qu'", "ne", "pas", "ce", "cette", "au",
+    "aux", "à", "il", "elle", "se", "s'", "son", "sa", "ses", "ou", "plus", "leur", "leurs",
+];
+
+/// True when the words around a hit (five on each side, same sentence) hold at least two
+/// English function words and no French one.
+fn english_around(cx: &Context, first: usize, last: usize) -> bool {
+    let toks = &cx.doc.tokens;
+    let sentence = toks[first].sentence;
+    let lo = first.saturating_sub(5);
+    let hi = (last + 6).min(toks.len());
+    let (mut en, mut fr) = (0, 0);
+    for t in toks[lo..hi].iter().filter(|t| t.sentence == sentence) {
+        let w = t.norm.as_str();
+        if ENGLISH_WORDS.contains(&w) {
+            en += 1;
+        } else if FRENCH_WORDS.contains(&w) {
+            fr += 1;
+        }
+    }
+    en >= 2 && fr == 0
+}
 
 fn english_sentences(cx: &Context) -> std::collections::HashSet<u32> {
     let mut counts: std::collections::HashMap<u32, (usize, usize)> =
