@@ -368,8 +368,6 @@ pub struct Morphology {
     /// Lower-case form → readings. Conjugated verb forms (infinitives, finite forms,
     /// present participles) are there only when the form has another reading too.
     forms: Forms,
-    /// The infinitives: stems of the verb entries (« jeter »).
-    infinitives: hashbrown::HashSet<&'static str, Fast>,
 }
 
 impl std::fmt::Debug for Morphology {
@@ -519,22 +517,11 @@ impl Morphology {
             }
         }
         forms.freeze();
-        let infinitives = verbs
-            .iter()
-            .map(|&id| entries[id as usize].stem)
-            .filter(|s| s.ends_with("er") || s.ends_with("ir") || s.ends_with("re"))
-            .collect();
         Morphology {
             entries,
             suffixes,
             forms,
-            infinitives,
         }
-    }
-
-    /// True when `word` (lower-case, NFC) is the infinitive of a verb of the dictionary.
-    pub fn is_infinitive(&self, word: &str) -> bool {
-        self.infinitives.contains(word)
     }
 
     /// The readings of a lower-case, NFC word (a form that is only a conjugated verb form
