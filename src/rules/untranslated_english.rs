@@ -90,8 +90,11 @@ impl Rule for UntranslatedEnglish {
             // features »).
             let view = &cx.doc.view;
             let glued = |c: Option<char>| c.is_some_and(|c| "-_<>/=[]".contains(c));
+            // A call or a C declaration: « fabs(3) », « features; ».
+            let call = |c: Option<char>| c.is_some_and(|c| "(;".contains(c));
             if glued(view[..hit.span.start].chars().next_back())
                 || glued(view[hit.span.end..].chars().next())
+                || call(view[hit.span.end..].chars().next())
                 || hit.first > 0 && IDENTIFIER_NOUNS.contains(&toks[hit.first - 1].norm.as_str())
             {
                 continue;

@@ -1,0 +1,43 @@
+//! Articles written for testing after the default glossaries, in the style of machine
+//! translations of tech news (corpus/unseen/): what relecture reports on each is pinned by
+//! a snapshot, so that a lost finding or a new false alarm shows in review. Every finding
+//! in the snapshots was read and is right.
+
+use relecture::Checker;
+use relecture::document::Document;
+use relecture::formats::Format;
+
+fn findings(path: &str) -> String {
+    let text = std::fs::read_to_string(path).unwrap();
+    let checker =
+        Checker::new(relecture::glossary::defaults::load().expect("default glossaries load"));
+    let doc = Document::new(path, text.clone(), Format::Text);
+    checker
+        .check(&doc)
+        .iter()
+        .map(|d| {
+            format!(
+                "{:<7} {:<22} {}",
+                format!("{:?}", d.severity).to_lowercase(),
+                d.rule,
+                &text[d.span.start..d.span.end]
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn nvidia_results() {
+    insta::assert_snapshot!(findings("corpus/unseen/nvidia-resultats.fr.txt"));
+}
+
+#[test]
+fn apple_dma() {
+    insta::assert_snapshot!(findings("corpus/unseen/apple-dma.fr.txt"));
+}
+
+#[test]
+fn samsung_foundry() {
+    insta::assert_snapshot!(findings("corpus/unseen/samsung-fonderie.fr.txt"));
+}
