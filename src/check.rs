@@ -65,7 +65,7 @@ impl Checker {
         for r in &self.rules {
             r.check(&cx, &mut out);
         }
-        let mut out = dedupe(out);
+        let mut out = drop_repeats(&doc.text, dedupe(out));
         sort_diagnostics(&mut out);
         out
     }
@@ -84,7 +84,7 @@ impl Checker {
                 r.check(&bx, &mut out);
             }
         }
-        let mut out = dedupe(out);
+        let mut out = drop_repeats(&doc.text, dedupe(out));
         assign_units(units, &mut out);
         sort_diagnostics(&mut out);
         out
@@ -207,6 +207,70 @@ fn assign_units(units: &[Unit], diags: &mut [Diagnostic]) {
             d.unit = Some(ranges[i - 1].2.to_string());
         }
     }
+}
+
+/// Overlapping pattern findings that say one thing, after `dedupe`: two matches of one
+/// entry (« sommes excités », « excités de »), or a container that holds nothing but a
+/// more severe finding and function words (« le CEO », an anglicism at info level, around
+/// « CEO » left in English, a warning). The first of two matches of an entry stays; of
+/// such a container and its content, the content. A container that says more (« puces
+/// AI personnalisées » around « AI ») stays.
+fn drop_repeats(text: &str, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    const FUNCTION: &[&str] = &[
+        "le", "la", "les", "l'", "l’", "de", "d'", "d’", "du", "des", "un", "une", "au", "aux",
+        "à", "en", "son", "sa", "ses", "leur", "leurs",
+    ];
+    let only_function_words = |outer: Span, inner: Span| {
+        let rest = format!(
+            "{} {}",
+            text.get(outer.start..inner.start).unwrap_or(""),
+            text.get(inner.end..outer.end).unwrap_or("")
+        );
+        rest.split(|c: char| c.is_whitespace() || c == '\u{A0}')
+            .flat_map(|w| {
+                // « l'IA »: the elided article stays a word of its own.
+                let cut = w.find(['\'', '’']).map_or(w.len(), |i| {
+                    i + w[i..].chars().next().map_or(1, char::len_utf8)
+                });
+                [&w[..cut], &w[cut..]]
+            })
+            .filter(|w| !w.is_empty())
+            .all(|w| FUNCTION.contains(&w.to_lowercase().as_str()))
+    };
+    let mut order: Vec<usize> = (0..diags.len())
+        .filter(|&i| PATTERN_RULES.contains(&diags[i].rule))
+        .collect();
+    order.sort_unstable_by_key(|&i| (diags[i].span.start, diags[i].span.end, i));
+    let mut drop = vec![false; diags.len()];
+    let mut active: Vec<usize> = Vec::new();
+    for &i in &order {
+        let d = &diags[i];
+        active.retain(|&a| !drop[a] && diags[a].span.end > d.span.start);
+        for &a in &active {
+            let o = &diags[a];
+            if d.entry.is_some() && d.entry == o.entry {
+                drop[i] = true;
+            } else if o.span.contains(&d.span)
+                && d.severity > o.severity
+                && only_function_words(o.span, d.span)
+            {
+                drop[a] = true;
+            } else if d.span.contains(&o.span)
+                && o.severity > d.severity
+                && only_function_words(d.span, o.span)
+            {
+                drop[i] = true;
+            }
+        }
+        if !drop[i] {
+            active.push(i);
+        }
+    }
+    diags
+        .into_iter()
+        .zip(drop)
+        .filter_map(|(d, x)| (!x).then_some(d))
+        .collect()
 }
 
 fn dedupe(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
@@ -346,6 +410,61 @@ mod tests {
             .zip(keep)
             .filter_map(|(d, k)| k.then_some(d))
             .collect()
+    }
+
+    #[test]
+    fn repeats_of_one_entry_and_weaker_containers_go() {
+        let mk = |rule: &'static str, sev, s, e, entry: &str| {
+            let d = Diagnostic::new(rule, Category::Terminology, sev, Span::new(s, e), "m");
+            if entry.is_empty() {
+                d
+            } else {
+                d.with_entry(entry)
+            }
+        };
+        let text = "le CEO d'Intel et des puces AI personnalisées";
+        let kept = |v: Vec<Diagnostic>| -> Vec<(usize, usize)> {
+            drop_repeats(text, v)
+                .iter()
+                .map(|d| (d.span.start, d.span.end))
+                .collect()
+        };
+        // Two matches of one entry that overlap: the first stays.
+        assert_eq!(
+            kept(vec![
+                mk("false-friend", Severity::Warning, 0, 14, "excite"),
+                mk("false-friend", Severity::Warning, 7, 17, "excite"),
+            ]),
+            [(0, 14)]
+        );
+        // « le CEO » (info) around « CEO » (warning), and « CEO d' » (info) over it.
+        assert_eq!(
+            kept(vec![
+                mk("anglicism", Severity::Info, 0, 6, "ceo"),
+                mk("untranslated-english", Severity::Warning, 3, 6, "chief"),
+                mk("anglicism", Severity::Info, 3, 9, "ceo"),
+            ]),
+            [(3, 6)]
+        );
+        // « puces AI personnalisées » says more than « AI »: both stay.
+        let (s, e) = (text.find("puces").unwrap(), text.len());
+        let ai = text.find("AI").unwrap();
+        assert_eq!(
+            kept(vec![
+                mk("awkward-phrasing", Severity::Info, s, e, "custom"),
+                mk("untranslated-english", Severity::Warning, ai, ai + 2, "ai"),
+            ]),
+            [(s, e), (ai, ai + 2)]
+        );
+        // Different entries side by side, or a non-pattern rule: all stay.
+        assert_eq!(
+            kept(vec![
+                mk("calque", Severity::Warning, 0, 5, "a"),
+                mk("calque", Severity::Warning, 3, 9, "b"),
+                mk("agreement", Severity::Warning, 3, 9, ""),
+            ]),
+            [(0, 5), (3, 9), (3, 9)]
+        );
     }
 
     #[test]

@@ -41,3 +41,8 @@ fn apple_dma() {
 fn samsung_foundry() {
     insta::assert_snapshot!(findings("corpus/unseen/samsung-fonderie.fr.txt"));
 }
+
+#[test]
+fn openai_reasoning() {
+    insta::assert_snapshot!(findings("corpus/unseen/openai-raisonnement.fr.txt"));
+}

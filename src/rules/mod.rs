@@ -10,6 +10,7 @@ mod currency_position;
 mod decimal_point;
 mod double_space;
 mod doubled_word;
+mod elision;
 mod ellipsis;
 mod english_quotes;
 mod entity_full_name;
@@ -83,6 +84,7 @@ pub static ALL: &[&dyn Rule] = &[
     &overuse::Overuse,
     &repeated_phrase::RepeatedPhrase,
     &doubled_word::DoubledWord,
+    &elision::Elision,
     &spelling::Spelling,
     &agreement::Agreement,
     &parallelism::Parallelism,

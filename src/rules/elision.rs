@@ -1,0 +1,278 @@
+//! `elision`: a word that French elides before a vowel, written in full (« de OpenAI »,
+//! « que Apple », « la IA », « si il ») — a slip machine translation makes before names.
+
+use super::typography::Prose;
+use super::{Context, Rule, RuleDoc, RuleMeta, match_case};
+use crate::diagnostic::{Category, Diagnostic, Severity, Span};
+use crate::glossary::Target;
+use crate::lexicon::{Number, Pos};
+use std::collections::HashSet;
+
+pub struct Elision;
+
+static META: RuleMeta = RuleMeta {
+    id: "elision",
+    category: Category::Grammar,
+    severity: Severity::Warning,
+    summary: "Élision oubliée devant une voyelle (« de OpenAI » pour « d'OpenAI »).",
+    doc: RuleDoc {
+        what: "Signale (avertissement devant un pronom, un déterminant ou un nom connu, info \
+               devant un autre mot, qui peut être un identifiant) « de », « que », « le », « la », « je », « me », « te », « se », « ne », \
+               « jusque », « lorsque », « puisque » écrits en entier devant un mot qui commence \
+               par une voyelle (« de OpenAI », « que Apple », « la IA »), « si » devant « il » \
+               ou « ils », « ce » devant « est » ou « était » ; la correction sûre élide \
+               (« d'OpenAI », « qu'Apple », « l'IA », « s'il », « c'est »). Ne signale rien \
+               devant un h (muet ou aspiré, le dictionnaire ne le dit pas), devant « oui », \
+               « onze », « ouate », « un » ou « une » comptés (« de un à dix »), dans le code ni \
+               dans les phrases en anglais.",
+        why: "L'élision est obligatoire devant une voyelle ; la traduction automatique \
+              l'oublie surtout devant les noms propres et les sigles.",
+        example: "La puce de OpenAI sera gravée par TSMC, a indiqué la société, qui précise que Apple reste son premier client.",
+        instead: "La puce d'OpenAI sera gravée par TSMC, a indiqué la société, qui précise qu'Apple reste son premier client.",
+    },
+};
+
+/// Words elided before a vowel, and their elided form.
+const ELIDED: &[(&str, &str)] = &[
+    ("de", "d'"),
+    ("que", "qu'"),
+    ("le", "l'"),
+    ("la", "l'"),
+    ("je", "j'"),
+    ("me", "m'"),
+    ("te", "t'"),
+    ("se", "s'"),
+    ("ne", "n'"),
+    ("jusque", "jusqu'"),
+    ("lorsque", "lorsqu'"),
+    ("puisque", "puisqu'"),
+];
+
+/// Words after which a vowel does not call for elision.
+const NO_ELISION: &[&str] = &[
+    "oui",
+    "onze",
+    "onzième",
+    "onzièmes",
+    "ouate",
+    "ouistiti",
+    "uhlan",
+    "ululement",
+    "ouaté",
+    "ouf",
+    "ohm",
+    "ohms",
+];
+
+/// Words before which a missing elision is a sure slip (pronouns, determiners).
+const SURE_AFTER: &[&str] = &[
+    "il", "ils", "elle", "elles", "on", "un", "une", "en", "y", "eux", "aucun", "aucune", "autre",
+    "autres", "à", "au", "aux", "abord", "ailleurs", "après", "avant", "entre", "est", "était",
+    "a", "avait", "ont", "avaient", "ai", "es", "être", "avoir", "ici",
+];
+
+fn starts_with_vowel(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| {
+        matches!(
+            c.to_lowercase().next().unwrap_or(c),
+            'a' | 'e' | 'i' | 'o' | 'u' | 'à' | 'â' | 'é' | 'è' | 'ê' | 'ë' | 'î' | 'ï' | 'ô' | 'û'
+        )
+    })
+}
+
+impl Rule for Elision {
+    fn meta(&self) -> &RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let toks = &cx.doc.tokens;
+        let view = &cx.doc.view;
+        let mut p: Option<Prose> = None;
+        let mut entity_starts: Option<HashSet<usize>> = None;
+        for k in 0..toks.len().saturating_sub(1) {
+            let (a, b) = (&toks[k], &toks[k + 1]);
+            let aw = a.norm.as_str();
+            let bw = b.norm.as_str();
+            if a.sentence != b.sentence || &view[a.end..b.start] != " " || !b.is_word() {
+                continue;
+            }
+            let elided = match aw {
+                "si" if matches!(bw, "il" | "ils") => "s'",
+                "ce" if matches!(bw, "est" | "était" | "étaient") => "c'",
+                // « lorsque », « puisque » elide before a few words only, « jusque » before
+                // « à », « où », « ici »…
+                "lorsque" | "puisque"
+                    if !matches!(
+                        bw,
+                        "il" | "ils" | "elle" | "elles" | "on" | "en" | "un" | "une" | "ainsi"
+                    ) =>
+                {
+                    continue;
+                }
+                "jusque" if !matches!(bw, "à" | "au" | "aux" | "alors" | "ici" | "où") => {
+                    continue;
+                }
+                _ => match ELIDED.iter().find(|(w, _)| *w == aw) {
+                    Some((_, e)) if starts_with_vowel(bw) => e,
+                    _ => continue,
+                },
+            };
+            if NO_ELISION.contains(&bw) || matches!(bw, "ou" | "où" | "et") {
+                continue;
+            }
+            // « le/la afin »: a choice of words, not an article.
+            if view[..a.start].ends_with('/') || view[a.end..].starts_with('/') {
+                continue;
+            }
+            // A name: only those the glossary or the dictionary knows (« OpenAI », « Apple »,
+            // « AMD »); the others may be a label, a macro or a metavariable of a man page
+            // (« de EAGAIN », « de EXPRESSION », « autres que Ajout »).
+            if b.capitalized || b.all_caps {
+                let entities = entity_starts.get_or_insert_with(|| {
+                    cx.hits
+                        .iter()
+                        .filter(|h| {
+                            matches!(
+                                h.target,
+                                Target::EntityName { .. }
+                                    | Target::EntityAlso { .. }
+                                    | Target::EntityFullName { .. }
+                            )
+                        })
+                        .map(|h| h.span.start)
+                        .collect()
+                });
+                let readings = crate::lexicon::morphology().analyses(bw);
+                let known_name = !readings.is_empty()
+                    && readings.iter().all(|r| {
+                        r.pos.has(Pos::NAME)
+                            || (b.all_caps && r.pos.has(Pos::NOUN) && r.number == Number::Either)
+                    });
+                if !entities.contains(&b.start) && !known_name {
+                    continue;
+                }
+            }
+            // A counted « un » (« de un à dix », « le un pour cent »), « la une » (the front
+            // page), « le à » (a sign named).
+            let after = toks.get(k + 2).filter(|t| t.sentence == b.sentence);
+            if matches!(bw, "un" | "une")
+                && (aw == "la"
+                    || aw == "le"
+                    || after.is_none_or(|t| {
+                        !t.is_word() || matches!(t.norm.as_str(), "à" | "ou" | "et" | "sur")
+                    }))
+            {
+                continue;
+            }
+            // A word glued to code or a path (« de ./a.out », « le -e »), a one-letter
+            // word or variable (« de a », « le i »), an unknown lower-case identifier
+            // (« de argv »).
+            let next_text = &view[b.start..b.end];
+            let mut rest = view[b.end..].chars();
+            let glued_after = match rest.next() {
+                Some(c) if "_(=/[-".contains(c) => true,
+                // « a.out », « std::cout », not the end of a sentence or a colon.
+                Some('.' | ':') => rest.next().is_some_and(|c| c.is_alphanumeric() || c == ':'),
+                _ => false,
+            };
+            if glued_after
+                || bw.chars().count() < 2 && !b.all_caps
+                || (!b.capitalized
+                    && !b.all_caps
+                    && crate::lexicon::morphology().analyses(bw).is_empty()
+                    && !crate::lexicon::speller().check(next_text))
+            {
+                continue;
+            }
+            // The word before, as written: « De » at the start of a sentence.
+            if k > 0
+                && toks[k - 1].sentence == a.sentence
+                && view[toks[k - 1].end..a.start].contains(['-', '\'', '’'])
+            {
+                continue;
+            }
+            let p = p.get_or_insert_with(|| Prose::new(cx.doc));
+            if !(a.start..b.end).all(|i| p.visible(i)) || !p.is_french_prose_at(a.start) {
+                continue;
+            }
+            let written = cx.text(Span::new(a.start, a.end));
+            let apostrophe = if cx.doc.text.contains('’') && !cx.doc.text.contains('\'') {
+                elided.replace('\'', "’")
+            } else {
+                elided.to_string()
+            };
+            let replacement = match_case(&written, &apostrophe);
+            // Before a pronoun, a determiner or a known name the slip is sure; before
+            // another word it may be an identifier of technical prose written in italics
+            // (« la valeur de offset »): an information.
+            let sure = b.capitalized
+                || b.all_caps
+                || matches!(aw, "si" | "ce")
+                || SURE_AFTER.contains(&bw);
+            out.push(
+                Diagnostic::new(
+                    META.id,
+                    META.category,
+                    if sure { META.severity } else { Severity::Info },
+                    Span::new(a.start, b.start),
+                    format!(
+                        "« {written} {} » : élision obligatoire devant une voyelle (« {replacement}{} »).",
+                        cx.text(Span::new(b.start, b.end)),
+                        cx.text(Span::new(b.start, b.end)),
+                    ),
+                )
+                .with_replacements([replacement]),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::check_with;
+
+    const G: &str = "[glossary]\nname='t'\n[[entity]]\nid='openai'\nname='OpenAI'\n";
+
+    fn fixed(text: &str) -> Vec<String> {
+        check_with(G, text)
+            .into_iter()
+            .filter(|d| d.rule == "elision")
+            .map(|d| {
+                format!(
+                    "{}→{}",
+                    &text[d.span.start..d.span.end],
+                    d.suggestions[0].replacement
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn missing_elisions() {
+        assert_eq!(
+            fixed("La puce de OpenAI est prête et il précise que Apple reste client."),
+            ["de →d'", "que →qu'"]
+        );
+        assert_eq!(fixed("Si il pleut, la IA attendra."), ["Si →S'", "la →l'"]);
+        assert_eq!(fixed("Ce est une puce de AMD."), ["Ce →C'", "de →d'"]);
+    }
+
+    #[test]
+    fn no_elision_where_french_keeps_the_word() {
+        for t in [
+            "La puce d'OpenAI est prête et il précise qu'Apple reste client.",
+            "Il a répondu que oui, de onze à douze heures, le onzième jour.",
+            "Comptez de un à dix, puis de une à trois fois ; à la une du journal.",
+            "La taille de huit octets et le héros de Hugo.",
+            "La valeur de argv et de ./a.out ou de i.",
+            "The value of le in the example is a string.",
+            "Utilisez `de OpenAI` dans le code.",
+            "La valeur de EAGAIN, de EXPRESSION et de AF_INET ; les modes autres que Ajout.",
+            "Le ou les signaux, plus de, moins de ou précisément n ; verrouillez le/la afin de.",
+            "Lorsque indiqué, puisque alors.",
+        ] {
+            assert!(fixed(t).is_empty(), "{t}: {:?}", fixed(t));
+        }
+    }
+}
