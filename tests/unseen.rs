@@ -7,13 +7,18 @@ use relecture::Checker;
 use relecture::document::Document;
 use relecture::formats::Format;
 
+fn checker() -> Checker {
+    Checker::new(relecture::glossary::defaults::load().expect("default glossaries load"))
+}
+
 fn findings(path: &str) -> String {
     let text = std::fs::read_to_string(path).unwrap();
-    let checker =
-        Checker::new(relecture::glossary::defaults::load().expect("default glossaries load"));
     let doc = Document::new(path, text.clone(), Format::Text);
-    checker
-        .check(&doc)
+    listing(&text, &checker().check(&doc))
+}
+
+fn listing(text: &str, diags: &[relecture::Diagnostic]) -> String {
+    diags
         .iter()
         .map(|d| {
             format!(
@@ -45,4 +50,20 @@ fn samsung_foundry() {
 #[test]
 fn openai_reasoning() {
     insta::assert_snapshot!(findings("corpus/unseen/openai-raisonnement.fr.txt"));
+}
+
+/// A translation checked against its English source (`--source`): numbers, names,
+/// omissions.
+#[test]
+fn microsoft_investment_against_its_source() {
+    let read = |p: &str| std::fs::read_to_string(p).unwrap();
+    let source = Document::new(
+        "en.txt",
+        read("corpus/unseen/microsoft-investissement.en.txt"),
+        Format::Text,
+    );
+    let text = read("corpus/unseen/microsoft-investissement.fr.txt");
+    let target = Document::new("fr.txt", text.clone(), Format::Text);
+    let r = checker().check_pair(target, &source);
+    insta::assert_snapshot!(listing(&text, &r.diagnostics));
 }

@@ -138,8 +138,15 @@ fn push_word(view: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             return;
         }
     }
-    // A trailing apostrophe (« les développeurs' ») is not part of the word.
+    // A trailing apostrophe (« les développeurs' ») is not part of the word, nor an English
+    // possessive (« Microsoft's shares », in a source text).
     let trimmed = word.trim_end_matches(is_apostrophe);
+    let trimmed = match trimmed.strip_suffix('s') {
+        Some(stem) if stem.ends_with(is_apostrophe) && stem.chars().count() >= 3 => {
+            stem.trim_end_matches(is_apostrophe)
+        }
+        _ => trimmed,
+    };
     let end = start + trimmed.len();
     if end > start {
         out.push(make_token(view, start, end));
@@ -172,6 +179,8 @@ mod tests {
             ["l'", "ia", "d'", "approvisionnement"]
         );
         assert_eq!(norms("jusqu'à aujourd'hui"), ["jusqu'", "à", "aujourd'hui"]);
+        // An English possessive is not part of the name.
+        assert_eq!(norms("Microsoft's shares"), ["microsoft", "shares"]);
     }
 
     #[test]
