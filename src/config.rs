@@ -146,29 +146,29 @@ pub fn parse(file: &str, text: &str) -> Result<Config, ConfigError> {
             });
         }
     }
-    if let Some(b) = &config.breaking_space {
-        if !matches!(b.as_str(), "off" | "info" | "warning" | "error") {
-            let (line, column) = place(text.find("breaking-space").unwrap_or(0));
-            return Err(ConfigError {
-                file: file.to_string(),
-                line,
-                column,
-                message: format!(
-                    "breaking-space = « {b} » : valeurs admises off, info, warning, error"
-                ),
-            });
-        }
+    if let Some(b) = &config.breaking_space
+        && !matches!(b.as_str(), "off" | "info" | "warning" | "error")
+    {
+        let (line, column) = place(text.find("breaking-space").unwrap_or(0));
+        return Err(ConfigError {
+            file: file.to_string(),
+            line,
+            column,
+            message: format!(
+                "breaking-space = « {b} » : valeurs admises off, info, warning, error"
+            ),
+        });
     }
-    if let Some(f) = &config.fail_on {
-        if !matches!(f.as_str(), "error" | "warning" | "info" | "never") {
-            let (line, column) = place(text.find("fail-on").unwrap_or(0));
-            return Err(ConfigError {
-                file: file.to_string(),
-                line,
-                column,
-                message: format!("fail-on = « {f} » : valeurs admises error, warning, info, never"),
-            });
-        }
+    if let Some(f) = &config.fail_on
+        && !matches!(f.as_str(), "error" | "warning" | "info" | "never")
+    {
+        let (line, column) = place(text.find("fail-on").unwrap_or(0));
+        return Err(ConfigError {
+            file: file.to_string(),
+            line,
+            column,
+            message: format!("fail-on = « {f} » : valeurs admises error, warning, info, never"),
+        });
     }
     Ok(config)
 }

@@ -120,10 +120,11 @@ pub fn paragraphs(doc: &Document) -> Vec<(usize, usize)> {
             start = Some(pos + (line.len() - line.trim_start().len()));
         }
         pos += line.len();
-        if !has_blank && !blank {
-            if let Some(s) = start.take() {
-                out.push((s, pos - (line.len() - line.trim_end().len())));
-            }
+        if !has_blank
+            && !blank
+            && let Some(s) = start.take()
+        {
+            out.push((s, pos - (line.len() - line.trim_end().len())));
         }
     }
     if let Some(s) = start {

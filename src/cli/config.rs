@@ -67,10 +67,10 @@ fn globs(dir_file: &str, patterns: &[String]) -> Result<GlobSet, InputError> {
         })?;
         b.add(g);
         // « dossier/** » also names the folder itself; « *.md » matches at any depth.
-        if !p.contains('/') {
-            if let Ok(g) = Glob::new(&format!("**/{p}")) {
-                b.add(g);
-            }
+        if !p.contains('/')
+            && let Ok(g) = Glob::new(&format!("**/{p}"))
+        {
+            b.add(g);
         }
     }
     b.build().map_err(|e| InputError {

@@ -31,14 +31,13 @@ pub fn sentences(view: &str) -> Vec<Sentence> {
         let start = start + lead;
         let end = start + s.trim_start().len();
         let paragraph = breaks.partition_point(|&b| b <= start) as u32;
-        if merge_next {
-            if let Some(prev) = out.last_mut() {
-                if prev.paragraph == paragraph {
-                    prev.end = end;
-                    merge_next = ends_with_abbreviation(trimmed);
-                    continue;
-                }
-            }
+        if merge_next
+            && let Some(prev) = out.last_mut()
+            && prev.paragraph == paragraph
+        {
+            prev.end = end;
+            merge_next = ends_with_abbreviation(trimmed);
+            continue;
         }
         out.push(Sentence {
             start,

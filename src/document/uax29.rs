@@ -461,6 +461,9 @@ fn before_close_sp(p: &[Part; 4]) -> usize {
 
 /// Sentence boundaries of one line already loaded: calls `f(start, end)` per segment
 /// (offsets relative to the line).
+// The branches follow the rules of UAX #29 one by one (SB1…SB11), as the standard numbers
+// them, even where two give the same answer.
+#[allow(clippy::if_same_then_else)]
 fn line_sentences(cls: &[u8], at: &[u32], f: &mut impl FnMut(usize, usize)) {
     let n = cls.len();
     let mut p = [Part::Sot; 4];

@@ -133,18 +133,18 @@ fn french_forms(word: &str, out: &mut Vec<String>) {
 }
 
 fn singular_of(w: &str) -> String {
-    if let Some(stem) = w.strip_suffix("aux") {
-        if stem.chars().count() >= 2 {
-            return format!("{stem}al");
-        }
+    if let Some(stem) = w.strip_suffix("aux")
+        && stem.chars().count() >= 2
+    {
+        return format!("{stem}al");
     }
     if w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
         return w.to_string();
     }
-    if let Some(stem) = w.strip_suffix('s').or_else(|| w.strip_suffix('x')) {
-        if stem.chars().count() >= 2 {
-            return stem.to_string();
-        }
+    if let Some(stem) = w.strip_suffix('s').or_else(|| w.strip_suffix('x'))
+        && stem.chars().count() >= 2
+    {
+        return stem.to_string();
     }
     w.to_string()
 }
@@ -164,10 +164,10 @@ fn masculine_of(w: &str) -> Option<String> {
         ("ie", "i"),
     ];
     for (fem, masc) in PAIRS {
-        if let Some(stem) = w.strip_suffix(fem) {
-            if stem.chars().count() >= 2 {
-                return Some(format!("{stem}{masc}"));
-            }
+        if let Some(stem) = w.strip_suffix(fem)
+            && stem.chars().count() >= 2
+        {
+            return Some(format!("{stem}{masc}"));
         }
     }
     let stem = w.strip_suffix('e')?;

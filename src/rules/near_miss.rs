@@ -183,7 +183,7 @@ fn similarity(a: &[&str], b: &[String]) -> f64 {
     }
     let chars = strsim::normalized_damerau_levenshtein(&fa, &fb);
     // Same first word, most words shared: a word was swapped.
-    let anchored = if a.first().map(|w| *w) == b.first().map(String::as_str) {
+    let anchored = if a.first().copied() == b.first().map(String::as_str) {
         0.05
     } else {
         0.0

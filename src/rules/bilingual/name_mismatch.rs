@@ -95,16 +95,16 @@ impl UnitRule for NameMismatch {
                 );
             }
             for h in cx.target_hits(u, false) {
-                if let Some(e) = entity_of(h.target) {
-                    if !in_source.contains(&e) && cx.cx.text(h.span).chars().any(char::is_uppercase)
-                    {
-                        let name = &g.entities[e as usize].name;
-                        out.push(cx.unit_diag(
+                if let Some(e) = entity_of(h.target)
+                    && !in_source.contains(&e)
+                    && cx.cx.text(h.span).chars().any(char::is_uppercase)
+                {
+                    let name = &g.entities[e as usize].name;
+                    out.push(cx.unit_diag(
                             u,
                             Diagnostic::new(META.id, Category::Addition, Severity::Info, h.span, format!("« {name} » apparaît dans la traduction mais pas dans la source."))
                                 .with_entry(&g.entities[e as usize].id),
                         ));
-                    }
                 }
             }
             // Acronyms and mixed-case names outside the glossary (glossary term sources such
