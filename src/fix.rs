@@ -1162,6 +1162,18 @@ suggest = ["dépenses d'investissement"]
         d
     }
 
+    /// The text after one safe forbidden-term fix of `start..end` into `replacement`.
+    fn safe_fix(text: &str, start: usize, end: usize, replacement: &str) -> String {
+        let d = diag(
+            "forbidden-term",
+            start,
+            end,
+            replacement,
+            Applicability::Safe,
+        );
+        plan_text(text, &[d], false).0
+    }
+
     fn plan_text(text: &str, diags: &[Diagnostic], unsafe_fixes: bool) -> (String, Plan) {
         let p = plan(text, Format::Text, &[], diags, &FixOptions { unsafe_fixes });
         (apply(text, &p.edits), p)
@@ -1201,17 +1213,7 @@ suggest = ["dépenses d'investissement"]
             false,
         );
         assert_eq!(t, "la hausse");
-        let (t, _) = plan_text(
-            "la formation",
-            &[diag(
-                "forbidden-term",
-                3,
-                12,
-                "hiérarchie",
-                Applicability::Safe,
-            )],
-            false,
-        );
+        let t = safe_fix("la formation", 3, 12, "hiérarchie");
         assert_eq!(t, "la hiérarchie");
         let (t, _) = plan_text(
             "de formation",
@@ -1232,42 +1234,12 @@ suggest = ["dépenses d'investissement"]
         );
         assert_eq!(t, "l'IA");
         // Possessive and demonstrative: « sa » → « son », « ce » → « cet ».
-        let (t, _) = plan_text(
-            "sa formation",
-            &[diag(
-                "forbidden-term",
-                3,
-                12,
-                "entraînement",
-                Applicability::Safe,
-            )],
-            false,
-        );
+        let t = safe_fix("sa formation", 3, 12, "entraînement");
         assert_eq!(t, "son entraînement");
-        let (t, _) = plan_text(
-            "ce calcul",
-            &[diag(
-                "forbidden-term",
-                3,
-                9,
-                "entraînement",
-                Applicability::Safe,
-            )],
-            false,
-        );
+        let t = safe_fix("ce calcul", 3, 9, "entraînement");
         assert_eq!(t, "cet entraînement");
         // « est-ce » is not a demonstrative.
-        let (t, _) = plan_text(
-            "est-ce calcul",
-            &[diag(
-                "forbidden-term",
-                7,
-                13,
-                "entraînement",
-                Applicability::Safe,
-            )],
-            false,
-        );
+        let t = safe_fix("est-ce calcul", 7, 13, "entraînement");
         assert_eq!(t, "est-ce entraînement");
     }
 
@@ -1342,30 +1314,10 @@ suggest = ["dépenses d'investissement"]
             fixed("Formation des modèles d'IA, un coût.\n"),
             "Entraînement des modèles d'IA, un coût.\n"
         );
-        let (t, _) = plan_text(
-            "LA FORMATION DES MODÈLES",
-            &[diag(
-                "forbidden-term",
-                3,
-                12,
-                "entraînement",
-                Applicability::Safe,
-            )],
-            false,
-        );
+        let t = safe_fix("LA FORMATION DES MODÈLES", 3, 12, "entraînement");
         assert_eq!(t, "L'ENTRAÎNEMENT DES MODÈLES");
         // An acronym is not a word in capitals.
-        let (t, _) = plan_text(
-            "le ML progresse",
-            &[diag(
-                "forbidden-term",
-                3,
-                5,
-                "apprentissage automatique",
-                Applicability::Safe,
-            )],
-            false,
-        );
+        let t = safe_fix("le ML progresse", 3, 5, "apprentissage automatique");
         assert_eq!(t, "l'apprentissage automatique progresse");
         assert_eq!(
             fix_at("Les modèles de formation", "formation", "entraînement").0,
@@ -1441,16 +1393,11 @@ suggest = ["dépenses d'investissement"]
             "\u{FEFF}Ligne un.\r\nL'entraînement des modèles d'IA\r\ncoûte cher.\r\n"
         );
         // A span over a line break keeps it on a space of the replacement.
-        let (t, _) = plan_text(
+        let t = safe_fix(
             "des dépenses\r\nen capital.",
-            &[diag(
-                "forbidden-term",
-                4,
-                25,
-                "dépenses d'investissement plus",
-                Applicability::Safe,
-            )],
-            false,
+            4,
+            25,
+            "dépenses d'investissement plus",
         );
         assert_eq!(t, "des dépenses\r\nd'investissement plus.");
         let (t, p) = plan_text(
