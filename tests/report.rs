@@ -46,6 +46,18 @@ fn report(dir: &tempfile::TempDir) -> Command {
     c
 }
 
+/// The report of one file whose findings fail the verdict (exit status 1).
+fn failing_report(dir: &tempfile::TempDir, file: &str) -> String {
+    let out = report(dir)
+        .arg(file)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).unwrap()
+}
+
 const HOSTILE: &str = "La formation des modèles d'IA <script>alert(1)</script> coûte cher.\n\n\
 <img src=x onerror=alert(1)> Une | table `code` @someone #12 et la formation des modèles d'IA.\n";
 
@@ -53,14 +65,7 @@ const HOSTILE: &str = "La formation des modèles d'IA <script>alert(1)</script> 
 fn html_report_escapes_hostile_text_and_fails_the_verdict() {
     let dir = workdir();
     fs::write(dir.path().join("a<b>.txt"), HOSTILE).unwrap();
-    let out = report(&dir)
-        .arg("a<b>.txt")
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let html = String::from_utf8(out).unwrap();
+    let html = failing_report(&dir, "a<b>.txt");
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
@@ -208,14 +213,7 @@ fn bilingual_files_show_source_and_target_per_segment() {
     let po = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n\
 msgid \"The training of AI models is costly.\"\nmsgstr \"La formation des modèles d'IA <b>coûte</b> cher.\"\n";
     fs::write(dir.path().join("a.po"), po).unwrap();
-    let out = report(&dir)
-        .arg("a.po")
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let html = String::from_utf8(out).unwrap();
+    let html = failing_report(&dir, "a.po");
     assert!(html.contains("Segments : source et traduction"));
     assert!(html.contains("The training of AI models is costly."));
     assert!(html.contains("&lt;b&gt;coûte&lt;/b&gt;"));
