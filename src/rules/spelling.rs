@@ -104,8 +104,8 @@ impl Rule for Spelling {
                 if t.capitalized && !looks_like_a_typo(word) {
                     continue;
                 }
-                let e = unknown.entry(t.norm.clone()).or_insert_with(|| {
-                    order.push(t.norm.clone());
+                let e = unknown.entry(t.norm.to_string()).or_insert_with(|| {
+                    order.push(t.norm.to_string());
                     (Span::new(t.start, t.end), 0)
                 });
                 e.1 += 1;
