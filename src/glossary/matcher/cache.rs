@@ -11,7 +11,8 @@ reads in the glossary (every pattern, flag and context, in order), of the tool's
 and of the source of the code that compiles (matcher, inflection, tokenisation) and of
 `Cargo.lock`; the file also carries a checksum of its content. Any mismatch, truncation or
 unreadable file means compiling again, as if there were no cache. Small glossaries (the
-default ones, the tests') are never cached. */
+tests') are never cached; the default glossaries are (compiling them takes about 10 ms,
+reading them back well under 1 ms, which is most of a run on a small file). */
 
 use super::{CtxIds, FormTable, Lists, Matcher, Target};
 use crate::glossary::{Glossary, Scope};
@@ -19,7 +20,7 @@ use std::hash::{BuildHasher, Hasher};
 use std::path::PathBuf;
 
 /// Entries from which a glossary is worth caching (the default glossaries hold about 650).
-pub const MIN_ENTRIES: usize = 20_000;
+pub const MIN_ENTRIES: usize = 500;
 
 const MAGIC: &[u8; 8] = b"RLCGv001";
 
