@@ -1706,13 +1706,13 @@ impl<'a> Analyzer<'a> {
 }
 
 /// English words that French text does not use (see `untranslated-english`).
-const ENGLISH_WORDS: &[&str] = &[
+static ENGLISH_WORDS: super::WordList = super::WordList::new(&[
     "the", "and", "of", "to", "is", "are", "with", "this", "that", "be", "by", "it", "from", "for",
     "on", "was", "were", "will", "can", "which", "has", "have", "an", "or", "not", "if", "when",
     "you", "your", "its", "into", "as", "at", "in", "we", "they", "their", "there", "but", "all",
     "any", "each", "may", "would", "could", "should", "been", "these", "those", "than", "then",
     "also", "such", "only", "other", "more", "most", "well", "no", "yes",
-];
+]);
 
 fn english_sentences(doc: &Document) -> HashSet<u32> {
     let mut counts: std::collections::HashMap<u32, (usize, usize)> =
@@ -1721,7 +1721,7 @@ fn english_sentences(doc: &Document) -> HashSet<u32> {
         if t.is_word() {
             let c = counts.entry(t.sentence).or_default();
             c.1 += 1;
-            if ENGLISH_WORDS.contains(&t.norm.as_str()) {
+            if ENGLISH_WORDS.contains(t.norm.as_str()) {
                 c.0 += 1;
             }
         }

@@ -271,6 +271,38 @@ pub fn quote_list(items: &[String]) -> String {
     }
 }
 
+/// A fixed list of words looked up by hashing (the set is built on first use): the word
+/// lists that rules test every token against.
+pub struct WordList {
+    words: &'static [&'static str],
+    set: std::sync::OnceLock<std::collections::HashSet<&'static str, foldhash::fast::FixedState>>,
+}
+
+impl WordList {
+    pub const fn new(words: &'static [&'static str]) -> WordList {
+        WordList {
+            words,
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word)
+    }
+}
+
+/// Counts per sentence, in a vector indexed by the sentence (tokens know theirs).
+pub fn per_sentence<T: Default + Clone>(doc: &Document) -> Vec<T> {
+    let n = doc
+        .tokens
+        .last()
+        .map_or(0, |t| t.sentence as usize + 1)
+        .max(doc.sentences.len());
+    vec![T::default(); n]
+}
+
 /// A fixed set of spans that answers « does this span overlap one of them? » in O(log n):
 /// the spans sorted by start, with the largest end seen so far.
 pub struct SpanSet {

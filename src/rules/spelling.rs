@@ -456,13 +456,13 @@ fn rank(word: &str, raw: Vec<String>) -> Vec<String> {
 
 /// English words that French text does not use (see `untranslated-english`): two of them,
 /// making a fifth of a sentence's words, make the sentence English.
-const ENGLISH_WORDS: &[&str] = &[
+static ENGLISH_WORDS: super::WordList = super::WordList::new(&[
     "the", "and", "of", "to", "is", "are", "with", "this", "that", "be", "by", "it", "from", "for",
     "was", "were", "will", "can", "which", "has", "have", "an", "or", "not", "if", "when", "you",
     "your", "its", "into", "should", "must", "been", "these", "those", "at", "in", "we", "they",
     "their", "there", "but", "all", "any", "each", "may", "would", "could", "than", "then", "also",
     "such", "only", "other", "more", "most", "no", "yes", "how", "what", "do", "does",
-];
+]);
 
 fn english_sentences(doc: &Document) -> HashSet<u32> {
     let mut counts: HashMap<u32, (usize, usize)> = HashMap::new();
@@ -472,7 +472,7 @@ fn english_sentences(doc: &Document) -> HashSet<u32> {
         }
         let c = counts.entry(t.sentence).or_default();
         c.1 += 1;
-        if ENGLISH_WORDS.contains(&t.norm.as_str()) {
+        if ENGLISH_WORDS.contains(t.norm.as_str()) {
             c.0 += 1;
         }
     }

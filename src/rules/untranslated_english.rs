@@ -114,11 +114,11 @@ impl Rule for UntranslatedEnglish {
 
 /// English words that French text does not use: two of them, making a quarter of a
 /// sentence's words, make the sentence English.
-const ENGLISH_WORDS: &[&str] = &[
+static ENGLISH_WORDS: super::WordList = super::WordList::new(&[
     "the", "and", "of", "to", "is", "are", "with", "this", "that", "be", "by", "it", "from", "for",
     "on", "was", "were", "will", "can", "which", "has", "have", "an", "or", "not", "if", "when",
     "you", "your", "its", "into", "should", "must", "been", "these", "those",
-];
+]);
 
 fn english_sentences(cx: &Context) -> std::collections::HashSet<u32> {
     let mut counts: std::collections::HashMap<u32, (usize, usize)> =
@@ -129,7 +129,7 @@ fn english_sentences(cx: &Context) -> std::collections::HashSet<u32> {
         }
         let c = counts.entry(t.sentence).or_default();
         c.1 += 1;
-        if ENGLISH_WORDS.contains(&t.norm.as_str()) {
+        if ENGLISH_WORDS.contains(t.norm.as_str()) {
             c.0 += 1;
         }
     }
