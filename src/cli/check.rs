@@ -229,10 +229,18 @@ pub fn check(args: &CheckArgs, write_baseline: bool) -> io::Result<i32> {
     if let Some(b) = &baseline {
         b.filter(&mut results);
     }
-    // The report.
+    // The report: into a buffer written at once to the output file, or straight to
+    // standard output (a report of 50 MB of text may weigh hundreds of megabytes).
     let mut buffer: Vec<u8> = Vec::new();
+    let mut direct = args
+        .output
+        .is_none()
+        .then(|| io::BufWriter::with_capacity(1 << 16, io::stdout().lock()));
     {
-        let out: &mut dyn Write = &mut buffer;
+        let out: &mut dyn Write = match &mut direct {
+            Some(w) => w,
+            None => &mut buffer,
+        };
         if args.statistics && args.format == OutputFormat::Human {
             statistics(&results, out)?;
         } else if args.quiet && args.format == OutputFormat::Human {
@@ -246,14 +254,10 @@ pub fn check(args: &CheckArgs, write_baseline: bool) -> io::Result<i32> {
             reporter(args.format).report(&results, &errors, out)?;
         }
     }
-    match &args.output {
-        Some(path) => super::write_atomically(path, &buffer)?,
-        None => {
-            let stdout = io::stdout();
-            let mut lock = stdout.lock();
-            lock.write_all(&buffer)?;
-            lock.flush()?;
-        }
+    match (&args.output, direct) {
+        (Some(path), _) => super::write_atomically(path, &buffer)?,
+        (None, Some(mut w)) => w.flush()?,
+        (None, None) => {}
     }
     if args.statistics && args.format != OutputFormat::Human {
         statistics(&results, &mut io::stderr())?;

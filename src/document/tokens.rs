@@ -49,6 +49,9 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Removes accents (NFD, combining marks dropped): « Générale » → « Generale ».
 pub fn fold_accents(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_string(); // nothing to decompose
+    }
     s.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .collect()
