@@ -67,7 +67,11 @@ impl<'a> Prose<'a> {
 impl ProseLines {
     fn new(doc: &Document) -> ProseLines {
         let lines = || (0..doc.lines.len()).map(|l| doc.lines.line_text(&doc.view, l));
-        let keyed: Vec<bool> = lines().map(|l| KEY_VALUE.is_match(l)).collect();
+        // (Each regex needs a character that most lines lack: tested first, the regex is
+        // not even built for a text without it.)
+        let keyed: Vec<bool> = lines()
+            .map(|l| l.contains(':') && KEY_VALUE.is_match(l))
+            .collect();
         // Two neighbouring « clé: valeur » lines make a listing (program output, a
         // configuration file), not prose.
         let listing = (0..keyed.len())
@@ -79,7 +83,9 @@ impl ProseLines {
             code: lines().map(is_code_line).collect(),
             numeric: lines().map(is_numeric_line).collect(),
             listing,
-            placeholders: lines().map(|l| PLACEHOLDER.is_match(l)).collect(),
+            placeholders: lines()
+                .map(|l| l.contains(['%', '{', '$', '~']) && PLACEHOLDER.is_match(l))
+                .collect(),
             english: english_sentences(doc),
         }
     }

@@ -118,7 +118,8 @@ pub fn key(g: &Glossary) -> u128 {
     h.finish()
 }
 
-fn dir() -> Option<PathBuf> {
+/// The cache folder, or `None` when caching is off.
+pub(crate) fn dir() -> Option<PathBuf> {
     if std::env::var_os("RELECTURE_NO_CACHE").is_some() {
         return None;
     }
@@ -261,12 +262,12 @@ pub fn store(key: u128, c: &Compiled) {
     if std::fs::write(&tmp, &file).is_ok() && std::fs::rename(&tmp, &path).is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
-    prune(parent);
+    prune(parent, "glossary-");
 }
 
 /// Keeps the few most recent compiled glossaries (older keys are older termbases or
-/// older versions of the tool).
-fn prune(dir: &std::path::Path) {
+/// older versions of the tool): of the files named `{prefix}*.bin`.
+pub(crate) fn prune(dir: &std::path::Path, prefix: &str) {
     const KEEP: usize = 4;
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -276,7 +277,7 @@ fn prune(dir: &std::path::Path) {
         .filter(|e| {
             e.file_name()
                 .to_str()
-                .is_some_and(|n| n.starts_with("glossary-") && n.ends_with(".bin"))
+                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".bin"))
         })
         .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
         .collect();
