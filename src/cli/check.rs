@@ -281,6 +281,10 @@ pub fn check(args: &CheckArgs, write_baseline: bool) -> io::Result<i32> {
             .any(|r| r.diagnostics.iter().any(|d| d.severity >= t))
     });
     let too_many = args.max_warnings.is_some_and(|n| summary.warnings > n);
+    // The process ends now: its documents, findings and glossaries are left to it rather
+    // than freed piece by piece (freeing a 100,000-concept termbase takes 0.1 s).
+    std::mem::forget(results);
+    std::mem::forget(loaded);
     Ok(if failing || too_many {
         EXIT_FINDINGS
     } else {
