@@ -33,7 +33,6 @@ mod untranslated_english;
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use crate::document::Document;
 use crate::glossary::{CompiledGlossary, CtxIds, Hit, Scope, Target};
-use std::collections::HashMap;
 
 /// A rule's documentation, shown by `relecture rules ID`.
 #[derive(Debug)]
@@ -146,17 +145,24 @@ impl<'a> Context<'a> {
     ) -> Self {
         let all = glossary.find(doc);
         // Where each context phrase occurs, by sentence and by paragraph: a hit only ever
-        // looks at the occurrences of its own sentence or paragraph.
-        type Places = HashMap<(u32, u32), Vec<Span>, foldhash::fast::FixedState>;
-        let mut in_sentence = Places::default();
-        let mut in_paragraph = Places::default();
+        // looks at the occurrences of its own sentence or paragraph. Two sorted lists of
+        // (phrase, sentence or paragraph, span): a group is found by bisection.
+        let mut in_sentence: Vec<(u32, u32, Span)> = Vec::new();
+        let mut in_paragraph: Vec<(u32, u32, Span)> = Vec::new();
         for h in &all {
             if let Target::Context { phrase } = h.target {
                 let s = doc.tokens[h.first].sentence;
                 let p = doc.sentences.get(s as usize).map_or(0, |x| x.paragraph);
-                in_sentence.entry((phrase, s)).or_default().push(h.span);
-                in_paragraph.entry((phrase, p)).or_default().push(h.span);
+                in_sentence.push((phrase, s, h.span));
+                in_paragraph.push((phrase, p, h.span));
             }
+        }
+        in_sentence.sort_unstable_by_key(|x| (x.0, x.1));
+        in_paragraph.sort_unstable_by_key(|x| (x.0, x.1));
+        fn group(places: &[(u32, u32, Span)], key: (u32, u32)) -> &[(u32, u32, Span)] {
+            let a = places.partition_point(|x| (x.0, x.1) < key);
+            let b = a + places[a..].partition_point(|x| (x.0, x.1) == key);
+            &places[a..b]
         }
         let holds = |ctx: &CtxIds, hit: &Hit| -> bool {
             let s = doc.tokens[hit.first].sentence;
@@ -166,13 +172,11 @@ impl<'a> Context<'a> {
             // but may not be the match itself (a form of the matched word).
             let near = |id: &u32, may_overlap: bool| {
                 let found = match ctx.scope {
-                    Scope::Sentence => in_sentence.get(&(*id, s)),
-                    Scope::Paragraph => in_paragraph.get(&(*id, p)),
+                    Scope::Sentence => group(&in_sentence, (*id, s)),
+                    Scope::Paragraph => group(&in_paragraph, (*id, p)),
                 };
-                found.is_some_and(|v| {
-                    v.iter().any(|span| {
-                        !span.overlaps(&hit.span) || (may_overlap && !hit.span.contains(span))
-                    })
+                found.iter().any(|(_, _, span)| {
+                    !span.overlaps(&hit.span) || (may_overlap && !hit.span.contains(span))
                 })
             };
             (ctx.when.is_empty() || ctx.when.iter().any(|id| near(id, false)))
