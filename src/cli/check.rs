@@ -258,19 +258,33 @@ pub fn check(args: &CheckArgs, write_baseline: bool) -> io::Result<i32> {
         b.filter(&mut results);
     }
     write_report(args, &results, &errors)?;
-    Ok(exit_status(args, loaded.as_deref(), &results, &errors))
+    let status = exit_status(args, loaded.as_deref(), &results, &errors);
+    // The process ends now: its documents, findings and glossaries are left to it rather
+    // than freed piece by piece (freeing a 100,000-concept termbase takes 0.1 s).
+    std::mem::forget(results);
+    std::mem::forget(loaded);
+    Ok(status)
 }
 
 /// Writes the report of `results` as the arguments ask (`--format`, `--quiet`,
-/// `--statistics`, `--output`).
+/// `--statistics`, `--output`): into a buffer written at once to the output file, or
+/// straight to standard output (a report of 50 MB of text may weigh hundreds of
+/// megabytes).
 pub(crate) fn write_report(
     args: &CheckArgs,
     results: &[FileResult],
     errors: &[InputError],
 ) -> io::Result<()> {
     let mut buffer: Vec<u8> = Vec::new();
+    let mut direct = args
+        .output
+        .is_none()
+        .then(|| io::BufWriter::with_capacity(1 << 16, io::stdout().lock()));
     {
-        let out: &mut dyn Write = &mut buffer;
+        let out: &mut dyn Write = match &mut direct {
+            Some(w) => w,
+            None => &mut buffer,
+        };
         if args.statistics && args.format == OutputFormat::Human {
             statistics(results, out)?;
         } else if args.quiet && args.format == OutputFormat::Human {
@@ -284,14 +298,10 @@ pub(crate) fn write_report(
             reporter(args.format).report(results, errors, out)?;
         }
     }
-    match &args.output {
-        Some(path) => super::write_atomically(path, &buffer)?,
-        None => {
-            let stdout = io::stdout();
-            let mut lock = stdout.lock();
-            lock.write_all(&buffer)?;
-            lock.flush()?;
-        }
+    match (&args.output, direct) {
+        (Some(path), _) => super::write_atomically(path, &buffer)?,
+        (None, Some(mut w)) => w.flush()?,
+        (None, None) => {}
     }
     if args.statistics && args.format != OutputFormat::Human {
         statistics(results, &mut io::stderr())?;

@@ -1,6 +1,19 @@
-/*! The default glossaries, compiled into the binary from the `glossary/` folder. */
+/*! The default glossaries, compiled into the binary from the `glossary/` folder.
 
-use super::{Glossary, GlossaryError, parse};
+Parsing their TOML takes about 5 ms, a quarter of a run on a small file, and gives the same
+glossary every time: the parsed glossary is kept on disk beside the compiled glossaries
+(see `matcher::cache`: same folder, same switches), keyed by a hash of the embedded texts,
+of the tool's version and of the code that parses them, with a checksum. A missing,
+stale, truncated or altered file means parsing again. */
+
+use super::matcher::{cache_dir, prune_cache};
+use super::{
+    Context, Entity, Examples, Expression, ExpressionKind, Glossary, GlossaryError, Origin,
+    Overuse, Scope, Term, Variant, parse,
+};
+use crate::diagnostic::Severity;
+use std::hash::{BuildHasher, Hasher};
+use std::sync::Arc;
 
 /// (file name, text) of every default glossary, in the order they are merged.
 pub const FILES: &[(&str, &str)] = &[
@@ -20,9 +33,408 @@ pub const FILES: &[(&str, &str)] = &[
 
 /// The default glossaries merged into one.
 pub fn load() -> Result<Glossary, GlossaryError> {
+    let path = cache_dir().map(|d| d.join(format!("defaults-{:032x}.bin", key())));
+    if let Some(g) = path.as_ref().and_then(|p| read(p)) {
+        return Ok(g);
+    }
+    let g = parse_all()?;
+    if let Some(p) = path {
+        write(&p, &g);
+    }
+    Ok(g)
+}
+
+/// The default glossaries parsed from their TOML.
+fn parse_all() -> Result<Glossary, GlossaryError> {
     let mut g = Glossary::default();
     for (file, text) in FILES {
         g.merge(parse(file, text)?);
     }
     Ok(g)
+}
+
+const MAGIC: &[u8; 8] = b"RLDGv001";
+
+/// Everything the parsed glossary depends on: the texts and the code that reads them.
+fn key() -> u128 {
+    const CODE: &[&str] = &[
+        include_str!("defaults.rs"),
+        include_str!("toml.rs"),
+        include_str!("model.rs"),
+        include_str!("mod.rs"),
+        include_str!("../../Cargo.lock"),
+    ];
+    let mut h = [
+        foldhash::fast::FixedState::with_seed(0x452_821E_638D_0137).build_hasher(),
+        foldhash::fast::FixedState::with_seed(0xBE54_66CF_34E9_0C6C).build_hasher(),
+    ];
+    let texts = FILES.iter().flat_map(|(f, t)| [*f, *t]);
+    for s in [
+        std::str::from_utf8(MAGIC).unwrap_or(""),
+        env!("CARGO_PKG_VERSION"),
+    ]
+    .into_iter()
+    .chain(texts)
+    .chain(CODE.iter().copied())
+    {
+        for h in &mut h {
+            h.write_usize(s.len());
+            h.write(s.as_bytes());
+        }
+    }
+    ((h[0].finish() as u128) << 64) | h[1].finish() as u128
+}
+
+fn checksum(b: &[u8]) -> u64 {
+    foldhash::fast::FixedState::with_seed(0x3F84_D5B5_B547_0917).hash_one(b)
+}
+
+fn read(path: &std::path::Path) -> Option<Glossary> {
+    let bytes = std::fs::read(path).ok()?;
+    let (head, payload) = bytes.split_at_checked(24)?;
+    let (magic, sum) = head.split_at(16);
+    if &magic[..8] != MAGIC
+        || u64::from_le_bytes(magic[8..].try_into().ok()?) != payload.len() as u64
+        || u64::from_le_bytes(sum.try_into().ok()?) != checksum(payload)
+    {
+        return None;
+    }
+    let mut r = Reader {
+        b: payload,
+        files: Vec::new(),
+    };
+    let g = r.glossary()?;
+    r.b.is_empty().then_some(g)
+}
+
+fn write(path: &std::path::Path, g: &Glossary) {
+    let mut w = Writer(Vec::new());
+    w.glossary(g);
+    let payload = w.0;
+    let mut file = Vec::with_capacity(payload.len() + 24);
+    file.extend_from_slice(MAGIC);
+    file.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    file.extend_from_slice(&checksum(&payload).to_le_bytes());
+    file.extend_from_slice(&payload);
+    let Some(parent) = path.parent() else { return };
+    if std::fs::create_dir_all(parent).is_err() {
+        return;
+    }
+    // Written aside, then renamed: a reader never sees half a file.
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("defaults");
+    let tmp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
+    if std::fs::write(&tmp, &file).is_ok() && std::fs::rename(&tmp, path).is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    prune_cache(parent, "defaults-");
+}
+
+// ---- encoding --------------------------------------------------------------------------
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn num(&mut self, n: usize) {
+        self.0.extend_from_slice(&(n as u64).to_le_bytes());
+    }
+    fn str(&mut self, s: &str) {
+        self.num(s.len());
+        self.0.extend_from_slice(s.as_bytes());
+    }
+    fn strs(&mut self, v: &[String]) {
+        self.num(v.len());
+        for s in v {
+            self.str(s);
+        }
+    }
+    fn opt(&mut self, s: &Option<String>) {
+        match s {
+            None => self.num(0),
+            Some(s) => {
+                self.num(1);
+                self.str(s);
+            }
+        }
+    }
+    fn severity(&mut self, s: Severity) {
+        self.num(match s {
+            Severity::Info => 0,
+            Severity::Warning => 1,
+            Severity::Error => 2,
+        });
+    }
+    fn context(&mut self, c: &Context) {
+        self.strs(&c.when);
+        self.strs(&c.unless);
+        self.num(matches!(c.scope, Scope::Paragraph) as usize);
+    }
+    fn examples(&mut self, e: &Examples) {
+        self.strs(&e.bad);
+        self.strs(&e.good);
+    }
+    fn origin(&mut self, o: &Origin) {
+        self.str(&o.file);
+        self.num(o.line);
+    }
+    fn glossary(&mut self, g: &Glossary) {
+        self.num(g.terms.len());
+        for t in &g.terms {
+            self.str(&t.id);
+            self.strs(&t.source);
+            self.strs(&t.approved);
+            self.num(t.forbidden.len());
+            for v in &t.forbidden {
+                self.str(&v.term);
+                self.str(&v.reason);
+                self.strs(&v.suggest);
+                match v.severity {
+                    None => self.num(0),
+                    Some(s) => {
+                        self.num(1);
+                        self.severity(s);
+                    }
+                }
+                self.context(&v.context);
+                self.num(v.inflect as usize);
+            }
+            self.opt(&t.domain);
+            self.severity(t.severity);
+            self.opt(&t.note);
+            self.num(t.check_untranslated as usize);
+            self.examples(&t.examples);
+            self.origin(&t.origin);
+        }
+        self.num(g.entities.len());
+        for e in &g.entities {
+            self.str(&e.id);
+            self.str(&e.name);
+            self.opt(&e.full_name);
+            self.strs(&e.also);
+            self.strs(&e.wrong);
+            self.strs(&e.source);
+            self.opt(&e.note);
+            self.severity(e.severity);
+            self.examples(&e.examples);
+            self.origin(&e.origin);
+        }
+        self.num(g.expressions.len());
+        for x in &g.expressions {
+            self.str(&x.id);
+            self.str(x.kind.as_str());
+            self.strs(&x.patterns);
+            self.strs(&x.suggest);
+            self.str(&x.reason);
+            self.severity(x.severity);
+            self.context(&x.context);
+            self.num(x.inflect as usize);
+            self.examples(&x.examples);
+            self.origin(&x.origin);
+        }
+        self.num(g.overuses.len());
+        for o in &g.overuses {
+            self.str(&o.id);
+            self.strs(&o.patterns);
+            self.num(o.max);
+            self.num(o.window);
+            self.str(&o.reason);
+            self.strs(&o.suggest);
+            self.severity(o.severity);
+            self.examples(&o.examples);
+            self.origin(&o.origin);
+        }
+    }
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    /// The file names met so far, shared as in a parsed glossary.
+    files: Vec<Arc<str>>,
+}
+
+impl Reader<'_> {
+    fn num(&mut self) -> Option<usize> {
+        let (n, rest) = self.b.split_at_checked(8)?;
+        self.b = rest;
+        usize::try_from(u64::from_le_bytes(n.try_into().ok()?)).ok()
+    }
+    /// A count of items, each at least a byte long: never more than what is left.
+    fn count(&mut self) -> Option<usize> {
+        self.num().filter(|&n| n <= self.b.len())
+    }
+    fn str(&mut self) -> Option<String> {
+        let n = self.count()?;
+        let (s, rest) = self.b.split_at_checked(n)?;
+        self.b = rest;
+        String::from_utf8(s.to_vec()).ok()
+    }
+    fn strs(&mut self) -> Option<Vec<String>> {
+        let n = self.count()?;
+        (0..n).map(|_| self.str()).collect()
+    }
+    fn flag(&mut self) -> Option<bool> {
+        match self.num()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+    fn opt(&mut self) -> Option<Option<String>> {
+        Some(if self.flag()? {
+            Some(self.str()?)
+        } else {
+            None
+        })
+    }
+    fn severity(&mut self) -> Option<Severity> {
+        Some(match self.num()? {
+            0 => Severity::Info,
+            1 => Severity::Warning,
+            2 => Severity::Error,
+            _ => return None,
+        })
+    }
+    fn context(&mut self) -> Option<Context> {
+        Some(Context {
+            when: self.strs()?,
+            unless: self.strs()?,
+            scope: if self.flag()? {
+                Scope::Paragraph
+            } else {
+                Scope::Sentence
+            },
+        })
+    }
+    fn examples(&mut self) -> Option<Examples> {
+        Some(Examples {
+            bad: self.strs()?,
+            good: self.strs()?,
+        })
+    }
+    fn origin(&mut self) -> Option<Origin> {
+        let name = self.str()?;
+        let file = match self.files.iter().find(|f| ***f == *name) {
+            Some(f) => f.clone(),
+            None => {
+                let f: Arc<str> = name.into();
+                self.files.push(f.clone());
+                f
+            }
+        };
+        Some(Origin {
+            file,
+            line: self.num()?,
+        })
+    }
+    fn glossary(&mut self) -> Option<Glossary> {
+        let mut g = Glossary::default();
+        for _ in 0..self.count()? {
+            let id = self.str()?;
+            let source = self.strs()?;
+            let approved = self.strs()?;
+            let mut forbidden = Vec::new();
+            for _ in 0..self.count()? {
+                forbidden.push(Variant {
+                    term: self.str()?,
+                    reason: self.str()?,
+                    suggest: self.strs()?,
+                    severity: if self.flag()? {
+                        Some(self.severity()?)
+                    } else {
+                        None
+                    },
+                    context: self.context()?,
+                    inflect: self.flag()?,
+                });
+            }
+            g.terms.push(Term {
+                id,
+                source,
+                approved,
+                forbidden,
+                domain: self.opt()?,
+                severity: self.severity()?,
+                note: self.opt()?,
+                check_untranslated: self.flag()?,
+                examples: self.examples()?,
+                origin: self.origin()?,
+            });
+        }
+        for _ in 0..self.count()? {
+            g.entities.push(Entity {
+                id: self.str()?,
+                name: self.str()?,
+                full_name: self.opt()?,
+                also: self.strs()?,
+                wrong: self.strs()?,
+                source: self.strs()?,
+                note: self.opt()?,
+                severity: self.severity()?,
+                examples: self.examples()?,
+                origin: self.origin()?,
+            });
+        }
+        for _ in 0..self.count()? {
+            g.expressions.push(Expression {
+                id: self.str()?,
+                kind: ExpressionKind::parse(&self.str()?)?,
+                patterns: self.strs()?,
+                suggest: self.strs()?,
+                reason: self.str()?,
+                severity: self.severity()?,
+                context: self.context()?,
+                inflect: self.flag()?,
+                examples: self.examples()?,
+                origin: self.origin()?,
+            });
+        }
+        for _ in 0..self.count()? {
+            g.overuses.push(Overuse {
+                id: self.str()?,
+                patterns: self.strs()?,
+                max: self.num()?,
+                window: self.num()?,
+                reason: self.str()?,
+                suggest: self.strs()?,
+                severity: self.severity()?,
+                examples: self.examples()?,
+                origin: self.origin()?,
+            });
+        }
+        Some(g)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(a: &Glossary, b: &Glossary) -> bool {
+        a.terms == b.terms
+            && a.entities == b.entities
+            && a.expressions == b.expressions
+            && a.overuses == b.overuses
+    }
+
+    #[test]
+    fn the_stored_glossary_is_the_parsed_one() {
+        let parsed = parse_all().expect("the default glossaries parse");
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("defaults-test.bin");
+        write(&path, &parsed);
+        let read_back = read(&path).expect("the file just written");
+        assert!(same(&parsed, &read_back));
+        assert!(parsed.terms.len() > 100 && parsed.expressions.len() > 100);
+        // A truncated or altered file is not used.
+        let bytes = std::fs::read(&path).expect("read");
+        std::fs::write(&path, &bytes[..bytes.len() - 1]).expect("write");
+        assert!(read(&path).is_none());
+        let mut altered = bytes.clone();
+        let i = altered.len() / 2;
+        altered[i] ^= 1;
+        std::fs::write(&path, &altered).expect("write");
+        assert!(read(&path).is_none());
+    }
 }

@@ -165,8 +165,8 @@ pub enum EntryRef<'a> {
     Overuse(&'a Overuse),
 }
 
-impl EntryRef<'_> {
-    pub fn id(&self) -> &str {
+impl<'a> EntryRef<'a> {
+    pub fn id(&self) -> &'a str {
         match self {
             EntryRef::Term(e) => &e.id,
             EntryRef::Entity(e) => &e.id,
@@ -220,16 +220,25 @@ impl Glossary {
 
     /// Adds `other`; an entry whose id is already present replaces the old one.
     pub fn merge(&mut self, other: Glossary) {
-        let ids: std::collections::HashSet<String> =
-            other.entries().map(|e| e.id().to_string()).collect();
-        self.terms.retain(|e| !ids.contains(&e.id));
-        self.entities.retain(|e| !ids.contains(&e.id));
-        self.expressions.retain(|e| !ids.contains(&e.id));
-        self.overuses.retain(|e| !ids.contains(&e.id));
-        self.terms.extend(other.terms);
-        self.entities.extend(other.entities);
-        self.expressions.extend(other.expressions);
-        self.overuses.extend(other.overuses);
+        // The ids of ours that `other` redefines, found without copying the ids of a
+        // 100,000-concept termbase.
+        let ours: std::collections::HashSet<&str> = self.entries().map(|e| e.id()).collect();
+        let ids: std::collections::HashSet<String> = other
+            .entries()
+            .map(|e| e.id())
+            .filter(|id| ours.contains(id))
+            .map(str::to_string)
+            .collect();
+        if !ids.is_empty() {
+            self.terms.retain(|e| !ids.contains(&e.id));
+            self.entities.retain(|e| !ids.contains(&e.id));
+            self.expressions.retain(|e| !ids.contains(&e.id));
+            self.overuses.retain(|e| !ids.contains(&e.id));
+        }
+        append(&mut self.terms, other.terms);
+        append(&mut self.entities, other.entities);
+        append(&mut self.expressions, other.expressions);
+        append(&mut self.overuses, other.overuses);
     }
 
     /// A glossary holding only the entry with this id (for running its examples alone).
@@ -255,5 +264,17 @@ impl Glossary {
                 .cloned()
                 .collect(),
         }
+    }
+}
+
+/// `mine` followed by `theirs`; when `theirs` is the longer (a termbase after the default
+/// glossaries), `mine` is put in front of it rather than it copied after `mine`.
+fn append<T>(mine: &mut Vec<T>, theirs: Vec<T>) {
+    if mine.len() >= theirs.len() {
+        mine.extend(theirs);
+    } else {
+        let mut v = theirs;
+        v.splice(0..0, mine.drain(..));
+        *mine = v;
     }
 }

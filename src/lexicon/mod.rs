@@ -9,7 +9,7 @@ Neither is built when those rules are disabled, so a run without them pays nothi
 
 mod morph;
 
-pub use morph::{Analysis, Gender, Morphology, Number, Pos};
+pub use morph::{Analysis, Gender, Morphology, Number, Pos, WordSet};
 
 use std::sync::OnceLock;
 
@@ -26,11 +26,37 @@ pub fn speller() -> &'static spellbook::Dictionary {
     })
 }
 
-/// The morphology of the dictionary, expanded on first use (about 80 ms and 17 MB in a
-/// release build: 86,000 entries, 198,000 forms).
+/// The words the dictionary accepts as they stand (see `morph::plain_words`), made by the
+/// build script.
+const WORDS_IMAGE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.bin"));
+
+/// True when the dictionary accepts `word` as it stands, found in a frozen list of its
+/// plain words (entries and suffixed forms) without parsing the dictionary; false means
+/// « ask `speller()` ». Hunspell accepts every word of the list.
+pub fn plain_word(word: &str) -> bool {
+    static SET: OnceLock<Option<WordSet>> = OnceLock::new();
+    SET.get_or_init(|| WordSet::new(WORDS_IMAGE))
+        .as_ref()
+        .is_some_and(|s| s.contains(word))
+}
+
+/// True when the dictionary accepts `word`: the plain list first, Hunspell (parsed on
+/// first need) for the rest. Always what `speller().check(word)` says.
+pub fn check_word(word: &str) -> bool {
+    plain_word(word) || speller().check(word)
+}
+
+/// The frozen image of the morphology, made by the build script (`build.rs`).
+const MORPHOLOGY_IMAGE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/morphology.bin"));
+
+/// The morphology of the dictionary: 86,000 entries, 198,000 forms. Expanding them takes
+/// about 80 ms, so the build script does it once and the binary carries the result
+/// (`Morphology::frozen`); only the readings are decoded on first use (under 1 ms).
 pub fn morphology() -> &'static Morphology {
     static MORPH: OnceLock<Morphology> = OnceLock::new();
-    MORPH.get_or_init(|| Morphology::new(AFF, DIC))
+    MORPH.get_or_init(|| {
+        Morphology::frozen(AFF, DIC, MORPHOLOGY_IMAGE).unwrap_or_else(|| Morphology::new(AFF, DIC))
+    })
 }
 
 #[cfg(test)]
@@ -52,6 +78,58 @@ mod tests {
             assert!(d.check(w), "{w}");
         }
         assert!(!d.check("approvisionement"));
+    }
+
+    #[test]
+    fn plain_words_are_words_hunspell_accepts() {
+        let set = WordSet::new(WORDS_IMAGE).expect("a valid image");
+        let words = morph::plain_words(AFF, DIC);
+        assert_eq!(set.len(), words.len());
+        assert!(set.len() > 300_000, "{}", set.len());
+        let d = speller();
+        // Every word in an optimised build; one in 7 in a debug build (Hunspell is slow there).
+        let step = if cfg!(debug_assertions) { 7 } else { 1 };
+        for (i, w) in words.iter().enumerate().step_by(step) {
+            assert_eq!(set.word(i), w);
+            assert!(set.contains(w), "{w}");
+            assert!(d.check(w), "Hunspell rejects {w}");
+        }
+        for w in ["", "approvisionement", "xyzzy", "Puce"] {
+            assert!(!set.contains(w), "{w}");
+        }
+        for w in ["puce", "entraînement", "développe", "conçues", "Paris"] {
+            assert!(set.contains(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn frozen_morphology_is_the_expanded_one() {
+        let built = Morphology::new(AFF, DIC);
+        let frozen = Morphology::frozen(AFF, DIC, MORPHOLOGY_IMAGE).expect("a valid image");
+        assert_eq!(built.form_count(), frozen.form_count());
+        let mut n = 0;
+        for word in built.forms() {
+            assert_eq!(built.analyses(word), frozen.analyses(word), "{word}");
+            n += 1;
+        }
+        assert_eq!(n, built.form_count());
+        for word in ["", "xyzzy", "puceS", "approvisionement"] {
+            assert_eq!(built.analyses(word), frozen.analyses(word), "{word}");
+        }
+        for a in built
+            .analyses("conçu")
+            .iter()
+            .chain(built.analyses("global"))
+        {
+            for g in [Gender::Masculine, Gender::Feminine, Gender::Either] {
+                for n in [Number::Singular, Number::Plural] {
+                    assert_eq!(
+                        built.inflect(a.entry, a.pos, g, n),
+                        frozen.inflect(a.entry, a.pos, g, n)
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -79,7 +79,7 @@ pub struct Analysis {
     pub entry: u32,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 struct Entry {
     stem: &'static str,
     flags: &'static str,
@@ -110,6 +110,9 @@ struct Suffix {
     cond: Vec<CondChar>,
     /// The reading the rule gives its form (`po:ppas is:fem is:sg`).
     reading: Reading,
+    /// The flags the rule gives its form (after `/`).
+    #[allow(dead_code)] // used by the build script
+    cont: &'static str,
 }
 
 /// Part of speech, gender and number as the fields of an entry or a rule give them.
@@ -361,13 +364,253 @@ impl Forms {
     }
 }
 
+/// The suffix rules of the affix file, by flag.
+fn parse_suffixes(aff: &'static str) -> Suffixes {
+    let mut suffixes = Suffixes::default();
+    for line in aff.lines() {
+        let mut p = line.split_whitespace();
+        if p.next() != Some("SFX") {
+            continue;
+        }
+        let (Some(flag), Some(strip), Some(add), Some(cond)) =
+            (p.next(), p.next(), p.next(), p.next())
+        else {
+            continue;
+        };
+        // The header line: `SFX flag Y count`.
+        if matches!(strip, "Y" | "N") && add.parse::<usize>().is_ok() && cond.is_empty() {
+            continue;
+        }
+        let (add, cont) = add.split_once('/').unwrap_or((add, ""));
+        // The morphological fields follow the condition.
+        let morph = p.next().map_or("", |first| {
+            let at = first.as_ptr() as usize - line.as_ptr() as usize;
+            &line[at..]
+        });
+        suffixes.push(
+            flag,
+            Suffix {
+                strip: if strip == "0" { "" } else { strip },
+                add: if add == "0" { "" } else { add },
+                cond: parse_cond(cond),
+                reading: Reading::of(morph),
+                cont,
+            },
+        );
+    }
+    suffixes
+}
+
+#[allow(dead_code)] // used by the build script and the tests
+/// True when one of the two-character flags of `flags` is in `special`.
+fn has_flag(flags: &str, special: &[&str]) -> bool {
+    (0..flags.len())
+        .step_by(2)
+        .any(|k| flags.get(k..k + 2).is_some_and(|f| special.contains(&f)))
+}
+
+#[allow(dead_code)] // used by the build script and the tests
+/// Every word the dictionary accepts as it stands, without a prefix, compounding or a
+/// change of case: each entry (in its own case) and each form its suffix rules make,
+/// conjugated verb forms included. Entries and forms that need another affix, are
+/// forbidden or only live in compounds are left out, so every word of the list is one
+/// that Hunspell accepts (a test checks it); the `spelling` rule asks Hunspell only about
+/// the others. Sorted, without duplicates.
+pub fn plain_words(aff: &'static str, dic: &'static str) -> Vec<String> {
+    let suffixes = parse_suffixes(aff);
+    // Flags that keep a word out of the list, and the flag of roots that are no word
+    // without a suffix (most entries of this dictionary).
+    let mut special: Vec<&str> = Vec::new();
+    let mut need_affix: Vec<&str> = Vec::new();
+    for line in aff.lines() {
+        let mut p = line.split_whitespace();
+        match (p.next(), p.next()) {
+            (Some("NEEDAFFIX"), Some(flag)) => {
+                need_affix.push(flag);
+                special.push(flag);
+            }
+            (
+                Some(
+                    "FORBIDDENWORD" | "CIRCUMFIX" | "ONLYINCOMPOUND" | "COMPOUNDFLAG"
+                    | "COMPOUNDBEGIN" | "COMPOUNDMIDDLE" | "COMPOUNDEND" | "WARN" | "SUBSTANDARD",
+                ),
+                Some(flag),
+            ) => special.push(flag),
+            _ => {}
+        }
+    }
+    let others: Vec<&str> = special
+        .iter()
+        .copied()
+        .filter(|f| !need_affix.contains(f))
+        .collect();
+    let mut out: Vec<String> = Vec::with_capacity(1 << 20);
+    for line in dic.lines().skip(1) {
+        let Some(word) = line.split_whitespace().next() else {
+            continue;
+        };
+        let (stem, flags) = word.split_once('/').unwrap_or((word, ""));
+        if stem.is_empty() {
+            continue;
+        }
+        if has_flag(flags, &others) {
+            continue;
+        }
+        if !has_flag(flags, &need_affix) {
+            out.push(stem.to_string());
+        }
+        for k in (0..flags.len()).step_by(2) {
+            let Some(rules) = flags.get(k..k + 2).and_then(|f| suffixes.get(f)) else {
+                continue;
+            };
+            for rule in rules {
+                if has_flag(rule.cont, &special) {
+                    continue;
+                }
+                if let Some(kept) = rule.kept(stem) {
+                    let form = format!("{kept}{}", rule.add);
+                    if !form.is_empty() {
+                        out.push(form);
+                    }
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A set of words frozen into an image by the build script (`freeze_words`) and read in
+/// place: an open-addressing table of indices (plus one), the end of each word, the words.
+pub struct WordSet {
+    table: &'static [u8],
+    mask: usize,
+    ends: &'static [u8],
+    arena: &'static [u8],
+}
+
+const WORDS_MAGIC: u32 = 0x5344_5257; // "WRDS"
+
+#[allow(dead_code)] // used by the build script and the tests
+/// The image of a set of words for `WordSet::new`.
+pub fn freeze_words(words: &[String]) -> Vec<u8> {
+    let size = (2 * words.len()).next_power_of_two().max(2);
+    let mut table = vec![0u32; size];
+    let mut ends = Vec::with_capacity(words.len());
+    let mut arena: Vec<u8> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        arena.extend_from_slice(w.as_bytes());
+        ends.push(arena.len() as u32);
+        let mut slot = stable_hash(w.as_bytes()) as usize & (size - 1);
+        while table[slot] != 0 {
+            slot = (slot + 1) & (size - 1);
+        }
+        table[slot] = i as u32 + 1;
+    }
+    let head = [
+        WORDS_MAGIC,
+        words.len() as u32,
+        size as u32,
+        arena.len() as u32,
+    ];
+    let mut out: Vec<u8> = head
+        .iter()
+        .chain(&table)
+        .chain(&ends)
+        .flat_map(|w| w.to_le_bytes())
+        .collect();
+    out.extend_from_slice(&arena);
+    out
+}
+
+impl WordSet {
+    /// The set of an image made by `freeze_words`; `None` when it is not one.
+    pub fn new(image: &'static [u8]) -> Option<WordSet> {
+        if image.len() < 16 || le32(image, 0) != WORDS_MAGIC {
+            return None;
+        }
+        let (n, size, na) = (
+            le32(image, 1) as usize,
+            le32(image, 2) as usize,
+            le32(image, 3) as usize,
+        );
+        let (_, rest) = split_at(image, 16);
+        let (table, rest) = split_at(rest, 4 * size);
+        let (ends, arena) = split_at(rest, 4 * n);
+        if arena.len() != na || !size.is_power_of_two() || ends.len() != 4 * n {
+            return None;
+        }
+        Some(WordSet {
+            table,
+            mask: size - 1,
+            ends,
+            arena,
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len() / 4
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The `i`th word, in sorted order.
+    pub fn word(&self, i: usize) -> &'static str {
+        let start = if i == 0 {
+            0
+        } else {
+            le32(self.ends, i - 1) as usize
+        };
+        std::str::from_utf8(&self.arena[start..le32(self.ends, i) as usize]).unwrap_or("")
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        let mut slot = stable_hash(word.as_bytes()) as usize & self.mask;
+        loop {
+            let v = le32(self.table, slot) as usize;
+            if v == 0 {
+                return false;
+            }
+            let i = v - 1;
+            let start = if i == 0 {
+                0
+            } else {
+                le32(self.ends, i - 1) as usize
+            };
+            if &self.arena[start..le32(self.ends, i) as usize] == word.as_bytes() {
+                return true;
+            }
+            slot = (slot + 1) & self.mask;
+        }
+    }
+}
+
 /// Word forms with their readings.
 pub struct Morphology {
-    entries: Vec<Entry>,
-    suffixes: Suffixes,
+    dic: &'static str,
+    aff: &'static str,
+    entries: Entries,
+    /// Parsed on first use: only `inflect` needs them once the forms are frozen.
+    suffixes: std::sync::OnceLock<Suffixes>,
     /// Lower-case form → readings. Conjugated verb forms (infinitives, finite forms,
     /// present participles) are there only when the form has another reading too.
-    forms: Forms,
+    forms: Store,
+}
+
+/// The dictionary entries: slices of the `.dic` text.
+enum Entries {
+    Built(Vec<Entry>),
+    /// Six little-endian `u32` per entry: offset and length of stem, flags and fields.
+    Frozen(&'static [u8]),
+}
+
+/// The forms: expanded in this process, or read from their frozen image.
+enum Store {
+    Built(Forms),
+    Frozen(Frozen),
 }
 
 impl std::fmt::Debug for Morphology {
@@ -375,47 +618,231 @@ impl std::fmt::Debug for Morphology {
         write!(
             f,
             "Morphology({} entries, {} forms)",
-            self.entries.len(),
-            self.forms.spans.len()
+            self.entry_count(),
+            self.form_count()
         )
     }
 }
 
+/// A hash that is the same on every machine and in every build (the frozen table is
+/// made by the build script and read by the program): FNV-1a.
+fn stable_hash(s: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in s {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+const FROZEN_MAGIC: u32 = 0x4d52_5046; // "FPRM"
+
+fn le32(b: &[u8], i: usize) -> u32 {
+    u32::from_le_bytes([b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3]])
+}
+
+/// The forms of a `Morphology` in an image made once by the build script (`build.rs`) and
+/// compiled into the binary: nothing to expand at run time. All little-endian `u32`:
+/// a header, an open-addressing table of form indices (plus one; 0 is empty), the end of
+/// each form in the arena, the range of each form's readings, the readings, the entries,
+/// then the arena of forms.
+struct Frozen {
+    table: &'static [u8],
+    mask: usize,
+    ends: &'static [u8],
+    ranges: &'static [u8],
+    arena: &'static [u8],
+    readings: Vec<Analysis>,
+    forms: usize,
+}
+
+impl Frozen {
+    fn key(&self, i: usize) -> &'static [u8] {
+        let start = if i == 0 {
+            0
+        } else {
+            le32(self.ends, i - 1) as usize
+        };
+        &self.arena[start..le32(self.ends, i) as usize]
+    }
+
+    fn find(&self, word: &str) -> Option<usize> {
+        let mut slot = stable_hash(word.as_bytes()) as usize & self.mask;
+        loop {
+            let v = le32(self.table, slot) as usize;
+            if v == 0 {
+                return None;
+            }
+            if self.key(v - 1) == word.as_bytes() {
+                return Some(v - 1);
+            }
+            slot = (slot + 1) & self.mask;
+        }
+    }
+
+    fn get(&self, word: &str) -> &[Analysis] {
+        match self.find(word) {
+            Some(i) => {
+                let (s, e) = (le32(self.ranges, 2 * i), le32(self.ranges, 2 * i + 1));
+                &self.readings[s as usize..e as usize]
+            }
+            None => &[],
+        }
+    }
+}
+
+fn split_at(b: &'static [u8], n: usize) -> (&'static [u8], &'static [u8]) {
+    b.split_at(n.min(b.len()))
+}
+
 impl Morphology {
+    /// The frozen image of this morphology's forms and entries (see `Frozen`), for
+    /// `Morphology::frozen`. Only for a morphology built by `new`.
+    pub fn freeze_image(&self) -> Vec<u8> {
+        let (Store::Built(forms), Entries::Built(entries)) = (&self.forms, &self.entries) else {
+            panic!("only a built morphology is frozen");
+        };
+        let n = forms.spans.len();
+        let size = (2 * n).next_power_of_two().max(2);
+        let mut table = vec![0u32; size];
+        let mut arena: Vec<u8> = Vec::with_capacity(forms.arena.len());
+        let mut ends = Vec::with_capacity(n);
+        for i in 0..n {
+            let key = forms.key(i as u32);
+            arena.extend_from_slice(key.as_bytes());
+            ends.push(arena.len() as u32);
+            let mut slot = stable_hash(key.as_bytes()) as usize & (size - 1);
+            while table[slot] != 0 {
+                slot = (slot + 1) & (size - 1);
+            }
+            table[slot] = i as u32 + 1;
+        }
+        let base = self.dic.as_ptr() as usize;
+        let off = |s: &str| match s.len() {
+            0 => [0, 0],
+            len => [(s.as_ptr() as usize - base) as u32, len as u32],
+        };
+        let mut out: Vec<u32> = vec![
+            FROZEN_MAGIC,
+            n as u32,
+            size as u32,
+            forms.readings.len() as u32,
+            entries.len() as u32,
+            arena.len() as u32,
+        ];
+        out.extend_from_slice(&table);
+        out.extend_from_slice(&ends);
+        for &(s, e) in &forms.ranges {
+            out.extend_from_slice(&[s, e]);
+        }
+        for a in &forms.readings {
+            let g = match a.gender {
+                Gender::Masculine => 0,
+                Gender::Feminine => 1,
+                Gender::Either => 2,
+            };
+            let nb = match a.number {
+                Number::Singular => 0,
+                Number::Plural => 1,
+                Number::Either => 2,
+            };
+            out.extend_from_slice(&[a.pos.0 as u32 | g << 16 | nb << 24, a.entry]);
+        }
+        for e in entries {
+            out.extend_from_slice(&off(e.stem));
+            out.extend_from_slice(&off(e.flags));
+            out.extend_from_slice(&off(e.morph));
+        }
+        let mut bytes: Vec<u8> = out.iter().flat_map(|w| w.to_le_bytes()).collect();
+        bytes.extend_from_slice(&arena);
+        bytes
+    }
+
+    /// The morphology of `aff` and `dic` read from the image `freeze_image` made of them
+    /// (by the build script): a few table look-ups instead of expanding 86,000 entries.
+    /// `None` when the image is not one.
+    pub fn frozen(
+        aff: &'static str,
+        dic: &'static str,
+        image: &'static [u8],
+    ) -> Option<Morphology> {
+        if image.len() < 24 || le32(image, 0) != FROZEN_MAGIC {
+            return None;
+        }
+        let h = |i| le32(image, i) as usize;
+        let (n, size, nr, ne, na) = (h(1), h(2), h(3), h(4), h(5));
+        let (_, rest) = split_at(image, 24);
+        let (table, rest) = split_at(rest, 4 * size);
+        let (ends, rest) = split_at(rest, 4 * n);
+        let (ranges, rest) = split_at(rest, 8 * n);
+        let (readings, rest) = split_at(rest, 8 * nr);
+        let (entries, arena) = split_at(rest, 24 * ne);
+        if arena.len() != na || !size.is_power_of_two() {
+            return None;
+        }
+        let readings = (0..nr)
+            .map(|i| {
+                let (w, entry) = (le32(readings, 2 * i), le32(readings, 2 * i + 1));
+                Analysis {
+                    pos: Pos(w as u16),
+                    gender: [Gender::Masculine, Gender::Feminine, Gender::Either]
+                        [((w >> 16) & 0xff).min(2) as usize],
+                    number: [Number::Singular, Number::Plural, Number::Either]
+                        [(w >> 24).min(2) as usize],
+                    entry,
+                }
+            })
+            .collect();
+        Some(Morphology {
+            dic,
+            aff,
+            entries: Entries::Frozen(entries),
+            suffixes: std::sync::OnceLock::new(),
+            forms: Store::Frozen(Frozen {
+                table,
+                mask: size - 1,
+                ends,
+                ranges,
+                arena,
+                readings,
+                forms: n,
+            }),
+        })
+    }
+
+    fn entry(&self, i: u32) -> Entry {
+        match &self.entries {
+            Entries::Built(v) => v[i as usize],
+            Entries::Frozen(b) => {
+                let i = i as usize * 6;
+                let s = |k: usize| {
+                    let at = le32(b, i + k) as usize;
+                    &self.dic[at..at + le32(b, i + k + 1) as usize]
+                };
+                Entry {
+                    stem: s(0),
+                    flags: s(2),
+                    morph: s(4),
+                }
+            }
+        }
+    }
+
+    fn entry_count(&self) -> usize {
+        match &self.entries {
+            Entries::Built(v) => v.len(),
+            Entries::Frozen(b) => b.len() / 24,
+        }
+    }
+
+    fn suffixes(&self) -> &Suffixes {
+        self.suffixes.get_or_init(|| parse_suffixes(self.aff))
+    }
+
     /// Expands the dictionary `dic` with the suffix rules of `aff` (both 'static: the
     /// entries keep slices of them).
     pub fn new(aff: &'static str, dic: &'static str) -> Morphology {
-        let mut suffixes = Suffixes::default();
-        for line in aff.lines() {
-            let mut p = line.split_whitespace();
-            if p.next() != Some("SFX") {
-                continue;
-            }
-            let (Some(flag), Some(strip), Some(add), Some(cond)) =
-                (p.next(), p.next(), p.next(), p.next())
-            else {
-                continue;
-            };
-            // The header line: `SFX flag Y count`.
-            if matches!(strip, "Y" | "N") && add.parse::<usize>().is_ok() && cond.is_empty() {
-                continue;
-            }
-            let add = add.split('/').next().unwrap_or("");
-            // The morphological fields follow the condition.
-            let morph = p.next().map_or("", |first| {
-                let at = first.as_ptr() as usize - line.as_ptr() as usize;
-                &line[at..]
-            });
-            suffixes.push(
-                flag,
-                Suffix {
-                    strip: if strip == "0" { "" } else { strip },
-                    add: if add == "0" { "" } else { add },
-                    cond: parse_cond(cond),
-                    reading: Reading::of(morph),
-                },
-            );
-        }
+        let suffixes = parse_suffixes(aff);
         let mut entries = Vec::with_capacity(90_000);
         let mut forms = Forms {
             arena: String::with_capacity(2_500_000),
@@ -517,17 +944,24 @@ impl Morphology {
             }
         }
         forms.freeze();
+        let cell = std::sync::OnceLock::new();
+        let _ = cell.set(suffixes);
         Morphology {
-            entries,
-            suffixes,
-            forms,
+            dic,
+            aff,
+            entries: Entries::Built(entries),
+            suffixes: cell,
+            forms: Store::Built(forms),
         }
     }
 
     /// The readings of a lower-case, NFC word (a form that is only a conjugated verb form
     /// has none).
     pub fn analyses(&self, word: &str) -> &[Analysis] {
-        self.forms.get(word)
+        match &self.forms {
+            Store::Built(f) => f.get(word),
+            Store::Frozen(f) => f.get(word),
+        }
     }
 
     /// True when the lower-case word, which has other readings, is also an infinitive, a
@@ -539,11 +973,11 @@ impl Morphology {
     /// The forms of `entry` with a reading of part of speech `pos` and the given gender
     /// and number (exactly, or `Either`).
     pub fn inflect(&self, entry: u32, pos: Pos, gender: Gender, number: Number) -> Vec<String> {
-        let e = &self.entries[entry as usize];
+        let e = self.entry(entry);
         let reading = Reading::of(e.morph);
         let mut out: Vec<String> = Vec::new();
         for k in (0..e.flags.len()).step_by(2) {
-            let Some(rules) = e.flags.get(k..k + 2).and_then(|f| self.suffixes.get(f)) else {
+            let Some(rules) = e.flags.get(k..k + 2).and_then(|f| self.suffixes().get(f)) else {
                 continue;
             };
             for rule in rules {
@@ -562,7 +996,22 @@ impl Morphology {
         out
     }
 
+    /// Every form (of a morphology built by `new`; none for a frozen one).
+    pub fn forms(&self) -> impl Iterator<Item = &str> {
+        let n = match &self.forms {
+            Store::Built(f) => f.spans.len(),
+            Store::Frozen(_) => 0,
+        };
+        (0..n as u32).map(move |i| match &self.forms {
+            Store::Built(f) => f.key(i),
+            Store::Frozen(_) => unreachable!(),
+        })
+    }
+
     pub fn form_count(&self) -> usize {
-        self.forms.spans.len()
+        match &self.forms {
+            Store::Built(f) => f.spans.len(),
+            Store::Frozen(f) => f.forms,
+        }
     }
 }

@@ -83,7 +83,10 @@ impl Reporter for Json {
             errors,
             summary: Summary::new(files, errors),
         };
-        serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::other)?;
-        writeln!(out)
+        // Buffered here: serde_json makes many small writes.
+        let mut w = io::BufWriter::with_capacity(1 << 16, &mut *out);
+        serde_json::to_writer_pretty(&mut w, &report).map_err(io::Error::other)?;
+        writeln!(w)?;
+        w.flush()
     }
 }

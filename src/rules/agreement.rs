@@ -56,9 +56,9 @@ impl Rule for Agreement {
             compounds: std::cell::OnceCell::new(),
             cx,
         };
-        let mut reported: HashSet<usize> = HashSet::new();
+        let mut reported = vec![false; a.toks.len()];
         for i in 1..a.toks.len() {
-            if a.english.contains(&a.toks[i].sentence) || reported.contains(&i) {
+            if reported[i] || a.english.contains(&a.toks[i].sentence) {
                 continue;
             }
             let finding = a
@@ -66,7 +66,7 @@ impl Rule for Agreement {
                 .or_else(|| a.after_etre(i))
                 .or_else(|| a.in_apposition(i));
             if let Some(f) = finding {
-                reported.insert(f.word);
+                reported[f.word] = true;
                 out.push(a.diagnostic(&f));
             }
         }
@@ -587,7 +587,7 @@ struct Analyzer<'a> {
     doc: &'a Document,
     toks: &'a [Token],
     m: &'static Morphology,
-    english: HashSet<u32>,
+    english: HashSet<u32, foldhash::fast::FixedState>,
     /// « N1 de N2 » compounds of the glossary (« chaîne d'approvisionnement »), by entry.
     compounds: std::cell::OnceCell<HashSet<(u32, u32)>>,
     cx: &'a Context<'a>,
@@ -1721,27 +1721,27 @@ impl<'a> Analyzer<'a> {
 }
 
 /// English words that French text does not use (see `untranslated-english`).
-const ENGLISH_WORDS: &[&str] = &[
+static ENGLISH_WORDS: super::WordList = super::WordList::new(&[
     "the", "and", "of", "to", "is", "are", "with", "this", "that", "be", "by", "it", "from", "for",
     "on", "was", "were", "will", "can", "which", "has", "have", "an", "or", "not", "if", "when",
     "you", "your", "its", "into", "as", "at", "in", "we", "they", "their", "there", "but", "all",
     "any", "each", "may", "would", "could", "should", "been", "these", "those", "than", "then",
     "also", "such", "only", "other", "more", "most", "well", "no", "yes",
-];
+]);
 
-fn english_sentences(doc: &Document) -> HashSet<u32> {
+fn english_sentences(doc: &Document) -> HashSet<u32, foldhash::fast::FixedState> {
     let mut counts: std::collections::HashMap<u32, (usize, usize)> =
         std::collections::HashMap::new();
     for t in &doc.tokens {
         if t.is_word() {
             let c = counts.entry(t.sentence).or_default();
             c.1 += 1;
-            if ENGLISH_WORDS.contains(&t.norm.as_str()) {
+            if ENGLISH_WORDS.contains(t.norm.as_str()) {
                 c.0 += 1;
             }
         }
     }
-    let mut out: HashSet<u32> = counts
+    let mut out: HashSet<u32, foldhash::fast::FixedState> = counts
         .into_iter()
         .filter(|&(_, (en, all))| en >= 2 && en * 4 >= all)
         .map(|(s, _)| s)

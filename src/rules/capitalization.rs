@@ -173,29 +173,41 @@ const NATIONALITIES: &[&str] = &[
 
 /// The base form of a nationality adjective or noun (« Américaines » → « américain »).
 fn nationality(norm: &str) -> Option<&'static str> {
-    NATIONALITIES.iter().copied().find(|&base| {
-        if norm == base {
-            return true;
+    NATIONALITY_FORMS.get(norm).copied()
+}
+
+/// Every form of every nationality, with its base form: the first base of `NATIONALITIES`
+/// that has the form.
+static NATIONALITY_FORMS: std::sync::LazyLock<std::collections::HashMap<String, &'static str>> =
+    std::sync::LazyLock::new(|| {
+        let mut map = std::collections::HashMap::new();
+        for &base in NATIONALITIES {
+            for form in std::iter::once(base.to_string()).chain(nationality_forms(base)) {
+                map.entry(form).or_insert(base);
+            }
         }
-        let forms: Vec<String> = if base.ends_with("ien") {
-            vec![
-                format!("{base}s"),
-                format!("{base}ne"),
-                format!("{base}nes"),
-            ]
-        } else if base.ends_with('s') {
-            vec![format!("{base}e"), format!("{base}es")]
-        } else if base.ends_with('e') {
-            vec![format!("{base}s")]
-        } else if base == "turc" {
-            vec!["turcs".into(), "turque".into(), "turques".into()]
-        } else if base == "grec" {
-            vec!["grecs".into(), "grecque".into(), "grecques".into()]
-        } else {
-            vec![format!("{base}s"), format!("{base}e"), format!("{base}es")]
-        };
-        forms.iter().any(|f| f == norm)
-    })
+        map
+    });
+
+/// The inflected forms of a nationality's base form (feminine, plurals).
+fn nationality_forms(base: &str) -> Vec<String> {
+    if base.ends_with("ien") {
+        vec![
+            format!("{base}s"),
+            format!("{base}ne"),
+            format!("{base}nes"),
+        ]
+    } else if base.ends_with('s') {
+        vec![format!("{base}e"), format!("{base}es")]
+    } else if base.ends_with('e') {
+        vec![format!("{base}s")]
+    } else if base == "turc" {
+        vec!["turcs".into(), "turque".into(), "turques".into()]
+    } else if base == "grec" {
+        vec!["grecs".into(), "grecque".into(), "grecques".into()]
+    } else {
+        vec![format!("{base}s"), format!("{base}e"), format!("{base}es")]
+    }
 }
 
 /// Words after which a capitalised nationality word is a noun (« les Américains », « deux

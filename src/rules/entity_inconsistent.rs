@@ -59,7 +59,7 @@ impl Rule for EntityInconsistent {
             }
             let found: &str = &cx.text(span);
             groups
-                .entry(t.norm.clone())
+                .entry(t.norm.to_string())
                 .or_default()
                 .push((found.to_string(), span, None));
         }

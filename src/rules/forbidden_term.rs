@@ -70,10 +70,18 @@ pub(super) fn inflected(cx: &Context, hit: &crate::glossary::Hit, pattern: &str)
     let found = cx.doc.tokens[hit.first..=hit.last]
         .iter()
         .map(|t| t.norm.as_str());
-    !found.eq(crate::document::tokenize_phrase(pattern)
-        .iter()
-        .map(String::as_str))
+    // Each pattern is cut into words once per document, however many times it is found.
+    let words = cx.doc.memo.get_or_init(PatternWords::default);
+    let mut words = words.0.lock().unwrap_or_else(|e| e.into_inner());
+    let pattern_words = words
+        .entry(pattern.to_string())
+        .or_insert_with(|| crate::document::tokenize_phrase(pattern));
+    !found.eq(pattern_words.iter().map(String::as_str))
 }
+
+/// The words of the patterns met in a document (see `inflected`).
+#[derive(Default)]
+struct PatternWords(std::sync::Mutex<std::collections::HashMap<String, Vec<String>>>);
 
 #[cfg(test)]
 mod tests {

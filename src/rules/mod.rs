@@ -37,7 +37,6 @@ mod untranslated_english;
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use crate::document::Document;
 use crate::glossary::{CompiledGlossary, CtxIds, Hit, Scope, Target};
-use std::collections::HashMap;
 
 /// A rule's documentation, shown by `relecture rules ID`.
 #[derive(Debug)]
@@ -158,17 +157,24 @@ impl<'a> Context<'a> {
     ) -> Self {
         let all = glossary.find(doc);
         // Where each context phrase occurs, by sentence and by paragraph: a hit only ever
-        // looks at the occurrences of its own sentence or paragraph.
-        type Places = HashMap<(u32, u32), Vec<Span>, foldhash::fast::FixedState>;
-        let mut in_sentence = Places::default();
-        let mut in_paragraph = Places::default();
+        // looks at the occurrences of its own sentence or paragraph. Two sorted lists of
+        // (phrase, sentence or paragraph, span): a group is found by bisection.
+        let mut in_sentence: Vec<(u32, u32, Span)> = Vec::new();
+        let mut in_paragraph: Vec<(u32, u32, Span)> = Vec::new();
         for h in &all {
             if let Target::Context { phrase } = h.target {
                 let s = doc.tokens[h.first].sentence;
                 let p = doc.sentences.get(s as usize).map_or(0, |x| x.paragraph);
-                in_sentence.entry((phrase, s)).or_default().push(h.span);
-                in_paragraph.entry((phrase, p)).or_default().push(h.span);
+                in_sentence.push((phrase, s, h.span));
+                in_paragraph.push((phrase, p, h.span));
             }
+        }
+        in_sentence.sort_unstable_by_key(|x| (x.0, x.1));
+        in_paragraph.sort_unstable_by_key(|x| (x.0, x.1));
+        fn group(places: &[(u32, u32, Span)], key: (u32, u32)) -> &[(u32, u32, Span)] {
+            let a = places.partition_point(|x| (x.0, x.1) < key);
+            let b = a + places[a..].partition_point(|x| (x.0, x.1) == key);
+            &places[a..b]
         }
         let holds = |ctx: &CtxIds, hit: &Hit| -> bool {
             let s = doc.tokens[hit.first].sentence;
@@ -178,13 +184,11 @@ impl<'a> Context<'a> {
             // but may not be the match itself (a form of the matched word).
             let near = |id: &u32, may_overlap: bool| {
                 let found = match ctx.scope {
-                    Scope::Sentence => in_sentence.get(&(*id, s)),
-                    Scope::Paragraph => in_paragraph.get(&(*id, p)),
+                    Scope::Sentence => group(&in_sentence, (*id, s)),
+                    Scope::Paragraph => group(&in_paragraph, (*id, p)),
                 };
-                found.is_some_and(|v| {
-                    v.iter().any(|span| {
-                        !span.overlaps(&hit.span) || (may_overlap && !hit.span.contains(span))
-                    })
+                found.iter().any(|(_, _, span)| {
+                    !span.overlaps(&hit.span) || (may_overlap && !hit.span.contains(span))
                 })
             };
             (ctx.when.is_empty() || ctx.when.iter().any(|id| near(id, false)))
@@ -281,6 +285,38 @@ pub fn quote_list(items: &[String]) -> String {
         1 => q[0].clone(),
         n => format!("{} ou {}", q[..n - 1].join(", "), q[n - 1]),
     }
+}
+
+/// A fixed list of words looked up by hashing (the set is built on first use): the word
+/// lists that rules test every token against.
+pub struct WordList {
+    words: &'static [&'static str],
+    set: std::sync::OnceLock<std::collections::HashSet<&'static str, foldhash::fast::FixedState>>,
+}
+
+impl WordList {
+    pub const fn new(words: &'static [&'static str]) -> WordList {
+        WordList {
+            words,
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word)
+    }
+}
+
+/// Counts per sentence, in a vector indexed by the sentence (tokens know theirs).
+pub fn per_sentence<T: Default + Clone>(doc: &Document) -> Vec<T> {
+    let n = doc
+        .tokens
+        .last()
+        .map_or(0, |t| t.sentence as usize + 1)
+        .max(doc.sentences.len());
+    vec![T::default(); n]
 }
 
 /// A fixed set of spans that answers « does this span overlap one of them? » in O(log n):

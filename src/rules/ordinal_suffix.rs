@@ -36,6 +36,43 @@ static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// `ORDINAL` without its word boundaries: no Unicode look-around, so the fast engines run
+/// it. A match of `ORDINAL` never spans two lines and is a match of this one: only the
+/// lines where this one matches are searched with `ORDINAL` (a line's ends are not word
+/// characters, so its boundaries are the same alone as in the whole text).
+static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\d+|[IVXLC]+)(?:st|nd|rd|th|ème|eme|ième|ieme|ière|iere|ère|ere|nde|ndes|èmes|emes|ièmes|iemes|ères|eres)")
+        .expect("valid regex")
+});
+
+/// Every match of `ORDINAL` in the view, as (start, end, number, suffix), in order.
+fn ordinals(view: &str) -> Vec<(usize, usize, &str, &str)> {
+    let mut out = Vec::new();
+    let mut done = 0; // lines before this offset are searched
+    for m in CANDIDATE.find_iter(view) {
+        if m.start() < done {
+            continue;
+        }
+        let line_start = view[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = view[m.end()..]
+            .find('\n')
+            .map_or(view.len(), |i| m.end() + i);
+        let line = &view[line_start..line_end];
+        for c in ORDINAL.captures_iter(line) {
+            let all = c.get(0).expect("match");
+            let (num, suffix) = (c.get(1).expect("number"), c.get(2).expect("suffix"));
+            out.push((
+                line_start + all.start(),
+                line_start + all.end(),
+                &line[num.range()],
+                &line[suffix.range()],
+            ));
+        }
+        done = line_end + 1;
+    }
+    out
+}
+
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$").expect("valid regex")
 });
@@ -48,10 +85,7 @@ impl Rule for OrdinalSuffix {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let p = Prose::new(cx.doc);
         let text = &cx.doc.text;
-        for c in ORDINAL.captures_iter(&cx.doc.view) {
-            let all = c.get(0).expect("match");
-            let (s, e) = (all.start(), all.end());
-            let (num, suffix) = (&c[1], &c[2]);
+        for (s, e, num, suffix) in ordinals(&cx.doc.view) {
             let roman = !num.starts_with(|x: char| x.is_ascii_digit());
             if roman && !ROMAN.is_match(num) || num.starts_with('0') {
                 continue;

@@ -47,7 +47,8 @@ impl Rule for Spelling {
         if !toks.iter().any(|t| t.is_word()) {
             return;
         }
-        let dict = crate::lexicon::speller();
+        // The plain word list answers for most words; Hunspell is parsed only for the others.
+        let check = crate::lexicon::check_word;
         let english = english_sentences(doc);
         let glossary_spans = super::SpanSet::new(
             cx.raw_hits
@@ -82,7 +83,11 @@ impl Rule for Spelling {
                 continue;
             }
             let compound = &doc.view[t.start..toks[last].end];
-            if last > first && (dict.check(compound) || dict.check(&compound.to_lowercase())) {
+            let lower = || compound.to_lowercase();
+            let plain = crate::lexicon::plain_word;
+            if last > first
+                && (plain(compound) || plain(&lower()) || check(compound) || check(&lower()))
+            {
                 continue;
             }
             // Code, options, paths, placeholders, a single quoted word (« graph »): the
@@ -96,7 +101,7 @@ impl Rule for Spelling {
                     continue;
                 }
                 let word = &doc.view[t.start..t.end];
-                if known(dict, doc, t, word, k > first, k < last) {
+                if known(doc, t, word, k > first, k < last) {
                     continue;
                 }
                 // A capital at a sentence start may be a name (« Reuters a confirmé ») or a
@@ -104,8 +109,8 @@ impl Rule for Spelling {
                 if t.capitalized && !looks_like_a_typo(word) {
                     continue;
                 }
-                let e = unknown.entry(t.norm.clone()).or_insert_with(|| {
-                    order.push(t.norm.clone());
+                let e = unknown.entry(t.norm.to_string()).or_insert_with(|| {
+                    order.push(t.norm.to_string());
                     (Span::new(t.start, t.end), 0)
                 });
                 e.1 += 1;
@@ -246,28 +251,22 @@ fn is_roman_ordinal(word: &str) -> bool {
 
 /// True when the dictionary knows the word, as written or in lower case, as part of a
 /// compound (« semi- », « -ci »), or abbreviated with its full stop (« etc. »).
-fn known(
-    dict: &spellbook::Dictionary,
-    doc: &Document,
-    t: &Token,
-    word: &str,
-    after_hyphen: bool,
-    before_hyphen: bool,
-) -> bool {
+fn known(doc: &Document, t: &Token, word: &str, after_hyphen: bool, before_hyphen: bool) -> bool {
+    let check = crate::lexicon::check_word;
     let lower = word.to_lowercase();
-    if dict.check(word) || dict.check(&lower) {
+    // The plain list first for both cases: Hunspell is parsed only when neither is there.
+    let plain = crate::lexicon::plain_word;
+    if plain(word) || plain(&lower) || check(word) || check(&lower) {
         return true;
     }
     // A typographic apostrophe inside the word (« aujourd’hui »).
-    if word.contains('’') && dict.check(&word.replace('’', "'")) {
+    if word.contains('’') && check(&word.replace('’', "'")) {
         return true;
     }
-    if before_hyphen && dict.check(&format!("{lower}-"))
-        || after_hyphen && dict.check(&format!("-{lower}"))
-    {
+    if before_hyphen && check(&format!("{lower}-")) || after_hyphen && check(&format!("-{lower}")) {
         return true;
     }
-    doc.view[t.end..].starts_with('.') && dict.check(&format!("{lower}."))
+    doc.view[t.end..].starts_with('.') && check(&format!("{lower}."))
 }
 
 /// True when the closest suggestion is one letter away (not merely an accent away): a
@@ -287,10 +286,9 @@ fn suggestions(word: &str) -> Vec<String> {
     if let Some(s) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(word) {
         return s.clone();
     }
-    let dict = crate::lexicon::speller();
     let raw: Vec<String> = candidates(word)
         .into_iter()
-        .filter(|c| dict.check(c))
+        .filter(|c| crate::lexicon::check_word(c))
         .collect();
     let ranked = rank(word, raw);
     cache
@@ -458,13 +456,13 @@ fn rank(word: &str, raw: Vec<String>) -> Vec<String> {
 
 /// English words that French text does not use (see `untranslated-english`): two of them,
 /// making a fifth of a sentence's words, make the sentence English.
-const ENGLISH_WORDS: &[&str] = &[
+static ENGLISH_WORDS: super::WordList = super::WordList::new(&[
     "the", "and", "of", "to", "is", "are", "with", "this", "that", "be", "by", "it", "from", "for",
     "was", "were", "will", "can", "which", "has", "have", "an", "or", "not", "if", "when", "you",
     "your", "its", "into", "should", "must", "been", "these", "those", "at", "in", "we", "they",
     "their", "there", "but", "all", "any", "each", "may", "would", "could", "than", "then", "also",
     "such", "only", "other", "more", "most", "no", "yes", "how", "what", "do", "does",
-];
+]);
 
 fn english_sentences(doc: &Document) -> HashSet<u32> {
     let mut counts: HashMap<u32, (usize, usize)> = HashMap::new();
@@ -474,7 +472,7 @@ fn english_sentences(doc: &Document) -> HashSet<u32> {
         }
         let c = counts.entry(t.sentence).or_default();
         c.1 += 1;
-        if ENGLISH_WORDS.contains(&t.norm.as_str()) {
+        if ENGLISH_WORDS.contains(t.norm.as_str()) {
             c.0 += 1;
         }
     }

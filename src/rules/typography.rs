@@ -67,7 +67,11 @@ impl<'a> Prose<'a> {
 impl ProseLines {
     fn new(doc: &Document) -> ProseLines {
         let lines = || (0..doc.lines.len()).map(|l| doc.lines.line_text(&doc.view, l));
-        let keyed: Vec<bool> = lines().map(|l| KEY_VALUE.is_match(l)).collect();
+        // (Each regex needs a character that most lines lack: tested first, the regex is
+        // not even built for a text without it.)
+        let keyed: Vec<bool> = lines()
+            .map(|l| l.contains(':') && KEY_VALUE.is_match(l))
+            .collect();
         // Two neighbouring « clé: valeur » lines make a listing (program output, a
         // configuration file), not prose.
         let listing = (0..keyed.len())
@@ -79,7 +83,9 @@ impl ProseLines {
             code: lines().map(is_code_line).collect(),
             numeric: lines().map(is_numeric_line).collect(),
             listing,
-            placeholders: lines().map(|l| PLACEHOLDER.is_match(l)).collect(),
+            placeholders: lines()
+                .map(|l| l.contains(['%', '{', '$', '~']) && PLACEHOLDER.is_match(l))
+                .collect(),
             english: english_sentences(doc),
         }
     }
@@ -479,9 +485,8 @@ pub fn is_plain_word(w: &str) -> bool {
 
 /// A line with more digits than letters (and a few of them).
 fn is_numeric_line(line: &str) -> bool {
-    let digits = line.chars().filter(char::is_ascii_digit).count();
-    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-    digits >= 6 && digits >= letters
+    let digits = line.bytes().filter(u8::is_ascii_digit).count();
+    digits >= 6 && digits >= line.chars().filter(|c| c.is_alphabetic()).count()
 }
 
 /// A line that looks like code rather than prose: a C declaration or statement, a
@@ -502,7 +507,10 @@ pub fn is_code_line(line: &str) -> bool {
         "/*", "*/", "==", "!=", "&&", "||", "->", "::", "+=", "-=", "++", "<<", ">>", "();", "){",
         ") {", "= {", "[]", "\\n", "=>", "<=", ">=", "\":", "':", "};",
     ];
-    if INSIDE.iter().any(|s| t.contains(s)) {
+    // One pass over the line for all of them.
+    static INSIDE_AC: LazyLock<aho_corasick::AhoCorasick> =
+        LazyLock::new(|| aho_corasick::AhoCorasick::new(INSIDE).expect("valid patterns"));
+    if INSIDE_AC.is_match(t) {
         return true;
     }
     // « printf("…", x); », « test_kcmp("…", »: a line that starts with a call (but
@@ -542,12 +550,12 @@ pub fn is_code_line(line: &str) -> bool {
         }
     }
     // Symbols dense enough to be code: `[-V] [-q file]`, `a = (b & c) << 3`.
+    // (All ASCII: counted on bytes; letters only counted when it matters.)
     let symbols = t
-        .chars()
-        .filter(|c| "{}[]()<>=;*&|\\$#_/".contains(*c))
+        .bytes()
+        .filter(|b| b"{}[]()<>=;*&|\\$#_/".contains(b))
         .count();
-    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-    symbols >= 4 && symbols * 5 >= letters
+    symbols >= 4 && symbols * 5 >= t.chars().filter(|c| c.is_alphabetic()).count()
 }
 
 /// `size_t`, `u64`, `__be16`, `int32`: a C type name.
@@ -601,7 +609,7 @@ const C_WORDS: &[&str] = &[
 ];
 
 /// English words that French text does not use.
-const ENGLISH_WORDS: &[&str] = &[
+static ENGLISH_WORDS: super::WordList = super::WordList::new(&[
     "the",
     "and",
     "of",
@@ -679,7 +687,7 @@ const ENGLISH_WORDS: &[&str] = &[
     "where",
     "while",
     "because",
-];
+]);
 
 /// Sentences whose words are English: two English function words making a quarter of
 /// the words, or more English function words than French ones.
@@ -698,7 +706,7 @@ fn english_sentences(doc: &Document) -> HashSet<u32> {
         let c = counts.entry(t.sentence).or_default();
         c.2 += 1;
         let w = t.norm.as_str();
-        if ENGLISH_WORDS.contains(&w) {
+        if ENGLISH_WORDS.contains(w) {
             c.0 += 1;
         } else if FRENCH.contains(&w) {
             c.1 += 1;

@@ -132,7 +132,7 @@ impl Rule for UntranslatedEnglish {
 
 /// English words that French text does not use: two of them, making a quarter of a
 /// sentence's words, make the sentence English.
-const ENGLISH_WORDS: &[&str] = &[
+static ENGLISH_WORDS: super::WordList = super::WordList::new(&[
     "the",
     "and",
     "of",
@@ -175,7 +175,7 @@ const ENGLISH_WORDS: &[&str] = &[
     "then",
     "following",
     "defined",
-];
+]);
 
 /// Nouns after which a word is the name of an identifier (« le champ features »).
 const IDENTIFIER_NOUNS: &[&str] = &[
@@ -214,7 +214,7 @@ fn english_around(cx: &Context, first: usize, last: usize) -> bool {
     let (mut en, mut fr) = (0, 0);
     for t in toks[lo..hi].iter().filter(|t| t.sentence == sentence) {
         let w = t.norm.as_str();
-        if ENGLISH_WORDS.contains(&w) {
+        if ENGLISH_WORDS.contains(w) {
             en += 1;
         } else if FRENCH_WORDS.contains(&w) {
             fr += 1;
@@ -232,7 +232,7 @@ fn english_sentences(cx: &Context) -> std::collections::HashSet<u32> {
         }
         let c = counts.entry(t.sentence).or_default();
         c.1 += 1;
-        if ENGLISH_WORDS.contains(&t.norm.as_str()) {
+        if ENGLISH_WORDS.contains(t.norm.as_str()) {
             c.0 += 1;
         }
     }
