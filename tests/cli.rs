@@ -313,3 +313,43 @@ fn configuration_sets_variant_and_breaking_space_severity() {
     );
     assert!(all.contains("relecture.toml:1"), "{all}");
 }
+
+#[test]
+fn standard_input_is_checked_under_the_name_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = relecture()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "docs/a.md",
+            "-",
+        ])
+        .write_stdin(
+            "# Titre\n\nLa formation des modèles d'IA : `la formation des modèles d'IA`.\n",
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d: Vec<&serde_json::Value> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "forbidden-term")
+        .collect();
+    // Markdown: the code span is not checked; the finding is named after --stdin-filename.
+    assert_eq!(d.len(), 1, "{v}");
+    assert_eq!(d[0]["path"], "docs/a.md");
+    assert_eq!(d[0]["line"], 3);
+    // --fix cannot write standard input back.
+    let out = relecture()
+        .args(["check", "--fix", "-"])
+        .write_stdin("La formation des modèles d'IA.\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("entrée standard"));
+}

@@ -33,7 +33,7 @@ pub(crate) fn resolve_jobs(
     paths: &[PathBuf],
     errors: &mut Vec<InputError>,
 ) -> (Vec<(Input, Arc<Loaded>)>, Option<Arc<Loaded>>) {
-    let inputs = files::collect(paths, errors);
+    let inputs = files::collect(paths, args.stdin_filename.as_deref(), errors);
     let mut resolver = Resolver::new(args);
     // Checked by `cli::run` before any file is read.
     resolver.engines = super::engines(args).unwrap_or_default();

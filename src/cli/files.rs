@@ -15,6 +15,8 @@ pub struct Input {
     /// Named on the command line (an empty file is then an error, not a skip; the
     /// configuration's include/exclude do not apply).
     pub explicit: bool,
+    /// Read from standard input (`-`); `path` is then `--stdin-filename` or `-`.
+    pub stdin: bool,
 }
 
 pub fn io_message(e: &std::io::Error) -> String {
@@ -36,11 +38,25 @@ fn error(path: &Path, line: Option<usize>, column: Option<usize>, message: Strin
 }
 
 /// Expands the paths: files as given (an unknown extension is read as text), directories
-/// walked for .txt, .md, .po, .xlf, .xliff and .tmx files, honouring .gitignore.
-pub fn collect(paths: &[PathBuf], errors: &mut Vec<InputError>) -> Vec<Input> {
+/// walked for .txt, .md, .po, .xlf, .xliff and .tmx files, honouring .gitignore; `-` is
+/// standard input, named `stdin_name` (its extension gives the format, its folder the
+/// configuration).
+pub fn collect(
+    paths: &[PathBuf],
+    stdin_name: Option<&Path>,
+    errors: &mut Vec<InputError>,
+) -> Vec<Input> {
     let mut out = Vec::new();
     for p in paths {
-        if p.is_dir() {
+        if p.as_os_str() == "-" {
+            let name = stdin_name.unwrap_or(Path::new("-"));
+            out.push(Input {
+                format: Format::from_path(name).unwrap_or(Format::Text),
+                path: name.to_path_buf(),
+                explicit: true,
+                stdin: true,
+            });
+        } else if p.is_dir() {
             let mut found: Vec<PathBuf> = Vec::new();
             for e in ignore::WalkBuilder::new(p).require_git(false).build() {
                 match e {
@@ -64,12 +80,14 @@ pub fn collect(paths: &[PathBuf], errors: &mut Vec<InputError>) -> Vec<Input> {
                 format: Format::from_path(&path).unwrap_or(Format::Text),
                 path: clean(path),
                 explicit: false,
+                stdin: false,
             }));
         } else if p.exists() {
             out.push(Input {
                 format: Format::from_path(p).unwrap_or(Format::Text),
                 path: p.clone(),
                 explicit: true,
+                stdin: false,
             });
         } else {
             errors.push(error(
@@ -114,6 +132,7 @@ pub fn check_pair(
         format: Format::from_path(source).unwrap_or(Format::Text),
         path: source.to_path_buf(),
         explicit: true,
+        stdin: false,
     };
     let source_text = read_text(&source_input)?.unwrap_or_default();
     let target_text = read_text(target)?.unwrap_or_default();
@@ -132,8 +151,14 @@ pub fn check_pair(
 
 /// Reads and decodes a file; `None` for an empty file met in a directory walk.
 pub(crate) fn read_text(input: &Input) -> Result<Option<String>, InputError> {
-    let bytes =
-        std::fs::read(&input.path).map_err(|e| error(&input.path, None, None, io_message(&e)))?;
+    let bytes = if input.stdin {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut b)
+            .map_err(|e| error(&input.path, None, None, io_message(&e)))?;
+        b
+    } else {
+        std::fs::read(&input.path).map_err(|e| error(&input.path, None, None, io_message(&e)))?
+    };
     match formats::decode(bytes) {
         Ok(t) => Ok(Some(t)),
         Err(DecodeError::Empty) if !input.explicit => Ok(None),

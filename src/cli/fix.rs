@@ -86,6 +86,12 @@ pub fn run(args: &CheckArgs) -> io::Result<i32> {
         );
         return Ok(EXIT_ERROR);
     }
+    if !args.diff && args.paths.iter().any(|p| p.as_os_str() == "-") {
+        eprintln!(
+            "relecture : --fix ne s'emploie pas avec l'entrée standard (« - ») ; --diff montre les corrections"
+        );
+        return Ok(EXIT_ERROR);
+    }
     if let Some(Err(message)) = args.diff_base.as_deref().map(super::git::verify) {
         eprintln!("relecture : {message}");
         return Ok(EXIT_ERROR);

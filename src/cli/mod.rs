@@ -118,8 +118,13 @@ impl FailOn {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct CheckArgs {
-    /// Fichiers ou dossiers à vérifier (par défaut : le dossier courant, .gitignore respecté).
+    /// Fichiers ou dossiers à vérifier (par défaut : le dossier courant, .gitignore respecté) ;
+    /// « - » lit l'entrée standard.
     pub paths: Vec<PathBuf>,
+    /// Nom à donner à l'entrée standard (« - ») : son extension choisit le format, son dossier
+    /// la configuration.
+    #[arg(long, value_name = "NOM")]
+    pub stdin_filename: Option<PathBuf>,
     /// Glossaire supplémentaire (TOML, TBX, CSV) ; répétable. Ses entrées remplacent celles de même id.
     #[arg(long = "glossary", short = 'g', value_name = "FICHIER")]
     pub glossaries: Vec<PathBuf>,
