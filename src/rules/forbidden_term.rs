@@ -34,10 +34,19 @@ impl Rule for ForbiddenTerm {
             let t = &cx.glossary.glossary.terms[term as usize];
             let v = &t.forbidden[index as usize];
             let found: &str = &cx.text(hit.span);
+            // « formation des modèles » for the pattern « formation du modèle »: the words
+            // the suggestion shares with the pattern are taken as written.
+            let mut carried = true;
             let suggestions: Vec<String> = t
                 .suggestions_for(v)
                 .iter()
-                .map(|s| match_case(found, s))
+                .map(|s| match carry_inflection(found, &v.term, s) {
+                    Some(c) => match_case(found, &c),
+                    None => {
+                        carried = false;
+                        match_case(found, s)
+                    }
+                })
                 .collect();
             let message = format!("« {found} » : {}", v.reason.trim());
             let mut d = Diagnostic::new(
@@ -57,11 +66,40 @@ impl Rule for ForbiddenTerm {
             // An inflected form (« formations ») would get the suggestion as written (« entraînement »):
             // shown, never applied by --fix.
             if inflected(cx, hit, &v.term) {
-                d = d.with_applicability(Applicability::DisplayOnly);
+                d = d.with_applicability(if carried {
+                    Applicability::Unsafe
+                } else {
+                    Applicability::DisplayOnly
+                });
             }
             out.push(d);
         }
     }
+}
+
+/// The suggestion `suggestion` for the pattern `pattern`, found as `found`, with the words
+/// it shares with the pattern written as found (« formation des modèles », pattern
+/// « formation du modèle », suggestion « entraînement du modèle » → « entraînement des
+/// modèles »). `None` when the three do not have the same number of words, or when a word
+/// proper to the pattern was found inflected (its replacement would need inflecting too).
+fn carry_inflection(found: &str, pattern: &str, suggestion: &str) -> Option<String> {
+    let f: Vec<&str> = found.split_whitespace().collect();
+    let p: Vec<&str> = pattern.split_whitespace().collect();
+    let s: Vec<&str> = suggestion.split_whitespace().collect();
+    if f.len() != p.len() || p.len() != s.len() || p.len() < 2 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(s.len());
+    for i in 0..s.len() {
+        if s[i].to_lowercase() == p[i].to_lowercase() {
+            out.push(f[i].to_string());
+        } else if f[i].to_lowercase() == p[i].to_lowercase() {
+            out.push(s[i].to_string());
+        } else {
+            return None;
+        }
+    }
+    Some(out.join(" "))
 }
 
 /// True when the words of a hit are not the pattern as written (an inflected form, another
@@ -112,6 +150,30 @@ unless = ["salarié"]
         assert_eq!(d[0].suggestions[0].replacement, "Entraînement");
         assert!(check_with(G, "La formation des salariés à l'IA est prévue.").is_empty());
         assert!(check_with(G, "Une formation en gestion.").is_empty());
+    }
+
+    #[test]
+    fn shared_words_keep_their_inflection() {
+        use super::carry_inflection as c;
+        assert_eq!(
+            c(
+                "formation des modèles",
+                "formation du modèle",
+                "entraînement du modèle"
+            )
+            .as_deref(),
+            Some("entraînement des modèles")
+        );
+        // The word replaced is itself inflected: no sure rewrite.
+        assert_eq!(
+            c(
+                "formations du modèle",
+                "formation du modèle",
+                "entraînement du modèle"
+            ),
+            None
+        );
+        assert_eq!(c("formation", "formation", "entraînement"), None);
     }
 
     #[test]
