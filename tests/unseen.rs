@@ -52,6 +52,11 @@ fn openai_reasoning() {
     insta::assert_snapshot!(findings("corpus/unseen/openai-raisonnement.fr.txt"));
 }
 
+#[test]
+fn intel_results() {
+    insta::assert_snapshot!(findings("corpus/unseen/intel-resultats.fr.txt"));
+}
+
 /// A translation checked against its English source (`--source`): numbers, names,
 /// omissions.
 #[test]
