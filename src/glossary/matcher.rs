@@ -231,13 +231,28 @@ impl Builder {
         id
     }
 
-    /// Adds a phrase; returns false when it holds no word.
+    /// Adds a phrase; returns false when it holds no word. A `*` between two words stands
+    /// for any one word (« adresser * problème »); one at either end is dropped.
     fn add(&mut self, phrase: &str, mode: Mode, target: Target) -> bool {
-        let words = tokenize_phrase(phrase);
-        if words.is_empty() {
+        let mut lemmas: Vec<u32> = Vec::new();
+        for part in phrase.split_whitespace() {
+            if part == "*" {
+                lemmas.push(ANY_WORD);
+            } else {
+                for w in tokenize_phrase(part) {
+                    let l = self.lemma(&w, mode);
+                    lemmas.push(l);
+                }
+            }
+        }
+        while lemmas.last() == Some(&ANY_WORD) {
+            lemmas.pop();
+        }
+        let lead = lemmas.iter().take_while(|&&l| l == ANY_WORD).count();
+        lemmas.drain(..lead);
+        if lemmas.is_empty() {
             return false;
         }
-        let lemmas: Vec<u32> = words.iter().map(|w| self.lemma(w, mode)).collect();
         let id = match self.pattern_ids.get(&lemmas) {
             Some(&id) => id,
             None => {
@@ -287,6 +302,18 @@ impl Builder {
 
 const NO_FORM: u32 = u32::MAX;
 
+/// The lemma of `*` in a pattern: any one word.
+const ANY_WORD: u32 = u32::MAX - 1;
+
+/// Words a `*` does not stand for: a star fills a slot inside a phrase (a determiner, an
+/// adjective, an adverb); an auxiliary, a conjunction or a relative pronoun starts
+/// another one (« le calcul d'adresse a besoin » is not « adresser * besoin »).
+const NOT_IN_A_STAR: &[&str] = &[
+    "a", "as", "ai", "ont", "avait", "avaient", "est", "es", "sont", "était", "étaient", "sera",
+    "seront", "et", "ou", "mais", "qui", "que", "qu'", "dont", "où", "ne", "n'", "se", "s'", "si",
+    "car", "donc",
+];
+
 impl Matcher {
     fn lemmas_of(&self, word: &str) -> &[u32] {
         self.forms
@@ -315,9 +342,14 @@ impl Matcher {
                     }
                     for k in 1..lemmas.len() {
                         let (prev, t) = (&tokens[i + k - 1], &tokens[i + k]);
+                        let word_ok = if lemmas[k] == ANY_WORD {
+                            t.is_word() && !NOT_IN_A_STAR.contains(&t.norm.as_str())
+                        } else {
+                            forms[i + k] != NO_FORM
+                                && self.form_lemmas.get(forms[i + k]).contains(&lemmas[k])
+                        };
                         if t.sentence != tok.sentence
-                            || forms[i + k] == NO_FORM
-                            || !self.form_lemmas.get(forms[i + k]).contains(&lemmas[k])
+                            || !word_ok
                             || !doc.gap_is_joiner(prev.end, t.start)
                         {
                             continue 'pattern;
@@ -638,6 +670,35 @@ reason = "r"
         assert!(h.is_empty(), "« sa » is not « la »: {h:?}");
         let h = hits(&g, "réduire la dépendance à l'égard d'Nvidia");
         assert_eq!(h.len(), 1);
+    }
+
+    #[test]
+    fn a_star_stands_for_one_word() {
+        let g = compiled(
+            r#"
+[glossary]
+name = "t"
+[[expression]]
+id = "adresser"
+kind = "false-friend"
+patterns = ["adresser * problème"]
+reason = "r"
+"#,
+        );
+        let h = hits(
+            &g,
+            "Il faut adresser ce problème et adresser les graves problèmes.",
+        );
+        assert_eq!(h.len(), 1, "{h:?}");
+        assert_eq!(h[0].1, "adresser ce problème");
+        let h = hits(&g, "Nvidia adresse le problème.");
+        assert_eq!(h.len(), 1, "{h:?}");
+        assert!(hits(&g, "On va adresser un courrier.").is_empty());
+        // A star at an end is dropped: « * adresser * » is « adresser ».
+        let g = compiled(
+            "[glossary]\nname = \"t\"\n[[expression]]\nid = \"a\"\nkind = \"calque\"\npatterns = [\"* adresser *\"]\nreason = \"r\"\n",
+        );
+        assert_eq!(hits(&g, "On va adresser.").len(), 1);
     }
 
     #[test]

@@ -473,7 +473,12 @@ pub fn load(key: u128) -> Option<Compiled> {
     if form_lemmas
         .items
         .iter()
-        .chain(&pattern_lemmas.items)
+        .chain(
+            pattern_lemmas
+                .items
+                .iter()
+                .filter(|&&l| l != super::ANY_WORD),
+        )
         .any(|&l| l >= lemmas)
         || by_first.items.iter().any(|&p| p >= patterns)
         || target_off.len() != pattern_lemmas.off.len()
