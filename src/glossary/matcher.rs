@@ -386,6 +386,9 @@ pub struct CompiledGlossary {
     pub multiword_names: Vec<(String, Vec<String>, usize)>,
     /// Accent-folded word → indices into `multiword_names` (for `near-miss`).
     pub name_index: HashMap<String, Vec<usize>>,
+    /// What rules derive from the glossary alone, computed by the first document that
+    /// needs it and shared by the others (see `Document::memo`).
+    pub memo: crate::document::Memo,
 }
 
 fn mode(inflect: bool) -> Mode {
@@ -584,6 +587,7 @@ impl CompiledGlossary {
             empty_patterns,
             multiword_names,
             name_index,
+            memo: crate::document::Memo::default(),
         }
     }
 

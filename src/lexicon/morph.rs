@@ -777,12 +777,14 @@ impl Morphology {
         let (ranges, rest) = split_at(rest, 8 * n);
         let (readings, rest) = split_at(rest, 8 * nr);
         let (entries, arena) = split_at(rest, 24 * ne);
-        if arena.len() != na || !size.is_power_of_two() {
+        if arena.len() != na || !size.is_power_of_two() || readings.len() != 8 * nr {
             return None;
         }
-        let readings = (0..nr)
-            .map(|i| {
-                let (w, entry) = (le32(readings, 2 * i), le32(readings, 2 * i + 1));
+        let readings = readings
+            .chunks_exact(8)
+            .map(|c| {
+                let w = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+                let entry = u32::from_le_bytes([c[4], c[5], c[6], c[7]]);
                 Analysis {
                     pos: Pos(w as u16),
                     gender: [Gender::Masculine, Gender::Feminine, Gender::Either]

@@ -73,6 +73,9 @@ impl Rule for Agreement {
     }
 }
 
+/// The « N1 de N2 » compounds of a glossary, as pairs of dictionary entries.
+struct Compounds(HashSet<(u32, u32)>);
+
 /// A gender and a number, either of which may be unknown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Gn {
@@ -589,7 +592,7 @@ struct Analyzer<'a> {
     m: &'static Morphology,
     english: HashSet<u32, foldhash::fast::FixedState>,
     /// « N1 de N2 » compounds of the glossary (« chaîne d'approvisionnement »), by entry.
-    compounds: std::cell::OnceCell<HashSet<(u32, u32)>>,
+    compounds: std::cell::OnceCell<std::sync::Arc<Compounds>>,
     cx: &'a Context<'a>,
 }
 
@@ -1240,34 +1243,38 @@ impl<'a> Analyzer<'a> {
     }
 
     fn is_compound(&self, n1: usize, n2: usize) -> bool {
-        let set = self.compounds.get_or_init(|| {
-            let mut set = HashSet::new();
-            for t in &self.cx.glossary.glossary.terms {
-                for p in &t.approved {
-                    let w = tokenize_phrase(p);
-                    for k in 0..w.len().saturating_sub(2) {
-                        if matches!(w[k + 1].as_str(), "de" | "d'") {
-                            for a in self
-                                .m
-                                .analyses(&w[k])
-                                .iter()
-                                .filter(|a| a.pos.has(Pos::NOUN))
-                            {
-                                for b in self
+        // Built once per glossary (a termbase has 100,000 terms), not once per document.
+        let compounds = self.compounds.get_or_init(|| {
+            self.cx.glossary.memo.get_or_init(|| {
+                let mut set = HashSet::new();
+                for t in &self.cx.glossary.glossary.terms {
+                    for p in &t.approved {
+                        let w = tokenize_phrase(p);
+                        for k in 0..w.len().saturating_sub(2) {
+                            if matches!(w[k + 1].as_str(), "de" | "d'") {
+                                for a in self
                                     .m
-                                    .analyses(&w[k + 2])
+                                    .analyses(&w[k])
                                     .iter()
                                     .filter(|a| a.pos.has(Pos::NOUN))
                                 {
-                                    set.insert((a.entry, b.entry));
+                                    for b in self
+                                        .m
+                                        .analyses(&w[k + 2])
+                                        .iter()
+                                        .filter(|a| a.pos.has(Pos::NOUN))
+                                    {
+                                        set.insert((a.entry, b.entry));
+                                    }
                                 }
                             }
                         }
                     }
                 }
-            }
-            set
+                Compounds(set)
+            })
         });
+        let set = &compounds.0;
         self.readings(n1)
             .iter()
             .filter(|a| a.pos.has(Pos::NOUN))

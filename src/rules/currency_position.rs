@@ -48,6 +48,10 @@ impl Rule for CurrencyPosition {
         let text = &cx.doc.text;
         let view = &cx.doc.view;
         let variant = cx.settings.variant;
+        // Every amount starts with a currency sign: without one, the regex is not built.
+        if !view.contains(['$', '€', '£']) {
+            return;
+        }
         for c in AMOUNT.captures_iter(view) {
             let all = c.get(0).expect("match");
             let (s, mut e) = (all.start(), all.end());

@@ -40,6 +40,10 @@ impl Rule for PercentSpace {
         let text = &cx.doc.text;
         let view = &cx.doc.view;
         let nb = p.nb_space(false);
+        // Without a « % », the regex is not built.
+        if !view.contains('%') {
+            return;
+        }
         for m in PERCENT.find_iter(view) {
             let (s, e) = (m.start(), m.end());
             let before = view[..s].chars().next_back();
