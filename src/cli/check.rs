@@ -25,6 +25,9 @@ fn reporter(format: OutputFormat) -> Box<dyn Reporter> {
     }
 }
 
+/// Files to check, each with its configuration.
+type Jobs = Vec<(Input, Arc<Loaded>)>;
+
 /// The files to check, each with its configuration (serially: loading builds checkers),
 /// as the arguments and the configuration files select them; also the first
 /// configuration (for `fail-on`).
@@ -32,7 +35,7 @@ pub(crate) fn resolve_jobs(
     args: &CheckArgs,
     paths: &[PathBuf],
     errors: &mut Vec<InputError>,
-) -> (Vec<(Input, Arc<Loaded>)>, Option<Arc<Loaded>>) {
+) -> (Jobs, Option<Arc<Loaded>>) {
     let inputs = files::collect(paths, args.stdin_filename.as_deref(), errors);
     let mut resolver = Resolver::new(args);
     // Checked by `cli::run` before any file is read.
@@ -207,11 +210,11 @@ pub fn check(args: &CheckArgs, write_baseline: bool) -> io::Result<i32> {
             .build_global();
     }
     let mut errors = Vec::new();
-    if let Some(rev) = &args.diff_base {
-        if let Err(message) = super::git::verify(rev) {
-            eprintln!("relecture : {message}");
-            return Ok(EXIT_ERROR);
-        }
+    if let Some(rev) = &args.diff_base
+        && let Err(message) = super::git::verify(rev)
+    {
+        eprintln!("relecture : {message}");
+        return Ok(EXIT_ERROR);
     }
     let baseline = match (&args.baseline, write_baseline) {
         (Some(path), false) => match super::read_text_file(path) {

@@ -59,16 +59,16 @@ fn mark_entities(text: &str, offset: usize, mask: &mut Mask) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'&' {
-            if let Some(len) = bytes[i + 1..].iter().take(10).position(|&b| b == b';') {
-                let body = &text[i + 1..i + 1 + len];
-                if !body.is_empty()
-                    && (body.chars().all(|c| c.is_ascii_alphanumeric()) || body.starts_with('#'))
-                {
-                    mask.add(offset + i, offset + i + len + 2, MaskKind::Syntax);
-                    i += len + 2;
-                    continue;
-                }
+        if bytes[i] == b'&'
+            && let Some(len) = bytes[i + 1..].iter().take(10).position(|&b| b == b';')
+        {
+            let body = &text[i + 1..i + 1 + len];
+            if !body.is_empty()
+                && (body.chars().all(|c| c.is_ascii_alphanumeric()) || body.starts_with('#'))
+            {
+                mask.add(offset + i, offset + i + len + 2, MaskKind::Syntax);
+                i += len + 2;
+                continue;
             }
         }
         i += 1;

@@ -59,6 +59,24 @@ pub fn morphology() -> &'static Morphology {
     })
 }
 
+/// The infinitives of the dictionary: stems of its verb entries (`po:v…`), read from the
+/// word list on first use.
+pub fn infinitives() -> &'static std::collections::HashSet<&'static str> {
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        DIC.lines()
+            .skip(1)
+            .filter(|l| l.contains(" po:v"))
+            .filter_map(|l| l.split_whitespace().next())
+            .map(|w| w.split('/').next().unwrap_or(w))
+            .filter(|s| {
+                (s.ends_with("er") || s.ends_with("ir") || s.ends_with("re"))
+                    && !s.chars().any(char::is_uppercase)
+            })
+            .collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,22 +187,4 @@ mod tests {
         assert!(!m.is_verb_form("approvisionnement") && !m.is_verb_form("conçu"));
         assert!(m.analyses("conçoit").is_empty());
     }
-}
-
-/// The infinitives of the dictionary: stems of its verb entries (`po:v…`), read from the
-/// word list on first use.
-pub fn infinitives() -> &'static std::collections::HashSet<&'static str> {
-    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        DIC.lines()
-            .skip(1)
-            .filter(|l| l.contains(" po:v"))
-            .filter_map(|l| l.split_whitespace().next())
-            .map(|w| w.split('/').next().unwrap_or(w))
-            .filter(|s| {
-                (s.ends_with("er") || s.ends_with("ir") || s.ends_with("re"))
-                    && !s.chars().any(char::is_uppercase)
-            })
-            .collect()
-    })
 }

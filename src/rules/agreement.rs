@@ -870,12 +870,13 @@ impl<'a> Analyzer<'a> {
             k += 1;
         }
         let mut det = None;
-        if j > 0 && self.joined(j - 1) {
-            if let Some(d) = self.det(j - 1) {
-                gn = gn.and_then(|g| g.unify(d));
-                det = Some(j - 1);
-                j -= 1;
-            }
+        if j > 0
+            && self.joined(j - 1)
+            && let Some(d) = self.det(j - 1)
+        {
+            gn = gn.and_then(|g| g.unify(d));
+            det = Some(j - 1);
+            j -= 1;
         }
         Np {
             start: j,

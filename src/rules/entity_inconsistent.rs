@@ -33,16 +33,16 @@ impl Rule for EntityInconsistent {
         let mut groups: BTreeMap<String, Vec<(String, Span, Option<usize>)>> = BTreeMap::new();
         let mut covered: Vec<Span> = Vec::new();
         for hit in &cx.hits {
-            if let Target::EntityName { entity } = hit.target {
-                if is_judged_spelling(cx, hit.span, hit.first) {
-                    let found = cx.text(hit.span).into_owned();
-                    groups.entry(found.to_lowercase()).or_default().push((
-                        found.clone(),
-                        hit.span,
-                        Some(entity as usize),
-                    ));
-                    covered.push(hit.span);
-                }
+            if let Target::EntityName { entity } = hit.target
+                && is_judged_spelling(cx, hit.span, hit.first)
+            {
+                let found = cx.text(hit.span).into_owned();
+                groups.entry(found.to_lowercase()).or_default().push((
+                    found.clone(),
+                    hit.span,
+                    Some(entity as usize),
+                ));
+                covered.push(hit.span);
             }
         }
         let covered = super::SpanSet::new(covered);

@@ -95,8 +95,7 @@ impl Rule for Spelling {
             if looks_like_code(doc, t.start, toks[last].end) {
                 continue;
             }
-            for k in first..=last {
-                let t = &toks[k];
+            for (k, t) in toks.iter().enumerate().take(last + 1).skip(first) {
                 if !worth_checking(cx, doc, k, &names, &glossary_spans) {
                     continue;
                 }
