@@ -31,6 +31,16 @@ fn fake_grammalecte(dir: &std::path::Path) -> std::path::PathBuf {
     p
 }
 
+/// `check --format json --with grammalecte FILE` with the stand-in program.
+fn with_fake(prog: &std::path::Path, file: &std::path::Path) -> std::process::Output {
+    relecture()
+        .env("RELECTURE_GRAMMALECTE", prog)
+        .args(["check", "--format", "json", "--with", "grammalecte"])
+        .arg(file)
+        .output()
+        .unwrap()
+}
+
 const TEXT: &str = "Meta a lancé une puce.\nLes puces est conçues pour l'IA.\n";
 
 fn json(out: &[u8]) -> serde_json::Value {
@@ -92,12 +102,7 @@ fn engine_rules_obey_configuration_and_directives() {
         "[rules.severity]\ngrammalecte = \"info\"\n",
     )
     .unwrap();
-    let out = relecture()
-        .env("RELECTURE_GRAMMALECTE", &prog)
-        .args(["check", "--format", "json", "--with", "grammalecte"])
-        .arg(&f)
-        .output()
-        .unwrap();
+    let out = with_fake(&prog, &f);
     let v = json(&out.stdout);
     let d = v["diagnostics"]
         .as_array()
@@ -113,12 +118,7 @@ fn engine_rules_obey_configuration_and_directives() {
         "[rules]\ndisable = [\"grammalecte/conj_les_nom\"]\n",
     )
     .unwrap();
-    let out = relecture()
-        .env("RELECTURE_GRAMMALECTE", &prog)
-        .args(["check", "--format", "json", "--with", "grammalecte"])
-        .arg(&f)
-        .output()
-        .unwrap();
+    let out = with_fake(&prog, &f);
     assert!(
         !rules(&json(&out.stdout))
             .iter()
@@ -146,12 +146,7 @@ fn engine_rules_obey_configuration_and_directives() {
         "<!-- relecture-disable-next-line grammalecte -->\nLes puces est conçues pour l'IA.\n",
     )
     .unwrap();
-    let out = relecture()
-        .env("RELECTURE_GRAMMALECTE", &prog)
-        .args(["check", "--format", "json", "--with", "grammalecte"])
-        .arg(&md)
-        .output()
-        .unwrap();
+    let out = with_fake(&prog, &md);
     let r = rules(&json(&out.stdout));
     assert!(!r.iter().any(|r| r.starts_with("grammalecte/")), "{r:?}");
     assert!(!r.iter().any(|r| r == "unused-suppression"), "{r:?}");

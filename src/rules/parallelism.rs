@@ -164,23 +164,20 @@ impl Rule for Parallelism {
 
 #[cfg(test)]
 mod tests {
-    use crate::document::Document;
-    use crate::formats::Format;
-    use crate::glossary::{CompiledGlossary, Glossary};
-    use crate::rules::{Context, Rule, RuleSettings};
+    use crate::testing::check_with;
 
     fn flagged(text: &str) -> Vec<String> {
-        let doc = Document::new("t.txt", text.to_string(), Format::Text);
-        let g = CompiledGlossary::new(Glossary::default());
-        let settings = RuleSettings::default();
-        let cx = Context::new(&doc, &g, &settings);
-        let mut out = Vec::new();
-        super::Parallelism.check(&cx, &mut out);
-        out.iter()
+        check_with("[glossary]\nname='t'\n", text)
+            .iter()
+            .filter(|d| d.rule == "parallelism")
             .map(|d| {
+                let end = (d.span.end + 8).min(text.len());
+                let end = (end..=text.len())
+                    .find(|&e| text.is_char_boundary(e))
+                    .unwrap_or(text.len());
                 format!(
                     "{}→{}",
-                    &text[d.span.start..d.span.end + 8.min(text.len() - d.span.end)],
+                    &text[d.span.start..end],
                     d.suggestions[0].replacement
                 )
             })

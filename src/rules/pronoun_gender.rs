@@ -287,19 +287,12 @@ impl Rule for PronounGender {
 
 #[cfg(test)]
 mod tests {
-    use crate::document::Document;
-    use crate::formats::Format;
-    use crate::glossary::{CompiledGlossary, Glossary};
-    use crate::rules::{Context, Rule, RuleSettings};
+    use crate::testing::check_with;
 
     fn flagged(text: &str) -> Vec<String> {
-        let doc = Document::new("t.txt", text.to_string(), Format::Text);
-        let g = CompiledGlossary::new(Glossary::default());
-        let settings = RuleSettings::default();
-        let cx = Context::new(&doc, &g, &settings);
-        let mut out = Vec::new();
-        super::PronounGender.check(&cx, &mut out);
-        out.iter()
+        check_with("[glossary]\nname='t'\n", text)
+            .iter()
+            .filter(|d| d.rule == "pronoun-gender")
             .map(|d| format!("{}@{}", &text[d.span.start..d.span.end], d.span.start))
             .collect()
     }
