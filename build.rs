@@ -24,4 +24,6 @@ fn main() {
     std::fs::write(out.join("morphology.bin"), m.freeze_image()).expect("write the image");
     let words = morph::freeze_words(&morph::plain_words(aff, dic));
     std::fs::write(out.join("words.bin"), words).expect("write the word list");
+    let infinitives = morph::freeze_words(&morph::infinitives_of(dic));
+    std::fs::write(out.join("infinitives.bin"), infinitives).expect("write the infinitives");
 }

@@ -59,27 +59,34 @@ pub fn morphology() -> &'static Morphology {
     })
 }
 
-/// The infinitives of the dictionary: stems of its verb entries (`po:v…`), read from the
-/// word list on first use.
-pub fn infinitives() -> &'static std::collections::HashSet<&'static str> {
-    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        DIC.lines()
-            .skip(1)
-            .filter(|l| l.contains(" po:v"))
-            .filter_map(|l| l.split_whitespace().next())
-            .map(|w| w.split('/').next().unwrap_or(w))
-            .filter(|s| {
-                (s.ends_with("er") || s.ends_with("ir") || s.ends_with("re"))
-                    && !s.chars().any(char::is_uppercase)
-            })
-            .collect()
-    })
+/// The infinitives of the dictionary, made by the build script (`morph::infinitives_of`).
+const INFINITIVES_IMAGE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/infinitives.bin"));
+
+/// True when `word` (lower case, NFC) is the infinitive of a verb of the dictionary.
+pub fn is_infinitive(word: &str) -> bool {
+    static SET: OnceLock<Option<WordSet>> = OnceLock::new();
+    SET.get_or_init(|| WordSet::new(INFINITIVES_IMAGE))
+        .as_ref()
+        .is_some_and(|s| s.contains(word))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn infinitives_are_frozen_at_build_time() {
+        let list = morph::infinitives_of(DIC);
+        assert!(list.len() > 5000, "{}", list.len());
+        for w in ["jeter", "améliorer", "prendre", "finir"] {
+            assert!(is_infinitive(w), "{w}");
+        }
+        for w in ["mer", "hiver", "offre", "puce"] {
+            assert!(!is_infinitive(w), "{w}");
+        }
+        let frozen = WordSet::new(INFINITIVES_IMAGE).unwrap();
+        assert_eq!(frozen.len(), list.len());
+    }
 
     #[test]
     fn speller_knows_both_spellings_of_1990() {

@@ -493,6 +493,27 @@ pub struct WordSet {
 const WORDS_MAGIC: u32 = 0x5344_5257; // "WRDS"
 
 #[allow(dead_code)] // used by the build script and the tests
+/// The infinitives of a dictionary: stems of its verb entries (`po:v…`) in lower case.
+/// Sorted, without duplicates.
+pub fn infinitives_of(dic: &str) -> Vec<String> {
+    let mut out: Vec<String> = dic
+        .lines()
+        .skip(1)
+        .filter(|l| l.contains(" po:v"))
+        .filter_map(|l| l.split_whitespace().next())
+        .map(|w| w.split('/').next().unwrap_or(w))
+        .filter(|s| {
+            (s.ends_with("er") || s.ends_with("ir") || s.ends_with("re"))
+                && !s.chars().any(char::is_uppercase)
+        })
+        .map(str::to_string)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+#[allow(dead_code)] // used by the build script and the tests
 /// The image of a set of words for `WordSet::new`.
 pub fn freeze_words(words: &[String]) -> Vec<u8> {
     let size = (2 * words.len()).next_power_of_two().max(2);

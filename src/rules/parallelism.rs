@@ -63,7 +63,7 @@ fn is_infinitive(m: &Morphology, t: &Token) -> bool {
     if !(w.ends_with("er") || w.ends_with("ir") || w.ends_with("re")) {
         return false;
     }
-    crate::lexicon::infinitives().contains(w) || m.analyses(w).iter().any(|a| a.pos.has(Pos::INFI))
+    crate::lexicon::is_infinitive(w) || m.analyses(w).iter().any(|a| a.pos.has(Pos::INFI))
 }
 
 impl Rule for Parallelism {
