@@ -57,6 +57,11 @@ fn intel_results() {
     insta::assert_snapshot!(findings("corpus/unseen/intel-resultats.fr.txt"));
 }
 
+#[test]
+fn cisco_flaw() {
+    insta::assert_snapshot!(findings("corpus/unseen/cisco-faille.fr.txt"));
+}
+
 /// A translation checked against its English source (`--source`): numbers, names,
 /// omissions.
 #[test]
