@@ -62,6 +62,11 @@ fn cisco_flaw() {
     insta::assert_snapshot!(findings("corpus/unseen/cisco-faille.fr.txt"));
 }
 
+#[test]
+fn huawei_phone() {
+    insta::assert_snapshot!(findings("corpus/unseen/huawei-mate.fr.txt"));
+}
+
 /// A translation checked against its English source (`--source`): numbers, names,
 /// omissions.
 #[test]
