@@ -294,7 +294,7 @@ pub(crate) fn load_glossary_file(path: &Path) -> Result<Glossary, GlossaryError>
         column: column.unwrap_or(0),
         message,
     })?;
-    glossary::parse(&name, &text)
+    glossary::defaults::parse_cached(&name, text)
 }
 
 pub(crate) fn glossary_error(e: GlossaryError) -> InputError {

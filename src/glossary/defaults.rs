@@ -39,9 +39,75 @@ pub fn load() -> Result<Glossary, GlossaryError> {
     }
     let g = parse_all()?;
     if let Some(p) = path {
-        write(&p, &g);
+        write(&p, &g, "defaults-");
     }
     Ok(g)
+}
+
+/// Files from this size on are worth keeping parsed (a 100,000-concept TBX weighs 60 MB and
+/// takes about 0.3 s to parse).
+const KEEP_PARSED_FROM: usize = 1 << 20;
+
+/// A user's glossary file (TOML, TBX, CSV) parsed; a large one is kept parsed on disk the
+/// same way as the default glossaries, keyed by its name, its text and the code that
+/// parses it. Errors are never kept: a file with an error is parsed, and reported, again.
+/// The text is dropped as soon as it is no longer needed (a termbase's text weighs as much
+/// as its parsed form).
+pub fn parse_cached(file: &str, text: String) -> Result<Glossary, GlossaryError> {
+    if text.len() < KEEP_PARSED_FROM {
+        return parse(file, &text);
+    }
+    let path = cache_dir().map(|d| d.join(format!("parsed-{:032x}.bin", file_key(file, &text))));
+    if let Some(p) = &path {
+        if p.exists() {
+            drop(text);
+            return read(p).map_or_else(|| reparse(file, p), Ok);
+        }
+    }
+    let g = parse(file, &text)?;
+    drop(text);
+    if let Some(p) = path {
+        write(&p, &g, "parsed-");
+    }
+    Ok(g)
+}
+
+/// The cached form of `file` at `cached` could not be read: parse the file again, and
+/// replace the cached form.
+fn reparse(file: &str, cached: &std::path::Path) -> Result<Glossary, GlossaryError> {
+    let text = std::fs::read_to_string(file).map_err(|e| GlossaryError {
+        file: file.to_string(),
+        line: 0,
+        column: 0,
+        message: format!("lecture impossible : {e}"),
+    })?;
+    let g = parse(file, &text)?;
+    write(cached, &g, "parsed-");
+    Ok(g)
+}
+
+/// What a parsed user file depends on: its name (it is in the glossary's origins), its
+/// text, the tool's version and the code that parses it.
+fn file_key(file: &str, text: &str) -> u128 {
+    const CODE: &[&str] = &[
+        include_str!("defaults.rs"),
+        include_str!("toml.rs"),
+        include_str!("tbx.rs"),
+        include_str!("csv.rs"),
+        include_str!("model.rs"),
+        include_str!("mod.rs"),
+        include_str!("../../Cargo.lock"),
+    ];
+    hash_all(
+        [
+            std::str::from_utf8(MAGIC).unwrap_or(""),
+            env!("CARGO_PKG_VERSION"),
+            file,
+            text,
+        ]
+        .into_iter()
+        .chain(CODE.iter().copied()),
+    )
 }
 
 /// The default glossaries parsed from their TOML.
@@ -64,19 +130,25 @@ fn key() -> u128 {
         include_str!("mod.rs"),
         include_str!("../../Cargo.lock"),
     ];
+    let texts = FILES.iter().flat_map(|(f, t)| [*f, *t]);
+    hash_all(
+        [
+            std::str::from_utf8(MAGIC).unwrap_or(""),
+            env!("CARGO_PKG_VERSION"),
+        ]
+        .into_iter()
+        .chain(texts)
+        .chain(CODE.iter().copied()),
+    )
+}
+
+/// A 128-bit hash of strings, each with its length.
+fn hash_all<'a>(parts: impl Iterator<Item = &'a str>) -> u128 {
     let mut h = [
         foldhash::fast::FixedState::with_seed(0x452_821E_638D_0137).build_hasher(),
         foldhash::fast::FixedState::with_seed(0xBE54_66CF_34E9_0C6C).build_hasher(),
     ];
-    let texts = FILES.iter().flat_map(|(f, t)| [*f, *t]);
-    for s in [
-        std::str::from_utf8(MAGIC).unwrap_or(""),
-        env!("CARGO_PKG_VERSION"),
-    ]
-    .into_iter()
-    .chain(texts)
-    .chain(CODE.iter().copied())
-    {
+    for s in parts {
         for h in &mut h {
             h.write_usize(s.len());
             h.write(s.as_bytes());
@@ -107,7 +179,7 @@ fn read(path: &std::path::Path) -> Option<Glossary> {
     r.b.is_empty().then_some(g)
 }
 
-fn write(path: &std::path::Path, g: &Glossary) {
+fn write(path: &std::path::Path, g: &Glossary, prefix: &str) {
     let mut w = Writer(Vec::new());
     w.glossary(g);
     let payload = w.0;
@@ -129,7 +201,7 @@ fn write(path: &std::path::Path, g: &Glossary) {
     if std::fs::write(&tmp, &file).is_ok() && std::fs::rename(&tmp, path).is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
-    prune_cache(parent, "defaults-");
+    prune_cache(parent, prefix);
 }
 
 // ---- encoding --------------------------------------------------------------------------
@@ -330,12 +402,16 @@ impl Reader<'_> {
     }
     fn glossary(&mut self) -> Option<Glossary> {
         let mut g = Glossary::default();
-        for _ in 0..self.count()? {
+        // Exact capacities: a termbase holds a hundred thousand terms.
+        let terms = self.count()?;
+        g.terms.reserve_exact(terms);
+        for _ in 0..terms {
             let id = self.str()?;
             let source = self.strs()?;
             let approved = self.strs()?;
-            let mut forbidden = Vec::new();
-            for _ in 0..self.count()? {
+            let variants = self.count()?;
+            let mut forbidden = Vec::with_capacity(variants);
+            for _ in 0..variants {
                 forbidden.push(Variant {
                     term: self.str()?,
                     reason: self.str()?,
@@ -362,7 +438,9 @@ impl Reader<'_> {
                 origin: self.origin()?,
             });
         }
-        for _ in 0..self.count()? {
+        let entities = self.count()?;
+        g.entities.reserve_exact(entities);
+        for _ in 0..entities {
             g.entities.push(Entity {
                 id: self.str()?,
                 name: self.str()?,
@@ -423,7 +501,7 @@ mod tests {
         let parsed = parse_all().expect("the default glossaries parse");
         let dir = tempfile::tempdir().expect("a temporary folder");
         let path = dir.path().join("defaults-test.bin");
-        write(&path, &parsed);
+        write(&path, &parsed, "defaults-");
         let read_back = read(&path).expect("the file just written");
         assert!(same(&parsed, &read_back));
         assert!(parsed.terms.len() > 100 && parsed.expressions.len() > 100);
@@ -436,5 +514,40 @@ mod tests {
         altered[i] ^= 1;
         std::fs::write(&path, &altered).expect("write");
         assert!(read(&path).is_none());
+    }
+
+    #[test]
+    fn a_large_user_file_is_kept_parsed_and_read_back_the_same() {
+        // A TBX of some 1.3 MB, past the threshold.
+        let mut tbx = String::from(
+            "<?xml version=\"1.0\"?>\n<martif type=\"TBX\" xml:lang=\"en\"><text><body>\n",
+        );
+        let mut i = 0;
+        while tbx.len() < KEEP_PARSED_FROM + 1000 {
+            tbx.push_str(&format!(
+                "<termEntry id=\"c{i}\"><langSet xml:lang=\"en\"><tig><term>word{i}</term></tig></langSet>\
+                 <langSet xml:lang=\"fr\"><tig><term>mot{i}</term></tig><tig><term>vocable{i}</term>\
+                 <termNote type=\"normativeAuthorization\">deprecatedTerm</termNote></tig></langSet></termEntry>\n"
+            ));
+            i += 1;
+        }
+        tbx.push_str("</body></text></martif>\n");
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        // SAFETY of the environment: the variable is read by this process only.
+        unsafe { std::env::set_var("RELECTURE_CACHE_DIR", dir.path()) };
+        let first = parse_cached("big.tbx", tbx.clone()).expect("parses");
+        let stored: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().starts_with("parsed-"))
+            .collect();
+        assert_eq!(stored.len(), 1);
+        let second = parse_cached("big.tbx", tbx.clone()).expect("read back");
+        assert!(same(&first, &second));
+        assert_eq!(first.terms.len(), i);
+        // Another text is another key.
+        let other = tbx.replace("mot0<", "mot0bis<");
+        let third = parse_cached("big.tbx", other).expect("parses");
+        assert!(!same(&first, &third));
     }
 }
