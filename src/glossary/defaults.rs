@@ -58,11 +58,9 @@ pub fn parse_cached(file: &str, text: String) -> Result<Glossary, GlossaryError>
         return parse(file, &text);
     }
     let path = cache_dir().map(|d| d.join(format!("parsed-{:032x}.bin", file_key(file, &text))));
-    if let Some(p) = &path {
-        if p.exists() {
-            drop(text);
-            return read(p).map_or_else(|| reparse(file, p), Ok);
-        }
+    if let Some(p) = path.as_ref().filter(|p| p.exists()) {
+        drop(text);
+        return read(p).map_or_else(|| reparse(file, p), Ok);
     }
     let g = parse(file, &text)?;
     drop(text);
