@@ -67,6 +67,13 @@ fn huawei_phone() {
     insta::assert_snapshot!(findings("corpus/unseen/huawei-mate.fr.txt"));
 }
 
+/// One sentence per common slip of machine translation (« excédé les attentes »,
+/// « supposé livrer », « effectif immédiatement »…).
+#[test]
+fn common_slips() {
+    insta::assert_snapshot!(findings("corpus/unseen/tournures.fr.txt"));
+}
+
 /// A translation checked against its English source (`--source`): numbers, names,
 /// omissions.
 #[test]
