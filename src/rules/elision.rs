@@ -181,7 +181,7 @@ impl Rule for Elision {
                 || (!b.capitalized
                     && !b.all_caps
                     && crate::lexicon::morphology().analyses(bw).is_empty()
-                    && !crate::lexicon::speller().check(next_text))
+                    && !crate::lexicon::check_word(next_text))
             {
                 continue;
             }
