@@ -1738,22 +1738,8 @@ static ENGLISH_WORDS: super::WordList = super::WordList::new(&[
 ]);
 
 fn english_sentences(doc: &Document) -> HashSet<u32, foldhash::fast::FixedState> {
-    let mut counts: std::collections::HashMap<u32, (usize, usize)> =
-        std::collections::HashMap::new();
-    for t in &doc.tokens {
-        if t.is_word() {
-            let c = counts.entry(t.sentence).or_default();
-            c.1 += 1;
-            if ENGLISH_WORDS.contains(t.norm.as_str()) {
-                c.0 += 1;
-            }
-        }
-    }
-    let mut out: HashSet<u32, foldhash::fast::FixedState> = counts
-        .into_iter()
-        .filter(|&(_, (en, all))| en >= 2 && en * 4 >= all)
-        .map(|(s, _)| s)
-        .collect();
+    let mut out: HashSet<u32, foldhash::fast::FixedState> =
+        super::english_sentences(doc, &ENGLISH_WORDS, 4).collect();
     // Code left in the prose (a man page synopsis): identifiers, calls, braces.
     for (i, s) in doc.sentences.iter().enumerate() {
         let v = &doc.view[s.start..s.end];

@@ -319,6 +319,29 @@ pub fn per_sentence<T: Default + Clone>(doc: &Document) -> Vec<T> {
     vec![T::default(); n]
 }
 
+/// Sentences that are English left in a French text: at least two of their words are in
+/// `english`, and they make at least one in `share` of the sentence's words. Each rule
+/// passes its own list and share (how much English it can bear).
+pub fn english_sentences(
+    doc: &Document,
+    english: &WordList,
+    share: usize,
+) -> impl Iterator<Item = u32> {
+    let mut counts: Vec<(usize, usize)> = per_sentence(doc);
+    for t in doc.tokens.iter().filter(|t| t.is_word()) {
+        let c = &mut counts[t.sentence as usize];
+        c.1 += 1;
+        if english.contains(t.norm.as_str()) {
+            c.0 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .enumerate()
+        .filter(move |&(_, (en, all))| en >= 2 && en * share >= all)
+        .map(|(s, _)| s as u32)
+}
+
 /// A fixed set of spans that answers « does this span overlap one of them? » in O(log n):
 /// the spans sorted by start, with the largest end seen so far.
 pub struct SpanSet {

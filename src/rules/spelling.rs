@@ -464,22 +464,7 @@ static ENGLISH_WORDS: super::WordList = super::WordList::new(&[
 ]);
 
 fn english_sentences(doc: &Document) -> HashSet<u32> {
-    let mut counts: HashMap<u32, (usize, usize)> = HashMap::new();
-    for t in &doc.tokens {
-        if !t.is_word() {
-            continue;
-        }
-        let c = counts.entry(t.sentence).or_default();
-        c.1 += 1;
-        if ENGLISH_WORDS.contains(t.norm.as_str()) {
-            c.0 += 1;
-        }
-    }
-    let mut out: HashSet<u32> = counts
-        .into_iter()
-        .filter(|&(_, (en, all))| en >= 2 && en * 5 >= all)
-        .map(|(s, _)| s)
-        .collect();
+    let mut out: HashSet<u32> = super::english_sentences(doc, &ENGLISH_WORDS, 5).collect();
     // Code left in the prose (a synopsis, an example program).
     for (i, s) in doc.sentences.iter().enumerate() {
         let v = &doc.view[s.start..s.end];

@@ -47,7 +47,8 @@ impl Rule for UntranslatedEnglish {
         // ends is the only one that can overlap it.
         let mut reported: std::collections::BTreeMap<usize, usize> =
             std::collections::BTreeMap::new();
-        let english_sentences = english_sentences(cx);
+        let english_sentences: std::collections::HashSet<u32> =
+            super::english_sentences(cx.doc, &ENGLISH_WORDS, 4).collect();
         for hit in &cx.hits {
             let Target::Source { term, index } = hit.target else {
                 continue;
@@ -221,26 +222,6 @@ fn english_around(cx: &Context, first: usize, last: usize) -> bool {
         }
     }
     en >= 2 && fr == 0
-}
-
-fn english_sentences(cx: &Context) -> std::collections::HashSet<u32> {
-    let mut counts: std::collections::HashMap<u32, (usize, usize)> =
-        std::collections::HashMap::new();
-    for t in &cx.doc.tokens {
-        if !t.is_word() {
-            continue;
-        }
-        let c = counts.entry(t.sentence).or_default();
-        c.1 += 1;
-        if ENGLISH_WORDS.contains(t.norm.as_str()) {
-            c.0 += 1;
-        }
-    }
-    counts
-        .into_iter()
-        .filter(|&(_, (en, all))| en >= 2 && en * 4 >= all)
-        .map(|(s, _)| s)
-        .collect()
 }
 
 #[cfg(test)]
