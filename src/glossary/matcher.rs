@@ -29,6 +29,16 @@ pub enum Target {
     Context { phrase: u32 },
 }
 
+impl Target {
+    /// A right form of an entity: its name, full name or another admitted spelling.
+    pub fn is_entity_form(self) -> bool {
+        matches!(
+            self,
+            Target::EntityName { .. } | Target::EntityFullName { .. } | Target::EntityAlso { .. }
+        )
+    }
+}
+
 /// One occurrence of a pattern: tokens `first..=last` of the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {

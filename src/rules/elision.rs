@@ -4,7 +4,6 @@
 use super::typography::Prose;
 use super::{Context, Rule, RuleDoc, RuleMeta, match_case};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
-use crate::glossary::Target;
 use crate::lexicon::{Number, Pos};
 use std::collections::HashSet;
 
@@ -132,14 +131,7 @@ impl Rule for Elision {
                 let entities = entity_starts.get_or_insert_with(|| {
                     cx.hits
                         .iter()
-                        .filter(|h| {
-                            matches!(
-                                h.target,
-                                Target::EntityName { .. }
-                                    | Target::EntityAlso { .. }
-                                    | Target::EntityFullName { .. }
-                            )
-                        })
+                        .filter(|h| h.target.is_entity_form())
                         .map(|h| h.span.start)
                         .collect()
                 });

@@ -40,13 +40,7 @@ impl Rule for NearMiss {
             cx.hits
                 .iter()
                 .filter(|h| {
-                    matches!(
-                        h.target,
-                        Target::EntityName { .. }
-                            | Target::EntityFullName { .. }
-                            | Target::EntityAlso { .. }
-                            | Target::EntityWrong { .. }
-                    )
+                    h.target.is_entity_form() || matches!(h.target, Target::EntityWrong { .. })
                 })
                 .map(|h| h.span),
         );

@@ -33,14 +33,7 @@ impl Rule for UntranslatedEnglish {
         let entity_spans = super::SpanSet::new(
             cx.hits
                 .iter()
-                .filter(|h| {
-                    matches!(
-                        h.target,
-                        Target::EntityName { .. }
-                            | Target::EntityFullName { .. }
-                            | Target::EntityAlso { .. }
-                    )
-                })
+                .filter(|h| h.target.is_entity_form())
                 .map(|h| h.span),
         );
         // Reported spans never overlap each other: the one that starts last before a span
