@@ -11,6 +11,7 @@ use crate::glossary::{CompiledGlossary, Glossary};
 use crate::report::FileResult;
 use crate::rules::bilingual::BiContext;
 use crate::rules::{self, Context, Rule, RuleSettings};
+use crate::timing;
 use std::sync::Arc;
 
 /// Rules whose findings come from glossary patterns; where two of them cover nested
@@ -60,28 +61,38 @@ impl Checker {
     }
 
     pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
-        let cx = Context::new(doc, &self.glossary, &self.settings);
         let mut out = Vec::new();
-        for r in &self.rules {
-            r.check(&cx, &mut out);
-        }
-        let mut out = drop_repeats(&doc.text, dedupe(out));
+        let cx = self.run_rules(doc, &mut out);
+        drop(cx);
+        let mut out = timing::time("dedupe", || drop_repeats(&doc.text, dedupe(out)));
         sort_diagnostics(&mut out);
         out
+    }
+
+    /// Matches the glossary and runs every enabled monolingual rule on `doc`.
+    fn run_rules<'a>(&'a self, doc: &'a Document, out: &mut Vec<Diagnostic>) -> Context<'a> {
+        let cx = timing::time("glossary", || {
+            Context::new(doc, &self.glossary, &self.settings)
+        });
+        for r in &self.rules {
+            if timing::enabled() {
+                timing::time(r.meta().id, || r.check(&cx, out));
+            } else {
+                r.check(&cx, out);
+            }
+        }
+        cx
     }
 
     /// Checks a bilingual file: the monolingual rules on the targets (`doc` reveals only
     /// them), then the bilingual rules on each unit. Every finding names its unit.
     pub fn check_units(&self, doc: &Document, units: &[Unit]) -> Vec<Diagnostic> {
-        let cx = Context::new(doc, &self.glossary, &self.settings);
         let mut out = Vec::new();
-        for r in &self.rules {
-            r.check(&cx, &mut out);
-        }
+        let cx = self.run_rules(doc, &mut out);
         let bx = BiContext::new(&cx, units);
         for r in rules::bilingual::ALL {
             if self.bilingual_enabled(r.meta().id) {
-                r.check(&bx, &mut out);
+                timing::time(r.meta().id, || r.check(&bx, &mut out));
             }
         }
         let mut out = drop_repeats(&doc.text, dedupe(out));
@@ -121,7 +132,7 @@ impl Checker {
     ) -> Result<FileResult, ParseError> {
         match format.parse_bilingual(&text) {
             None => {
-                let doc = Document::new(path, text, format);
+                let doc = timing::time("document", || Document::new(path, text, format));
                 let mut diagnostics = self.check(&doc);
                 let engine_errors = self.run_engines(&doc, &[], &mut diagnostics);
                 crate::suppress::apply(&doc, &[], &mut diagnostics);

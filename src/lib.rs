@@ -18,6 +18,7 @@ pub mod mqm;
 pub mod report;
 pub mod rules;
 pub mod suppress;
+pub mod timing;
 
 #[cfg(test)]
 mod testing;

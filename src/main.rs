@@ -2,5 +2,9 @@ use clap::Parser;
 
 fn main() {
     let cli = relecture::cli::Cli::parse();
-    std::process::exit(relecture::cli::run(cli));
+    let status = relecture::cli::run(cli);
+    if let Some(table) = relecture::timing::table() {
+        eprint!("{table}");
+    }
+    std::process::exit(status);
 }

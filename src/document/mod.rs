@@ -73,7 +73,7 @@ impl std::fmt::Debug for Memo {
 impl Document {
     /// Builds a document from text already decoded; `format` decides what is masked.
     pub fn new(path: impl Into<String>, text: String, format: Format) -> Document {
-        let mask = crate::formats::mask_for(format, &text);
+        let mask = crate::timing::time("document/mask", || crate::formats::mask_for(format, &text));
         Self::with_mask(path, text, format, &mask)
     }
 
@@ -83,11 +83,13 @@ impl Document {
         format: Format,
         mask: &Mask,
     ) -> Document {
-        let view = mask.apply(&text);
-        let sentences = sentences(&view);
-        let mut tokens = tokenize(&view, 0, view.len());
-        assign_sentences(&mut tokens, &sentences);
-        let lines = LineIndex::new(&text);
+        let view = crate::timing::time("document/view", || mask.apply(&text));
+        let sentences = crate::timing::time("document/sentences", || sentences(&view));
+        let mut tokens = crate::timing::time("document/tokens", || tokenize(&view, 0, view.len()));
+        crate::timing::time("document/assign", || {
+            assign_sentences(&mut tokens, &sentences)
+        });
+        let lines = crate::timing::time("document/lines", || LineIndex::new(&text));
         Document {
             path: path.into(),
             text,

@@ -419,7 +419,6 @@ impl Rule for Capitalization {
                 .then(|| &toks[k - 2])
                 .filter(|b| b.sentence == t.sentence);
             let found = cx.text(Span::new(t.start, t.end));
-            let lower = found.to_lowercase();
             let finding = if t.capitalized {
                 if MONTHS.contains(&norm) {
                     month_context(prev, before_prev, next, norm, mi).then(|| {
@@ -427,7 +426,7 @@ impl Rule for Capitalization {
                             Severity::Warning,
                             Applicability::Safe,
                             format!("« {found} » : les noms de mois s'écrivent en minuscules."),
-                            lower.clone(),
+                            found.to_lowercase(),
                         )
                     })
                 } else if DAYS.contains(&norm) {
@@ -436,7 +435,7 @@ impl Rule for Capitalization {
                             Severity::Warning,
                             Applicability::Safe,
                             format!("« {found} » : les noms de jours s'écrivent en minuscules."),
-                            lower.clone(),
+                            found.to_lowercase(),
                         )
                     })
                 } else if prev.norm == "en" && LANGUAGES.contains(&norm) {
@@ -444,7 +443,7 @@ impl Rule for Capitalization {
                         Severity::Warning,
                         Applicability::Safe,
                         format!("« {found} » : les noms de langues s'écrivent en minuscules."),
-                        lower.clone(),
+                        found.to_lowercase(),
                     ))
                 } else if let Some(base) = nationality(norm) {
                     // « le marché Américain »: an adjective after a lower-case noun.
@@ -458,7 +457,7 @@ impl Rule for Capitalization {
                             Severity::Warning,
                             Applicability::Unsafe,
                             format!("« {found} » : les adjectifs de nationalité et les noms de langues s'écrivent en minuscules ; seul le nom des habitants prend la majuscule."),
-                            lower.clone(),
+                            found.to_lowercase(),
                         )
                     })
                 } else {

@@ -168,13 +168,7 @@ impl Rule for Elision {
                 Some('.' | ':') => rest.next().is_some_and(|c| c.is_alphanumeric() || c == ':'),
                 _ => false,
             };
-            if glued_after
-                || bw.chars().count() < 2 && !b.all_caps
-                || (!b.capitalized
-                    && !b.all_caps
-                    && crate::lexicon::morphology().analyses(bw).is_empty()
-                    && !crate::lexicon::check_word(next_text))
-            {
+            if glued_after || bw.chars().count() < 2 && !b.all_caps {
                 continue;
             }
             // The word before, as written: « De » at the start of a sentence.
@@ -186,6 +180,14 @@ impl Rule for Elision {
             }
             let p = p.get_or_insert_with(|| Prose::new(cx.doc));
             if !(a.start..b.end).all(|i| p.visible(i)) || !p.is_french_prose_at(a.start) {
+                continue;
+            }
+            // Asked last: Hunspell is parsed on first need.
+            if !b.capitalized
+                && !b.all_caps
+                && crate::lexicon::morphology().analyses(bw).is_empty()
+                && !crate::lexicon::check_word(next_text)
+            {
                 continue;
             }
             let written = cx.text(Span::new(a.start, a.end));

@@ -117,8 +117,7 @@ impl Rule for RepeatedPhrase {
         let min = cx.settings.repeated_phrase_min.max(2);
         let window = cx.settings.repeated_phrase_window;
         // n-gram → starting token indices.
-        let mut grams: HashMap<Vec<&str>, Vec<usize>, foldhash::fast::FixedState> =
-            HashMap::default();
+        let mut grams: HashMap<Gram, Vec<usize>, foldhash::fast::FixedState> = HashMap::default();
         for i in 0..toks.len() {
             if !LEADS.contains(&toks[i].norm.as_str()) {
                 continue;
@@ -136,19 +135,16 @@ impl Rule for RepeatedPhrase {
                 {
                     break;
                 }
-                if !STOP.contains(&t.norm.as_str()) {
+                if !is_stop(&t.norm) {
                     content += 1;
                 }
                 if n >= MIN_N && content >= 2 {
-                    grams
-                        .entry(toks[i..=j].iter().map(|t| t.norm.as_str()).collect())
-                        .or_default()
-                        .push(i);
+                    grams.entry(Gram(&toks[i..=j])).or_default().push(i);
                 }
             }
         }
         // Longest phrases first; a shorter one only if it repeats outside the longer ones.
-        let mut found: Vec<(Vec<&str>, Vec<usize>)> = grams
+        let mut found: Vec<(Gram, Vec<usize>)> = grams
             .into_iter()
             .filter_map(|(g, starts)| {
                 let dense: Vec<usize> = dense_run(&starts, min, window);
@@ -198,6 +194,39 @@ impl Rule for RepeatedPhrase {
             }
         }
     }
+}
+
+/// An n-gram: consecutive tokens, equal to another when their normalised words are.
+/// (It borrows the tokens: no key is allocated.)
+struct Gram<'a>(&'a [crate::document::Token]);
+
+impl Gram<'_> {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+impl PartialEq for Gram<'_> {
+    fn eq(&self, o: &Self) -> bool {
+        self.0.len() == o.0.len() && self.0.iter().zip(o.0).all(|(a, b)| a.norm == b.norm)
+    }
+}
+
+impl Eq for Gram<'_> {}
+
+impl std::hash::Hash for Gram<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        h.write_usize(self.0.len());
+        for t in self.0 {
+            h.write(t.norm.as_bytes());
+            h.write_u8(0xff);
+        }
+    }
+}
+
+fn is_stop(w: &str) -> bool {
+    static SET: super::WordList = super::WordList::new(STOP);
+    SET.contains(w)
 }
 
 /// The occurrences that have at least `min` occurrences within `window` tokens around them.

@@ -58,7 +58,9 @@ impl<'a> Prose<'a> {
     pub fn new(doc: &'a Document) -> Prose<'a> {
         Prose {
             doc,
-            lines: doc.memo.get_or_init(|| ProseLines::new(doc)),
+            lines: doc
+                .memo
+                .get_or_init(|| crate::timing::time("prose-lines", || ProseLines::new(doc))),
             uses_narrow: doc.view.contains('\u{202F}'),
         }
     }
@@ -551,10 +553,18 @@ pub fn is_code_line(line: &str) -> bool {
     }
     // Symbols dense enough to be code: `[-V] [-q file]`, `a = (b & c) << 3`.
     // (All ASCII: counted on bytes; letters only counted when it matters.)
-    let symbols = t
-        .bytes()
-        .filter(|b| b"{}[]()<>=;*&|\\$#_/".contains(b))
-        .count();
+    const fn symbol_table() -> [bool; 256] {
+        let mut table = [false; 256];
+        let symbols = b"{}[]()<>=;*&|\\$#_/";
+        let mut i = 0;
+        while i < symbols.len() {
+            table[symbols[i] as usize] = true;
+            i += 1;
+        }
+        table
+    }
+    static SYMBOL: [bool; 256] = symbol_table();
+    let symbols = t.bytes().filter(|&b| SYMBOL[b as usize]).count();
     symbols >= 4 && symbols * 5 >= t.chars().filter(|c| c.is_alphabetic()).count()
 }
 
@@ -692,34 +702,36 @@ static ENGLISH_WORDS: super::WordList = super::WordList::new(&[
 /// Sentences whose words are English: two English function words making a quarter of
 /// the words, or more English function words than French ones.
 fn english_sentences(doc: &Document) -> HashSet<u32> {
-    const FRENCH: &[&str] = &[
+    static FRENCH: super::WordList = super::WordList::new(&[
         "le", "la", "les", "l'", "de", "d'", "des", "du", "un", "une", "et", "est", "sont", "en",
         "pour", "dans", "sur", "par", "avec", "qui", "que", "qu'", "ne", "pas", "ce", "cette",
         "au", "aux", "à", "il", "elle", "ils", "se", "s'", "son", "sa", "ses", "n'", "c'", "vous",
         "nous", "ou", "si", "plus",
-    ];
-    let mut counts: std::collections::HashMap<u32, (usize, usize, usize)> = Default::default();
+    ]);
+    // (English words, French words, words) per sentence.
+    let mut counts: Vec<(usize, usize, usize)> = super::per_sentence(doc);
     for t in &doc.tokens {
         if !t.is_word() {
             continue;
         }
-        let c = counts.entry(t.sentence).or_default();
+        let c = &mut counts[t.sentence as usize];
         c.2 += 1;
         let w = t.norm.as_str();
         if ENGLISH_WORDS.contains(w) {
             c.0 += 1;
-        } else if FRENCH.contains(&w) {
+        } else if FRENCH.contains(w) {
             c.1 += 1;
         }
     }
     counts
         .into_iter()
+        .enumerate()
         .filter(|&(_, (en, fr, all))| {
             (en >= 2 && en * 4 >= all && en > fr)
                 || (en >= 3 && en > 2 * fr)
                 || (en >= 1 && fr == 0 && en * 4 >= all)
         })
-        .map(|(s, _)| s)
+        .map(|(s, _)| s as u32)
         .collect()
 }
 
