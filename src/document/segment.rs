@@ -77,14 +77,18 @@ fn ends_with_abbreviation(s: &str) -> bool {
     if s.ends_with('\n') {
         return false;
     }
-    let word: String = body
-        .chars()
+    // The word before the full stop: letters, digits and « ° ».
+    let start = body
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '°')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '°')
+        .last()
+        .map_or(body.len(), |(i, _)| i);
+    let word = &body[start..];
+    // (Abbreviations are short: a long word is not looked up.)
+    if word.len() > 8 {
+        return false;
+    }
     let lower = word.to_lowercase();
     ABBREVIATIONS.contains(&lower.as_str())
         || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()))

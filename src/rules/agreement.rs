@@ -9,7 +9,7 @@
 //! the word could qualify has a certain gender and number (from the dictionary or from its
 //! determiner) and none of them matches any reading of the word.
 
-use super::{Context, Rule, RuleDoc, RuleMeta, match_case};
+use super::{Context, Rule, RuleDoc, RuleMeta, WordList, match_case};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span, Suggestion};
 use crate::document::{Document, Token, tokenize_phrase};
 use crate::lexicon::{Analysis, Gender, Morphology, Number, Pos};
@@ -55,6 +55,7 @@ impl Rule for Agreement {
             english: english_sentences(doc),
             compounds: std::cell::OnceCell::new(),
             cx,
+            analyses: vec![std::cell::Cell::new(None); doc.tokens.len()],
         };
         let mut reported = vec![false; a.toks.len()];
         for i in 1..a.toks.len() {
@@ -185,12 +186,12 @@ fn determiner(w: &str) -> Option<Gn> {
 }
 
 /// Words before « le », « la », « les », « l' » that make them object pronouns.
-const BEFORE_OBJECT_PRONOUN: &[&str] = &[
+static BEFORE_OBJECT_PRONOUN: WordList = WordList::new(&[
     "il", "elle", "on", "ils", "elles", "je", "j'", "tu", "nous", "vous", "ne", "n'", "qui",
-];
+]);
 
 /// Adjectives that come before their noun (« la nouvelle puce »), and cardinals.
-const PRENOMINAL: &[&str] = &[
+static PRENOMINAL: WordList = WordList::new(&[
     "nouveau",
     "nouvel",
     "nouvelle",
@@ -271,10 +272,10 @@ const PRENOMINAL: &[&str] = &[
     "mille",
     "autres",
     "autre",
-];
+]);
 
 /// Adverbs that may stand between a noun or « être » and the adjective.
-const ADVERBS: &[&str] = &[
+static ADVERBS: WordList = WordList::new(&[
     "très",
     "plus",
     "moins",
@@ -326,10 +327,10 @@ const ADVERBS: &[&str] = &[
     "clairement",
     "fortement",
     "officiellement",
-];
+]);
 
 /// Words that are never taken for an adjective in agreement (locutions, adverbial uses).
-const NOT_ADJECTIVES: &[&str] = &[
+static NOT_ADJECTIVES: WordList = WordList::new(&[
     "seul",
     "seule",
     "seuls",
@@ -380,36 +381,36 @@ const NOT_ADJECTIVES: &[&str] = &[
     "phare",
     "pilote",
     "témoin",
-];
+]);
 
 /// Predicative words after « être » for which the adverb reading is usual.
-const ADVERB_AFTER_ETRE: &[&str] = &[
+static ADVERB_AFTER_ETRE: WordList = WordList::new(&[
     "bien", "mal", "loin", "près", "ensemble", "debout", "ainsi", "tout", "même", "pareil",
     "exprès", "bel",
-];
+]);
 
 /// Locutions that stay invariable after a noun (« des puces haut de gamme »).
-const INVARIABLE_STARTS: &[&str] = &[
+static INVARIABLE_STARTS: WordList = WordList::new(&[
     "haut", "bas", "milieu", "entrée", "bon", "grand", "dernier", "plein", "clé", "zéro", "hors",
-];
+]);
 
 /// Prepositions: a noun after one of them (without determiner) may be a mere complement.
-const PREPOSITIONS: &[&str] = &[
+static PREPOSITIONS: WordList = WordList::new(&[
     "à", "au", "aux", "en", "pour", "avec", "sans", "sur", "par", "dans", "chez", "entre", "vers",
     "contre", "sous", "selon", "pendant", "depuis", "après", "avant", "malgré", "grâce", "via",
     "comme", "parmi", "face",
-];
+]);
 
 /// Nouns that make locutions rather than noun phrases (« une fois débloqué »).
-const NOT_HEADS: &[&str] = &[
+static NOT_HEADS: WordList = WordList::new(&[
     "fois", "part", "cas", "sorte", "façon", "manière", "moment", "lieu", "instant", "coup",
     "plupart", "temps", "maximum", "minimum",
     // Prefixes written apart (« pseudo terminaux », « quasi totalité »).
     "pseudo", "quasi", "semi", "multi", "mono", "auto", "non",
-];
+]);
 
 /// Intensifiers between a noun and its adjective (« une puce très performante »).
-const INTENSIFIERS: &[&str] = &[
+static INTENSIFIERS: WordList = WordList::new(&[
     "très",
     "plus",
     "moins",
@@ -421,17 +422,17 @@ const INTENSIFIERS: &[&str] = &[
     "peu",
     "fort",
     "bien",
-];
+]);
 
 /// Quantities before « de » (« beaucoup de puces »): the noun after « de » is the head.
-const QUANTITIES: &[&str] = &[
+static QUANTITIES: WordList = WordList::new(&[
     "beaucoup", "peu", "plus", "moins", "trop", "assez", "tant", "autant", "combien", "pas",
     "guère", "jamais",
-];
+]);
 
 /// Nouns that name an identifier: the word after them is a name, not an adjective
 /// (« le paramètre value », « le bit exclusive »).
-const NAMING_NOUNS: &[&str] = &[
+static NAMING_NOUNS: WordList = WordList::new(&[
     "paramètre",
     "paramètres",
     "option",
@@ -504,10 +505,10 @@ const NAMING_NOUNS: &[&str] = &[
     "registre",
     "instruction",
     "directive",
-];
+]);
 
 /// Nouns used as invariable complements of another noun (« préférences utilisateur »).
-const NOUN_ADJUNCTS: &[&str] = &[
+static NOUN_ADJUNCTS: WordList = WordList::new(&[
     "utilisateur",
     "utilisateurs",
     "client",
@@ -548,13 +549,13 @@ const NOUN_ADJUNCTS: &[&str] = &[
     "réseau",
     "autres",
     "autre",
-];
+]);
 
 /// Words after which a clause (and so a subject) starts.
-const CLAUSE_OPENERS: &[&str] = &[
+static CLAUSE_OPENERS: WordList = WordList::new(&[
     "que", "qu'", "car", "mais", "or", "donc", "si", "lorsque", "lorsqu'", "quand", "puisque",
     "puisqu'", "comme", "où", "alors", "parce", "tandis", "bien",
-];
+]);
 
 /// Forms of « être » (and copulas), with the number of their subject.
 fn etre(w: &str) -> Option<Number> {
@@ -594,6 +595,8 @@ struct Analyzer<'a> {
     /// « N1 de N2 » compounds of the glossary (« chaîne d'approvisionnement »), by entry.
     compounds: std::cell::OnceCell<std::sync::Arc<Compounds>>,
     cx: &'a Context<'a>,
+    /// The dictionary's readings of each token, looked up on first need.
+    analyses: Vec<std::cell::Cell<Option<&'static [Analysis]>>>,
 }
 
 impl<'a> Analyzer<'a> {
@@ -633,7 +636,12 @@ impl<'a> Analyzer<'a> {
         if self.is_name(i) {
             return &[];
         }
-        self.m.analyses(&self.toks[i].norm)
+        let cell = &self.analyses[i];
+        cell.get().unwrap_or_else(|| {
+            let r = self.m.analyses(&self.toks[i].norm);
+            cell.set(Some(r));
+            r
+        })
     }
 
     /// Gender and number of a noun, from all its noun readings.
@@ -645,7 +653,7 @@ impl<'a> Analyzer<'a> {
         let rare_function = matches!(self.norm(i), "point" | "points" | "fin" | "fins");
         if (self.readings(i).iter().any(|a| a.pos.has(function)) && !rare_function)
             || self.toks[i].norm.chars().count() < 2
-            || NOT_HEADS.contains(&self.norm(i))
+            || NOT_HEADS.contains(self.norm(i))
         {
             return None;
         }
@@ -764,7 +772,7 @@ impl<'a> Analyzer<'a> {
 
     fn adverb(&self, i: usize) -> bool {
         let r = self.readings(i);
-        ADVERBS.contains(&self.norm(i)) || (!r.is_empty() && r.iter().all(|a| a.pos == Pos::ADV))
+        ADVERBS.contains(self.norm(i)) || (!r.is_empty() && r.iter().all(|a| a.pos == Pos::ADV))
     }
 
     /// A word that can only be an adjective or a participle here (`place` says where).
@@ -775,8 +783,8 @@ impl<'a> Analyzer<'a> {
             return false;
         }
         let after_etre = place == Place::AfterEtre;
-        if (!after_etre && NOT_ADJECTIVES.contains(&w))
-            || (after_etre && ADVERB_AFTER_ETRE.contains(&w))
+        if (!after_etre && NOT_ADJECTIVES.contains(w))
+            || (after_etre && ADVERB_AFTER_ETRE.contains(w))
         {
             return false;
         }
@@ -824,7 +832,7 @@ impl<'a> Analyzer<'a> {
         if matches!(self.norm(i), "le" | "la" | "les" | "l'")
             && i > 0
             && self.same_sentence(i - 1, i)
-            && BEFORE_OBJECT_PRONOUN.contains(&self.norm(i - 1))
+            && BEFORE_OBJECT_PRONOUN.contains(self.norm(i - 1))
         {
             return None;
         }
@@ -839,7 +847,7 @@ impl<'a> Analyzer<'a> {
         while k < 2
             && j > 0
             && self.joined(j - 1)
-            && (PRENOMINAL.contains(&self.norm(j - 1)) || self.toks[j - 1].is_number())
+            && (PRENOMINAL.contains(self.norm(j - 1)) || self.toks[j - 1].is_number())
         {
             let w = self.norm(j - 1);
             let adj = if self.toks[j - 1].is_number() {
@@ -907,7 +915,7 @@ impl<'a> Analyzer<'a> {
                 && j > 0
                 && (after_noun(j)
                     || (self.joined(j - 1)
-                        && INTENSIFIERS.contains(&self.norm(j - 1))
+                        && INTENSIFIERS.contains(self.norm(j - 1))
                         && after_noun(j - 1)))
                 && !self.is_name(j);
             if noun_here && !adj_after_noun {
@@ -981,7 +989,7 @@ impl<'a> Analyzer<'a> {
                 match self.head_before(s - 2) {
                     Some(h2) => Some(h2),
                     // « beaucoup de puces », « pas de puces »: the noun is the head.
-                    None if QUANTITIES.contains(&self.norm(s - 2)) => None,
+                    None if QUANTITIES.contains(self.norm(s - 2)) => None,
                     None => return None,
                 }
             } else if last.det.is_none()
@@ -1043,21 +1051,21 @@ impl<'a> Analyzer<'a> {
         {
             return false;
         }
-        CLAUSE_OPENERS.contains(&w)
+        CLAUSE_OPENERS.contains(w)
     }
 
     /// Pattern 1: an adjective right after its noun (« des puces performant »).
     fn after_noun(&self, a: usize) -> Option<Finding> {
         if !self.joined(a - 1)
             || !self.adjective(a, Place::AfterNoun)
-            || NOUN_ADJUNCTS.contains(&self.norm(a))
+            || NOUN_ADJUNCTS.contains(self.norm(a))
         {
             return None;
         }
         // A present participle (« les lignes commençant par », « des octets contenant, dans
         // l'ordre, ») unless an intensifier shows the adjective (« très performant »).
         if self.readings(a).iter().any(|r| r.pos.has(Pos::PPRE))
-            && !INTENSIFIERS.contains(&self.norm(a - 1))
+            && !INTENSIFIERS.contains(self.norm(a - 1))
         {
             // … or it ends the sentence or the clause (« des puces performant. »).
             let ends = a + 1 >= self.toks.len()
@@ -1100,7 +1108,7 @@ impl<'a> Analyzer<'a> {
             {
                 return None;
             }
-            if INVARIABLE_STARTS.contains(&self.norm(a)) && matches!(next, "de" | "d'") {
+            if INVARIABLE_STARTS.contains(self.norm(a)) && matches!(next, "de" | "d'") {
                 return None;
             }
             // « des puces capable de » is checked; « des fonctions prêt à l'emploi » is a locution.
@@ -1111,12 +1119,12 @@ impl<'a> Analyzer<'a> {
         // Intensifiers between the noun and the adjective.
         let mut j = a - 1;
         let mut k = 0;
-        while k < 2 && j > 0 && INTENSIFIERS.contains(&self.norm(j)) && self.joined(j - 1) {
+        while k < 2 && j > 0 && INTENSIFIERS.contains(self.norm(j)) && self.joined(j - 1) {
             j -= 1;
             k += 1;
         }
         let h = self.head_before_skipping(j, false)?;
-        if self.is_name(h) || NAMING_NOUNS.contains(&self.norm(h)) || self.bare_infinitive(h) {
+        if self.is_name(h) || NAMING_NOUNS.contains(self.norm(h)) || self.bare_infinitive(h) {
             return None;
         }
         let chain = self.chain(h)?;
@@ -1139,7 +1147,7 @@ impl<'a> Analyzer<'a> {
             let w = self.norm(top.start - 1);
             // Coordinated nouns share the adjective (« la puce et le serveur performants »,
             // « au type et à la description donnés »).
-            let coordinated_pp = PREPOSITIONS.contains(&w)
+            let coordinated_pp = PREPOSITIONS.contains(w)
                 && top.start >= 2
                 && self.same_sentence(top.start - 2, top.start)
                 && matches!(self.norm(top.start - 2), "et" | "ou" | "ni");
@@ -1151,13 +1159,13 @@ impl<'a> Analyzer<'a> {
                 return None;
             }
             // A bare noun after a preposition is a complement; the adjective may go higher.
-            if top.det.is_none() && PREPOSITIONS.contains(&w) {
+            if top.det.is_none() && PREPOSITIONS.contains(w) {
                 return None;
             }
             // So is a noun phrase after a preposition that follows a noun (« retour à la
             // ligne final »), unless that noun ends an adverbial locution (« en particulier
             // dans la chaîne … »).
-            if PREPOSITIONS.contains(&w)
+            if PREPOSITIONS.contains(w)
                 && top.start >= 2
                 && self.same_sentence(top.start - 2, top.start)
             {
@@ -1435,7 +1443,7 @@ impl<'a> Analyzer<'a> {
             // statique qui sera écrasée »).
             if top.start > 0
                 && self.same_sentence(top.start - 1, top.start)
-                && (PREPOSITIONS.contains(&self.norm(top.start - 1))
+                && (PREPOSITIONS.contains(self.norm(top.start - 1))
                     || top
                         .det
                         .is_some_and(|d| matches!(self.norm(d), "au" | "aux")))

@@ -397,14 +397,14 @@ impl Rule for Capitalization {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let p = Prose::new(cx.doc);
         let toks = &cx.doc.tokens;
-        let titles = title_sentences(toks);
+        let titles = title_sentences(cx.doc);
         for k in 1..toks.len() {
             let t = &toks[k];
             let prev = &toks[k - 1];
             if prev.sentence != t.sentence
                 || t.all_caps
                 || !t.is_word()
-                || titles.contains(&t.sentence)
+                || titles[t.sentence as usize]
             {
                 continue;
             }
@@ -589,13 +589,15 @@ fn day_context(prev: &Token, next: Option<&Token>, after_next: Option<&Token>) -
 }
 
 /// Sentences written as titles: two thirds of their longer words capitalised.
-fn title_sentences(toks: &[Token]) -> std::collections::HashSet<u32> {
-    let mut counts: std::collections::HashMap<u32, (usize, usize)> = Default::default();
-    for t in toks
+fn title_sentences(doc: &crate::document::Document) -> Vec<bool> {
+    // (Capitalised words, words) of four letters or more, per sentence.
+    let mut counts: Vec<(usize, usize)> = super::per_sentence(doc);
+    for t in doc
+        .tokens
         .iter()
         .filter(|t| t.is_word() && t.norm.chars().count() >= 4)
     {
-        let c = counts.entry(t.sentence).or_default();
+        let c = &mut counts[t.sentence as usize];
         c.1 += 1;
         if t.capitalized {
             c.0 += 1;
@@ -603,8 +605,7 @@ fn title_sentences(toks: &[Token]) -> std::collections::HashSet<u32> {
     }
     counts
         .into_iter()
-        .filter(|&(_, (cap, all))| all >= 4 && cap * 3 >= all * 2)
-        .map(|(s, _)| s)
+        .map(|(cap, all)| all >= 4 && cap * 3 >= all * 2)
         .collect()
 }
 

@@ -4,6 +4,7 @@ use super::entity_spelling::is_judged_spelling;
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use crate::glossary::Target;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 pub struct EntityInconsistent;
@@ -30,18 +31,18 @@ impl Rule for EntityInconsistent {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         // Key: lower-case spelling; value: spellings in order of appearance with their spans.
-        let mut groups: BTreeMap<String, Vec<(String, Span, Option<usize>)>> = BTreeMap::new();
+        // (Borrowed where the text allows: a long text has many capitalised words.)
+        let mut groups: BTreeMap<Cow<str>, Vec<(Cow<str>, Span, Option<usize>)>> = BTreeMap::new();
         let mut covered: Vec<Span> = Vec::new();
         for hit in &cx.hits {
             if let Target::EntityName { entity } = hit.target
                 && is_judged_spelling(cx, hit.span, hit.first)
             {
-                let found = cx.text(hit.span).into_owned();
-                groups.entry(found.to_lowercase()).or_default().push((
-                    found.clone(),
-                    hit.span,
-                    Some(entity as usize),
-                ));
+                let found = cx.text(hit.span);
+                groups
+                    .entry(found.to_lowercase().into())
+                    .or_default()
+                    .push((found, hit.span, Some(entity as usize)));
                 covered.push(hit.span);
             }
         }
@@ -57,17 +58,16 @@ impl Rule for EntityInconsistent {
             if t.all_caps || !is_judged_spelling(cx, span, i) {
                 continue;
             }
-            let found: &str = &cx.text(span);
             groups
-                .entry(t.norm.to_string())
+                .entry(Cow::Borrowed(t.norm.as_str()))
                 .or_default()
-                .push((found.to_string(), span, None));
+                .push((cx.text(span), span, None));
         }
         for occurrences in groups.values() {
             // Spellings that differ beyond the capital of a sentence start.
             let mut kinds: Vec<(&str, usize)> = Vec::new();
             for (s, _, _) in occurrences {
-                let key = s.as_str();
+                let key: &str = s;
                 if let Some(k) = kinds.iter_mut().find(|(k, _)| same_shape(k, key)) {
                     k.1 += 1;
                 } else {
