@@ -3,7 +3,7 @@
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span};
 use crate::glossary::Target;
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 pub struct NearMiss;
 
@@ -45,6 +45,7 @@ impl Rule for NearMiss {
                 .map(|h| h.span),
         );
         let toks = &cx.doc.tokens;
+        let mut memo: HashMap<Vec<&str>, Option<Window>> = HashMap::new();
         let mut i = 0;
         while i < toks.len() {
             if !toks[i].capitalized {
@@ -58,34 +59,12 @@ impl Rule for NearMiss {
             };
             i = l + 1;
             let run: Vec<&str> = toks[f..=l].iter().map(|t| t.norm.as_str()).collect();
-            let mut cands: HashSet<usize> = HashSet::new();
-            for w in &run {
-                if let Some(v) = index.get(&fold(w)) {
-                    cands.extend(v);
-                }
-            }
-            let mut best: Option<(f64, usize, usize, usize)> = None;
-            for &c in &cands {
-                let (_, cw, _) = &names[c];
-                let n = cw.len();
-                for len in n.saturating_sub(1).max(2)..=n + 1 {
-                    for s in f..=l {
-                        let e = s + len - 1;
-                        if e > l {
-                            break;
-                        }
-                        let window: Vec<&str> =
-                            toks[s..=e].iter().map(|t| t.norm.as_str()).collect();
-                        if shortened(&window, cw) {
-                            continue;
-                        }
-                        let score = similarity(&window, cw);
-                        if score > best.map_or(0.0, |b| b.0) {
-                            best = Some((score, c, s, e));
-                        }
-                    }
-                }
-            }
+            // The best window depends on the run's words only: a name that comes back is
+            // scored once (offsets relative to the run).
+            let best = *memo
+                .entry(run)
+                .or_insert_with_key(|run| best_window(run, names, index));
+            let best = best.map(|(score, c, s, e)| (score, c, f + s, f + e));
             let Some((score, c, s, e)) = best else {
                 continue;
             };
@@ -113,6 +92,50 @@ impl Rule for NearMiss {
             );
         }
     }
+}
+
+/// A window of a run that resembles a name: (score, name index, first and last word of
+/// the window in the run).
+type Window = (f64, usize, usize, usize);
+
+/// The window of `run` most like one of the glossary's multi-word names, if any shares a
+/// word with it. Candidates are tried in index order: a tie goes to the first name.
+fn best_window(
+    run: &[&str],
+    names: &[(String, Vec<String>, usize)],
+    index: &HashMap<String, Vec<usize>>,
+) -> Option<Window> {
+    let mut cands: Vec<usize> = Vec::new();
+    for w in run {
+        if let Some(v) = index.get(&fold(w)) {
+            cands.extend(v);
+        }
+    }
+    cands.sort_unstable();
+    cands.dedup();
+    let last = run.len() - 1;
+    let mut best: Option<Window> = None;
+    for &c in &cands {
+        let (_, cw, _) = &names[c];
+        let n = cw.len();
+        for len in n.saturating_sub(1).max(2)..=n + 1 {
+            for s in 0..=last {
+                let e = s + len - 1;
+                if e > last {
+                    break;
+                }
+                let window = &run[s..=e];
+                if shortened(window, cw) {
+                    continue;
+                }
+                let score = similarity(window, cw);
+                if score > best.map_or(0.0, |b| b.0) {
+                    best = Some((score, c, s, e));
+                }
+            }
+        }
+    }
+    best
 }
 
 /// The last token of the name-like run that starts at `i`.
