@@ -353,3 +353,30 @@ fn standard_input_is_checked_under_the_name_given() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("entrée standard"));
 }
+
+#[test]
+fn timing_table_on_request_only() {
+    let dir = workdir();
+    let f = dir.path().join("a.txt");
+    fs::write(&f, "La formation des modèles d'IA coûte cher.\n").unwrap();
+    let out = relecture()
+        .env("RELECTURE_TIMING", "1")
+        .args(["check", "--fail-on", "never"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    for stage in ["stage", "document", "glossary", "agreement", "total"] {
+        assert!(
+            err.lines().any(|l| l.starts_with(stage)),
+            "{stage} missing: {err}"
+        );
+    }
+    let out = relecture()
+        .env_remove("RELECTURE_TIMING")
+        .args(["check", "--fail-on", "never"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(out.stderr).unwrap().contains("stage"));
+}

@@ -291,7 +291,24 @@ pub fn quote_list(items: &[String]) -> String {
 /// lists that rules test every token against.
 pub struct WordList {
     words: &'static [&'static str],
-    set: std::sync::OnceLock<std::collections::HashSet<&'static str, foldhash::fast::FixedState>>,
+    set: std::sync::OnceLock<(Sketch, std::collections::HashSet<&'static str, foldhash::fast::FixedState>)>,
+}
+
+/// 4,096 bits, one per (length, first byte, last byte) class of word: most words of a
+/// text are in no class of a short list, and are turned away without hashing them.
+struct Sketch([u64; 64]);
+
+impl Sketch {
+    fn bit(word: &str) -> usize {
+        let b = word.as_bytes();
+        let (first, last) = (*b.first().unwrap_or(&0) as usize, *b.last().unwrap_or(&0) as usize);
+        (first * 31 + last * 7 + b.len().min(15) * 257) & 4095
+    }
+
+    fn may_hold(&self, word: &str) -> bool {
+        let i = Self::bit(word);
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
 }
 
 impl WordList {
@@ -303,9 +320,15 @@ impl WordList {
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(word)
+        let (sketch, set) = self.set.get_or_init(|| {
+            let mut sketch = Sketch([0; 64]);
+            for w in self.words {
+                let i = Sketch::bit(w);
+                sketch.0[i / 64] |= 1 << (i % 64);
+            }
+            (sketch, self.words.iter().copied().collect())
+        });
+        sketch.may_hold(word) && set.contains(word)
     }
 }
 
