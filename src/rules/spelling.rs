@@ -287,7 +287,7 @@ fn suggestions(word: &str) -> Vec<String> {
     }
     let raw: Vec<String> = candidates(word)
         .into_iter()
-        .filter(|c| crate::lexicon::check_word(c))
+        .filter(|c| crate::lexicon::plain_word_any_case(c))
         .collect();
     let ranked = rank(word, raw);
     cache
