@@ -402,7 +402,7 @@ struct Reader<'a> {
     files: Vec<Arc<str>>,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn num(&mut self) -> Option<usize> {
         let (n, rest) = self.b.split_at_checked(8)?;
         self.b = rest;
@@ -412,15 +412,22 @@ impl Reader<'_> {
     fn count(&mut self) -> Option<usize> {
         self.num().filter(|&n| n <= self.b.len())
     }
-    fn str(&mut self) -> Option<String> {
+    fn bytes(&mut self) -> Option<&'a [u8]> {
         let n = self.count()?;
         let (s, rest) = self.b.split_at_checked(n)?;
         self.b = rest;
-        String::from_utf8(s.to_vec()).ok()
+        Some(s)
+    }
+    fn str(&mut self) -> Option<String> {
+        Some(std::str::from_utf8(self.bytes()?).ok()?.to_owned())
     }
     fn strs(&mut self) -> Option<Vec<String>> {
         let n = self.count()?;
-        (0..n).map(|_| self.str()).collect()
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(self.str()?);
+        }
+        Some(v)
     }
     fn flag(&mut self) -> Option<bool> {
         match self.num()? {
@@ -462,11 +469,11 @@ impl Reader<'_> {
         })
     }
     fn origin(&mut self) -> Option<Origin> {
-        let name = self.str()?;
-        let file = match self.files.iter().find(|f| ***f == *name) {
+        let name = self.bytes()?;
+        let file = match self.files.iter().find(|f| f.as_bytes() == name) {
             Some(f) => f.clone(),
             None => {
-                let f: Arc<str> = name.into();
+                let f: Arc<str> = std::str::from_utf8(name).ok()?.into();
                 self.files.push(f.clone());
                 f
             }
