@@ -288,13 +288,14 @@ fn read_text_file(path: &Path) -> Result<String, (Option<usize>, Option<usize>, 
 
 pub(crate) fn load_glossary_file(path: &Path) -> Result<Glossary, GlossaryError> {
     let name = path.display().to_string();
-    let text = read_text_file(path).map_err(|(line, column, message)| GlossaryError {
-        file: name.clone(),
-        line: line.unwrap_or(0),
-        column: column.unwrap_or(0),
-        message,
-    })?;
-    glossary::defaults::parse_cached(&name, text)
+    glossary::defaults::parse_file_cached(&name, path, || {
+        read_text_file(path).map_err(|(line, column, message)| GlossaryError {
+            file: name.clone(),
+            line: line.unwrap_or(0),
+            column: column.unwrap_or(0),
+            message,
+        })
+    })
 }
 
 pub(crate) fn glossary_error(e: GlossaryError) -> InputError {

@@ -48,19 +48,52 @@ pub fn load() -> Result<Glossary, GlossaryError> {
 /// takes about 0.3 s to parse).
 const KEEP_PARSED_FROM: usize = 1 << 20;
 
-/// A user's glossary file (TOML, TBX, CSV) parsed; a large one is kept parsed on disk the
-/// same way as the default glossaries, keyed by its name, its text and the code that
-/// parses it. Errors are never kept: a file with an error is parsed, and reported, again.
-/// The text is dropped as soon as it is no longer needed (a termbase's text weighs as much
-/// as its parsed form).
+/// A user's glossary file (TOML, TBX, CSV) at `path`, shown as `file`, parsed; a large one
+/// is kept parsed on disk the same way as the default glossaries, keyed by its name, its
+/// content and the code that parses it. `read` gives its text (or the error to report).
+///
+/// The key is taken from the file streamed through a small buffer: when the parsed form is
+/// on disk, the text is never held (a termbase's text weighs 60 MB, as much as its parsed
+/// form). Errors are never kept: a file with an error is parsed, and reported, again.
+pub fn parse_file_cached(
+    file: &str,
+    path: &std::path::Path,
+    read: impl FnOnce() -> Result<String, GlossaryError>,
+) -> Result<Glossary, GlossaryError> {
+    let large = std::fs::metadata(path).is_ok_and(|m| m.len() >= KEEP_PARSED_FROM as u64);
+    let Some(dir) = cache_dir().filter(|_| large) else {
+        return parse(file, &read()?);
+    };
+    let stored = |key: u128| dir.join(format!("parsed-{key:032x}.bin"));
+    if let Some(g) = std::fs::File::open(path)
+        .ok()
+        .and_then(|f| file_key_of_reader(file, f))
+        .and_then(|key| self::read(&stored(key)))
+    {
+        return Ok(g);
+    }
+    // Parsed from the text read now, and kept under the key of that very text.
+    let text = read()?;
+    let key = file_key(file, text.as_bytes());
+    let g = parse(file, &text)?;
+    drop(text);
+    write(&stored(key), &g, "parsed-");
+    Ok(g)
+}
+
+/// `parse_file_cached` for a text already read (the tests').
 pub fn parse_cached(file: &str, text: String) -> Result<Glossary, GlossaryError> {
     if text.len() < KEEP_PARSED_FROM {
         return parse(file, &text);
     }
-    let path = cache_dir().map(|d| d.join(format!("parsed-{:032x}.bin", file_key(file, &text))));
-    if let Some(p) = path.as_ref().filter(|p| p.exists()) {
-        drop(text);
-        return read(p).map_or_else(|| reparse(file, p), Ok);
+    let path = cache_dir().map(|d| {
+        d.join(format!(
+            "parsed-{:032x}.bin",
+            file_key(file, text.as_bytes())
+        ))
+    });
+    if let Some(g) = path.as_deref().and_then(read) {
+        return Ok(g);
     }
     let g = parse(file, &text)?;
     drop(text);
@@ -70,42 +103,84 @@ pub fn parse_cached(file: &str, text: String) -> Result<Glossary, GlossaryError>
     Ok(g)
 }
 
-/// The cached form of `file` at `cached` could not be read: parse the file again, and
-/// replace the cached form.
-fn reparse(file: &str, cached: &std::path::Path) -> Result<Glossary, GlossaryError> {
-    let text = std::fs::read_to_string(file).map_err(|e| GlossaryError {
-        file: file.to_string(),
-        line: 0,
-        column: 0,
-        message: format!("lecture impossible : {e}"),
-    })?;
-    let g = parse(file, &text)?;
-    write(cached, &g, "parsed-");
-    Ok(g)
-}
+/// The content of a user file is hashed in chunks of this size, whether it is streamed
+/// from the file or already in memory: both give the same key.
+const CHUNK: usize = 1 << 20;
 
 /// What a parsed user file depends on: its name (it is in the glossary's origins), its
-/// text, the tool's version and the code that parses it.
-fn file_key(file: &str, text: &str) -> u128 {
-    const CODE: &[&str] = &[
-        include_str!("defaults.rs"),
-        include_str!("toml.rs"),
-        include_str!("tbx.rs"),
-        include_str!("csv.rs"),
-        include_str!("model.rs"),
-        include_str!("mod.rs"),
-        include_str!("../../Cargo.lock"),
-    ];
-    hash_all(
-        [
+/// bytes, the tool's version and the code that reads and parses it.
+struct FileKey([foldhash::fast::FoldHasher<'static>; 2]);
+
+impl FileKey {
+    fn new(file: &str) -> FileKey {
+        const CODE: &[&str] = &[
+            include_str!("defaults.rs"),
+            include_str!("toml.rs"),
+            include_str!("tbx.rs"),
+            include_str!("csv.rs"),
+            include_str!("model.rs"),
+            include_str!("mod.rs"),
+            include_str!("../formats/mod.rs"),
+            include_str!("../../Cargo.lock"),
+        ];
+        let mut k = FileKey([
+            foldhash::fast::FixedState::with_seed(0x452_821E_638D_0137).build_hasher(),
+            foldhash::fast::FixedState::with_seed(0xBE54_66CF_34E9_0C6C).build_hasher(),
+        ]);
+        let head = [
             std::str::from_utf8(MAGIC).unwrap_or(""),
             env!("CARGO_PKG_VERSION"),
             file,
-            text,
-        ]
-        .into_iter()
-        .chain(CODE.iter().copied()),
-    )
+        ];
+        for part in head.into_iter().chain(CODE.iter().copied()) {
+            k.chunk(part.as_bytes());
+        }
+        k
+    }
+    fn chunk(&mut self, b: &[u8]) {
+        for h in &mut self.0 {
+            h.write_usize(b.len());
+            h.write(b);
+        }
+    }
+    fn finish(&self) -> u128 {
+        ((self.0[0].finish() as u128) << 64) | self.0[1].finish() as u128
+    }
+}
+
+fn file_key(file: &str, bytes: &[u8]) -> u128 {
+    let mut k = FileKey::new(file);
+    for c in bytes.chunks(CHUNK) {
+        k.chunk(c);
+    }
+    k.chunk(&[]);
+    k.finish()
+}
+
+/// `file_key` of the bytes of `f`, read a chunk at a time.
+fn file_key_of_reader(file: &str, mut f: impl std::io::Read) -> Option<u128> {
+    let mut k = FileKey::new(file);
+    let mut buf = vec![0u8; CHUNK];
+    loop {
+        // A chunk is filled whole (reads may come short) but at the end of the file.
+        let mut n = 0;
+        while n < CHUNK {
+            match f.read(&mut buf[n..]) {
+                Ok(0) => break,
+                Ok(k) => n += k,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => return None,
+            }
+        }
+        if n > 0 {
+            k.chunk(&buf[..n]);
+        }
+        if n < CHUNK {
+            break;
+        }
+    }
+    k.chunk(&[]);
+    Some(k.finish())
 }
 
 /// The default glossaries parsed from their TOML.
@@ -160,7 +235,10 @@ fn checksum(b: &[u8]) -> u64 {
 }
 
 fn read(path: &std::path::Path) -> Option<Glossary> {
-    let bytes = std::fs::read(path).ok()?;
+    let file = std::fs::File::open(path).ok()?;
+    // SAFETY: a cache file is never written in place (written aside, then renamed over), so
+    // the mapped bytes do not change while read; and they are checked before any use.
+    let bytes = unsafe { memmap2::Mmap::map(&file) }.ok()?;
     let (head, payload) = bytes.split_at_checked(24)?;
     let (magic, sum) = head.split_at(16);
     if &magic[..8] != MAGIC
@@ -324,7 +402,7 @@ struct Reader<'a> {
     files: Vec<Arc<str>>,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn num(&mut self) -> Option<usize> {
         let (n, rest) = self.b.split_at_checked(8)?;
         self.b = rest;
@@ -334,15 +412,22 @@ impl Reader<'_> {
     fn count(&mut self) -> Option<usize> {
         self.num().filter(|&n| n <= self.b.len())
     }
-    fn str(&mut self) -> Option<String> {
+    fn bytes(&mut self) -> Option<&'a [u8]> {
         let n = self.count()?;
         let (s, rest) = self.b.split_at_checked(n)?;
         self.b = rest;
-        String::from_utf8(s.to_vec()).ok()
+        Some(s)
+    }
+    fn str(&mut self) -> Option<String> {
+        Some(std::str::from_utf8(self.bytes()?).ok()?.to_owned())
     }
     fn strs(&mut self) -> Option<Vec<String>> {
         let n = self.count()?;
-        (0..n).map(|_| self.str()).collect()
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(self.str()?);
+        }
+        Some(v)
     }
     fn flag(&mut self) -> Option<bool> {
         match self.num()? {
@@ -384,11 +469,11 @@ impl Reader<'_> {
         })
     }
     fn origin(&mut self) -> Option<Origin> {
-        let name = self.str()?;
-        let file = match self.files.iter().find(|f| ***f == *name) {
+        let name = self.bytes()?;
+        let file = match self.files.iter().find(|f| f.as_bytes() == name) {
             Some(f) => f.clone(),
             None => {
-                let f: Arc<str> = name.into();
+                let f: Arc<str> = std::str::from_utf8(name).ok()?.into();
                 self.files.push(f.clone());
                 f
             }

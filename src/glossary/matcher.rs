@@ -11,6 +11,10 @@ use crate::diagnostic::Span;
 use crate::document::{Document, tokenize_phrase};
 use std::collections::HashMap;
 
+/// Numbers built by compiling, or read in place from a compiled glossary on disk (see
+/// `cache`): the file is mapped, not copied.
+type Words<T> = std::borrow::Cow<'static, [T]>;
+
 /// A hash map with a fast, fixed hasher (compile-time tables; keys come from glossaries).
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
@@ -58,30 +62,70 @@ pub struct CtxIds {
 
 /// Every generated form, once: the bytes of all forms in one arena and a hash table of form
 /// ids, so that a million forms cost a few bytes each and no allocation.
+///
+/// The table is open addressing with linear probing over a power-of-two number of slots:
+/// per slot a tag (0 when empty, else 7 bits of the form's hash) and the form's id, so that
+/// a probe compares bytes only when the tags agree. It is plain numbers, written as is in
+/// the cache and used in place from it, without hashing a form again.
 #[derive(Debug, Default)]
 struct FormTable {
-    arena: String,
+    arena: Words<u8>,
     /// Form `i` is `arena[ends[i - 1]..ends[i]]` (from 0 for the first).
-    ends: Vec<u32>,
-    table: hashbrown::HashTable<u32>,
+    ends: Words<u32>,
+    tags: Words<u8>,
+    ids: Words<u32>,
 }
 
-fn hash_str(s: &str) -> u64 {
+fn hash_bytes(b: &[u8]) -> u64 {
     use std::hash::BuildHasher;
-    foldhash::fast::FixedState::with_seed(0x5EED_F0A4).hash_one(s)
+    foldhash::fast::FixedState::with_seed(0x5EED_F0A4).hash_one(b)
+}
+
+/// The tag of a hash: never 0, which marks an empty slot.
+fn tag_of(h: u64) -> u8 {
+    0x80 | (h >> 57) as u8
 }
 
 impl FormTable {
-    fn form(&self, id: u32) -> &str {
+    fn form(&self, id: u32) -> &[u8] {
         let i = id as usize;
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
         &self.arena[start..self.ends[i] as usize]
     }
 
     fn get(&self, s: &str) -> Option<u32> {
-        self.table
-            .find(hash_str(s), |&id| self.form(id) == s)
-            .copied()
+        if self.tags.is_empty() {
+            return None;
+        }
+        let s = s.as_bytes();
+        let h = hash_bytes(s);
+        let tag = tag_of(h);
+        let mask = self.tags.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            let t = self.tags[i];
+            if t == 0 {
+                return None;
+            }
+            if t == tag {
+                let id = self.ids[i];
+                if self.form(id) == s {
+                    return Some(id);
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Puts form `id` in the first free slot from its hash's.
+    fn place(tags: &mut [u8], ids: &mut [u32], h: u64, id: u32) {
+        let mask = tags.len() - 1;
+        let mut i = h as usize & mask;
+        while tags[i] != 0 {
+            i = (i + 1) & mask;
+        }
+        tags[i] = tag_of(h);
+        ids[i] = id;
     }
 
     /// The id of `s`, added if new.
@@ -90,15 +134,23 @@ impl FormTable {
             return id;
         }
         let id = self.ends.len() as u32;
-        self.arena.push_str(s);
-        self.ends.push(self.arena.len() as u32);
-        let (arena, ends) = (&self.arena, &self.ends);
-        let form = |id: u32| {
-            let i = id as usize;
-            &arena[if i == 0 { 0 } else { ends[i - 1] as usize }..ends[i] as usize]
-        };
-        self.table
-            .insert_unique(hash_str(s), id, |&other| hash_str(form(other)));
+        self.arena.to_mut().extend_from_slice(s.as_bytes());
+        self.ends.to_mut().push(self.arena.len() as u32);
+        // At most five slots in eight taken.
+        if self.ends.len() * 8 > self.tags.len() * 5 {
+            let n = (self.tags.len() * 2).max(64);
+            let (mut tags, mut ids) = (vec![0u8; n], vec![0u32; n]);
+            for (i, &t) in self.tags.iter().enumerate() {
+                if t != 0 {
+                    let other = self.ids[i];
+                    Self::place(&mut tags, &mut ids, hash_bytes(self.form(other)), other);
+                }
+            }
+            self.tags = tags.into();
+            self.ids = ids.into();
+        }
+        let h = hash_bytes(s.as_bytes());
+        Self::place(self.tags.to_mut(), self.ids.to_mut(), h, id);
         id
     }
 
@@ -106,37 +158,50 @@ impl FormTable {
         self.ends.len()
     }
 
-    /// Adds the next form of a table read back from the cache: the arena bytes up to
-    /// `end`. None when they do not end on a character boundary.
-    fn push_end(&mut self, end: u32) -> Option<()> {
-        let start = self.ends.last().copied().unwrap_or(0) as usize;
-        // Forms were unique when written; the file's checksum vouches for them.
-        let h = hash_str(self.arena.get(start..end as usize)?);
-        self.ends.push(end);
-        let id = self.ends.len() as u32 - 1;
-        let (arena, ends) = (&self.arena, &self.ends);
-        let form = |id: u32| {
-            let i = id as usize;
-            &arena[if i == 0 { 0 } else { ends[i - 1] as usize }..ends[i] as usize]
-        };
-        self.table
-            .insert_unique(h, id, |&other| hash_str(form(other)));
-        Some(())
+    /// A table read back from the cache, if it is sound: ends that go up within the arena,
+    /// and a power-of-two table that holds as many forms as there are, with ids in range,
+    /// and at least one empty slot.
+    fn from_parts(
+        arena: Words<u8>,
+        ends: Words<u32>,
+        tags: Words<u8>,
+        ids: Words<u32>,
+    ) -> Option<FormTable> {
+        let n = ends.len();
+        if ends.windows(2).any(|w| w[0] > w[1])
+            || ends.last().is_some_and(|&e| e as usize > arena.len())
+            || !tags.len().is_power_of_two()
+            || tags.len() != ids.len()
+            || tags.len() <= n
+            || tags.iter().filter(|&&t| t != 0).count() != n
+            || tags
+                .iter()
+                .zip(ids.iter())
+                .any(|(&t, &id)| t != 0 && (t & 0x80 == 0 || id as usize >= n))
+        {
+            return None;
+        }
+        Some(FormTable {
+            arena,
+            ends,
+            tags,
+            ids,
+        })
     }
 }
 
 /// Lists of numbers stored one after the other: list `i` is `items[off[i]..off[i + 1]]`.
 #[derive(Debug)]
-struct Lists<T> {
-    off: Vec<u32>,
-    items: Vec<T>,
+struct Lists<T: Clone + 'static> {
+    off: Words<u32>,
+    items: Words<T>,
 }
 
-impl<T> Default for Lists<T> {
+impl<T: Clone> Default for Lists<T> {
     fn default() -> Self {
         Lists {
-            off: Vec::new(),
-            items: Vec::new(),
+            off: Words::default(),
+            items: Words::default(),
         }
     }
 }
@@ -146,15 +211,16 @@ impl<T: Copy> Lists<T> {
     where
         T: 'a,
     {
-        let mut l = Lists {
-            off: vec![0],
-            items: Vec::new(),
-        };
+        let mut off = vec![0];
+        let mut items = Vec::new();
         for v in lists {
-            l.items.extend_from_slice(v);
-            l.off.push(l.items.len() as u32);
+            items.extend_from_slice(v);
+            off.push(items.len() as u32);
         }
-        l
+        Lists {
+            off: off.into(),
+            items: items.into(),
+        }
     }
 
     fn get(&self, i: u32) -> &[T] {
@@ -282,19 +348,20 @@ impl Builder {
     fn finish(self) -> Matcher {
         let mut lists: Vec<Vec<u32>> = Vec::new();
         let form_lemmas = {
-            let mut l = Lists {
-                off: Vec::with_capacity(self.forms.len() + 1),
-                items: Vec::with_capacity(self.forms.len()),
-            };
-            l.off.push(0);
+            let mut off = Vec::with_capacity(self.forms.len() + 1);
+            let mut items = Vec::with_capacity(self.forms.len());
+            off.push(0);
             for (form, &first) in self.first_lemma.iter().enumerate() {
-                l.items.push(first);
+                items.push(first);
                 if let Some(more) = self.more_lemmas.get(&(form as u32)) {
-                    l.items.extend_from_slice(more);
+                    items.extend_from_slice(more);
                 }
-                l.off.push(l.items.len() as u32);
+                off.push(items.len() as u32);
             }
-            l
+            Lists {
+                off: off.into(),
+                items: items.into(),
+            }
         };
         lists.resize(self.lemma_count as usize, Vec::new());
         for (pid, (lemmas, _)) in self.patterns.iter().enumerate() {

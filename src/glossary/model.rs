@@ -222,8 +222,9 @@ impl Glossary {
     pub fn merge(&mut self, other: Glossary) {
         // The ids of ours that `other` redefines, found without copying the ids of a
         // 100,000-concept termbase.
-        let ours: std::collections::HashSet<&str> = self.entries().map(|e| e.id()).collect();
-        let ids: std::collections::HashSet<String> = other
+        type Set<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
+        let ours: Set<&str> = self.entries().map(|e| e.id()).collect();
+        let ids: Set<String> = other
             .entries()
             .map(|e| e.id())
             .filter(|id| ours.contains(id))

@@ -1,7 +1,8 @@
 /*! The compiled form of a large glossary, kept on disk between runs.
 
 Compiling a 100,000-concept termbase (every word expanded to its inflected forms) takes
-about a second; reading back its compiled tables takes a few milliseconds. The cache holds
+about a second; its compiled tables (45 MB) are mapped from the file and used in place,
+which costs the checksum and a few validity checks, some 20 ms. The cache holds
 the compiled patterns only, never the entries themselves (the rules read those from the
 glossary just loaded), in `$RELECTURE_CACHE_DIR`, else `$XDG_CACHE_HOME/relecture`, else
 `~/.cache/relecture`; `RELECTURE_NO_CACHE` turns it off.
@@ -14,7 +15,7 @@ unreadable file means compiling again, as if there were no cache. Small glossari
 tests') are never cached; the default glossaries are (compiling them takes about 10 ms,
 reading them back well under 1 ms, which is most of a run on a small file). */
 
-use super::{CtxIds, FormTable, Lists, Matcher, Target};
+use super::{CtxIds, FormTable, Lists, Matcher, Target, Words};
 use crate::glossary::{Glossary, Scope};
 use std::hash::{BuildHasher, Hasher};
 use std::path::PathBuf;
@@ -22,7 +23,7 @@ use std::path::PathBuf;
 /// Entries from which a glossary is worth caching (the default glossaries hold about 650).
 pub const MIN_ENTRIES: usize = 500;
 
-const MAGIC: &[u8; 8] = b"RLCGv002";
+const MAGIC: &[u8; 8] = b"RLCGv003";
 
 /// What the cache holds: the matcher and the context tables compiled with it.
 pub struct Compiled {
@@ -137,8 +138,8 @@ fn path(key: u128) -> Option<PathBuf> {
     Some(dir()?.join(format!("glossary-{key:032x}.bin")))
 }
 
-/// The checksum is taken block by block, so that a reader can check a file as it streams
-/// through it without holding it whole (a termbase's compiled form weighs 30 MB or more).
+/// The checksum is taken block by block (the file format of earlier versions, kept: a
+/// block's checksum is one pass of a fast hash).
 const BLOCK: usize = 1 << 20;
 
 fn block_checksum(sum: u64, block: &[u8]) -> u64 {
@@ -152,40 +153,45 @@ fn checksum(b: &[u8]) -> u64 {
 
 // ---- writing -------------------------------------------------------------------------
 
+/// The payload is a run of sections, each its length in bytes (8 bytes) and its bytes,
+/// padded to a multiple of 8: a section of numbers starts aligned in the file, and so in
+/// memory when the file is mapped, and is used in place.
 struct Writer(Vec<u8>);
 
 impl Writer {
-    fn u32(&mut self, n: u32) {
-        self.0.extend_from_slice(&n.to_le_bytes());
-    }
-    fn len(&mut self, n: usize) {
-        self.u32(n as u32);
+    fn section(&mut self, bytes: impl IntoIterator<Item = u8>) {
+        let at = self.0.len();
+        self.0.extend_from_slice(&[0; 8]);
+        self.0.extend(bytes);
+        let n = (self.0.len() - at - 8) as u64;
+        self.0[at..at + 8].copy_from_slice(&n.to_le_bytes());
+        while !self.0.len().is_multiple_of(8) {
+            self.0.push(0);
+        }
     }
     fn u32s(&mut self, v: &[u32]) {
-        self.len(v.len());
-        for &n in v {
-            self.u32(n);
-        }
-    }
-    fn str(&mut self, s: &str) {
-        self.len(s.len());
-        self.0.extend_from_slice(s.as_bytes());
-    }
-    fn strs(&mut self, v: &[String]) {
-        self.len(v.len());
-        for s in v {
-            self.str(s);
-        }
-    }
-    fn ctx(&mut self, c: &CtxIds) {
-        self.u32s(&c.when);
-        self.u32s(&c.unless);
-        self.u32(matches!(c.scope, Scope::Paragraph) as u32);
+        self.section(v.iter().flat_map(|n| n.to_le_bytes()));
     }
     fn lists(&mut self, l: &Lists<u32>) {
         self.u32s(&l.off);
         self.u32s(&l.items);
     }
+    /// Strings: their lengths, then their bytes.
+    fn strs<S: AsRef<str>>(&mut self, v: &[S]) {
+        let lens: Vec<u32> = v.iter().map(|s| s.as_ref().len() as u32).collect();
+        self.u32s(&lens);
+        self.section(v.iter().flat_map(|s| s.as_ref().bytes()));
+    }
+}
+
+/// Context ids, flat: per context, the number of `when` and `unless` phrases, the scope,
+/// then the phrases.
+fn push_ctx(out: &mut Vec<u32>, c: &CtxIds) {
+    out.push(c.when.len() as u32);
+    out.push(c.unless.len() as u32);
+    out.push(matches!(c.scope, Scope::Paragraph) as u32);
+    out.extend_from_slice(&c.when);
+    out.extend_from_slice(&c.unless);
 }
 
 fn encode_target(t: Target) -> [u32; 3] {
@@ -230,30 +236,34 @@ pub fn store(key: u128, c: &Compiled) {
     let Some(path) = path(key) else { return };
     let m = &c.matcher;
     let mut w = Writer(Vec::new());
-    w.str(&m.forms.arena);
+    w.section(m.forms.arena.iter().copied());
     w.u32s(&m.forms.ends);
+    w.section(m.forms.tags.iter().copied());
+    w.u32s(&m.forms.ids);
     w.lists(&m.form_lemmas);
     w.lists(&m.by_first);
     w.lists(&m.pattern_lemmas);
     w.u32s(&m.pattern_targets.off);
-    w.len(m.pattern_targets.items.len());
-    for &t in &m.pattern_targets.items {
-        for n in encode_target(t) {
-            w.u32(n);
-        }
-    }
+    let targets: Vec<u32> = m
+        .pattern_targets
+        .items
+        .iter()
+        .flat_map(|&t| encode_target(t))
+        .collect();
+    w.u32s(&targets);
     w.strs(&c.context_phrases);
-    w.len(c.variant_contexts.len());
+    let mut ctx = vec![c.variant_contexts.len() as u32];
     for v in &c.variant_contexts {
-        w.len(v.len());
+        ctx.push(v.len() as u32);
         for x in v {
-            w.ctx(x);
+            push_ctx(&mut ctx, x);
         }
     }
-    w.len(c.expression_contexts.len());
+    ctx.push(c.expression_contexts.len() as u32);
     for x in &c.expression_contexts {
-        w.ctx(x);
+        push_ctx(&mut ctx, x);
     }
+    w.u32s(&ctx);
     w.strs(&c.empty_patterns);
     let payload = w.0;
     let mut file = Vec::with_capacity(payload.len() + 40);
@@ -300,114 +310,126 @@ pub(crate) fn prune(dir: &std::path::Path, prefix: &str) {
 
 // ---- reading -------------------------------------------------------------------------
 
-/// Reads the payload of a cache file block by block, checking each block into the
-/// checksum as it goes: the file is never held whole.
+/// The payload of the compiled file with this key, mapped, if its head and checksum are
+/// right. A sound file stays mapped for the rest of the process, since the tables read
+/// from it point into it (a process maps one or two: the default glossaries, a termbase).
+fn mapped(key: u128) -> Option<&'static [u8]> {
+    static MAPS: std::sync::Mutex<Vec<(u128, &'static memmap2::Mmap)>> =
+        std::sync::Mutex::new(Vec::new());
+    let mut maps = MAPS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, m)) = maps.iter().find(|(k, _)| *k == key) {
+        return Some(&m[40..]);
+    }
+    let file = std::fs::File::open(path(key)?).ok()?;
+    // SAFETY: a cache file is never written in place (written aside, then renamed over), so
+    // the mapped bytes do not change while mapped; and they are checked before any use.
+    let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+    let (head, payload) = map.split_at_checked(40)?;
+    if &head[..8] != MAGIC || u128::from_le_bytes(head[8..24].try_into().ok()?) != key {
+        return None;
+    }
+    let len = u64::from_le_bytes(head[24..32].try_into().ok()?);
+    let sum = u64::from_le_bytes(head[32..40].try_into().ok()?);
+    if payload.len() as u64 != len || checksum(payload) != sum {
+        return None;
+    }
+    let map: &'static memmap2::Mmap = Box::leak(Box::new(map));
+    maps.push((key, map));
+    Some(&map[40..])
+}
+
+/// Numbers that can be used in place: a little-endian machine and a slice whose start is
+/// aligned for them (always so in a mapped file, whose sections are aligned).
+fn in_place<T: Copy + Default + 'static, const W: usize>(
+    bytes: &'static [u8],
+    from: fn([u8; W]) -> T,
+) -> Option<Words<T>> {
+    if !bytes.len().is_multiple_of(W) {
+        return None;
+    }
+    if cfg!(target_endian = "little") {
+        // SAFETY: every bit pattern is a valid u32 or u64 (the only types used here);
+        // `align_to` puts in `mid` only what is properly aligned.
+        let (pre, mid, post) = unsafe { bytes.align_to::<T>() };
+        if pre.is_empty() && post.is_empty() {
+            return Some(Words::Borrowed(mid));
+        }
+    }
+    Some(Words::Owned(
+        bytes
+            .chunks_exact(W)
+            .map(|c| from(c.try_into().expect("W bytes")))
+            .collect(),
+    ))
+}
+
+/// A cursor over the sections of a payload.
 struct Reader {
-    file: std::fs::File,
-    block: Vec<u8>,
-    /// Position in `block`.
-    at: usize,
-    /// Payload bytes not consumed yet.
-    left: usize,
-    /// Payload bytes not read from the file yet.
-    unread: usize,
-    sum: u64,
+    b: &'static [u8],
 }
 
 impl Reader {
-    fn refill(&mut self) -> Option<()> {
-        use std::io::Read;
-        let n = self.unread.min(BLOCK);
-        if n == 0 {
-            return None;
-        }
-        self.block.resize(n, 0);
-        self.file.read_exact(&mut self.block).ok()?;
-        self.unread -= n;
-        self.at = 0;
-        self.sum = block_checksum(self.sum, &self.block);
-        Some(())
+    fn section(&mut self) -> Option<&'static [u8]> {
+        let (n, rest) = self.b.split_at_checked(8)?;
+        let n = usize::try_from(u64::from_le_bytes(n.try_into().ok()?)).ok()?;
+        let padded = n.checked_next_multiple_of(8)?;
+        let (s, rest) = rest.split_at_checked(padded)?;
+        self.b = rest;
+        Some(&s[..n])
     }
-    /// Fills `out` with the next bytes of the payload.
-    fn fill(&mut self, out: &mut [u8]) -> Option<()> {
-        if out.len() > self.left {
-            return None;
-        }
-        let mut done = 0;
-        while done < out.len() {
-            if self.at == self.block.len() {
-                self.refill()?;
-            }
-            let k = (out.len() - done).min(self.block.len() - self.at);
-            out[done..done + k].copy_from_slice(&self.block[self.at..self.at + k]);
-            self.at += k;
-            done += k;
-        }
-        self.left -= out.len();
-        Some(())
-    }
-    fn u32(&mut self) -> Option<u32> {
-        if let Some(b) = self.block.get(self.at..self.at + 4) {
-            let n = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-            self.at += 4;
-            self.left -= 4;
-            return Some(n);
-        }
-        let mut b = [0; 4];
-        self.fill(&mut b)?;
-        Some(u32::from_le_bytes(b))
-    }
-    fn len(&mut self) -> Option<usize> {
-        let n = self.u32()? as usize;
-        // A length can never exceed what is left: no huge allocation on a bad file.
-        (n <= self.left).then_some(n)
-    }
-    fn u32s(&mut self) -> Option<Vec<u32>> {
-        let n = self.len()?;
-        if n.checked_mul(4)? > self.left {
-            return None;
-        }
-        let mut v = Vec::with_capacity(n);
-        let mut buf = [0u8; 4096];
-        while v.len() < n {
-            let k = (n - v.len()).min(buf.len() / 4);
-            self.fill(&mut buf[..4 * k])?;
-            v.extend(
-                buf[..4 * k]
-                    .chunks_exact(4)
-                    .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])),
-            );
-        }
-        Some(v)
-    }
-    fn str(&mut self) -> Option<String> {
-        let n = self.len()?;
-        let mut v = vec![0; n];
-        self.fill(&mut v)?;
-        String::from_utf8(v).ok()
-    }
-    fn strs(&mut self) -> Option<Vec<String>> {
-        let n = self.len()?;
-        (0..n).map(|_| self.str()).collect()
-    }
-    fn ctx(&mut self) -> Option<CtxIds> {
-        let when = self.u32s()?;
-        let unless = self.u32s()?;
-        let scope = match self.u32()? {
-            0 => Scope::Sentence,
-            1 => Scope::Paragraph,
-            _ => return None,
-        };
-        Some(CtxIds {
-            when,
-            unless,
-            scope,
-        })
+    fn u32s(&mut self) -> Option<Words<u32>> {
+        in_place(self.section()?, u32::from_le_bytes)
     }
     fn lists(&mut self) -> Option<Lists<u32>> {
         let off = self.u32s()?;
         let items = self.u32s()?;
         valid_offsets(&off, items.len()).then_some(Lists { off, items })
+    }
+    fn strs(&mut self) -> Option<Vec<String>> {
+        let lens = self.u32s()?;
+        let mut bytes = self.section()?;
+        let mut out = Vec::with_capacity(lens.len());
+        for &n in lens.iter() {
+            let (s, rest) = bytes.split_at_checked(n as usize)?;
+            out.push(std::str::from_utf8(s).ok()?.to_string());
+            bytes = rest;
+        }
+        bytes.is_empty().then_some(out)
+    }
+}
+
+/// Reads flat context ids (see `push_ctx`).
+struct Ctx<'a>(&'a [u32]);
+
+impl Ctx<'_> {
+    fn num(&mut self) -> Option<u32> {
+        let (&n, rest) = self.0.split_first()?;
+        self.0 = rest;
+        Some(n)
+    }
+    fn ids(&mut self, n: u32) -> Option<Vec<u32>> {
+        let (ids, rest) = self.0.split_at_checked(n as usize)?;
+        self.0 = rest;
+        Some(ids.to_vec())
+    }
+    fn ctx(&mut self) -> Option<CtxIds> {
+        let (when, unless) = (self.num()?, self.num()?);
+        let scope = match self.num()? {
+            0 => Scope::Sentence,
+            1 => Scope::Paragraph,
+            _ => return None,
+        };
+        Some(CtxIds {
+            when: self.ids(when)?,
+            unless: self.ids(unless)?,
+            scope,
+        })
+    }
+    /// A count of items, each at least a number long.
+    fn count(&mut self) -> Option<usize> {
+        self.num()
+            .map(|n| n as usize)
+            .filter(|&n| n <= self.0.len())
     }
 }
 
@@ -420,50 +442,23 @@ fn valid_offsets(off: &[u32], items: usize) -> bool {
 
 /// The compiled form of the glossary with this key, if a sound one is on disk.
 pub fn load(key: u128) -> Option<Compiled> {
-    use std::io::Read;
-    let mut file = std::fs::File::open(path(key)?).ok()?;
-    let size = file.metadata().ok()?.len();
-    let mut head = [0u8; 40];
-    file.read_exact(&mut head).ok()?;
-    if &head[..8] != MAGIC || u128::from_le_bytes(head[8..24].try_into().ok()?) != key {
-        return None;
-    }
-    let len = u64::from_le_bytes(head[24..32].try_into().ok()?);
-    let sum = u64::from_le_bytes(head[32..40].try_into().ok()?);
-    if size != len.checked_add(40)? {
-        return None;
-    }
-    let len = usize::try_from(len).ok()?;
-    let mut r = Reader {
-        file,
-        block: Vec::new(),
-        at: 0,
-        left: len,
-        unread: len,
-        sum: 0,
-    };
-    let arena = r.str()?;
+    let mut r = Reader { b: mapped(key)? };
+    let arena = Words::Borrowed(r.section()?);
     let ends = r.u32s()?;
-    if ends.windows(2).any(|w| w[0] > w[1])
-        || ends.last().is_some_and(|&e| e as usize > arena.len())
-    {
-        return None;
-    }
-    let mut forms = FormTable {
-        arena,
-        ends: Vec::with_capacity(ends.len()),
-        table: hashbrown::HashTable::with_capacity(ends.len()),
-    };
-    for e in ends {
-        forms.push_end(e)?;
-    }
+    let tags = Words::Borrowed(r.section()?);
+    let ids = r.u32s()?;
+    let forms = FormTable::from_parts(arena, ends, tags, ids)?;
     let form_lemmas = r.lists()?;
     let by_first = r.lists()?;
     let pattern_lemmas = r.lists()?;
     let target_off = r.u32s()?;
-    let n = r.len()?;
-    let items = (0..n)
-        .map(|_| decode_target([r.u32()?, r.u32()?, r.u32()?]))
+    let targets = r.u32s()?;
+    if !targets.len().is_multiple_of(3) {
+        return None;
+    }
+    let items = targets
+        .chunks_exact(3)
+        .map(|t| decode_target([t[0], t[1], t[2]]))
         .collect::<Option<Vec<Target>>>()?;
     if !valid_offsets(&target_off, items.len()) || form_lemmas.off.len() != forms.len() + 1 {
         return None;
@@ -493,22 +488,25 @@ pub fn load(key: u128) -> Option<Compiled> {
         pattern_lemmas,
         pattern_targets: Lists {
             off: target_off,
-            items,
+            items: items.into(),
         },
     };
     let context_phrases = r.strs()?;
-    let nv = r.len()?;
-    let variant_contexts = (0..nv)
-        .map(|_| {
-            let k = r.len()?;
-            (0..k).map(|_| r.ctx()).collect::<Option<Vec<_>>>()
-        })
-        .collect::<Option<Vec<_>>>()?;
-    let ne = r.len()?;
-    let expression_contexts = (0..ne).map(|_| r.ctx()).collect::<Option<Vec<_>>>()?;
+    let ctx = r.u32s()?;
+    let mut c = Ctx(&ctx);
+    let nv = c.count()?;
+    let mut variant_contexts = Vec::with_capacity(nv);
+    for _ in 0..nv {
+        let k = c.count()?;
+        variant_contexts.push((0..k).map(|_| c.ctx()).collect::<Option<Vec<_>>>()?);
+    }
+    let ne = c.count()?;
+    let expression_contexts = (0..ne).map(|_| c.ctx()).collect::<Option<Vec<_>>>()?;
+    if !c.0.is_empty() {
+        return None;
+    }
     let empty_patterns = r.strs()?;
-    // Everything read, every block checked: the checksum decides.
-    if r.left != 0 || r.unread != 0 || r.sum != sum {
+    if !r.b.is_empty() {
         return None;
     }
     Some(Compiled {
