@@ -224,10 +224,16 @@ impl<T: Copy> Lists<T> {
     }
 
     fn get(&self, i: u32) -> &[T] {
+        let (a, b) = self.range(i);
+        &self.items[a..b]
+    }
+
+    /// Where list `i` lies in `items` (empty for a list that does not exist).
+    fn range(&self, i: u32) -> (usize, usize) {
         let i = i as usize;
         match (self.off.get(i), self.off.get(i + 1)) {
-            (Some(&a), Some(&b)) => &self.items[a as usize..b as usize],
-            _ => &[],
+            (Some(&a), Some(&b)) => (a as usize, b as usize),
+            _ => (0, 0),
         }
     }
 }
@@ -238,8 +244,13 @@ struct Matcher {
     forms: FormTable,
     /// Form id → the lemmas it is a form of, in the order the lemmas were made.
     form_lemmas: Lists<u32>,
-    /// Lemma id → the patterns whose first word it is, in the order the patterns were made.
+    /// Lemma id → the patterns whose first word it is, sorted by their second lemma
+    /// (`ANY_WORD`, then `SINGLE` for one-word patterns, come last), then by id.
     by_first: Lists<u32>,
+    /// Beside each item of `by_first`: the pattern's second lemma, `ANY_WORD`, or `SINGLE`.
+    /// The patterns the next token allows are found by bisection, without reading the
+    /// others (a termbase's frequent first words start hundreds of patterns).
+    by_first_second: Words<u32>,
     /// Pattern id → its lemmas.
     pattern_lemmas: Lists<u32>,
     /// Pattern id → what it stands for.
@@ -367,10 +378,27 @@ impl Builder {
         for (pid, (lemmas, _)) in self.patterns.iter().enumerate() {
             lists[lemmas[0] as usize].push(pid as u32);
         }
+        // Each list sorted by second lemma (one-word patterns last), so that the patterns
+        // a next word allows are found by bisection.
+        let second = |pid: u32| {
+            let lemmas = &self.patterns[pid as usize].0;
+            lemmas.get(1).copied().unwrap_or(SINGLE)
+        };
+        for l in &mut lists {
+            l.sort_unstable_by_key(|&pid| (second(pid), pid));
+        }
+        let by_first = Lists::from_vecs(lists.iter().map(Vec::as_slice));
+        let by_first_second = by_first
+            .items
+            .iter()
+            .map(|&pid| second(pid))
+            .collect::<Vec<u32>>()
+            .into();
         Matcher {
             forms: self.forms,
             form_lemmas,
-            by_first: Lists::from_vecs(lists.iter().map(Vec::as_slice)),
+            by_first,
+            by_first_second,
             pattern_lemmas: Lists::from_vecs(self.patterns.iter().map(|p| p.0.as_slice())),
             pattern_targets: Lists::from_vecs(self.patterns.iter().map(|p| p.1.as_slice())),
         }
@@ -378,6 +406,9 @@ impl Builder {
 }
 
 const NO_FORM: u32 = u32::MAX;
+
+/// The second lemma of a one-word pattern (see `Matcher::by_first_second`).
+const SINGLE: u32 = u32::MAX;
 
 /// The lemma of `*` in a pattern: any one word.
 const ANY_WORD: u32 = u32::MAX - 1;
@@ -406,12 +437,42 @@ impl Matcher {
             .map(|t| self.forms.get(&t.norm).unwrap_or(NO_FORM))
             .collect();
         let mut out = Vec::new();
+        let mut candidates: Vec<u32> = Vec::new();
         for (i, tok) in tokens.iter().enumerate() {
             if forms[i] == NO_FORM {
                 continue;
             }
+            // What the next token allows as a second word: its lemmas, and whether a `*`
+            // may stand for it (the checks below, made once for all the candidates).
+            let next = tokens
+                .get(i + 1)
+                .filter(|t| t.sentence == tok.sentence && doc.gap_is_joiner(tok.end, t.start));
+            let next_lemmas = next
+                .filter(|_| forms[i + 1] != NO_FORM)
+                .map_or(&[][..], |_| self.form_lemmas.get(forms[i + 1]));
+            let next_star =
+                next.is_some_and(|t| t.is_word() && !NOT_IN_A_STAR.contains(&t.norm.as_str()));
             for &lemma in self.form_lemmas.get(forms[i]) {
-                'pattern: for &pid in self.by_first.get(lemma) {
+                let (a, b) = self.by_first.range(lemma);
+                let seconds = &self.by_first_second[a..b];
+                // The patterns whose second word may be the next token, tried in the order
+                // they were made (the order of the hits).
+                candidates.clear();
+                let mut take = |l: u32| {
+                    let lo = seconds.partition_point(|&s| s < l);
+                    let hi = lo + seconds[lo..].partition_point(|&s| s == l);
+                    candidates.extend_from_slice(&self.by_first.items[a + lo..a + hi]);
+                };
+                for &l in next_lemmas {
+                    take(l);
+                }
+                if next_star {
+                    take(ANY_WORD);
+                }
+                take(SINGLE);
+                candidates.sort_unstable();
+                candidates.dedup();
+                'pattern: for &pid in &candidates {
                     let lemmas = self.pattern_lemmas.get(pid);
                     let last = i + lemmas.len() - 1;
                     if last >= tokens.len() {

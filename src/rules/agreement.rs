@@ -75,6 +75,41 @@ impl Rule for Agreement {
     }
 }
 
+/// False when `phrase` has no word « de » or « d' » in any case: no « d » or « D » that
+/// starts a word and is followed by an apostrophe, or by « e » or « E » that ends it.
+fn may_hold_de(phrase: &str) -> bool {
+    let b = phrase.as_bytes();
+    // (« d » is ASCII: found by bytes; the rest is decoded only around it.)
+    memchr::memchr2_iter(b'd', b'D', b).any(|i| {
+        let starts_word = phrase[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let mut next = phrase[i + 1..].chars();
+        starts_word
+            && match next.next() {
+                Some('\'' | '’' | 'ʼ' | '‘') => true,
+                Some('e' | 'E') => next.next().is_none_or(|n| !n.is_alphanumeric()),
+                _ => false,
+            }
+    })
+}
+
+#[test]
+fn phrases_with_de() {
+    for p in [
+        "chaîne d'approvisionnement",
+        "Banque De France",
+        "prix de gros",
+        "D’abord",
+    ] {
+        assert!(may_hold_de(p), "{p}");
+    }
+    for p in ["demande", "mode", "grande puce", "modèle", "d"] {
+        assert!(!may_hold_de(p), "{p}");
+    }
+}
+
 /// The « N1 de N2 » compounds of a glossary, as pairs of dictionary entries.
 struct Compounds(HashSet<(u32, u32)>);
 
@@ -1263,7 +1298,9 @@ impl<'a> Analyzer<'a> {
             self.cx.glossary.memo.get_or_init(|| {
                 let mut set = HashSet::new();
                 for t in &self.cx.glossary.glossary.terms {
-                    for p in &t.approved {
+                    // (Only a term that holds « de » or « d' » is cut into words: most of a
+                    // large termbase's terms do not.)
+                    for p in t.approved.iter().filter(|p| may_hold_de(p)) {
                         let w = tokenize_phrase(p);
                         for k in 0..w.len().saturating_sub(2) {
                             if matches!(w[k + 1].as_str(), "de" | "d'") {

@@ -291,7 +291,10 @@ pub fn quote_list(items: &[String]) -> String {
 /// lists that rules test every token against.
 pub struct WordList {
     words: &'static [&'static str],
-    set: std::sync::OnceLock<(Sketch, std::collections::HashSet<&'static str, foldhash::fast::FixedState>)>,
+    set: std::sync::OnceLock<(
+        Sketch,
+        std::collections::HashSet<&'static str, foldhash::fast::FixedState>,
+    )>,
 }
 
 /// 4,096 bits, one per (length, first byte, last byte) class of word: most words of a
@@ -301,7 +304,10 @@ struct Sketch([u64; 64]);
 impl Sketch {
     fn bit(word: &str) -> usize {
         let b = word.as_bytes();
-        let (first, last) = (*b.first().unwrap_or(&0) as usize, *b.last().unwrap_or(&0) as usize);
+        let (first, last) = (
+            *b.first().unwrap_or(&0) as usize,
+            *b.last().unwrap_or(&0) as usize,
+        );
         (first * 31 + last * 7 + b.len().min(15) * 257) & 4095
     }
 

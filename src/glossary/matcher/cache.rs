@@ -23,7 +23,7 @@ use std::path::PathBuf;
 /// Entries from which a glossary is worth caching (the default glossaries hold about 650).
 pub const MIN_ENTRIES: usize = 500;
 
-const MAGIC: &[u8; 8] = b"RLCGv003";
+const MAGIC: &[u8; 8] = b"RLCGv004";
 
 /// What the cache holds: the matcher and the context tables compiled with it.
 pub struct Compiled {
@@ -242,6 +242,7 @@ pub fn store(key: u128, c: &Compiled) {
     w.u32s(&m.forms.ids);
     w.lists(&m.form_lemmas);
     w.lists(&m.by_first);
+    w.u32s(&m.by_first_second);
     w.lists(&m.pattern_lemmas);
     w.u32s(&m.pattern_targets.off);
     let targets: Vec<u32> = m
@@ -450,6 +451,7 @@ pub fn load(key: u128) -> Option<Compiled> {
     let forms = FormTable::from_parts(arena, ends, tags, ids)?;
     let form_lemmas = r.lists()?;
     let by_first = r.lists()?;
+    let by_first_second = r.u32s()?;
     let pattern_lemmas = r.lists()?;
     let target_off = r.u32s()?;
     let targets = r.u32s()?;
@@ -476,6 +478,8 @@ pub fn load(key: u128) -> Option<Compiled> {
         )
         .any(|&l| l >= lemmas)
         || by_first.items.iter().any(|&p| p >= patterns)
+        // (Second lemmas index nothing: only their number is checked.)
+        || by_first_second.len() != by_first.items.len()
         || target_off.len() != pattern_lemmas.off.len()
         || (0..patterns).any(|p| pattern_lemmas.get(p).is_empty())
     {
@@ -485,6 +489,7 @@ pub fn load(key: u128) -> Option<Compiled> {
         forms,
         form_lemmas,
         by_first,
+        by_first_second,
         pattern_lemmas,
         pattern_targets: Lists {
             off: target_off,
