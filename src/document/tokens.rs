@@ -86,11 +86,16 @@ fn normalize_compact(word: &str) -> CompactString {
 
 fn make_token(view: &str, start: usize, end: usize) -> Token {
     let word = &view[start..end];
-    if word.is_ascii() {
+    let bytes = word.as_bytes();
+    // One pass: ASCII? letters, capitals.
+    let (mut letters, mut upper, mut ascii) = (0, 0, true);
+    for &b in bytes {
+        ascii &= b < 0x80;
+        letters += b.is_ascii_alphabetic() as usize;
+        upper += b.is_ascii_uppercase() as usize;
+    }
+    if ascii {
         // ASCII is NFC, its letters are the ASCII letters and `'` stays `'`.
-        let bytes = word.as_bytes();
-        let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
-        let upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
         let mut norm = CompactString::from(word);
         norm.make_ascii_lowercase();
         return Token {
@@ -103,8 +108,10 @@ fn make_token(view: &str, start: usize, end: usize) -> Token {
             word: letters > 0,
         };
     }
-    let mut letters = 0;
-    let mut upper = 0;
+    if let Some(t) = latin_token(word, start, end) {
+        return t;
+    }
+    let (mut letters, mut upper) = (0, 0);
     for c in word.chars() {
         if c.is_alphabetic() {
             letters += 1;
@@ -123,6 +130,69 @@ fn make_token(view: &str, start: usize, end: usize) -> Token {
         capitalized: word.chars().next().is_some_and(char::is_uppercase),
         all_caps: letters >= 2 && upper == letters,
     }
+}
+
+/// What `make_token` needs of a character below U+0180 (Latin-1 and Latin Extended-A, the
+/// letters of French): its lower case, whether it is a letter, a capital. All of them are
+/// NFC as they stand.
+#[derive(Clone, Copy, Default)]
+struct LatinChar {
+    lower: char,
+    alphabetic: bool,
+    uppercase: bool,
+}
+
+const LATIN_END: u32 = 0x180;
+
+fn latin_table() -> &'static [LatinChar; LATIN_END as usize] {
+    static TABLE: std::sync::LazyLock<[LatinChar; LATIN_END as usize]> =
+        std::sync::LazyLock::new(|| {
+            let mut t = [LatinChar::default(); LATIN_END as usize];
+            for (u, e) in t.iter_mut().enumerate() {
+                let c = char::from_u32(u as u32).expect("below U+0180");
+                let mut lower = c.to_lowercase();
+                *e = LatinChar {
+                    // (« İ » lowers to two characters: it is left to the general path.)
+                    lower: if lower.len() == 1 {
+                        lower.next().expect("one")
+                    } else {
+                        '\0'
+                    },
+                    alphabetic: c.is_alphabetic(),
+                    uppercase: c.is_uppercase(),
+                };
+            }
+            t
+        });
+    &TABLE
+}
+
+/// `make_token` for a word whose characters are all below U+0180 (nearly every French
+/// word with an accent): one pass over a table. None for any other word.
+fn latin_token(word: &str, start: usize, end: usize) -> Option<Token> {
+    let table = latin_table();
+    let mut norm = CompactString::with_capacity(word.len());
+    let (mut letters, mut upper) = (0, 0);
+    let mut capitalized = None;
+    for c in word.chars() {
+        let e = table.get(c as usize)?;
+        if e.lower == '\0' {
+            return None;
+        }
+        capitalized.get_or_insert(e.uppercase);
+        letters += e.alphabetic as usize;
+        upper += (e.alphabetic && e.uppercase) as usize;
+        norm.push(e.lower);
+    }
+    Some(Token {
+        start,
+        end,
+        norm,
+        sentence: 0,
+        capitalized: capitalized.unwrap_or(false),
+        all_caps: letters >= 2 && upper == letters,
+        word: letters > 0,
+    })
 }
 
 /// Tokenises `view[from..to]`; spans are offsets into `view` (and so into the original).
@@ -147,6 +217,12 @@ pub fn tokenize(view: &str, from: usize, to: usize) -> Vec<Token> {
 /// Splits French elisions off a UAX #29 word, then pushes the pieces.
 fn push_word(view: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let word = &view[start..end];
+    // No apostrophe of any kind (`'`, or ’ ‘ ʼ, whose UTF-8 starts with E2 or CA): the
+    // word as it is.
+    if memchr::memchr3(b'\'', 0xE2, 0xCA, word.as_bytes()).is_none() {
+        out.push(make_token(view, start, end));
+        return;
+    }
     if let Some((i, c)) = word.char_indices().find(|&(_, c)| is_apostrophe(c)) {
         // (Every elided word is ASCII: compared without allocating.)
         let prefix = &word[..i];
@@ -184,6 +260,45 @@ pub fn tokenize_phrase(phrase: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The table's path gives what the general one gives, for every character it takes,
+    /// alone and in words.
+    #[test]
+    fn latin_path_is_the_general_path() {
+        let general = |w: &str| {
+            let norm = normalize_compact(w);
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            let upper = w
+                .chars()
+                .filter(|c| c.is_alphabetic() && c.is_uppercase())
+                .count();
+            (
+                norm.to_string(),
+                norm.chars().any(char::is_alphabetic),
+                w.chars().next().is_some_and(char::is_uppercase),
+                letters >= 2 && upper == letters,
+            )
+        };
+        let fast = |w: &str| {
+            latin_token(w, 0, w.len())
+                .map(|t| (t.norm.to_string(), t.word, t.capitalized, t.all_caps))
+        };
+        let mut words: Vec<String> = (0..LATIN_END)
+            .filter_map(char::from_u32)
+            .map(|c| c.to_string())
+            .collect();
+        for w in [
+            "Élysée", "ÉTÉ", "cœur", "Œuvre", "naïve", "l'été", "ÀÉ1", "Ÿ", "ſ", "µs", "x²",
+        ] {
+            words.push(w.to_string());
+        }
+        for w in &words {
+            if let Some(f) = fast(w) {
+                assert_eq!(f, general(w), "{w:?}");
+            }
+        }
+        assert!(fast("İ").is_none() && fast("l’été").is_none());
+    }
 
     fn norms(s: &str) -> Vec<String> {
         tokenize(s, 0, s.len())

@@ -476,6 +476,16 @@ fn line_sentences(cls: &[u8], at: &[u32], f: &mut impl FnMut(usize, usize)) {
         if !((p[3] == Part::ClosePlus && c == S_CLOSE) || (p[3] == Part::SpPlus && c == S_SP)) {
             p = [p[1], p[2], p[3], part];
         }
+        // Only a start, a separator or a terminator among the last parts can make a
+        // boundary (SB1, SB4, SB11): most characters are decided here.
+        if !before.iter().any(|&q| {
+            matches!(
+                q,
+                Part::Sot | Part::ATerm | Part::STerm | Part::Sep | Part::Cr | Part::Lf
+            )
+        }) {
+            continue;
+        }
         let here = at[i] as usize;
         let brk = if before[3] == Part::Sot {
             true // SB1
