@@ -93,9 +93,9 @@ const STOP: &[&str] = &[
 
 /// A filler phrase starts with a preposition (« dans le domaine de », « en termes de »).
 /// Noun phrases (« descripteur de fichier ») are terminology: repeating them is right.
-const LEADS: &[&str] = &[
+static LEADS: super::WordList = super::WordList::new(&[
     "à", "au", "aux", "afin", "avec", "dans", "en", "grâce", "par", "pour", "selon", "sur",
-];
+]);
 
 const MIN_N: usize = 4;
 const MAX_N: usize = 7;
@@ -116,10 +116,35 @@ impl Rule for RepeatedPhrase {
         let toks = &cx.doc.tokens;
         let min = cx.settings.repeated_phrase_min.max(2);
         let window = cx.settings.repeated_phrase_window;
+        // The phrases that may start at token `i`: words of one sentence, joined.
+        let joined = |i: usize, n: usize| {
+            let j = i + n - 1;
+            j < toks.len()
+                && (i..=j).all(|k| {
+                    let t = &toks[k];
+                    t.is_word()
+                        && t.sentence == toks[i].sentence
+                        && (k == i || cx.doc.gap_is_joiner(toks[k - 1].end, t.start))
+                })
+        };
+        // First the shortest phrases, by hash: a longer phrase that repeats `min` times
+        // starts with a short one that does, so most starts are dropped here, before any
+        // phrase is stored. (A collision only keeps a start that would have gone.)
+        let hash = |i: usize| {
+            use std::hash::BuildHasher;
+            foldhash::fast::FixedState::default().hash_one(Gram(&toks[i..i + MIN_N]))
+        };
+        let starts: Vec<usize> = (0..toks.len())
+            .filter(|&i| LEADS.contains(&toks[i].norm) && joined(i, MIN_N))
+            .collect();
+        let mut counts: HashMap<u64, usize, foldhash::fast::FixedState> = HashMap::default();
+        for &i in &starts {
+            *counts.entry(hash(i)).or_default() += 1;
+        }
         // n-gram → starting token indices.
         let mut grams: HashMap<Gram, Vec<usize>, foldhash::fast::FixedState> = HashMap::default();
-        for i in 0..toks.len() {
-            if !LEADS.contains(&toks[i].norm.as_str()) {
+        for i in starts {
+            if counts[&hash(i)] < min {
                 continue;
             }
             let mut content = 0;
