@@ -50,12 +50,25 @@ impl Rule for EntityInconsistent {
         // Names outside the glossary: the spellings of a word that has a capital, compared
         // with each other. Words in capitals are left out: capitals mark headings,
         // placeholders (FICHIER) and emphasis, not another spelling.
+        // Whether each sentence has a lower-case letter (`is_judged_spelling`), found once.
+        let mut has_lower: Vec<Option<bool>> = vec![None; cx.doc.sentences.len()];
         for (i, t) in cx.doc.tokens.iter().enumerate() {
-            let span = Span::new(t.start, t.end);
-            if !t.is_word() || t.norm.chars().count() < 3 || covered.overlaps(&span) {
+            // (The cheap tests first: most words have no capital.)
+            if !t.is_word() || t.all_caps {
                 continue;
             }
-            if t.all_caps || !is_judged_spelling(cx, span, i) {
+            let span = Span::new(t.start, t.end);
+            if !cx.text(span).chars().any(char::is_uppercase)
+                || t.norm.chars().count() < 3
+                || covered.overlaps(&span)
+            {
+                continue;
+            }
+            let judged = match has_lower.get_mut(t.sentence as usize) {
+                Some(memo) => *memo.get_or_insert_with(|| is_judged_spelling(cx, span, i)),
+                None => is_judged_spelling(cx, span, i),
+            };
+            if !judged {
                 continue;
             }
             groups
