@@ -57,7 +57,27 @@ pub fn plain_word_any_case(word: &str) -> bool {
 /// True when the dictionary accepts `word`: the plain list first, Hunspell (parsed on
 /// first need) for the rest. Always what `speller().check(word)` says.
 pub fn check_word(word: &str) -> bool {
-    plain_word(word) || speller().check(word)
+    if plain_word(word) {
+        return true;
+    }
+    // Hunspell's answers, kept per thread: a text repeats its unknown words (program names
+    // in man pages), and asking Hunspell costs about a microsecond each time.
+    thread_local! {
+        static ASKED: std::cell::RefCell<std::collections::HashMap<String, bool, foldhash::fast::FixedState>> =
+            Default::default();
+    }
+    ASKED.with_borrow_mut(|asked| {
+        if let Some(&known) = asked.get(word) {
+            return known;
+        }
+        let known = speller().check(word);
+        // (Bounded: a whole repository of text may hold millions of distinct words.)
+        if asked.len() >= 200_000 {
+            asked.clear();
+        }
+        asked.insert(word.to_string(), known);
+        known
+    })
 }
 
 /// The frozen image of the morphology, made by the build script (`build.rs`).
