@@ -82,6 +82,7 @@ impl Rule for Spelling {
             if english.contains(&t.sentence) {
                 continue;
             }
+            let compound_start = t.start;
             let compound = &doc.view[t.start..toks[last].end];
             let lower = || compound.to_lowercase();
             let plain = crate::lexicon::plain_word;
@@ -91,10 +92,9 @@ impl Rule for Spelling {
                 continue;
             }
             // Code, options, paths, placeholders, a single quoted word (« graph »): the
-            // characters around the whole word or compound tell.
-            if looks_like_code(doc, t.start, toks[last].end) {
-                continue;
-            }
+            // characters around the whole word or compound tell (looked at only when one
+            // of its words is unknown).
+            let mut code: Option<bool> = None;
             for (k, t) in toks.iter().enumerate().take(last + 1).skip(first) {
                 if !worth_checking(cx, doc, k, &names, &glossary_spans) {
                     continue;
@@ -102,6 +102,10 @@ impl Rule for Spelling {
                 let word = &doc.view[t.start..t.end];
                 if known(doc, t, word, k > first, k < last) {
                     continue;
+                }
+                if *code.get_or_insert_with(|| looks_like_code(doc, compound_start, toks[last].end))
+                {
+                    break;
                 }
                 // A capital at a sentence start may be a name (« Reuters a confirmé ») or a
                 // typo (« Finallement ») : a typo is one edit away from a word.
