@@ -13,7 +13,7 @@ use super::{Context, Rule, RuleDoc, RuleMeta, WordList, match_case};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span, Suggestion};
 use crate::document::{Document, Token, tokenize_phrase};
 use crate::lexicon::{Analysis, Gender, Morphology, Number, Pos};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 pub struct Agreement;
 
@@ -56,7 +56,6 @@ impl Rule for Agreement {
             compounds: std::cell::OnceCell::new(),
             cx,
             analyses: vec![std::cell::Cell::new(None); doc.tokens.len()],
-            by_word: Default::default(),
         };
         let mut reported = vec![false; a.toks.len()];
         for i in 1..a.toks.len() {
@@ -633,7 +632,6 @@ struct Analyzer<'a> {
     cx: &'a Context<'a>,
     /// The dictionary's readings of each token, looked up on first need.
     analyses: Vec<std::cell::Cell<Option<&'static [Analysis]>>>,
-    by_word: std::cell::RefCell<HashMap<&'a str, &'static [Analysis], foldhash::fast::FixedState>>,
 }
 
 impl<'a> Analyzer<'a> {
@@ -675,11 +673,7 @@ impl<'a> Analyzer<'a> {
         }
         let cell = &self.analyses[i];
         cell.get().unwrap_or_else(|| {
-            // The dictionary's table is large (cache misses); the words of one text are
-            // few: each is looked up there once.
-            let w = self.toks[i].norm.as_str();
-            let mut by_word = self.by_word.borrow_mut();
-            let r = *by_word.entry(w).or_insert_with(|| self.m.analyses(w));
+            let r = self.m.analyses(&self.toks[i].norm);
             cell.set(Some(r));
             r
         })
