@@ -687,7 +687,7 @@ impl<'a> Analyzer<'a> {
         // (« point » and « fin » are nouns far more often than « ne … point », « fin prêt ».)
         let rare_function = matches!(self.norm(i), "point" | "points" | "fin" | "fins");
         if (self.readings(i).iter().any(|a| a.pos.has(function)) && !rare_function)
-            || self.toks[i].norm.chars().count() < 2
+            || self.toks[i].norm.chars().nth(1).is_none()
             || NOT_HEADS.contains(self.norm(i))
         {
             return None;
@@ -724,7 +724,7 @@ impl<'a> Analyzer<'a> {
         let prev = top.start - 1;
         let w = self.norm(prev);
         let r = self.readings(prev);
-        self.toks[prev].norm.chars().count() < 2
+        self.toks[prev].norm.chars().nth(1).is_none()
             || (self.toks[prev].is_word() && r.is_empty() && !self.is_name(prev))
             || matches!(
                 w,

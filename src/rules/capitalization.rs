@@ -448,7 +448,7 @@ impl Rule for Capitalization {
                 } else if let Some(base) = nationality(norm) {
                     // « le marché Américain »: an adjective after a lower-case noun.
                     let adjective = !prev.capitalized
-                        && prev.norm.chars().count() >= 3
+                        && prev.norm.chars().nth(2).is_some()
                         && prev.norm.chars().all(char::is_alphabetic)
                         && !BEFORE_NOUN.contains(&prev.norm.as_str())
                         && base != "suisse";
@@ -561,7 +561,7 @@ fn day_context(prev: &Token, next: Option<&Token>, after_next: Option<&Token>) -
     );
     let verb = !prev.capitalized
         && prev.is_word()
-        && prev.norm.chars().count() >= 3
+        && prev.norm.chars().nth(2).is_some()
         && !matches!(
             prev.norm.as_str(),
             "et" | "ou" | "avec" | "par" | "chez" | "pour" | "sur" | "dans" | "sans" | "contre"
@@ -595,7 +595,7 @@ fn title_sentences(doc: &crate::document::Document) -> Vec<bool> {
     for t in doc
         .tokens
         .iter()
-        .filter(|t| t.is_word() && t.norm.chars().count() >= 4)
+        .filter(|t| t.is_word() && t.norm.chars().nth(3).is_some())
     {
         let c = &mut counts[t.sentence as usize];
         c.1 += 1;

@@ -59,7 +59,7 @@ impl Rule for EntityInconsistent {
             }
             let span = Span::new(t.start, t.end);
             if !cx.text(span).chars().any(char::is_uppercase)
-                || t.norm.chars().count() < 3
+                || t.norm.chars().nth(2).is_none()
                 || covered.overlaps(&span)
             {
                 continue;

@@ -221,7 +221,7 @@ fn worth_checking(
 ) -> bool {
     let t: &Token = &doc.tokens[i];
     let word = &doc.view[t.start..t.end];
-    if !t.is_word() || is_elision(&t.norm) || t.norm.chars().count() < 2 || t.all_caps {
+    if !t.is_word() || is_elision(&t.norm) || t.norm.chars().nth(1).is_none() || t.all_caps {
         return false;
     }
     // Code and identifiers: digits, underscores, an upper-case letter inside the word.
