@@ -3,7 +3,6 @@
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span};
 use crate::glossary::Target;
-use std::collections::BTreeMap;
 
 pub struct TermInconsistency;
 
@@ -29,26 +28,34 @@ impl Rule for TermInconsistency {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        // term → rendering (None = approved, Some(i) = forbidden variant i) → spans.
-        let mut seen: BTreeMap<u32, BTreeMap<Option<u32>, Vec<Span>>> = BTreeMap::new();
-        for h in &cx.hits {
-            let (term, key) = match h.target {
-                Target::Approved { term, .. } => (term, None),
-                Target::Forbidden { term, index } => (term, Some(index)),
-                _ => continue,
-            };
-            seen.entry(term)
-                .or_default()
-                .entry(key)
-                .or_default()
-                .push(h.span);
-        }
-        for (term, renderings) in seen {
-            if renderings.len() < 2 || !renderings.contains_key(&None) {
+        // (term, rendering: None = approved, Some(i) = forbidden variant i, span), sorted
+        // by term and rendering, spans in the order of the text (a stable sort).
+        let mut seen: Vec<(u32, Option<u32>, Span)> = cx
+            .hits
+            .iter()
+            .filter_map(|h| match h.target {
+                Target::Approved { term, .. } => Some((term, None, h.span)),
+                Target::Forbidden { term, index } => Some((term, Some(index), h.span)),
+                _ => None,
+            })
+            .collect();
+        seen.sort_by_key(|&(term, key, _)| (term, key));
+        for group in seen.chunk_by(|a, b| a.0 == b.0) {
+            let term = group[0].0;
+            // One rendering, or none approved: consistent (most terms).
+            if group[0].1.is_some() || group[group.len() - 1].1.is_none() {
+                continue;
+            }
+            // Rendering → its spans, approved first.
+            let renderings: Vec<(Option<u32>, Vec<Span>)> = group
+                .chunk_by(|a, b| a.1 == b.1)
+                .map(|r| (r[0].1, r.iter().map(|x| x.2).collect()))
+                .collect();
+            if renderings.len() < 2 || renderings[0].0.is_some() {
                 continue;
             }
             let t = &cx.glossary.glossary.terms[term as usize];
-            let approved_count = renderings[&None].len();
+            let approved_count = renderings[0].1.len();
             let mut parts = vec![format!("« {} » ({} fois)", t.approved[0], approved_count)];
             let mut first_wrong: Option<Span> = None;
             for (key, spans) in &renderings {
