@@ -62,6 +62,18 @@ impl Rule for Agreement {
             if reported[i] || a.english.contains(&a.toks[i].sentence) {
                 continue;
             }
+            // Each analysis below judges an adjective or a participle (`adjective`): a word
+            // with no such reading is passed over at once.
+            let t = &a.toks[i];
+            if !t.is_word()
+                || t.capitalized
+                || !a
+                    .readings(i)
+                    .iter()
+                    .any(|r| r.pos.has(Pos::ADJ) || r.pos.has(Pos::PPAS))
+            {
+                continue;
+            }
             let finding = a
                 .after_noun(i)
                 .or_else(|| a.after_etre(i))
