@@ -111,10 +111,13 @@ pub(super) fn inflected(cx: &Context, hit: &crate::glossary::Hit, pattern: &str)
     // Each pattern is cut into words once per document, however many times it is found.
     let words = cx.doc.memo.get_or_init(PatternWords::default);
     let mut words = words.0.lock().unwrap_or_else(|e| e.into_inner());
-    let pattern_words = words
-        .entry(pattern.to_string())
-        .or_insert_with(|| crate::document::tokenize_phrase(pattern));
-    !found.eq(pattern_words.iter().map(String::as_str))
+    if !words.contains_key(pattern) {
+        words.insert(
+            pattern.to_string(),
+            crate::document::tokenize_phrase(pattern),
+        );
+    }
+    !found.eq(words[pattern].iter().map(String::as_str))
 }
 
 /// The words of the patterns met in a document (see `inflected`).

@@ -260,8 +260,9 @@ pub fn beside_a_name(doc: &Document, first: usize, last: usize) -> bool {
 /// original gives a capital at the start of the replacement.
 pub fn match_case(original: &str, replacement: &str) -> String {
     // An acronym (« ML », « AI ») says nothing about the case of its replacement.
-    let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+    let mut letters = original.chars().filter(|c| c.is_alphabetic());
+    let acronym = letters.clone().nth(1).is_some() && letters.all(char::is_uppercase);
+    if acronym {
         return replacement.to_string();
     }
     let starts_upper = original.chars().next().is_some_and(char::is_uppercase);
