@@ -60,13 +60,21 @@ pub fn class_of(word: &str) -> Option<&'static str> {
     CLASSES.iter().find(|c| c.contains(&word)).map(|c| c[0])
 }
 
-/// Every form of a class, from its name.
-pub fn class_members(name: &str) -> &'static [&'static str] {
-    CLASSES
-        .iter()
-        .find(|c| c[0] == name)
-        .copied()
-        .unwrap_or(&[])
+/// The index of the class a function word belongs to (into `class_at`), if any.
+pub fn class_index(word: &str) -> Option<usize> {
+    // Every member is at most 7 bytes long (« lorsqu' »): a longer word is in none.
+    if word.len() > 8 {
+        return None;
+    }
+    CLASSES.iter().position(|c| c.contains(&word))
+}
+
+/// Number of classes (`class_index` is below it).
+pub const CLASS_COUNT: usize = CLASSES.len();
+
+/// Every form of the class at `index`.
+pub fn class_at(index: usize) -> &'static [&'static str] {
+    CLASSES[index]
 }
 
 /// How the words of a pattern are expanded.
@@ -360,6 +368,10 @@ mod tests {
         assert_eq!(class_of("des"), Some("de"));
         assert_eq!(class_of("aux"), Some("à"));
         assert_eq!(class_of("formation"), None);
-        assert!(class_members("le").contains(&"les"));
+        assert!(class_at(class_index("le").unwrap()).contains(&"les"));
+        assert_eq!(class_index("l'"), class_index("les"));
+        assert_eq!(class_index("formation"), None);
+        // `class_index` turns longer words away unread.
+        assert!(CLASSES.iter().flat_map(|c| c.iter()).all(|w| w.len() <= 8));
     }
 }
