@@ -328,6 +328,8 @@ struct Builder {
     targets: Vec<(u32, Target)>,
     /// The lemmas of the pattern being added (kept for its room).
     scratch: Vec<u32>,
+    /// The forms of the word being added (kept for its room).
+    inflected: inflect::Forms,
 }
 
 fn hash_lemmas(lemmas: &[u32]) -> u64 {
@@ -375,6 +377,7 @@ impl Builder {
             pattern_ids: IdTable::with_capacity(phrases),
             targets: Vec::with_capacity(phrases),
             scratch: Vec::new(),
+            inflected: inflect::Forms::default(),
         }
     }
 
@@ -422,12 +425,15 @@ impl Builder {
         }
         let id = self.new_lemma();
         let mut word_form = NO_FORM;
-        for f in inflect::forms(word, mode) {
-            let form = self.add_form(&f, id);
+        let mut forms = std::mem::take(&mut self.inflected);
+        inflect::forms_into(word, mode, &mut forms);
+        for f in forms.iter() {
+            let form = self.add_form(f, id);
             if f == word {
                 word_form = form;
             }
         }
+        self.inflected = forms;
         debug_assert_ne!(word_form, NO_FORM, "a word is one of its forms");
         self.word_lemmas.push(h);
         self.word_lemma_keys.push((id, word_form, mode));
