@@ -259,11 +259,10 @@ fn write(path: &std::path::Path, g: &Glossary, prefix: &str) {
     let mut w = Writer(Vec::new());
     w.glossary(g);
     let payload = w.0;
-    let mut file = Vec::with_capacity(payload.len() + 24);
-    file.extend_from_slice(MAGIC);
-    file.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    file.extend_from_slice(&checksum(&payload).to_le_bytes());
-    file.extend_from_slice(&payload);
+    let mut head = Vec::with_capacity(24);
+    head.extend_from_slice(MAGIC);
+    head.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    head.extend_from_slice(&checksum(&payload).to_le_bytes());
     let Some(parent) = path.parent() else { return };
     if std::fs::create_dir_all(parent).is_err() {
         return;
@@ -274,7 +273,14 @@ fn write(path: &std::path::Path, g: &Glossary, prefix: &str) {
         .and_then(|n| n.to_str())
         .unwrap_or("defaults");
     let tmp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
-    if std::fs::write(&tmp, &file).is_ok() && std::fs::rename(&tmp, path).is_err() {
+    // The head, then the payload: not copied after the head (a termbase's weighs 35 MB).
+    let written = std::fs::File::create(&tmp).and_then(|mut f| {
+        use std::io::Write;
+        f.write_all(&head)?;
+        f.write_all(&payload)
+    });
+    drop(payload);
+    if written.is_err() || std::fs::rename(&tmp, path).is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
     prune_cache(parent, prefix);

@@ -60,13 +60,21 @@ pub fn class_of(word: &str) -> Option<&'static str> {
     CLASSES.iter().find(|c| c.contains(&word)).map(|c| c[0])
 }
 
-/// Every form of a class, from its name.
-pub fn class_members(name: &str) -> &'static [&'static str] {
-    CLASSES
-        .iter()
-        .find(|c| c[0] == name)
-        .copied()
-        .unwrap_or(&[])
+/// The index of the class a function word belongs to (into `class_at`), if any.
+pub fn class_index(word: &str) -> Option<usize> {
+    // Every member is at most 7 bytes long (« lorsqu' »): a longer word is in none.
+    if word.len() > 8 {
+        return None;
+    }
+    CLASSES.iter().position(|c| c.contains(&word))
+}
+
+/// Number of classes (`class_index` is below it).
+pub const CLASS_COUNT: usize = CLASSES.len();
+
+/// Every form of the class at `index`.
+pub fn class_at(index: usize) -> &'static [&'static str] {
+    CLASSES[index]
 }
 
 /// How the words of a pattern are expanded.
@@ -80,15 +88,85 @@ pub enum Mode {
     English,
 }
 
+/// Forms written one after the other in one buffer, so that generating the forms of a word
+/// allocates nothing once the buffer has grown (a termbase has some 170,000 words).
+#[derive(Debug, Default)]
+pub struct Forms {
+    /// The forms' bytes (each built from whole `str`s, so each is UTF-8).
+    text: Vec<u8>,
+    /// Form `i` is `text[spans[i].0..spans[i].1]`.
+    spans: Vec<(u32, u32)>,
+}
+
+impl Forms {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.spans.clear();
+    }
+
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    fn bytes(&self, i: usize) -> &[u8] {
+        let (a, b) = self.spans[i];
+        &self.text[a as usize..b as usize]
+    }
+
+    /// Form `i`.
+    pub fn get(&self, i: usize) -> &str {
+        std::str::from_utf8(self.bytes(i)).expect("forms are built from whole strs")
+    }
+
+    /// The forms, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// Adds the form made of these pieces.
+    fn push(&mut self, parts: &[&str]) {
+        let start = self.text.len() as u32;
+        for p in parts {
+            self.text.extend_from_slice(p.as_bytes());
+        }
+        self.spans.push((start, self.text.len() as u32));
+    }
+
+    /// Adds form `i` with its last `cut` bytes replaced by `suffix`.
+    fn push_from(&mut self, i: usize, cut: usize, suffix: &str) {
+        let (a, b) = self.spans[i];
+        let start = self.text.len() as u32;
+        self.text.extend_from_within(a as usize..b as usize - cut);
+        self.text.extend_from_slice(suffix.as_bytes());
+        self.spans.push((start, self.text.len() as u32));
+    }
+
+    /// Sorts the forms (in byte order, as strings sort) and drops repeats.
+    fn sort_dedup(&mut self) {
+        let text = &self.text;
+        let of = |&(a, b): &(u32, u32)| &text[a as usize..b as usize];
+        self.spans.sort_unstable_by(|x, y| of(x).cmp(of(y)));
+        self.spans.dedup_by(|x, y| of(x) == of(y));
+    }
+}
+
 /// All the forms a pattern word matches (normalised, lower case), itself included.
 pub fn forms(word: &str, mode: Mode) -> Vec<String> {
-    let mut out = vec![word.to_string()];
+    let mut out = Forms::default();
+    forms_into(word, mode, &mut out);
+    out.iter().map(str::to_string).collect()
+}
+
+/// `forms`, into `out` (cleared first): sorted, each once.
+pub fn forms_into(word: &str, mode: Mode, out: &mut Forms) {
+    out.clear();
+    out.push(&[word]);
     match mode {
-        Mode::Exact => {}
+        Mode::Exact => return,
         Mode::English => {
             if word.chars().any(char::is_alphabetic) {
-                out.push(format!("{word}s"));
-                out.push(format!("{word}es"));
+                out.push(&[word, "s"]);
+                out.push(&[word, "es"]);
             }
         }
         Mode::French => {
@@ -96,36 +174,35 @@ pub fn forms(word: &str, mode: Mode) -> Vec<String> {
                 && word.chars().all(|c| c.is_alphabetic() || c == '\'')
                 && !INVARIABLE.contains(&word)
             {
-                french_forms(word, &mut out);
+                french_forms(word, out);
             }
         }
     }
-    out.sort();
-    out.dedup();
-    out
+    out.sort_dedup();
 }
 
-fn french_forms(word: &str, out: &mut Vec<String>) {
+fn french_forms(word: &str, out: &mut Forms) {
     let mut bases = vec![word.to_string()];
     // Back from the plural and the feminine to the masculine singular.
     let singular = singular_of(word);
     if singular != word {
         bases.push(singular.clone());
     }
-    for s in [word.to_string(), singular] {
-        if let Some(m) = masculine_of(&s) {
+    for s in [word, singular.as_str()] {
+        if let Some(m) = masculine_of(s) {
             bases.push(m);
         }
     }
     bases.sort();
     bases.dedup();
     for b in &bases {
-        out.push(b.clone());
-        out.extend(plurals(b));
+        out.push(&[b]);
+        plurals(out, out.len() - 1);
         if takes_feminine(b) {
-            for f in feminines(b) {
-                out.extend(plurals(&f));
-                out.push(f);
+            let from = out.len();
+            feminines(b, out);
+            for f in from..out.len() {
+                plurals(out, f);
             }
         }
         verb_forms(b, out);
@@ -181,20 +258,24 @@ fn takes_feminine(w: &str) -> bool {
             .any(|e| w.ends_with(e) && w.len() > e.len() + 1)
 }
 
-fn plurals(w: &str) -> Vec<String> {
-    if w.ends_with('s') || w.ends_with('x') || w.ends_with('z') {
-        return Vec::new();
+/// Adds the plurals of form `i`.
+fn plurals(out: &mut Forms, i: usize) {
+    let w = out.bytes(i);
+    if w.ends_with(b"s") || w.ends_with(b"x") || w.ends_with(b"z") {
+        return;
     }
-    if let Some(stem) = w.strip_suffix("al") {
-        return vec![format!("{stem}aux"), format!("{w}s")];
+    if w.ends_with(b"al") {
+        out.push_from(i, 2, "aux");
+        out.push_from(i, 0, "s");
+    } else if w.ends_with(b"au") || w.ends_with(b"eu") {
+        out.push_from(i, 0, "x");
+        out.push_from(i, 0, "s");
+    } else {
+        out.push_from(i, 0, "s");
     }
-    if w.ends_with("au") || w.ends_with("eu") {
-        return vec![format!("{w}x"), format!("{w}s")];
-    }
-    vec![format!("{w}s")]
 }
 
-fn feminines(w: &str) -> Vec<String> {
+fn feminines(w: &str, out: &mut Forms) {
     const PAIRS: &[(&str, &str)] = &[
         ("eux", "euse"),
         ("if", "ive"),
@@ -208,16 +289,14 @@ fn feminines(w: &str) -> Vec<String> {
         ("et", "ette"),
         ("faux", "fausse"),
     ];
-    let mut out = Vec::new();
     for (masc, fem) in PAIRS {
         if let Some(stem) = w.strip_suffix(masc) {
-            out.push(format!("{stem}{fem}"));
+            out.push(&[stem, fem]);
         }
     }
     if !w.ends_with('e') {
-        out.push(format!("{w}e"));
+        out.push(&[w, "e"]);
     }
-    out
 }
 
 const ER_ENDINGS: &[&str] = &[
@@ -231,7 +310,7 @@ const IR_ENDINGS: &[&str] = &[
     "iriez", "iraient", "issant", "i", "ie", "ies", "isse",
 ];
 
-fn verb_forms(w: &str, out: &mut Vec<String>) {
+fn verb_forms(w: &str, out: &mut Forms) {
     let er_stem = w
         .strip_suffix("er")
         .or_else(|| w.strip_suffix("ées"))
@@ -240,42 +319,42 @@ fn verb_forms(w: &str, out: &mut Vec<String>) {
         .or_else(|| w.strip_suffix('é'));
     if let Some(stem) = er_stem.filter(|s| s.chars().count() >= 2) {
         for e in ER_ENDINGS {
-            out.push(er_form(stem, e));
+            er_form(stem, e, out);
         }
         // « préférer » → « préfère », « acheter » → « achète », « appeler » → « appelle ».
         if let Some(grave) = open_last_e(stem) {
             for e in [
                 "e", "es", "ent", "erai", "era", "erons", "eront", "erait", "eraient",
             ] {
-                out.push(format!("{grave}{e}"));
+                out.push(&[&grave, e]);
             }
         }
         if stem.ends_with("el") || stem.ends_with("et") {
-            let last = stem.chars().last().unwrap_or('l');
+            let last = if stem.ends_with('l') { "l" } else { "t" };
             for e in ["e", "es", "ent", "era", "eront", "erait"] {
-                out.push(format!("{stem}{last}{e}"));
+                out.push(&[stem, last, e]);
             }
         }
     }
     if let Some(stem) = w.strip_suffix("ir").filter(|s| s.chars().count() >= 2) {
         for e in IR_ENDINGS {
-            out.push(format!("{stem}{e}"));
+            out.push(&[stem, e]);
         }
     }
 }
 
 /// `-cer` verbs take « ç » and `-ger` verbs « ge » before a and o.
-fn er_form(stem: &str, ending: &str) -> String {
+fn er_form(stem: &str, ending: &str, out: &mut Forms) {
     let hard = ending.starts_with('a') || ending.starts_with('â') || ending.starts_with('o');
     if hard {
         if let Some(s) = stem.strip_suffix('c') {
-            return format!("{s}ç{ending}");
+            return out.push(&[s, "ç", ending]);
         }
         if stem.ends_with('g') {
-            return format!("{stem}e{ending}");
+            return out.push(&[stem, "e", ending]);
         }
     }
-    format!("{stem}{ending}")
+    out.push(&[stem, ending]);
 }
 
 /// The stem with its last « é » or « e » before the final consonants opened to « è ».
@@ -360,6 +439,10 @@ mod tests {
         assert_eq!(class_of("des"), Some("de"));
         assert_eq!(class_of("aux"), Some("à"));
         assert_eq!(class_of("formation"), None);
-        assert!(class_members("le").contains(&"les"));
+        assert!(class_at(class_index("le").unwrap()).contains(&"les"));
+        assert_eq!(class_index("l'"), class_index("les"));
+        assert_eq!(class_index("formation"), None);
+        // `class_index` turns longer words away unread.
+        assert!(CLASSES.iter().flat_map(|c| c.iter()).all(|w| w.len() <= 8));
     }
 }

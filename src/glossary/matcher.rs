@@ -207,22 +207,6 @@ impl<T: Clone> Default for Lists<T> {
 }
 
 impl<T: Copy> Lists<T> {
-    fn from_vecs<'a>(lists: impl IntoIterator<Item = &'a [T]>) -> Lists<T>
-    where
-        T: 'a,
-    {
-        let mut off = vec![0];
-        let mut items = Vec::new();
-        for v in lists {
-            items.extend_from_slice(v);
-            off.push(items.len() as u32);
-        }
-        Lists {
-            off: off.into(),
-            items: items.into(),
-        }
-    }
-
     fn get(&self, i: u32) -> &[T] {
         let (a, b) = self.range(i);
         &self.items[a..b]
@@ -257,74 +241,216 @@ struct Matcher {
     pattern_targets: Lists<Target>,
 }
 
-/// The matcher while patterns are added; `finish` packs it.
+/// An open-addressing table of ids by hash, for the builder: per slot a tag (0 when
+/// empty, else 7 bits of the hash) and an id; the caller compares what the ids stand for.
+/// The hash of every id is kept, so that growing never hashes a key again.
 #[derive(Debug, Default)]
+struct IdTable {
+    tags: Vec<u8>,
+    ids: Vec<u32>,
+    /// Id → its hash.
+    hashes: Vec<u64>,
+}
+
+impl IdTable {
+    /// The id whose key `same` recognises among those of hash `h`.
+    fn find(&self, h: u64, mut same: impl FnMut(u32) -> bool) -> Option<u32> {
+        if self.tags.is_empty() {
+            return None;
+        }
+        let tag = tag_of(h);
+        let mask = self.tags.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            let t = self.tags[i];
+            if t == 0 {
+                return None;
+            }
+            if t == tag && same(self.ids[i]) {
+                return Some(self.ids[i]);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Adds the next id (ids are given in order from 0), of hash `h`.
+    fn push(&mut self, h: u64) {
+        let id = self.hashes.len() as u32;
+        self.hashes.push(h);
+        // At most five slots in eight taken.
+        if self.hashes.len() * 8 > self.tags.len() * 5 {
+            let n = (self.tags.len() * 2).max(64);
+            self.tags = vec![0; n];
+            self.ids = vec![0; n];
+            for (other, &h) in self.hashes.iter().enumerate() {
+                FormTable::place(&mut self.tags, &mut self.ids, h, other as u32);
+            }
+        } else {
+            FormTable::place(&mut self.tags, &mut self.ids, h, id);
+        }
+    }
+
+    fn with_capacity(n: usize) -> IdTable {
+        let slots = (n * 8 / 5 + 1).next_power_of_two().max(64);
+        IdTable {
+            tags: vec![0; slots],
+            ids: vec![0; slots],
+            hashes: Vec::with_capacity(n),
+        }
+    }
+}
+
+/// No lemma yet (in `Builder::class_lemmas`).
+const NO_LEMMA: u32 = u32::MAX;
+
+/// The matcher while patterns are added; `finish` packs it.
+#[derive(Debug)]
 struct Builder {
     forms: FormTable,
     /// Form id → its first lemma; further lemmas (rare) in `more_lemmas`.
     first_lemma: Vec<u32>,
     more_lemmas: FastMap<u32, Vec<u32>>,
-    /// Lemma key (a word, or `@class`) → lemma id, one table per mode.
-    lemma_ids: [FastMap<String, u32>; 3],
+    /// The lemmas of words, by the hash of the word: a lemma is its word (a form, so its
+    /// bytes are in `forms`) and its mode.
+    word_lemmas: IdTable,
+    /// Per entry of `word_lemmas`: its lemma id, the form id of its word and its mode.
+    word_lemma_keys: Vec<(u32, u32, Mode)>,
+    /// Class index → the lemma of the class (every class is of mode `Exact`), or `NO_LEMMA`.
+    class_lemmas: [u32; inflect::CLASS_COUNT],
     lemma_count: u32,
-    patterns: Vec<(Vec<u32>, Vec<Target>)>,
-    pattern_ids: FastMap<Vec<u32>, u32>,
+    /// Pattern `i` is `pattern_items[pattern_ends[i - 1]..pattern_ends[i]]`.
+    pattern_items: Vec<u32>,
+    pattern_ends: Vec<u32>,
+    /// Pattern ids by the hash of their lemmas.
+    pattern_ids: IdTable,
+    /// Every (pattern, target) added, in order, duplicates included: grouped by pattern
+    /// (and the duplicates dropped) by `finish`.
+    targets: Vec<(u32, Target)>,
+    /// The lemmas of the pattern being added (kept for its room).
+    scratch: Vec<u32>,
+    /// The forms of the word being added (kept for its room).
+    inflected: inflect::Forms,
 }
 
-fn mode_index(mode: Mode) -> usize {
-    match mode {
-        Mode::French => 0,
-        Mode::Exact => 1,
-        Mode::English => 2,
+fn hash_lemmas(lemmas: &[u32]) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::with_seed(0x5EED_F0A4).hash_one(lemmas)
+}
+
+/// The single normalised word of a phrase part made of ASCII letters and digits and of
+/// lower-case accented Latin letters, as `tokenize_phrase` would return it (such a part is
+/// one UAX #29 word, NFC, with no apostrophe to split): `None` for any other part.
+fn plain_word(part: &str) -> Option<std::borrow::Cow<'_, str>> {
+    let mut upper = false;
+    for c in part.chars() {
+        match c {
+            'a'..='z' | '0'..='9' => {}
+            'A'..='Z' => upper = true,
+            'à' | 'â' | 'ä' | 'ç' | 'é' | 'è' | 'ê' | 'ë' | 'î' | 'ï' | 'ô' | 'ö' | 'ù' | 'û'
+            | 'ü' | 'ÿ' | 'œ' | 'æ' => {}
+            _ => return None,
+        }
     }
+    if part.is_empty() {
+        return None;
+    }
+    Some(if upper {
+        part.to_ascii_lowercase().into()
+    } else {
+        part.into()
+    })
 }
 
 impl Builder {
-    fn lemma(&mut self, word: &str, mode: Mode) -> u32 {
-        let class = inflect::class_of(word);
-        let key: std::borrow::Cow<str> = match class {
-            Some(class) => format!("@{class}").into(),
-            None => word.into(),
-        };
-        let mode = if key.starts_with('@') {
-            Mode::Exact
-        } else {
-            mode
-        };
-        if let Some(&id) = self.lemma_ids[mode_index(mode)].get(key.as_ref()) {
-            return id;
+    /// A builder with room for about `phrases` patterns.
+    fn with_capacity(phrases: usize) -> Builder {
+        Builder {
+            forms: FormTable::default(),
+            first_lemma: Vec::new(),
+            more_lemmas: FastMap::default(),
+            word_lemmas: IdTable::default(),
+            word_lemma_keys: Vec::new(),
+            class_lemmas: [NO_LEMMA; inflect::CLASS_COUNT],
+            lemma_count: 0,
+            pattern_items: Vec::with_capacity(phrases * 2),
+            pattern_ends: Vec::with_capacity(phrases),
+            pattern_ids: IdTable::with_capacity(phrases),
+            targets: Vec::with_capacity(phrases),
+            scratch: Vec::new(),
+            inflected: inflect::Forms::default(),
         }
-        let members: Vec<String> = match class {
-            Some(class) => inflect::class_members(class)
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
-            None => inflect::forms(word, mode),
-        };
-        let id = self.lemma_count;
-        self.lemma_count += 1;
-        self.lemma_ids[mode_index(mode)].insert(key.into_owned(), id);
-        for f in &members {
-            let form = self.forms.intern(f);
-            if form as usize == self.first_lemma.len() {
-                self.first_lemma.push(id);
-            } else if self.first_lemma[form as usize] != id {
-                let more = self.more_lemmas.entry(form).or_default();
-                if !more.contains(&id) {
-                    more.push(id);
-                }
+    }
+
+    /// Records that `form` is a form of lemma `id`.
+    fn add_form(&mut self, form: &str, id: u32) -> u32 {
+        let form = self.forms.intern(form);
+        if form as usize == self.first_lemma.len() {
+            self.first_lemma.push(id);
+        } else if self.first_lemma[form as usize] != id {
+            let more = self.more_lemmas.entry(form).or_default();
+            if !more.contains(&id) {
+                more.push(id);
             }
         }
+        form
+    }
+
+    fn new_lemma(&mut self) -> u32 {
+        let id = self.lemma_count;
+        self.lemma_count += 1;
+        id
+    }
+
+    fn lemma(&mut self, word: &str, mode: Mode) -> u32 {
+        // A function word stands for its class, whatever the mode.
+        if let Some(class) = inflect::class_index(word) {
+            if self.class_lemmas[class] != NO_LEMMA {
+                return self.class_lemmas[class];
+            }
+            let id = self.new_lemma();
+            self.class_lemmas[class] = id;
+            for f in inflect::class_at(class) {
+                self.add_form(f, id);
+            }
+            return id;
+        }
+        let h = hash_bytes(word.as_bytes());
+        let (keys, forms) = (&self.word_lemma_keys, &self.forms);
+        let found = self.word_lemmas.find(h, |e| {
+            let (_, form, m) = keys[e as usize];
+            m == mode && forms.form(form) == word.as_bytes()
+        });
+        if let Some(e) = found {
+            return self.word_lemma_keys[e as usize].0;
+        }
+        let id = self.new_lemma();
+        let mut word_form = NO_FORM;
+        let mut forms = std::mem::take(&mut self.inflected);
+        inflect::forms_into(word, mode, &mut forms);
+        for f in forms.iter() {
+            let form = self.add_form(f, id);
+            if f == word {
+                word_form = form;
+            }
+        }
+        self.inflected = forms;
+        debug_assert_ne!(word_form, NO_FORM, "a word is one of its forms");
+        self.word_lemmas.push(h);
+        self.word_lemma_keys.push((id, word_form, mode));
         id
     }
 
     /// Adds a phrase; returns false when it holds no word. A `*` between two words stands
     /// for any one word (« adresser * problème »); one at either end is dropped.
     fn add(&mut self, phrase: &str, mode: Mode, target: Target) -> bool {
-        let mut lemmas: Vec<u32> = Vec::new();
+        let mut lemmas = std::mem::take(&mut self.scratch);
+        lemmas.clear();
         for part in phrase.split_whitespace() {
             if part == "*" {
                 lemmas.push(ANY_WORD);
+            } else if let Some(w) = plain_word(part) {
+                let l = self.lemma(&w, mode);
+                lemmas.push(l);
             } else {
                 for w in tokenize_phrase(part) {
                     let l = self.lemma(&w, mode);
@@ -338,33 +464,53 @@ impl Builder {
         let lead = lemmas.iter().take_while(|&&l| l == ANY_WORD).count();
         lemmas.drain(..lead);
         if lemmas.is_empty() {
+            self.scratch = lemmas;
             return false;
         }
-        let id = match self.pattern_ids.get(&lemmas) {
-            Some(&id) => id,
+        let h = hash_lemmas(&lemmas);
+        let (items, ends) = (&self.pattern_items, &self.pattern_ends);
+        let found = self.pattern_ids.find(h, |p| {
+            let p = p as usize;
+            let start = if p == 0 { 0 } else { ends[p - 1] as usize };
+            items[start..ends[p] as usize] == lemmas[..]
+        });
+        let id = match found {
+            Some(id) => id,
             None => {
-                let id = self.patterns.len() as u32;
-                self.pattern_ids.insert(lemmas.clone(), id);
-                self.patterns.push((lemmas, Vec::new()));
+                let id = self.pattern_ends.len() as u32;
+                self.pattern_items.extend_from_slice(&lemmas);
+                self.pattern_ends.push(self.pattern_items.len() as u32);
+                self.pattern_ids.push(h);
                 id
             }
         };
-        let targets = &mut self.patterns[id as usize].1;
-        if !targets.contains(&target) {
-            targets.push(target);
-        }
+        self.targets.push((id, target));
+        self.scratch = lemmas;
         true
     }
 
     fn finish(self) -> Matcher {
-        let mut lists: Vec<Vec<u32>> = Vec::new();
+        let Builder {
+            forms,
+            first_lemma,
+            more_lemmas,
+            word_lemmas,
+            word_lemma_keys,
+            lemma_count,
+            pattern_items,
+            pattern_ends,
+            pattern_ids,
+            targets,
+            ..
+        } = self;
+        drop((word_lemmas, word_lemma_keys, pattern_ids));
         let form_lemmas = {
-            let mut off = Vec::with_capacity(self.forms.len() + 1);
-            let mut items = Vec::with_capacity(self.forms.len());
+            let mut off = Vec::with_capacity(forms.len() + 1);
+            let mut items = Vec::with_capacity(forms.len() + more_lemmas.len());
             off.push(0);
-            for (form, &first) in self.first_lemma.iter().enumerate() {
+            for (form, &first) in first_lemma.iter().enumerate() {
                 items.push(first);
-                if let Some(more) = self.more_lemmas.get(&(form as u32)) {
+                if let Some(more) = more_lemmas.get(&(form as u32)) {
                     items.extend_from_slice(more);
                 }
                 off.push(items.len() as u32);
@@ -374,33 +520,109 @@ impl Builder {
                 items: items.into(),
             }
         };
-        lists.resize(self.lemma_count as usize, Vec::new());
-        for (pid, (lemmas, _)) in self.patterns.iter().enumerate() {
-            lists[lemmas[0] as usize].push(pid as u32);
-        }
-        // Each list sorted by second lemma (one-word patterns last), so that the patterns
-        // a next word allows are found by bisection.
-        let second = |pid: u32| {
-            let lemmas = &self.patterns[pid as usize].0;
-            lemmas.get(1).copied().unwrap_or(SINGLE)
+        drop((first_lemma, more_lemmas));
+        let patterns = pattern_ends.len();
+        let mut pattern_off = Vec::with_capacity(patterns + 1);
+        pattern_off.push(0);
+        pattern_off.extend_from_slice(&pattern_ends);
+        drop(pattern_ends);
+        let pattern_lemmas = Lists {
+            off: pattern_off.into(),
+            items: pattern_items.into(),
         };
-        for l in &mut lists {
-            l.sort_unstable_by_key(|&pid| (second(pid), pid));
-        }
-        let by_first = Lists::from_vecs(lists.iter().map(Vec::as_slice));
+        // Patterns by first lemma, in id order (a counting sort), then each list sorted by
+        // second lemma (one-word patterns last), so that the patterns a next word allows
+        // are found by bisection.
+        let second = |pid: u32| {
+            let (a, b) = pattern_lemmas.range(pid);
+            if b - a > 1 {
+                pattern_lemmas.items[a + 1]
+            } else {
+                SINGLE
+            }
+        };
+        let by_first = {
+            let mut off = vec![0u32; lemma_count as usize + 1];
+            for p in 0..patterns as u32 {
+                off[pattern_lemmas.items[pattern_lemmas.range(p).0] as usize + 1] += 1;
+            }
+            for i in 1..off.len() {
+                off[i] += off[i - 1];
+            }
+            let mut next = off.clone();
+            let mut items = vec![0u32; patterns];
+            for p in 0..patterns as u32 {
+                let first = pattern_lemmas.items[pattern_lemmas.range(p).0] as usize;
+                items[next[first] as usize] = p;
+                next[first] += 1;
+            }
+            drop(next);
+            for w in off.windows(2) {
+                // Ids ascending already: a stable sort by second lemma keeps them so.
+                items[w[0] as usize..w[1] as usize].sort_by_key(|&pid| second(pid));
+            }
+            Lists {
+                off: off.into(),
+                items: items.into(),
+            }
+        };
         let by_first_second = by_first
             .items
             .iter()
             .map(|&pid| second(pid))
             .collect::<Vec<u32>>()
             .into();
+        // Targets grouped by pattern, in the order they were added (a stable counting
+        // sort), each once.
+        let pattern_targets = {
+            let mut off = vec![0u32; patterns + 1];
+            for &(p, _) in &targets {
+                off[p as usize + 1] += 1;
+            }
+            for i in 1..off.len() {
+                off[i] += off[i - 1];
+            }
+            let mut next = off.clone();
+            let placeholder = Target::Overuse { overuse: 0 };
+            let mut grouped = vec![placeholder; targets.len()];
+            for &(p, t) in &targets {
+                grouped[next[p as usize] as usize] = t;
+                next[p as usize] += 1;
+            }
+            drop(targets);
+            // Duplicates dropped, the first kept; lists are short but for a few.
+            let mut items = Vec::with_capacity(grouped.len());
+            let mut seen: std::collections::HashSet<Target, foldhash::fast::FixedState> =
+                Default::default();
+            let mut kept_off = Vec::with_capacity(patterns + 1);
+            kept_off.push(0u32);
+            for w in off.windows(2) {
+                let group = &grouped[w[0] as usize..w[1] as usize];
+                let start = items.len();
+                if group.len() <= 16 {
+                    for &t in group {
+                        if !items[start..].contains(&t) {
+                            items.push(t);
+                        }
+                    }
+                } else {
+                    seen.clear();
+                    items.extend(group.iter().filter(|&&t| seen.insert(t)));
+                }
+                kept_off.push(items.len() as u32);
+            }
+            Lists {
+                off: kept_off.into(),
+                items: items.into(),
+            }
+        };
         Matcher {
-            forms: self.forms,
+            forms,
             form_lemmas,
             by_first,
             by_first_second,
-            pattern_lemmas: Lists::from_vecs(self.patterns.iter().map(|p| p.0.as_slice())),
-            pattern_targets: Lists::from_vecs(self.patterns.iter().map(|p| p.1.as_slice())),
+            pattern_lemmas,
+            pattern_targets,
         }
     }
 }
@@ -536,7 +758,24 @@ fn mode(inflect: bool) -> Mode {
 /// Compiles the patterns of every entry, and the context phrases of the variants and
 /// expressions.
 fn compile(glossary: &Glossary) -> cache::Compiled {
-    let mut m = Builder::default();
+    // About one pattern per phrase (a few phrases repeat one).
+    let phrases = glossary
+        .terms
+        .iter()
+        .map(|t| t.approved.len() + t.forbidden.len() + t.source.len())
+        .sum::<usize>()
+        + glossary
+            .expressions
+            .iter()
+            .map(|x| x.patterns.len())
+            .sum::<usize>()
+        + glossary
+            .overuses
+            .iter()
+            .map(|o| o.patterns.len())
+            .sum::<usize>()
+        + glossary.entities.len();
+    let mut m = Builder::with_capacity(phrases);
     let mut phrases: FastMap<String, u32> = FastMap::default();
     let mut empty = Vec::new();
     let note = |ok: bool, p: &str, empty: &mut Vec<String>| {
@@ -841,6 +1080,30 @@ reason = "r"
             "[glossary]\nname = \"t\"\n[[expression]]\nid = \"a\"\nkind = \"calque\"\npatterns = [\"* adresser *\"]\nreason = \"r\"\n",
         );
         assert_eq!(hits(&g, "On va adresser.").len(), 1);
+    }
+
+    #[test]
+    fn plain_words_are_tokenized_as_phrases() {
+        // Every string of up to four of these characters.
+        let chars = ['a', 'Z', '9', 'é', 'œ', 'ÿ', 's', '\'', '-', 'É'];
+        let mut words = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| chars.iter().map(move |&c| format!("{w}{c}")))
+                .collect();
+            words.extend(longer);
+        }
+        words.dedup();
+        let mut plain = 0;
+        for w in &words {
+            if let Some(p) = plain_word(w) {
+                assert_eq!(tokenize_phrase(w), [p.into_owned()], "{w}");
+                plain += 1;
+            }
+        }
+        assert!(plain > 1000);
+        assert!(plain_word("État").is_none() && plain_word("l'égard").is_none());
     }
 
     #[test]

@@ -14,8 +14,10 @@ use crate::diagnostic::Severity;
 use quick_xml::events::attributes::AttrError;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
-use std::collections::HashSet;
 use std::sync::Arc;
+
+/// The ids given so far (a fast hasher: a termbase has 100,000 of them).
+type IdSet = std::collections::HashSet<String, foldhash::fast::FixedState>;
 
 /// Deepest element nesting accepted; a termbase needs about ten levels.
 pub const MAX_DEPTH: usize = 256;
@@ -58,7 +60,7 @@ pub fn parse_with_stats(file: &str, text: &str) -> Result<(Glossary, TbxStats), 
         buf: String::new(),
         saw_french: false,
         rank: 0,
-        ids: HashSet::new(),
+        ids: IdSet::default(),
         stats: TbxStats::default(),
         glossary: Glossary::default(),
         line_offset: 0,
@@ -234,7 +236,7 @@ struct Parser<'a> {
     buf: String,
     saw_french: bool,
     rank: usize,
-    ids: HashSet<String>,
+    ids: IdSet,
     stats: TbxStats,
     glossary: Glossary,
     /// Incremental line count: `line` is the line of byte `line_offset`.

@@ -156,31 +156,115 @@ fn checksum(b: &[u8]) -> u64 {
 /// The payload is a run of sections, each its length in bytes (8 bytes) and its bytes,
 /// padded to a multiple of 8: a section of numbers starts aligned in the file, and so in
 /// memory when the file is mapped, and is used in place.
-struct Writer(Vec<u8>);
+///
+/// The payload is written to the file as it is made, a block at a time, its checksum taken
+/// on the way: never held whole in memory (it weighs 45 MB for a 100,000-concept termbase).
+struct Writer {
+    file: std::fs::File,
+    /// The block being filled (checksummed and written when full).
+    block: Vec<u8>,
+    sum: u64,
+    /// Payload bytes so far.
+    len: u64,
+    failed: bool,
+}
 
 impl Writer {
-    fn section(&mut self, bytes: impl IntoIterator<Item = u8>) {
-        let at = self.0.len();
-        self.0.extend_from_slice(&[0; 8]);
-        self.0.extend(bytes);
-        let n = (self.0.len() - at - 8) as u64;
-        self.0[at..at + 8].copy_from_slice(&n.to_le_bytes());
-        while !self.0.len().is_multiple_of(8) {
-            self.0.push(0);
+    fn new(file: std::fs::File) -> Writer {
+        Writer {
+            file,
+            block: Vec::with_capacity(BLOCK),
+            sum: 0,
+            len: 0,
+            failed: false,
         }
     }
-    fn u32s(&mut self, v: &[u32]) {
-        self.section(v.iter().flat_map(|n| n.to_le_bytes()));
+
+    fn put(&mut self, mut bytes: &[u8]) {
+        self.len += bytes.len() as u64;
+        while !bytes.is_empty() {
+            let n = bytes.len().min(BLOCK - self.block.len());
+            self.block.extend_from_slice(&bytes[..n]);
+            bytes = &bytes[n..];
+            if self.block.len() == BLOCK {
+                self.flush();
+            }
+        }
     }
+
+    fn flush(&mut self) {
+        use std::io::Write;
+        if self.block.is_empty() {
+            return;
+        }
+        self.sum = block_checksum(self.sum, &self.block);
+        self.failed |= self.file.write_all(&self.block).is_err();
+        self.block.clear();
+    }
+
+    fn head(&mut self, n: usize) {
+        self.put(&(n as u64).to_le_bytes());
+    }
+
+    fn pad(&mut self) {
+        let n = self.len.next_multiple_of(8) - self.len;
+        self.put(&[0; 8][..n as usize]);
+    }
+
+    fn section(&mut self, bytes: &[u8]) {
+        self.head(bytes.len());
+        self.put(bytes);
+        self.pad();
+    }
+
+    /// Numbers, little-endian, converted a chunk at a time.
+    fn u32s_from(&mut self, n: usize, numbers: impl IntoIterator<Item = u32>) {
+        self.head(n * 4);
+        let mut buf = [0u8; 4096];
+        let mut at = 0;
+        for x in numbers {
+            buf[at..at + 4].copy_from_slice(&x.to_le_bytes());
+            at += 4;
+            if at == buf.len() {
+                self.put(&buf);
+                at = 0;
+            }
+        }
+        self.put(&buf[..at]);
+        self.pad();
+    }
+
+    fn u32s(&mut self, v: &[u32]) {
+        self.u32s_from(v.len(), v.iter().copied());
+    }
+
     fn lists(&mut self, l: &Lists<u32>) {
         self.u32s(&l.off);
         self.u32s(&l.items);
     }
+
     /// Strings: their lengths, then their bytes.
     fn strs<S: AsRef<str>>(&mut self, v: &[S]) {
-        let lens: Vec<u32> = v.iter().map(|s| s.as_ref().len() as u32).collect();
-        self.u32s(&lens);
-        self.section(v.iter().flat_map(|s| s.as_ref().bytes()));
+        self.u32s_from(v.len(), v.iter().map(|s| s.as_ref().len() as u32));
+        self.head(v.iter().map(|s| s.as_ref().len()).sum());
+        for s in v {
+            self.put(s.as_ref().as_bytes());
+        }
+        self.pad();
+    }
+
+    /// Writes the last block and the file's head; false if anything failed.
+    fn finish(mut self, key: u128) -> bool {
+        use std::io::{Seek, Write};
+        self.flush();
+        let mut head = Vec::with_capacity(40);
+        head.extend_from_slice(MAGIC);
+        head.extend_from_slice(&key.to_le_bytes());
+        head.extend_from_slice(&self.len.to_le_bytes());
+        head.extend_from_slice(&self.sum.to_le_bytes());
+        !self.failed
+            && self.file.seek(std::io::SeekFrom::Start(0)).is_ok()
+            && self.file.write_all(&head).is_ok()
     }
 }
 
@@ -234,24 +318,33 @@ fn decode_target([tag, a, b]: [u32; 3]) -> Option<Target> {
 /// Writes the compiled form (best effort: a cache that cannot be written is no error).
 pub fn store(key: u128, c: &Compiled) {
     let Some(path) = path(key) else { return };
+    let Some(parent) = path.parent() else { return };
+    if std::fs::create_dir_all(parent).is_err() {
+        return;
+    }
+    // Written aside, then renamed: a reader never sees half a file.
+    let tmp = parent.join(format!(".glossary-{key:032x}.{}.tmp", std::process::id()));
+    let Ok(file) = std::fs::File::create(&tmp) else {
+        return;
+    };
+    let mut w = Writer::new(file);
+    // Room for the head, written last.
+    w.failed |= std::io::Write::write_all(&mut w.file, &[0; 40]).is_err();
     let m = &c.matcher;
-    let mut w = Writer(Vec::new());
-    w.section(m.forms.arena.iter().copied());
+    w.section(&m.forms.arena);
     w.u32s(&m.forms.ends);
-    w.section(m.forms.tags.iter().copied());
+    w.section(&m.forms.tags);
     w.u32s(&m.forms.ids);
     w.lists(&m.form_lemmas);
     w.lists(&m.by_first);
     w.u32s(&m.by_first_second);
     w.lists(&m.pattern_lemmas);
     w.u32s(&m.pattern_targets.off);
-    let targets: Vec<u32> = m
-        .pattern_targets
-        .items
-        .iter()
-        .flat_map(|&t| encode_target(t))
-        .collect();
-    w.u32s(&targets);
+    let targets = &m.pattern_targets.items;
+    w.u32s_from(
+        targets.len() * 3,
+        targets.iter().flat_map(|&t| encode_target(t)),
+    );
     w.strs(&c.context_phrases);
     let mut ctx = vec![c.variant_contexts.len() as u32];
     for v in &c.variant_contexts {
@@ -265,21 +358,9 @@ pub fn store(key: u128, c: &Compiled) {
         push_ctx(&mut ctx, x);
     }
     w.u32s(&ctx);
+    drop(ctx);
     w.strs(&c.empty_patterns);
-    let payload = w.0;
-    let mut file = Vec::with_capacity(payload.len() + 40);
-    file.extend_from_slice(MAGIC);
-    file.extend_from_slice(&key.to_le_bytes());
-    file.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    file.extend_from_slice(&checksum(&payload).to_le_bytes());
-    file.extend_from_slice(&payload);
-    let Some(parent) = path.parent() else { return };
-    if std::fs::create_dir_all(parent).is_err() {
-        return;
-    }
-    // Written aside, then renamed: a reader never sees half a file.
-    let tmp = parent.join(format!(".glossary-{key:032x}.{}.tmp", std::process::id()));
-    if std::fs::write(&tmp, &file).is_ok() && std::fs::rename(&tmp, &path).is_err() {
+    if !w.finish(key) || std::fs::rename(&tmp, &path).is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
     prune(parent, "glossary-");
