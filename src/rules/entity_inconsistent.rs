@@ -32,7 +32,7 @@ impl Rule for EntityInconsistent {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         // Key: lower-case spelling; value: spellings in order of appearance with their spans.
         // (Borrowed where the text allows: a long text has many capitalised words.)
-        let mut groups: BTreeMap<Cow<str>, Vec<(Cow<str>, Span, Option<usize>)>> = BTreeMap::new();
+        let mut groups: BTreeMap<Cow<str>, Vec<Spelling>> = BTreeMap::new();
         let mut covered: Vec<Span> = Vec::new();
         for hit in &cx.hits {
             if let Target::EntityName { entity } = hit.target
@@ -125,6 +125,9 @@ impl Rule for EntityInconsistent {
         }
     }
 }
+
+/// One occurrence of a name: as written, where, and the glossary entity it is a form of.
+type Spelling<'a> = (Cow<'a, str>, Span, Option<usize>);
 
 /// Two spellings of one name are the same if they differ at most by the case of the
 /// first letter (« Réseau » at a sentence start, « réseau » elsewhere).
