@@ -333,7 +333,7 @@ impl Parser<'_> {
         let at = at.min(self.text.len());
         if at >= self.line_offset {
             let bytes = &self.text.as_bytes()[self.line_offset..at];
-            self.line += bytes.iter().filter(|&&b| b == b'\n').count();
+            self.line += memchr::memchr_iter(b'\n', bytes).count();
             self.line_offset = at;
         }
         self.line
