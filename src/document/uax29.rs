@@ -296,7 +296,8 @@ fn classes(c: char) -> u8 {
         LATIN[c as usize]
     } else if (0x2000..0x2070).contains(&c) {
         PUNCTUATION[(c - 0x2000) as usize]
-    } else if c == 0x20AC {
+    } else if c == 0x20AC || (0x2500..0x2580).contains(&c) {
+        // The euro sign, and box drawing (tables of man pages): Other for both.
         (W_OTHER << 4) | S_OTHER
     } else {
         0
@@ -623,6 +624,7 @@ mod tests {
         // Every fast-path character in random company, plus a few that take the slow path.
         let mut alphabet: Vec<char> = (0u32..0x180)
             .chain(0x2000..0x2070)
+            .chain(0x2500..0x2580)
             .filter_map(char::from_u32)
             .collect();
         alphabet.extend(['€', '😀', '\u{301}', '\u{5D0}', '\u{30A2}', '\u{1F1EB}']);
