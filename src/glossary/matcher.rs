@@ -94,27 +94,10 @@ impl FormTable {
     }
 
     fn get(&self, s: &str) -> Option<u32> {
-        if self.tags.is_empty() {
-            return None;
-        }
         let s = s.as_bytes();
-        let h = hash_bytes(s);
-        let tag = tag_of(h);
-        let mask = self.tags.len() - 1;
-        let mut i = h as usize & mask;
-        loop {
-            let t = self.tags[i];
-            if t == 0 {
-                return None;
-            }
-            if t == tag {
-                let id = self.ids[i];
-                if self.form(id) == s {
-                    return Some(id);
-                }
-            }
-            i = (i + 1) & mask;
-        }
+        find_id(&self.tags, &self.ids, hash_bytes(s), |id| {
+            self.form(id) == s
+        })
     }
 
     /// Puts form `id` in the first free slot from its hash's.
@@ -241,6 +224,27 @@ struct Matcher {
     pattern_targets: Lists<Target>,
 }
 
+/// Looks up an open-addressing table of ids (a tag per slot: 0 when empty, else 7 bits
+/// of the hash): the id of hash `h` that `same` recognises.
+fn find_id(tags: &[u8], ids: &[u32], h: u64, mut same: impl FnMut(u32) -> bool) -> Option<u32> {
+    if tags.is_empty() {
+        return None;
+    }
+    let tag = tag_of(h);
+    let mask = tags.len() - 1;
+    let mut i = h as usize & mask;
+    loop {
+        let t = tags[i];
+        if t == 0 {
+            return None;
+        }
+        if t == tag && same(ids[i]) {
+            return Some(ids[i]);
+        }
+        i = (i + 1) & mask;
+    }
+}
+
 /// An open-addressing table of ids by hash, for the builder: per slot a tag (0 when
 /// empty, else 7 bits of the hash) and an id; the caller compares what the ids stand for.
 /// The hash of every id is kept, so that growing never hashes a key again.
@@ -254,23 +258,8 @@ struct IdTable {
 
 impl IdTable {
     /// The id whose key `same` recognises among those of hash `h`.
-    fn find(&self, h: u64, mut same: impl FnMut(u32) -> bool) -> Option<u32> {
-        if self.tags.is_empty() {
-            return None;
-        }
-        let tag = tag_of(h);
-        let mask = self.tags.len() - 1;
-        let mut i = h as usize & mask;
-        loop {
-            let t = self.tags[i];
-            if t == 0 {
-                return None;
-            }
-            if t == tag && same(self.ids[i]) {
-                return Some(self.ids[i]);
-            }
-            i = (i + 1) & mask;
-        }
+    fn find(&self, h: u64, same: impl FnMut(u32) -> bool) -> Option<u32> {
+        find_id(&self.tags, &self.ids, h, same)
     }
 
     /// Adds the next id (ids are given in order from 0), of hash `h`.
