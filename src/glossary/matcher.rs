@@ -661,8 +661,9 @@ impl Matcher {
             let next_lemmas = next
                 .filter(|_| forms[i + 1] != NO_FORM)
                 .map_or(&[][..], |_| self.form_lemmas.get(forms[i + 1]));
+            // (Asked only of a word that starts a pattern with a `*`: few do.)
             let next_star =
-                next.is_some_and(|t| t.is_word() && !NOT_IN_A_STAR.contains(&t.norm.as_str()));
+                || next.is_some_and(|t| t.is_word() && !NOT_IN_A_STAR.contains(&t.norm.as_str()));
             for &lemma in self.form_lemmas.get(forms[i]) {
                 let (a, b) = self.by_first.range(lemma);
                 let seconds = &self.by_first_second[a..b];
@@ -677,7 +678,8 @@ impl Matcher {
                 for &l in next_lemmas {
                     take(l);
                 }
-                if next_star {
+                let has_star = seconds.binary_search(&ANY_WORD).is_ok();
+                if has_star && next_star() {
                     take(ANY_WORD);
                 }
                 take(SINGLE);
