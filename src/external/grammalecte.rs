@@ -12,7 +12,7 @@ scalar values). relecture writes the document's *view* (the same bytes as the fi
 code, URLs and markup masked) to a temporary file, so Grammalecte checks exactly the prose
 relecture checks, at the same offsets. */
 
-use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span, Suggestion};
+use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use crate::document::Document;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -90,7 +90,7 @@ pub fn check(doc: &Document) -> Result<Vec<Diagnostic>, Error> {
         ));
     }
     let stdout = String::from_utf8_lossy(&out.stdout);
-    parse_output(doc, &input, &stdout)
+    parse_output(&input, &stdout)
 }
 
 /// The document's view with the original line breaks: what Grammalecte reads. Masked
@@ -140,7 +140,7 @@ struct GrammarError {
 
 /// Maps Grammalecte's JSON onto the document: line `iParagraph` of `input` (Python's
 /// universal newlines: `\n`, `\r\n` or `\r`), character offsets within it.
-fn parse_output(doc: &Document, input: &str, json: &str) -> Result<Vec<Diagnostic>, Error> {
+fn parse_output(input: &str, json: &str) -> Result<Vec<Diagnostic>, Error> {
     // `grammalecte-cli` prints « # Error: … » lines on failure, before or instead of JSON.
     let body = json.find('{').map_or("", |i| &json[i..]);
     let out: Output = serde_json::from_str(body).map_err(|e| Error::BadOutput(e.to_string()))?;
@@ -169,25 +169,10 @@ fn parse_output(doc: &Document, input: &str, json: &str) -> Result<Vec<Diagnosti
                 span,
                 super::tidy(&e.message),
             );
-            let many = e.suggestions.len() > 1;
-            d.suggestions = e
-                .suggestions
-                .into_iter()
-                .take(3)
-                .map(|replacement| Suggestion {
-                    replacement,
-                    applicability: if many {
-                        Applicability::DisplayOnly
-                    } else {
-                        Applicability::Unsafe
-                    },
-                })
-                .collect();
-            d.note = Some("Signalé par Grammalecte.".to_string());
+            super::attach_suggestions(&mut d, "Grammalecte", e.suggestions);
             diags.push(d);
         }
     }
-    let _ = doc;
     Ok(diags)
 }
 
@@ -280,7 +265,7 @@ mod tests {
         let text = "Première ligne é.\r\n\r\nUne société , créé en 2020.\n";
         let doc = Document::from_str(text);
         let input = prose_lines(&doc);
-        let d = parse_output(&doc, &input, JSON).unwrap();
+        let d = parse_output(&input, JSON).unwrap();
         assert_eq!(d.len(), 1);
         assert_eq!(&text[d[0].span.start..d[0].span.end], "créé");
         assert_eq!(d[0].rule, "grammalecte/g3__gn_une_2m_virg__b1_a1_1");

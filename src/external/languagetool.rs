@@ -13,7 +13,7 @@ servers limit the size of a request). Plain `http://` only: the tool opens no TL
 connection (run the server beside it, e.g. `java -cp languagetool-server.jar
 org.languagetool.server.HTTPServer --port 8081`). */
 
-use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span, Suggestion};
+use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use crate::document::Document;
 use std::time::Duration;
 
@@ -270,21 +270,8 @@ fn parse_matches(text: &str, at: usize, json: &str) -> Result<Vec<Diagnostic>, S
             Span::new(at + s, at + e),
             super::tidy(&m.message),
         );
-        let many = m.replacements.len() > 1;
-        d.suggestions = m
-            .replacements
-            .into_iter()
-            .take(3)
-            .map(|r| Suggestion {
-                replacement: r.value,
-                applicability: if many {
-                    Applicability::DisplayOnly
-                } else {
-                    Applicability::Unsafe
-                },
-            })
-            .collect();
-        d.note = Some("Signalé par LanguageTool.".to_string());
+        let replacements = m.replacements.into_iter().map(|r| r.value).collect();
+        super::attach_suggestions(&mut d, "LanguageTool", replacements);
         out.push(d);
     }
     Ok(out)

@@ -9,7 +9,7 @@ configuration apply, dropping those that repeat one of relecture's findings ([`m
 pub mod grammalecte;
 pub mod languagetool;
 
-use crate::diagnostic::{Category, Diagnostic};
+use crate::diagnostic::{Applicability, Category, Diagnostic, Suggestion};
 use crate::document::Document;
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
@@ -79,6 +79,26 @@ pub(crate) fn intern(s: &str) -> &'static str {
     let leaked: &'static str = Box::leak(s.to_string().into_boxed_str());
     t.insert(s.to_string(), leaked);
     leaked
+}
+
+/// An engine's corrections as suggestions: the first three, applied by `--fix --unsafe`
+/// only when there is a single one (several are choices for the translator), with a note
+/// naming the engine.
+pub(crate) fn attach_suggestions(d: &mut Diagnostic, engine: &str, replacements: Vec<String>) {
+    let applicability = if replacements.len() > 1 {
+        Applicability::DisplayOnly
+    } else {
+        Applicability::Unsafe
+    };
+    d.suggestions = replacements
+        .into_iter()
+        .take(3)
+        .map(|replacement| Suggestion {
+            replacement,
+            applicability,
+        })
+        .collect();
+    d.note = Some(format!("Signalé par {engine}."));
 }
 
 /// Engine messages use typographic English quotes and may lack a final full stop; ours
