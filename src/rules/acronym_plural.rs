@@ -71,7 +71,7 @@ impl Rule for AcronymPlural {
                 continue;
             }
             let p = p.get_or_insert_with(|| Prose::new(cx.doc));
-            if !(t.start..t.end).all(|i| p.visible(i)) || !p.is_french_prose_at(t.start) {
+            if !p.is_visible_french(t.start, t.end) {
                 continue;
             }
             out.push(

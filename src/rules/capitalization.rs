@@ -503,7 +503,7 @@ impl Rule for Capitalization {
             let Some((severity, applicability, message, replacement)) = finding else {
                 continue;
             };
-            if !(t.start..t.end).all(|i| p.visible(i)) || !p.is_french_prose_at(t.start) {
+            if !p.is_visible_french(t.start, t.end) {
                 continue;
             }
             out.push(

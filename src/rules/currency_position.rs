@@ -86,7 +86,7 @@ impl Rule for CurrencyPosition {
             if symbol == "$" && number.len() == 1 && scale.is_none() {
                 continue;
             }
-            if !(s..e).all(|i| p.visible(i)) || !p.is_french_prose_at(s) || p.is_numeric_at(s) {
+            if !p.is_visible_french(s, e) || p.is_numeric_at(s) {
                 continue;
             }
             // « $31 », « $sp »: registers of an assembler, not dollars.

@@ -84,8 +84,7 @@ impl Rule for DecimalPoint {
                 || prev.starts_with(char::is_uppercase)
                     && prev.len() > 1
                     && !is_common_capitalized(prev)
-                || !(s..e).all(|i| p.visible(i))
-                || !p.is_french_prose_at(s)
+                || !p.is_visible_french(s, e)
                 || p.is_numeric_at(s)
             {
                 continue;

@@ -179,7 +179,7 @@ impl Rule for Elision {
                 continue;
             }
             let p = p.get_or_insert_with(|| Prose::new(cx.doc));
-            if !(a.start..b.end).all(|i| p.visible(i)) || !p.is_french_prose_at(a.start) {
+            if !p.is_visible_french(a.start, b.end) {
                 continue;
             }
             // An unknown lower-case word: an identifier (« de offset »). Known means in the

@@ -104,7 +104,7 @@ fn judge(
     if opened > closed {
         return;
     }
-    if !(o..end).all(|i| p.visible(start + i)) || !p.is_french_prose_at(start + o) {
+    if !p.is_visible_french(start + o, start + end) {
         return;
     }
     // A function call: « f("…") ».

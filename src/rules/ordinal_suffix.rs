@@ -108,7 +108,7 @@ impl Rule for OrdinalSuffix {
                     continue;
                 }
             }
-            if !(s..e).all(|i| p.visible(i)) || !p.is_french_prose_at(s) {
+            if !p.is_visible_french(s, e) {
                 continue;
             }
             let first = num == "1" || num == "I";

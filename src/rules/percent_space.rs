@@ -51,8 +51,7 @@ impl Rule for PercentSpace {
             if before.is_some_and(|b| b.is_alphanumeric() || "%_.,-/=:$#".contains(b))
                 || after.is_some_and(|a| a.is_alphanumeric() || "%_{(".contains(a))
                 || (after == Some('.') && view[e + 1..].starts_with(|c: char| c.is_ascii_digit()))
-                || !(s..e).all(|i| p.visible(i))
-                || !p.is_french_prose_at(s)
+                || !p.is_visible_french(s, e)
                 || p.is_numeric_at(s)
             {
                 continue;

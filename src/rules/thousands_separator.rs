@@ -108,8 +108,7 @@ impl Rule for ThousandsSeparator {
             let prev = word_before_space(text, s).to_lowercase();
             if !(COUNT_NOUNS.contains(&next) || SCALE_WORDS.contains(&next))
                 || CODE_WORDS.contains(&prev.as_str())
-                || !(s..e).all(|i| p.visible(i))
-                || !p.is_french_prose_at(s)
+                || !p.is_visible_french(s, e)
                 || p.is_numeric_at(s)
             {
                 continue;

@@ -150,6 +150,12 @@ impl<'a> Prose<'a> {
         !self.is_code_at(offset) && !self.is_english_at(offset)
     }
 
+    /// True when every byte of `start..end` is shown as written (nothing masked) and the
+    /// place is French prose (not code, not English): where the typography rules judge.
+    pub fn is_visible_french(&self, start: usize, end: usize) -> bool {
+        (start..end).all(|i| self.visible(i)) && self.is_french_prose_at(start)
+    }
+
     /// True when the byte at `i` is shown as it is written (not masked).
     pub fn visible(&self, i: usize) -> bool {
         self.doc.text.as_bytes().get(i) == self.doc.view.as_bytes().get(i)

@@ -54,8 +54,7 @@ impl Rule for UnitSpace {
             let after = view[e..].chars().next();
             if before.is_some_and(|b| b.is_alphanumeric() || "_-./=:#@+\\".contains(b))
                 || after.is_some_and(|a| a.is_alphanumeric() || "_/-".contains(a))
-                || !(s..e).all(|i| p.visible(i))
-                || !p.is_french_prose_at(s)
+                || !p.is_visible_french(s, e)
                 || p.is_numeric_at(s)
             {
                 continue;
