@@ -62,8 +62,7 @@ impl Checker {
 
     pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        let cx = self.run_rules(doc, &mut out);
-        drop(cx);
+        self.run_rules(doc, &mut out);
         let mut out = timing::time("dedupe", || drop_repeats(&doc.text, dedupe(out)));
         sort_diagnostics(&mut out);
         out

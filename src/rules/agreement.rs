@@ -62,16 +62,9 @@ impl Rule for Agreement {
             if reported[i] || a.english.contains(&a.toks[i].sentence) {
                 continue;
             }
-            // Each analysis below judges an adjective or a participle (`adjective`): a word
-            // with no such reading is passed over at once.
-            let t = &a.toks[i];
-            if !t.is_word()
-                || t.capitalized
-                || !a
-                    .readings(i)
-                    .iter()
-                    .any(|r| r.pos.has(Pos::ADJ) || r.pos.has(Pos::PPAS))
-            {
+            // Each analysis below judges an adjective or a participle (`adjective`): any
+            // other word is passed over at once.
+            if !a.may_be_adjective(i) {
                 continue;
             }
             let finding = a
@@ -104,21 +97,6 @@ fn may_hold_de(phrase: &str) -> bool {
                 _ => false,
             }
     })
-}
-
-#[test]
-fn phrases_with_de() {
-    for p in [
-        "chaîne d'approvisionnement",
-        "Banque De France",
-        "prix de gros",
-        "D’abord",
-    ] {
-        assert!(may_hold_de(p), "{p}");
-    }
-    for p in ["demande", "mode", "grande puce", "modèle", "d"] {
-        assert!(!may_hold_de(p), "{p}");
-    }
 }
 
 /// The « N1 de N2 » compounds of a glossary, as pairs of dictionary entries.
@@ -823,10 +801,22 @@ impl<'a> Analyzer<'a> {
     }
 
     /// A word that can only be an adjective or a participle here (`place` says where).
+    /// A lower-case word with an adjective or past participle reading: what `adjective`
+    /// asks first.
+    fn may_be_adjective(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.is_word()
+            && !t.capitalized
+            && self
+                .readings(i)
+                .iter()
+                .any(|a| a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS))
+    }
+
     fn adjective(&self, i: usize, place: Place) -> bool {
         let t = &self.toks[i];
         let w = t.norm.as_str();
-        if t.capitalized || !t.is_word() || w.contains(|c: char| c.is_ascii_digit()) {
+        if !self.may_be_adjective(i) || w.contains(|c: char| c.is_ascii_digit()) {
             return false;
         }
         let after_etre = place == Place::AfterEtre;
@@ -842,12 +832,6 @@ impl<'a> Analyzer<'a> {
             return false;
         }
         let r = self.readings(i);
-        if !r
-            .iter()
-            .any(|a| a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS))
-        {
-            return false;
-        }
         // A present participle with an object (« des entreprises dominant le marché »).
         let object_follows = i + 1 < self.toks.len()
             && self.joined(i)
@@ -1813,6 +1797,21 @@ fn english_sentences(doc: &Document) -> HashSet<u32, foldhash::fast::FixedState>
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn phrases_with_de() {
+        for p in [
+            "chaîne d'approvisionnement",
+            "Banque De France",
+            "prix de gros",
+            "D’abord",
+        ] {
+            assert!(super::may_hold_de(p), "{p}");
+        }
+        for p in ["demande", "mode", "grande puce", "modèle", "d"] {
+            assert!(!super::may_hold_de(p), "{p}");
+        }
+    }
+
     use crate::diagnostic::Applicability;
     use crate::testing::check_with;
 

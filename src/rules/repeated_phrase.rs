@@ -134,17 +134,18 @@ impl Rule for RepeatedPhrase {
             use std::hash::BuildHasher;
             foldhash::fast::FixedState::default().hash_one(Gram(&toks[i..i + MIN_N]))
         };
-        let starts: Vec<usize> = (0..toks.len())
+        let starts: Vec<(usize, u64)> = (0..toks.len())
             .filter(|&i| LEADS.contains(&toks[i].norm) && joined(i, MIN_N))
+            .map(|i| (i, hash(i)))
             .collect();
         let mut counts: HashMap<u64, usize, foldhash::fast::FixedState> = HashMap::default();
-        for &i in &starts {
-            *counts.entry(hash(i)).or_default() += 1;
+        for &(_, h) in &starts {
+            *counts.entry(h).or_default() += 1;
         }
         // n-gram → starting token indices.
         let mut grams: HashMap<Gram, Vec<usize>, foldhash::fast::FixedState> = HashMap::default();
-        for i in starts {
-            if counts[&hash(i)] < min {
+        for (i, h) in starts {
+            if counts[&h] < min {
                 continue;
             }
             let mut content = 0;
