@@ -618,6 +618,12 @@ impl Builder {
 
 const NO_FORM: u32 = u32::MAX;
 
+/// True when a `*` of a pattern may stand for token `t`: a word, but not an auxiliary, a
+/// conjunction or a relative pronoun (`NOT_IN_A_STAR`).
+fn may_be_star(t: &crate::document::Token) -> bool {
+    t.is_word() && !NOT_IN_A_STAR.contains(&t.norm.as_str())
+}
+
 /// The second lemma of a one-word pattern (see `Matcher::by_first_second`).
 const SINGLE: u32 = u32::MAX;
 
@@ -653,36 +659,34 @@ impl Matcher {
             if forms[i] == NO_FORM {
                 continue;
             }
-            // What the next token allows as a second word: its lemmas, and whether a `*`
-            // may stand for it (the checks below, made once for all the candidates).
+            // What the next token allows as a second word: its lemmas (once for all the
+            // candidates), a `*` if it may stand for one (asked only when a pattern has one).
             let next = tokens
                 .get(i + 1)
                 .filter(|t| t.sentence == tok.sentence && doc.gap_is_joiner(tok.end, t.start));
             let next_lemmas = next
                 .filter(|_| forms[i + 1] != NO_FORM)
                 .map_or(&[][..], |_| self.form_lemmas.get(forms[i + 1]));
-            // (Asked only of a word that starts a pattern with a `*`: few do.)
-            let next_star =
-                || next.is_some_and(|t| t.is_word() && !NOT_IN_A_STAR.contains(&t.norm.as_str()));
             for &lemma in self.form_lemmas.get(forms[i]) {
                 let (a, b) = self.by_first.range(lemma);
                 let seconds = &self.by_first_second[a..b];
+                // The items of the patterns whose second lemma is `l`.
+                let with_second = |l: u32| {
+                    let lo = seconds.partition_point(|&s| s < l);
+                    let hi = lo + seconds[lo..].partition_point(|&s| s == l);
+                    &self.by_first.items[a + lo..a + hi]
+                };
                 // The patterns whose second word may be the next token, tried in the order
                 // they were made (the order of the hits).
                 candidates.clear();
-                let mut take = |l: u32| {
-                    let lo = seconds.partition_point(|&s| s < l);
-                    let hi = lo + seconds[lo..].partition_point(|&s| s == l);
-                    candidates.extend_from_slice(&self.by_first.items[a + lo..a + hi]);
-                };
                 for &l in next_lemmas {
-                    take(l);
+                    candidates.extend_from_slice(with_second(l));
                 }
-                let has_star = seconds.binary_search(&ANY_WORD).is_ok();
-                if has_star && next_star() {
-                    take(ANY_WORD);
+                let starred = with_second(ANY_WORD);
+                if !starred.is_empty() && next.is_some_and(may_be_star) {
+                    candidates.extend_from_slice(starred);
                 }
-                take(SINGLE);
+                candidates.extend_from_slice(with_second(SINGLE));
                 candidates.sort_unstable();
                 candidates.dedup();
                 'pattern: for &pid in &candidates {
@@ -694,7 +698,7 @@ impl Matcher {
                     for k in 1..lemmas.len() {
                         let (prev, t) = (&tokens[i + k - 1], &tokens[i + k]);
                         let word_ok = if lemmas[k] == ANY_WORD {
-                            t.is_word() && !NOT_IN_A_STAR.contains(&t.norm.as_str())
+                            may_be_star(t)
                         } else {
                             forms[i + k] != NO_FORM
                                 && self.form_lemmas.get(forms[i + k]).contains(&lemmas[k])
