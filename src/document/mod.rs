@@ -84,8 +84,8 @@ impl Document {
         mask: &Mask,
     ) -> Document {
         let view = crate::timing::time("document/view", || mask.apply(&text));
-        let sentences = crate::timing::time("document/sentences", || sentences(&view));
-        let mut tokens = crate::timing::time("document/tokens", || tokenize(&view, 0, view.len()));
+        let (sentences, mut tokens) =
+            crate::timing::time("document/segment", || sentences_and_tokens(&view));
         crate::timing::time("document/assign", || {
             assign_sentences(&mut tokens, &sentences)
         });
@@ -184,6 +184,20 @@ impl Document {
             _ => gap.chars().all(char::is_whitespace),
         }
     }
+}
+
+/// The sentences and the words of a view, from one pass of UAX #29 over its lines (the
+/// same as `sentences` and `tokenize` apart).
+fn sentences_and_tokens(view: &str) -> (Vec<Sentence>, Vec<Token>) {
+    // About one token in six bytes of French prose.
+    let mut tokens = Vec::with_capacity(view.len() / 6);
+    let mut bounds = Vec::new();
+    uax29::bounds(
+        view,
+        &mut |s, e| tokens::push_segment(view, s, e, &mut tokens),
+        &mut |s, e| bounds.push((s, e)),
+    );
+    (segment::from_bounds(view, &bounds), tokens)
 }
 
 fn assign_sentences(tokens: &mut [Token], sentences: &[Sentence]) {

@@ -16,12 +16,19 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 pub fn sentences(view: &str) -> Vec<Sentence> {
+    let mut bounds: Vec<(usize, usize)> = Vec::new();
+    super::uax29::sentence_bounds(view, |s, e| bounds.push((s, e)));
+    from_bounds(view, &bounds)
+}
+
+/// The sentences of `view` from its UAX #29 sentence segments, in order.
+pub(super) fn from_bounds(view: &str, bounds: &[(usize, usize)]) -> Vec<Sentence> {
     let breaks = paragraph_breaks(view);
     let mut out: Vec<Sentence> = Vec::new();
     let mut merge_next = false;
-    let mut bounds: Vec<(usize, usize)> = Vec::new();
-    super::uax29::sentence_bounds(view, |s, e| bounds.push((s, e)));
-    for (start, end) in bounds {
+    // Paragraph breaks before the current segment (segments come in order).
+    let mut before = 0;
+    for &(start, end) in bounds {
         let s = &view[start..end];
         let trimmed = s.trim();
         if trimmed.is_empty() {
@@ -30,7 +37,10 @@ pub fn sentences(view: &str) -> Vec<Sentence> {
         let lead = s.len() - s.trim_start().len();
         let start = start + lead;
         let end = start + s.trim_start().len();
-        let paragraph = breaks.partition_point(|&b| b <= start) as u32;
+        while before < breaks.len() && breaks[before] <= start {
+            before += 1;
+        }
+        let paragraph = before as u32;
         if merge_next
             && let Some(prev) = out.last_mut()
             && prev.paragraph == paragraph

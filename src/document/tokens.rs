@@ -200,18 +200,26 @@ pub fn tokenize(view: &str, from: usize, to: usize) -> Vec<Token> {
     // About one token in six bytes of French prose.
     let mut out = Vec::with_capacity((to - from) / 6);
     super::uax29::word_bounds(&view[from..to], |s, e| {
-        let w = &view[from + s..from + e];
-        let first = w.as_bytes()[0];
-        let alnum = if first < 0x80 {
-            first.is_ascii_alphanumeric()
-        } else {
-            w.chars().next().is_some_and(char::is_alphanumeric)
-        };
-        if alnum {
-            push_word(view, from + s, from + e, &mut out);
-        }
+        push_segment(view, from + s, from + e, &mut out)
     });
     out
+}
+
+/// Pushes the words of one UAX #29 word segment `view[start..end]`: none for spaces and
+/// punctuation, one or more for a word (elisions split off).
+pub(super) fn push_segment(view: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let first = view.as_bytes()[start];
+    let alnum = if first < 0x80 {
+        first.is_ascii_alphanumeric()
+    } else {
+        view[start..end]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+    };
+    if alnum {
+        push_word(view, start, end, out);
+    }
 }
 
 /// Splits French elisions off a UAX #29 word, then pushes the pieces.

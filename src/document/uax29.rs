@@ -290,8 +290,7 @@ static PUNCTUATION: [u8; 0x70] = table::<0x70>(0x2000);
 
 /// Word class (high nibble) and sentence class (low nibble); 0 when not on the fast path.
 #[inline]
-fn classes(c: char) -> u8 {
-    let c = c as u32;
+fn classes(c: u32) -> u8 {
     if c < 0x180 {
         LATIN[c as usize]
     } else if (0x2000..0x2070).contains(&c) {
@@ -316,30 +315,52 @@ struct Line {
 impl Line {
     /// Fills the buffers; false when a character is not on the fast path.
     fn load(&mut self, line: &str) -> bool {
-        self.at.clear();
-        self.word.clear();
-        self.sentence.clear();
-        let bytes = line.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let (k, len) = if b < 0x80 {
-                (LATIN[b as usize], 1)
-            } else {
-                let c = line[i..].chars().next().expect("char boundary");
-                (classes(c), c.len_utf8())
-            };
-            if k == 0 {
-                return false;
-            }
-            self.at.push(i as u32);
-            self.word.push(k >> 4);
-            self.sentence.push(k & 0xF);
-            i += len;
-        }
-        self.at.push(bytes.len() as u32);
-        true
+        fill(line, &mut self.at, &mut self.word, &mut self.sentence)
     }
+}
+
+/// `Line::load` on three distinct buffers (so that the compiler keeps their lengths in
+/// registers rather than reloading them after every write).
+fn fill(line: &str, at: &mut Vec<u32>, word: &mut Vec<u8>, sentence: &mut Vec<u8>) -> bool {
+    at.clear();
+    word.clear();
+    sentence.clear();
+    let bytes = line.as_bytes();
+    if line.is_ascii() {
+        // Every ASCII character is on the fast path, one byte each.
+        at.extend(0..=bytes.len() as u32);
+        word.extend(bytes.iter().map(|&b| LATIN[b as usize] >> 4));
+        sentence.extend(bytes.iter().map(|&b| LATIN[b as usize] & 0xF));
+        return true;
+    }
+    at.reserve(bytes.len() + 1);
+    word.reserve(bytes.len());
+    sentence.reserve(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // UTF-8 decoded in place (the line is valid UTF-8); the fast path holds no
+        // character of four bytes.
+        let cont = |k: usize| u32::from(bytes[i + k] & 0x3F);
+        let (k, len) = match b {
+            0..0x80 => (LATIN[b as usize], 1),
+            0xC0..0xE0 => (classes((u32::from(b & 0x1F) << 6) | cont(1)), 2),
+            0xE0..0xF0 => (
+                classes((u32::from(b & 0x0F) << 12) | (cont(1) << 6) | cont(2)),
+                3,
+            ),
+            _ => return false,
+        };
+        if k == 0 {
+            return false;
+        }
+        at.push(i as u32);
+        word.push(k >> 4);
+        sentence.push(k & 0xF);
+        i += len;
+    }
+    at.push(bytes.len() as u32);
+    true
 }
 
 /// Calls `f` on each line of `text` (each with its line feed), with its offset.
@@ -357,64 +378,92 @@ fn for_lines(text: &str, mut f: impl FnMut(usize, &str)) {
 /// Word boundaries: calls `f(start, end)` for every segment, exactly as
 /// `text.split_word_bound_indices()` yields them.
 pub fn word_bounds(text: &str, mut f: impl FnMut(usize, usize)) {
+    bounds(text, &mut f, &mut |_, _| {});
+}
+
+/// Sentence boundaries: calls `f(start, end)` for every segment, exactly as
+/// `text.split_sentence_bound_indices()` yields them.
+pub fn sentence_bounds(text: &str, mut f: impl FnMut(usize, usize)) {
+    bounds(text, &mut |_, _| {}, &mut f);
+}
+
+/// Word and sentence boundaries in one pass over the lines: each line is classified once
+/// for both (`word_bounds` and `sentence_bounds` give the same segments alone).
+pub fn bounds(
+    text: &str,
+    words: &mut impl FnMut(usize, usize),
+    sentences: &mut impl FnMut(usize, usize),
+) {
     let mut line_buf = Line::default();
     for_lines(text, |base, line| {
-        if !line_buf.load(line) {
+        if line_buf.load(line) {
+            line_words(&line_buf.word, &line_buf.at, &mut |s, e| {
+                words(base + s, base + e)
+            });
+            line_sentences(&line_buf.sentence, &line_buf.at, &mut |s, e| {
+                sentences(base + s, base + e)
+            });
+        } else {
             for (i, w) in line.split_word_bound_indices() {
-                f(base + i, base + i + w.len());
+                words(base + i, base + i + w.len());
             }
-            return;
-        }
-        let cls = &line_buf.word;
-        let at = &line_buf.at;
-        let n = cls.len();
-        let mut i = 0;
-        while i < n {
-            let start = i;
-            match cls[i] {
-                W_CR => {
-                    i += if i + 1 < n && cls[i + 1] == W_LF {
-                        2
-                    } else {
-                        1
-                    }
-                }
-                W_SPACE => {
-                    i += 1;
-                    while i < n && cls[i] == W_SPACE {
-                        i += 1;
-                    }
-                }
-                c @ (W_LETTER | W_NUMERIC | W_EXTNUMLET) => {
-                    let mut state = c;
-                    i += 1;
-                    while i < n {
-                        let d = cls[i];
-                        match (state, d) {
-                            (_, W_LETTER | W_NUMERIC | W_EXTNUMLET) => {
-                                state = d;
-                                i += 1;
-                            }
-                            (W_LETTER, W_MIDLETTER | W_MIDNUMLET)
-                                if i + 1 < n && cls[i + 1] == W_LETTER =>
-                            {
-                                i += 2
-                            }
-                            (W_NUMERIC, W_MIDNUM | W_MIDNUMLET)
-                                if i + 1 < n && cls[i + 1] == W_NUMERIC =>
-                            {
-                                i += 2
-                            }
-                            _ => break,
-                        }
-                    }
-                }
-                // LF, Newline and everything else stand alone.
-                _ => i += 1,
+            for (i, s) in line.split_sentence_bound_indices() {
+                sentences(base + i, base + i + s.len());
             }
-            f(base + at[start] as usize, base + at[i] as usize);
         }
     });
+}
+
+/// Word boundaries of one line already loaded: calls `f(start, end)` per segment
+/// (offsets relative to the line).
+fn line_words(cls: &[u8], at: &[u32], f: &mut impl FnMut(usize, usize)) {
+    let n = cls.len();
+    let mut i = 0;
+    while i < n {
+        let start = i;
+        match cls[i] {
+            W_CR => {
+                i += if i + 1 < n && cls[i + 1] == W_LF {
+                    2
+                } else {
+                    1
+                }
+            }
+            W_SPACE => {
+                i += 1;
+                while i < n && cls[i] == W_SPACE {
+                    i += 1;
+                }
+            }
+            c @ (W_LETTER | W_NUMERIC | W_EXTNUMLET) => {
+                let mut state = c;
+                i += 1;
+                while i < n {
+                    let d = cls[i];
+                    match (state, d) {
+                        (_, W_LETTER | W_NUMERIC | W_EXTNUMLET) => {
+                            state = d;
+                            i += 1;
+                        }
+                        (W_LETTER, W_MIDLETTER | W_MIDNUMLET)
+                            if i + 1 < n && cls[i + 1] == W_LETTER =>
+                        {
+                            i += 2
+                        }
+                        (W_NUMERIC, W_MIDNUM | W_MIDNUMLET)
+                            if i + 1 < n && cls[i + 1] == W_NUMERIC =>
+                        {
+                            i += 2
+                        }
+                        _ => break,
+                    }
+                }
+            }
+            // LF, Newline and everything else stand alone.
+            _ => i += 1,
+        }
+        f(at[start] as usize, at[i] as usize);
+    }
 }
 
 /// One part of the sentence state: the classes of the last characters, runs of Close and
@@ -451,6 +500,35 @@ fn is_saterm(p: Part) -> bool {
     matches!(p, Part::ATerm | Part::STerm)
 }
 
+/// The parts that may start a boundary soon after them.
+fn is_decisive(p: Part) -> bool {
+    matches!(
+        p,
+        Part::Sot | Part::ATerm | Part::STerm | Part::Sep | Part::Cr | Part::Lf
+    )
+}
+
+/// The state after the last character of `cls` (a line's start): its last four parts, a
+/// run of Close or of Sp counting as one, read backwards.
+fn state_through(cls: &[u8]) -> [Part; 4] {
+    let mut p = [Part::Sot; 4];
+    let mut k = cls.len();
+    for slot in p.iter_mut().rev() {
+        if k == 0 {
+            break;
+        }
+        k -= 1;
+        let c = cls[k];
+        if c == S_CLOSE || c == S_SP {
+            while k > 0 && cls[k - 1] == c {
+                k -= 1;
+            }
+        }
+        *slot = part_of(c);
+    }
+    p
+}
+
 /// Index of the part before `Sp*` and `Close*` (SB8, SB8a, SB10).
 fn before_close_sp(p: &[Part; 4]) -> usize {
     let mut i = if p[3] == Part::SpPlus { 2 } else { 3 };
@@ -469,23 +547,29 @@ fn line_sentences(cls: &[u8], at: &[u32], f: &mut impl FnMut(usize, usize)) {
     let n = cls.len();
     let mut p = [Part::Sot; 4];
     let mut seg_start: Option<usize> = None;
-    for i in 0..n {
+    let mut i = 0;
+    while i < n {
+        // Only a start, a separator or a terminator among the last parts can make a
+        // boundary (SB1, SB4, SB11). Without one, no boundary falls before any character
+        // up to the next terminator or separator, nor before that one (the parts before it
+        // still hold none): the machine jumps over them and takes up its state there.
+        if !p.iter().any(|&q| is_decisive(q)) {
+            let Some(j) = cls[i..]
+                .iter()
+                .position(|&c| matches!(c, S_ATERM | S_STERM | S_SEP | S_CR | S_LF))
+            else {
+                break;
+            };
+            p = state_through(&cls[..=i + j]);
+            i += j + 1;
+            continue;
+        }
         let c = cls[i];
         let before = p;
         // The state after this character.
         let part = part_of(c);
         if !((p[3] == Part::ClosePlus && c == S_CLOSE) || (p[3] == Part::SpPlus && c == S_SP)) {
             p = [p[1], p[2], p[3], part];
-        }
-        // Only a start, a separator or a terminator among the last parts can make a
-        // boundary (SB1, SB4, SB11): most characters are decided here.
-        if !before.iter().any(|&q| {
-            matches!(
-                q,
-                Part::Sot | Part::ATerm | Part::STerm | Part::Sep | Part::Cr | Part::Lf
-            )
-        }) {
-            continue;
         }
         let here = at[i] as usize;
         let brk = if before[3] == Part::Sot {
@@ -533,6 +617,7 @@ fn line_sentences(cls: &[u8], at: &[u32], f: &mut impl FnMut(usize, usize)) {
             }
             seg_start = Some(here);
         }
+        i += 1;
     }
     if let Some(s) = seg_start {
         f(s, at[n] as usize);
@@ -549,23 +634,6 @@ fn lower_ahead(cls: &[u8]) -> bool {
         }
     }
     false
-}
-
-/// Sentence boundaries: calls `f(start, end)` for every segment, exactly as
-/// `text.split_sentence_bound_indices()` yields them.
-pub fn sentence_bounds(text: &str, mut f: impl FnMut(usize, usize)) {
-    let mut line_buf = Line::default();
-    for_lines(text, |base, line| {
-        if line_buf.load(line) {
-            line_sentences(&line_buf.sentence, &line_buf.at, &mut |s, e| {
-                f(base + s, base + e)
-            });
-        } else {
-            for (i, s) in line.split_sentence_bound_indices() {
-                f(base + i, base + i + s.len());
-            }
-        }
-    });
 }
 
 #[cfg(test)]
