@@ -26,6 +26,11 @@ const PATTERN_RULES: &[&str] = &[
     "untranslated-english",
 ];
 
+/// From this size on, a document's rules run side by side on the thread pool. Files of a
+/// repository are already spread over the threads, one per file; one large file (a book,
+/// a whole site's export) would otherwise keep a single core busy.
+const PARALLEL_RULES_FROM: usize = 1 << 20;
+
 pub struct Checker {
     pub glossary: CompiledGlossary,
     pub settings: RuleSettings,
@@ -73,14 +78,39 @@ impl Checker {
         let cx = timing::time("glossary", || {
             Context::new(doc, &self.glossary, &self.settings)
         });
-        for r in &self.rules {
+        let parallel = doc.text.len() >= PARALLEL_RULES_FROM && rayon::current_num_threads() > 1;
+        self.apply_rules(&cx, parallel, out);
+        cx
+    }
+
+    /// Runs every enabled monolingual rule, one after the other or side by side.
+    fn apply_rules(&self, cx: &Context, parallel: bool, out: &mut Vec<Diagnostic>) {
+        let run = |r: &&dyn Rule, out: &mut Vec<Diagnostic>| {
             if timing::enabled() {
-                timing::time(r.meta().id, || r.check(&cx, out));
+                timing::time(r.meta().id, || r.check(cx, out));
             } else {
-                r.check(&cx, out);
+                r.check(cx, out);
+            }
+        };
+        if parallel {
+            // Each rule into its own list, the lists then joined in rule order: the same
+            // findings in the same order as one after the other.
+            use rayon::prelude::*;
+            let found: Vec<Vec<Diagnostic>> = self
+                .rules
+                .par_iter()
+                .map(|r| {
+                    let mut v = Vec::new();
+                    run(r, &mut v);
+                    v
+                })
+                .collect();
+            out.extend(found.into_iter().flatten());
+        } else {
+            for r in &self.rules {
+                run(r, out);
             }
         }
-        cx
     }
 
     /// Checks a bilingual file: the monolingual rules on the targets (`doc` reveals only
@@ -387,6 +417,23 @@ fn dedupe(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
 mod tests {
     use super::*;
     use crate::diagnostic::{Category, Severity};
+
+    #[test]
+    fn rules_side_by_side_find_what_they_find_one_after_the_other() {
+        let checker = Checker::new(crate::glossary::defaults::load().unwrap());
+        let doc = Document::from_str(include_str!("../corpus/meta-puce-ia.fr.txt"));
+        let cx = Context::new(&doc, &checker.glossary, &checker.settings);
+        let mut one_by_one = Vec::new();
+        checker.apply_rules(&cx, false, &mut one_by_one);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        let mut side_by_side = Vec::new();
+        pool.install(|| checker.apply_rules(&cx, true, &mut side_by_side));
+        assert!(one_by_one.len() > 10);
+        assert_eq!(one_by_one, side_by_side);
+    }
 
     /// The quadratic definition `dedupe` must agree with.
     fn dedupe_reference(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
