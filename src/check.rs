@@ -26,11 +26,6 @@ const PATTERN_RULES: &[&str] = &[
     "untranslated-english",
 ];
 
-/// From this size on, a document's rules run side by side on the thread pool. Files of a
-/// repository are already spread over the threads, one per file; one large file (a book,
-/// a whole site's export) would otherwise keep a single core busy.
-const PARALLEL_RULES_FROM: usize = 1 << 20;
-
 pub struct Checker {
     pub glossary: CompiledGlossary,
     pub settings: RuleSettings,
@@ -78,7 +73,8 @@ impl Checker {
         let cx = timing::time("glossary", || {
             Context::new(doc, &self.glossary, &self.settings)
         });
-        let parallel = doc.text.len() >= PARALLEL_RULES_FROM && rayon::current_num_threads() > 1;
+        let parallel =
+            doc.text.len() >= crate::document::PARALLEL_FROM && rayon::current_num_threads() > 1;
         self.apply_rules(&cx, parallel, out);
         cx
     }

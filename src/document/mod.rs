@@ -186,18 +186,62 @@ impl Document {
     }
 }
 
+/// From this size on, a document is analysed on several threads of the pool: its words and
+/// sentences are cut in pieces of lines side by side, and its rules run side by side (see
+/// `Checker`). The files of a repository are already spread over the threads, one per
+/// file; one large file (a book, a whole site's export) would otherwise keep one core busy.
+pub const PARALLEL_FROM: usize = 1 << 20;
+
 /// The sentences and the words of a view, from one pass of UAX #29 over its lines (the
 /// same as `sentences` and `tokenize` apart).
 fn sentences_and_tokens(view: &str) -> (Vec<Sentence>, Vec<Token>) {
+    let (tokens, bounds) = if view.len() >= PARALLEL_FROM && rayon::current_num_threads() > 1 {
+        // Lines are independent in UAX #29: pieces cut after a line feed give the same
+        // boundaries, joined in order.
+        use rayon::prelude::*;
+        let pieces: Vec<_> = line_pieces(view, PARALLEL_FROM / 4)
+            .into_par_iter()
+            .map(|(a, b)| words_and_bounds(view, a, b))
+            .collect();
+        let (mut tokens, mut bounds) = (Vec::new(), Vec::new());
+        for (t, b) in pieces {
+            tokens.extend(t);
+            bounds.extend(b);
+        }
+        (tokens, bounds)
+    } else {
+        words_and_bounds(view, 0, view.len())
+    };
+    (segment::from_bounds(view, &bounds), tokens)
+}
+
+/// The words and the UAX #29 sentence segments of `view[from..to]`, in offsets of `view`.
+fn words_and_bounds(view: &str, from: usize, to: usize) -> (Vec<Token>, Vec<(usize, usize)>) {
     // About one token in six bytes of French prose.
-    let mut tokens = Vec::with_capacity(view.len() / 6);
+    let mut tokens = Vec::with_capacity((to - from) / 6);
     let mut bounds = Vec::new();
     uax29::bounds(
-        view,
-        &mut |s, e| tokens::push_segment(view, s, e, &mut tokens),
-        &mut |s, e| bounds.push((s, e)),
+        &view[from..to],
+        &mut |s, e| tokens::push_segment(view, from + s, from + e, &mut tokens),
+        &mut |s, e| bounds.push((from + s, from + e)),
     );
-    (segment::from_bounds(view, &bounds), tokens)
+    (tokens, bounds)
+}
+
+/// `text` cut into pieces of about `size` bytes, each ending after a line feed (the last
+/// one at the end of the text).
+fn line_pieces(text: &str, size: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let end = match memchr::memchr(b'\n', &text.as_bytes()[(start + size).min(text.len())..]) {
+            Some(i) => (start + size).min(text.len()) + i + 1,
+            None => text.len(),
+        };
+        out.push((start, end));
+        start = end;
+    }
+    out
 }
 
 fn assign_sentences(tokens: &mut [Token], sentences: &[Sentence]) {
@@ -207,5 +251,28 @@ fn assign_sentences(tokens: &mut [Token], sentences: &[Sentence]) {
             s += 1;
         }
         t.sentence = s as u32;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_of_lines_cut_as_the_whole() {
+        let text = include_str!("../../corpus/meta-puce-ia.fr.txt").repeat(3);
+        let whole = words_and_bounds(&text, 0, text.len());
+        for size in [1, 50, 700, text.len()] {
+            let pieces = line_pieces(&text, size);
+            assert_eq!(pieces.first().map(|p| p.0), Some(0));
+            assert_eq!(pieces.last().map(|p| p.1), Some(text.len()));
+            let (mut tokens, mut bounds) = (Vec::new(), Vec::new());
+            for (a, b) in pieces {
+                let (t, s) = words_and_bounds(&text, a, b);
+                tokens.extend(t);
+                bounds.extend(s);
+            }
+            assert_eq!((tokens, bounds), whole, "pieces of {size} bytes");
+        }
     }
 }
