@@ -28,6 +28,21 @@ impl Rule for TermInconsistency {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        // Only a term met in a forbidden rendering can be inconsistent: they are few, while
+        // a large termbase's approved terms are met everywhere.
+        let mut with_forbidden: Vec<u32> = cx
+            .hits
+            .iter()
+            .filter_map(|h| match h.target {
+                Target::Forbidden { term, .. } => Some(term),
+                _ => None,
+            })
+            .collect();
+        if with_forbidden.is_empty() {
+            return;
+        }
+        with_forbidden.sort_unstable();
+        with_forbidden.dedup();
         // (term, rendering: None = approved, Some(i) = forbidden variant i, span), sorted
         // by term and rendering, spans in the order of the text (a stable sort).
         let mut seen: Vec<(u32, Option<u32>, Span)> = cx
@@ -38,6 +53,7 @@ impl Rule for TermInconsistency {
                 Target::Forbidden { term, index } => Some((term, Some(index), h.span)),
                 _ => None,
             })
+            .filter(|(term, _, _)| with_forbidden.binary_search(term).is_ok())
             .collect();
         seen.sort_by_key(|&(term, key, _)| (term, key));
         for group in seen.chunk_by(|a, b| a.0 == b.0) {
