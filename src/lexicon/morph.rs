@@ -601,7 +601,10 @@ impl WordSet {
             } else {
                 le32(self.ends, i - 1) as usize
             };
-            if &self.arena[start..le32(self.ends, i) as usize] == word.as_bytes() {
+            if same_bytes(
+                &self.arena[start..le32(self.ends, i) as usize],
+                word.as_bytes(),
+            ) {
                 return true;
             }
             slot = (slot + 1) & self.mask;
@@ -676,6 +679,20 @@ fn load_le(b: &[u8]) -> u64 {
         }
         _ => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
     }
+}
+
+/// `a == b`, without a call to `memcmp` when they are short: hash tables compare the word
+/// looked up with the key of a matching slot, nearly always a short word, and the call cost
+/// more than the comparison.
+pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.len() > 16 {
+        return a == b;
+    }
+    let k = a.len().min(8);
+    load_le(&a[..k]) == load_le(&b[..k]) && load_le(&a[k..]) == load_le(&b[k..])
 }
 
 /// The hash of a form in the frozen morphology: eight bytes at a time (FNV-1a's byte
@@ -765,7 +782,9 @@ impl Frozen {
             if s & mask == want
                 && (w.len() <= INLINE || {
                     let at = (s >> 40) as u32 as usize;
-                    self.arena.get(at..at + w.len()) == Some(w)
+                    self.arena
+                        .get(at..at + w.len())
+                        .is_some_and(|k| same_bytes(k, w))
                 })
             {
                 let (start, count) = ((s >> 16) as usize & 0xff_ffff, (s >> 8) as u8 as usize);
@@ -1106,6 +1125,33 @@ impl Morphology {
         match &self.forms {
             Store::Built(f) => f.spans.len(),
             Store::Frozen(f) => f.forms,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_loads_and_comparisons_are_exact() {
+        let text = b"abcdefghijklmnopqrstuvwxyz\0\0\xc3\xa9";
+        for a in 0..text.len() {
+            for b in a..text.len().min(a + 8) {
+                let w = &text[a..b];
+                let mut padded = [0u8; 8];
+                padded[..w.len()].copy_from_slice(w);
+                assert_eq!(load_le(w), u64::from_le_bytes(padded), "{w:?}");
+            }
+        }
+        let words: Vec<&[u8]> = (0..text.len())
+            .flat_map(|a| (a..=text.len()).map(move |b| &text[a..b]))
+            .chain([&b"abc\0"[..], b"abc", b"\0abc"])
+            .collect();
+        for x in &words {
+            for y in &words {
+                assert_eq!(same_bytes(x, y), x == y, "{x:?} {y:?}");
+            }
         }
     }
 }
