@@ -96,7 +96,7 @@ impl FormTable {
     fn get(&self, s: &str) -> Option<u32> {
         let s = s.as_bytes();
         find_id(&self.tags, &self.ids, hash_bytes(s), |id| {
-            self.form(id) == s
+            crate::lexicon::same_bytes(self.form(id), s)
         })
     }
 
@@ -618,6 +618,37 @@ impl Builder {
 
 const NO_FORM: u32 = u32::MAX;
 
+/// Adds a group of candidate patterns (ids in ascending order, each once, as every group
+/// of `Matcher::by_first` is) to those of a word: the first nonempty group is kept as it
+/// stands in `one`, so that the usual word, with one group, is neither copied nor
+/// sorted; with a second one, both go to `more`, which the caller sorts and dedups.
+fn gather<'a>(one: &mut &'a [u32], more: &mut Vec<u32>, group: &'a [u32]) {
+    if group.is_empty() {
+        return;
+    }
+    if one.is_empty() {
+        *one = group;
+        return;
+    }
+    if more.is_empty() {
+        more.extend_from_slice(one);
+    }
+    more.extend_from_slice(group);
+}
+
+/// Where `l` lies in the sorted `v`: by a scan when `v` is short (most first lemmas start
+/// a few patterns, and a scan there costs less than a bisection's dependent steps), by
+/// bisection when it is long (a termbase's frequent first words start hundreds).
+fn equal_range(v: &[u32], l: u32) -> (usize, usize) {
+    if v.len() <= 8 {
+        let lo = v.iter().take_while(|&&s| s < l).count();
+        (lo, lo + v[lo..].iter().take_while(|&&s| s == l).count())
+    } else {
+        let lo = v.partition_point(|&s| s < l);
+        (lo, lo + v[lo..].partition_point(|&s| s == l))
+    }
+}
+
 /// True when a `*` of a pattern may stand for token `t`: a word, but not an auxiliary, a
 /// conjunction or a relative pronoun (`NOT_IN_A_STAR`).
 fn may_be_star(t: &crate::document::Token) -> bool {
@@ -669,27 +700,41 @@ impl Matcher {
                 .map_or(&[][..], |_| self.form_lemmas.get(forms[i + 1]));
             for &lemma in self.form_lemmas.get(forms[i]) {
                 let (a, b) = self.by_first.range(lemma);
+                if a == b {
+                    continue;
+                }
                 let seconds = &self.by_first_second[a..b];
-                // The items of the patterns whose second lemma is `l`.
-                let with_second = |l: u32| {
-                    let lo = seconds.partition_point(|&s| s < l);
-                    let hi = lo + seconds[lo..].partition_point(|&s| s == l);
-                    &self.by_first.items[a + lo..a + hi]
-                };
+                // `SINGLE` and `ANY_WORD` are the two largest second lemmas, so their
+                // patterns end the list: found from the end, where a lemma has at most one
+                // one-word pattern (patterns are unique) and seldom a starred one.
+                let single = b - a - seconds.iter().rev().take_while(|&&s| s == SINGLE).count();
+                let star = single
+                    - seconds[..single]
+                        .iter()
+                        .rev()
+                        .take_while(|&&s| s == ANY_WORD)
+                        .count();
                 // The patterns whose second word may be the next token, tried in the order
                 // they were made (the order of the hits).
+                let items = &self.by_first.items[a..b];
+                let mut one: &[u32] = &[];
                 candidates.clear();
                 for &l in next_lemmas {
-                    candidates.extend_from_slice(with_second(l));
+                    let (lo, hi) = equal_range(&seconds[..star], l);
+                    gather(&mut one, &mut candidates, &items[lo..hi]);
                 }
-                let starred = with_second(ANY_WORD);
-                if !starred.is_empty() && next.is_some_and(may_be_star) {
-                    candidates.extend_from_slice(starred);
+                if star < single && next.is_some_and(may_be_star) {
+                    gather(&mut one, &mut candidates, &items[star..single]);
                 }
-                candidates.extend_from_slice(with_second(SINGLE));
-                candidates.sort_unstable();
-                candidates.dedup();
-                'pattern: for &pid in &candidates {
+                gather(&mut one, &mut candidates, &items[single..]);
+                let candidates: &[u32] = if candidates.is_empty() {
+                    one
+                } else {
+                    candidates.sort_unstable();
+                    candidates.dedup();
+                    &candidates
+                };
+                'pattern: for &pid in candidates {
                     let lemmas = self.pattern_lemmas.get(pid);
                     let last = i + lemmas.len() - 1;
                     if last >= tokens.len() {
@@ -1024,6 +1069,53 @@ reason = "r"
             .into_iter()
             .map(|h| (h.target, text[h.span.start..h.span.end].to_string()))
             .collect()
+    }
+
+    #[test]
+    fn equal_range_scans_and_bisects_alike() {
+        let bisect = |v: &[u32], l: u32| {
+            let lo = v.partition_point(|&s| s < l);
+            (lo, lo + v[lo..].partition_point(|&s| s == l))
+        };
+        let lists: [&[u32]; 6] = [
+            &[],
+            &[3],
+            &[1, 3, 3, 7, ANY_WORD, SINGLE],
+            &[0, 0, 2, 2, 2, 5, 9, 9],
+            &[0, 1, 1, 2, 4, 4, 4, 6, 8, 8, 11, ANY_WORD, ANY_WORD, SINGLE],
+            &[5; 20],
+        ];
+        for v in lists {
+            for l in (0..13).chain([ANY_WORD, SINGLE]) {
+                assert_eq!(equal_range(v, l), bisect(v, l), "{v:?} {l}");
+            }
+        }
+    }
+
+    #[test]
+    fn gathered_candidates_are_the_sorted_union() {
+        let groups: [&[u32]; 4] = [&[2, 9], &[], &[1, 9, 12], &[4]];
+        for mask in 0..16u32 {
+            let chosen: Vec<&[u32]> = (0..4)
+                .filter(|k| mask & 1 << k != 0)
+                .map(|k| groups[k])
+                .collect();
+            let (mut one, mut more): (&[u32], Vec<u32>) = (&[], Vec::new());
+            for g in &chosen {
+                gather(&mut one, &mut more, g);
+            }
+            let got = if more.is_empty() {
+                one.to_vec()
+            } else {
+                more.sort_unstable();
+                more.dedup();
+                more
+            };
+            let mut want: Vec<u32> = chosen.concat();
+            want.sort_unstable();
+            want.dedup();
+            assert_eq!(got, want, "{chosen:?}");
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@ Neither is built when those rules are disabled, so a run without them pays nothi
 
 mod morph;
 
-pub use morph::{Analysis, Gender, Morphology, Number, Pos, WordSet};
+pub use morph::{Analysis, Gender, Morphology, Number, Pos, WordSet, same_bytes};
 
 use std::sync::OnceLock;
 
@@ -172,9 +172,26 @@ mod tests {
             n += 1;
         }
         assert_eq!(n, built.form_count());
-        for word in ["", "xyzzy", "puceS", "approvisionement"] {
+        // Words that are no form, next to forms stored whole in their slot (up to 11
+        // bytes) or in the arena: a longer word, a trailing zero byte, another tail after
+        // the same first seven bytes, a word of 11 or 12 bytes.
+        for word in [
+            "",
+            "xyzzy",
+            "puceS",
+            "puce\0",
+            "puce\0\0\0\0\0\0\0",
+            "approvisionement",
+            "approvisionnemenz",
+            "approvisionnementss",
+            "conçuesz",
+            "globalement",
+            "globalementx",
+            "développemenz",
+        ] {
             assert_eq!(built.analyses(word), frozen.analyses(word), "{word}");
         }
+        assert!(!frozen.analyses("approvisionnement").is_empty());
         for a in built
             .analyses("conçu")
             .iter()

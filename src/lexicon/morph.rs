@@ -601,7 +601,10 @@ impl WordSet {
             } else {
                 le32(self.ends, i - 1) as usize
             };
-            if &self.arena[start..le32(self.ends, i) as usize] == word.as_bytes() {
+            if same_bytes(
+                &self.arena[start..le32(self.ends, i) as usize],
+                word.as_bytes(),
+            ) {
                 return true;
             }
             slot = (slot + 1) & self.mask;
@@ -645,8 +648,8 @@ impl std::fmt::Debug for Morphology {
     }
 }
 
-/// A hash that is the same on every machine and in every build (the frozen table is
-/// made by the build script and read by the program): FNV-1a.
+/// A hash that is the same on every machine and in every build (the frozen tables are
+/// made by the build script and read by the program): FNV-1a. (`WordSet`'s.)
 fn stable_hash(s: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in s {
@@ -656,58 +659,138 @@ fn stable_hash(s: &[u8]) -> u64 {
     h
 }
 
-const FROZEN_MAGIC: u32 = 0x4d52_5046; // "FPRM"
+/// The bytes of `b` (at most 8) as a little-endian number, zero-padded, read in at most
+/// two overlapping loads: no loop over the bytes and no call to `memcpy`.
+fn load_le(b: &[u8]) -> u64 {
+    let n = b.len();
+    match n {
+        0 => 0,
+        1 => b[0] as u64,
+        // The two loads overlap on the same bytes, so OR-ing them is exact.
+        2..=3 => {
+            let lo = u16::from_le_bytes([b[0], b[1]]) as u64;
+            let hi = u16::from_le_bytes([b[n - 2], b[n - 1]]) as u64;
+            lo | hi << ((n - 2) * 8)
+        }
+        4..=7 => {
+            let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as u64;
+            let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]) as u64;
+            lo | hi << ((n - 4) * 8)
+        }
+        _ => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+    }
+}
+
+/// `a == b`, without a call to `memcmp` when they are short: hash tables compare the word
+/// looked up with the key of a matching slot, nearly always a short word, and the call cost
+/// more than the comparison.
+pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.len() > 16 {
+        return a == b;
+    }
+    let k = a.len().min(8);
+    load_le(&a[..k]) == load_le(&b[..k]) && load_le(&a[k..]) == load_le(&b[k..])
+}
+
+/// The hash of a form in the frozen morphology: eight bytes at a time (FNV-1a's byte
+/// after byte multiplications were a long chain of dependent multiplications per word),
+/// then a final mix, since the low bits pick the slot. Stable like `stable_hash`.
+fn slot_hash(w: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = (w.len() as u64).wrapping_mul(K) ^ 0x2545_f491_4f6c_dd1d;
+    for chunk in w.chunks(8) {
+        h = (h ^ load_le(chunk)).wrapping_mul(K);
+        h ^= h >> 32;
+    }
+    h ^= h >> 29;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^ (h >> 32)
+}
+
+const FROZEN_MAGIC: u32 = 0x3252_5046; // "FPR2": 16-byte slots with inline keys
 
 fn le32(b: &[u8], i: usize) -> u32 {
     u32::from_le_bytes([b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3]])
 }
 
+/// Bytes per slot of the frozen table.
+const SLOT: usize = 16;
+/// Forms of at most this many bytes (96 % of the words of a text) are stored whole in
+/// their slot.
+const INLINE: usize = 11;
+
+/// What a slot of the frozen table must hold for a word to be its form: the bits of the
+/// slot to compare (`mask`) and their value (`want`). See `Frozen` for the layout. A form
+/// stored inline is recognised by this comparison alone; a longer one by its length and
+/// first seven bytes, then its bytes in the arena.
+fn slot_pattern(w: &[u8]) -> (u128, u128) {
+    let len = w.len() as u128;
+    let lo = load_le(&w[..w.len().min(8)]) as u128;
+    if w.len() <= INLINE {
+        let hi = load_le(&w[w.len().min(8)..]) as u128;
+        (0xff | !0u128 << 40, len | (lo | hi << 64) << 40)
+    } else {
+        (
+            0xff | !0u128 << 72,
+            len | (lo & 0x00ff_ffff_ffff_ffff) << 72,
+        )
+    }
+}
+
 /// The forms of a `Morphology` in an image made once by the build script (`build.rs`) and
-/// compiled into the binary: nothing to expand at run time. All little-endian `u32`:
-/// a header, an open-addressing table of form indices (plus one; 0 is empty), the end of
-/// each form in the arena, the range of each form's readings, the readings, the entries,
-/// then the arena of forms.
+/// compiled into the binary: nothing to expand at run time. A header of little-endian
+/// `u32`, an open-addressing table of 16-byte slots, the readings, the entries, then the
+/// arena of the forms too long to be stored in their slot.
+///
+/// A slot (a little-endian `u128`) holds, from the low bits: the form's length in bytes
+/// (8 bits; 0 for an empty slot), its number of readings (8 bits), the index of its first
+/// reading (24 bits), then 88 bits: the form itself, zero-padded, when it has at most
+/// `INLINE` bytes; else its offset in the arena (32 bits) and its first seven bytes. So
+/// looking up a word reads one slot (seldom two: the table is less than half full) and
+/// its readings, with no comparison of bytes elsewhere for most words. (The former table
+/// of indices led to the form's end, the arena and the readings' range: four dependent
+/// cache misses and a `memcmp` per look-up, most of the time of `agreement`.)
 struct Frozen {
     table: &'static [u8],
     mask: usize,
-    ends: &'static [u8],
-    ranges: &'static [u8],
     arena: &'static [u8],
     readings: Vec<Analysis>,
     forms: usize,
 }
 
 impl Frozen {
-    fn key(&self, i: usize) -> &'static [u8] {
-        let start = if i == 0 {
-            0
-        } else {
-            le32(self.ends, i - 1) as usize
-        };
-        &self.arena[start..le32(self.ends, i) as usize]
-    }
-
-    fn find(&self, word: &str) -> Option<usize> {
-        let mut slot = stable_hash(word.as_bytes()) as usize & self.mask;
-        loop {
-            let v = le32(self.table, slot) as usize;
-            if v == 0 {
-                return None;
-            }
-            if self.key(v - 1) == word.as_bytes() {
-                return Some(v - 1);
-            }
-            slot = (slot + 1) & self.mask;
-        }
+    fn slot(&self, i: usize) -> u128 {
+        let s = &self.table[SLOT * i..SLOT * i + SLOT];
+        u128::from_le_bytes(s.try_into().expect("16 bytes"))
     }
 
     fn get(&self, word: &str) -> &[Analysis] {
-        match self.find(word) {
-            Some(i) => {
-                let (s, e) = (le32(self.ranges, 2 * i), le32(self.ranges, 2 * i + 1));
-                &self.readings[s as usize..e as usize]
+        let w = word.as_bytes();
+        if w.is_empty() || w.len() > 255 {
+            return &[];
+        }
+        let (mask, want) = slot_pattern(w);
+        let mut i = slot_hash(w) as usize & self.mask;
+        loop {
+            let s = self.slot(i);
+            if s as u8 == 0 {
+                return &[];
             }
-            None => &[],
+            if s & mask == want
+                && (w.len() <= INLINE || {
+                    let at = (s >> 40) as u32 as usize;
+                    self.arena
+                        .get(at..at + w.len())
+                        .is_some_and(|k| same_bytes(k, w))
+                })
+            {
+                let (start, count) = ((s >> 16) as usize & 0xff_ffff, (s >> 8) as u8 as usize);
+                return self.readings.get(start..start + count).unwrap_or(&[]);
+            }
+            i = (i + 1) & self.mask;
         }
     }
 }
@@ -725,18 +808,26 @@ impl Morphology {
         };
         let n = forms.spans.len();
         let size = (2 * n).next_power_of_two().max(2);
-        let mut table = vec![0u32; size];
-        let mut arena: Vec<u8> = Vec::with_capacity(forms.arena.len());
-        let mut ends = Vec::with_capacity(n);
+        let mut table = vec![0u128; size];
+        let mut arena: Vec<u8> = Vec::new();
         for i in 0..n {
-            let key = forms.key(i as u32);
-            arena.extend_from_slice(key.as_bytes());
-            ends.push(arena.len() as u32);
-            let mut slot = stable_hash(key.as_bytes()) as usize & (size - 1);
-            while table[slot] != 0 {
-                slot = (slot + 1) & (size - 1);
+            let key = forms.key(i as u32).as_bytes();
+            let (start, end) = forms.ranges[i];
+            assert!(
+                (1..=255).contains(&key.len()) && end - start <= 255 && end < 1 << 24,
+                "a form the frozen table cannot hold: {key:?}"
+            );
+            let (_, mut slot) = slot_pattern(key);
+            if key.len() > INLINE {
+                slot |= (arena.len() as u128) << 40;
+                arena.extend_from_slice(key);
             }
-            table[slot] = i as u32 + 1;
+            slot |= ((end - start) as u128) << 8 | (start as u128) << 16;
+            let mut at = slot_hash(key) as usize & (size - 1);
+            while table[at] != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            table[at] = slot;
         }
         let base = self.dic.as_ptr() as usize;
         let off = |s: &str| match s.len() {
@@ -751,11 +842,6 @@ impl Morphology {
             entries.len() as u32,
             arena.len() as u32,
         ];
-        out.extend_from_slice(&table);
-        out.extend_from_slice(&ends);
-        for &(s, e) in &forms.ranges {
-            out.extend_from_slice(&[s, e]);
-        }
         for a in &forms.readings {
             let g = match a.gender {
                 Gender::Masculine => 0,
@@ -774,7 +860,11 @@ impl Morphology {
             out.extend_from_slice(&off(e.flags));
             out.extend_from_slice(&off(e.morph));
         }
-        let mut bytes: Vec<u8> = out.iter().flat_map(|w| w.to_le_bytes()).collect();
+        let head = 6 * 4;
+        let mut bytes: Vec<u8> = Vec::with_capacity(head + SLOT * size + 4 * out.len());
+        bytes.extend(out[..6].iter().flat_map(|w| w.to_le_bytes()));
+        bytes.extend(table.iter().flat_map(|s| s.to_le_bytes()));
+        bytes.extend(out[6..].iter().flat_map(|w| w.to_le_bytes()));
         bytes.extend_from_slice(&arena);
         bytes
     }
@@ -793,12 +883,14 @@ impl Morphology {
         let h = |i| le32(image, i) as usize;
         let (n, size, nr, ne, na) = (h(1), h(2), h(3), h(4), h(5));
         let (_, rest) = split_at(image, 24);
-        let (table, rest) = split_at(rest, 4 * size);
-        let (ends, rest) = split_at(rest, 4 * n);
-        let (ranges, rest) = split_at(rest, 8 * n);
+        let (table, rest) = split_at(rest, SLOT * size);
         let (readings, rest) = split_at(rest, 8 * nr);
         let (entries, arena) = split_at(rest, 24 * ne);
-        if arena.len() != na || !size.is_power_of_two() || readings.len() != 8 * nr {
+        if arena.len() != na
+            || !size.is_power_of_two()
+            || table.len() != SLOT * size
+            || readings.len() != 8 * nr
+        {
             return None;
         }
         let readings = readings
@@ -824,8 +916,6 @@ impl Morphology {
             forms: Store::Frozen(Frozen {
                 table,
                 mask: size - 1,
-                ends,
-                ranges,
                 arena,
                 readings,
                 forms: n,
@@ -1035,6 +1125,33 @@ impl Morphology {
         match &self.forms {
             Store::Built(f) => f.spans.len(),
             Store::Frozen(f) => f.forms,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_loads_and_comparisons_are_exact() {
+        let text = b"abcdefghijklmnopqrstuvwxyz\0\0\xc3\xa9";
+        for a in 0..text.len() {
+            for b in a..text.len().min(a + 8) {
+                let w = &text[a..b];
+                let mut padded = [0u8; 8];
+                padded[..w.len()].copy_from_slice(w);
+                assert_eq!(load_le(w), u64::from_le_bytes(padded), "{w:?}");
+            }
+        }
+        let words: Vec<&[u8]> = (0..text.len())
+            .flat_map(|a| (a..=text.len()).map(move |b| &text[a..b]))
+            .chain([&b"abc\0"[..], b"abc", b"\0abc"])
+            .collect();
+        for x in &words {
+            for y in &words {
+                assert_eq!(same_bytes(x, y), x == y, "{x:?} {y:?}");
+            }
         }
     }
 }

@@ -59,7 +59,7 @@ impl Rule for Agreement {
         };
         let mut reported = vec![false; a.toks.len()];
         for i in 1..a.toks.len() {
-            if reported[i] || a.english.contains(&a.toks[i].sentence) {
+            if reported[i] || a.english[a.toks[i].sentence as usize] {
                 continue;
             }
             // Each analysis below judges an adjective or a participle (`adjective`): any
@@ -616,7 +616,8 @@ struct Analyzer<'a> {
     doc: &'a Document,
     toks: &'a [Token],
     m: &'static Morphology,
-    english: HashSet<u32, foldhash::fast::FixedState>,
+    /// Per sentence: English or code (`english_sentences`).
+    english: Vec<bool>,
     /// « N1 de N2 » compounds of the glossary (« chaîne d'approvisionnement »), by entry.
     compounds: std::cell::OnceCell<std::sync::Arc<Compounds>>,
     cx: &'a Context<'a>,
@@ -1778,21 +1779,35 @@ static ENGLISH_WORDS: super::WordList = super::WordList::new(&[
     "also", "such", "only", "other", "more", "most", "well", "no", "yes",
 ]);
 
-fn english_sentences(doc: &Document) -> HashSet<u32, foldhash::fast::FixedState> {
-    let mut out: HashSet<u32, foldhash::fast::FixedState> =
-        super::english_sentences(doc, &ENGLISH_WORDS, 4).collect();
+/// Per sentence: true when it is English or code left in the prose, which the rule does
+/// not judge. (A vector indexed by the sentence: the rule asks about every token, and a
+/// hash set cost a probe each time.)
+fn english_sentences(doc: &Document) -> Vec<bool> {
+    let mut out: Vec<bool> = super::per_sentence(doc);
+    for s in super::english_sentences(doc, &ENGLISH_WORDS, 4) {
+        out[s as usize] = true;
+    }
     // Code left in the prose (a man page synopsis): identifiers, calls, braces.
     for (i, s) in doc.sentences.iter().enumerate() {
-        let v = &doc.view[s.start..s.end];
-        let code = v.contains("();")
-            || v.contains(['{', '}', '_', '=', '<', '>', '|', '$', '%', '#'])
-            || v.contains("->")
-            || v.contains("0x");
-        if code {
-            out.insert(i as u32);
+        if looks_like_code(&doc.view[s.start..s.end]) {
+            out[i] = true;
         }
     }
     out
+}
+
+/// True when `v` holds « (); », « -> », « 0x » or one of `{}_=<>|$%#`: one pass over the
+/// bytes (every mark is ASCII, so no byte of a multi-byte character is taken for one),
+/// where four searches decoded each sentence character by character.
+fn looks_like_code(v: &str) -> bool {
+    let b = v.as_bytes();
+    (0..b.len()).any(|k| match b[k] {
+        // (« -> » is found by its « > ».)
+        b'{' | b'}' | b'_' | b'=' | b'<' | b'>' | b'|' | b'$' | b'%' | b'#' => true,
+        b'(' => b[k + 1..].starts_with(b");"),
+        b'0' => b.get(k + 1) == Some(&b'x'),
+        _ => false,
+    })
 }
 
 #[cfg(test)]
@@ -1809,6 +1824,47 @@ mod tests {
         }
         for p in ["demande", "mode", "grande puce", "modèle", "d"] {
             assert!(!super::may_hold_de(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn code_is_found_as_the_four_searches_found_it() {
+        let slow = |v: &str| {
+            v.contains("();")
+                || v.contains(['{', '}', '_', '=', '<', '>', '|', '$', '%', '#'])
+                || v.contains("->")
+                || v.contains("0x")
+        };
+        for v in [
+            "",
+            "f();",
+            "f()",
+            "();",
+            "( );",
+            "a -> b",
+            "a - > b",
+            "0x1F",
+            "0X1F",
+            "x0",
+            "0",
+            "(",
+            "()",
+            "a_b",
+            "a = b",
+            "« Été » — œuvre 100 %",
+            "Le texte, sans code.",
+            "é0x",
+            "{",
+            "}",
+            "<",
+            ">",
+            "|",
+            "$",
+            "#",
+            "appel f(); fin",
+            "10 x 20",
+        ] {
+            assert_eq!(super::looks_like_code(v), slow(v), "{v}");
         }
     }
 

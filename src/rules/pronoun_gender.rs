@@ -14,7 +14,7 @@
 //! a company is « la société »). Impersonal « il » (« qu'il faut », « qu'il y a ») is not a
 //! taking up.
 
-use super::{Context, Rule, RuleDoc, RuleMeta};
+use super::{Context, Rule, RuleDoc, RuleMeta, WordList};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span};
 use crate::lexicon::Pos;
 use std::collections::HashMap;
@@ -41,8 +41,10 @@ static META: RuleMeta = RuleMeta {
 };
 
 /// Verbs of saying or thinking that introduce « que » + a clause whose subject is often
-/// the speaker (forms of the present, the past participle and the simple past).
-const SAYING: &[&str] = &[
+/// the speaker (forms of the present, the past participle and the simple past). A
+/// `WordList`: it is asked about the few words after every name, and a scan of the list
+/// compared most of them with each of its words.
+static SAYING: WordList = WordList::new(&[
     "annonce",
     "annoncé",
     "annonçait",
@@ -100,7 +102,7 @@ const SAYING: &[&str] = &[
     "insisté",
     "communiqué",
     "fait",
-];
+]);
 
 /// Subordinating words after which the name is the subject of a clause that ends at a
 /// comma (« Si Meta réussit, elle … »).
@@ -183,8 +185,12 @@ impl Rule for PronounGender {
             (!IMPERSONAL.contains(&next)).then_some(g)
         };
         let mut seen: HashMap<&str, Vec<Takeup>> = HashMap::new();
+        // Whether token `i - 1` is a name, from the previous turn: each token is asked once.
+        let mut prev_name = false;
         for i in 0..toks.len() {
-            if !is_name(i) || (i > 0 && is_name(i - 1)) {
+            let name = is_name(i);
+            let after_name = std::mem::replace(&mut prev_name, name);
+            if !name || after_name {
                 continue;
             }
             // The whole name (« Taiwan Semiconductor »): its key is its first word.
@@ -207,7 +213,7 @@ impl Rule for PronounGender {
                 {
                     break;
                 }
-                if SAYING.contains(&t.norm.as_str()) {
+                if SAYING.contains(&t.norm) {
                     saying = true;
                 } else if saying && t.norm == "qu'" {
                     found = pronoun(j + 1).map(|g| (g, j + 1));
