@@ -298,7 +298,9 @@ pub(crate) fn write_report(
             let body = text.trim_end().rsplit_once('\n').map_or("", |(b, _)| b);
             writeln!(out, "{body}")?;
         } else {
-            reporter(args.format).report(results, errors, out)?;
+            crate::timing::time("report", || {
+                reporter(args.format).report(results, errors, out)
+            })?;
         }
     }
     match (&args.output, direct) {

@@ -48,7 +48,12 @@ impl Memo {
         make: impl FnOnce() -> T,
     ) -> std::sync::Arc<T> {
         let mut slots = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(v) = slots.iter().find_map(|v| v.clone().downcast::<T>().ok()) {
+        // (The type is compared before the value is shared: most slots hold another.)
+        if let Some(v) = slots
+            .iter()
+            .find(|v| (***v).type_id() == std::any::TypeId::of::<T>())
+            .and_then(|v| v.clone().downcast::<T>().ok())
+        {
             return v;
         }
         let v = std::sync::Arc::new(make());

@@ -111,13 +111,13 @@ pub(super) fn inflected(cx: &Context, hit: &crate::glossary::Hit, pattern: &str)
     // Each pattern is cut into words once per document, however many times it is found.
     let words = cx.doc.memo.get_or_init(PatternWords::default);
     let mut words = words.0.lock().unwrap_or_else(|e| e.into_inner());
-    if !words.contains_key(pattern) {
-        words.insert(
-            pattern.to_string(),
-            crate::document::tokenize_phrase(pattern),
-        );
+    if let Some(w) = words.get(pattern) {
+        return !found.eq(w.iter().map(String::as_str));
     }
-    !found.eq(words[pattern].iter().map(String::as_str))
+    let w = crate::document::tokenize_phrase(pattern);
+    let differs = !found.eq(w.iter().map(String::as_str));
+    words.insert(pattern.to_string(), w);
+    differs
 }
 
 /// The words of the patterns met in a document (see `inflected`).
