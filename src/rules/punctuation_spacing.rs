@@ -87,15 +87,24 @@ impl Rule for PunctuationSpacing {
             if c == '\u{202F}' { u.1 += 1 } else { u.0 += 1 }
         };
         let mut open: Vec<usize> = Vec::new();
-        for (i, c) in text.char_indices() {
-            if c == '\n' {
-                open.clear();
-                continue;
-            }
-            if !matches!(c, ':' | ';' | '!' | '?' | '«' | '»' | ',' | '.')
-                || !p.visible(i)
-                || p.is_code_at(i)
-            {
+        // The signs are found byte by byte (« and » are C2 AB and C2 BB in UTF-8, and C2
+        // is never inside another character), and the line is counted on the way: no
+        // character is decoded, no line is looked up.
+        let bytes = text.as_bytes();
+        let mut line = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let c = match b {
+                b'\n' => {
+                    open.clear();
+                    line += 1;
+                    continue;
+                }
+                b':' | b';' | b'!' | b'?' | b',' | b'.' => b as char,
+                0xC2 if bytes.get(i + 1) == Some(&0xAB) => '«',
+                0xC2 if bytes.get(i + 1) == Some(&0xBB) => '»',
+                _ => continue,
+            };
+            if !p.visible(i) || p.line_is_code(line) {
                 continue;
             }
             match c {
