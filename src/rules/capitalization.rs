@@ -408,6 +408,11 @@ impl Rule for Capitalization {
             {
                 continue;
             }
+            // Only a capitalised word or a word after a plural determiner can be a finding
+            // (see below): tested first, before the gap and the text are looked at.
+            if !t.capitalized && !PLURAL_DETERMINERS.contains(&prev.norm.as_str()) {
+                continue;
+            }
             let joined_by_space = cx.doc.gap_is_space(prev.end, t.start);
             let mi = prev.norm == "mi" && &cx.doc.view[prev.end..t.start] == "-";
             if !joined_by_space && !mi {

@@ -38,6 +38,11 @@ impl Rule for Ellipsis {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
+            // Straight to the next « . » or E2, the first byte of « … » (memchr).
+            match memchr::memchr2(b'.', 0xE2, &bytes[i..]) {
+                Some(k) => i += k,
+                None => break,
+            }
             let dots = if bytes[i] == b'.' {
                 bytes[i..].iter().take_while(|&&b| b == b'.').count()
             } else if bytes[i..].starts_with("…".as_bytes()) {
@@ -49,9 +54,6 @@ impl Rule for Ellipsis {
             let len = if dots == 0 { '…'.len_utf8() } else { dots };
             let (start, end) = (i, i + len);
             i = end;
-            if !(start..end).all(|x| p.visible(x)) || p.is_code_at(start) {
-                continue;
-            }
             // « etc... », « etc… », « etc.. », « etc ... ».
             let head = text[..start].trim_end_matches(' ');
             let etc = head.len() >= 3
@@ -62,7 +64,16 @@ impl Rule for Ellipsis {
                     .chars()
                     .next_back()
                     .is_some_and(char::is_alphanumeric);
-            if etc && (dots == 0 || (2..=4).contains(&dots)) {
+            let after_etc = etc && (dots == 0 || (2..=4).contains(&dots));
+            // Only dots after « etc » and three dots are judged: the other points (most are
+            // full stops) are left before their line is looked up.
+            if (!after_etc && dots != 3)
+                || !(start..end).all(|x| p.visible(x))
+                || p.is_code_at(start)
+            {
+                continue;
+            }
+            if after_etc {
                 let s = head.len() - 3;
                 let found = &text[s..end];
                 out.push(

@@ -1,7 +1,7 @@
 //! `ordinal-suffix`: an ordinal abbreviated the English way or with a wrong French suffix
 //! (« 1st », « 2nd », « 1ère », « 2ème », « XXème »).
 
-use super::typography::Prose;
+use super::typography::{Prose, may_start_numeric, numeric_at};
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use regex::Regex;
@@ -36,27 +36,62 @@ static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// `ORDINAL` without its word boundaries: no Unicode look-around, so the fast engines run
-/// it. A match of `ORDINAL` never spans two lines and is a match of this one: only the
-/// lines where this one matches are searched with `ORDINAL` (a line's ends are not word
-/// characters, so its boundaries are the same alone as in the whole text).
-static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\d+|[IVXLC]+)(?:st|nd|rd|th|ème|eme|ième|ieme|ière|iere|ère|ere|nde|ndes|èmes|emes|ièmes|iemes|ères|eres)")
-        .expect("valid regex")
-});
+/// The suffixes of `ORDINAL`.
+const SUFFIXES: &[&str] = &[
+    "st", "nd", "rd", "th", "ème", "eme", "ième", "ieme", "ière", "iere", "ère", "ere", "nde",
+    "ndes", "èmes", "emes", "ièmes", "iemes", "ères", "eres",
+];
+
+/// The bytes that may start the number of an ordinal: I V X L C and those that may start
+/// a numeric character.
+static MAY_START: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] =
+            matches!(b as u8, b'I' | b'V' | b'X' | b'L' | b'C') || may_start_numeric(b as u8);
+        b += 1;
+    }
+    table
+};
 
 /// Every match of `ORDINAL` in the view, as (start, end, number, suffix), in order.
+///
+/// `ORDINAL` runs on the lines that may hold a match, with its word boundaries (Unicode
+/// look-around, which the fast engines do not run) then judged on the line alone: a
+/// match never spans two lines, and a line's ends are not word characters. A match is a
+/// digit (`\d`, a numeric character) or one of I V X L C right before a suffix: the lines
+/// without such a place, nearly all, are found by a loop over bytes.
 fn ordinals(view: &str) -> Vec<(usize, usize, &str, &str)> {
+    let bytes = view.as_bytes();
     let mut out = Vec::new();
-    let mut done = 0; // lines before this offset are searched
-    for m in CANDIDATE.find_iter(view) {
-        if m.start() < done {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Straight to the next byte that may be a digit or a Roman numeral.
+        match bytes[i..].iter().position(|&b| MAY_START[b as usize]) {
+            Some(k) => i += k,
+            None => break,
+        }
+        let len = match bytes[i] {
+            b'I' | b'V' | b'X' | b'L' | b'C' => 1,
+            _ if numeric_at(view, i) => view[i..].chars().next().map_or(1, char::len_utf8),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let after = &bytes[i + len..];
+        // (Every suffix starts with one of these bytes; 0xC3 starts « è ».)
+        if !matches!(
+            after.first(),
+            Some(b's' | b'n' | b'r' | b't' | b'e' | b'i' | 0xC3)
+        ) || !SUFFIXES.iter().any(|s| after.starts_with(s.as_bytes()))
+        {
+            i += len;
             continue;
         }
-        let line_start = view[..m.start()].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = view[m.end()..]
-            .find('\n')
-            .map_or(view.len(), |i| m.end() + i);
+        let line_start = view[..i].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = view[i..].find('\n').map_or(view.len(), |p| i + p);
         let line = &view[line_start..line_end];
         for c in ORDINAL.captures_iter(line) {
             let all = c.get(0).expect("match");
@@ -68,7 +103,7 @@ fn ordinals(view: &str) -> Vec<(usize, usize, &str, &str)> {
                 &line[suffix.range()],
             ));
         }
-        done = line_end + 1;
+        i = line_end + 1;
     }
     out
 }
@@ -166,6 +201,34 @@ impl Rule for OrdinalSuffix {
 mod tests {
     use crate::diagnostic::Applicability;
     use crate::testing::check_with;
+
+    /// `ordinals` finds what `ORDINAL` finds line by line in the whole view.
+    #[test]
+    fn quick_search_finds_every_ordinal() {
+        let mut found = 0;
+        for text in crate::rules::typography::number_samples() {
+            let doc = crate::document::Document::from_str(&text);
+            let view = doc.view.as_str();
+            let mut all = Vec::new();
+            let mut line_start = 0;
+            for line in view.split('\n') {
+                for c in super::ORDINAL.captures_iter(line) {
+                    let m = c.get(0).unwrap();
+                    let (n, s) = (c.get(1).unwrap(), c.get(2).unwrap());
+                    all.push((
+                        line_start + m.start(),
+                        line_start + m.end(),
+                        &line[n.range()],
+                        &line[s.range()],
+                    ));
+                }
+                line_start += line.len() + 1;
+            }
+            found += all.len();
+            assert_eq!(super::ordinals(view), all);
+        }
+        assert!(found > 0);
+    }
 
     const G: &str = "[glossary]\nname='t'\n";
 

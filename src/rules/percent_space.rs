@@ -30,6 +30,19 @@ static META: RuleMeta = RuleMeta {
 static PERCENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d+(?:[.,]\d+)?%").expect("valid regex"));
 
+/// The matches of `PERCENT` in the view, as `find_iter` finds them. Every match holds a
+/// digit and a « % » and no white space: only the numeric runs that hold a « % » are
+/// searched (`Prose::numeric_runs`).
+fn percents(p: &Prose) -> impl Iterator<Item = (usize, usize)> {
+    p.numeric_runs()
+        .filter(|(_, run)| run.contains('%'))
+        .flat_map(|(base, run)| {
+            PERCENT
+                .find_iter(run)
+                .map(move |m| (base + m.start(), base + m.end()))
+        })
+}
+
 impl Rule for PercentSpace {
     fn meta(&self) -> &RuleMeta {
         &META
@@ -44,8 +57,7 @@ impl Rule for PercentSpace {
         if !view.contains('%') {
             return;
         }
-        for m in PERCENT.find_iter(view) {
-            let (s, e) = (m.start(), m.end());
+        for (s, e) in percents(&p) {
             let before = view[..s].chars().next_back();
             let after = view[e..].chars().next();
             if before.is_some_and(|b| b.is_alphanumeric() || "%_.,-/=:$#".contains(b))
@@ -74,6 +86,23 @@ impl Rule for PercentSpace {
 #[cfg(test)]
 mod tests {
     use crate::testing::check_with;
+
+    /// The search of the numeric runs finds what `PERCENT` finds in the whole view.
+    #[test]
+    fn run_search_finds_every_match() {
+        let mut found = 0;
+        for text in crate::rules::typography::number_samples() {
+            let doc = crate::document::Document::from_str(&text);
+            let p = super::Prose::new(&doc);
+            let all: Vec<(usize, usize)> = super::PERCENT
+                .find_iter(&doc.view)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            found += all.len();
+            assert_eq!(super::percents(&p).collect::<Vec<_>>(), all);
+        }
+        assert!(found > 0);
+    }
 
     const G: &str = "[glossary]\nname='t'\n";
 

@@ -87,15 +87,28 @@ impl Rule for PunctuationSpacing {
             if c == '\u{202F}' { u.1 += 1 } else { u.0 += 1 }
         };
         let mut open: Vec<usize> = Vec::new();
-        for (i, c) in text.char_indices() {
-            if c == '\n' {
-                open.clear();
-                continue;
-            }
-            if !matches!(c, ':' | ';' | '!' | '?' | '«' | '»' | ',' | '.')
-                || !p.visible(i)
-                || p.is_code_at(i)
-            {
+        // The signs are found byte by byte (« and » are C2 AB and C2 BB in UTF-8, and C2
+        // is never inside another character), and the line is counted on the way: no
+        // character is decoded, no line is looked up.
+        let bytes = text.as_bytes();
+        let mut line = 0;
+        let mut from = 0;
+        // Straight from byte to byte that may be a sign or a line end.
+        while let Some(k) = bytes[from..].iter().position(|&b| SIGN_BYTE[b as usize]) {
+            let i = from + k;
+            from = i + 1;
+            let c = match bytes[i] {
+                b'\n' => {
+                    open.clear();
+                    line += 1;
+                    continue;
+                }
+                b':' | b';' | b'!' | b'?' | b',' | b'.' => bytes[i] as char,
+                0xC2 if bytes.get(i + 1) == Some(&0xAB) => '«',
+                0xC2 if bytes.get(i + 1) == Some(&0xBB) => '»',
+                _ => continue,
+            };
+            if !p.visible(i) || p.line_is_code(line) {
                 continue;
             }
             match c {
@@ -204,6 +217,18 @@ impl Rule for PunctuationSpacing {
         }
     }
 }
+
+/// The bytes the loop of `check` stops at: a line end, a sign, the first byte of « and ».
+static SIGN_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let signs = b"\n:;!?,.\xC2";
+    let mut i = 0;
+    while i < signs.len() {
+        table[signs[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// The run of breaking spaces that ends at `end` (same line); its start.
 fn space_run_before(p: &Prose, end: usize) -> usize {

@@ -69,6 +69,19 @@ const CODE_WORDS: &[&str] = &[
     "bug",
 ];
 
+/// The matches of `NUMBER` in the view, as `find_iter` finds them. Every match holds four
+/// digits or more and no white space: only the numeric runs with four numeric characters
+/// are searched (`Prose::numeric_runs`).
+fn numbers(p: &Prose) -> impl Iterator<Item = (usize, usize)> {
+    p.numeric_runs()
+        .filter(|(_, run)| run.chars().filter(|c| c.is_numeric()).nth(3).is_some())
+        .flat_map(|(base, run)| {
+            NUMBER
+                .find_iter(run)
+                .map(move |m| (base + m.start(), base + m.end()))
+        })
+}
+
 impl Rule for ThousandsSeparator {
     fn meta(&self) -> &RuleMeta {
         &META
@@ -79,8 +92,7 @@ impl Rule for ThousandsSeparator {
         let text = &cx.doc.text;
         let view = &cx.doc.view;
         let nb = p.nb_space(false);
-        for m in NUMBER.find_iter(view) {
-            let (s, e) = (m.start(), m.end());
+        for (s, e) in numbers(&p) {
             let found = &text[s..e];
             let before = view[..s].chars().next_back();
             let after = view[e..].chars().next();
@@ -153,6 +165,23 @@ pub fn group(digits: &str, space: char) -> String {
 mod tests {
     use crate::diagnostic::Severity;
     use crate::testing::check_with;
+
+    /// The search of the numeric runs finds what `NUMBER` finds in the whole view.
+    #[test]
+    fn run_search_finds_every_match() {
+        let mut found = 0;
+        for text in crate::rules::typography::number_samples() {
+            let doc = crate::document::Document::from_str(&text);
+            let p = super::Prose::new(&doc);
+            let all: Vec<(usize, usize)> = super::NUMBER
+                .find_iter(&doc.view)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            found += all.len();
+            assert_eq!(super::numbers(&p).collect::<Vec<_>>(), all);
+        }
+        assert!(found > 0);
+    }
 
     const G: &str = "[glossary]\nname='t'\n";
 

@@ -68,12 +68,23 @@ impl<'a> Prose<'a> {
 
 impl ProseLines {
     fn new(doc: &Document) -> ProseLines {
-        let lines = || (0..doc.lines.len()).map(|l| doc.lines.line_text(&doc.view, l));
-        // (Each regex needs a character that most lines lack: tested first, the regex is
-        // not even built for a text without it.)
-        let keyed: Vec<bool> = lines()
-            .map(|l| l.contains(':') && KEY_VALUE.is_match(l))
-            .collect();
+        let n = doc.lines.len();
+        let mut code = Vec::with_capacity(n);
+        let mut numeric = Vec::with_capacity(n);
+        let mut keyed = Vec::with_capacity(n);
+        let mut placeholders = Vec::with_capacity(n);
+        // One pass over each line's bytes gathers what every test below needs (digit and
+        // symbol counts, code markers, the signs the regexes require); a regex only runs
+        // on a line holding a character it needs, and is not even built for a text
+        // without one.
+        for l in 0..n {
+            let line = doc.lines.line_text(&doc.view, l);
+            let scan = LineScan::of(line);
+            code.push(scan.is_code(line));
+            numeric.push(scan.is_numeric(line));
+            keyed.push(scan.colon && KEY_VALUE.is_match(line));
+            placeholders.push(scan.placeholder_sign && PLACEHOLDER.is_match(line));
+        }
         // Two neighbouring « clé: valeur » lines make a listing (program output, a
         // configuration file), not prose.
         let listing = (0..keyed.len())
@@ -82,12 +93,10 @@ impl ProseLines {
             })
             .collect();
         ProseLines {
-            code: lines().map(is_code_line).collect(),
-            numeric: lines().map(is_numeric_line).collect(),
+            code,
+            numeric,
             listing,
-            placeholders: lines()
-                .map(|l| l.contains(['%', '{', '$', '~']) && PLACEHOLDER.is_match(l))
-                .collect(),
+            placeholders,
             english: english_sentences(doc),
         }
     }
@@ -101,6 +110,12 @@ impl<'a> Prose<'a> {
             .get(self.doc.lines.line_of(offset))
             .copied()
             .unwrap_or(false)
+    }
+
+    /// True when the 0-based line `line` looks like code (`is_code_at` for a rule that
+    /// counts lines as it goes).
+    pub fn line_is_code(&self, line: usize) -> bool {
+        self.lines.code.get(line).copied().unwrap_or(false)
     }
 
     /// True when the line holding `offset` holds more digits than letters: a table, a
@@ -237,6 +252,101 @@ impl<'a> Prose<'a> {
             .last()
             .map_or(0, |(p, c)| p + c.len_utf8());
         &text[..len]
+    }
+}
+
+/// The runs of the view between ASCII white space (space, tab, line ends) that hold a
+/// numeric character: where the number rules' regexes can match (see `numeric_runs`).
+/// Found once per document, for all of them.
+struct NumericRuns(Vec<(usize, usize)>);
+
+impl NumericRuns {
+    fn new(view: &str) -> NumericRuns {
+        let bytes = view.as_bytes();
+        let is_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Straight to the next byte that may start a numeric character.
+            match bytes[i..]
+                .iter()
+                .position(|&b| MAY_START_NUMERIC[b as usize])
+            {
+                Some(k) => i += k,
+                None => break,
+            }
+            if !numeric_at(view, i) {
+                i += 1;
+                continue;
+            }
+            // (The previous run ends on white space before `i`: runs never overlap.)
+            let start = bytes[..i].iter().rposition(is_space).map_or(0, |p| p + 1);
+            let end = bytes[i..]
+                .iter()
+                .position(is_space)
+                .map_or(bytes.len(), |p| i + p);
+            runs.push((start, end));
+            i = end;
+        }
+        NumericRuns(runs)
+    }
+}
+
+/// The bytes `numeric_at` may say yes to: a loop over a text of letters tests one table
+/// entry a byte.
+static MAY_START_NUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = may_start_numeric(b as u8);
+        b += 1;
+    }
+    table
+};
+
+/// The bytes that may start a numeric character (`numeric_at`), for other tables.
+pub const fn may_start_numeric(b: u8) -> bool {
+    matches!(b, b'0'..=b'9' | 0xC2 | 0xC4..)
+}
+
+/// True when a numeric character (`char::is_numeric`) starts at byte `i` of `text`.
+/// Characters are decoded only where a numeric one may be: U+0080 to U+00FF (lead bytes C2
+/// and C3) have no numeric character but ², ³, ¹ and ¼ to ¾ (C2 B2, B3, B9, BC to BE),
+/// U+2000 to U+203F (E2 80: the typographic spaces, quotes, dashes and
+/// the ellipsis of French text) none, and a continuation byte starts no character.
+#[inline]
+pub fn numeric_at(text: &str, i: usize) -> bool {
+    // (The table inline, in the loops over every byte; the rest out of line.)
+    MAY_START_NUMERIC[text.as_bytes()[i] as usize] && numeric_char_at(text, i)
+}
+
+fn numeric_char_at(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    match b[i] {
+        b'0'..=b'9' => true,
+        0xC2 => matches!(b.get(i + 1), Some(0xB2 | 0xB3 | 0xB9 | 0xBC..=0xBE)),
+        0xE2 if b.get(i + 1) == Some(&0x80) => false,
+        0xC4.. => text[i..].chars().next().is_some_and(char::is_numeric),
+        _ => false,
+    }
+}
+
+impl<'a> Prose<'a> {
+    /// The runs of the view between ASCII white space that hold a numeric character, as
+    /// (offset, text). A regex whose every match holds a digit (`\d`, which
+    /// `char::is_numeric` takes in) and no white space matches only inside these runs,
+    /// and, without look-around (`\b`, `^`), the same in a run searched alone as in the
+    /// whole view: searching the runs in order finds what `find_iter` over the view finds,
+    /// without reading the rest of the text.
+    pub fn numeric_runs(&self) -> impl Iterator<Item = (usize, &'a str)> + use<'a> {
+        let doc = self.doc;
+        let runs = doc
+            .memo
+            .get_or_init(|| crate::timing::time("numeric-runs", || NumericRuns::new(&doc.view)));
+        (0..runs.0.len()).map(move |k| {
+            let (s, e) = runs.0[k];
+            (s, &doc.view[s..e])
+        })
     }
 }
 
@@ -491,87 +601,172 @@ pub fn is_plain_word(w: &str) -> bool {
     !inner_capital && w.chars().next().is_some_and(char::is_alphabetic)
 }
 
-/// A line with more digits than letters (and a few of them).
-fn is_numeric_line(line: &str) -> bool {
-    let digits = line.bytes().filter(u8::is_ascii_digit).count();
-    digits >= 6 && digits >= line.chars().filter(|c| c.is_alphabetic()).count()
-}
-
 /// A line that looks like code rather than prose: a C declaration or statement, a
 /// comment, a preprocessor line, a shell prompt, a line of operators.
 pub fn is_code_line(line: &str) -> bool {
-    let t = line.trim();
-    if t.is_empty() {
-        return false;
+    LineScan::of(line).is_code(line)
+}
+
+/// Line beginnings that mark code.
+const CODE_STARTS: &[&str] = &[
+    "#include", "#define", "#if", "#endif", "#else", "#elif", "#undef", "#pragma", "$ ", "# ",
+    "% ", ">>> ", "//", "/*", "*/", "C:\\", "PS ", "echo ", "sudo ", "export ",
+];
+
+/// Operators and signs that mark code anywhere in a line. None starts or ends with white
+/// space, so they are found the same in a line and in the line trimmed.
+const CODE_INSIDE: &[&str] = &[
+    "/*", "*/", "==", "!=", "&&", "||", "->", "::", "+=", "-=", "++", "<<", ">>", "();", "){",
+    ") {", "= {", "[]", "\\n", "=>", "<=", ">=", "\":", "':", "};",
+];
+
+/// Classes of the bytes `LineScan` looks for, as bits of `BYTE_CLASS`.
+const DIGIT: u8 = 1;
+/// Signs dense in code: `{}[]()<>=;*&|\$#_/`.
+const SYMBOL: u8 = 2;
+const COLON: u8 = 4;
+/// A sign every placeholder holds: `%`, `{`, `$`, `~`.
+const PLACEHOLDER_SIGN: u8 = 8;
+/// The first byte of a `CODE_INSIDE` marker.
+const INSIDE_FIRST: u8 = 16;
+
+/// The class bits of every byte (non-ASCII bytes have none).
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = b'0';
+    while b <= b'9' {
+        table[b as usize] |= DIGIT;
+        b += 1;
     }
-    const STARTS: &[&str] = &[
-        "#include", "#define", "#if", "#endif", "#else", "#elif", "#undef", "#pragma", "$ ", "# ",
-        "% ", ">>> ", "//", "/*", "*/", "C:\\", "PS ", "echo ", "sudo ", "export ",
-    ];
-    if STARTS.iter().any(|s| t.starts_with(s)) {
-        return true;
+    let symbols = b"{}[]()<>=;*&|\\$#_/";
+    let mut i = 0;
+    while i < symbols.len() {
+        table[symbols[i] as usize] |= SYMBOL;
+        i += 1;
     }
-    const INSIDE: &[&str] = &[
-        "/*", "*/", "==", "!=", "&&", "||", "->", "::", "+=", "-=", "++", "<<", ">>", "();", "){",
-        ") {", "= {", "[]", "\\n", "=>", "<=", ">=", "\":", "':", "};",
-    ];
-    // One pass over the line for all of them.
-    static INSIDE_AC: LazyLock<aho_corasick::AhoCorasick> =
-        LazyLock::new(|| aho_corasick::AhoCorasick::new(INSIDE).expect("valid patterns"));
-    if INSIDE_AC.is_match(t) {
-        return true;
+    table[b':' as usize] |= COLON;
+    let signs = b"%{$~";
+    let mut i = 0;
+    while i < signs.len() {
+        table[signs[i] as usize] |= PLACEHOLDER_SIGN;
+        i += 1;
     }
-    // « printf("…", x); », « test_kcmp("…", »: a line that starts with a call (but
-    // « open(2) renvoie… » names a manual page).
-    if let Some(paren) = t.find('(') {
-        let name = &t[..paren];
-        if !name.is_empty()
-            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-            && !t[paren + 1..].starts_with(|c: char| c.is_ascii_digit())
-        {
+    let mut i = 0;
+    while i < CODE_INSIDE.len() {
+        table[CODE_INSIDE[i].as_bytes()[0] as usize] |= INSIDE_FIRST;
+        i += 1;
+    }
+    table
+};
+
+/// What one pass over a line's bytes tells: enough for `is_code`, `is_numeric` and the
+/// quick tests before the `KEY_VALUE` and `PLACEHOLDER` regexes. (Prose is mostly letters
+/// and spaces, which have no class: the pass does little more than one table look-up a
+/// byte, where searching each marker list over the line took a pass each.)
+struct LineScan {
+    /// ASCII digits.
+    digits: usize,
+    /// Bytes of `SYMBOL`.
+    symbols: usize,
+    /// A `CODE_INSIDE` marker occurs in the line.
+    inside: bool,
+    /// The line holds a `:`.
+    colon: bool,
+    /// The line holds a `PLACEHOLDER_SIGN`.
+    placeholder_sign: bool,
+}
+
+impl LineScan {
+    fn of(line: &str) -> LineScan {
+        let bytes = line.as_bytes();
+        let (mut digits, mut symbols, mut seen, mut inside) = (0, 0, 0u8, false);
+        for (i, &b) in bytes.iter().enumerate() {
+            let class = BYTE_CLASS[b as usize];
+            if class == 0 {
+                continue;
+            }
+            seen |= class;
+            digits += usize::from(class & DIGIT != 0);
+            symbols += usize::from(class & SYMBOL != 0);
+            if class & INSIDE_FIRST != 0 && !inside {
+                inside = CODE_INSIDE
+                    .iter()
+                    .any(|m| bytes[i..].starts_with(m.as_bytes()));
+            }
+        }
+        LineScan {
+            digits,
+            symbols,
+            inside,
+            colon: seen & COLON != 0,
+            placeholder_sign: seen & PLACEHOLDER_SIGN != 0,
+        }
+    }
+
+    /// A line with more digits than letters (and a few of them: six or more).
+    fn is_numeric(&self, line: &str) -> bool {
+        self.digits >= 6 && letters_at_most(line, self.digits)
+    }
+
+    /// See `is_code_line`; `line` is the line this scan was made of.
+    fn is_code(&self, line: &str) -> bool {
+        let t = line.trim();
+        if t.is_empty() {
+            return false;
+        }
+        if CODE_STARTS.iter().any(|s| t.starts_with(s)) {
             return true;
         }
-    }
-    // « "option inconnue", "Consultez mount(8).", »: arguments of a call.
-    if t.starts_with('"') && (t.ends_with("\",") || t.ends_with("\");") || t.ends_with("\")")) {
-        return true;
-    }
-    if (t.starts_with("case ") || t.starts_with("default:")) && t.ends_with(':') {
-        return true;
-    }
-    let last = t.chars().next_back().unwrap_or(' ');
-    if matches!(last, '{' | '}') || t.starts_with('}') || t.starts_with('{') {
-        return true;
-    }
-    if last == ';' {
-        let body = &t[..t.len() - 1];
-        let before = body.chars().next_back().unwrap_or(' ');
-        // « fichier ; » is prose; « int fd; », « exit(1); », « x = 1; » are code.
-        if !before.is_whitespace()
-            && !is_nb_space(before)
-            && (body.contains(['(', '=', '[', '*', '&', '_'])
-                || body.split_whitespace().count() <= 3
-                || C_WORDS.iter().any(|w| body.starts_with(w))
-                || body.split_whitespace().next().is_some_and(is_c_type))
-        {
+        if self.inside {
             return true;
         }
-    }
-    // Symbols dense enough to be code: `[-V] [-q file]`, `a = (b & c) << 3`.
-    // (All ASCII: counted on bytes; letters only counted when it matters.)
-    const fn symbol_table() -> [bool; 256] {
-        let mut table = [false; 256];
-        let symbols = b"{}[]()<>=;*&|\\$#_/";
-        let mut i = 0;
-        while i < symbols.len() {
-            table[symbols[i] as usize] = true;
-            i += 1;
+        // « printf("…", x); », « test_kcmp("…", »: a line that starts with a call (but
+        // « open(2) renvoie… » names a manual page).
+        if let Some(paren) = t.find('(') {
+            let name = &t[..paren];
+            if !name.is_empty()
+                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                && !t[paren + 1..].starts_with(|c: char| c.is_ascii_digit())
+            {
+                return true;
+            }
         }
-        table
+        // « "option inconnue", "Consultez mount(8).", »: arguments of a call.
+        if t.starts_with('"') && (t.ends_with("\",") || t.ends_with("\");") || t.ends_with("\")")) {
+            return true;
+        }
+        if (t.starts_with("case ") || t.starts_with("default:")) && t.ends_with(':') {
+            return true;
+        }
+        let last = t.chars().next_back().unwrap_or(' ');
+        if matches!(last, '{' | '}') || t.starts_with('}') || t.starts_with('{') {
+            return true;
+        }
+        if last == ';' {
+            let body = &t[..t.len() - 1];
+            let before = body.chars().next_back().unwrap_or(' ');
+            // « fichier ; » is prose; « int fd; », « exit(1); », « x = 1; » are code.
+            if !before.is_whitespace()
+                && !is_nb_space(before)
+                && (body.contains(['(', '=', '[', '*', '&', '_'])
+                    || body.split_whitespace().count() <= 3
+                    || C_WORDS.iter().any(|w| body.starts_with(w))
+                    || body.split_whitespace().next().is_some_and(is_c_type))
+            {
+                return true;
+            }
+        }
+        // Symbols dense enough to be code: `[-V] [-q file]`, `a = (b & c) << 3`. (Symbols
+        // are not white space: the count of the line is the count of the line trimmed, and
+        // so is the count of letters, only made when it matters.)
+        self.symbols >= 4 && letters_at_most(t, self.symbols * 5)
     }
-    static SYMBOL: [bool; 256] = symbol_table();
-    let symbols = t.bytes().filter(|&b| SYMBOL[b as usize]).count();
-    symbols >= 4 && symbols * 5 >= t.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+/// True when `line` holds at most `n` alphabetic characters. (Counting stops at the one
+/// after the `n`th: a line of prose has many more.)
+fn letters_at_most(line: &str, n: usize) -> bool {
+    line.chars().filter(|c| c.is_alphabetic()).nth(n).is_none()
 }
 
 /// `size_t`, `u64`, `__be16`, `int32`: a C type name.
@@ -741,6 +936,74 @@ fn english_sentences(doc: &Document) -> HashSet<u32> {
         .collect()
 }
 
+/// Texts full of numbers, units, percentages and ordinals, written every way (Unicode
+/// digits, non-breaking spaces, tabs, CRLF, glued to words and signs), with the article of
+/// the corpus: for the tests that compare a rule's quick search with its regex over the
+/// whole text.
+#[cfg(test)]
+pub fn number_samples() -> Vec<String> {
+    let mut texts = vec![
+        include_str!("../../corpus/meta-puce-ia.fr.txt").to_string(),
+        include_str!("../../corpus/meta-puce-ia.fr.po").to_string(),
+    ];
+    let pieces = [
+        "65,000",
+        "120000",
+        "1,234,567",
+        "12345",
+        "1234,567",
+        "65536",
+        "3,5",
+        "2.5",
+        "10%",
+        "3,5%",
+        "100%%",
+        "%d",
+        "5GB",
+        "2,5GHz",
+        "512MB/s",
+        "10Mbit/s",
+        "3µs",
+        "20°C",
+        "6dB",
+        "5km",
+        "x86",
+        "DDR5-6400",
+        "4K",
+        "2ème",
+        "1ère",
+        "XXème",
+        "21st",
+        "2nd",
+        "4th",
+        "IInd",
+        "Lère",
+        "CVIIth",
+        "٣٤٥٦٧",
+        "٣ème",
+        "５GB",
+        "²³",
+        "½%",
+        "1ʳᵉ",
+        "2e",
+        "3rd-party",
+        "a1st",
+    ];
+    let glue = [
+        "", " ", "\u{A0}", "\u{202F}", "\t", "\r\n", "\n", "(", ")", "-", "«", "é", "x",
+    ];
+    let mut text = String::new();
+    for (k, a) in pieces.iter().enumerate() {
+        for (j, g) in glue.iter().enumerate() {
+            let b = pieces[(k * 7 + j * 3 + 1) % pieces.len()];
+            text.push_str(&format!("{a}{g}{b} "));
+        }
+        text.push_str("personnes dollars millions. Le 2ème jour, 45% des 12000 clients.\n");
+    }
+    texts.push(text);
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -770,6 +1033,161 @@ mod tests {
         ] {
             assert!(!is_code_line(l), "{l}");
         }
+    }
+
+    /// The line tests as they were written before `LineScan`: one search per marker list.
+    fn is_code_line_reference(line: &str) -> bool {
+        let t = line.trim();
+        if t.is_empty() {
+            return false;
+        }
+        if CODE_STARTS.iter().any(|s| t.starts_with(s)) {
+            return true;
+        }
+        let ac = aho_corasick::AhoCorasick::new(CODE_INSIDE).expect("valid patterns");
+        if ac.is_match(t) {
+            return true;
+        }
+        if let Some(paren) = t.find('(') {
+            let name = &t[..paren];
+            if !name.is_empty()
+                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                && !t[paren + 1..].starts_with(|c: char| c.is_ascii_digit())
+            {
+                return true;
+            }
+        }
+        if t.starts_with('"') && (t.ends_with("\",") || t.ends_with("\");") || t.ends_with("\")")) {
+            return true;
+        }
+        if (t.starts_with("case ") || t.starts_with("default:")) && t.ends_with(':') {
+            return true;
+        }
+        let last = t.chars().next_back().unwrap_or(' ');
+        if matches!(last, '{' | '}') || t.starts_with('}') || t.starts_with('{') {
+            return true;
+        }
+        if last == ';' {
+            let body = &t[..t.len() - 1];
+            let before = body.chars().next_back().unwrap_or(' ');
+            if !before.is_whitespace()
+                && !is_nb_space(before)
+                && (body.contains(['(', '=', '[', '*', '&', '_'])
+                    || body.split_whitespace().count() <= 3
+                    || C_WORDS.iter().any(|w| body.starts_with(w))
+                    || body.split_whitespace().next().is_some_and(is_c_type))
+            {
+                return true;
+            }
+        }
+        let symbols = t
+            .chars()
+            .filter(|c| "{}[]()<>=;*&|\\$#_/".contains(*c))
+            .count();
+        symbols >= 4 && symbols * 5 >= t.chars().filter(|c| c.is_alphabetic()).count()
+    }
+
+    fn is_numeric_line_reference(line: &str) -> bool {
+        let digits = line.bytes().filter(u8::is_ascii_digit).count();
+        digits >= 6 && digits >= line.chars().filter(|c| c.is_alphabetic()).count()
+    }
+
+    /// `LineScan` answers as the plain tests do, on prose, code, PO files and lines made
+    /// of every marker with and without white space and non-ASCII text around it.
+    #[test]
+    fn line_scan_agrees_with_the_plain_tests() {
+        let mut lines: Vec<String> = [
+            include_str!("../../corpus/meta-puce-ia.fr.txt"),
+            include_str!("../../corpus/meta-puce-ia.fr.po"),
+            include_str!("../../corpus/meta-puce-ia.fr.xlf"),
+            include_str!("typography.rs"),
+            include_str!("punctuation_spacing.rs"),
+        ]
+        .iter()
+        .flat_map(|t| t.lines())
+        .map(str::to_string)
+        .collect();
+        for m in CODE_INSIDE.iter().chain(CODE_STARTS) {
+            for (a, b) in [
+                ("", ""),
+                ("  ", " \u{A0}"),
+                ("l'été ", " à 12 h"),
+                ("x", "y;"),
+                ("\u{3000}", "…"),
+            ] {
+                lines.push(format!("{a}{m}{b}"));
+                // A marker cut in two is no marker.
+                let cut = m.len() / 2;
+                lines.push(format!("{a}{}é{}{b}", &m[..cut], &m[cut..]));
+            }
+        }
+        lines.extend(
+            [
+                "123456 abc",
+                "12345 abcdef",
+                "1 2 3 4 5 6",
+                "8K... 16K- : 810 1979 0.7%",
+                "%s: %d",
+                "{name}",
+                "$1 ${x}",
+                "~1",
+                "a: b",
+                "hosts: dns files",
+                "« clé » : valeur",
+                "(((a)))",
+                "[-V] [-q file]",
+                "fichier ;",
+                "int fd;",
+                "",
+                " ",
+                "\t",
+                "é",
+                "'",
+                "':",
+                "-",
+                "->",
+            ]
+            .map(str::to_string),
+        );
+        for line in &lines {
+            let scan = LineScan::of(line);
+            assert_eq!(scan.is_code(line), is_code_line_reference(line), "{line:?}");
+            assert_eq!(
+                scan.is_numeric(line),
+                is_numeric_line_reference(line),
+                "{line:?}"
+            );
+            assert_eq!(scan.colon, line.contains(':'), "{line:?}");
+            assert_eq!(
+                scan.placeholder_sign,
+                line.contains(['%', '{', '$', '~']),
+                "{line:?}"
+            );
+        }
+    }
+
+    /// `numeric_at` is `char::is_numeric` for every character, alone and after others;
+    /// every digit of the regexes (`\d`) is numeric; `numeric_runs` finds every run that
+    /// holds one.
+    #[test]
+    fn numeric_characters_and_runs() {
+        let digit = Regex::new(r"^\d$").expect("valid regex");
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.to_string();
+            assert_eq!(numeric_at(&s, 0), c.is_numeric(), "{c:?}");
+            let s = format!("é{c}");
+            assert_eq!(numeric_at(&s, 2), c.is_numeric(), "{c:?}");
+            if digit.is_match(&c.to_string()) {
+                assert!(c.is_numeric(), "{c:?}");
+            }
+        }
+        let view = "Le 12 mai, 3,5\u{A0}% de x86 et 2²\t« ½ »\n٣ fois 65,000$ fin";
+        let runs: Vec<&str> = NumericRuns::new(view)
+            .0
+            .iter()
+            .map(|&(s, e)| &view[s..e])
+            .collect();
+        assert_eq!(runs, ["12", "3,5\u{A0}%", "x86", "2²", "½", "٣", "65,000$"]);
     }
 
     #[test]

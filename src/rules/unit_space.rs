@@ -38,6 +38,32 @@ static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// False when `run` certainly holds no match of `QUANTITY`: in a match, a digit is
+/// followed by a decimal sign or by the first character of a unit (a letter, µ or °).
+fn may_hold_quantity(run: &str) -> bool {
+    let mut chars = run.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_numeric()
+            && chars
+                .peek()
+                .is_some_and(|&n| n.is_alphabetic() || matches!(n, '°' | '.' | ','))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// The matches of `QUANTITY` in the view, as `captures_iter` finds them, with the offset
+/// of the text they were found in. Every match holds a digit and no white space: only the
+/// numeric runs are searched (`Prose::numeric_runs`), those where a numeric character is
+/// followed by a sign a match may have after a digit (`may_hold_quantity`).
+fn quantities<'a>(p: &Prose<'a>) -> impl Iterator<Item = (usize, regex::Captures<'a>)> + use<'a> {
+    p.numeric_runs()
+        .filter(|(_, run)| may_hold_quantity(run))
+        .flat_map(|(base, run)| QUANTITY.captures_iter(run).map(move |c| (base, c)))
+}
+
 impl Rule for UnitSpace {
     fn meta(&self) -> &RuleMeta {
         &META
@@ -47,9 +73,9 @@ impl Rule for UnitSpace {
         let p = Prose::new(cx.doc);
         let view = &cx.doc.view;
         let nb = p.nb_space(false);
-        for c in QUANTITY.captures_iter(view) {
+        for (base, c) in quantities(&p) {
             let all = c.get(0).expect("match");
-            let (s, e) = (all.start(), all.end());
+            let (s, e) = (base + all.start(), base + all.end());
             let before = view[..s].chars().next_back();
             let after = view[e..].chars().next();
             if before.is_some_and(|b| b.is_alphanumeric() || "_-./=:#@+\\".contains(b))
@@ -77,6 +103,29 @@ impl Rule for UnitSpace {
 #[cfg(test)]
 mod tests {
     use crate::testing::check_with;
+
+    /// The search of the numeric runs finds what `QUANTITY` finds in the whole view.
+    #[test]
+    fn run_search_finds_every_match() {
+        let mut found = 0;
+        for text in crate::rules::typography::number_samples() {
+            let doc = crate::document::Document::from_str(&text);
+            let p = super::Prose::new(&doc);
+            let groups = |c: &regex::Captures, base: usize| {
+                (0..3)
+                    .map(|g| c.get(g).map(|m| (base + m.start(), base + m.end())))
+                    .collect::<Vec<_>>()
+            };
+            let all: Vec<_> = super::QUANTITY
+                .captures_iter(&doc.view)
+                .map(|c| groups(&c, 0))
+                .collect();
+            found += all.len();
+            let quick: Vec<_> = super::quantities(&p).map(|(b, c)| groups(&c, b)).collect();
+            assert_eq!(quick, all);
+        }
+        assert!(found > 0);
+    }
 
     const G: &str = "[glossary]\nname='t'\n";
 
