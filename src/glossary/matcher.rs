@@ -684,6 +684,10 @@ impl Matcher {
             .iter()
             .map(|t| self.forms.get(&t.norm).unwrap_or(NO_FORM))
             .collect();
+        // True when tokens `a` and `a + 1` may be two words of one phrase.
+        let joined = |a: &crate::document::Token, b: &crate::document::Token| {
+            a.sentence == b.sentence && gap_is_joiner(doc, a.end, b.start)
+        };
         let mut out = Vec::new();
         let mut candidates: Vec<u32> = Vec::new();
         for (i, tok) in tokens.iter().enumerate() {
@@ -692,12 +696,9 @@ impl Matcher {
             }
             // What the next token allows as a second word: its lemmas (once for all the
             // candidates), a `*` if it may stand for one (asked only when a pattern has one).
-            let next = tokens
-                .get(i + 1)
-                .filter(|t| t.sentence == tok.sentence && doc.gap_is_joiner(tok.end, t.start));
-            let next_lemmas = next
-                .filter(|_| forms[i + 1] != NO_FORM)
-                .map_or(&[][..], |_| self.form_lemmas.get(forms[i + 1]));
+            // Worked out at the first lemma that starts a pattern of two words or more: most
+            // words of a text start none.
+            let mut next_known: Option<(Option<&crate::document::Token>, &[u32])> = None;
             for &lemma in self.form_lemmas.get(forms[i]) {
                 let (a, b) = self.by_first.range(lemma);
                 if a == b {
@@ -719,12 +720,21 @@ impl Matcher {
                 let items = &self.by_first.items[a..b];
                 let mut one: &[u32] = &[];
                 candidates.clear();
-                for &l in next_lemmas {
-                    let (lo, hi) = equal_range(&seconds[..star], l);
-                    gather(&mut one, &mut candidates, &items[lo..hi]);
-                }
-                if star < single && next.is_some_and(may_be_star) {
-                    gather(&mut one, &mut candidates, &items[star..single]);
+                if single > 0 {
+                    let (next, next_lemmas) = *next_known.get_or_insert_with(|| {
+                        let next = tokens.get(i + 1).filter(|t| joined(tok, t));
+                        let lemmas = next
+                            .filter(|_| forms[i + 1] != NO_FORM)
+                            .map_or(&[][..], |_| self.form_lemmas.get(forms[i + 1]));
+                        (next, lemmas)
+                    });
+                    for &l in next_lemmas {
+                        let (lo, hi) = equal_range(&seconds[..star], l);
+                        gather(&mut one, &mut candidates, &items[lo..hi]);
+                    }
+                    if star < single && next.is_some_and(may_be_star) {
+                        gather(&mut one, &mut candidates, &items[star..single]);
+                    }
                 }
                 gather(&mut one, &mut candidates, &items[single..]);
                 let candidates: &[u32] = if candidates.is_empty() {
@@ -740,7 +750,9 @@ impl Matcher {
                     if last >= tokens.len() {
                         continue;
                     }
-                    for k in 1..lemmas.len() {
+                    // The second word (if any) is the next token, joined to this one, and
+                    // allowed by the pattern: that is how the candidate was chosen.
+                    for k in 2..lemmas.len() {
                         let (prev, t) = (&tokens[i + k - 1], &tokens[i + k]);
                         let word_ok = if lemmas[k] == ANY_WORD {
                             may_be_star(t)
@@ -750,7 +762,7 @@ impl Matcher {
                         };
                         if t.sentence != tok.sentence
                             || !word_ok
-                            || !doc.gap_is_joiner(prev.end, t.start)
+                            || !gap_is_joiner(doc, prev.end, t.start)
                         {
                             continue 'pattern;
                         }
@@ -767,6 +779,11 @@ impl Matcher {
         }
         out
     }
+}
+
+/// `Document::gap_is_joiner`, with the usual gap, one space, answered without decoding.
+fn gap_is_joiner(doc: &Document, start: usize, end: usize) -> bool {
+    (end == start + 1 && doc.view.as_bytes()[start] == b' ') || doc.gap_is_joiner(start, end)
 }
 
 /// A glossary ready to match: the entries and their compiled patterns.
@@ -1191,6 +1208,25 @@ reason = "r"
         }
         assert!(plain > 1000);
         assert!(plain_word("État").is_none() && plain_word("l'égard").is_none());
+    }
+
+    #[test]
+    fn the_quick_gap_test_agrees_with_the_document() {
+        let doc = Document::from_str(
+            "a b  c\td-e'f’g\u{a0}h ,i\n\nj. K l—m – n (o) p\u{202f}: q\u{2011}r ʼs",
+        );
+        let t = &doc.tokens;
+        assert!(t.len() > 15);
+        for i in 0..t.len() {
+            for j in i..t.len().min(i + 3) {
+                let (a, b) = (t[i].end.min(t[j].start), t[j].start);
+                assert_eq!(
+                    gap_is_joiner(&doc, a, b),
+                    doc.gap_is_joiner(a, b),
+                    "{a}..{b}"
+                );
+            }
+        }
     }
 
     #[test]

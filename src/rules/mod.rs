@@ -155,22 +155,11 @@ impl<'a> Context<'a> {
         glossary: &'a CompiledGlossary,
         settings: &'a RuleSettings,
     ) -> Self {
-        let all = glossary.find(doc);
+        let mut all = glossary.find(doc);
         // Where each context phrase occurs, by sentence and by paragraph: a hit only ever
-        // looks at the occurrences of its own sentence or paragraph. Two sorted lists of
-        // (phrase, sentence or paragraph, span): a group is found by bisection.
-        let mut in_sentence: Vec<(u32, u32, Span)> = Vec::new();
-        let mut in_paragraph: Vec<(u32, u32, Span)> = Vec::new();
-        for h in &all {
-            if let Target::Context { phrase } = h.target {
-                let s = doc.tokens[h.first].sentence;
-                let p = doc.sentences.get(s as usize).map_or(0, |x| x.paragraph);
-                in_sentence.push((phrase, s, h.span));
-                in_paragraph.push((phrase, p, h.span));
-            }
-        }
-        in_sentence.sort_unstable_by_key(|x| (x.0, x.1));
-        in_paragraph.sort_unstable_by_key(|x| (x.0, x.1));
+        // looks at the occurrences of its own sentence or paragraph. Two lists sorted by
+        // (phrase, sentence or paragraph): a group is found by bisection.
+        let (in_sentence, in_paragraph) = context_places(doc, &all, glossary.context_phrases.len());
         fn group(places: &[(u32, u32, Span)], key: (u32, u32)) -> &[(u32, u32, Span)] {
             let a = places.partition_point(|x| (x.0, x.1) < key);
             let b = a + places[a..].partition_point(|x| (x.0, x.1) == key);
@@ -194,24 +183,26 @@ impl<'a> Context<'a> {
             (ctx.when.is_empty() || ctx.when.iter().any(|id| near(id, false)))
                 && !ctx.unless.iter().any(|id| near(id, true))
         };
-        let hits = all
-            .iter()
-            .filter(|h| match h.target {
-                Target::Context { .. } => false,
-                Target::Forbidden { term, index } => {
-                    holds(&glossary.variant_contexts[term as usize][index as usize], h)
-                }
-                Target::Expression { expr, .. } => {
-                    holds(&glossary.expression_contexts[expr as usize], h)
-                }
-                _ => true,
-            })
-            .copied()
-            .collect();
-        let raw_hits = all
-            .into_iter()
-            .filter(|h| !matches!(h.target, Target::Context { .. }))
-            .collect();
+        // Room for every hit at once: no copy on the way (a termbase finds a great many).
+        let mut hits = Vec::with_capacity(all.len());
+        hits.extend(
+            all.iter()
+                .filter(|h| match h.target {
+                    Target::Context { .. } => false,
+                    Target::Forbidden { term, index } => {
+                        holds(&glossary.variant_contexts[term as usize][index as usize], h)
+                    }
+                    Target::Expression { expr, .. } => {
+                        holds(&glossary.expression_contexts[expr as usize], h)
+                    }
+                    _ => true,
+                })
+                .copied(),
+        );
+        // The raw hits are those of `all` but the context phrases: kept in place, without
+        // a second list.
+        all.retain(|h| !matches!(h.target, Target::Context { .. }));
+        let raw_hits = all;
         Context {
             doc,
             glossary,
@@ -225,6 +216,52 @@ impl<'a> Context<'a> {
     pub fn text(&self, span: Span) -> std::borrow::Cow<'a, str> {
         self.doc.display(span.start, span.end)
     }
+}
+
+/// Occurrences of context phrases: (phrase, sentence or paragraph, span).
+type Places = Vec<(u32, u32, Span)>;
+
+/// The occurrences of the context phrases among `hits` as two lists of (phrase, sentence,
+/// span) and (phrase, paragraph, span), each sorted by its first two numbers.
+///
+/// The hits come in token order, so sentences and paragraphs already go up: a stable
+/// counting sort by phrase (`phrases` of them) leaves each list sorted, without comparing.
+/// Should a list not be in order after all, it is sorted; within a group of equal keys the
+/// order does not matter (a group is only ever searched for any place that fits).
+fn context_places(doc: &Document, hits: &[Hit], phrases: usize) -> (Places, Places) {
+    // Occurrences per phrase, then where each phrase's run starts.
+    let mut next = vec![0u32; phrases + 1];
+    let mut n = 0;
+    for h in hits {
+        if let Target::Context { phrase } = h.target {
+            next[phrase as usize + 1] += 1;
+            n += 1;
+        }
+    }
+    if n == 0 {
+        return (Vec::new(), Vec::new());
+    }
+    for i in 1..next.len() {
+        next[i] += next[i - 1];
+    }
+    let empty = (0, 0, Span::new(0, 0));
+    let (mut in_sentence, mut in_paragraph) = (vec![empty; n], vec![empty; n]);
+    for h in hits {
+        if let Target::Context { phrase } = h.target {
+            let s = doc.tokens[h.first].sentence;
+            let p = doc.sentences.get(s as usize).map_or(0, |x| x.paragraph);
+            let at = &mut next[phrase as usize];
+            in_sentence[*at as usize] = (phrase, s, h.span);
+            in_paragraph[*at as usize] = (phrase, p, h.span);
+            *at += 1;
+        }
+    }
+    for places in [&mut in_sentence, &mut in_paragraph] {
+        if !places.is_sorted_by_key(|x| (x.0, x.1)) {
+            places.sort_unstable_by_key(|x| (x.0, x.1));
+        }
+    }
+    (in_sentence, in_paragraph)
 }
 
 /// Words that start sentences without being names.
@@ -428,6 +465,52 @@ mod tests {
                 assert!(text.trim().len() > 10, "rule {} has no {name}", m.id);
             }
         }
+    }
+
+    #[test]
+    fn context_places_are_those_a_sort_gives() {
+        let g = CompiledGlossary::new(
+            crate::glossary::parse(
+                "t.toml",
+                r#"
+[glossary]
+name = "t"
+[[term]]
+id = "training"
+approved = ["entraînement"]
+[[term.forbidden]]
+term = "formation"
+reason = "r"
+when = ["IA", "modèle"]
+unless = ["formation politique"]
+scope = "paragraph"
+"#,
+            )
+            .unwrap(),
+        );
+        let text = "Le modèle d'IA. La formation politique du modèle.\n\nUn modèle, l'IA, \
+                    un modèle.\n\nIA IA. Rien ici. La formation du modèle d'IA.";
+        let doc = Document::from_str(text);
+        let all = g.find(&doc);
+        let (in_sentence, in_paragraph) = context_places(&doc, &all, g.context_phrases.len());
+        // What sorting every occurrence by (phrase, sentence or paragraph) gives.
+        let (mut want_s, mut want_p) = (Vec::new(), Vec::new());
+        for h in &all {
+            if let Target::Context { phrase } = h.target {
+                let s = doc.tokens[h.first].sentence;
+                want_s.push((phrase, s, h.span));
+                want_p.push((phrase, doc.sentences[s as usize].paragraph, h.span));
+            }
+        }
+        assert!(want_s.len() >= 8, "{want_s:?}");
+        for (got, mut want) in [(in_sentence, want_s), (in_paragraph, want_p)] {
+            assert!(got.is_sorted_by_key(|x| (x.0, x.1)), "{got:?}");
+            let mut got = got;
+            got.sort_unstable();
+            want.sort_unstable();
+            assert_eq!(got, want);
+        }
+        assert_eq!(context_places(&doc, &[], 3), (Vec::new(), Vec::new()));
     }
 
     #[test]
