@@ -346,73 +346,6 @@ pub(crate) fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::write_atomically;
-
-    fn scratch(name: &str) -> std::path::PathBuf {
-        let d =
-            std::env::temp_dir().join(format!("relecture-atomic-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
-        d
-    }
-
-    #[test]
-    fn a_file_is_replaced_with_its_permissions() {
-        use std::os::unix::fs::PermissionsExt;
-        let d = scratch("file");
-        let p = d.join("rapport.json");
-        std::fs::write(&p, "ancien").unwrap();
-        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
-        write_atomically(&p, b"nouveau").unwrap();
-        assert_eq!(std::fs::read_to_string(&p).unwrap(), "nouveau");
-        let mode = std::fs::metadata(&p).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, 0o600);
-        // Nothing left beside it.
-        assert_eq!(std::fs::read_dir(&d).unwrap().count(), 1);
-        std::fs::remove_dir_all(&d).unwrap();
-    }
-
-    #[test]
-    fn a_link_stays_a_link() {
-        let d = scratch("link");
-        let target = d.join("vrai.json");
-        let link = d.join("lien.json");
-        std::fs::write(&target, "ancien").unwrap();
-        std::os::unix::fs::symlink(&target, &link).unwrap();
-        write_atomically(&link, b"nouveau").unwrap();
-        assert!(
-            std::fs::symlink_metadata(&link)
-                .unwrap()
-                .file_type()
-                .is_symlink()
-        );
-        assert_eq!(std::fs::read_to_string(&target).unwrap(), "nouveau");
-        std::fs::remove_dir_all(&d).unwrap();
-    }
-
-    #[test]
-    fn a_pipe_is_written_to_not_replaced() {
-        use std::os::unix::fs::FileTypeExt;
-        let d = scratch("fifo");
-        let fifo = d.join("tube");
-        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-        if !made.is_ok_and(|s| s.success()) {
-            return; // no mkfifo on this system
-        }
-        let reader = {
-            let fifo = fifo.clone();
-            std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
-        };
-        write_atomically(&fifo, b"rapport").unwrap();
-        // (Checked first: had the pipe been replaced, its reader would wait for ever.)
-        assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
-        assert_eq!(reader.join().unwrap(), "rapport");
-        std::fs::remove_dir_all(&d).unwrap();
-    }
-}
-
 fn init(dir: &Path) -> io::Result<i32> {
     let config = dir.join("relecture.toml");
     let glossary = dir.join("glossaire.toml");
@@ -567,5 +500,72 @@ fn glossary_convert(input: &Path, output: &Path) -> io::Result<i32> {
             eprintln!("{}", glossary_error(e));
             Ok(EXIT_ERROR)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_atomically;
+
+    fn scratch(name: &str) -> std::path::PathBuf {
+        let d =
+            std::env::temp_dir().join(format!("relecture-atomic-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn a_file_is_replaced_with_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let d = scratch("file");
+        let p = d.join("rapport.json");
+        std::fs::write(&p, "ancien").unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomically(&p, b"nouveau").unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "nouveau");
+        let mode = std::fs::metadata(&p).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        // Nothing left beside it.
+        assert_eq!(std::fs::read_dir(&d).unwrap().count(), 1);
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn a_link_stays_a_link() {
+        let d = scratch("link");
+        let target = d.join("vrai.json");
+        let link = d.join("lien.json");
+        std::fs::write(&target, "ancien").unwrap();
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_atomically(&link, b"nouveau").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "nouveau");
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn a_pipe_is_written_to_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let d = scratch("fifo");
+        let fifo = d.join("tube");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo on this system
+        }
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+        };
+        write_atomically(&fifo, b"rapport").unwrap();
+        // (Checked first: had the pipe been replaced, its reader would wait for ever.)
+        assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+        assert_eq!(reader.join().unwrap(), "rapport");
+        std::fs::remove_dir_all(&d).unwrap();
     }
 }
