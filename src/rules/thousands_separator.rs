@@ -169,18 +169,9 @@ mod tests {
     /// The search of the numeric runs finds what `NUMBER` finds in the whole view.
     #[test]
     fn run_search_finds_every_match() {
-        let mut found = 0;
-        for text in crate::rules::typography::number_samples() {
-            let doc = crate::document::Document::from_str(&text);
-            let p = super::Prose::new(&doc);
-            let all: Vec<(usize, usize)> = super::NUMBER
-                .find_iter(&doc.view)
-                .map(|m| (m.start(), m.end()))
-                .collect();
-            found += all.len();
-            assert_eq!(super::numbers(&p).collect::<Vec<_>>(), all);
-        }
-        assert!(found > 0);
+        crate::rules::typography::assert_runs_find_what_the_regex_finds(&super::NUMBER, |p| {
+            super::numbers(p).collect()
+        });
     }
 
     const G: &str = "[glossary]\nname='t'\n";

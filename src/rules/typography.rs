@@ -720,47 +720,56 @@ impl LineScan {
         if self.inside {
             return true;
         }
-        // « printf("…", x); », « test_kcmp("…", »: a line that starts with a call (but
-        // « open(2) renvoie… » names a manual page).
-        if let Some(paren) = t.find('(') {
-            let name = &t[..paren];
-            if !name.is_empty()
-                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-                && !t[paren + 1..].starts_with(|c: char| c.is_ascii_digit())
-            {
-                return true;
-            }
-        }
-        // « "option inconnue", "Consultez mount(8).", »: arguments of a call.
-        if t.starts_with('"') && (t.ends_with("\",") || t.ends_with("\");") || t.ends_with("\")")) {
+        if looks_like_c(t) {
             return true;
-        }
-        if (t.starts_with("case ") || t.starts_with("default:")) && t.ends_with(':') {
-            return true;
-        }
-        let last = t.chars().next_back().unwrap_or(' ');
-        if matches!(last, '{' | '}') || t.starts_with('}') || t.starts_with('{') {
-            return true;
-        }
-        if last == ';' {
-            let body = &t[..t.len() - 1];
-            let before = body.chars().next_back().unwrap_or(' ');
-            // « fichier ; » is prose; « int fd; », « exit(1); », « x = 1; » are code.
-            if !before.is_whitespace()
-                && !is_nb_space(before)
-                && (body.contains(['(', '=', '[', '*', '&', '_'])
-                    || body.split_whitespace().count() <= 3
-                    || C_WORDS.iter().any(|w| body.starts_with(w))
-                    || body.split_whitespace().next().is_some_and(is_c_type))
-            {
-                return true;
-            }
         }
         // Symbols dense enough to be code: `[-V] [-q file]`, `a = (b & c) << 3`. (Symbols
         // are not white space: the count of the line is the count of the line trimmed, and
         // so is the count of letters, only made when it matters.)
         self.symbols >= 4 && letters_at_most(t, self.symbols * 5)
     }
+}
+
+/// A trimmed line shaped like C: a call, arguments of a call, a `case`, braces, a
+/// statement ending in « ; ».
+fn looks_like_c(t: &str) -> bool {
+    // « printf("…", x); », « test_kcmp("…", »: a line that starts with a call (but
+    // « open(2) renvoie… » names a manual page).
+    if let Some(paren) = t.find('(') {
+        let name = &t[..paren];
+        if !name.is_empty()
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && !t[paren + 1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            return true;
+        }
+    }
+    // « "option inconnue", "Consultez mount(8).", »: arguments of a call.
+    if t.starts_with('"') && (t.ends_with("\",") || t.ends_with("\");") || t.ends_with("\")")) {
+        return true;
+    }
+    if (t.starts_with("case ") || t.starts_with("default:")) && t.ends_with(':') {
+        return true;
+    }
+    let last = t.chars().next_back().unwrap_or(' ');
+    if matches!(last, '{' | '}') || t.starts_with('}') || t.starts_with('{') {
+        return true;
+    }
+    if last == ';' {
+        let body = &t[..t.len() - 1];
+        let before = body.chars().next_back().unwrap_or(' ');
+        // « fichier ; » is prose; « int fd; », « exit(1); », « x = 1; » are code.
+        if !before.is_whitespace()
+            && !is_nb_space(before)
+            && (body.contains(['(', '=', '[', '*', '&', '_'])
+                || body.split_whitespace().count() <= 3
+                || C_WORDS.iter().any(|w| body.starts_with(w))
+                || body.split_whitespace().next().is_some_and(is_c_type))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// True when `line` holds at most `n` alphabetic characters. (Counting stops at the one
@@ -936,6 +945,27 @@ fn english_sentences(doc: &Document) -> HashSet<u32> {
         .collect()
 }
 
+/// Asserts that a rule's search of the numeric runs (`search`) finds, in every sample of
+/// `number_samples`, what `re` finds in the whole view, and that it finds something.
+#[cfg(test)]
+pub fn assert_runs_find_what_the_regex_finds(
+    re: &regex::Regex,
+    search: impl Fn(&Prose) -> Vec<(usize, usize)>,
+) {
+    let mut found = 0;
+    for text in number_samples() {
+        let doc = crate::document::Document::from_str(&text);
+        let p = Prose::new(&doc);
+        let all: Vec<(usize, usize)> = re
+            .find_iter(&doc.view)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        found += all.len();
+        assert_eq!(search(&p), all);
+    }
+    assert!(found > 0);
+}
+
 /// Texts full of numbers, units, percentages and ordinals, written every way (Unicode
 /// digits, non-breaking spaces, tabs, CRLF, glued to words and signs), with the article of
 /// the corpus: for the tests that compare a rule's quick search with its regex over the
@@ -1048,37 +1078,8 @@ mod tests {
         if ac.is_match(t) {
             return true;
         }
-        if let Some(paren) = t.find('(') {
-            let name = &t[..paren];
-            if !name.is_empty()
-                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-                && !t[paren + 1..].starts_with(|c: char| c.is_ascii_digit())
-            {
-                return true;
-            }
-        }
-        if t.starts_with('"') && (t.ends_with("\",") || t.ends_with("\");") || t.ends_with("\")")) {
+        if looks_like_c(t) {
             return true;
-        }
-        if (t.starts_with("case ") || t.starts_with("default:")) && t.ends_with(':') {
-            return true;
-        }
-        let last = t.chars().next_back().unwrap_or(' ');
-        if matches!(last, '{' | '}') || t.starts_with('}') || t.starts_with('{') {
-            return true;
-        }
-        if last == ';' {
-            let body = &t[..t.len() - 1];
-            let before = body.chars().next_back().unwrap_or(' ');
-            if !before.is_whitespace()
-                && !is_nb_space(before)
-                && (body.contains(['(', '=', '[', '*', '&', '_'])
-                    || body.split_whitespace().count() <= 3
-                    || C_WORDS.iter().any(|w| body.starts_with(w))
-                    || body.split_whitespace().next().is_some_and(is_c_type))
-            {
-                return true;
-            }
         }
         let symbols = t
             .chars()
