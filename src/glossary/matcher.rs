@@ -678,19 +678,52 @@ impl Matcher {
     }
 
     fn find(&self, doc: &Document) -> Vec<Hit> {
-        let tokens = &doc.tokens;
+        if doc.text.len() >= crate::document::PARALLEL_FROM && rayon::current_num_threads() > 1 {
+            // About 64,000 tokens a piece: a few dozen pieces for a book.
+            self.find_in_pieces(doc, &sentence_pieces(&doc.tokens, 1 << 16), true)
+        } else {
+            self.find_in_pieces(doc, &[(0, doc.tokens.len())], false)
+        }
+    }
+
+    /// The hits of a document whose tokens are cut in `pieces` (consecutive ranges of token
+    /// indices, each ending at the end of a sentence), the pieces searched side by side when
+    /// `parallel`. A phrase never crosses a sentence, and the hits of each token depend on
+    /// its sentence alone: the hits are those of one search over the whole, in its order.
+    fn find_in_pieces(
+        &self,
+        doc: &Document,
+        pieces: &[(usize, usize)],
+        parallel: bool,
+    ) -> Vec<Hit> {
         // One look-up per token; the following words of a phrase are then compared by id.
-        let forms: Vec<u32> = tokens
-            .iter()
-            .map(|t| self.forms.get(&t.norm).unwrap_or(NO_FORM))
+        let form = |t: &crate::document::Token| self.forms.get(&t.norm).unwrap_or(NO_FORM);
+        if !parallel {
+            let forms: Vec<u32> = doc.tokens.iter().map(form).collect();
+            return pieces
+                .iter()
+                .flat_map(|&(a, b)| self.find_in(doc, &forms, a, b))
+                .collect();
+        }
+        use rayon::prelude::*;
+        let forms: Vec<u32> = doc.tokens.par_iter().map(form).collect();
+        let found: Vec<Vec<Hit>> = pieces
+            .par_iter()
+            .map(|&(a, b)| self.find_in(doc, &forms, a, b))
             .collect();
+        found.into_iter().flatten().collect()
+    }
+
+    /// The hits that start at tokens `from..to`; `forms` holds the form of every token.
+    fn find_in(&self, doc: &Document, forms: &[u32], from: usize, to: usize) -> Vec<Hit> {
+        let tokens = &doc.tokens;
         // True when tokens `a` and `a + 1` may be two words of one phrase.
         let joined = |a: &crate::document::Token, b: &crate::document::Token| {
             a.sentence == b.sentence && gap_is_joiner(doc, a.end, b.start)
         };
         let mut out = Vec::new();
         let mut candidates: Vec<u32> = Vec::new();
-        for (i, tok) in tokens.iter().enumerate() {
+        for (i, tok) in tokens.iter().enumerate().take(to).skip(from) {
             if forms[i] == NO_FORM {
                 continue;
             }
@@ -779,6 +812,22 @@ impl Matcher {
         }
         out
     }
+}
+
+/// Consecutive ranges of token indices covering `tokens`, of about `size` tokens each,
+/// each ending at the end of a sentence.
+fn sentence_pieces(tokens: &[crate::document::Token], size: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < tokens.len() {
+        let mut end = (start + size.max(1)).min(tokens.len());
+        while end < tokens.len() && tokens[end].sentence == tokens[end - 1].sentence {
+            end += 1;
+        }
+        out.push((start, end));
+        start = end;
+    }
+    out
 }
 
 /// `Document::gap_is_joiner`, with the usual gap, one space, answered without decoding.
@@ -1059,6 +1108,34 @@ impl CompiledGlossary {
 mod tests {
     use super::*;
     use crate::glossary::parse;
+
+    #[test]
+    fn pieces_of_sentences_find_the_hits_of_the_whole() {
+        let g = CompiledGlossary::new(crate::glossary::defaults::load().unwrap());
+        let doc = Document::from_str(include_str!("../../corpus/meta-puce-ia.fr.txt"));
+        let m = &g.matcher;
+        let whole = m.find_in_pieces(&doc, &[(0, doc.tokens.len())], false);
+        assert!(whole.len() > 20);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        for size in [1, 7, 100, 1 << 16] {
+            let pieces = sentence_pieces(&doc.tokens, size);
+            assert_eq!(pieces.first().map(|p| p.0), Some(0));
+            assert_eq!(pieces.last().map(|p| p.1), Some(doc.tokens.len()));
+            for w in pieces.windows(2) {
+                assert_eq!(w[0].1, w[1].0);
+                let (before, after) = (&doc.tokens[w[0].1 - 1], &doc.tokens[w[1].0]);
+                assert_ne!(before.sentence, after.sentence);
+            }
+            assert_eq!(m.find_in_pieces(&doc, &pieces, false), whole);
+            assert_eq!(
+                pool.install(|| m.find_in_pieces(&doc, &pieces, true)),
+                whole
+            );
+        }
+    }
 
     fn compiled(toml: &str) -> CompiledGlossary {
         CompiledGlossary::new(parse("t.toml", toml).unwrap())
