@@ -118,6 +118,8 @@ pub(crate) fn run_checks(
                         &loaded.overrides_for(&input.path),
                         &mut r.diagnostics,
                     );
+                    // Held until the report: only what the report needs.
+                    r.doc.release();
                     r
                 })
             });

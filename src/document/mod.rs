@@ -34,6 +34,8 @@ pub struct Document {
     pub lines: LineIndex,
     /// Analyses that several rules share, computed once per document (see `Memo`).
     pub memo: Memo,
+    /// The number of words, kept by `release` when the tokens go.
+    released_words: Option<usize>,
 }
 
 /// Per-document results that several rules need (the typography rules' view of lines,
@@ -104,6 +106,7 @@ impl Document {
             sentences,
             lines,
             memo: Memo::default(),
+            released_words: None,
         }
     }
 
@@ -142,6 +145,7 @@ impl Document {
             sentences: all,
             lines,
             memo: Memo::default(),
+            released_words: None,
         }
     }
 
@@ -170,7 +174,19 @@ impl Document {
 
     /// Number of words (tokens holding a letter), for per-1000-word figures.
     pub fn word_count(&self) -> usize {
-        self.tokens.iter().filter(|t| t.is_word()).count()
+        self.released_words
+            .unwrap_or_else(|| self.tokens.iter().filter(|t| t.is_word()).count())
+    }
+
+    /// Drops what only checking needs (the words, the sentences, the shared analyses) and
+    /// keeps what reports use (the text, the view, the lines, the number of words): the
+    /// results of a whole repository are held until its report is written, and the words
+    /// of a text weigh about eight times the text.
+    pub fn release(&mut self) {
+        self.released_words = Some(self.word_count());
+        self.tokens = Vec::new();
+        self.sentences = Vec::new();
+        self.memo = Memo::default();
     }
 
     /// True when the view between two offsets holds only white space (no punctuation,
@@ -262,6 +278,19 @@ fn assign_sentences(tokens: &mut [Token], sentences: &[Sentence]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_released_document_keeps_its_word_count_and_text() {
+        let mut doc = Document::from_str("La puce de Meta, gravée en 3 nm, arrive.");
+        let (words, text) = (doc.word_count(), doc.text.clone());
+        assert_eq!(words, 8);
+        doc.release();
+        assert!(doc.tokens.is_empty() && doc.sentences.is_empty());
+        assert_eq!(
+            (doc.word_count(), doc.text.as_str()),
+            (words, text.as_str())
+        );
+    }
 
     #[test]
     fn pieces_of_lines_cut_as_the_whole() {
