@@ -243,8 +243,8 @@ fn words_and_bounds(view: &str, from: usize, to: usize) -> (Vec<Token>, Vec<(usi
     let mut bounds = Vec::new();
     uax29::bounds(
         &view[from..to],
-        &mut |s, e| tokens::push_segment(view, from + s, from + e, &mut tokens),
-        &mut |s, e| bounds.push((from + s, from + e)),
+        Some(|s, e| tokens::push_segment(view, from + s, from + e, &mut tokens)),
+        Some(|s, e| bounds.push((from + s, from + e))),
     );
     (tokens, bounds)
 }

@@ -377,38 +377,47 @@ fn for_lines(text: &str, mut f: impl FnMut(usize, &str)) {
 
 /// Word boundaries: calls `f(start, end)` for every segment, exactly as
 /// `text.split_word_bound_indices()` yields them.
-pub fn word_bounds(text: &str, mut f: impl FnMut(usize, usize)) {
-    bounds(text, &mut f, &mut |_, _| {});
+pub fn word_bounds(text: &str, f: impl FnMut(usize, usize)) {
+    bounds(text, Some(f), None::<fn(usize, usize)>);
 }
 
 /// Sentence boundaries: calls `f(start, end)` for every segment, exactly as
 /// `text.split_sentence_bound_indices()` yields them.
-pub fn sentence_bounds(text: &str, mut f: impl FnMut(usize, usize)) {
-    bounds(text, &mut |_, _| {}, &mut f);
+pub fn sentence_bounds(text: &str, f: impl FnMut(usize, usize)) {
+    bounds(text, None::<fn(usize, usize)>, Some(f));
 }
 
 /// Word and sentence boundaries in one pass over the lines: each line is classified once
-/// for both (`word_bounds` and `sentence_bounds` give the same segments alone).
+/// for both (`word_bounds` and `sentence_bounds` give the same segments alone). Only the
+/// boundaries asked for are worked out.
 pub fn bounds(
     text: &str,
-    words: &mut impl FnMut(usize, usize),
-    sentences: &mut impl FnMut(usize, usize),
+    mut words: Option<impl FnMut(usize, usize)>,
+    mut sentences: Option<impl FnMut(usize, usize)>,
 ) {
     let mut line_buf = Line::default();
     for_lines(text, |base, line| {
         if line_buf.load(line) {
-            line_words(&line_buf.word, &line_buf.at, &mut |s, e| {
-                words(base + s, base + e)
-            });
-            line_sentences(&line_buf.sentence, &line_buf.at, &mut |s, e| {
-                sentences(base + s, base + e)
-            });
-        } else {
-            for (i, w) in line.split_word_bound_indices() {
-                words(base + i, base + i + w.len());
+            if let Some(f) = words.as_mut() {
+                line_words(&line_buf.word, &line_buf.at, &mut |s, e| {
+                    f(base + s, base + e)
+                });
             }
-            for (i, s) in line.split_sentence_bound_indices() {
-                sentences(base + i, base + i + s.len());
+            if let Some(f) = sentences.as_mut() {
+                line_sentences(&line_buf.sentence, &line_buf.at, &mut |s, e| {
+                    f(base + s, base + e)
+                });
+            }
+        } else {
+            if let Some(f) = words.as_mut() {
+                for (i, w) in line.split_word_bound_indices() {
+                    f(base + i, base + i + w.len());
+                }
+            }
+            if let Some(f) = sentences.as_mut() {
+                for (i, s) in line.split_sentence_bound_indices() {
+                    f(base + i, base + i + s.len());
+                }
             }
         }
     });
