@@ -73,9 +73,7 @@ impl Checker {
         let cx = timing::time("glossary", || {
             Context::new(doc, &self.glossary, &self.settings)
         });
-        let parallel =
-            doc.text.len() >= crate::document::PARALLEL_FROM && rayon::current_num_threads() > 1;
-        self.apply_rules(&cx, parallel, out);
+        self.apply_rules(&cx, crate::document::in_parallel(doc.text.len()), out);
         cx
     }
 

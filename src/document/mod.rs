@@ -213,10 +213,16 @@ impl Document {
 /// file; one large file (a book, a whole site's export) would otherwise keep one core busy.
 pub const PARALLEL_FROM: usize = 1 << 20;
 
+/// True when a text of `len` bytes is analysed on several threads (`PARALLEL_FROM`, and a
+/// pool of more than one thread).
+pub fn in_parallel(len: usize) -> bool {
+    len >= PARALLEL_FROM && rayon::current_num_threads() > 1
+}
+
 /// The sentences and the words of a view, from one pass of UAX #29 over its lines (the
 /// same as `sentences` and `tokenize` apart).
 fn sentences_and_tokens(view: &str) -> (Vec<Sentence>, Vec<Token>) {
-    let (tokens, bounds) = if view.len() >= PARALLEL_FROM && rayon::current_num_threads() > 1 {
+    let (tokens, bounds) = if in_parallel(view.len()) {
         // Lines are independent in UAX #29: pieces cut after a line feed give the same
         // boundaries, joined in order.
         use rayon::prelude::*;
@@ -255,10 +261,9 @@ fn line_pieces(text: &str, size: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     while start < text.len() {
-        let end = match memchr::memchr(b'\n', &text.as_bytes()[(start + size).min(text.len())..]) {
-            Some(i) => (start + size).min(text.len()) + i + 1,
-            None => text.len(),
-        };
+        let from = (start + size).min(text.len());
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[from..]).map_or(text.len(), |i| from + i + 1);
         out.push((start, end));
         start = end;
     }

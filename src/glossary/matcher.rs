@@ -678,7 +678,7 @@ impl Matcher {
     }
 
     fn find(&self, doc: &Document) -> Vec<Hit> {
-        if doc.text.len() >= crate::document::PARALLEL_FROM && rayon::current_num_threads() > 1 {
+        if crate::document::in_parallel(doc.text.len()) {
             // About 64,000 tokens a piece: a few dozen pieces for a book.
             self.find_in_pieces(doc, &sentence_pieces(&doc.tokens, 1 << 16), true)
         } else {
