@@ -291,19 +291,16 @@ fn fix_one(
     }))
 }
 
-/// Writes a fixed file in place of the old one: atomically, keeping its permissions,
-/// through a symbolic link; a read-only file is refused.
+/// Writes a fixed file in place of the old one (`write_atomically`: atomically, keeping
+/// its permissions, through a symbolic link); a read-only file is refused.
 fn write_fixed(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let target = std::fs::canonicalize(path)?;
-    let permissions = std::fs::metadata(&target)?.permissions();
-    if permissions.readonly() {
+    if std::fs::metadata(path)?.permissions().readonly() {
         return Err(io::Error::new(
             io::ErrorKind::PermissionDenied,
             "lecture seule",
         ));
     }
-    super::write_atomically(&target, contents)?;
-    std::fs::set_permissions(&target, permissions)
+    super::write_atomically(path, contents)
 }
 
 /// `--diff`: the unified diff of every file that would change; nothing written.
