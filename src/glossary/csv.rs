@@ -127,8 +127,8 @@ impl Ctx<'_> {
         let mut forbidden: Vec<Variant> = Vec::new();
         for term in get(Col::Forbidden).map_or_else(Vec::new, |c| split(&c.value, &['|', ';'])) {
             forbidden.push(Variant {
-                term,
-                reason: variant_reason(&self.file, note.as_deref()),
+                term: term.into(),
+                reason: variant_reason(&self.file, note.as_deref()).into(),
                 suggest: Vec::new(),
                 severity: None,
                 context: Context::default(),
@@ -149,9 +149,9 @@ impl Ctx<'_> {
         }
         ids.insert(id.clone());
         Ok(Term {
-            id,
-            source,
-            approved,
+            id: id.into(),
+            source: texts(source),
+            approved: texts(approved),
             forbidden,
             domain: None,
             severity: Severity::Warning,

@@ -9,7 +9,7 @@ stale, truncated or altered file means parsing again. */
 use super::matcher::{cache_dir, prune_cache};
 use super::{
     Context, Entity, Examples, Expression, ExpressionKind, Glossary, GlossaryError, Origin,
-    Overuse, Scope, Term, Variant, parse,
+    Overuse, Scope, Term, Text, Variant, parse,
 };
 use crate::diagnostic::Severity;
 use std::hash::{BuildHasher, Hasher};
@@ -298,10 +298,10 @@ impl Writer {
         self.num(s.len());
         self.0.extend_from_slice(s.as_bytes());
     }
-    fn strs(&mut self, v: &[String]) {
+    fn strs<S: AsRef<str>>(&mut self, v: &[S]) {
         self.num(v.len());
         for s in v {
-            self.str(s);
+            self.str(s.as_ref());
         }
     }
     fn opt(&mut self, s: &Option<String>) {
@@ -427,6 +427,18 @@ impl<'a> Reader<'a> {
     fn str(&mut self) -> Option<String> {
         Some(std::str::from_utf8(self.bytes()?).ok()?.to_owned())
     }
+    /// A string as a `Text`: one of up to 24 bytes takes no allocation.
+    fn text(&mut self) -> Option<Text> {
+        Some(Text::from(std::str::from_utf8(self.bytes()?).ok()?))
+    }
+    fn texts(&mut self) -> Option<Vec<Text>> {
+        let n = self.count()?;
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(self.text()?);
+        }
+        Some(v)
+    }
     fn strs(&mut self) -> Option<Vec<String>> {
         let n = self.count()?;
         let mut v = Vec::with_capacity(n);
@@ -495,16 +507,16 @@ impl<'a> Reader<'a> {
         let terms = self.count()?;
         g.terms.reserve_exact(terms);
         for _ in 0..terms {
-            let id = self.str()?;
-            let source = self.strs()?;
-            let approved = self.strs()?;
+            let id = self.text()?;
+            let source = self.texts()?;
+            let approved = self.texts()?;
             let variants = self.count()?;
             let mut forbidden = Vec::with_capacity(variants);
             for _ in 0..variants {
                 forbidden.push(Variant {
-                    term: self.str()?,
-                    reason: self.str()?,
-                    suggest: self.strs()?,
+                    term: self.text()?,
+                    reason: self.text()?,
+                    suggest: self.texts()?,
                     severity: if self.flag()? {
                         Some(self.severity()?)
                     } else {

@@ -60,6 +60,78 @@ pub struct CtxIds {
     pub scope: Scope,
 }
 
+impl CtxIds {
+    fn is_empty(&self) -> bool {
+        self.when.is_empty() && self.unless.is_empty() && self.scope == Scope::default()
+    }
+}
+
+/// The context phrases of every forbidden variant, by term and variant, in three flat
+/// vectors: most variants have none (a termbase's never do) and share one empty entry, so
+/// that a termbase's 100,000 terms take no allocation each.
+#[derive(Debug, Clone)]
+pub struct VariantContexts {
+    /// Per term, the index in `of` of its first variant; one more at the end.
+    first: Vec<u32>,
+    /// Per variant, the index of its context in `contexts`.
+    of: Vec<u32>,
+    /// The contexts that are not empty, after the empty one.
+    contexts: Vec<CtxIds>,
+}
+
+impl Default for VariantContexts {
+    fn default() -> Self {
+        VariantContexts {
+            first: vec![0],
+            of: Vec::new(),
+            contexts: vec![CtxIds::default()],
+        }
+    }
+}
+
+impl VariantContexts {
+    /// Room for this many terms.
+    pub fn with_capacity(terms: usize) -> Self {
+        let mut v = VariantContexts::default();
+        v.first.reserve_exact(terms);
+        v.of.reserve(terms);
+        v
+    }
+    /// Adds the context of the next variant of the term being added.
+    pub fn push(&mut self, c: CtxIds) {
+        if c.is_empty() {
+            self.of.push(0);
+        } else {
+            self.of.push(self.contexts.len() as u32);
+            self.contexts.push(c);
+        }
+    }
+    /// Ends the term being added: the variants pushed since the last end are its own.
+    pub fn end_term(&mut self) {
+        self.first.push(self.of.len() as u32);
+    }
+    /// The number of terms.
+    pub fn len(&self) -> usize {
+        self.first.len() - 1
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// The contexts of one term's variants, in order.
+    pub fn of_term(&self, term: u32) -> impl ExactSizeIterator<Item = &CtxIds> {
+        let (a, b) = (self.first[term as usize], self.first[term as usize + 1]);
+        self.of[a as usize..b as usize]
+            .iter()
+            .map(|&c| &self.contexts[c as usize])
+    }
+    /// The context of a term's variant.
+    pub fn get(&self, term: u32, index: u32) -> &CtxIds {
+        let at = self.first[term as usize] + index;
+        debug_assert!(at < self.first[term as usize + 1]);
+        &self.contexts[self.of[at as usize] as usize]
+    }
+}
+
 /// Every generated form, once: the bytes of all forms in one arena and a hash table of form
 /// ids, so that a million forms cost a few bytes each and no allocation.
 ///
@@ -843,7 +915,7 @@ pub struct CompiledGlossary {
     /// Context phrases, by id.
     pub context_phrases: Vec<String>,
     /// Per term, per forbidden variant.
-    pub variant_contexts: Vec<Vec<CtxIds>>,
+    pub variant_contexts: VariantContexts,
     /// Per expression.
     pub expression_contexts: Vec<CtxIds>,
     /// Patterns that hold no word (ignored), for `glossary test` to report.
@@ -908,7 +980,7 @@ fn compile(glossary: &Glossary) -> cache::Compiled {
             scope: c.scope,
         }
     };
-    let mut variant_contexts = Vec::new();
+    let mut variant_contexts = VariantContexts::with_capacity(glossary.terms.len());
     for (ti, t) in glossary.terms.iter().enumerate() {
         let term = ti as u32;
         for (i, a) in t.approved.iter().enumerate() {
@@ -922,7 +994,6 @@ fn compile(glossary: &Glossary) -> cache::Compiled {
             );
             note(ok, a, &mut empty);
         }
-        let mut ctxs = Vec::new();
         for (i, v) in t.forbidden.iter().enumerate() {
             let ok = m.add(
                 &v.term,
@@ -933,9 +1004,9 @@ fn compile(glossary: &Glossary) -> cache::Compiled {
                 },
             );
             note(ok, &v.term, &mut empty);
-            ctxs.push(ctx_ids(&mut m, &v.context));
+            variant_contexts.push(ctx_ids(&mut m, &v.context));
         }
-        variant_contexts.push(ctxs);
+        variant_contexts.end_term();
         for (i, s) in t.source.iter().enumerate() {
             let is_acronym = s.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && !s.chars().any(char::is_lowercase);

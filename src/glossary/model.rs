@@ -5,6 +5,15 @@ CSV; merged so that a later entry with the same id replaces an earlier one. */
 use crate::diagnostic::Severity;
 use std::sync::Arc;
 
+/// A string of a term: most are short enough to be held inline, without an allocation of
+/// their own (a termbase holds hundreds of thousands of them).
+pub type Text = compact_str::CompactString;
+
+/// Owned strings as `Text`s.
+pub fn texts(v: Vec<String>) -> Vec<Text> {
+    v.into_iter().map(Text::from).collect()
+}
+
 /// Where an entry was defined, for error messages and `glossary test`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
@@ -42,10 +51,10 @@ pub struct Examples {
 /// A forbidden or deprecated rendering of a term.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Variant {
-    pub term: String,
-    pub reason: String,
+    pub term: Text,
+    pub reason: Text,
     /// Replacements; empty means every approved term of the entry.
-    pub suggest: Vec<String>,
+    pub suggest: Vec<Text>,
     pub severity: Option<Severity>,
     pub context: Context,
     pub inflect: bool,
@@ -53,9 +62,9 @@ pub struct Variant {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
-    pub id: String,
-    pub source: Vec<String>,
-    pub approved: Vec<String>,
+    pub id: Text,
+    pub source: Vec<Text>,
+    pub approved: Vec<Text>,
     pub forbidden: Vec<Variant>,
     pub domain: Option<String>,
     pub severity: Severity,
@@ -67,11 +76,12 @@ pub struct Term {
 
 impl Term {
     pub fn suggestions_for(&self, variant: &Variant) -> Vec<String> {
-        if variant.suggest.is_empty() {
-            self.approved.clone()
+        let from = if variant.suggest.is_empty() {
+            &self.approved
         } else {
-            variant.suggest.clone()
-        }
+            &variant.suggest
+        };
+        from.iter().map(Text::to_string).collect()
     }
 }
 
@@ -231,7 +241,7 @@ impl Glossary {
             .map(str::to_string)
             .collect();
         if !ids.is_empty() {
-            self.terms.retain(|e| !ids.contains(&e.id));
+            self.terms.retain(|e| !ids.contains(e.id.as_str()));
             self.entities.retain(|e| !ids.contains(&e.id));
             self.expressions.retain(|e| !ids.contains(&e.id));
             self.overuses.retain(|e| !ids.contains(&e.id));

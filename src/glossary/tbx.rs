@@ -706,8 +706,8 @@ impl Parser<'_> {
                 reason.push_str(note);
             }
             forbidden.push(Variant {
-                term: t.term,
-                reason,
+                term: t.term.into(),
+                reason: reason.into(),
                 suggest: Vec::new(),
                 severity: None,
                 context: Context::default(),
@@ -739,9 +739,9 @@ impl Parser<'_> {
         approved.shrink_to_fit();
         forbidden.shrink_to_fit();
         self.glossary.terms.push(Term {
-            id,
-            source,
-            approved,
+            id: id.into(),
+            source: texts(source),
+            approved: texts(approved),
             forbidden,
             domain: c.domain,
             severity: Severity::Warning,

@@ -262,9 +262,9 @@ pub fn parse(file: &str, text: &str) -> Result<Glossary, GlossaryError> {
                 ));
             }
             forbidden.push(Variant {
-                term: v.term.into_inner(),
-                reason: v.reason,
-                suggest: v.suggest,
+                term: v.term.into_inner().into(),
+                reason: v.reason.into(),
+                suggest: texts(v.suggest),
                 severity: match v.severity {
                     None => None,
                     s => Some(ctx.severity(&s, severity)?),
@@ -278,9 +278,9 @@ pub fn parse(file: &str, text: &str) -> Result<Glossary, GlossaryError> {
             });
         }
         g.terms.push(Term {
-            id,
-            source: t.source,
-            approved: t.approved,
+            id: id.into(),
+            source: texts(t.source),
+            approved: texts(t.approved),
             forbidden,
             domain: t.domain,
             severity,

@@ -203,11 +203,11 @@ impl TomlOut {
         }
     }
     /// `key = [...]` when not empty: on one line if short, else one value a line.
-    fn list(&mut self, key: &str, values: &[String]) {
+    fn list<S: AsRef<str>>(&mut self, key: &str, values: &[S]) {
         if values.is_empty() {
             return;
         }
-        let items: Vec<String> = values.iter().map(|v| toml_str(v)).collect();
+        let items: Vec<String> = values.iter().map(|v| toml_str(v.as_ref())).collect();
         let inline = format!("{key} = [{}]", items.join(", "));
         if inline.chars().count() <= 100 {
             self.0.push_str(&inline);
@@ -397,7 +397,7 @@ pub fn to_tbx(g: &Glossary) -> String {
         let id = if t.id.starts_with(|c: char| c.is_ascii_digit()) {
             format!("_{}", t.id)
         } else {
-            t.id.clone()
+            t.id.to_string()
         };
         let _ = writeln!(o, "      <conceptEntry id=\"{}\">", xml(&id));
         if let Some(d) = &t.domain {

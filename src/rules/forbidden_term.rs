@@ -62,7 +62,7 @@ impl Rule for ForbiddenTerm {
                     .clone()
                     .or_else(|| Some(format!("Terme approuvé : {}.", quote_list(&t.approved)))),
             )
-            .with_entry(&t.id);
+            .with_entry(t.id.as_str());
             // An inflected form (« formations ») would get the suggestion as written (« entraînement »):
             // shown, never applied by --fix.
             if inflected(cx, hit, &v.term) {

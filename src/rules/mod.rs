@@ -190,7 +190,7 @@ impl<'a> Context<'a> {
                 .filter(|h| match h.target {
                     Target::Context { .. } => false,
                     Target::Forbidden { term, index } => {
-                        holds(&glossary.variant_contexts[term as usize][index as usize], h)
+                        holds(glossary.variant_contexts.get(term, index), h)
                     }
                     Target::Expression { expr, .. } => {
                         holds(&glossary.expression_contexts[expr as usize], h)
@@ -316,8 +316,11 @@ pub fn match_case(original: &str, replacement: &str) -> String {
 }
 
 /// « a », « b » ou « c »: a list of quoted alternatives for a message.
-pub fn quote_list(items: &[String]) -> String {
-    let q: Vec<String> = items.iter().map(|s| format!("« {s} »")).collect();
+pub fn quote_list<S: AsRef<str>>(items: &[S]) -> String {
+    let q: Vec<String> = items
+        .iter()
+        .map(|s| format!("« {} »", s.as_ref()))
+        .collect();
     match q.len() {
         0 => String::new(),
         1 => q[0].clone(),

@@ -103,7 +103,7 @@ impl Rule for TermInconsistency {
                 )
                 .with_replacements([super::match_case(&cx.text(span), &t.approved[0])])
                 .with_applicability(Applicability::DisplayOnly)
-                .with_entry(&t.id),
+                .with_entry(t.id.as_str()),
             );
         }
     }

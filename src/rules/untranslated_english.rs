@@ -118,7 +118,7 @@ impl Rule for UntranslatedEnglish {
                 .with_replacements(suggestions)
                 .with_applicability(crate::diagnostic::Applicability::Unsafe)
                 .with_note(t.note.clone())
-                .with_entry(&t.id),
+                .with_entry(t.id.as_str()),
             );
         }
     }

@@ -15,7 +15,7 @@ unreadable file means compiling again, as if there were no cache. Small glossari
 tests') are never cached; the default glossaries are (compiling them takes about 10 ms,
 reading them back well under 1 ms, which is most of a run on a small file). */
 
-use super::{CtxIds, FormTable, Lists, Matcher, Target, Words};
+use super::{CtxIds, FormTable, Lists, Matcher, Target, VariantContexts, Words};
 use crate::glossary::{Glossary, Scope};
 use std::hash::{BuildHasher, Hasher};
 use std::path::PathBuf;
@@ -29,7 +29,7 @@ const MAGIC: &[u8; 8] = b"RLCGv004";
 pub struct Compiled {
     pub matcher: Matcher,
     pub context_phrases: Vec<String>,
-    pub variant_contexts: Vec<Vec<CtxIds>>,
+    pub variant_contexts: VariantContexts,
     pub expression_contexts: Vec<CtxIds>,
     pub empty_patterns: Vec<String>,
 }
@@ -347,7 +347,8 @@ pub fn store(key: u128, c: &Compiled) {
     );
     w.strs(&c.context_phrases);
     let mut ctx = vec![c.variant_contexts.len() as u32];
-    for v in &c.variant_contexts {
+    for t in 0..c.variant_contexts.len() as u32 {
+        let v = c.variant_contexts.of_term(t);
         ctx.push(v.len() as u32);
         for x in v {
             push_ctx(&mut ctx, x);
@@ -581,10 +582,12 @@ pub fn load(key: u128) -> Option<Compiled> {
     let ctx = r.u32s()?;
     let mut c = Ctx(&ctx);
     let nv = c.count()?;
-    let mut variant_contexts = Vec::with_capacity(nv);
+    let mut variant_contexts = VariantContexts::with_capacity(nv);
     for _ in 0..nv {
-        let k = c.count()?;
-        variant_contexts.push((0..k).map(|_| c.ctx()).collect::<Option<Vec<_>>>()?);
+        for _ in 0..c.count()? {
+            variant_contexts.push(c.ctx()?);
+        }
+        variant_contexts.end_term();
     }
     let ne = c.count()?;
     let expression_contexts = (0..ne).map(|_| c.ctx()).collect::<Option<Vec<_>>>()?;

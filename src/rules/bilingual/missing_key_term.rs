@@ -91,7 +91,7 @@ impl UnitRule for MissingKeyTerm {
                         ),
                     ),
                 };
-                out.push(cx.unit_diag(u, d.with_entry(&t.id)));
+                out.push(cx.unit_diag(u, d.with_entry(t.id.as_str())));
             }
         }
     }
