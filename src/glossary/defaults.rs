@@ -192,7 +192,7 @@ fn parse_all() -> Result<Glossary, GlossaryError> {
     Ok(g)
 }
 
-const MAGIC: &[u8; 8] = b"RLDGv001";
+const MAGIC: &[u8; 8] = b"RLDGv002";
 
 /// Everything the parsed glossary depends on: the texts and the code that reads them.
 fn key() -> u128 {
@@ -247,18 +247,27 @@ fn read(path: &std::path::Path) -> Option<Glossary> {
     {
         return None;
     }
+    // The strings are at the end, in the order they are read, then their length: checked
+    // as UTF-8 once for all (a termbase holds 600,000 strings) and cut where the numbers say.
+    let (rest, n) = payload.split_at_checked(payload.len().checked_sub(8)?)?;
+    let n = usize::try_from(u64::from_le_bytes(n.try_into().ok()?)).ok()?;
+    let (b, strings) = rest.split_at_checked(rest.len().checked_sub(n)?)?;
     let mut r = Reader {
-        b: payload,
+        b,
+        strings: std::str::from_utf8(strings).ok()?,
         files: Vec::new(),
     };
     let g = r.glossary()?;
-    r.b.is_empty().then_some(g)
+    (r.b.is_empty() && r.strings.is_empty()).then_some(g)
 }
 
 fn write(path: &std::path::Path, g: &Glossary, prefix: &str) {
-    let mut w = Writer(Vec::new());
+    let mut w = Writer(Vec::new(), String::new());
     w.glossary(g);
-    let payload = w.0;
+    let Writer(mut payload, strings) = w;
+    payload.extend_from_slice(strings.as_bytes());
+    payload.extend_from_slice(&(strings.len() as u64).to_le_bytes());
+    drop(strings);
     let mut head = Vec::with_capacity(24);
     head.extend_from_slice(MAGIC);
     head.extend_from_slice(&(payload.len() as u64).to_le_bytes());
@@ -288,7 +297,8 @@ fn write(path: &std::path::Path, g: &Glossary, prefix: &str) {
 
 // ---- encoding --------------------------------------------------------------------------
 
-struct Writer(Vec<u8>);
+/// The numbers and string lengths, and apart the strings' bytes.
+struct Writer(Vec<u8>, String);
 
 impl Writer {
     fn num(&mut self, n: usize) {
@@ -296,7 +306,7 @@ impl Writer {
     }
     fn str(&mut self, s: &str) {
         self.num(s.len());
-        self.0.extend_from_slice(s.as_bytes());
+        self.1.push_str(s);
     }
     fn strs<S: AsRef<str>>(&mut self, v: &[S]) {
         self.num(v.len());
@@ -404,6 +414,8 @@ impl Writer {
 
 struct Reader<'a> {
     b: &'a [u8],
+    /// The strings not yet read.
+    strings: &'a str,
     /// The file names met so far, shared as in a parsed glossary.
     files: Vec<Arc<str>>,
 }
@@ -418,18 +430,20 @@ impl<'a> Reader<'a> {
     fn count(&mut self) -> Option<usize> {
         self.num().filter(|&n| n <= self.b.len())
     }
-    fn bytes(&mut self) -> Option<&'a [u8]> {
-        let n = self.count()?;
-        let (s, rest) = self.b.split_at_checked(n)?;
-        self.b = rest;
+    /// The next string (`None` if its length does not end on a character).
+    fn string(&mut self) -> Option<&'a str> {
+        let n = self.num()?;
+        let s = self.strings.get(..n)?;
+        self.strings = &self.strings[n..];
         Some(s)
     }
     fn str(&mut self) -> Option<String> {
-        Some(std::str::from_utf8(self.bytes()?).ok()?.to_owned())
+        Some(self.string()?.to_owned())
     }
-    /// A string as a `Text`: one of up to 24 bytes takes no allocation.
+    /// A string as a `Text`: one of up to 24 bytes takes no allocation, nor the reason a
+    /// termbase gives to all its deprecated terms.
     fn text(&mut self) -> Option<Text> {
-        Some(Text::from(std::str::from_utf8(self.bytes()?).ok()?))
+        Some(super::text(self.string()?))
     }
     fn texts(&mut self) -> Option<Vec<Text>> {
         let n = self.count()?;
@@ -487,11 +501,11 @@ impl<'a> Reader<'a> {
         })
     }
     fn origin(&mut self) -> Option<Origin> {
-        let name = self.bytes()?;
-        let file = match self.files.iter().find(|f| f.as_bytes() == name) {
+        let name = self.string()?;
+        let file = match self.files.iter().find(|f| f.as_ref() == name) {
             Some(f) => f.clone(),
             None => {
-                let f: Arc<str> = std::str::from_utf8(name).ok()?.into();
+                let f: Arc<str> = name.into();
                 self.files.push(f.clone());
                 f
             }

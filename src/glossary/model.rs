@@ -9,6 +9,16 @@ use std::sync::Arc;
 /// their own (a termbase holds hundreds of thousands of them).
 pub type Text = compact_str::CompactString;
 
+/// `s` as a `Text`. A long string that many entries share (the reason a termbase gives to
+/// each deprecated term) points to one static copy: 150,000 variants take no allocation.
+pub fn text(s: &str) -> Text {
+    const SHARED: &[&str] = &[super::tbx::DEPRECATED_REASON, super::tbx::SUPERSEDED_REASON];
+    match SHARED.iter().find(|r| **r == s) {
+        Some(r) => Text::const_new(r),
+        None => Text::from(s),
+    }
+}
+
 /// Owned strings as `Text`s.
 pub fn texts(v: Vec<String>) -> Vec<Text> {
     v.into_iter().map(Text::from).collect()

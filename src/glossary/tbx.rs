@@ -707,7 +707,7 @@ impl Parser<'_> {
             }
             forbidden.push(Variant {
                 term: t.term.into(),
-                reason: reason.into(),
+                reason: text(&reason),
                 suggest: Vec::new(),
                 severity: None,
                 context: Context::default(),
