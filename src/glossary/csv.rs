@@ -129,7 +129,7 @@ impl Ctx<'_> {
             forbidden.push(Variant {
                 term: term.into(),
                 reason: variant_reason(&self.file, note.as_deref()).into(),
-                suggest: Vec::new(),
+                suggest: Texts::new(),
                 severity: None,
                 context: Context::default(),
                 inflect: true,
@@ -476,8 +476,8 @@ mod tests {
         assert_eq!(g.terms.len(), 2);
         let t = &g.terms[0];
         assert_eq!((t.id.as_str(), t.origin.line), ("training", 3));
-        assert_eq!(t.source, ["training"]);
-        assert_eq!(t.approved, ["entraînement"]);
+        assert_eq!(t.source[..], ["training"]);
+        assert_eq!(t.approved[..], ["entraînement"]);
         assert_eq!(t.note.as_deref(), Some("Pour un modèle."));
         let f: Vec<_> = t.forbidden.iter().map(|v| v.term.as_str()).collect();
         assert_eq!(f, ["formation", "apprentissage machine"]);
@@ -485,7 +485,7 @@ mod tests {
             t.forbidden[0].reason,
             "variante interdite par le glossaire ia.csv : Pour un modèle."
         );
-        assert_eq!(g.terms[1].approved, ["puce", "puce électronique"]);
+        assert_eq!(g.terms[1].approved[..], ["puce", "puce électronique"]);
         assert!(g.terms[1].forbidden.is_empty() && g.terms[1].note.is_none());
     }
 
@@ -501,7 +501,7 @@ mod tests {
         let ids: Vec<_> = g.terms.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["training", "chip", "chip-2", "ordinateur"]);
         let t = &g.terms[0];
-        assert_eq!(t.source, ["training"]);
+        assert_eq!(t.source[..], ["training"]);
         assert_eq!(
             t.note.as_deref(),
             Some("Sens « IA » ; pas « enseignement »")
@@ -513,8 +513,8 @@ mod tests {
                 .reason
                 .starts_with("variante interdite par le glossaire glossaire.csv : Sens")
         );
-        assert_eq!(g.terms[1].approved, ["puce \"électronique\""]);
-        assert_eq!(g.terms[2].approved, ["sur deux lignes"]);
+        assert_eq!(g.terms[1].approved[..], ["puce \"électronique\""]);
+        assert_eq!(g.terms[2].approved[..], ["sur deux lignes"]);
         assert!(g.terms[2].forbidden.is_empty());
         assert_eq!(g.terms[3].origin.line, 7);
         assert!(g.terms[3].source.is_empty());
@@ -527,7 +527,7 @@ mod tests {
             "source\ttarget\n\"AI\"\t\"IA\"\nGPU\tprocesseur graphique\n",
         )
         .unwrap();
-        assert_eq!(g.terms[0].approved, ["\"IA\""]);
+        assert_eq!(g.terms[0].approved[..], ["\"IA\""]);
         assert_eq!(g.terms[1].id, "gpu");
         let g = parse("deepl.csv", "hello,bonjour,en,fr\nthanks,merci,EN-US,FR\n").unwrap();
         assert_eq!(g.terms.len(), 2);

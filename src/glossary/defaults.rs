@@ -9,7 +9,7 @@ stale, truncated or altered file means parsing again. */
 use super::matcher::{cache_dir, prune_cache};
 use super::{
     Context, Entity, Examples, Expression, ExpressionKind, Glossary, GlossaryError, Origin,
-    Overuse, Scope, Term, Text, Variant, parse,
+    Overuse, Scope, Term, Text, Texts, Variant, parse,
 };
 use crate::diagnostic::Severity;
 use std::hash::{BuildHasher, Hasher};
@@ -445,9 +445,9 @@ impl<'a> Reader<'a> {
     fn text(&mut self) -> Option<Text> {
         Some(super::text(self.string()?))
     }
-    fn texts(&mut self) -> Option<Vec<Text>> {
+    fn texts(&mut self) -> Option<Texts> {
         let n = self.count()?;
-        let mut v = Vec::with_capacity(n);
+        let mut v = Texts::with_capacity(n);
         for _ in 0..n {
             v.push(self.text()?);
         }

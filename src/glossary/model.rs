@@ -19,8 +19,11 @@ pub fn text(s: &str) -> Text {
     }
 }
 
+/// The source or approved terms of an entry: most entries have one, held inline.
+pub type Texts = smallvec::SmallVec<[Text; 1]>;
+
 /// Owned strings as `Text`s.
-pub fn texts(v: Vec<String>) -> Vec<Text> {
+pub fn texts(v: Vec<String>) -> Texts {
     v.into_iter().map(Text::from).collect()
 }
 
@@ -64,7 +67,7 @@ pub struct Variant {
     pub term: Text,
     pub reason: Text,
     /// Replacements; empty means every approved term of the entry.
-    pub suggest: Vec<Text>,
+    pub suggest: Texts,
     pub severity: Option<Severity>,
     pub context: Context,
     pub inflect: bool,
@@ -73,8 +76,8 @@ pub struct Variant {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
     pub id: Text,
-    pub source: Vec<Text>,
-    pub approved: Vec<Text>,
+    pub source: Texts,
+    pub approved: Texts,
     pub forbidden: Vec<Variant>,
     pub domain: Option<String>,
     pub severity: Severity,

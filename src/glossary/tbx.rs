@@ -708,7 +708,7 @@ impl Parser<'_> {
             forbidden.push(Variant {
                 term: t.term.into(),
                 reason: text(&reason),
-                suggest: Vec::new(),
+                suggest: Texts::new(),
                 severity: None,
                 context: Context::default(),
                 inflect: true,
@@ -820,8 +820,8 @@ mod tests {
         );
         let t = &g.terms[0];
         assert_eq!(t.id, "model-training");
-        assert_eq!(t.source, ["training", "model training"]);
-        assert_eq!(t.approved, ["entraînement", "apprentissage"]);
+        assert_eq!(t.source[..], ["training", "model training"]);
+        assert_eq!(t.approved[..], ["entraînement", "apprentissage"]);
         assert_eq!(t.domain.as_deref(), Some("IA"));
         assert_eq!(t.note.as_deref(), Some("Ajustement des poids d'un modèle."));
         assert_eq!(t.forbidden.len(), 2);
@@ -836,7 +836,7 @@ mod tests {
         assert_eq!(t.origin.line, 7);
         assert_eq!(&*t.origin.file, "base.tbx");
         assert_eq!(g.terms[1].id, "c2");
-        assert_eq!(g.terms[1].approved, ["puce électronique"]);
+        assert_eq!(g.terms[1].approved[..], ["puce électronique"]);
         assert_eq!(g.terms[1].origin.line, 30);
     }
 
@@ -875,8 +875,8 @@ mod tests {
         assert_eq!(stats.terms, 3);
         let t = &g.terms[0];
         assert_eq!(t.id, "eid-1");
-        assert_eq!(t.source, ["foundry"]);
-        assert_eq!(t.approved, ["fondeur", "fonderie", "atelier & <usine> é"]);
+        assert_eq!(t.source[..], ["foundry"]);
+        assert_eq!(t.approved[..], ["fondeur", "fonderie", "atelier & <usine> é"]);
         assert_eq!(t.domain.as_deref(), Some("semi-conducteurs"));
         // No concept-level note: the French definition is used.
         assert_eq!(
@@ -900,7 +900,7 @@ mod tests {
         );
         // Missing id, then a clashing id: numbered by rank.
         assert_eq!(g.terms[1].id, "tbx-2");
-        assert_eq!(g.terms[1].approved, ["courriel"]);
+        assert_eq!(g.terms[1].approved[..], ["courriel"]);
         assert_eq!(g.terms[2].id, "tbx-3");
     }
 
@@ -912,7 +912,7 @@ mod tests {
 <termSec><term>mauvais</term><basic:administrativeStatus>deprecatedTerm-admn-sts</basic:administrativeStatus></termSec>
 </langSec></conceptEntry></body></text></tbx>"#;
         let g = parse("d.tbx", text).unwrap();
-        assert_eq!(g.terms[0].approved, ["bon"]);
+        assert_eq!(g.terms[0].approved[..], ["bon"]);
         assert_eq!(g.terms[0].forbidden[0].term, "mauvais");
     }
 

@@ -739,7 +739,7 @@ note = "a, b ; c"
         let tbx_text = convert("g.csv", csv_text, "g.tbx").unwrap();
         let toml_text = convert("g.tbx", &tbx_text, "g.toml").unwrap();
         let g = crate::glossary::parse("g.toml", &toml_text).unwrap();
-        assert_eq!(g.terms[0].approved, ["entraînement"]);
+        assert_eq!(g.terms[0].approved[..], ["entraînement"]);
         assert_eq!(
             g.terms[0].forbidden[0].reason,
             "terme déconseillé par la base terminologique : variante interdite par le glossaire g.csv"
