@@ -214,8 +214,8 @@ impl FormTable {
     }
 
     /// A table read back from the cache, if it is sound: ends that go up within the arena,
-    /// and a power-of-two table that holds as many forms as there are, with ids in range,
-    /// and at least one empty slot.
+    /// and a power-of-two table that holds as many forms as there are, with ids in range
+    /// (0 in an empty slot), and at least one empty slot.
     fn from_parts(
         arena: Words<u8>,
         ends: Words<u32>,
@@ -223,16 +223,19 @@ impl FormTable {
         ids: Words<u32>,
     ) -> Option<FormTable> {
         let n = ends.len();
+        // (Each test is a pass without an early exit, which the compiler vectorises: a
+        // termbase's table has millions of slots. An empty slot's id is 0.)
+        let used = tags.iter().filter(|&&t| t != 0).count();
+        let unmarked = tags.iter().fold(false, |b, &t| b | (t.wrapping_sub(1) < 0x7F));
+        let out_of_range = ids.iter().fold(false, |b, &id| b | (id as usize >= n.max(1)));
         if ends.windows(2).any(|w| w[0] > w[1])
             || ends.last().is_some_and(|&e| e as usize > arena.len())
             || !tags.len().is_power_of_two()
             || tags.len() != ids.len()
             || tags.len() <= n
-            || tags.iter().filter(|&&t| t != 0).count() != n
-            || tags
-                .iter()
-                .zip(ids.iter())
-                .any(|(&t, &id)| t != 0 && (t & 0x80 == 0 || id as usize >= n))
+            || used != n
+            || unmarked
+            || out_of_range
         {
             return None;
         }
