@@ -55,21 +55,40 @@ const KEEP_PARSED_FROM: usize = 1 << 20;
 /// The key is taken from the file streamed through a small buffer: when the parsed form is
 /// on disk, the text is never held (a termbase's text weighs 60 MB, as much as its parsed
 /// form). Errors are never kept: a file with an error is parsed, and reported, again.
+///
+/// Once the key of a file is known, it is noted under the file's metadata (see `seen_key`):
+/// the next run finds it without reading the file (60 MB read and hashed: a tenth of
+/// loading a termbase).
 pub fn parse_file_cached(
     file: &str,
     path: &std::path::Path,
     read: impl FnOnce() -> Result<String, GlossaryError>,
 ) -> Result<Glossary, GlossaryError> {
-    let large = std::fs::metadata(path).is_ok_and(|m| m.len() >= KEEP_PARSED_FROM as u64);
+    let meta = std::fs::metadata(path).ok();
+    let large = meta
+        .as_ref()
+        .is_some_and(|m| m.len() >= KEEP_PARSED_FROM as u64);
     let Some(dir) = cache_dir().filter(|_| large) else {
         return parse(file, &read()?);
     };
     let stored = |key: u128| dir.join(format!("parsed-{key:032x}.bin"));
-    if let Some(g) = std::fs::File::open(path)
-        .ok()
-        .and_then(|f| file_key_of_reader(file, f))
+    let seen = meta
+        .as_ref()
+        .and_then(|m| seen_key(file, m))
+        .map(|k| dir.join(format!("seen-{k:032x}.bin")));
+    if let Some(g) = seen
+        .as_deref()
+        .and_then(read_seen)
         .and_then(|key| self::read(&stored(key)))
     {
+        return Ok(g);
+    }
+    if let Some(key) = std::fs::File::open(path)
+        .ok()
+        .and_then(|f| file_key_of_reader(file, f))
+        && let Some(g) = self::read(&stored(key))
+    {
+        note_seen(seen.as_deref(), path, meta.as_ref(), key, SETTLED);
         return Ok(g);
     }
     // Parsed from the text read now, and kept under the key of that very text.
@@ -78,7 +97,117 @@ pub fn parse_file_cached(
     let g = parse(file, &text)?;
     drop(text);
     write(&stored(key), &g, "parsed-");
+    note_seen(seen.as_deref(), path, meta.as_ref(), key, SETTLED);
     Ok(g)
+}
+
+/// How long a file must have been left unchanged before its metadata stands for its
+/// content.
+const SETTLED: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// A key of what a file's metadata says of its content: its device, inode, size, and
+/// modification and change times (to the nanosecond), with its name and the code that
+/// parses it. Writing to a file sets its change time to the present, and no tool can set
+/// it back: equal metadata means the same content, unless the file changed again within
+/// the clock's resolution of the moment its key was noted, which `note_seen` rules out
+/// as git does for its index. `None` where there is no such metadata (not Unix).
+fn seen_key(file: &str, meta: &std::fs::Metadata) -> Option<u128> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let mut k = FileKey::new(file);
+        k.chunk(b"seen");
+        for n in [
+            meta.dev() as i64,
+            meta.ino() as i64,
+            meta.size() as i64,
+            meta.mtime(),
+            meta.mtime_nsec(),
+            meta.ctime(),
+            meta.ctime_nsec(),
+        ] {
+            k.chunk(&n.to_le_bytes());
+        }
+        Some(k.finish())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, meta);
+        None
+    }
+}
+
+const SEEN_MAGIC: &[u8; 8] = b"RLSEv001";
+
+/// The content key noted in a `seen-` file.
+fn read_seen(path: &std::path::Path) -> Option<u128> {
+    let b = std::fs::read(path).ok()?;
+    let (magic, key) = b.split_at_checked(8)?;
+    (magic == SEEN_MAGIC).then_some(u128::from_le_bytes(key.try_into().ok()?))
+}
+
+/// Notes `key` as the content of the file at `path` whose metadata was `meta` when its
+/// content was read, if it still is and has not changed for `settled`: a file changed
+/// during the read, or just before, could change again without its times moving.
+fn note_seen(
+    seen: Option<&std::path::Path>,
+    path: &std::path::Path,
+    meta: Option<&std::fs::Metadata>,
+    key: u128,
+    settled: std::time::Duration,
+) {
+    let (Some(seen), Some(meta)) = (seen, meta) else {
+        return;
+    };
+    let Ok(now) = std::fs::metadata(path) else {
+        return;
+    };
+    let same = |a: &std::fs::Metadata, b: &std::fs::Metadata| {
+        a.len() == b.len() && a.modified().ok() == b.modified().ok() && same_change(a, b)
+    };
+    let old_enough = |t: std::io::Result<std::time::SystemTime>| {
+        t.ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age >= settled)
+    };
+    if !same(meta, &now) || !old_enough(now.modified()) || !changed_long_ago(&now, settled) {
+        return;
+    }
+    let mut b = SEEN_MAGIC.to_vec();
+    b.extend_from_slice(&key.to_le_bytes());
+    let Some(dir) = seen.parent() else { return };
+    let tmp = dir.join(format!(".seen.{}.tmp", std::process::id()));
+    if std::fs::write(&tmp, &b).is_err() || std::fs::rename(&tmp, seen).is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    prune_cache(dir, "seen-");
+}
+
+#[cfg(unix)]
+fn same_change(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    (a.dev(), a.ino(), a.ctime(), a.ctime_nsec()) == (b.dev(), b.ino(), b.ctime(), b.ctime_nsec())
+}
+
+#[cfg(not(unix))]
+fn same_change(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// Whether the file's change time is at least `settled` in the past.
+#[cfg(unix)]
+fn changed_long_ago(m: &std::fs::Metadata, settled: std::time::Duration) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let ctime = std::time::UNIX_EPOCH.checked_add(std::time::Duration::new(
+        m.ctime().max(0) as u64,
+        m.ctime_nsec().clamp(0, 999_999_999) as u32,
+    ));
+    ctime.is_some_and(|t| t.elapsed().is_ok_and(|age| age >= settled))
+}
+
+#[cfg(not(unix))]
+fn changed_long_ago(_: &std::fs::Metadata, _: std::time::Duration) -> bool {
+    false
 }
 
 /// `parse_file_cached` for a text already read (the tests').
@@ -603,6 +732,7 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Duration;
 
     fn same(a: &Glossary, b: &Glossary) -> bool {
         a.terms == b.terms
@@ -662,7 +792,57 @@ mod tests {
         assert_eq!(first.terms.len(), i);
         // Another text is another key.
         let other = tbx.replace("mot0<", "mot0bis<");
-        let third = parse_cached("big.tbx", other).expect("parses");
+        let third = parse_cached("big.tbx", other.clone()).expect("parses");
         assert!(!same(&first, &third));
+
+        // From a file: its key is noted under its metadata only once the file has settled.
+        let path = dir.path().join("big.tbx");
+        std::fs::write(&path, &tbx).unwrap();
+        let load = || {
+            parse_file_cached("big.tbx", &path, || {
+                Ok(std::fs::read_to_string(&path).expect("readable"))
+            })
+            .expect("parses")
+        };
+        assert!(same(&load(), &first));
+        let seen = |p: &std::path::Path| {
+            let m = std::fs::metadata(p).unwrap();
+            dir.path().join(format!(
+                "seen-{:032x}.bin",
+                seen_key("big.tbx", &m).unwrap()
+            ))
+        };
+        assert!(!seen(&path).exists(), "a file just written is not noted");
+        // A note is trusted without reading the file: noted (as settled) with the key of
+        // the other text, the file loads as the other text.
+        let meta = std::fs::metadata(&path).unwrap();
+        let other_key = file_key("big.tbx", other.as_bytes());
+        note_seen(
+            Some(&seen(&path)),
+            &path,
+            Some(&meta),
+            other_key,
+            Duration::ZERO,
+        );
+        assert_eq!(read_seen(&seen(&path)), Some(other_key));
+        assert!(same(&load(), &third));
+        // Written again, same size and modification time put back: its change time moves,
+        // so the note no longer applies and the content is read.
+        std::thread::sleep(Duration::from_millis(20));
+        let f = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+        use std::io::Write;
+        (&f).write_all(tbx.as_bytes()).unwrap();
+        f.set_modified(meta.modified().unwrap()).unwrap();
+        drop(f);
+        let now = std::fs::metadata(&path).unwrap();
+        assert_eq!(
+            (now.len(), now.modified().ok()),
+            (meta.len(), meta.modified().ok())
+        );
+        assert!(!seen(&path).exists());
+        assert!(same(&load(), &first));
+        // A file changed less than the settling time ago is not noted.
+        note_seen(Some(&seen(&path)), &path, Some(&now), 1, SETTLED);
+        assert!(!seen(&path).exists());
     }
 }

@@ -876,7 +876,10 @@ mod tests {
         let t = &g.terms[0];
         assert_eq!(t.id, "eid-1");
         assert_eq!(t.source[..], ["foundry"]);
-        assert_eq!(t.approved[..], ["fondeur", "fonderie", "atelier & <usine> é"]);
+        assert_eq!(
+            t.approved[..],
+            ["fondeur", "fonderie", "atelier & <usine> é"]
+        );
         assert_eq!(t.domain.as_deref(), Some("semi-conducteurs"));
         // No concept-level note: the French definition is used.
         assert_eq!(

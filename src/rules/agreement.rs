@@ -1850,7 +1850,9 @@ mod tests {
     #[test]
     fn may_hold_de_by_bytes_agrees_with_chars() {
         // Every string of up to five characters over an alphabet of the cases that matter.
-        let alphabet = ['d', 'D', 'e', 'E', 'é', 'É', 'a', '1', ' ', '-', '\'', '’', 'ʼ', '\u{a0}'];
+        let alphabet = [
+            'd', 'D', 'e', 'E', 'é', 'É', 'a', '1', ' ', '-', '\'', '’', 'ʼ', '\u{a0}',
+        ];
         let mut strings = vec![String::new()];
         let mut checked = 0;
         for _ in 0..5 {
@@ -1882,7 +1884,14 @@ mod tests {
             assert!(!super::may_hold_de(p), "{p}");
         }
         // Letters that are not ASCII around « de » (« é », « É ») and the apostrophes.
-        for p in ["café de Paris", "de", "DE", "prix\u{a0}de gros", "d‘abord", "dʼabord"] {
+        for p in [
+            "café de Paris",
+            "de",
+            "DE",
+            "prix\u{a0}de gros",
+            "d‘abord",
+            "dʼabord",
+        ] {
             assert!(super::may_hold_de(p), "{p}");
         }
         for p in ["éde", "dé", "deé", "Ède", "dÉ", "d’", "modé"] {
