@@ -321,7 +321,7 @@ fn parse_all() -> Result<Glossary, GlossaryError> {
     Ok(g)
 }
 
-const MAGIC: &[u8; 8] = b"RLDGv002";
+const MAGIC: &[u8; 8] = b"RLDGv003";
 
 /// Everything the parsed glossary depends on: the texts and the code that reads them.
 fn key() -> u128 {
@@ -391,9 +391,13 @@ fn read(path: &std::path::Path) -> Option<Glossary> {
 }
 
 fn write(path: &std::path::Path, g: &Glossary, prefix: &str) {
-    let mut w = Writer(Vec::new(), String::new());
+    let mut w = Writer::default();
     w.glossary(g);
-    let Writer(mut payload, strings) = w;
+    let Writer {
+        out: mut payload,
+        strings,
+        ..
+    } = w;
     payload.extend_from_slice(strings.as_bytes());
     payload.extend_from_slice(&(strings.len() as u64).to_le_bytes());
     drop(strings);
@@ -427,15 +431,21 @@ fn write(path: &std::path::Path, g: &Glossary, prefix: &str) {
 // ---- encoding --------------------------------------------------------------------------
 
 /// The numbers and string lengths, and apart the strings' bytes.
-struct Writer(Vec<u8>, String);
+#[derive(Default)]
+struct Writer {
+    out: Vec<u8>,
+    strings: String,
+    /// The origins' file names met so far: each is written once, then by its index.
+    files: Vec<Arc<str>>,
+}
 
 impl Writer {
     fn num(&mut self, n: usize) {
-        self.0.extend_from_slice(&(n as u64).to_le_bytes());
+        self.out.extend_from_slice(&(n as u64).to_le_bytes());
     }
     fn str(&mut self, s: &str) {
         self.num(s.len());
-        self.1.push_str(s);
+        self.strings.push_str(s);
     }
     fn strs<S: AsRef<str>>(&mut self, v: &[S]) {
         self.num(v.len());
@@ -459,17 +469,37 @@ impl Writer {
             Severity::Error => 2,
         });
     }
+    /// A context, after a flag that says whether it is the default one (a termbase's
+    /// always is: one number instead of five).
     fn context(&mut self, c: &Context) {
-        self.strs(&c.when);
-        self.strs(&c.unless);
-        self.num(matches!(c.scope, Scope::Paragraph) as usize);
+        let default = *c == Context::default();
+        self.num(!default as usize);
+        if !default {
+            self.strs(&c.when);
+            self.strs(&c.unless);
+            self.num(matches!(c.scope, Scope::Paragraph) as usize);
+        }
     }
+    /// Examples, after a flag that says whether there are any.
     fn examples(&mut self, e: &Examples) {
-        self.strs(&e.bad);
-        self.strs(&e.good);
+        let none = e.bad.is_empty() && e.good.is_empty();
+        self.num(!none as usize);
+        if !none {
+            self.strs(&e.bad);
+            self.strs(&e.good);
+        }
     }
+    /// An origin: the index of its file among those met so far, the file's name if it is
+    /// new, and the line.
     fn origin(&mut self, o: &Origin) {
-        self.str(&o.file);
+        match self.files.iter().position(|f| *f == o.file) {
+            Some(i) => self.num(i),
+            None => {
+                self.num(self.files.len());
+                self.str(&o.file);
+                self.files.push(o.file.clone());
+            }
+        }
         self.num(o.line);
     }
     fn glossary(&mut self, g: &Glossary) {
@@ -613,6 +643,9 @@ impl<'a> Reader<'a> {
         })
     }
     fn context(&mut self) -> Option<Context> {
+        if !self.flag()? {
+            return Some(Context::default());
+        }
         Some(Context {
             when: self.strs()?,
             unless: self.strs()?,
@@ -624,20 +657,24 @@ impl<'a> Reader<'a> {
         })
     }
     fn examples(&mut self) -> Option<Examples> {
+        if !self.flag()? {
+            return Some(Examples::default());
+        }
         Some(Examples {
             bad: self.strs()?,
             good: self.strs()?,
         })
     }
     fn origin(&mut self) -> Option<Origin> {
-        let name = self.string()?;
-        let file = match self.files.iter().find(|f| f.as_ref() == name) {
+        let i = self.num()?;
+        let file = match self.files.get(i) {
             Some(f) => f.clone(),
-            None => {
-                let f: Arc<str> = name.into();
+            None if i == self.files.len() => {
+                let f: Arc<str> = self.string()?.into();
                 self.files.push(f.clone());
                 f
             }
+            None => return None,
         };
         Some(Origin {
             file,
