@@ -383,7 +383,8 @@ fn read(path: &std::path::Path) -> Option<Glossary> {
     let (b, strings) = rest.split_at_checked(rest.len().checked_sub(n)?)?;
     let mut r = Reader {
         b,
-        strings: std::str::from_utf8(strings).ok()?,
+        // (simdutf8: a termbase's strings, 12 MB, are checked in a tenth of the time.)
+        strings: simdutf8::basic::from_utf8(strings).ok()?,
         files: Vec::new(),
     };
     let g = r.glossary()?;
