@@ -223,15 +223,12 @@ impl FormTable {
         ids: Words<u32>,
     ) -> Option<FormTable> {
         let n = ends.len();
-        // (Each test is a pass without an early exit, which the compiler vectorises: a
-        // termbase's table has millions of slots. An empty slot's id is 0.)
+        // (Each test is a count or a maximum over the slots, which the compiler vectorises:
+        // a termbase's table has millions. A used slot's tag has its high bit set, so read
+        // as signed it is never above 0; an empty slot's id is 0.)
         let used = tags.iter().filter(|&&t| t != 0).count();
-        let unmarked = tags
-            .iter()
-            .fold(false, |b, &t| b | (t.wrapping_sub(1) < 0x7F));
-        let out_of_range = ids
-            .iter()
-            .fold(false, |b, &id| b | (id as usize >= n.max(1)));
+        let unmarked = tags.iter().map(|&t| t as i8).max().is_some_and(|m| m > 0);
+        let out_of_range = ids.iter().max().is_some_and(|&m| m as usize >= n.max(1));
         if ends.windows(2).any(|w| w[0] > w[1])
             || ends.last().is_some_and(|&e| e as usize > arena.len())
             || !tags.len().is_power_of_two()
