@@ -648,8 +648,8 @@ impl<'a> Reader<'a> {
             return Some(Context::default());
         }
         Some(Context {
-            when: self.strs()?,
-            unless: self.strs()?,
+            when: self.strs()?.into(),
+            unless: self.strs()?.into(),
             scope: if self.flag()? {
                 Scope::Paragraph
             } else {
@@ -662,8 +662,8 @@ impl<'a> Reader<'a> {
             return Some(Examples::default());
         }
         Some(Examples {
-            bad: self.strs()?,
-            good: self.strs()?,
+            bad: self.strs()?.into(),
+            good: self.strs()?.into(),
         })
     }
     fn origin(&mut self) -> Option<Origin> {

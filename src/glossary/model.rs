@@ -19,6 +19,10 @@ pub fn text(s: &str) -> Text {
     }
 }
 
+/// Lists that are most often empty (contexts, examples): one pointer, no allocation when
+/// empty, so that an entry of a termbase stays small.
+pub type Words = thin_vec::ThinVec<String>;
+
 /// The source or approved terms of an entry: most entries have one, held inline.
 pub type Texts = smallvec::SmallVec<[Text; 1]>;
 
@@ -44,8 +48,8 @@ pub enum Scope {
 /// When a variant is wrong: `when` (one must be present) and `unless` (none may be).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Context {
-    pub when: Vec<String>,
-    pub unless: Vec<String>,
+    pub when: Words,
+    pub unless: Words,
     pub scope: Scope,
 }
 
@@ -57,8 +61,8 @@ impl Context {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Examples {
-    pub bad: Vec<String>,
-    pub good: Vec<String>,
+    pub bad: Words,
+    pub good: Words,
 }
 
 /// A forbidden or deprecated rendering of a term.

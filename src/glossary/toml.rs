@@ -270,8 +270,8 @@ pub fn parse(file: &str, text: &str) -> Result<Glossary, GlossaryError> {
                     s => Some(ctx.severity(&s, severity)?),
                 },
                 context: Context {
-                    when: v.when,
-                    unless: v.unless,
+                    when: v.when.into(),
+                    unless: v.unless.into(),
                     scope: ctx.scope(&v.scope)?,
                 },
                 inflect: v.inflect.unwrap_or(true),
@@ -287,8 +287,8 @@ pub fn parse(file: &str, text: &str) -> Result<Glossary, GlossaryError> {
             note: t.note,
             check_untranslated: t.check_untranslated.unwrap_or(true),
             examples: Examples {
-                bad: t.bad,
-                good: t.good,
+                bad: t.bad.into(),
+                good: t.good.into(),
             },
             origin: ctx.origin(at),
         });
@@ -311,8 +311,8 @@ pub fn parse(file: &str, text: &str) -> Result<Glossary, GlossaryError> {
             note: e.note,
             severity: ctx.severity(&e.severity, Severity::Warning)?,
             examples: Examples {
-                bad: e.bad,
-                good: e.good,
+                bad: e.bad.into(),
+                good: e.good.into(),
             },
             origin: ctx.origin(at),
         });
@@ -338,14 +338,14 @@ pub fn parse(file: &str, text: &str) -> Result<Glossary, GlossaryError> {
             reason: x.reason,
             severity: ctx.severity(&x.severity, Severity::Warning)?,
             context: Context {
-                when: x.when,
-                unless: x.unless,
+                when: x.when.into(),
+                unless: x.unless.into(),
                 scope: ctx.scope(&x.scope)?,
             },
             inflect: x.inflect.unwrap_or(true),
             examples: Examples {
-                bad: x.bad,
-                good: x.good,
+                bad: x.bad.into(),
+                good: x.good.into(),
             },
             origin: ctx.origin(at),
         });
@@ -363,8 +363,8 @@ pub fn parse(file: &str, text: &str) -> Result<Glossary, GlossaryError> {
             suggest: o.suggest,
             severity: ctx.severity(&o.severity, Severity::Warning)?,
             examples: Examples {
-                bad: o.bad,
-                good: o.good,
+                bad: o.bad.into(),
+                good: o.good.into(),
             },
             origin: ctx.origin(at),
         });
