@@ -368,37 +368,90 @@ impl Forms {
 fn parse_suffixes(aff: &'static str) -> Suffixes {
     let mut suffixes = Suffixes::default();
     for line in aff.lines() {
-        let mut p = line.split_whitespace();
-        if p.next() != Some("SFX") {
-            continue;
+        if let Some((flag, rule)) = parse_rule(line) {
+            suffixes.push(flag, rule);
         }
-        let (Some(flag), Some(strip), Some(add), Some(cond)) =
-            (p.next(), p.next(), p.next(), p.next())
-        else {
-            continue;
-        };
-        // The header line: `SFX flag Y count`.
-        if matches!(strip, "Y" | "N") && add.parse::<usize>().is_ok() && cond.is_empty() {
-            continue;
-        }
-        let (add, cont) = add.split_once('/').unwrap_or((add, ""));
-        // The morphological fields follow the condition.
-        let morph = p.next().map_or("", |first| {
-            let at = first.as_ptr() as usize - line.as_ptr() as usize;
-            &line[at..]
-        });
-        suffixes.push(
-            flag,
-            Suffix {
-                strip: if strip == "0" { "" } else { strip },
-                add: if add == "0" { "" } else { add },
-                cond: parse_cond(cond),
-                reading: Reading::of(morph),
-                cont,
-            },
-        );
     }
     suffixes
+}
+
+/// A suffix rule of the affix file, with its flag; `None` for any other line (a rule
+/// group's header among them).
+fn parse_rule(line: &'static str) -> Option<(&'static str, Suffix)> {
+    let mut p = line.split_whitespace();
+    if p.next() != Some("SFX") {
+        return None;
+    }
+    let (Some(flag), Some(strip), Some(add), Some(cond)) = (p.next(), p.next(), p.next(), p.next())
+    else {
+        return None;
+    };
+    // The header line: `SFX flag Y count`.
+    if matches!(strip, "Y" | "N") && add.parse::<usize>().is_ok() && cond.is_empty() {
+        return None;
+    }
+    let (add, cont) = add.split_once('/').unwrap_or((add, ""));
+    // The morphological fields follow the condition.
+    let morph = p.next().map_or("", |first| {
+        let at = first.as_ptr() as usize - line.as_ptr() as usize;
+        &line[at..]
+    });
+    Some((
+        flag,
+        Suffix {
+            strip: if strip == "0" { "" } else { strip },
+            add: if add == "0" { "" } else { add },
+            cond: parse_cond(cond),
+            reading: Reading::of(morph),
+            cont,
+        },
+    ))
+}
+
+/// The suffix rules that `inflect` reads, each flag's parsed the first time a word with
+/// that flag is inflected: a run inflects a few words, and parsing all 6,000 rules took
+/// 40 % of a run on a small file.
+struct LazySuffixes {
+    /// Per flag slot (see `Suffixes::slot`): the flag's index in `flags`, or `u16::MAX`.
+    index: Vec<u16>,
+    /// Per flag: the lines of its rules, and the rules once parsed.
+    flags: Vec<(Vec<&'static str>, std::sync::OnceLock<Vec<Suffix>>)>,
+}
+
+impl LazySuffixes {
+    fn new(aff: &'static str) -> LazySuffixes {
+        let mut s = LazySuffixes {
+            index: vec![u16::MAX; 1 << 16],
+            flags: Vec::new(),
+        };
+        for line in aff.lines() {
+            let mut p = line.split_whitespace();
+            if p.next() != Some("SFX") {
+                continue;
+            }
+            let Some(slot) = p.next().and_then(Suffixes::slot) else {
+                continue;
+            };
+            if s.index[slot] == u16::MAX {
+                s.index[slot] = s.flags.len() as u16;
+                s.flags.push(Default::default());
+            }
+            s.flags[s.index[slot] as usize].0.push(line);
+        }
+        s
+    }
+
+    fn get(&self, flag: &str) -> Option<&[Suffix]> {
+        let i = *self.index.get(Suffixes::slot(flag)?)?;
+        let (lines, rules) = self.flags.get(i as usize)?;
+        let rules = rules.get_or_init(|| {
+            lines
+                .iter()
+                .filter_map(|l| parse_rule(l).map(|(_, r)| r))
+                .collect()
+        });
+        (!rules.is_empty()).then_some(rules.as_slice())
+    }
 }
 
 #[allow(dead_code)] // used by the build script and the tests
@@ -617,8 +670,9 @@ pub struct Morphology {
     dic: &'static str,
     aff: &'static str,
     entries: Entries,
-    /// Parsed on first use: only `inflect` needs them once the forms are frozen.
-    suffixes: std::sync::OnceLock<Suffixes>,
+    /// Indexed on first use, each flag's rules parsed on first use: only `inflect` needs
+    /// them once the forms are built.
+    suffixes: std::sync::OnceLock<LazySuffixes>,
     /// Lower-case form → readings. Conjugated verb forms (infinitives, finite forms,
     /// present participles) are there only when the form has another reading too.
     forms: Store,
@@ -948,8 +1002,8 @@ impl Morphology {
         }
     }
 
-    fn suffixes(&self) -> &Suffixes {
-        self.suffixes.get_or_init(|| parse_suffixes(self.aff))
+    fn suffixes(&self) -> &LazySuffixes {
+        self.suffixes.get_or_init(|| LazySuffixes::new(self.aff))
     }
 
     /// Expands the dictionary `dic` with the suffix rules of `aff` (both 'static: the
@@ -1057,13 +1111,11 @@ impl Morphology {
             }
         }
         forms.freeze();
-        let cell = std::sync::OnceLock::new();
-        let _ = cell.set(suffixes);
         Morphology {
             dic,
             aff,
             entries: Entries::Built(entries),
-            suffixes: cell,
+            suffixes: std::sync::OnceLock::new(),
             forms: Store::Built(forms),
         }
     }
@@ -1132,6 +1184,23 @@ impl Morphology {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suffixes_parsed_flag_by_flag_are_those_parsed_at_once() {
+        let aff = crate::lexicon::AFF;
+        let (all, by_flag) = (parse_suffixes(aff), LazySuffixes::new(aff));
+        let mut flags = 0;
+        for slot in 0..1usize << 16 {
+            let bytes = [(slot >> 8) as u8, slot as u8];
+            let Ok(flag) = std::str::from_utf8(&bytes) else {
+                continue;
+            };
+            let (a, b) = (all.get(flag), by_flag.get(flag));
+            assert_eq!(format!("{a:?}"), format!("{b:?}"), "{flag}");
+            flags += a.is_some() as usize;
+        }
+        assert!(flags > 100, "{flags} flags");
+    }
 
     #[test]
     fn short_loads_and_comparisons_are_exact() {
