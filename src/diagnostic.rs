@@ -133,6 +133,17 @@ pub enum Applicability {
     DisplayOnly,
 }
 
+impl Applicability {
+    /// The name in the JSON report (as serde writes it).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+            Applicability::DisplayOnly => "display-only",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Suggestion {
     pub replacement: String,
