@@ -193,19 +193,16 @@ impl Diagnostic {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        let reps: Vec<String> = replacements.into_iter().map(Into::into).collect();
-        let applicability = if reps.len() == 1 {
-            Applicability::Safe
-        } else {
-            Applicability::DisplayOnly
-        };
-        self.suggestions = reps
+        self.suggestions = replacements
             .into_iter()
-            .map(|replacement| Suggestion {
-                replacement,
-                applicability,
+            .map(|r| Suggestion {
+                replacement: r.into(),
+                applicability: Applicability::Safe,
             })
             .collect();
+        if self.suggestions.len() != 1 {
+            self = self.with_applicability(Applicability::DisplayOnly);
+        }
         self
     }
 
