@@ -3,6 +3,7 @@
 use super::{Context, Rule, RuleDoc, RuleMeta, match_case, quote_list};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity};
 use crate::glossary::Target;
+use std::collections::HashMap;
 
 pub struct ForbiddenTerm;
 
@@ -27,6 +28,17 @@ impl Rule for ForbiddenTerm {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        // The note of a term without one, built once per term: a term is often found many
+        // times.
+        let mut approved_notes: HashMap<u32, String, foldhash::fast::FixedState> =
+            HashMap::default();
+        // One finding per forbidden hit: room for them at once.
+        out.reserve(
+            cx.hits
+                .iter()
+                .filter(|h| matches!(h.target, Target::Forbidden { .. }))
+                .count(),
+        );
         for hit in &cx.hits {
             let Target::Forbidden { term, index } = hit.target else {
                 continue;
@@ -69,7 +81,10 @@ impl Rule for ForbiddenTerm {
             .with_replacements(suggestions)
             .with_note(Some(match &t.note {
                 Some(note) => note.clone(),
-                None => approved_note(&t.approved),
+                None => approved_notes
+                    .entry(term)
+                    .or_insert_with(|| approved_note(&t.approved))
+                    .clone(),
             }))
             .with_entry(t.id.as_str());
             // An inflected form (« formations ») would get the suggestion as written (« entraînement »):
@@ -148,7 +163,9 @@ pub(super) fn inflected(cx: &Context, hit: &crate::glossary::Hit, pattern: &str)
 
 /// The words of the patterns met in a document (see `inflected`).
 #[derive(Default)]
-struct PatternWords(std::sync::Mutex<std::collections::HashMap<String, Vec<String>>>);
+struct PatternWords(
+    std::sync::Mutex<std::collections::HashMap<String, Vec<String>, foldhash::fast::FixedState>>,
+);
 
 #[cfg(test)]
 mod tests {

@@ -317,7 +317,8 @@ pub fn match_case(original: &str, replacement: &str) -> String {
 
 /// « a », « b » ou « c »: a list of quoted alternatives for a message.
 pub fn quote_list<S: AsRef<str>>(items: &[S]) -> String {
-    let mut out = String::new();
+    // Room for each item, its quotes (« and » take two bytes each) and a separator.
+    let mut out = String::with_capacity(items.iter().map(|s| s.as_ref().len() + 10).sum());
     for (i, s) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(if i + 1 == items.len() { " ou " } else { ", " });
