@@ -324,13 +324,14 @@ fn dedupe(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
         .map(|d| PATTERN_RULES.contains(&d.rule))
         .collect();
     // Findings sorted by span: those on one span are neighbours. The keys are sorted on
-    // their own, without going back to the findings at each comparison.
+    // their own, without going back to the findings at each comparison, by a merge sort:
+    // each rule's findings come in order, runs it merges.
     let mut keys: Vec<(usize, usize, usize)> = diags
         .iter()
         .enumerate()
         .map(|(i, d)| (d.span.start, d.span.end, i))
         .collect();
-    keys.sort_unstable();
+    keys.sort();
     let order: Vec<usize> = keys.into_iter().map(|(_, _, i)| i).collect();
     let mut g = 0;
     while g < n {
