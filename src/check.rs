@@ -219,12 +219,6 @@ impl Checker {
     }
 }
 
-/// Drops findings that say again what another finding says better: a pattern finding
-/// nested in a longer one at least as severe, or on the same span as a more severe one (or
-/// an equal one found first); a `near-miss` overlapping an `entity-full-name`; a
-/// `missing-key-term` on the span of a `forbidden-term`; a repeated identical finding.
-/// O(n log n): findings on one span are compared with each other, nesting is found by a
-/// sweep over the starts.
 /// Findings without a unit get the unit whose target holds them.
 fn assign_units(units: &[Unit], diags: &mut [Diagnostic]) {
     let mut ranges: Vec<(usize, usize, &str)> = units
@@ -248,8 +242,14 @@ fn assign_units(units: &[Unit], diags: &mut [Diagnostic]) {
 /// more severe finding and function words (« le CEO », an anglicism at info level, around
 /// « CEO » left in English, a warning). The first of two matches of an entry stays; of
 /// such a container and its content, the content. A container that says more (« puces
-/// AI personnalisées » around « AI ») stays.
+/// AI personnalisées » around « AI ») stays. `diags` come sorted by span, as `dedupe`
+/// leaves them.
 fn drop_repeats(text: &str, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    debug_assert!(
+        diags
+            .windows(2)
+            .all(|w| (w[0].span.start, w[0].span.end) <= (w[1].span.start, w[1].span.end))
+    );
     const FUNCTION: &[&str] = &[
         "le", "la", "les", "l'", "l’", "de", "d'", "d’", "du", "des", "un", "une", "au", "aux",
         "à", "en", "son", "sa", "ses", "leur", "leurs",
@@ -271,10 +271,10 @@ fn drop_repeats(text: &str, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
             .filter(|w| !w.is_empty())
             .all(|w| FUNCTION.contains(&w.to_lowercase().as_str()))
     };
-    let mut order: Vec<usize> = (0..diags.len())
+    // In order of (start, end, index), as the findings come.
+    let order: Vec<usize> = (0..diags.len())
         .filter(|&i| PATTERN_RULES.contains(&diags[i].rule))
         .collect();
-    order.sort_unstable_by_key(|&i| (diags[i].span.start, diags[i].span.end, i));
     let mut drop = vec![false; diags.len()];
     let mut active: Vec<usize> = Vec::new();
     for &i in &order {
@@ -307,6 +307,15 @@ fn drop_repeats(text: &str, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// Drops findings that say again what another finding says better: a pattern finding
+/// nested in a longer one at least as severe, or on the same span as a more severe one (or
+/// an equal one found first); a `near-miss` overlapping an `entity-full-name`; a
+/// `missing-key-term` on the span of a `forbidden-term`; a repeated identical finding.
+/// O(n log n): findings on one span are compared with each other, nesting is found by a
+/// sweep over the starts.
+/// The findings kept come sorted by span (start, then end), those on one span in their
+/// order in `diags`: what `drop_repeats` expects, and the final sort finds them nearly in
+/// place.
 fn dedupe(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let n = diags.len();
     let mut drop = vec![false; n];
@@ -314,9 +323,16 @@ fn dedupe(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
         .iter()
         .map(|d| PATTERN_RULES.contains(&d.rule))
         .collect();
-    // Findings sorted by span: those on one span are neighbours.
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_unstable_by_key(|&i| (diags[i].span.start, diags[i].span.end, i));
+    // Findings sorted by span: those on one span are neighbours. The keys are sorted on
+    // their own, without going back to the findings at each comparison, by a merge sort:
+    // each rule's findings come in order, runs it merges.
+    let mut keys: Vec<(usize, usize, usize)> = diags
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.span.start, d.span.end, i))
+        .collect();
+    keys.sort();
+    let order: Vec<usize> = keys.into_iter().map(|(_, _, i)| i).collect();
     let mut g = 0;
     while g < n {
         let span = diags[order[g]].span;
@@ -400,10 +416,11 @@ fn dedupe(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
             }
         }
     }
-    diags
+    let mut diags: Vec<Option<Diagnostic>> = diags.into_iter().map(Some).collect();
+    order
         .into_iter()
-        .zip(drop)
-        .filter_map(|(d, dropped)| (!dropped).then_some(d))
+        .filter(|&i| !drop[i])
+        .filter_map(|i| diags[i].take())
         .collect()
 }
 
@@ -553,11 +570,11 @@ mod tests {
                     )
                 })
                 .collect();
-            assert_eq!(
-                dedupe(diags.clone()),
-                dedupe_reference(diags.clone()),
-                "{diags:?}"
-            );
+            // The same findings, sorted by span (a stable sort: those on one span in
+            // their first order).
+            let mut expected = dedupe_reference(diags.clone());
+            expected.sort_by_key(|d| (d.span.start, d.span.end));
+            assert_eq!(dedupe(diags.clone()), expected, "{diags:?}");
         }
     }
 }

@@ -133,6 +133,17 @@ pub enum Applicability {
     DisplayOnly,
 }
 
+impl Applicability {
+    /// The name in the JSON report (as serde writes it).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+            Applicability::DisplayOnly => "display-only",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Suggestion {
     pub replacement: String,
@@ -182,19 +193,16 @@ impl Diagnostic {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        let reps: Vec<String> = replacements.into_iter().map(Into::into).collect();
-        let applicability = if reps.len() == 1 {
-            Applicability::Safe
-        } else {
-            Applicability::DisplayOnly
-        };
-        self.suggestions = reps
+        self.suggestions = replacements
             .into_iter()
-            .map(|replacement| Suggestion {
-                replacement,
-                applicability,
+            .map(|r| Suggestion {
+                replacement: r.into(),
+                applicability: Applicability::Safe,
             })
             .collect();
+        if self.suggestions.len() != 1 {
+            self = self.with_applicability(Applicability::DisplayOnly);
+        }
         self
     }
 

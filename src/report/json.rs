@@ -1,45 +1,22 @@
 //! `--format json`: one object `{"diagnostics": [...], "errors": [...], "summary": {...}}`,
 //! the stable contract documented in the README.
+//!
+//! The findings are written by hand, byte for byte as `serde_json::to_writer_pretty`
+//! writes them (two-space indentation, the fields in the order below, absent optional
+//! fields left out): a report may hold tens of thousands of findings, and the serializer
+//! makes a call and a small write for every key, value and step of indentation. The
+//! errors and the summary, written once, still go through serde_json. A test checks the
+//! output against serde_json's.
 
-use super::{FileResult, InputError, Reporter, Summary, positions};
-use crate::diagnostic::Suggestion;
+use super::{FileResult, InputError, Positions, Reporter, Summary};
+use crate::diagnostic::Diagnostic;
 use serde::Serialize;
 use std::io::{self, Write};
 
 pub struct Json;
 
-#[derive(Serialize)]
-struct JsonDiagnostic<'a> {
-    path: &'a str,
-    start: usize,
-    end: usize,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    rule: &'a str,
-    category: &'a str,
-    severity: &'a str,
-    message: &'a str,
-    text: &'a str,
-    suggestions: Vec<&'a str>,
-    fixes: &'a [Suggestion],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    note: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    entry: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    unit: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    diagnostics: Vec<JsonDiagnostic<'a>>,
-    errors: &'a [InputError],
-    summary: Summary,
-}
+/// What is held before it is handed to the output.
+const CHUNK: usize = 1 << 16;
 
 impl Reporter for Json {
     fn report(
@@ -48,10 +25,198 @@ impl Reporter for Json {
         errors: &[InputError],
         out: &mut dyn Write,
     ) -> io::Result<()> {
+        let mut w = Vec::with_capacity(2 * CHUNK);
+        w.extend_from_slice(b"{\n  \"diagnostics\": [");
+        let mut first = true;
+        for f in files {
+            // The file's path, escaped once for all its findings.
+            let mut path = Vec::new();
+            string(&mut path, &f.doc.path);
+            let mut positions = Positions::new(&f.doc);
+            for d in &f.diagnostics {
+                w.extend_from_slice(if first { b"\n    {" } else { b",\n    {" });
+                first = false;
+                diagnostic(&mut w, f, d, &path, positions.of(d));
+                w.extend_from_slice(b"\n    }");
+                if w.len() >= CHUNK {
+                    out.write_all(&w)?;
+                    w.clear();
+                }
+            }
+        }
+        w.extend_from_slice(if first { b"]" } else { b"\n  ]" });
+        w.extend_from_slice(b",\n  \"errors\": ");
+        nested(&mut w, errors);
+        w.extend_from_slice(b",\n  \"summary\": ");
+        nested(&mut w, &Summary::new(files, errors));
+        w.extend_from_slice(b"\n}\n");
+        out.write_all(&w)?;
+        out.flush()
+    }
+}
+
+/// The members of one finding's object.
+fn diagnostic(
+    w: &mut Vec<u8>,
+    f: &FileResult,
+    d: &Diagnostic,
+    path: &[u8],
+    (line, column, end_line, end_column): (usize, usize, usize, usize),
+) {
+    w.extend_from_slice(b"\n      \"path\": ");
+    w.extend_from_slice(path);
+    w.extend_from_slice(b",\n      \"start\": ");
+    number(w, d.span.start);
+    w.extend_from_slice(b",\n      \"end\": ");
+    number(w, d.span.end);
+    w.extend_from_slice(b",\n      \"line\": ");
+    number(w, line);
+    w.extend_from_slice(b",\n      \"column\": ");
+    number(w, column);
+    w.extend_from_slice(b",\n      \"end_line\": ");
+    number(w, end_line);
+    w.extend_from_slice(b",\n      \"end_column\": ");
+    number(w, end_column);
+    w.extend_from_slice(b",\n      \"rule\": ");
+    string(w, d.rule);
+    w.extend_from_slice(b",\n      \"category\": ");
+    string(w, d.category.as_str());
+    w.extend_from_slice(b",\n      \"severity\": ");
+    string(w, d.severity.as_str());
+    w.extend_from_slice(b",\n      \"message\": ");
+    string(w, &d.message);
+    w.extend_from_slice(b",\n      \"text\": ");
+    string(w, &f.doc.text[d.span.start..d.span.end]);
+    w.extend_from_slice(b",\n      \"suggestions\": [");
+    for (i, s) in d.suggestions.iter().enumerate() {
+        w.extend_from_slice(if i == 0 {
+            b"\n        "
+        } else {
+            b",\n        "
+        });
+        string(w, &s.replacement);
+    }
+    w.extend_from_slice(if d.suggestions.is_empty() {
+        b"]"
+    } else {
+        b"\n      ]"
+    });
+    w.extend_from_slice(b",\n      \"fixes\": [");
+    for (i, s) in d.suggestions.iter().enumerate() {
+        w.extend_from_slice(if i == 0 {
+            b"\n        {"
+        } else {
+            b",\n        {"
+        });
+        w.extend_from_slice(b"\n          \"replacement\": ");
+        string(w, &s.replacement);
+        w.extend_from_slice(b",\n          \"applicability\": ");
+        string(w, s.applicability.as_str());
+        w.extend_from_slice(b"\n        }");
+    }
+    w.extend_from_slice(if d.suggestions.is_empty() {
+        b"]"
+    } else {
+        b"\n      ]"
+    });
+    let optional = [
+        (&b",\n      \"note\": "[..], d.note.as_deref()),
+        (b",\n      \"entry\": ", d.entry.as_deref()),
+        (b",\n      \"unit\": ", d.unit.as_deref()),
+        (b",\n      \"source\": ", f.source_of(d)),
+    ];
+    for (key, value) in optional {
+        if let Some(v) = value {
+            w.extend_from_slice(key);
+            string(w, v);
+        }
+    }
+}
+
+/// `s` as a JSON string, escaped as serde_json escapes it: most strings need no escape
+/// and are copied whole; the others are left to serde_json.
+fn string(w: &mut Vec<u8>, s: &str) {
+    if needs_escape(s.as_bytes()) {
+        serde_json::to_writer(&mut *w, s).expect("a string is written to memory");
+    } else {
+        w.reserve(s.len() + 2);
+        w.push(b'"');
+        w.extend_from_slice(s.as_bytes());
+        w.push(b'"');
+    }
+}
+
+/// True when `s` holds a byte JSON escapes: a quote, a backslash, a control character.
+fn needs_escape(s: &[u8]) -> bool {
+    let escaped = |b: u8| (b < 0x20) | (b == b'"') | (b == b'\\');
+    // Sixteen bytes at a time, without early exit inside a block: the compiler tests a
+    // block with a few vector instructions.
+    let mut blocks = s.chunks_exact(16);
+    blocks.any(|block| block.iter().fold(false, |e, &b| e | escaped(b)))
+        || blocks.remainder().iter().any(|&b| escaped(b))
+}
+
+fn number(w: &mut Vec<u8>, n: usize) {
+    w.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+}
+
+/// `value` as `to_writer_pretty` writes it as a member of the top object: every line after
+/// the first indented by two more spaces (a line break is never inside a JSON string,
+/// where it is escaped).
+fn nested<T: Serialize + ?Sized>(w: &mut Vec<u8>, value: &T) {
+    let json = serde_json::to_vec_pretty(value).expect("the errors and summary serialize");
+    for (i, line) in json.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            w.extend_from_slice(b"\n  ");
+        }
+        w.extend_from_slice(line);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Applicability, Category, Severity, Span, Suggestion};
+    use crate::document::Document;
+    use crate::formats::Format;
+
+    /// The report as serde_json writes it: the definition the hand-written one must match.
+    fn reference(files: &[FileResult], errors: &[InputError]) -> Vec<u8> {
+        #[derive(Serialize)]
+        struct JsonDiagnostic<'a> {
+            path: &'a str,
+            start: usize,
+            end: usize,
+            line: usize,
+            column: usize,
+            end_line: usize,
+            end_column: usize,
+            rule: &'a str,
+            category: &'a str,
+            severity: &'a str,
+            message: &'a str,
+            text: &'a str,
+            suggestions: Vec<&'a str>,
+            fixes: &'a [Suggestion],
+            #[serde(skip_serializing_if = "Option::is_none")]
+            note: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            entry: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            unit: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            source: Option<&'a str>,
+        }
+        #[derive(Serialize)]
+        struct JsonReport<'a> {
+            diagnostics: Vec<JsonDiagnostic<'a>>,
+            errors: &'a [InputError],
+            summary: Summary,
+        }
         let mut diagnostics = Vec::new();
         for f in files {
             for d in &f.diagnostics {
-                let (line, column, end_line, end_column) = positions(&f.doc, d);
+                let (line, column, end_line, end_column) = super::super::positions(&f.doc, d);
                 diagnostics.push(JsonDiagnostic {
                     path: &f.doc.path,
                     start: d.span.start,
@@ -83,10 +248,109 @@ impl Reporter for Json {
             errors,
             summary: Summary::new(files, errors),
         };
-        // Buffered here: serde_json makes many small writes.
-        let mut w = io::BufWriter::with_capacity(1 << 16, &mut *out);
-        serde_json::to_writer_pretty(&mut w, &report).map_err(io::Error::other)?;
-        writeln!(w)?;
-        w.flush()
+        let mut out = serde_json::to_vec_pretty(&report).unwrap();
+        out.push(b'\n');
+        out
+    }
+
+    fn written(files: &[FileResult], errors: &[InputError]) -> Vec<u8> {
+        let mut out = Vec::new();
+        Json.report(files, errors, &mut out).unwrap();
+        out
+    }
+
+    /// Every character serde_json escapes, and a few it does not.
+    const AWKWARD: &str = "a\"b\\c\u{0}\u{1}\u{8}\t\n\u{c}\r\u{1f} \u{7f}é€😀/";
+
+    #[test]
+    fn written_as_serde_json_writes_it() {
+        // Nothing at all.
+        assert_eq!(written(&[], &[]), reference(&[], &[]));
+        // A checked article and a bilingual file (units, sources).
+        let checker = crate::check::Checker::new(crate::glossary::defaults::load().unwrap());
+        let article = checker
+            .check_text(
+                "corpus/meta-puce-ia.fr.txt",
+                include_str!("../../corpus/meta-puce-ia.fr.txt").to_string(),
+                Format::Text,
+            )
+            .unwrap();
+        let po = checker
+            .check_text(
+                "corpus/meta-puce-ia.fr.po",
+                include_str!("../../corpus/meta-puce-ia.fr.po").to_string(),
+                Format::Po,
+            )
+            .unwrap();
+        assert!(article.diagnostics.len() > 10 && !po.diagnostics.is_empty());
+        // Awkward strings everywhere, several suggestions, none, empty spans, offsets out
+        // of order, lines of several bytes per character.
+        let text = format!("ligne é\n{AWKWARD}\n\n« fin » é");
+        let mk = |s: usize, e: usize, sev| {
+            Diagnostic::new(
+                "forbidden-term",
+                Category::Terminology,
+                sev,
+                Span::new(s, e),
+                AWKWARD,
+            )
+        };
+        let (n, emoji) = (text.len(), text.find('😀').unwrap());
+        let diags = vec![
+            mk(0, 5, Severity::Error)
+                .with_replacements([AWKWARD, "b", ""])
+                .with_note(Some(AWKWARD.to_string()))
+                .with_entry(AWKWARD),
+            mk(9, 20, Severity::Info)
+                .with_replacements(["x"])
+                .with_applicability(Applicability::Unsafe),
+            mk(n, n, Severity::Warning),
+            mk(3, emoji, Severity::Warning).with_replacements(["y"]),
+            mk(n - 2, n, Severity::Info),
+        ];
+        let mut awkward = FileResult::new(
+            Document::new(format!("dir/{AWKWARD}.txt"), text, Format::Text),
+            diags,
+        );
+        awkward.diagnostics[1].unit = Some(AWKWARD.to_string());
+        let errors = [
+            InputError {
+                path: AWKWARD.to_string(),
+                line: Some(3),
+                column: None,
+                message: AWKWARD.to_string(),
+            },
+            InputError {
+                path: "b.po".to_string(),
+                line: Some(1),
+                column: Some(2),
+                message: "illisible".to_string(),
+            },
+        ];
+        let files = [article, po, awkward];
+        assert_eq!(
+            String::from_utf8(written(&files, &errors)).unwrap(),
+            String::from_utf8(reference(&files, &errors)).unwrap()
+        );
+        assert_eq!(written(&files[..1], &[]), reference(&files[..1], &[]));
+        assert_eq!(written(&[], &errors), reference(&[], &errors));
+    }
+
+    #[test]
+    fn strings_escaped_as_serde_json_escapes_them() {
+        for c in (0u32..0x80)
+            .filter_map(char::from_u32)
+            .chain(['é', '\u{2028}'])
+        {
+            // The character in a block of sixteen bytes and in the remainder.
+            for at in [0, 5, 15, 16, 17, 31, 40] {
+                let mut s = "x".repeat(at);
+                s.push(c);
+                s.push_str("yz");
+                let mut w = Vec::new();
+                string(&mut w, &s);
+                assert_eq!(w, serde_json::to_vec(&s).unwrap(), "{c:?} at {at}");
+            }
+        }
     }
 }

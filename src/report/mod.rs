@@ -100,6 +100,8 @@ impl Summary {
             input_errors: errors.len(),
             ..Summary::default()
         };
+        // Counted under the rules' static names, copied once each at the end.
+        let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
         for f in files {
             s.words += f.doc.word_count();
             for d in &f.diagnostics {
@@ -109,9 +111,13 @@ impl Summary {
                     Severity::Warning => s.warnings += 1,
                     Severity::Info => s.infos += 1,
                 }
-                *s.by_rule.entry(d.rule.to_string()).or_default() += 1;
+                *by_rule.entry(d.rule).or_default() += 1;
             }
         }
+        s.by_rule = by_rule
+            .into_iter()
+            .map(|(rule, n)| (rule.to_string(), n))
+            .collect();
         s
     }
 }
@@ -126,9 +132,88 @@ pub trait Reporter {
 }
 
 /// Position of a diagnostic for reports: 1-based line and column (Unicode scalar values)
-/// of its start and end.
+/// of its start and end. For every finding of a file, `Positions` is cheaper.
 pub fn positions(doc: &Document, d: &Diagnostic) -> (usize, usize, usize, usize) {
     let (l1, c1) = doc.lines.line_col(&doc.text, d.span.start);
     let (l2, c2) = doc.lines.line_col(&doc.text, d.span.end);
     (l1, c1, l2, c2)
+}
+
+/// The positions of a file's findings, as `positions` gives them, found by walking
+/// forward: findings come sorted by offset, so the column of a start is counted from the
+/// previous start when both are on one line (not from the line's start: a text of few, long
+/// lines would make that quadratic), and the line is searched for only when the walk
+/// leaves its line. Any order of offsets gives the right answer; sorted ones are cheap.
+#[derive(Clone, Copy)]
+pub struct Positions<'a> {
+    doc: &'a Document,
+    /// 0-based line of `offset`.
+    line: usize,
+    /// The offset the walk has reached, and its 1-based column.
+    offset: usize,
+    column: usize,
+}
+
+impl<'a> Positions<'a> {
+    pub fn new(doc: &'a Document) -> Positions<'a> {
+        Positions {
+            doc,
+            line: 0,
+            offset: 0,
+            column: 1,
+        }
+    }
+
+    /// 1-based line and column of `offset`; the walk moves there.
+    pub fn at(&mut self, offset: usize) -> (usize, usize) {
+        let lines = &self.doc.lines;
+        let next_line = if self.line + 1 < lines.len() {
+            lines.line_start(self.line + 1)
+        } else {
+            usize::MAX
+        };
+        if offset < self.offset || offset >= next_line {
+            self.line = lines.line_of(offset);
+            self.offset = lines.line_start(self.line);
+            self.column = 1;
+        }
+        self.column += self.doc.text[self.offset..offset].chars().count();
+        self.offset = offset;
+        (self.line + 1, self.column)
+    }
+
+    /// Line and column of a finding's start and end, as `positions`; the walk moves to
+    /// its start (the next finding may start before this one ends).
+    pub fn of(&mut self, d: &Diagnostic) -> (usize, usize, usize, usize) {
+        let (l1, c1) = self.at(d.span.start);
+        let mut end = *self;
+        let (l2, c2) = end.at(d.span.end);
+        (l1, c1, l2, c2)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Category, Span};
+
+    #[test]
+    fn walked_positions_are_the_searched_ones() {
+        let text = "é\nça va à Paris\n\nune très longue ligne, « à part »\r\nfin é";
+        let doc = Document::new("t.txt", text.to_string(), crate::formats::Format::Text);
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        // Every pair of offsets, in order and out of order, one walk for all.
+        let mut walk = Positions::new(&doc);
+        for &s in &bounds {
+            for &e in bounds.iter().filter(|&&e| e >= s) {
+                let d = Diagnostic::new("x", Category::Style, Severity::Info, Span::new(s, e), "m");
+                assert_eq!(walk.of(&d), positions(&doc, &d), "{s}..{e}");
+            }
+        }
+        for &s in bounds.iter().rev() {
+            assert_eq!(walk.at(s), doc.lines.line_col(text, s));
+        }
+    }
 }

@@ -3,6 +3,7 @@
 use super::{Context, Rule, RuleDoc, RuleMeta, match_case, quote_list};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity};
 use crate::glossary::Target;
+use std::collections::HashMap;
 
 pub struct ForbiddenTerm;
 
@@ -27,6 +28,17 @@ impl Rule for ForbiddenTerm {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        // The note of a term without one, built once per term: a term is often found many
+        // times.
+        let mut approved_notes: HashMap<u32, String, foldhash::fast::FixedState> =
+            HashMap::default();
+        // One finding per forbidden hit: room for them at once.
+        out.reserve(
+            cx.hits
+                .iter()
+                .filter(|h| matches!(h.target, Target::Forbidden { .. }))
+                .count(),
+        );
         for hit in &cx.hits {
             let Target::Forbidden { term, index } = hit.target else {
                 continue;
@@ -34,11 +46,17 @@ impl Rule for ForbiddenTerm {
             let t = &cx.glossary.glossary.terms[term as usize];
             let v = &t.forbidden[index as usize];
             let found: &str = &cx.text(hit.span);
+            // The variant's own suggestions, or else the approved terms (as
+            // `Term::suggestions_for`, without copying them first).
+            let suggested = if v.suggest.is_empty() {
+                &t.approved
+            } else {
+                &v.suggest
+            };
             // « formation des modèles » for the pattern « formation du modèle »: the words
             // the suggestion shares with the pattern are taken as written.
             let mut carried = true;
-            let suggestions: Vec<String> = t
-                .suggestions_for(v)
+            let suggestions = suggested
                 .iter()
                 .map(|s| match carry_inflection(found, &v.term, s) {
                     Some(c) => match_case(found, &c),
@@ -46,9 +64,13 @@ impl Rule for ForbiddenTerm {
                         carried = false;
                         match_case(found, s)
                     }
-                })
-                .collect();
-            let message = format!("« {found} » : {}", v.reason.trim());
+                });
+            let reason = v.reason.trim();
+            let mut message = String::with_capacity(found.len() + reason.len() + 10);
+            message.push_str("« ");
+            message.push_str(found);
+            message.push_str(" » : ");
+            message.push_str(reason);
             let mut d = Diagnostic::new(
                 META.id,
                 META.category,
@@ -57,11 +79,13 @@ impl Rule for ForbiddenTerm {
                 message,
             )
             .with_replacements(suggestions)
-            .with_note(
-                t.note
-                    .clone()
-                    .or_else(|| Some(format!("Terme approuvé : {}.", quote_list(&t.approved)))),
-            )
+            .with_note(Some(match &t.note {
+                Some(note) => note.clone(),
+                None => approved_notes
+                    .entry(term)
+                    .or_insert_with(|| approved_note(&t.approved))
+                    .clone(),
+            }))
             .with_entry(t.id.as_str());
             // An inflected form (« formations ») would get the suggestion as written (« entraînement »):
             // shown, never applied by --fix.
@@ -77,29 +101,46 @@ impl Rule for ForbiddenTerm {
     }
 }
 
+/// « Terme approuvé : « a » ou « b ». », the note of a term that has none of its own.
+fn approved_note(approved: &[crate::glossary::Text]) -> String {
+    let list = quote_list(approved);
+    let mut note = String::with_capacity(list.len() + 20);
+    note.push_str("Terme approuvé : ");
+    note.push_str(&list);
+    note.push('.');
+    note
+}
+
 /// The suggestion `suggestion` for the pattern `pattern`, found as `found`, with the words
 /// it shares with the pattern written as found (« formation des modèles », pattern
 /// « formation du modèle », suggestion « entraînement du modèle » → « entraînement des
 /// modèles »). `None` when the three do not have the same number of words, or when a word
 /// proper to the pattern was found inflected (its replacement would need inflecting too).
 fn carry_inflection(found: &str, pattern: &str, suggestion: &str) -> Option<String> {
-    let f: Vec<&str> = found.split_whitespace().collect();
-    let p: Vec<&str> = pattern.split_whitespace().collect();
-    let s: Vec<&str> = suggestion.split_whitespace().collect();
-    if f.len() != p.len() || p.len() != s.len() || p.len() < 2 {
+    let words = str::split_whitespace;
+    // Counted first: most patterns are one word, and need nothing more.
+    let n = words(pattern).count();
+    if n < 2 || words(found).count() != n || words(suggestion).count() != n {
         return None;
     }
-    let mut out = Vec::with_capacity(s.len());
-    for i in 0..s.len() {
-        if s[i].to_lowercase() == p[i].to_lowercase() {
-            out.push(f[i].to_string());
-        } else if f[i].to_lowercase() == p[i].to_lowercase() {
-            out.push(s[i].to_string());
+    let mut out = String::with_capacity(found.len() + suggestion.len());
+    for (i, ((f, p), s)) in words(found)
+        .zip(words(pattern))
+        .zip(words(suggestion))
+        .enumerate()
+    {
+        if i > 0 {
+            out.push(' ');
+        }
+        if s.to_lowercase() == p.to_lowercase() {
+            out.push_str(f);
+        } else if f.to_lowercase() == p.to_lowercase() {
+            out.push_str(s);
         } else {
             return None;
         }
     }
-    Some(out.join(" "))
+    Some(out)
 }
 
 /// True when the words of a hit are not the pattern as written (an inflected form, another
@@ -122,7 +163,9 @@ pub(super) fn inflected(cx: &Context, hit: &crate::glossary::Hit, pattern: &str)
 
 /// The words of the patterns met in a document (see `inflected`).
 #[derive(Default)]
-struct PatternWords(std::sync::Mutex<std::collections::HashMap<String, Vec<String>>>);
+struct PatternWords(
+    std::sync::Mutex<std::collections::HashMap<String, Vec<String>, foldhash::fast::FixedState>>,
+);
 
 #[cfg(test)]
 mod tests {

@@ -317,15 +317,17 @@ pub fn match_case(original: &str, replacement: &str) -> String {
 
 /// « a », « b » ou « c »: a list of quoted alternatives for a message.
 pub fn quote_list<S: AsRef<str>>(items: &[S]) -> String {
-    let q: Vec<String> = items
-        .iter()
-        .map(|s| format!("« {} »", s.as_ref()))
-        .collect();
-    match q.len() {
-        0 => String::new(),
-        1 => q[0].clone(),
-        n => format!("{} ou {}", q[..n - 1].join(", "), q[n - 1]),
+    // Room for each item, its quotes (« and » take two bytes each) and a separator.
+    let mut out = String::with_capacity(items.iter().map(|s| s.as_ref().len() + 10).sum());
+    for (i, s) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == items.len() { " ou " } else { ", " });
+        }
+        out.push_str("« ");
+        out.push_str(s.as_ref());
+        out.push_str(" »");
     }
+    out
 }
 
 /// A fixed list of words looked up by hashing (the set is built on first use): the word
@@ -447,6 +449,15 @@ impl SpanSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_lists() {
+        let none: [&str; 0] = [];
+        assert_eq!(quote_list(&none), "");
+        assert_eq!(quote_list(&["a"]), "« a »");
+        assert_eq!(quote_list(&["a", "b"]), "« a » ou « b »");
+        assert_eq!(quote_list(&["a", "b", "c"]), "« a », « b » ou « c »");
+    }
 
     #[test]
     fn every_rule_is_documented_and_unique() {
