@@ -882,7 +882,15 @@ impl Matcher {
                     candidates.dedup();
                     &candidates
                 };
+                // The lemma's one-word pattern, if any (at most one: patterns are unique). It
+                // matches as it stands, without reading its lemmas: most of a termbase's hits
+                // are one-word terms, and that look-up was a cache miss each.
+                let one_word = items.get(single).copied();
                 'pattern: for &pid in candidates {
+                    if one_word == Some(pid) {
+                        self.push_hits(pid, i, i, Span::new(tok.start, tok.end), apart, found);
+                        continue;
+                    }
                     let lemmas = self.pattern_lemmas.get(pid);
                     let last = i + lemmas.len() - 1;
                     if last >= tokens.len() {
@@ -906,20 +914,34 @@ impl Matcher {
                         }
                     }
                     let span = Span::new(tok.start, tokens[last].end);
-                    for &target in self.pattern_targets.get(pid) {
-                        let hit = Hit {
-                            target,
-                            first: i,
-                            last,
-                            span,
-                        };
-                        if apart && matches!(target, Target::Context { .. }) {
-                            found.context.push(hit);
-                        } else {
-                            found.hits.push(hit);
-                        }
-                    }
+                    self.push_hits(pid, i, last, span, apart, found);
                 }
+            }
+        }
+    }
+
+    /// Adds the hits of pattern `pid` found at tokens `first..=last`, those of context
+    /// phrases apart when `apart`.
+    fn push_hits(
+        &self,
+        pid: u32,
+        first: usize,
+        last: usize,
+        span: Span,
+        apart: bool,
+        found: &mut Found,
+    ) {
+        for &target in self.pattern_targets.get(pid) {
+            let hit = Hit {
+                target,
+                first,
+                last,
+                span,
+            };
+            if apart && matches!(target, Target::Context { .. }) {
+                found.context.push(hit);
+            } else {
+                found.hits.push(hit);
             }
         }
     }
