@@ -753,12 +753,13 @@ impl Matcher {
             .map_or(&[], |f| self.form_lemmas.get(f))
     }
 
-    fn find(&self, doc: &Document) -> Vec<Hit> {
+    /// Every hit of the document, those of context phrases apart when `apart`.
+    fn find(&self, doc: &Document, apart: bool) -> Found {
         if crate::document::in_parallel(doc.text.len()) {
             // About 64,000 tokens a piece: a few dozen pieces for a book.
-            self.find_in_pieces(doc, &sentence_pieces(&doc.tokens, 1 << 16), true)
+            self.find_in_pieces(doc, &sentence_pieces(&doc.tokens, 1 << 16), true, apart)
         } else {
-            self.find_in_pieces(doc, &[(0, doc.tokens.len())], false)
+            self.find_in_pieces(doc, &[(0, doc.tokens.len())], false, apart)
         }
     }
 
@@ -771,33 +772,65 @@ impl Matcher {
         doc: &Document,
         pieces: &[(usize, usize)],
         parallel: bool,
-    ) -> Vec<Hit> {
+        apart: bool,
+    ) -> Found {
         // One look-up per token; the following words of a phrase are then compared by id.
         let form = |t: &crate::document::Token| self.forms.get(&t.norm).unwrap_or(NO_FORM);
+        use crate::timing::time;
         if !parallel {
-            let forms: Vec<u32> = doc.tokens.iter().map(form).collect();
-            return pieces
-                .iter()
-                .flat_map(|&(a, b)| self.find_in(doc, &forms, a, b))
-                .collect();
+            let forms: Vec<u32> = time("glossary/forms", || doc.tokens.iter().map(form).collect());
+            return time("glossary/match", || {
+                // Every piece's hits go straight to the one list (a termbase finds hundreds of
+                // thousands of hits: no list per piece to copy).
+                let mut found = Found::default();
+                for &(a, b) in pieces {
+                    self.find_in(doc, &forms, a, b, apart, &mut found);
+                }
+                found
+            });
         }
         use rayon::prelude::*;
-        let forms: Vec<u32> = doc.tokens.par_iter().map(form).collect();
-        let found: Vec<Vec<Hit>> = pieces
-            .par_iter()
-            .map(|&(a, b)| self.find_in(doc, &forms, a, b))
-            .collect();
-        found.into_iter().flatten().collect()
+        let forms: Vec<u32> = time("glossary/forms", || {
+            doc.tokens.par_iter().map(form).collect()
+        });
+        time("glossary/match", || {
+            let found: Vec<Found> = pieces
+                .par_iter()
+                .map(|&(a, b)| {
+                    let mut found = Found::default();
+                    self.find_in(doc, &forms, a, b, apart, &mut found);
+                    found
+                })
+                .collect();
+            // Put together at once, in lists of the exact size.
+            let mut all = Found {
+                hits: Vec::with_capacity(found.iter().map(|f| f.hits.len()).sum()),
+                context: Vec::with_capacity(found.iter().map(|f| f.context.len()).sum()),
+            };
+            for piece in found {
+                all.hits.extend_from_slice(&piece.hits);
+                all.context.extend_from_slice(&piece.context);
+            }
+            all
+        })
     }
 
-    /// The hits that start at tokens `from..to`; `forms` holds the form of every token.
-    fn find_in(&self, doc: &Document, forms: &[u32], from: usize, to: usize) -> Vec<Hit> {
+    /// Adds to `found` the hits that start at tokens `from..to`, those of context phrases
+    /// apart when `apart`; `forms` holds the form of every token.
+    fn find_in(
+        &self,
+        doc: &Document,
+        forms: &[u32],
+        from: usize,
+        to: usize,
+        apart: bool,
+        found: &mut Found,
+    ) {
         let tokens = &doc.tokens;
         // True when tokens `a` and `a + 1` may be two words of one phrase.
         let joined = |a: &crate::document::Token, b: &crate::document::Token| {
             a.sentence == b.sentence && gap_is_joiner(doc, a.end, b.start)
         };
-        let mut out = Vec::new();
         let mut candidates: Vec<u32> = Vec::new();
         for (i, tok) in tokens.iter().enumerate().take(to).skip(from) {
             if forms[i] == NO_FORM {
@@ -853,7 +886,15 @@ impl Matcher {
                     candidates.dedup();
                     &candidates
                 };
+                // The lemma's one-word pattern, if any (at most one: patterns are unique). It
+                // matches as it stands, without reading its lemmas: most of a termbase's hits
+                // are one-word terms, and that look-up was a cache miss each.
+                let one_word = items.get(single).copied();
                 'pattern: for &pid in candidates {
+                    if one_word == Some(pid) {
+                        self.push_hits(pid, i, i, Span::new(tok.start, tok.end), apart, found);
+                        continue;
+                    }
                     let lemmas = self.pattern_lemmas.get(pid);
                     let last = i + lemmas.len() - 1;
                     if last >= tokens.len() {
@@ -877,17 +918,46 @@ impl Matcher {
                         }
                     }
                     let span = Span::new(tok.start, tokens[last].end);
-                    out.extend(self.pattern_targets.get(pid).iter().map(|&target| Hit {
-                        target,
-                        first: i,
-                        last,
-                        span,
-                    }));
+                    self.push_hits(pid, i, last, span, apart, found);
                 }
             }
         }
-        out
     }
+
+    /// Adds the hits of pattern `pid` found at tokens `first..=last`, those of context
+    /// phrases apart when `apart`.
+    fn push_hits(
+        &self,
+        pid: u32,
+        first: usize,
+        last: usize,
+        span: Span,
+        apart: bool,
+        found: &mut Found,
+    ) {
+        for &target in self.pattern_targets.get(pid) {
+            let hit = Hit {
+                target,
+                first,
+                last,
+                span,
+            };
+            if apart && matches!(target, Target::Context { .. }) {
+                found.context.push(hit);
+            } else {
+                found.hits.push(hit);
+            }
+        }
+    }
+}
+
+/// The hits of a search.
+#[derive(Debug, Default, PartialEq)]
+struct Found {
+    /// In token order; with those of context phrases unless they are apart.
+    hits: Vec<Hit>,
+    /// The hits of context phrases, in token order, when they are apart.
+    context: Vec<Hit>,
 }
 
 /// Consecutive ranges of token indices covering `tokens`, of about `size` tokens each,
@@ -1151,7 +1221,15 @@ impl CompiledGlossary {
 
     /// Every occurrence of every pattern in the document, in token order.
     pub fn find(&self, doc: &Document) -> Vec<Hit> {
-        self.matcher.find(doc)
+        self.matcher.find(doc, false).hits
+    }
+
+    /// The occurrences of `find`, those of context phrases apart: (the others, the context
+    /// phrases'), each in token order. A rule's context looks at the second list, and the
+    /// first need not be sifted.
+    pub fn find_apart(&self, doc: &Document) -> (Vec<Hit>, Vec<Hit>) {
+        let found = self.matcher.find(doc, true);
+        (found.hits, found.context)
     }
 
     /// Number of distinct compiled patterns (for statistics and benchmarks).
@@ -1189,8 +1267,16 @@ mod tests {
         let g = CompiledGlossary::new(crate::glossary::defaults::load().unwrap());
         let doc = Document::from_str(include_str!("../../corpus/meta-puce-ia.fr.txt"));
         let m = &g.matcher;
-        let whole = m.find_in_pieces(&doc, &[(0, doc.tokens.len())], false);
-        assert!(whole.len() > 20);
+        let whole = m.find_in_pieces(&doc, &[(0, doc.tokens.len())], false, false);
+        assert!(whole.hits.len() > 20 && whole.context.is_empty());
+        // Apart, the context phrases' hits are those of the whole, and so are the others.
+        let apart = m.find_in_pieces(&doc, &[(0, doc.tokens.len())], false, true);
+        let (context, others): (Vec<Hit>, Vec<Hit>) = whole
+            .hits
+            .iter()
+            .partition(|h| matches!(h.target, Target::Context { .. }));
+        assert!(!context.is_empty());
+        assert_eq!((&apart.hits, &apart.context), (&others, &context));
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(2)
             .build()
@@ -1204,10 +1290,15 @@ mod tests {
                 let (before, after) = (&doc.tokens[w[0].1 - 1], &doc.tokens[w[1].0]);
                 assert_ne!(before.sentence, after.sentence);
             }
-            assert_eq!(m.find_in_pieces(&doc, &pieces, false), whole);
+            assert_eq!(m.find_in_pieces(&doc, &pieces, false, false), whole);
             assert_eq!(
-                pool.install(|| m.find_in_pieces(&doc, &pieces, true)),
+                pool.install(|| m.find_in_pieces(&doc, &pieces, true, false)),
                 whole
+            );
+            assert_eq!(m.find_in_pieces(&doc, &pieces, false, true), apart);
+            assert_eq!(
+                pool.install(|| m.find_in_pieces(&doc, &pieces, true, true)),
+                apart
             );
         }
     }

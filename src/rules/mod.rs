@@ -155,11 +155,14 @@ impl<'a> Context<'a> {
         glossary: &'a CompiledGlossary,
         settings: &'a RuleSettings,
     ) -> Self {
-        let mut all = glossary.find(doc);
+        // The hits of context phrases come apart: the others are the raw hits as they stand.
+        let (raw_hits, context) = glossary.find_apart(doc);
         // Where each context phrase occurs, by sentence and by paragraph: a hit only ever
         // looks at the occurrences of its own sentence or paragraph. Two lists sorted by
         // (phrase, sentence or paragraph): a group is found by bisection.
-        let (in_sentence, in_paragraph) = context_places(doc, &all, glossary.context_phrases.len());
+        let (in_sentence, in_paragraph) =
+            context_places(doc, &context, glossary.context_phrases.len());
+        drop(context);
         fn group(places: &[(u32, u32, Span)], key: (u32, u32)) -> &[(u32, u32, Span)] {
             let a = places.partition_point(|x| (x.0, x.1) < key);
             let b = a + places[a..].partition_point(|x| (x.0, x.1) == key);
@@ -184,11 +187,11 @@ impl<'a> Context<'a> {
                 && !ctx.unless.iter().any(|id| near(id, true))
         };
         // Room for every hit at once: no copy on the way (a termbase finds a great many).
-        let mut hits = Vec::with_capacity(all.len());
+        let mut hits = Vec::with_capacity(raw_hits.len());
         hits.extend(
-            all.iter()
+            raw_hits
+                .iter()
                 .filter(|h| match h.target {
-                    Target::Context { .. } => false,
                     Target::Forbidden { term, index } => {
                         holds(glossary.variant_contexts.get(term, index), h)
                     }
@@ -199,10 +202,6 @@ impl<'a> Context<'a> {
                 })
                 .copied(),
         );
-        // The raw hits are those of `all` but the context phrases: kept in place, without
-        // a second list.
-        all.retain(|h| !matches!(h.target, Target::Context { .. }));
-        let raw_hits = all;
         Context {
             doc,
             glossary,
