@@ -144,8 +144,9 @@ pub struct Context<'a> {
     pub doc: &'a Document,
     pub glossary: &'a CompiledGlossary,
     pub hits: Vec<Hit>,
-    /// Every hit, context phrases excepted, whether or not its context holds.
-    pub raw_hits: Vec<Hit>,
+    /// The hits whose context does not hold, each with its place among all the hits (see
+    /// `raw_hits`): few, where a termbase finds hundreds of thousands of hits in all.
+    dropped: Vec<(usize, Hit)>,
     pub settings: &'a RuleSettings,
 }
 
@@ -186,29 +187,47 @@ impl<'a> Context<'a> {
             (ctx.when.is_empty() || ctx.when.iter().any(|id| near(id, false)))
                 && !ctx.unless.iter().any(|id| near(id, true))
         };
-        // Room for every hit at once: no copy on the way (a termbase finds a great many).
-        let mut hits = Vec::with_capacity(raw_hits.len());
-        hits.extend(
-            raw_hits
-                .iter()
-                .filter(|h| match h.target {
-                    Target::Forbidden { term, index } => {
-                        holds(glossary.variant_contexts.get(term, index), h)
-                    }
-                    Target::Expression { expr, .. } => {
-                        holds(&glossary.expression_contexts[expr as usize], h)
-                    }
-                    _ => true,
-                })
-                .copied(),
-        );
+        // The hits whose context fails are taken out in place and kept apart: no second
+        // list of every hit (a termbase finds a great many).
+        let (mut hits, mut dropped, mut at) = (raw_hits, Vec::new(), 0);
+        hits.retain(|h| {
+            let keep = match h.target {
+                Target::Forbidden { term, index } => {
+                    holds(glossary.variant_contexts.get(term, index), h)
+                }
+                Target::Expression { expr, .. } => {
+                    holds(&glossary.expression_contexts[expr as usize], h)
+                }
+                _ => true,
+            };
+            if !keep {
+                dropped.push((at, *h));
+            }
+            at += 1;
+            keep
+        });
         Context {
             doc,
             glossary,
             hits,
-            raw_hits,
+            dropped,
             settings,
         }
+    }
+
+    /// Every hit, context phrases excepted, whether or not its context holds, in the order
+    /// the glossary found them.
+    pub fn raw_hits(&self) -> impl Iterator<Item = &Hit> {
+        let (mut hits, mut dropped) = (self.hits.iter(), self.dropped.iter().peekable());
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let next = match dropped.next_if(|(i, _)| *i == at) {
+                Some((_, h)) => Some(h),
+                None => hits.next(),
+            };
+            at += 1;
+            next
+        })
     }
 
     /// The text of a span as a reader sees it (see `Document::display`).
@@ -524,6 +543,51 @@ scope = "paragraph"
             assert_eq!(got, want);
         }
         assert_eq!(context_places(&doc, &[], 3), (Vec::new(), Vec::new()));
+    }
+
+    #[test]
+    fn raw_hits_are_every_hit_in_order_whether_its_context_holds_or_not() {
+        let g = CompiledGlossary::new(
+            crate::glossary::parse(
+                "t.toml",
+                r#"
+[glossary]
+name = "t"
+[[term]]
+id = "training"
+approved = ["entraînement"]
+[[term.forbidden]]
+term = "formation"
+reason = "r"
+when = ["IA", "modèle"]
+[[term]]
+id = "mail"
+approved = ["courriel"]
+[[term.forbidden]]
+term = "mail"
+reason = "r"
+"#,
+            )
+            .unwrap(),
+        );
+        let text = "Une formation, un mail. La formation du modèle, un mail, une formation. \
+                    Un mail. Une formation sans rien. Le modèle d'IA et sa formation. Un mail. Une formation.";
+        let doc = Document::from_str(text);
+        let settings = RuleSettings::default();
+        let cx = Context::new(&doc, &g, &settings);
+        let want: Vec<Hit> = g
+            .find(&doc)
+            .into_iter()
+            .filter(|h| !matches!(h.target, Target::Context { .. }))
+            .collect();
+        let raw: Vec<Hit> = cx.raw_hits().copied().collect();
+        assert_eq!(raw, want);
+        // Some were dropped (first, in the middle and last among them) and some kept.
+        let dropped: Vec<usize> = cx.dropped.iter().map(|(i, _)| *i).collect();
+        assert_eq!(dropped.first(), Some(&0), "{dropped:?}");
+        assert_eq!(dropped.last(), Some(&(raw.len() - 1)), "{dropped:?}");
+        assert!(dropped.len() >= 3 && cx.hits.len() + dropped.len() == raw.len());
+        assert!(cx.hits.iter().all(|h| raw.contains(h)));
     }
 
     #[test]

@@ -51,8 +51,7 @@ impl Rule for Spelling {
         let check = crate::lexicon::check_word;
         let english = english_sentences(doc);
         let glossary_spans = super::SpanSet::new(
-            cx.raw_hits
-                .iter()
+            cx.raw_hits()
                 .filter(|h| !matches!(h.target, Target::Context { .. }))
                 .map(|h| h.span),
         );

@@ -102,13 +102,12 @@ impl<'a> BiContext<'a> {
     /// gives forbidden variants whose context does not hold.
     pub fn target_hits(&self, u: &Unit, raw: bool) -> impl Iterator<Item = &Hit> {
         let (s, e) = u.target_range.unwrap_or((0, 0));
-        let hits = if raw {
-            &self.cx.raw_hits
+        let hits: Box<dyn Iterator<Item = &Hit>> = if raw {
+            Box::new(self.cx.raw_hits())
         } else {
-            &self.cx.hits
+            Box::new(self.cx.hits.iter())
         };
-        hits.iter()
-            .filter(move |h| h.span.start >= s && h.span.end <= e)
+        hits.filter(move |h| h.span.start >= s && h.span.end <= e)
     }
 
     /// A finding on a unit: its id attached.
