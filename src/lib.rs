@@ -2,7 +2,6 @@
 articles. The library is pure (no file system, no terminal): it reads text already in
 memory, runs the rules and returns diagnostics; the binary (`cli`) owns I/O. */
 
-pub mod alloc;
 pub mod baseline;
 pub mod bilingual;
 pub mod check;

@@ -1,8 +1,5 @@
 use clap::Parser;
 
-#[global_allocator]
-static ALLOCATOR: relecture::alloc::Allocator = relecture::alloc::Allocator;
-
 fn main() {
     let cli = relecture::cli::Cli::parse();
     let status = relecture::cli::run(cli);
