@@ -295,16 +295,14 @@ impl Glossary {
     }
 }
 
-/// `mine` followed by `theirs`. Unless `mine` has room, both go into a new block of the
-/// exact size (a termbase's terms after the default glossaries: 20 MB), written once: grown
-/// in place, a block is copied, or shifted, and its pages touched one by one.
+/// `mine` followed by `theirs`; when `theirs` is the longer (a termbase after the default
+/// glossaries), `mine` is put in front of it rather than it copied after `mine`.
 fn append<T>(mine: &mut Vec<T>, theirs: Vec<T>) {
-    if mine.capacity() - mine.len() >= theirs.len() {
+    if mine.len() >= theirs.len() {
         mine.extend(theirs);
-        return;
+    } else {
+        let mut v = theirs;
+        v.splice(0..0, mine.drain(..));
+        *mine = v;
     }
-    let mut v = Vec::with_capacity(mine.len() + theirs.len());
-    v.append(mine);
-    v.extend(theirs);
-    *mine = v;
 }
