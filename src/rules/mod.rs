@@ -499,12 +499,15 @@ mod tests {
         }
     }
 
+    /// A compiled glossary from TOML.
+    fn compiled(toml: &str) -> CompiledGlossary {
+        CompiledGlossary::new(crate::glossary::parse("t.toml", toml).unwrap())
+    }
+
     #[test]
     fn context_places_are_those_a_sort_gives() {
-        let g = CompiledGlossary::new(
-            crate::glossary::parse(
-                "t.toml",
-                r#"
+        let g = compiled(
+            r#"
 [glossary]
 name = "t"
 [[term]]
@@ -517,8 +520,6 @@ when = ["IA", "modèle"]
 unless = ["formation politique"]
 scope = "paragraph"
 "#,
-            )
-            .unwrap(),
         );
         let text = "Le modèle d'IA. La formation politique du modèle.\n\nUn modèle, l'IA, \
                     un modèle.\n\nIA IA. Rien ici. La formation du modèle d'IA.";
@@ -547,10 +548,8 @@ scope = "paragraph"
 
     #[test]
     fn raw_hits_are_every_hit_in_order_whether_its_context_holds_or_not() {
-        let g = CompiledGlossary::new(
-            crate::glossary::parse(
-                "t.toml",
-                r#"
+        let g = compiled(
+            r#"
 [glossary]
 name = "t"
 [[term]]
@@ -567,8 +566,6 @@ approved = ["courriel"]
 term = "mail"
 reason = "r"
 "#,
-            )
-            .unwrap(),
         );
         let text = "Une formation, un mail. La formation du modèle, un mail, une formation. \
                     Un mail. Une formation sans rien. Le modèle d'IA et sa formation. Un mail. Une formation.";
