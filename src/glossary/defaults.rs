@@ -175,8 +175,15 @@ fn note_seen(
     }
     let mut b = SEEN_MAGIC.to_vec();
     b.extend_from_slice(&key.to_le_bytes());
-    let Some(dir) = seen.parent() else { return };
-    let tmp = dir.join(format!(".seen.{}.tmp", std::process::id()));
+    let (Some(dir), Some(name)) = (seen.parent(), seen.file_name()) else {
+        return;
+    };
+    // (Named after the note and the process: two threads never write the same aside.)
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
     if std::fs::write(&tmp, &b).is_err() || std::fs::rename(&tmp, seen).is_err() {
         let _ = std::fs::remove_file(&tmp);
     }

@@ -84,8 +84,8 @@ impl Rule for Agreement {
 fn may_hold_de(phrase: &str) -> bool {
     let b = phrase.as_bytes();
     // (Bytes are tested first: « d », « e » and the apostrophe are ASCII, and most words
-    // hold no « d ». Only a non-ASCII letter around one is decoded. A termbase's 100,000
-    // phrases are tested in a few milliseconds: memchr and `chars` took 15.)
+    // hold no « d ». Only a non-ASCII letter around one is decoded: on a termbase's
+    // 100,000 short phrases this takes a tenth fewer instructions than memchr and `chars`.)
     (0..b.len()).any(|i| {
         if b[i] | 0x20 != b'd' {
             return false;
