@@ -239,40 +239,12 @@ fn read_morph(
 
 type Fast = foldhash::fast::FixedState;
 
-/// Suffix rules by flag. Flags are two ASCII characters (`FLAG long`): a table indexed by
-/// them costs no hashing.
-struct Suffixes {
-    index: Vec<u16>,
-    rules: Vec<Vec<Suffix>>,
-}
-
-impl Default for Suffixes {
-    fn default() -> Self {
-        Suffixes {
-            index: vec![u16::MAX; 1 << 16],
-            rules: Vec::new(),
-        }
-    }
-}
-
-impl Suffixes {
-    fn slot(flag: &str) -> Option<usize> {
-        match flag.as_bytes() {
-            [a, b] => Some(((*a as usize) << 8) | *b as usize),
-            _ => None,
-        }
-    }
-    fn push(&mut self, flag: &str, s: Suffix) {
-        let Some(slot) = Self::slot(flag) else { return };
-        if self.index[slot] == u16::MAX {
-            self.index[slot] = self.rules.len() as u16;
-            self.rules.push(Vec::new());
-        }
-        self.rules[self.index[slot] as usize].push(s);
-    }
-    fn get(&self, flag: &str) -> Option<&[Suffix]> {
-        let i = *self.index.get(Self::slot(flag)?)?;
-        (i != u16::MAX).then(|| self.rules[i as usize].as_slice())
+/// The place of a flag in a table indexed by flags. Flags are two ASCII characters
+/// (`FLAG long`): such a table costs no hashing.
+fn flag_slot(flag: &str) -> Option<usize> {
+    match flag.as_bytes() {
+        [a, b] => Some(((*a as usize) << 8) | *b as usize),
+        _ => None,
     }
 }
 
@@ -364,17 +336,6 @@ impl Forms {
     }
 }
 
-/// The suffix rules of the affix file, by flag.
-fn parse_suffixes(aff: &'static str) -> Suffixes {
-    let mut suffixes = Suffixes::default();
-    for line in aff.lines() {
-        if let Some((flag, rule)) = parse_rule(line) {
-            suffixes.push(flag, rule);
-        }
-    }
-    suffixes
-}
-
 /// A suffix rule of the affix file, with its flag; `None` for any other line (a rule
 /// group's header among them).
 fn parse_rule(line: &'static str) -> Option<(&'static str, Suffix)> {
@@ -408,19 +369,19 @@ fn parse_rule(line: &'static str) -> Option<(&'static str, Suffix)> {
     ))
 }
 
-/// The suffix rules that `inflect` reads, each flag's parsed the first time a word with
-/// that flag is inflected: a run inflects a few words, and parsing all 6,000 rules took
-/// 40 % of a run on a small file.
-struct LazySuffixes {
-    /// Per flag slot (see `Suffixes::slot`): the flag's index in `flags`, or `u16::MAX`.
+/// The suffix rules of the affix file by flag, each flag's parsed the first time it is
+/// asked for: expanding the dictionary (the build script) asks for them all, a run
+/// (`inflect`) for a few, and parsing all 6,000 took 40 % of a run on a small file.
+struct Suffixes {
+    /// Per flag slot (see `flag_slot`): the flag's index in `flags`, or `u16::MAX`.
     index: Vec<u16>,
     /// Per flag: the lines of its rules, and the rules once parsed.
     flags: Vec<(Vec<&'static str>, std::sync::OnceLock<Vec<Suffix>>)>,
 }
 
-impl LazySuffixes {
-    fn new(aff: &'static str) -> LazySuffixes {
-        let mut s = LazySuffixes {
+impl Suffixes {
+    fn new(aff: &'static str) -> Suffixes {
+        let mut s = Suffixes {
             index: vec![u16::MAX; 1 << 16],
             flags: Vec::new(),
         };
@@ -429,7 +390,7 @@ impl LazySuffixes {
             if p.next() != Some("SFX") {
                 continue;
             }
-            let Some(slot) = p.next().and_then(Suffixes::slot) else {
+            let Some(slot) = p.next().and_then(flag_slot) else {
                 continue;
             };
             if s.index[slot] == u16::MAX {
@@ -442,7 +403,7 @@ impl LazySuffixes {
     }
 
     fn get(&self, flag: &str) -> Option<&[Suffix]> {
-        let i = *self.index.get(Suffixes::slot(flag)?)?;
+        let i = *self.index.get(flag_slot(flag)?)?;
         let (lines, rules) = self.flags.get(i as usize)?;
         let rules = rules.get_or_init(|| {
             lines
@@ -470,7 +431,7 @@ fn has_flag(flags: &str, special: &[&str]) -> bool {
 /// that Hunspell accepts (a test checks it); the `spelling` rule asks Hunspell only about
 /// the others. Sorted, without duplicates.
 pub fn plain_words(aff: &'static str, dic: &'static str) -> Vec<String> {
-    let suffixes = parse_suffixes(aff);
+    let suffixes = Suffixes::new(aff);
     // Flags that keep a word out of the list, and the flag of roots that are no word
     // without a suffix (most entries of this dictionary).
     let mut special: Vec<&str> = Vec::new();
@@ -672,7 +633,7 @@ pub struct Morphology {
     entries: Entries,
     /// Indexed on first use, each flag's rules parsed on first use: only `inflect` needs
     /// them once the forms are built.
-    suffixes: std::sync::OnceLock<LazySuffixes>,
+    suffixes: std::sync::OnceLock<Suffixes>,
     /// Lower-case form → readings. Conjugated verb forms (infinitives, finite forms,
     /// present participles) are there only when the form has another reading too.
     forms: Store,
@@ -1002,14 +963,14 @@ impl Morphology {
         }
     }
 
-    fn suffixes(&self) -> &LazySuffixes {
-        self.suffixes.get_or_init(|| LazySuffixes::new(self.aff))
+    fn suffixes(&self) -> &Suffixes {
+        self.suffixes.get_or_init(|| Suffixes::new(self.aff))
     }
 
     /// Expands the dictionary `dic` with the suffix rules of `aff` (both 'static: the
     /// entries keep slices of them).
     pub fn new(aff: &'static str, dic: &'static str) -> Morphology {
-        let suffixes = parse_suffixes(aff);
+        let suffixes = Suffixes::new(aff);
         let mut entries = Vec::with_capacity(90_000);
         let mut forms = Forms {
             arena: String::with_capacity(2_500_000),
@@ -1188,15 +1149,24 @@ mod tests {
     #[test]
     fn suffixes_parsed_flag_by_flag_are_those_parsed_at_once() {
         let aff = crate::lexicon::AFF;
-        let (all, by_flag) = (parse_suffixes(aff), LazySuffixes::new(aff));
+        // Every rule of the file, in order, grouped by flag.
+        let mut all: std::collections::HashMap<&str, Vec<Suffix>> = Default::default();
+        for (flag, rule) in aff.lines().filter_map(parse_rule) {
+            all.entry(flag).or_default().push(rule);
+        }
+        let by_flag = Suffixes::new(aff);
         let mut flags = 0;
         for slot in 0..1usize << 16 {
             let bytes = [(slot >> 8) as u8, slot as u8];
             let Ok(flag) = std::str::from_utf8(&bytes) else {
                 continue;
             };
-            let (a, b) = (all.get(flag), by_flag.get(flag));
-            assert_eq!(format!("{a:?}"), format!("{b:?}"), "{flag}");
+            let a = all.get(flag).map(Vec::as_slice);
+            assert_eq!(
+                format!("{a:?}"),
+                format!("{:?}", by_flag.get(flag)),
+                "{flag}"
+            );
             flags += a.is_some() as usize;
         }
         assert!(flags > 100, "{flags} flags");
