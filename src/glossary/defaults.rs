@@ -7,6 +7,7 @@ of the tool's version and of the code that parses them, with a checksum. A missi
 stale, truncated or altered file means parsing again. */
 
 use super::matcher::{cache_dir, prune_cache};
+use super::terms::Terms;
 use super::{
     Context, Entity, Examples, Expression, ExpressionKind, Glossary, GlossaryError, Origin,
     Overuse, Scope, Term, Text, Texts, Variant, parse,
@@ -33,15 +34,16 @@ pub const FILES: &[(&str, &str)] = &[
 
 /// The default glossaries merged into one.
 pub fn load() -> Result<Glossary, GlossaryError> {
-    let path = cache_dir().map(|d| d.join(format!("defaults-{:032x}.bin", key())));
-    if let Some(g) = path.as_ref().and_then(|p| read(p)) {
+    let key = key();
+    let path = cache_dir().map(|d| d.join(format!("defaults-{key:032x}.bin")));
+    if let Some(g) = path.as_ref().and_then(|p| read(p, key)) {
         return Ok(g);
     }
     let g = parse_all()?;
-    if let Some(p) = path {
-        write(&p, &g, "defaults-");
-    }
-    Ok(g)
+    Ok(match path {
+        Some(p) => write_and_read(&p, key, g, "defaults-"),
+        None => g,
+    })
 }
 
 /// Files from this size on are worth keeping parsed (a 100,000-concept TBX weighs 60 MB and
@@ -79,14 +81,14 @@ pub fn parse_file_cached(
     if let Some(g) = seen
         .as_deref()
         .and_then(read_seen)
-        .and_then(|key| self::read(&stored(key)))
+        .and_then(|key| self::read(&stored(key), key))
     {
         return Ok(g);
     }
     if let Some(key) = std::fs::File::open(path)
         .ok()
         .and_then(|f| file_key_of_reader(file, f))
-        && let Some(g) = self::read(&stored(key))
+        && let Some(g) = self::read(&stored(key), key)
     {
         note_seen(seen.as_deref(), path, meta.as_ref(), key, SETTLED);
         return Ok(g);
@@ -96,7 +98,7 @@ pub fn parse_file_cached(
     let key = file_key(file, text.as_bytes());
     let g = parse(file, &text)?;
     drop(text);
-    write(&stored(key), &g, "parsed-");
+    let g = write_and_read(&stored(key), key, g, "parsed-");
     note_seen(seen.as_deref(), path, meta.as_ref(), key, SETTLED);
     Ok(g)
 }
@@ -222,21 +224,17 @@ pub fn parse_cached(file: &str, text: String) -> Result<Glossary, GlossaryError>
     if text.len() < KEEP_PARSED_FROM {
         return parse(file, &text);
     }
-    let path = cache_dir().map(|d| {
-        d.join(format!(
-            "parsed-{:032x}.bin",
-            file_key(file, text.as_bytes())
-        ))
-    });
-    if let Some(g) = path.as_deref().and_then(read) {
+    let key = file_key(file, text.as_bytes());
+    let path = cache_dir().map(|d| d.join(format!("parsed-{key:032x}.bin")));
+    if let Some(g) = path.as_deref().and_then(|p| read(p, key)) {
         return Ok(g);
     }
     let g = parse(file, &text)?;
     drop(text);
-    if let Some(p) = path {
-        write(&p, &g, "parsed-");
-    }
-    Ok(g)
+    Ok(match path {
+        Some(p) => write_and_read(&p, key, g, "parsed-"),
+        None => g,
+    })
 }
 
 /// The content of a user file is hashed in chunks of this size, whether it is streamed
@@ -328,7 +326,7 @@ fn parse_all() -> Result<Glossary, GlossaryError> {
     Ok(g)
 }
 
-const MAGIC: &[u8; 8] = b"RLDGv003";
+const MAGIC: &[u8; 8] = b"RLDGv004";
 
 /// Everything the parsed glossary depends on: the texts and the code that reads them.
 fn key() -> u128 {
@@ -370,12 +368,14 @@ fn checksum(b: &[u8]) -> u64 {
     foldhash::fast::FixedState::with_seed(0x3F84_D5B5_B547_0917).hash_one(b)
 }
 
-fn read(path: &std::path::Path) -> Option<Glossary> {
+/// The glossary stored at `path` under `key`. Its terms stay in the file, mapped, and are
+/// read when first used (see `Terms`).
+fn read(path: &std::path::Path, key: u128) -> Option<Glossary> {
     let file = std::fs::File::open(path).ok()?;
     // SAFETY: a cache file is never written in place (written aside, then renamed over), so
-    // the mapped bytes do not change while read; and they are checked before any use.
-    let bytes = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-    let (head, payload) = bytes.split_at_checked(24)?;
+    // the mapped bytes do not change while mapped; and they are checked before any use.
+    let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+    let (head, payload) = map.split_at_checked(24)?;
     let (magic, sum) = head.split_at(16);
     if &magic[..8] != MAGIC
         || u64::from_le_bytes(magic[8..].try_into().ok()?) != payload.len() as u64
@@ -387,15 +387,132 @@ fn read(path: &std::path::Path) -> Option<Glossary> {
     // as UTF-8 once for all (a termbase holds 600,000 strings) and cut where the numbers say.
     let (rest, n) = payload.split_at_checked(payload.len().checked_sub(8)?)?;
     let n = usize::try_from(u64::from_le_bytes(n.try_into().ok()?)).ok()?;
-    let (b, strings) = rest.split_at_checked(rest.len().checked_sub(n)?)?;
+    let (nums, strings) = rest.split_at_checked(rest.len().checked_sub(n)?)?;
+    // (simdutf8: a termbase's strings, 12 MB, are checked in a tenth of the time.)
+    let strings = simdutf8::basic::from_utf8(strings).ok()?;
+    // The numbers end with where each term starts, and where the terms end.
+    let (nums, places) = nums.split_at_checked(nums.len().checked_sub(8)?)?;
+    let places = usize::try_from(u64::from_le_bytes(places.try_into().ok()?)).ok()?;
+    let (body, table) = nums.split_at_checked(nums.len().checked_sub(places.checked_mul(16)?)?)?;
     let mut r = Reader {
-        b,
-        // (simdutf8: a termbase's strings, 12 MB, are checked in a tenth of the time.)
-        strings: simdutf8::basic::from_utf8(strings).ok()?,
-        files: Vec::new(),
+        b: body,
+        strings,
+        files: &[],
     };
-    let g = r.glossary()?;
-    (r.b.is_empty() && r.strings.is_empty()).then_some(g)
+    let files = r.files()?;
+    let mut r = Reader { files: &files, ..r };
+    let terms = r.count()?;
+    if places != terms + 1 {
+        return None;
+    }
+    // Past the terms, to what follows them.
+    let (end_nums, end_strs) = place(table, terms)?;
+    let (at_nums, at_strs) = (body.len() - r.b.len(), strings.len() - r.strings.len());
+    if end_nums < at_nums || end_strs < at_strs {
+        return None;
+    }
+    r.b = body.get(end_nums..)?;
+    r.strings = strings.get(end_strs..)?;
+    let mut g = r.rest()?;
+    if !(r.b.is_empty() && r.strings.is_empty()) {
+        return None;
+    }
+    let body = 24..24 + body.len();
+    let stored = Stored {
+        key,
+        terms,
+        places: body.end..body.end + table.len(),
+        strings: body.end + table.len() + 8..payload.len() + 24 - 8,
+        body,
+        files,
+        map,
+    };
+    g.terms = Terms::stored(Arc::new(stored));
+    Some(g)
+}
+
+/// The place of term `i` in a table of places: the offsets of its numbers and its strings.
+fn place(table: &[u8], i: usize) -> Option<(usize, usize)> {
+    let at = table.get(i.checked_mul(16)?..)?;
+    let n = |b: &[u8]| usize::try_from(u64::from_le_bytes(b.try_into().ok()?)).ok();
+    Some((n(at.get(..8)?)?, n(at.get(8..16)?)?))
+}
+
+/// Writes `g` to `path`, and gives it back as read from there, its terms already read (they
+/// are `g`'s) but known as stored: the key of its compiled form is then the one later runs
+/// find (see `Terms::key_parts`). `g` itself when the file cannot be written or read.
+fn write_and_read(path: &std::path::Path, key: u128, g: Glossary, prefix: &str) -> Glossary {
+    write(path, &g, prefix);
+    match read(path, key) {
+        Some(mut stored) => {
+            stored.terms.adopt(g.terms);
+            stored
+        }
+        None => g,
+    }
+}
+
+/// A glossary file kept on disk, mapped, from which terms are read when first used.
+///
+/// Its terms are not checked when it is opened (that took as long as the rest of opening
+/// it): its checksum says that its bytes are those written by this very code (its key holds
+/// the code), which reads back what it writes (see the tests). A term that could not be read
+/// all the same would stand as an empty term (see `terms::unreadable`), never a panic.
+pub struct Stored {
+    /// The key it is stored under: everything its content depends on.
+    pub(crate) key: u128,
+    map: memmap2::Mmap,
+    terms: usize,
+    /// Where its numbers, its table of places and its strings lie in `map`.
+    body: std::ops::Range<usize>,
+    places: std::ops::Range<usize>,
+    strings: std::ops::Range<usize>,
+    /// The file names of the origins.
+    files: Vec<Arc<str>>,
+}
+
+impl Stored {
+    /// The number of terms.
+    pub(crate) fn len(&self) -> usize {
+        self.terms
+    }
+
+    /// A reader of term `i`.
+    fn reader(&self, i: u32) -> Reader<'_> {
+        // SAFETY: the strings were checked as UTF-8 when the file was opened (`read`), and
+        // the mapped bytes do not change (see there).
+        let strings = unsafe { std::str::from_utf8_unchecked(&self.map[self.strings.clone()]) };
+        let body = &self.map[self.body.clone()];
+        let (nums, strs) = place(&self.map[self.places.clone()], i as usize).unwrap_or_default();
+        Reader {
+            b: body.get(nums..).unwrap_or_default(),
+            strings: strings.get(strs..).unwrap_or_default(),
+            files: &self.files,
+        }
+    }
+
+    pub(crate) fn term(&self, i: u32) -> Term {
+        self.reader(i)
+            .term()
+            .unwrap_or_else(|| super::terms::unreadable(self.id(i)))
+    }
+
+    pub(crate) fn id(&self, i: u32) -> &str {
+        self.reader(i).string().unwrap_or_default()
+    }
+
+    /// Calls `f` with each approved term of term `i`.
+    pub(crate) fn approved(&self, i: u32, f: &mut impl FnMut(&str)) {
+        let mut r = self.reader(i);
+        let _ = (|| {
+            r.string()?;
+            r.skip_strs()?;
+            for _ in 0..r.count()? {
+                f(r.string()?);
+            }
+            Some(())
+        })();
+    }
 }
 
 fn write(path: &std::path::Path, g: &Glossary, prefix: &str) {
@@ -443,7 +560,7 @@ fn write(path: &std::path::Path, g: &Glossary, prefix: &str) {
 struct Writer {
     out: Vec<u8>,
     strings: String,
-    /// The origins' file names met so far: each is written once, then by its index.
+    /// The origins' file names: written once, then referred to by their index.
     files: Vec<Arc<str>>,
 }
 
@@ -497,22 +614,29 @@ impl Writer {
             self.strs(&e.good);
         }
     }
-    /// An origin: the index of its file among those met so far, the file's name if it is
-    /// new, and the line.
+    /// An origin: the index of its file in the table of files, and the line.
     fn origin(&mut self, o: &Origin) {
-        match self.files.iter().position(|f| *f == o.file) {
-            Some(i) => self.num(i),
-            None => {
-                self.num(self.files.len());
-                self.str(&o.file);
-                self.files.push(o.file.clone());
-            }
-        }
+        let i = self.files.iter().position(|f| *f == o.file);
+        self.num(i.unwrap_or(usize::MAX));
         self.num(o.line);
     }
     fn glossary(&mut self, g: &Glossary) {
+        // The origins' file names first, once each (a glossary comes from a few files).
+        for e in g.entries() {
+            let file = &e.origin().file;
+            if !self.files.contains(file) {
+                self.files.push(file.clone());
+            }
+        }
+        let files = std::mem::take(&mut self.files);
+        self.strs(&files);
+        self.files = files;
         self.num(g.terms.len());
+        // Where each term starts, and where the terms end: written after all, so that a
+        // term can be read alone (see `Stored`).
+        let mut places = Vec::with_capacity(g.terms.len() + 1);
         for t in &g.terms {
+            places.push((self.out.len(), self.strings.len()));
             self.str(&t.id);
             self.strs(&t.source);
             self.strs(&t.approved);
@@ -538,6 +662,7 @@ impl Writer {
             self.examples(&t.examples);
             self.origin(&t.origin);
         }
+        places.push((self.out.len(), self.strings.len()));
         self.num(g.entities.len());
         for e in &g.entities {
             self.str(&e.id);
@@ -576,6 +701,11 @@ impl Writer {
             self.examples(&o.examples);
             self.origin(&o.origin);
         }
+        for &(nums, strs) in &places {
+            self.num(nums);
+            self.num(strs);
+        }
+        self.num(places.len());
     }
 }
 
@@ -583,8 +713,8 @@ struct Reader<'a> {
     b: &'a [u8],
     /// The strings not yet read.
     strings: &'a str,
-    /// The file names met so far, shared as in a parsed glossary.
-    files: Vec<Arc<str>>,
+    /// The origins' file names, shared as in a parsed glossary.
+    files: &'a [Arc<str>],
 }
 
 impl<'a> Reader<'a> {
@@ -617,6 +747,22 @@ impl<'a> Reader<'a> {
         let mut v = Texts::with_capacity(n);
         for _ in 0..n {
             v.push(self.text()?);
+        }
+        Some(v)
+    }
+    /// Passes over a list of strings.
+    fn skip_strs(&mut self) -> Option<()> {
+        for _ in 0..self.count()? {
+            self.string()?;
+        }
+        Some(())
+    }
+    /// The table of the origins' file names.
+    fn files(&mut self) -> Option<Vec<Arc<str>>> {
+        let n = self.count()?;
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(Arc::from(self.string()?));
         }
         Some(v)
     }
@@ -674,59 +820,48 @@ impl<'a> Reader<'a> {
         })
     }
     fn origin(&mut self) -> Option<Origin> {
-        let i = self.num()?;
-        let file = match self.files.get(i) {
-            Some(f) => f.clone(),
-            None if i == self.files.len() => {
-                let f: Arc<str> = self.string()?.into();
-                self.files.push(f.clone());
-                f
-            }
-            None => return None,
-        };
         Some(Origin {
-            file,
+            file: self.files.get(self.num()?)?.clone(),
             line: self.num()?,
         })
     }
-    fn glossary(&mut self) -> Option<Glossary> {
-        let mut g = Glossary::default();
-        // Exact capacities: a termbase holds a hundred thousand terms.
-        let terms = self.count()?;
-        g.terms.reserve_exact(terms);
-        for _ in 0..terms {
-            let id = self.text()?;
-            let source = self.texts()?;
-            let approved = self.texts()?;
-            let variants = self.count()?;
-            let mut forbidden = Vec::with_capacity(variants);
-            for _ in 0..variants {
-                forbidden.push(Variant {
-                    term: self.text()?,
-                    reason: self.text()?,
-                    suggest: self.texts()?,
-                    severity: if self.flag()? {
-                        Some(self.severity()?)
-                    } else {
-                        None
-                    },
-                    context: self.context()?,
-                    inflect: self.flag()?,
-                });
-            }
-            g.terms.push(Term {
-                id,
-                source,
-                approved,
-                forbidden,
-                domain: self.opt()?,
-                severity: self.severity()?,
-                note: self.opt()?,
-                check_untranslated: self.flag()?,
-                examples: self.examples()?,
-                origin: self.origin()?,
+    /// A term, as `Writer::glossary` writes it.
+    fn term(&mut self) -> Option<Term> {
+        let id = self.text()?;
+        let source = self.texts()?;
+        let approved = self.texts()?;
+        let variants = self.count()?;
+        let mut forbidden = Vec::with_capacity(variants);
+        for _ in 0..variants {
+            forbidden.push(Variant {
+                term: self.text()?,
+                reason: self.text()?,
+                suggest: self.texts()?,
+                severity: if self.flag()? {
+                    Some(self.severity()?)
+                } else {
+                    None
+                },
+                context: self.context()?,
+                inflect: self.flag()?,
             });
         }
+        Some(Term {
+            id,
+            source,
+            approved,
+            forbidden,
+            domain: self.opt()?,
+            severity: self.severity()?,
+            note: self.opt()?,
+            check_untranslated: self.flag()?,
+            examples: self.examples()?,
+            origin: self.origin()?,
+        })
+    }
+    /// What follows the terms: the entities, expressions and overused constructions.
+    fn rest(&mut self) -> Option<Glossary> {
+        let mut g = Glossary::default();
         let entities = self.count()?;
         g.entities.reserve_exact(entities);
         for _ in 0..entities {
@@ -792,18 +927,126 @@ mod tests {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let path = dir.path().join("defaults-test.bin");
         write(&path, &parsed, "defaults-");
-        let read_back = read(&path).expect("the file just written");
+        let read_back = read(&path, 1).expect("the file just written");
         assert!(same(&parsed, &read_back));
         assert!(parsed.terms.len() > 100 && parsed.expressions.len() > 100);
         // A truncated or altered file is not used.
         let bytes = std::fs::read(&path).expect("read");
         std::fs::write(&path, &bytes[..bytes.len() - 1]).expect("write");
-        assert!(read(&path).is_none());
+        assert!(read(&path, 1).is_none());
         let mut altered = bytes.clone();
         let i = altered.len() / 2;
         altered[i] ^= 1;
         std::fs::write(&path, &altered).expect("write");
-        assert!(read(&path).is_none());
+        assert!(read(&path, 1).is_none());
+        // Terms are not checked when the file is opened: one that cannot be read (a place
+        // out of the file, as only a fault of the writer could give) is an empty term.
+        let mut wrong = bytes.clone();
+        let u64_at = |b: &[u8], i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap());
+        let strings = u64_at(&wrong, wrong.len() - 8) as usize;
+        let count_at = wrong.len() - 8 - strings - 8;
+        let first_place = count_at - 16 * u64_at(&wrong, count_at) as usize;
+        wrong[first_place..first_place + 8].copy_from_slice(&u64::MAX.to_le_bytes());
+        let sum = checksum(&wrong[24..]);
+        wrong[16..24].copy_from_slice(&sum.to_le_bytes());
+        std::fs::write(&path, &wrong).expect("write");
+        let g = read(&path, 1).expect("a file with a right checksum");
+        assert_eq!((g.terms[0].id.as_str(), g.terms[0].approved.len()), ("", 0));
+        assert_eq!(g.terms[1], parsed.terms[1]);
+    }
+
+    #[test]
+    fn stored_terms_are_read_when_used_and_merge_like_given_ones() {
+        use crate::glossary::terms::KeyPart;
+        let parsed = parse_all().expect("the default glossaries parse");
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("defaults-test.bin");
+        write(&path, &parsed, "defaults-");
+        let stored = read(&path, 7).expect("the file just written");
+        // Ids and approved terms come from the file without reading a term.
+        assert!(
+            stored
+                .terms
+                .ids()
+                .eq(parsed.terms.iter().map(|t| t.id.as_str()))
+        );
+        let approved = |g: &Glossary| {
+            let mut v = Vec::new();
+            g.terms.each_approved(|a| v.push(a.to_string()));
+            v
+        };
+        assert_eq!(approved(&stored), approved(&parsed));
+        assert!(approved(&parsed).len() > parsed.terms.len());
+        let key_of = super::super::matcher::compiled_key;
+        let stored_key = key_of(&stored);
+        assert!(matches!(
+            stored.terms.key_parts()[..],
+            [KeyPart::Stored { file: 7, first: 0, count }] if count as usize == parsed.terms.len()
+        ));
+        assert_eq!(stored.terms.read_so_far(), 0);
+        // A term is read when asked for, and only it.
+        let n = parsed.terms.len();
+        assert_eq!(stored.terms[n - 1], parsed.terms[n - 1]);
+        assert_eq!(stored.terms.read_so_far(), 1);
+        assert_eq!(
+            key_of(&stored),
+            stored_key,
+            "reading a term changes nothing"
+        );
+
+        // Merged after given terms, and a later file redefining one of its terms.
+        let (first, last) = (parsed.terms[0].id.clone(), parsed.terms[n - 1].id.clone());
+        let given = |id: &str| {
+            crate::glossary::parse(
+                "autre.toml",
+                &format!(
+                    "[glossary]\nname = \"autre\"\n[[term]]\nid = \"{id}\"\napproved = [\"autre chose\"]\n"
+                ),
+            )
+            .expect("parses")
+        };
+        let mut g = given("nouveau");
+        g.merge(stored.clone());
+        g.merge(given(&last));
+        assert_eq!(g.terms.len(), n + 1);
+        let ids: Vec<&str> = g.terms.ids().collect();
+        assert_eq!(
+            (ids[0], ids[1], ids[n]),
+            ("nouveau", first.as_str(), last.as_str())
+        );
+        assert_eq!(g.terms[n].approved[..], ["autre chose"]);
+        assert_eq!(g.terms[1], parsed.terms[0]);
+        // Two stored files merged: each term is read from its own.
+        let path = dir.path().join("second.bin");
+        write(&path, &given("seul"), "defaults-");
+        let mut two = stored.clone();
+        two.merge(read(&path, 8).expect("the file just written"));
+        assert_eq!(two.terms.len(), n + 1);
+        assert_eq!(two.terms[n].id, "seul");
+        assert_eq!(two.terms[n].approved[..], ["autre chose"]);
+        assert_eq!(two.terms[0], parsed.terms[0]);
+        assert!(matches!(
+            two.terms.key_parts()[..],
+            [
+                KeyPart::Stored { file: 7, .. },
+                KeyPart::Stored {
+                    file: 8,
+                    first: 0,
+                    count: 1
+                }
+            ]
+        ));
+        // A term changed in place counts as given: the key follows its content.
+        let mut changed = stored.clone();
+        for t in changed.terms.iter_mut().take(1) {
+            t.approved = Texts::from_iter([Text::from("autre chose")]);
+        }
+        assert_eq!(changed.terms.read_so_far(), stored.terms.read_so_far() + 1);
+        assert_ne!(key_of(&changed), stored_key);
+        assert!(matches!(
+            changed.terms.key_parts().first(),
+            Some(KeyPart::Given(_))
+        ));
     }
 
     #[test]

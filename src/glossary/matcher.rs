@@ -3,6 +3,8 @@ to its inflected forms, indexed by its first word. Matching is one hash look-up 
 the text, then a check of the following tokens; no regular expression, no re-search. */
 
 mod cache;
+#[cfg(test)]
+pub(crate) use cache::key as compiled_key;
 pub(crate) use cache::{dir as cache_dir, prune as prune_cache};
 
 use super::inflect::{self, Mode};

@@ -8,12 +8,14 @@ mod inflect;
 mod matcher;
 mod model;
 pub mod tbx;
+mod terms;
 mod toml;
 pub mod write;
 
 pub use inflect::{Mode, class_of, forms};
 pub use matcher::{CompiledGlossary, CtxIds, Hit, Target};
 pub use model::*;
+pub use terms::Terms;
 
 use thiserror::Error;
 

@@ -221,7 +221,7 @@ impl<'a> EntryRef<'a> {
 
 #[derive(Debug, Clone, Default)]
 pub struct Glossary {
-    pub terms: Vec<Term>,
+    pub terms: super::Terms,
     pub entities: Vec<Entity>,
     pub expressions: Vec<Expression>,
     pub overuses: Vec<Overuse>,
@@ -245,25 +245,33 @@ impl Glossary {
             .chain(self.overuses.iter().map(EntryRef::Overuse))
     }
 
+    /// The id of every entry, without reading the terms kept on disk (see `Terms`).
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.terms
+            .ids()
+            .chain(self.entities.iter().map(|e| e.id.as_str()))
+            .chain(self.expressions.iter().map(|e| e.id.as_str()))
+            .chain(self.overuses.iter().map(|e| e.id.as_str()))
+    }
+
     /// Adds `other`; an entry whose id is already present replaces the old one.
     pub fn merge(&mut self, other: Glossary) {
         // The ids of ours that `other` redefines, found without copying the ids of a
         // 100,000-concept termbase.
         type Set<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
-        let ours: Set<&str> = self.entries().map(|e| e.id()).collect();
+        let ours: Set<&str> = self.ids().collect();
         let ids: Set<String> = other
-            .entries()
-            .map(|e| e.id())
+            .ids()
             .filter(|id| ours.contains(id))
             .map(str::to_string)
             .collect();
         if !ids.is_empty() {
-            self.terms.retain(|e| !ids.contains(e.id.as_str()));
+            self.terms.retain_ids(|id| !ids.contains(id));
             self.entities.retain(|e| !ids.contains(&e.id));
             self.expressions.retain(|e| !ids.contains(&e.id));
             self.overuses.retain(|e| !ids.contains(&e.id));
         }
-        append(&mut self.terms, other.terms);
+        self.terms.append(other.terms);
         append(&mut self.entities, other.entities);
         append(&mut self.expressions, other.expressions);
         append(&mut self.overuses, other.overuses);
@@ -272,7 +280,10 @@ impl Glossary {
     /// A glossary holding only the entry with this id (for running its examples alone).
     pub fn only(&self, id: &str) -> Glossary {
         Glossary {
-            terms: self.terms.iter().filter(|e| e.id == id).cloned().collect(),
+            terms: (self.terms.ids().enumerate())
+                .filter(|(_, x)| *x == id)
+                .map(|(i, _)| self.terms[i].clone())
+                .collect(),
             entities: self
                 .entities
                 .iter()
@@ -297,7 +308,7 @@ impl Glossary {
 
 /// `mine` followed by `theirs`; when `theirs` is the longer (a termbase after the default
 /// glossaries), `mine` is put in front of it rather than it copied after `mine`.
-fn append<T>(mine: &mut Vec<T>, theirs: Vec<T>) {
+pub(super) fn append<T>(mine: &mut Vec<T>, theirs: Vec<T>) {
     if mine.len() >= theirs.len() {
         mine.extend(theirs);
     } else {

@@ -1306,10 +1306,10 @@ impl<'a> Analyzer<'a> {
         let compounds = self.compounds.get_or_init(|| {
             self.cx.glossary.memo.get_or_init(|| {
                 let mut set = HashSet::new();
-                for t in &self.cx.glossary.glossary.terms {
-                    // (Only a term that holds « de » or « d' » is cut into words: most of a
-                    // large termbase's terms do not.)
-                    for p in t.approved.iter().filter(|p| may_hold_de(p)) {
+                // (Read without reading the terms of a termbase, and only a term that holds
+                // « de » or « d' » is cut into words: most of a large termbase's do not.)
+                self.cx.glossary.glossary.terms.each_approved(|p| {
+                    if may_hold_de(p) {
                         let w = tokenize_phrase(p);
                         for k in 0..w.len().saturating_sub(2) {
                             if matches!(w[k + 1].as_str(), "de" | "d'") {
@@ -1331,7 +1331,7 @@ impl<'a> Analyzer<'a> {
                             }
                         }
                     }
-                }
+                });
                 Compounds(set)
             })
         });

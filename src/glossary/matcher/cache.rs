@@ -16,6 +16,7 @@ tests') are never cached; the default glossaries are (compiling them takes about
 reading them back well under 1 ms, which is most of a run on a small file). */
 
 use super::{CtxIds, FormTable, Lists, Matcher, Target, VariantContexts, Words};
+use crate::glossary::terms::KeyPart;
 use crate::glossary::{Glossary, Scope};
 use std::hash::{BuildHasher, Hasher};
 use std::path::PathBuf;
@@ -115,15 +116,27 @@ pub fn key(g: &Glossary) -> u128 {
         h.bytes(c.as_bytes());
     }
     h.num(g.terms.len());
-    for t in &g.terms {
-        h.strs(&t.approved);
-        h.num(t.forbidden.len());
-        for v in &t.forbidden {
-            h.bytes(v.term.as_bytes());
-            h.num(v.inflect as usize);
-            h.context(&v.context);
+    for part in g.terms.key_parts() {
+        match part {
+            // Terms as stored: their file's key and their place (a termbase's are not read).
+            KeyPart::Stored { file, first, count } => {
+                h.num(0);
+                h.bytes(&file.to_le_bytes());
+                h.num(first as usize);
+                h.num(count as usize);
+            }
+            KeyPart::Given(t) => {
+                h.num(1);
+                h.strs(&t.approved);
+                h.num(t.forbidden.len());
+                for v in &t.forbidden {
+                    h.bytes(v.term.as_bytes());
+                    h.num(v.inflect as usize);
+                    h.context(&v.context);
+                }
+                h.strs(&t.source);
+            }
         }
-        h.strs(&t.source);
     }
     h.num(g.expressions.len());
     for x in &g.expressions {
