@@ -159,26 +159,20 @@ impl<'a> Context<'a> {
         // The hits of context phrases come apart: the others are the raw hits as they stand.
         let (raw_hits, context) = glossary.find_apart(doc);
         // Where each context phrase occurs, by sentence and by paragraph: a hit only ever
-        // looks at the occurrences of its own sentence or paragraph. Two lists sorted by
-        // (phrase, sentence or paragraph): a group is found by bisection.
-        let (in_sentence, in_paragraph) =
+        // looks at the occurrences of its own sentence or paragraph.
+        let (mut in_sentence, mut in_paragraph) =
             context_places(doc, &context, glossary.context_phrases.len());
         drop(context);
-        fn group(places: &[(u32, u32, Span)], key: (u32, u32)) -> &[(u32, u32, Span)] {
-            let a = places.partition_point(|x| (x.0, x.1) < key);
-            let b = a + places[a..].partition_point(|x| (x.0, x.1) == key);
-            &places[a..b]
-        }
-        let holds = |ctx: &CtxIds, hit: &Hit| -> bool {
+        let mut holds = |ctx: &CtxIds, hit: &Hit| -> bool {
             let s = doc.tokens[hit.first].sentence;
             let p = doc.sentences.get(s as usize).map_or(0, |x| x.paragraph);
             // A `when` phrase must be another part of the sentence than the match itself; an
             // `unless` phrase may contain it (« formation politique » protects « formation »)
             // but may not be the match itself (a form of the matched word).
-            let near = |id: &u32, may_overlap: bool| {
+            let mut near = |id: &u32, may_overlap: bool| {
                 let found = match ctx.scope {
-                    Scope::Sentence => group(&in_sentence, (*id, s)),
-                    Scope::Paragraph => group(&in_paragraph, (*id, p)),
+                    Scope::Sentence => in_sentence.of(*id, s),
+                    Scope::Paragraph => in_paragraph.of(*id, p),
                 };
                 found.iter().any(|(_, _, span)| {
                     !span.overlaps(&hit.span) || (may_overlap && !hit.span.contains(span))
@@ -236,8 +230,47 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Occurrences of context phrases: (phrase, sentence or paragraph, span).
-type Places = Vec<(u32, u32, Span)>;
+/// Occurrences of context phrases: (phrase, sentence or paragraph, span), sorted by phrase
+/// and then by sentence or paragraph.
+#[derive(Debug, PartialEq)]
+struct Places {
+    places: Vec<(u32, u32, Span)>,
+    /// Where each phrase's occurrences start (and, last, where they all end).
+    starts: Vec<u32>,
+    /// Per phrase, where its last look-up ended, from the start of its occurrences: hits
+    /// come in order, so a look-up most often moves on from there (a bisection per hit cost
+    /// 6 % of a run on a text with many findings).
+    cursor: Vec<u32>,
+}
+
+impl Places {
+    fn empty() -> Places {
+        Places {
+            places: Vec::new(),
+            starts: Vec::new(),
+            cursor: Vec::new(),
+        }
+    }
+
+    /// The occurrences of `phrase` in sentence (or paragraph) `key`.
+    fn of(&mut self, phrase: u32, key: u32) -> &[(u32, u32, Span)] {
+        let p = phrase as usize;
+        let (Some(&lo), Some(&hi)) = (self.starts.get(p), self.starts.get(p + 1)) else {
+            return &[];
+        };
+        let run = &self.places[lo as usize..hi as usize];
+        let mut c = self.cursor[p] as usize;
+        if c > 0 && run[c - 1].1 >= key {
+            // Back to an earlier sentence (hits are in order: never in a run).
+            c = run.partition_point(|x| x.1 < key);
+        } else {
+            c += run[c..].iter().take_while(|x| x.1 < key).count();
+        }
+        self.cursor[p] = c as u32;
+        let end = c + run[c..].iter().take_while(|x| x.1 == key).count();
+        &run[c..end]
+    }
+}
 
 /// The occurrences of the context phrases among `hits` as two lists of (phrase, sentence,
 /// span) and (phrase, paragraph, span), each sorted by its first two numbers.
@@ -257,11 +290,12 @@ fn context_places(doc: &Document, hits: &[Hit], phrases: usize) -> (Places, Plac
         }
     }
     if n == 0 {
-        return (Vec::new(), Vec::new());
+        return (Places::empty(), Places::empty());
     }
     for i in 1..next.len() {
         next[i] += next[i - 1];
     }
+    let starts = next.clone();
     let empty = (0, 0, Span::new(0, 0));
     let (mut in_sentence, mut in_paragraph) = (vec![empty; n], vec![empty; n]);
     for h in hits {
@@ -274,11 +308,17 @@ fn context_places(doc: &Document, hits: &[Hit], phrases: usize) -> (Places, Plac
             *at += 1;
         }
     }
-    for places in [&mut in_sentence, &mut in_paragraph] {
+    let cursor = vec![0; phrases];
+    let [in_sentence, in_paragraph] = [in_sentence, in_paragraph].map(|mut places| {
         if !places.is_sorted_by_key(|x| (x.0, x.1)) {
             places.sort_unstable_by_key(|x| (x.0, x.1));
         }
-    }
+        Places {
+            places,
+            starts: starts.clone(),
+            cursor: cursor.clone(),
+        }
+    });
     (in_sentence, in_paragraph)
 }
 
@@ -536,14 +576,27 @@ scope = "paragraph"
             }
         }
         assert!(want_s.len() >= 8, "{want_s:?}");
-        for (got, mut want) in [(in_sentence, want_s), (in_paragraph, want_p)] {
-            assert!(got.is_sorted_by_key(|x| (x.0, x.1)), "{got:?}");
-            let mut got = got;
+        for (mut got, mut want) in [(in_sentence, want_s), (in_paragraph, want_p)] {
+            assert!(got.places.is_sorted_by_key(|x| (x.0, x.1)), "{got:?}");
+            // Look-ups in any order, forward and back, find what a filter finds.
+            let keys = (0..g.context_phrases.len() as u32 + 1)
+                .flat_map(|p| [(p, 0), (p, 3), (p, 1), (p, 1), (p, 9), (p, 2), (p, 4)]);
+            for (p, k) in keys.clone().chain(keys.rev()) {
+                let by_filter: Vec<_> = (got.places.iter())
+                    .filter(|x| (x.0, x.1) == (p, k))
+                    .copied()
+                    .collect();
+                assert_eq!(got.of(p, k), &by_filter[..], "phrase {p}, key {k}");
+            }
+            let mut got = got.places;
             got.sort_unstable();
             want.sort_unstable();
             assert_eq!(got, want);
         }
-        assert_eq!(context_places(&doc, &[], 3), (Vec::new(), Vec::new()));
+        assert_eq!(
+            context_places(&doc, &[], 3),
+            (Places::empty(), Places::empty())
+        );
     }
 
     #[test]
