@@ -458,7 +458,7 @@ fn write_and_read(path: &std::path::Path, key: u128, g: Glossary, prefix: &str) 
 /// it): its checksum says that its bytes are those written by this very code (its key holds
 /// the code), which reads back what it writes (see the tests). A term that could not be read
 /// all the same would stand as an empty term (see `terms::unreadable`), never a panic.
-pub struct Stored {
+pub(crate) struct Stored {
     /// The key it is stored under: everything its content depends on.
     pub(crate) key: u128,
     map: memmap2::Mmap,

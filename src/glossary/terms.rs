@@ -123,11 +123,7 @@ impl Terms {
 
     /// The id of each term, without reading the terms.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.slots.iter().map(|s| match (s.term.get(), s.stored) {
-            (Some(t), _) => t.id.as_str(),
-            (None, Some((f, r))) => self.files[f as usize].id(r),
-            (None, None) => "",
-        })
+        self.slots.iter().map(|s| id(&self.files, s))
     }
 
     /// Calls `f` with every approved term of every entry, without reading the entries.
@@ -179,13 +175,7 @@ impl Terms {
     /// Keeps the terms whose id `keep` accepts.
     pub(crate) fn retain_ids(&mut self, mut keep: impl FnMut(&str) -> bool) {
         let files = &self.files;
-        self.slots.retain(|s| {
-            keep(match (s.term.get(), s.stored) {
-                (Some(t), _) => t.id.as_str(),
-                (None, Some((f, r))) => files[f as usize].id(r),
-                (None, None) => "",
-            })
-        });
+        self.slots.retain(|s| keep(id(files, s)));
     }
 
     /// `self` followed by `other` (see `model::append`).
@@ -202,6 +192,16 @@ impl Terms {
     }
 }
 
+/// The id of a slot's term, read from its stored file if the term was not read.
+fn id<'a>(files: &'a [Arc<Stored>], s: &'a Slot) -> &'a str {
+    match (s.term.get(), s.stored) {
+        (Some(t), _) => t.id.as_str(),
+        (None, Some((f, i))) => files[f as usize].id(i),
+        // (Never met: a slot without a stored file holds its term from the start.)
+        (None, None) => "",
+    }
+}
+
 /// The term a slot stands for, read from its stored file.
 fn read(files: &[Arc<Stored>], s: &Slot) -> Term {
     match s.stored {
@@ -211,8 +211,8 @@ fn read(files: &[Arc<Stored>], s: &Slot) -> Term {
     }
 }
 
-/// What stands for a term that cannot be read back. Never met: every record of a stored
-/// file is checked when the file is opened (see `defaults::read`); it is there so that
+/// What stands for a term that cannot be read back. Never met: a stored file's checksum
+/// says its bytes are those this code wrote (see `defaults::Stored`); it is there so that
 /// nothing can panic if one were.
 pub(crate) fn unreadable(id: &str) -> Term {
     Term {
