@@ -783,8 +783,13 @@ impl Matcher {
             let forms: Vec<u32> = time("glossary/forms", || doc.tokens.iter().map(form).collect());
             return time("glossary/match", || {
                 // Every piece's hits go straight to the one list (a termbase finds hundreds of
-                // thousands of hits: no list per piece to copy).
-                let mut found = Found::default();
+                // thousands of hits: no list per piece to copy), room made for a hit per
+                // word: a list grown by doubling was copied at each step, and room that no
+                // hit fills is never touched.
+                let mut found = Found {
+                    hits: Vec::with_capacity(doc.tokens.len()),
+                    context: Vec::new(),
+                };
                 for &(a, b) in pieces {
                     self.find_in(doc, &forms, a, b, apart, &mut found);
                 }
