@@ -295,6 +295,7 @@ pub fn tokenize(view: &str, from: usize, to: usize) -> Vec<Token> {
 
 /// Pushes the words of one UAX #29 word segment `view[start..end]`: none for spaces and
 /// punctuation, one or more for a word (elisions split off).
+#[inline]
 pub(super) fn push_segment(view: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let first = view.as_bytes()[start];
     let alnum = if first < 0x80 {
