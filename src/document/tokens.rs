@@ -360,7 +360,7 @@ pub fn tokenize_phrase(phrase: &str) -> Vec<String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// The table's path gives what the general one gives, for every character it takes,
