@@ -168,13 +168,21 @@ fn short_latin_token(view: &str, start: usize, end: usize) -> Option<Token> {
             None
         }
     };
-    let (mut sum, mut ascii, mut i) = (0u32, true, 0);
-    while i < bytes.len() {
-        let (e, len) = at(i)?;
-        sum += e.counts;
-        ascii &= len == 1;
-        i += len;
-    }
+    let ascii = word.is_ascii();
+    let sum = if ascii {
+        bytes
+            .iter()
+            .map(|&b| ASCII_COUNTS[usize::from(b & 0x7F)])
+            .sum()
+    } else {
+        let (mut sum, mut i) = (0u32, 0);
+        while i < bytes.len() {
+            let (e, len) = at(i)?;
+            sum += e.counts;
+            i += len;
+        }
+        sum
+    };
     let [letters, upper, changed, refused] = sum.to_le_bytes();
     if refused > 0 {
         return None;
@@ -205,6 +213,24 @@ fn short_latin_token(view: &str, start: usize, end: usize) -> Option<Token> {
         word: letters > 0,
     })
 }
+
+/// `LatinChar::counts` of the ASCII characters, known at compile time: letters, capitals
+/// (the characters lower case changes), refused (NUL, lowered to nothing known, and the
+/// apostrophe).
+static ASCII_COUNTS: [u32; 128] = {
+    let mut t = [0u32; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        let upper = c.is_ascii_uppercase() as u32;
+        t[b] = c.is_ascii_alphabetic() as u32
+            | upper << 8
+            | upper << 16
+            | ((c == 0 || c == b'\'') as u32) << 24;
+        b += 1;
+    }
+    t
+};
 
 /// What `make_token` needs of a character below U+0180 (Latin-1 and Latin Extended-A, the
 /// letters of French): its lower case, whether it is a letter, a capital. All of them are
@@ -500,6 +526,9 @@ pub(super) mod tests {
             "中",
         ] {
             assert!(short_latin_token(w, 0, w.len()).is_none(), "{w}");
+        }
+        for (b, counts) in ASCII_COUNTS.iter().enumerate() {
+            assert_eq!(*counts, latin_table()[b].counts, "{b}");
         }
         // Lowering keeps the length of every character of the table (the buffer is the
         // word's size).
