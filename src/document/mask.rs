@@ -39,21 +39,38 @@ impl Mask {
     /// paragraphs keep their shape). Content ranges get a barrier at their first byte and
     /// white space elsewhere.
     pub fn apply(&self, text: &str) -> String {
+        // Ranges of whole characters (nearly always) are replaced in a copy of the text;
+        // a range that cuts a character takes the byte by byte way.
+        let whole = self.ranges.iter().all(|&(start, end, _)| {
+            let end = end.min(text.len());
+            start >= end || (text.is_char_boundary(start) && text.is_char_boundary(end))
+        });
+        if !whole {
+            return self.apply_bytes(text);
+        }
+        let mut view = text.to_string();
+        let mut with = Vec::new();
+        for &(start, end, kind) in &self.ranges {
+            let end = end.min(view.len());
+            if start >= end {
+                continue;
+            }
+            with.clear();
+            with.extend_from_slice(&view.as_bytes()[start..end]);
+            mask_bytes(&mut with, kind);
+            // (Every replaced byte is ASCII and whole characters are replaced.)
+            view.replace_range(start..end, std::str::from_utf8(&with).expect("ASCII"));
+        }
+        view
+    }
+
+    /// `apply` byte by byte, repaired when a range cut a character.
+    fn apply_bytes(&self, text: &str) -> String {
         let mut bytes = text.as_bytes().to_vec();
         for &(start, end, kind) in &self.ranges {
             let end = end.min(bytes.len());
-            for (i, b) in bytes[start..end].iter_mut().enumerate() {
-                if (*b == b'\n' || *b == b'\r') && kind != MaskKind::Hidden {
-                    continue;
-                }
-                *b = if kind == MaskKind::Content && (i == 0) {
-                    BARRIER
-                } else {
-                    b' '
-                };
-            }
-            if kind == MaskKind::Content && end > start + 1 && bytes[end - 1] != b'\n' {
-                bytes[end - 1] = BARRIER;
+            if start < end {
+                mask_bytes(&mut bytes[start..end], kind);
             }
         }
         // Every replaced byte is ASCII and whole characters are replaced: still UTF-8.
@@ -70,9 +87,57 @@ impl Mask {
     }
 }
 
+/// Masks the bytes of one range: white space, a barrier first and last for content, line
+/// breaks kept but where hidden.
+fn mask_bytes(bytes: &mut [u8], kind: MaskKind) {
+    for (i, b) in bytes.iter_mut().enumerate() {
+        if (*b == b'\n' || *b == b'\r') && kind != MaskKind::Hidden {
+            continue;
+        }
+        *b = if kind == MaskKind::Content && (i == 0) {
+            BARRIER
+        } else {
+            b' '
+        };
+    }
+    let n = bytes.len();
+    if kind == MaskKind::Content && n > 1 && bytes[n - 1] != b'\n' {
+        bytes[n - 1] = BARRIER;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_ranges_give_the_bytes_view() {
+        let text = super::super::tokens::tests::VARIED;
+        let kinds = [MaskKind::Syntax, MaskKind::Content, MaskKind::Hidden];
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |m: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % m as u64) as usize
+        };
+        for _ in 0..5_000 {
+            let mut m = Mask::new();
+            for _ in 0..next(5) {
+                let start = next(text.len());
+                let end = (start + next(40)).min(text.len());
+                // Mostly whole characters, sometimes not (the bytes way then).
+                let whole = |i: usize| (0..=i).rev().find(|&j| text.is_char_boundary(j));
+                let (start, end) = if next(4) > 0 {
+                    (whole(start).unwrap_or(0), whole(end).unwrap_or(0))
+                } else {
+                    (start, end)
+                };
+                m.add(start, end, kinds[next(3)]);
+            }
+            assert_eq!(m.apply(text), m.apply_bytes(text), "{:?}", m.ranges());
+        }
+    }
 
     #[test]
     fn view_keeps_length_and_lines() {

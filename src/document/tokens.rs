@@ -85,6 +85,9 @@ fn normalize_compact(word: &str) -> CompactString {
 }
 
 fn make_token(view: &str, start: usize, end: usize) -> Token {
+    if let Some(t) = short_latin_token(view, start, end) {
+        return t;
+    }
     let word = &view[start..end];
     let bytes = word.as_bytes();
     // One pass: ASCII? letters, capitals.
@@ -111,6 +114,11 @@ fn make_token(view: &str, start: usize, end: usize) -> Token {
     if let Some(t) = latin_token(word, start, end) {
         return t;
     }
+    general_token(word, start, end)
+}
+
+/// `make_token` for any word: NFC, lower case and letters from the Unicode tables.
+fn general_token(word: &str, start: usize, end: usize) -> Token {
     let (mut letters, mut upper) = (0, 0);
     for c in word.chars() {
         if c.is_alphabetic() {
@@ -132,6 +140,98 @@ fn make_token(view: &str, start: usize, end: usize) -> Token {
     }
 }
 
+/// Longest word `short_latin_token` takes: a `CompactString` holds it inline.
+const SHORT: usize = 24;
+
+/// `make_token` for a word of at most `SHORT` bytes whose characters are all below U+0180
+/// (one or two bytes each) and that holds no apostrophe: nearly every word of French.
+/// One pass over the bytes adds up the characters' counts (letters, capitals, characters
+/// that lower case changes); a word that lower case does not change (most words) is its
+/// own normalised form. None for any other word (and so for every elision).
+fn short_latin_token(view: &str, start: usize, end: usize) -> Option<Token> {
+    let word = view.get(start..end)?;
+    let bytes = word.as_bytes();
+    if bytes.len() > SHORT {
+        return None;
+    }
+    let table = latin_table();
+    // The character at byte `i`, below U+0180.
+    let at = |i: usize| -> Option<(&LatinChar, usize)> {
+        let b = *bytes.get(i)?;
+        if b < 0x80 {
+            Some((&table[b as usize], 1))
+        } else if (0xC2..0xC6).contains(&b) {
+            // Two bytes, U+0080 to U+017F.
+            let c = (usize::from(b & 0x1F) << 6) | usize::from(*bytes.get(i + 1)? & 0x3F);
+            Some((&table[c], 2))
+        } else {
+            None
+        }
+    };
+    let ascii = word.is_ascii();
+    let sum = if ascii {
+        bytes
+            .iter()
+            .map(|&b| ASCII_COUNTS[usize::from(b & 0x7F)])
+            .sum()
+    } else {
+        let (mut sum, mut i) = (0u32, 0);
+        while i < bytes.len() {
+            let (e, len) = at(i)?;
+            sum += e.counts;
+            i += len;
+        }
+        sum
+    };
+    let [letters, upper, changed, refused] = sum.to_le_bytes();
+    if refused > 0 {
+        return None;
+    }
+    let norm = if changed == 0 {
+        CompactString::from(word)
+    } else if ascii {
+        let mut norm = CompactString::from(word);
+        norm.make_ascii_lowercase();
+        norm
+    } else {
+        // (A lower case below U+0180 takes as many bytes as its capital.)
+        let mut buf = [0u8; SHORT];
+        let (mut i, mut o) = (0, 0);
+        while let Some((e, len)) = at(i) {
+            o += e.lower.encode_utf8(&mut buf[o..]).len();
+            i += len;
+        }
+        CompactString::from(std::str::from_utf8(&buf[..o]).ok()?)
+    };
+    Some(Token {
+        start,
+        end,
+        norm,
+        sentence: 0,
+        capitalized: at(0).is_some_and(|(e, _)| e.uppercase),
+        all_caps: letters >= 2 && upper == letters,
+        word: letters > 0,
+    })
+}
+
+/// `LatinChar::counts` of the ASCII characters, known at compile time: letters, capitals
+/// (the characters lower case changes), refused (NUL, lowered to nothing known, and the
+/// apostrophe).
+static ASCII_COUNTS: [u32; 128] = {
+    let mut t = [0u32; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        let upper = c.is_ascii_uppercase() as u32;
+        t[b] = c.is_ascii_alphabetic() as u32
+            | upper << 8
+            | upper << 16
+            | ((c == 0 || c == b'\'') as u32) << 24;
+        b += 1;
+    }
+    t
+};
+
 /// What `make_token` needs of a character below U+0180 (Latin-1 and Latin Extended-A, the
 /// letters of French): its lower case, whether it is a letter, a capital. All of them are
 /// NFC as they stand.
@@ -140,6 +240,10 @@ struct LatinChar {
     lower: char,
     alphabetic: bool,
     uppercase: bool,
+    /// For `short_latin_token`, one byte each (a word of `SHORT` bytes cannot carry over):
+    /// a letter, a capital letter, a character that lower case changes, a character the
+    /// short path refuses (an apostrophe, or one left to the general path).
+    counts: u32,
 }
 
 const LATIN_END: u32 = 0x180;
@@ -151,15 +255,25 @@ fn latin_table() -> &'static [LatinChar; LATIN_END as usize] {
             for (u, e) in t.iter_mut().enumerate() {
                 let c = char::from_u32(u as u32).expect("below U+0180");
                 let mut lower = c.to_lowercase();
+                // (« İ » lowers to two characters: it is left to the general path.)
+                let lower = if lower.len() == 1 {
+                    lower.next().expect("one")
+                } else {
+                    '\0'
+                };
+                let alphabetic = c.is_alphabetic();
+                let uppercase = c.is_uppercase();
+                let counts = [
+                    alphabetic,
+                    alphabetic && uppercase,
+                    lower != c,
+                    lower == '\0' || is_apostrophe(c),
+                ];
                 *e = LatinChar {
-                    // (« İ » lowers to two characters: it is left to the general path.)
-                    lower: if lower.len() == 1 {
-                        lower.next().expect("one")
-                    } else {
-                        '\0'
-                    },
-                    alphabetic: c.is_alphabetic(),
-                    uppercase: c.is_uppercase(),
+                    lower,
+                    alphabetic,
+                    uppercase,
+                    counts: u32::from_le_bytes(counts.map(u8::from)),
                 };
             }
             t
@@ -207,6 +321,7 @@ pub fn tokenize(view: &str, from: usize, to: usize) -> Vec<Token> {
 
 /// Pushes the words of one UAX #29 word segment `view[start..end]`: none for spaces and
 /// punctuation, one or more for a word (elisions split off).
+#[inline]
 pub(super) fn push_segment(view: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let first = view.as_bytes()[start];
     let alnum = if first < 0x80 {
@@ -224,6 +339,11 @@ pub(super) fn push_segment(view: &str, start: usize, end: usize, out: &mut Vec<T
 
 /// Splits French elisions off a UAX #29 word, then pushes the pieces.
 fn push_word(view: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    // (A word the short path takes has no apostrophe.)
+    if let Some(t) = short_latin_token(view, start, end) {
+        out.push(t);
+        return;
+    }
     let word = &view[start..end];
     // No apostrophe of any kind (`'`, or ’ ‘ ʼ, whose UTF-8 starts with E2 or CA): the
     // word as it is.
@@ -266,7 +386,7 @@ pub fn tokenize_phrase(phrase: &str) -> Vec<String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// The table's path gives what the general one gives, for every character it takes,
@@ -306,6 +426,119 @@ mod tests {
             }
         }
         assert!(fast("İ").is_none() && fast("l’été").is_none());
+    }
+
+    /// Varied text for the fast paths' tests: accents, both apostrophes, non-breaking
+    /// spaces, emoji, CJK, combining marks, digits with separators, URLs, line feeds,
+    /// abbreviations.
+    pub(in crate::document) const VARIED: &str = "L’IA d'approvisionnement, jusqu'à 3,14 ou \
+        1.000.000 € (p. ex. M. Dupont) !\nÉTÉ naïve cœur Œuvre ÀÉ1 x² µs ſ İstanbul Ÿ.\n\
+        100\u{202F}000 km\u{A0}: « oui » ; 😀 emoji, 中文字 ici, cafe\u{301} et soft\u{AD}hyphen.\n\n\
+        Voir https://exemple.fr/a-b?c=1. Microsoft's shares, les développeurs' code_snake \
+        aujourd’hui quelqu’un presqu'île l’été ʼx ‘y ⟨fichier⟩ → suite. p. ex. le M. Martin.\r\n\
+        Un titre très long: anticonstitutionnellement et ANTICONSTITUTIONNELLEMENT.";
+
+    /// `push_word` as it was, every word through the general path.
+    fn reference_push_word(view: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+        let word = &view[start..end];
+        if let Some((i, c)) = word.char_indices().find(|&(_, c)| is_apostrophe(c)) {
+            let prefix = &word[..i];
+            if i + c.len_utf8() < word.len()
+                && ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(prefix))
+            {
+                let cut = start + i + c.len_utf8();
+                out.push(general_token(&view[start..cut], start, cut));
+                reference_push_word(view, cut, end, out);
+                return;
+            }
+        }
+        let trimmed = word.trim_end_matches(is_apostrophe);
+        let trimmed = match trimmed.strip_suffix('s') {
+            Some(stem) if stem.ends_with(is_apostrophe) && stem.chars().count() >= 3 => {
+                stem.trim_end_matches(is_apostrophe)
+            }
+            _ => trimmed,
+        };
+        let end = start + trimmed.len();
+        if end > start {
+            out.push(general_token(&view[start..end], start, end));
+        }
+    }
+
+    /// The words of a text from the crate's word boundaries and the general path alone.
+    fn reference_tokens(view: &str) -> Vec<Token> {
+        use unicode_segmentation::UnicodeSegmentation;
+        let mut out = Vec::new();
+        for (i, w) in view.split_word_bound_indices() {
+            if w.chars().next().is_some_and(char::is_alphanumeric) {
+                reference_push_word(view, i, i + w.len(), &mut out);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn tokens_are_those_of_the_general_path() {
+        assert_eq!(tokenize(VARIED, 0, VARIED.len()), reference_tokens(VARIED));
+        // Random words over letters, accents, apostrophes, signs and other scripts.
+        let alphabet: Vec<char> = (0u32..0x180)
+            .filter_map(char::from_u32)
+            .chain("’ʼ‘\u{A0}\u{202F}😀中\u{301}\u{AD}İ→⟨".chars())
+            .collect();
+        let frequent: Vec<char> = "aeéèçàôœÉÀQZ'’-1,. ".chars().collect();
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |m: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % m as u64) as usize
+        };
+        for _ in 0..50_000 {
+            let len = next(30);
+            let t: String = (0..len)
+                .map(|_| {
+                    if next(3) == 0 {
+                        alphabet[next(alphabet.len())]
+                    } else {
+                        frequent[next(frequent.len())]
+                    }
+                })
+                .collect();
+            assert_eq!(tokenize(&t, 0, t.len()), reference_tokens(&t), "{t:?}");
+            if let Some(fast) = short_latin_token(&t, 0, t.len()) {
+                assert_eq!(fast, general_token(&t, 0, t.len()), "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn short_path_takes_the_words_of_french() {
+        for w in [
+            "Élysée", "cœur", "ÉTÉ", "naïve", "x²", "abc", "Meta", "3,14",
+        ] {
+            assert!(short_latin_token(w, 0, w.len()).is_some(), "{w}");
+        }
+        for w in [
+            "l'été",
+            "aujourd’hui",
+            "İ",
+            "anticonstitutionnellement",
+            "中",
+        ] {
+            assert!(short_latin_token(w, 0, w.len()).is_none(), "{w}");
+        }
+        for (b, counts) in ASCII_COUNTS.iter().enumerate() {
+            assert_eq!(*counts, latin_table()[b].counts, "{b}");
+        }
+        // Lowering keeps the length of every character of the table (the buffer is the
+        // word's size).
+        for (u, e) in latin_table().iter().enumerate() {
+            let c = char::from_u32(u as u32).expect("below U+0180");
+            assert!(
+                e.lower == '\0' || e.lower.len_utf8() == c.len_utf8(),
+                "{c:?}"
+            );
+        }
     }
 
     fn norms(s: &str) -> Vec<String> {
