@@ -134,10 +134,12 @@ impl Rule for RepeatedPhrase {
             use std::hash::BuildHasher;
             foldhash::fast::FixedState::default().hash_one(Gram(&toks[i..i + MIN_N]))
         };
-        let starts: Vec<(usize, u64)> = (0..toks.len())
-            .filter(|&i| LEADS.contains(&toks[i].norm) && joined(i, MIN_N))
-            .map(|i| (i, hash(i)))
-            .collect();
+        let mut starts: Vec<(usize, u64)> = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            if LEADS.contains(t.norm.as_str()) && joined(i, MIN_N) {
+                starts.push((i, hash(i)));
+            }
+        }
         let mut counts: HashMap<u64, usize, foldhash::fast::FixedState> = HashMap::default();
         for &(_, h) in &starts {
             *counts.entry(h).or_default() += 1;
