@@ -398,7 +398,9 @@ impl WordList {
     #[inline(never)]
     fn in_class(&self, table: &WordTable, mut k: u16, word: &str) -> bool {
         while k != 0 {
-            if self.words[k as usize - 1] == word {
+            // (Byte by byte: the words are short, and a call to memcmp cost more.)
+            let w = self.words[k as usize - 1].as_bytes();
+            if w.len() == word.len() && w.iter().zip(word.as_bytes()).all(|(a, b)| a == b) {
                 return true;
             }
             k = table.next[k as usize - 1];
