@@ -228,7 +228,23 @@ fn similarity(a: &[&str], b: &[String]) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    use super::{fold, in_names};
     use crate::testing::check_with;
+
+    #[test]
+    fn in_names_folds_as_the_index_does() {
+        let keys = [
+            "societe", "generale", "taiwan", "ile", "œuvre", "ca", "l'ia", "2024",
+        ];
+        let words = keys.iter().copied().collect();
+        for w in "société societe générale GENERALE taiwan taïwan île ile œuvre ça ca l'ia l’ia \
+                  2024 😀 x é"
+            .split(' ')
+            .chain(["", "\u{a0}", "ile\u{a0}"])
+        {
+            assert_eq!(in_names(&words, w), keys.contains(&fold(w).as_str()), "{w}");
+        }
+    }
 
     const G: &str = r#"
 [glossary]
