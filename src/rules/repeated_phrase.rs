@@ -114,6 +114,11 @@ impl Rule for RepeatedPhrase {
             return;
         }
         let toks = &cx.doc.tokens;
+        // `gap_is_joiner`, at once for the usual gap: one space.
+        let view = cx.doc.view.as_bytes();
+        let joiner = |start: usize, end: usize| {
+            (end == start + 1 && view[start] == b' ') || cx.doc.gap_is_joiner(start, end)
+        };
         let min = cx.settings.repeated_phrase_min.max(2);
         let window = cx.settings.repeated_phrase_window;
         // The phrases that may start at token `i`: words of one sentence, joined.
@@ -124,7 +129,7 @@ impl Rule for RepeatedPhrase {
                     let t = &toks[k];
                     t.is_word()
                         && t.sentence == toks[i].sentence
-                        && (k == i || cx.doc.gap_is_joiner(toks[k - 1].end, t.start))
+                        && (k == i || joiner(toks[k - 1].end, t.start))
                 })
         };
         // First the shortest phrases, by hash: a longer phrase that repeats `min` times
@@ -159,7 +164,7 @@ impl Rule for RepeatedPhrase {
                 let t = &toks[j];
                 if !t.is_word()
                     || t.sentence != toks[i].sentence
-                    || (n > 1 && !cx.doc.gap_is_joiner(toks[j - 1].end, t.start))
+                    || (n > 1 && !joiner(toks[j - 1].end, t.start))
                 {
                     break;
                 }
