@@ -593,6 +593,12 @@ fn day_context(prev: &Token, next: Option<&Token>, after_next: Option<&Token>) -
     }
 }
 
+/// True when `w` has four characters or more: at once when its first four bytes are
+/// ASCII (most words), by decoding otherwise.
+fn at_least_four_chars(w: &str) -> bool {
+    w.len() >= 4 && (w.as_bytes()[..4].is_ascii() || w.chars().nth(3).is_some())
+}
+
 /// Sentences written as titles: two thirds of their longer words capitalised.
 fn title_sentences(doc: &crate::document::Document) -> Vec<bool> {
     // (Capitalised words, words) of four letters or more, per sentence.
@@ -600,7 +606,7 @@ fn title_sentences(doc: &crate::document::Document) -> Vec<bool> {
     for t in doc
         .tokens
         .iter()
-        .filter(|t| t.is_word() && t.norm.chars().nth(3).is_some())
+        .filter(|t| t.is_word() && at_least_four_chars(&t.norm))
     {
         let c = &mut counts[t.sentence as usize];
         c.1 += 1;
@@ -616,6 +622,7 @@ fn title_sentences(doc: &crate::document::Document) -> Vec<bool> {
 
 #[cfg(test)]
 mod tests {
+    use super::at_least_four_chars;
     use crate::diagnostic::{Applicability, Severity};
     use crate::testing::check_with;
 
@@ -637,6 +644,18 @@ mod tests {
 
     fn replacements(text: &str) -> Vec<String> {
         caps(text).into_iter().map(|c| c.2).collect()
+    }
+
+    #[test]
+    fn four_characters_on_bytes_as_on_characters() {
+        for w in
+            "mai juin août Août été ÉTÉ œuvre île îles 😀😀😀 😀😀😀😀 a😀b abc abcd l'ia l’ia \
+                  ça çà 1er 2024 mi-mars x"
+                .split(' ')
+                .chain(["", "\u{a0}", "a\u{a0}b", "a\u{202f}bc"])
+        {
+            assert_eq!(at_least_four_chars(w), w.chars().nth(3).is_some(), "{w}");
+        }
     }
 
     #[test]

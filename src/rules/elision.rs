@@ -71,12 +71,59 @@ const SURE_AFTER: &[&str] = &[
 ];
 
 fn starts_with_vowel(w: &str) -> bool {
+    // (An ASCII first byte is tested as it is: nearly every word.)
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => {
+            matches!(b.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u')
+        }
+        _ => starts_with_vowel_char(w),
+    }
+}
+
+/// `starts_with_vowel` on the first character, whatever it is.
+fn starts_with_vowel_char(w: &str) -> bool {
     w.chars().next().is_some_and(|c| {
         matches!(
             c.to_lowercase().next().unwrap_or(c),
             'a' | 'e' | 'i' | 'o' | 'u' | 'à' | 'â' | 'é' | 'è' | 'ê' | 'ë' | 'î' | 'ï' | 'ô' | 'û'
         )
     })
+}
+
+/// The elided form of `aw` before `bw` when French elides it there: before a vowel, or
+/// before the few words after which « si », « ce », « lorsque », « puisque », « jusque »
+/// elide.
+fn elided_form(aw: &str, bw: &str) -> Option<&'static str> {
+    match aw {
+        "si" if matches!(bw, "il" | "ils") => Some("s'"),
+        "ce" if matches!(bw, "est" | "était" | "étaient") => Some("c'"),
+        // « lorsque », « puisque » elide before a few words only, « jusque » before
+        // « à », « où », « ici »…
+        "lorsque" | "puisque"
+            if !matches!(
+                bw,
+                "il" | "ils" | "elle" | "elles" | "on" | "en" | "un" | "une" | "ainsi"
+            ) =>
+        {
+            None
+        }
+        "jusque" if !matches!(bw, "à" | "au" | "aux" | "alors" | "ici" | "où") => None,
+        // (The vowel first: a cheap test, false for most words after « de ».)
+        _ if !starts_with_vowel(bw) => None,
+        _ => ELIDED.iter().find(|(w, _)| *w == aw).map(|(_, e)| *e),
+    }
+}
+
+/// The words `elided_form` may elide: « si », « ce » and those of `ELIDED`, compared
+/// byte by byte (most words of a text are none of these, and are turned away on their
+/// length or first bytes).
+fn may_elide(aw: &str) -> bool {
+    match *aw.as_bytes() {
+        [x, b'e'] => matches!(x, b'c' | b'd' | b'j' | b'l' | b'm' | b'n' | b's' | b't'),
+        [b'l', b'a'] | [b's', b'i'] | [b'q', b'u', b'e'] => true,
+        [b'j' | b'l' | b'p', ..] => matches!(aw, "jusque" | "lorsque" | "puisque"),
+        _ => false,
+    }
 }
 
 impl Rule for Elision {
@@ -90,32 +137,24 @@ impl Rule for Elision {
         let mut p: Option<Prose> = None;
         let mut entity_starts: Option<HashSet<usize>> = None;
         for k in 0..toks.len().saturating_sub(1) {
-            let (a, b) = (&toks[k], &toks[k + 1]);
+            let a = &toks[k];
             let aw = a.norm.as_str();
-            let bw = b.norm.as_str();
-            if a.sentence != b.sentence || &view[a.end..b.start] != " " || !b.is_word() {
+            // (Most words are none of the elided ones: turned away before anything else.)
+            if !may_elide(aw) {
                 continue;
             }
-            let elided = match aw {
-                "si" if matches!(bw, "il" | "ils") => "s'",
-                "ce" if matches!(bw, "est" | "était" | "étaient") => "c'",
-                // « lorsque », « puisque » elide before a few words only, « jusque » before
-                // « à », « où », « ici »…
-                "lorsque" | "puisque"
-                    if !matches!(
-                        bw,
-                        "il" | "ils" | "elle" | "elles" | "on" | "en" | "un" | "une" | "ainsi"
-                    ) =>
-                {
-                    continue;
-                }
-                "jusque" if !matches!(bw, "à" | "au" | "aux" | "alors" | "ici" | "où") => {
-                    continue;
-                }
-                _ => match ELIDED.iter().find(|(w, _)| *w == aw) {
-                    Some((_, e)) if starts_with_vowel(bw) => e,
-                    _ => continue,
-                },
+            let b = &toks[k + 1];
+            // One space between the two (`view[a.end..b.start] == " "`, on bytes).
+            if a.sentence != b.sentence
+                || b.start != a.end + 1
+                || view.as_bytes()[a.end] != b' '
+                || !b.is_word()
+            {
+                continue;
+            }
+            let bw = b.norm.as_str();
+            let Some(elided) = elided_form(aw, bw) else {
+                continue;
             };
             if NO_ELISION.contains(&bw) || matches!(bw, "ou" | "où" | "et") {
                 continue;
@@ -226,7 +265,34 @@ impl Rule for Elision {
 
 #[cfg(test)]
 mod tests {
+    use super::{ELIDED, elided_form, may_elide, starts_with_vowel, starts_with_vowel_char};
     use crate::testing::check_with;
+
+    #[test]
+    fn may_elide_turns_away_only_words_never_elided() {
+        // Elided words, their neighbours, accents, capitals, apostrophes, digits, emoji.
+        let words: Vec<&str> = "de d' que qu' le la les l' je me te se ne si s' ce c' cet \
+            jusque lorsque puisque quoique presque un à où il ils est était étaient ainsi \
+            alors ici au aux elle on en une openai apple ia été écrit œuvre Île île è ë x 2024 \
+            1er 😀 de😀 dé lé sì hôtel ulysse yeux thé que’ jusqu'à lorsqu' puisqu'il é dès \
+            tel sa ta ma mes nos qui De LA Si CE Apple IA Œuvre Été ÉTÉ Ulysse Yeux Écrit"
+            .split(' ')
+            .chain(["", "ce\u{a0}", "de\u{202f}"])
+            .collect();
+        for &w in &words {
+            assert_eq!(starts_with_vowel(w), starts_with_vowel_char(w), "{w}");
+        }
+        for (w, _) in ELIDED.iter().chain([&("si", ""), &("ce", "")]) {
+            assert!(may_elide(w), "{w}");
+        }
+        for &aw in &words {
+            if !may_elide(aw) {
+                for &bw in &words {
+                    assert_eq!(elided_form(aw, bw), None, "{aw} {bw}");
+                }
+            }
+        }
+    }
 
     const G: &str = "[glossary]\nname='t'\n[[entity]]\nid='openai'\nname='OpenAI'\n";
 

@@ -5,7 +5,7 @@ use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use crate::glossary::Target;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 pub struct EntityInconsistent;
 
@@ -32,17 +32,19 @@ impl Rule for EntityInconsistent {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         // Key: lower-case spelling; value: spellings in order of appearance with their spans.
         // (Borrowed where the text allows: a long text has many capitalised words.)
-        let mut groups: BTreeMap<Cow<str>, Vec<Spelling>> = BTreeMap::new();
+        // (Groups by hashing, then in the order of their keys: a long text has tens of
+        // thousands of capitalised words, which a sorted map compared string by string.)
+        let mut groups = Groups::default();
         let mut covered: Vec<Span> = Vec::new();
         for hit in &cx.hits {
             if let Target::EntityName { entity } = hit.target
                 && is_judged_spelling(cx, hit.span, hit.first)
             {
                 let found = cx.text(hit.span);
-                groups
-                    .entry(found.to_lowercase().into())
-                    .or_default()
-                    .push((found, hit.span, Some(entity as usize)));
+                groups.push(
+                    found.to_lowercase().into(),
+                    (found, hit.span, Some(entity as usize)),
+                );
                 covered.push(hit.span);
             }
         }
@@ -58,7 +60,8 @@ impl Rule for EntityInconsistent {
                 continue;
             }
             let span = Span::new(t.start, t.end);
-            if !cx.text(span).chars().any(char::is_uppercase)
+            // (`cx.text(span)` has the characters of the view but its white space.)
+            if !has_upper_case(&cx.doc.view, t.start, t.end)
                 || t.norm.chars().nth(2).is_none()
                 || covered.overlaps(&span)
             {
@@ -71,12 +74,9 @@ impl Rule for EntityInconsistent {
             if !judged {
                 continue;
             }
-            groups
-                .entry(Cow::Borrowed(t.norm.as_str()))
-                .or_default()
-                .push((cx.text(span), span, None));
+            groups.push(Cow::Borrowed(t.norm.as_str()), (cx.text(span), span, None));
         }
-        for occurrences in groups.values() {
+        for occurrences in groups.in_order() {
             // Spellings that differ beyond the capital of a sentence start.
             let mut kinds: Vec<(&str, usize)> = Vec::new();
             for (s, _, _) in occurrences {
@@ -129,9 +129,53 @@ impl Rule for EntityInconsistent {
 /// One occurrence of a name: as written, where, and the glossary entity it is a form of.
 type Spelling<'a> = (Cow<'a, str>, Span, Option<usize>);
 
+/// The spellings of each name, by lower-case key.
+#[derive(Default)]
+struct Groups<'a> {
+    index: HashMap<Cow<'a, str>, usize, foldhash::fast::FixedState>,
+    groups: Vec<Vec<Spelling<'a>>>,
+}
+
+impl<'a> Groups<'a> {
+    fn push(&mut self, key: Cow<'a, str>, spelling: Spelling<'a>) {
+        let next = self.groups.len();
+        let k = *self.index.entry(key).or_insert(next);
+        if k == next {
+            self.groups.push(Vec::new());
+        }
+        self.groups[k].push(spelling);
+    }
+
+    /// The groups in the order of their keys.
+    fn in_order(&self) -> impl Iterator<Item = &Vec<Spelling<'a>>> {
+        let mut keys: Vec<(&str, usize)> = self.index.iter().map(|(k, &i)| (&**k, i)).collect();
+        keys.sort_unstable();
+        keys.into_iter().map(|(_, i)| &self.groups[i])
+    }
+}
+
+/// True when `text[start..end]` holds an upper-case letter: on its bytes up to the first
+/// that is not ASCII (most words are ASCII), character by character from there.
+fn has_upper_case(text: &str, start: usize, end: usize) -> bool {
+    for (i, &b) in text.as_bytes()[start..end].iter().enumerate() {
+        if b.is_ascii_uppercase() {
+            return true;
+        }
+        if !b.is_ascii() {
+            // (The first byte that is not ASCII starts a character.)
+            return text[start + i..end].chars().any(char::is_uppercase);
+        }
+    }
+    false
+}
+
 /// Two spellings of one name are the same if they differ at most by the case of the
 /// first letter (« Réseau » at a sentence start, « réseau » elsewhere).
 fn same_shape(a: &str, b: &str) -> bool {
+    // (Most occurrences are written as the first: equal, without decoding.)
+    if a == b {
+        return true;
+    }
     let mut ca = a.chars();
     let mut cb = b.chars();
     match (ca.next(), cb.next()) {
@@ -143,9 +187,47 @@ fn same_shape(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::{has_upper_case, same_shape};
     use crate::testing::{check_with, rules_of};
 
     const G: &str = "[glossary]\nname = \"t\"\n[[entity]]\nid = \"nvidia\"\nname = \"Nvidia\"\n";
+
+    #[test]
+    fn upper_case_on_bytes_as_on_characters() {
+        for w in "Nvidia NVIDIA nvidia ABCDEFGHIJ abcdefghijklmnopQ abcdefghé abcdefgÉ @[`{ AZaz réseau Réseau ÉTAT état île Île œuvre Œuvre ça Ça \
+                  iPhone l'IA l’IA 2024 1er x X 😀 😀A a😀 ß ẞ ǅ ǆ Ω ω ΑΒΓ"
+            .split(' ')
+            .chain(["", "\u{a0}", "a\u{a0}B", "a\u{202f}b"])
+        {
+            assert_eq!(
+                has_upper_case(w, 0, w.len()),
+                w.chars().any(char::is_uppercase),
+                "{w}"
+            );
+        }
+        // Every slice of a text, near its end too (fewer than eight bytes left).
+        let text = "Le réseau NVIDIA d’iPhone\u{a0}: état 2024 😀 Œuvre ÉTÉ île x";
+        let cuts: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &a in &cuts {
+            for &b in cuts.iter().filter(|&&b| b >= a) {
+                assert_eq!(
+                    has_upper_case(text, a, b),
+                    text[a..b].chars().any(char::is_uppercase),
+                    "{:?}",
+                    &text[a..b]
+                );
+            }
+        }
+        for (a, b) in [
+            ("Nvidia", "Nvidia"),
+            ("Nvidia", "nvidia"),
+            ("NVIDIA", "Nvidia"),
+        ] {
+            assert_eq!(same_shape(a, b), a != "NVIDIA", "{a} {b}");
+        }
+    }
 
     #[test]
     fn two_spellings_of_a_glossary_name() {

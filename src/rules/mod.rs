@@ -388,54 +388,79 @@ pub fn quote_list<S: AsRef<str>>(items: &[S]) -> String {
     out
 }
 
-/// A fixed list of words looked up by hashing (the set is built on first use): the word
-/// lists that rules test every token against.
+/// A fixed list of words that rules test every token against, with a table built on first
+/// use.
 pub struct WordList {
     words: &'static [&'static str],
-    set: std::sync::OnceLock<(
-        Sketch,
-        std::collections::HashSet<&'static str, foldhash::fast::FixedState>,
-    )>,
+    table: std::sync::OnceLock<WordTable>,
 }
 
-/// 4,096 bits, one per (length, first byte, last byte) class of word: most words of a
-/// text are in no class of a short list, and are turned away without hashing them.
-struct Sketch([u64; 64]);
+/// The words of a list by class of (length, first byte, last byte) (see `class`): most
+/// words of a text are in no class of a short list and are turned away by one look-up;
+/// the others are compared with the few words of their class, without hashing them.
+struct WordTable {
+    /// Per class, 1 + the index of its first word (0: none).
+    first: Box<[u16; CLASSES]>,
+    /// Per word, 1 + the index of the next word of its class (0: none).
+    next: Vec<u16>,
+}
 
-impl Sketch {
-    fn bit(word: &str) -> usize {
-        let b = word.as_bytes();
-        let (first, last) = (
-            *b.first().unwrap_or(&0) as usize,
-            *b.last().unwrap_or(&0) as usize,
-        );
-        (first * 31 + last * 7 + b.len().min(15) * 257) & 4095
-    }
+const CLASSES: usize = 4096;
 
-    fn may_hold(&self, word: &str) -> bool {
-        let i = Self::bit(word);
-        self.0[i / 64] & (1 << (i % 64)) != 0
-    }
+/// The class of a word (one of `CLASSES`).
+#[inline(always)]
+fn class(word: &str) -> usize {
+    let b = word.as_bytes();
+    let (first, last) = (
+        *b.first().unwrap_or(&0) as usize,
+        *b.last().unwrap_or(&0) as usize,
+    );
+    (first * 31 + last * 7 + b.len().min(15) * 257) & (CLASSES - 1)
 }
 
 impl WordList {
     pub const fn new(words: &'static [&'static str]) -> WordList {
         WordList {
             words,
-            set: std::sync::OnceLock::new(),
+            table: std::sync::OnceLock::new(),
         }
     }
 
+    /// (Inlined: most calls end at the class's empty slot, in loops over every token.)
+    #[inline(always)]
     pub fn contains(&self, word: &str) -> bool {
-        let (sketch, set) = self.set.get_or_init(|| {
-            let mut sketch = Sketch([0; 64]);
-            for w in self.words {
-                let i = Sketch::bit(w);
-                sketch.0[i / 64] |= 1 << (i % 64);
+        let table = self.table.get_or_init(|| WordTable::new(self.words));
+        let k = table.first[class(word)];
+        k != 0 && self.in_class(table, k, word)
+    }
+
+    /// True when `word` is one of the class whose first word is `k` (1-based).
+    #[inline(never)]
+    fn in_class(&self, table: &WordTable, mut k: u16, word: &str) -> bool {
+        while k != 0 {
+            // (Byte by byte: the words are short, and a call to memcmp cost more.)
+            let w = self.words[k as usize - 1].as_bytes();
+            if w.len() == word.len() && w.iter().zip(word.as_bytes()).all(|(a, b)| a == b) {
+                return true;
             }
-            (sketch, self.words.iter().copied().collect())
-        });
-        sketch.may_hold(word) && set.contains(word)
+            k = table.next[k as usize - 1];
+        }
+        false
+    }
+}
+
+impl WordTable {
+    fn new(words: &[&str]) -> WordTable {
+        assert!(words.len() < u16::MAX as usize, "a word list this long");
+        let mut first = Box::new([0u16; CLASSES]);
+        let mut next = vec![0u16; words.len()];
+        // Each word goes in front of its class's chain (the order does not matter).
+        for (k, w) in words.iter().enumerate() {
+            let c = class(w);
+            next[k] = first[c];
+            first[c] = k as u16 + 1;
+        }
+        WordTable { first, next }
     }
 }
 
@@ -507,6 +532,64 @@ impl SpanSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_hold_what_their_words_hold() {
+        static LIST: WordList = WordList::new(&[
+            "le",
+            "la",
+            "les",
+            "l'",
+            "de",
+            "d'",
+            "à",
+            "où",
+            "été",
+            "être",
+            "the",
+            "of",
+            "and",
+            "ça",
+            "œuvre",
+            "Île",
+            "naïve",
+            "e",
+            "",
+            "a",
+            "aa",
+            "aaa",
+            "ab",
+            "ba",
+            "x-y",
+            "l’",
+            "\u{a0}",
+            "😀",
+            "1er",
+            "2024",
+            "dé",
+            "ed",
+            "emphase",
+            "entreprise",
+            "é",
+        ]);
+        let mut samples: Vec<String> = LIST.words.iter().map(|w| w.to_string()).collect();
+        for w in LIST.words {
+            // Near misses: the same class or length, a byte more or less, other cases.
+            samples.push(w.to_uppercase());
+            samples.push(format!("{w}s"));
+            samples.push(format!("s{w}"));
+            samples.extend(w.char_indices().map(|(i, _)| format!("{}{}", &w[..i], "z")));
+            samples.push(w.chars().rev().collect());
+        }
+        samples.extend(
+            "Le chat mange à l'œil ; the cat ; 12 000 € ; l’IA ; 😀😀 ; ÉTÉ ; a\u{a0}b ; aba abb"
+                .split([' ', ';'])
+                .map(String::from),
+        );
+        for s in &samples {
+            assert_eq!(LIST.contains(s), LIST.words.contains(&s.as_str()), "{s:?}");
+        }
+    }
 
     #[test]
     fn quoted_lists() {

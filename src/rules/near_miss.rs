@@ -3,7 +3,8 @@
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span};
 use crate::glossary::Target;
-use std::collections::HashMap;
+use foldhash::fast::FixedState;
+use std::collections::{HashMap, HashSet};
 
 pub struct NearMiss;
 
@@ -45,7 +46,11 @@ impl Rule for NearMiss {
                 .map(|h| h.span),
         );
         let toks = &cx.doc.tokens;
-        let mut memo: HashMap<Vec<&str>, Option<Window>> = HashMap::new();
+        // The words of the names, to turn away first the runs that share none with a name
+        // (`best_window` finds no candidate for them): most runs, without folding their
+        // words or storing them.
+        let words: HashSet<&str, FixedState> = index.keys().map(String::as_str).collect();
+        let mut memo: HashMap<Vec<&str>, Option<Window>, FixedState> = HashMap::default();
         let mut i = 0;
         while i < toks.len() {
             if !toks[i].capitalized {
@@ -58,6 +63,9 @@ impl Rule for NearMiss {
                 continue;
             };
             i = l + 1;
+            if !toks[f..=l].iter().any(|t| in_names(&words, &t.norm)) {
+                continue;
+            }
             let run: Vec<&str> = toks[f..=l].iter().map(|t| t.norm.as_str()).collect();
             // The best window depends on the run's words only: a name that comes back is
             // scored once (offsets relative to the run).
@@ -91,6 +99,16 @@ impl Rule for NearMiss {
                 .with_entry(&g.entities[*entity].id),
             );
         }
+    }
+}
+
+/// True when the word, folded, is one of `words` (the keys of the name index). (An ASCII
+/// word is its own folding: it is not copied.)
+fn in_names(words: &HashSet<&str, FixedState>, w: &str) -> bool {
+    if w.is_ascii() {
+        words.contains(w)
+    } else {
+        words.contains(fold(w).as_str())
     }
 }
 
@@ -210,7 +228,23 @@ fn similarity(a: &[&str], b: &[String]) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    use super::{fold, in_names};
     use crate::testing::check_with;
+
+    #[test]
+    fn in_names_folds_as_the_index_does() {
+        let keys = [
+            "societe", "generale", "taiwan", "ile", "œuvre", "ca", "l'ia", "2024",
+        ];
+        let words = keys.iter().copied().collect();
+        for w in "société societe générale GENERALE taiwan taïwan île ile œuvre ça ca l'ia l’ia \
+                  2024 😀 x é"
+            .split(' ')
+            .chain(["", "\u{a0}", "ile\u{a0}"])
+        {
+            assert_eq!(in_names(&words, w), keys.contains(&fold(w).as_str()), "{w}");
+        }
+    }
 
     const G: &str = r#"
 [glossary]

@@ -114,6 +114,11 @@ impl Rule for RepeatedPhrase {
             return;
         }
         let toks = &cx.doc.tokens;
+        // `gap_is_joiner`, at once for the usual gap: one space.
+        let view = cx.doc.view.as_bytes();
+        let joiner = |start: usize, end: usize| {
+            (end == start + 1 && view[start] == b' ') || cx.doc.gap_is_joiner(start, end)
+        };
         let min = cx.settings.repeated_phrase_min.max(2);
         let window = cx.settings.repeated_phrase_window;
         // The phrases that may start at token `i`: words of one sentence, joined.
@@ -124,7 +129,7 @@ impl Rule for RepeatedPhrase {
                     let t = &toks[k];
                     t.is_word()
                         && t.sentence == toks[i].sentence
-                        && (k == i || cx.doc.gap_is_joiner(toks[k - 1].end, t.start))
+                        && (k == i || joiner(toks[k - 1].end, t.start))
                 })
         };
         // First the shortest phrases, by hash: a longer phrase that repeats `min` times
@@ -134,10 +139,12 @@ impl Rule for RepeatedPhrase {
             use std::hash::BuildHasher;
             foldhash::fast::FixedState::default().hash_one(Gram(&toks[i..i + MIN_N]))
         };
-        let starts: Vec<(usize, u64)> = (0..toks.len())
-            .filter(|&i| LEADS.contains(&toks[i].norm) && joined(i, MIN_N))
-            .map(|i| (i, hash(i)))
-            .collect();
+        let mut starts: Vec<(usize, u64)> = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            if LEADS.contains(t.norm.as_str()) && joined(i, MIN_N) {
+                starts.push((i, hash(i)));
+            }
+        }
         let mut counts: HashMap<u64, usize, foldhash::fast::FixedState> = HashMap::default();
         for &(_, h) in &starts {
             *counts.entry(h).or_default() += 1;
@@ -157,7 +164,7 @@ impl Rule for RepeatedPhrase {
                 let t = &toks[j];
                 if !t.is_word()
                     || t.sentence != toks[i].sentence
-                    || (n > 1 && !cx.doc.gap_is_joiner(toks[j - 1].end, t.start))
+                    || (n > 1 && !joiner(toks[j - 1].end, t.start))
                 {
                     break;
                 }

@@ -676,31 +676,75 @@ struct LineScan {
     placeholder_sign: bool,
 }
 
-impl LineScan {
-    fn of(line: &str) -> LineScan {
-        let bytes = line.as_bytes();
-        let (mut digits, mut symbols, mut seen, mut inside) = (0, 0, 0u8, false);
-        for (i, &b) in bytes.iter().enumerate() {
-            let class = BYTE_CLASS[b as usize];
+/// What `LineScan` counts, as it goes.
+#[derive(Default)]
+struct Tally {
+    digits: usize,
+    symbols: usize,
+    /// The class bits seen.
+    seen: u8,
+    inside: bool,
+}
+
+impl Tally {
+    /// Counts the bytes `from..to` of `bytes` (a `CODE_INSIDE` marker may run past `to`).
+    fn add(&mut self, bytes: &[u8], from: usize, to: usize) {
+        for i in from..to {
+            let class = BYTE_CLASS[bytes[i] as usize];
             if class == 0 {
                 continue;
             }
-            seen |= class;
-            digits += usize::from(class & DIGIT != 0);
-            symbols += usize::from(class & SYMBOL != 0);
-            if class & INSIDE_FIRST != 0 && !inside {
-                inside = CODE_INSIDE
+            self.seen |= class;
+            self.digits += usize::from(class & DIGIT != 0);
+            self.symbols += usize::from(class & SYMBOL != 0);
+            if class & INSIDE_FIRST != 0 && !self.inside {
+                self.inside = CODE_INSIDE
                     .iter()
                     .any(|m| bytes[i..].starts_with(m.as_bytes()));
             }
         }
+    }
+
+    fn scan(self) -> LineScan {
         LineScan {
-            digits,
-            symbols,
-            inside,
-            colon: seen & COLON != 0,
-            placeholder_sign: seen & PLACEHOLDER_SIGN != 0,
+            digits: self.digits,
+            symbols: self.symbols,
+            inside: self.inside,
+            colon: self.seen & COLON != 0,
+            placeholder_sign: self.seen & PLACEHOLDER_SIGN != 0,
         }
+    }
+}
+
+/// True when one of the eight bytes of `x` may have a class: an ASCII byte that is neither
+/// a letter nor a space (letters, spaces and the bytes of other characters have none, and
+/// make most of a line of prose).
+fn may_have_class(x: u64) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Per byte, the high bit of: ASCII; a letter (its low seven bits, lower-cased, from
+    // 'a' to 'z'); a space. (Sums of seven-bit values: no carry crosses a byte.)
+    let ascii = !x & HIGH;
+    let folded = (x | ONES * 0x20) & !HIGH;
+    let letter = (folded + ONES * (0x80 - 0x61)) & !(folded + ONES * (0x80 - 0x7B)) & HIGH;
+    let not_space = (((x ^ ONES * 0x20) & !HIGH) + ONES * 0x7F) & HIGH;
+    ascii & !letter & not_space != 0
+}
+
+impl LineScan {
+    fn of(line: &str) -> LineScan {
+        let bytes = line.as_bytes();
+        let mut tally = Tally::default();
+        // Eight bytes at a time: those that hold no byte with a class are skipped whole.
+        let mut i = 0;
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            if may_have_class(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) {
+                tally.add(bytes, i, i + 8);
+            }
+            i += 8;
+        }
+        tally.add(bytes, i, bytes.len());
+        tally.scan()
     }
 
     /// A line with more digits than letters (and a few of them: six or more).
@@ -1150,8 +1194,32 @@ mod tests {
             ]
             .map(str::to_string),
         );
+        // Markers and signs across the eight-byte steps, after letters, spaces, accents.
+        for m in CODE_INSIDE
+            .iter()
+            .chain(&[":", "%", "{", "$", "~", "7", "_", "é", "\t"])
+        {
+            for pad in 0..10 {
+                for filler in ["a", " ", "é", "Z", ".", "😀"] {
+                    lines.push(format!(
+                        "{}{m}{}",
+                        filler.repeat(pad),
+                        filler.repeat(9 - pad)
+                    ));
+                }
+            }
+        }
         for line in &lines {
             let scan = LineScan::of(line);
+            // The steps skip no byte with a class: the same counts as byte by byte.
+            let mut plain = Tally::default();
+            plain.add(line.as_bytes(), 0, line.len());
+            let plain = plain.scan();
+            assert_eq!(
+                (scan.digits, scan.symbols, scan.inside),
+                (plain.digits, plain.symbols, plain.inside),
+                "{line:?}"
+            );
             assert_eq!(scan.is_code(line), is_code_line_reference(line), "{line:?}");
             assert_eq!(
                 scan.is_numeric(line),
