@@ -723,11 +723,11 @@ fn may_have_class(x: u64) -> bool {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const ONES: u64 = 0x0101_0101_0101_0101;
     // Per byte, the high bit of: ASCII; a letter (its low seven bits, lower-cased, from
-    // 'a' to 'z'); a space. (Sums of seven-bit values: no carry crosses a byte.)
+    // 'a' to 'z'); not a space. (Sums of seven-bit values: no carry crosses a byte.)
     let ascii = !x & HIGH;
-    let folded = (x | ONES * 0x20) & !HIGH;
+    let folded = (x | (ONES * 0x20)) & !HIGH;
     let letter = (folded + ONES * (0x80 - 0x61)) & !(folded + ONES * (0x80 - 0x7B)) & HIGH;
-    let not_space = (((x ^ ONES * 0x20) & !HIGH) + ONES * 0x7F) & HIGH;
+    let not_space = (((x ^ (ONES * 0x20)) & !HIGH) + ONES * 0x7F) & HIGH;
     ascii & !letter & not_space != 0
 }
 
