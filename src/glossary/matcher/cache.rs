@@ -317,7 +317,7 @@ fn push_ctx(out: &mut Vec<u32>, c: &CtxIds) {
     out.extend_from_slice(&c.unless);
 }
 
-fn encode_target(t: Target) -> [u32; 3] {
+pub(super) fn encode_target(t: Target) -> [u32; 3] {
     match t {
         Target::Approved { term, index } => [0, term, index],
         Target::Forbidden { term, index } => [1, term, index],
@@ -332,7 +332,7 @@ fn encode_target(t: Target) -> [u32; 3] {
     }
 }
 
-fn decode_target([tag, a, b]: [u32; 3]) -> Option<Target> {
+pub(super) fn decode_target([tag, a, b]: [u32; 3]) -> Option<Target> {
     Some(match tag {
         0 => Target::Approved { term: a, index: b },
         1 => Target::Forbidden { term: a, index: b },
@@ -380,10 +380,7 @@ pub fn store(key: u128, c: &Compiled) {
     w.lists(&m.pattern_lemmas);
     w.u32s(&m.pattern_targets.off);
     let targets = &m.pattern_targets.items;
-    w.u32s_from(
-        targets.len() * 3,
-        targets.iter().flat_map(|&t| encode_target(t)),
-    );
+    w.u32s_from(targets.len() * 3, targets.iter().flatten().copied());
     w.strs(&c.context_phrases);
     let mut ctx = vec![c.variant_contexts.len() as u32];
     for t in 0..c.variant_contexts.len() as u32 {
@@ -470,7 +467,8 @@ fn in_place<T: Copy + Default + 'static, const W: usize>(
         return None;
     }
     if cfg!(target_endian = "little") {
-        // SAFETY: every bit pattern is a valid u32 or u64 (the only types used here);
+        // SAFETY: every bit pattern is a valid u32, u64 or array of u32 (the only types
+        // used here);
         // `align_to` puts in `mid` only what is properly aligned.
         let (pre, mid, post) = unsafe { bytes.align_to::<T>() };
         if pre.is_empty() && post.is_empty() {
@@ -575,14 +573,11 @@ pub fn load(key: u128) -> Option<Compiled> {
     let by_first_second = r.u32s()?;
     let pattern_lemmas = r.lists()?;
     let target_off = r.u32s()?;
-    let targets = r.u32s()?;
-    if !targets.len().is_multiple_of(3) {
-        return None;
-    }
-    let items = targets
-        .chunks_exact(3)
-        .map(|t| decode_target([t[0], t[1], t[2]]))
-        .collect::<Option<Vec<Target>>>()?;
+    // (Targets are used in place, three numbers each: see `Matcher::pattern_targets`.)
+    let items = in_place(r.section()?, |b: [u8; 12]| {
+        let n = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+        [n(0), n(4), n(8)]
+    })?;
     if !valid_offsets(&target_off, items.len()) || form_lemmas.off.len() != forms.len() + 1 {
         return None;
     }
@@ -614,7 +609,7 @@ pub fn load(key: u128) -> Option<Compiled> {
         pattern_lemmas,
         pattern_targets: Lists {
             off: target_off,
-            items: items.into(),
+            items,
         },
     };
     let context_phrases = r.strs()?;
