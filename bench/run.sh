@@ -47,6 +47,13 @@ export NO_COLOR=1
 cd "$B"
 # Runs use no configuration file, or this one (every rule but the Hunspell spelling rule).
 printf '[rules]\ndisable = ["spelling"]\n' > "$B/nospell.toml"
+# The caches filled first (the parsed and compiled termbases, the default glossaries), so
+# that a single run (QUICK=1) measures a cached load. A termbase is always named by the
+# same path: the path is part of its parsed form (origins), and the cache keeps the four
+# compiled glossaries used last (the default and the three termbases).
+for k in 10k 30k 100k; do
+  "$R" check --no-config -g "$B/termbase-$k.tbx" --fail-on never "$repo/corpus/meta-puce-ia.fr.txt" >/dev/null
+done
 
 out="$B/results.md"
 : > "$out"
@@ -130,8 +137,8 @@ row "| termbase size (man pages, one file, 1 thread, no spelling) | load only (s
 row "|---|---|---|---|"
 size=$(mb manpages.txt)
 for k in 10k 30k 100k; do
-  l=$(FORCE_SINGLE=1 mean "scale-load-$k" "$R check --no-config -g termbase-$k.tbx --fail-on never $small")
-  s=$(mean "scale-tb-$k" "$R check --config $B/nospell.toml -j 1 -g termbase-$k.tbx --fail-on never --format json manpages.txt > /dev/null")
+  l=$(FORCE_SINGLE=1 mean "scale-load-$k" "$R check --no-config -g $B/termbase-$k.tbx --fail-on never $small")
+  s=$(mean "scale-tb-$k" "$R check --config $B/nospell.toml -j 1 -g $B/termbase-$k.tbx --fail-on never --format json manpages.txt > /dev/null")
   row "| $k concepts | $(python3 -c "print(f'{$l:.3f} s')") | $(python3 -c "print(f'{$s:.3f} s')") | $(python3 -c "print(f'{$size/$s/1e6:.1f}')") |"
 done
 
