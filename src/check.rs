@@ -548,13 +548,8 @@ mod tests {
         ];
         const SEVERITIES: &[Severity] = &[Severity::Info, Severity::Warning, Severity::Error];
         // A small deterministic generator (xorshift), many small cases with many collisions.
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |m: u64| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % m) as usize
-        };
+        let mut rng = crate::testing::Rng::new(0x9E37_79B9_7F4A_7C15);
+        let mut next = |m: u64| rng.below(m as usize);
         for _ in 0..20_000 {
             let n = 1 + next(12);
             let diags: Vec<Diagnostic> = (0..n)

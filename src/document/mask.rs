@@ -114,13 +114,8 @@ mod tests {
     fn whole_ranges_give_the_bytes_view() {
         let text = super::super::tokens::tests::VARIED;
         let kinds = [MaskKind::Syntax, MaskKind::Content, MaskKind::Hidden];
-        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = |m: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % m as u64) as usize
-        };
+        let mut rng = crate::testing::Rng::new(0x2545_F491_4F6C_DD1D);
+        let mut next = |m: usize| rng.below(m);
         for _ in 0..5_000 {
             let mut m = Mask::new();
             for _ in 0..next(5) {

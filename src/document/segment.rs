@@ -297,18 +297,9 @@ mod tests {
             "Dr.",
             "ST.",
         ];
-        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut rng = crate::testing::Rng::new(0x2545_F491_4F6C_DD1D);
         for _ in 0..30_000 {
-            let mut t = String::new();
-            for _ in 0..(x % 14) {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                t.push_str(pieces[(x % pieces.len() as u64) as usize]);
-            }
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
+            let t = rng.string(&pieces, 14);
             same_as_reference(&t);
         }
     }

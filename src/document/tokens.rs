@@ -486,13 +486,8 @@ pub(super) mod tests {
             .chain("’ʼ‘\u{A0}\u{202F}😀中\u{301}\u{AD}İ→⟨".chars())
             .collect();
         let frequent: Vec<char> = "aeéèçàôœÉÀQZ'’-1,. ".chars().collect();
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |m: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % m as u64) as usize
-        };
+        let mut rng = crate::testing::Rng::new(0x9E37_79B9_7F4A_7C15);
+        let mut next = |m: usize| rng.below(m);
         for _ in 0..50_000 {
             let len = next(30);
             let t: String = (0..len)

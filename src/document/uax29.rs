@@ -747,13 +747,8 @@ mod tests {
         alphabet.extend(['€', '😀', '\u{301}', '\u{5D0}', '\u{30A2}', '\u{1F1EB}']);
         // Classes that decide boundaries, often: letters, digits, mid punctuation, spaces.
         let frequent: Vec<char> = "aZé1 .,:;'’!?)(«»\"\n\r_\u{202F}\u{A0}".chars().collect();
-        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = |m: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % m as u64) as usize
-        };
+        let mut rng = crate::testing::Rng::new(0x2545_F491_4F6C_DD1D);
+        let mut next = |m: usize| rng.below(m);
         let cases = if cfg!(debug_assertions) {
             40_000
         } else {

@@ -191,21 +191,12 @@ mod tests {
             .map(|m| (m.start(), m.end(), m.pattern().as_usize() == 4))
             .collect();
         assert_eq!(triggers(text).collect::<Vec<_>>(), general);
-        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut rng = crate::testing::Rng::new(0x2545_F491_4F6C_DD1D);
         let pieces = [
             "://", "www.", "@", "`", "<!--", "w", ":", "/", "<", "!", "-", "é", " ",
         ];
         for _ in 0..20_000 {
-            let mut t = String::new();
-            for _ in 0..(x % 10) {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                t.push_str(pieces[(x % pieces.len() as u64) as usize]);
-            }
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
+            let t = rng.string(&pieces, 10);
             let general: Vec<_> = ac
                 .find_iter(&t)
                 .map(|m| (m.start(), m.end(), m.pattern().as_usize() == 4))
@@ -251,18 +242,9 @@ mod tests {
             "ww",
             ":/",
         ];
-        let mut x: u64 = 88172645463325252;
+        let mut rng = crate::testing::Rng::new(88172645463325252);
         for _ in 0..20_000 {
-            let mut t = String::new();
-            for _ in 0..(x % 12) {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                t.push_str(pieces[(x % pieces.len() as u64) as usize]);
-            }
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
+            let t = rng.string(&pieces, 12);
             assert_eq!(ranges(&t), reference(&t), "{t:?}");
         }
     }
