@@ -261,7 +261,8 @@ impl Places {
         let run = &self.places[lo as usize..hi as usize];
         let mut c = self.cursor[p] as usize;
         if c > 0 && run[c - 1].1 >= key {
-            // Back to an earlier sentence (hits are in order: never in a run).
+            // Back to an earlier sentence or paragraph: never met while hits come in order,
+            // but a bisection then finds the right place all the same.
             c = run.partition_point(|x| x.1 < key);
         } else {
             c += run[c..].iter().take_while(|x| x.1 < key).count();
