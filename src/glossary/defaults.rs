@@ -757,14 +757,9 @@ impl<'a> Reader<'a> {
         }
         Some(())
     }
-    /// The table of the origins' file names.
+    /// The table of the origins' file names (a few: read as strings, then shared).
     fn files(&mut self) -> Option<Vec<Arc<str>>> {
-        let n = self.count()?;
-        let mut v = Vec::with_capacity(n);
-        for _ in 0..n {
-            v.push(Arc::from(self.string()?));
-        }
-        Some(v)
+        Some(self.strs()?.into_iter().map(Arc::from).collect())
     }
     fn strs(&mut self) -> Option<Vec<String>> {
         let n = self.count()?;
