@@ -84,10 +84,9 @@ fn normalize_compact(word: &str) -> CompactString {
     out
 }
 
+/// The token of `view[start..end]`: ASCII, then Latin, then any word (`push_word` tries
+/// `short_latin_token` first where it can succeed).
 fn make_token(view: &str, start: usize, end: usize) -> Token {
-    if let Some(t) = short_latin_token(view, start, end) {
-        return t;
-    }
     let word = &view[start..end];
     let bytes = word.as_bytes();
     // One pass: ASCII? letters, capitals.
@@ -373,7 +372,10 @@ fn push_word(view: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     };
     let end = start + trimmed.len();
     if end > start {
-        out.push(make_token(view, start, end));
+        // (An apostrophe trimmed off, the short path may take the rest.)
+        out.push(
+            short_latin_token(view, start, end).unwrap_or_else(|| make_token(view, start, end)),
+        );
     }
 }
 
