@@ -32,7 +32,9 @@ impl Rule for AcronymPlural {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let mut p: Option<Prose> = None;
-        for t in &cx.doc.tokens {
+        // (Such a word starts with a capital: the token's flag turns the others away before
+        // their text is read.)
+        for t in cx.doc.tokens.iter().filter(|t| t.capitalized) {
             let word = &cx.doc.view[t.start..t.end];
             let Some(stem) = word.strip_suffix('s') else {
                 continue;
