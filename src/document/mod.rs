@@ -8,11 +8,13 @@ mod mask;
 mod segment;
 mod tokens;
 mod uax29;
+mod vocabulary;
 
 pub use lines::LineIndex;
 pub use mask::{Mask, MaskKind};
 pub use segment::{Sentence, sentences};
 pub use tokens::{Token, fold_accents, is_elision, normalize_word, tokenize, tokenize_phrase};
+pub use vocabulary::Vocabulary;
 
 use crate::formats::Format;
 
@@ -41,26 +43,39 @@ pub struct Document {
 /// Per-document results that several rules need (the typography rules' view of lines,
 /// say): computed by the first rule that asks, then shared. One value per type.
 #[derive(Default)]
-pub struct Memo(std::sync::Mutex<Vec<std::sync::Arc<dyn std::any::Any + Send + Sync>>>);
+pub struct Memo(std::sync::Mutex<Vec<(std::any::TypeId, MemoSlot)>>);
+
+/// The value of one type in a `Memo`, made once.
+type MemoSlot =
+    std::sync::Arc<std::sync::OnceLock<std::sync::Arc<dyn std::any::Any + Send + Sync>>>;
 
 impl Memo {
     /// The value of type `T` for this document, computed by `make` the first time.
+    ///
+    /// The list of values is locked only to find the type's slot: `make` may ask for
+    /// another value (the typography view counts English words by the vocabulary), and
+    /// rules on other threads get other values meanwhile. A rule that asks for a value
+    /// being made waits for it.
     pub fn get_or_init<T: std::any::Any + Send + Sync>(
         &self,
         make: impl FnOnce() -> T,
     ) -> std::sync::Arc<T> {
-        let mut slots = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        // (The type is compared before the value is shared: most slots hold another.)
-        if let Some(v) = slots
-            .iter()
-            .find(|v| (***v).type_id() == std::any::TypeId::of::<T>())
-            .and_then(|v| v.clone().downcast::<T>().ok())
-        {
-            return v;
-        }
-        let v = std::sync::Arc::new(make());
-        slots.push(v.clone());
-        v
+        let id = std::any::TypeId::of::<T>();
+        let slot = {
+            let mut slots = self.0.lock().unwrap_or_else(|e| e.into_inner());
+            match slots.iter().find(|(t, _)| *t == id) {
+                Some((_, slot)) => slot.clone(),
+                None => {
+                    let slot = MemoSlot::default();
+                    slots.push((id, slot.clone()));
+                    slot
+                }
+            }
+        };
+        let value = slot.get_or_init(|| std::sync::Arc::new(make())).clone();
+        value
+            .downcast::<T>()
+            .unwrap_or_else(|_| unreachable!("a slot holds a value of the type it is found by"))
     }
 }
 
@@ -170,6 +185,14 @@ impl Document {
         } else {
             std::borrow::Cow::Owned(view.split_whitespace().collect::<Vec<_>>().join(" "))
         }
+    }
+
+    /// The distinct words of the document and each token's id among them: made by the
+    /// first rule that asks, then shared (`memo`).
+    pub fn vocabulary(&self) -> std::sync::Arc<Vocabulary> {
+        self.memo.get_or_init(|| {
+            crate::timing::time("document/vocabulary", || Vocabulary::new(&self.tokens))
+        })
     }
 
     /// Number of words (tokens holding a letter), for per-1000-word figures.
@@ -295,6 +318,30 @@ mod tests {
             (doc.word_count(), doc.text.as_str()),
             (words, text.as_str())
         );
+    }
+
+    #[test]
+    fn a_memo_value_may_be_made_of_another() {
+        struct Outer(usize);
+        let doc = Document::from_str("Le modèle et le modèle.");
+        // Made while the vocabulary is made inside it: no lock is held across `make`.
+        let outer = doc.memo.get_or_init(|| Outer(doc.vocabulary().len()));
+        assert_eq!(outer.0, 3);
+        // Asked again, from threads at once: one value, made once.
+        let made = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|s| {
+            for _ in 0..4 {
+                s.spawn(|| {
+                    doc.memo.get_or_init(|| {
+                        made.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        7u8
+                    })
+                });
+            }
+        });
+        assert_eq!(made.into_inner(), 1);
+        assert!(std::sync::Arc::ptr_eq(&doc.vocabulary(), &doc.vocabulary()));
+        assert_eq!(doc.memo.get_or_init(|| Outer(0)).0, 3);
     }
 
     #[test]

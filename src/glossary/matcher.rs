@@ -789,11 +789,13 @@ impl Matcher {
         parallel: bool,
         apart: bool,
     ) -> Found {
-        // One look-up per token; the following words of a phrase are then compared by id.
+        // One look-up per distinct word (`Vocabulary`); the following words of a phrase are
+        // then compared by id.
         let form = |t: &crate::document::Token| self.forms.get(&t.norm).unwrap_or(NO_FORM);
         use crate::timing::time;
+        let words = doc.vocabulary();
+        let forms: Vec<u32> = time("glossary/forms", || words.per_token(&doc.tokens, form));
         if !parallel {
-            let forms: Vec<u32> = time("glossary/forms", || doc.tokens.iter().map(form).collect());
             return time("glossary/match", || {
                 // Every piece's hits go straight to the one list (a termbase finds hundreds of
                 // thousands of hits: no list per piece to copy), room made for a hit per
@@ -810,9 +812,6 @@ impl Matcher {
             });
         }
         use rayon::prelude::*;
-        let forms: Vec<u32> = time("glossary/forms", || {
-            doc.tokens.par_iter().map(form).collect()
-        });
         time("glossary/match", || {
             let found: Vec<Found> = pieces
                 .par_iter()

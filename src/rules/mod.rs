@@ -484,10 +484,16 @@ pub fn english_sentences(
     share: usize,
 ) -> impl Iterator<Item = u32> {
     let mut counts: Vec<(usize, usize)> = per_sentence(doc);
-    for t in doc.tokens.iter().filter(|t| t.is_word()) {
+    // (Each distinct word looked up once.)
+    let words = doc.vocabulary();
+    let listed = words.per_form(&doc.tokens, |t| english.contains(t.norm.as_str()));
+    for (t, &id) in doc.tokens.iter().zip(&words.ids) {
+        if !t.is_word() {
+            continue;
+        }
         let c = &mut counts[t.sentence as usize];
         c.1 += 1;
-        if english.contains(t.norm.as_str()) {
+        if listed[id as usize] {
             c.0 += 1;
         }
     }

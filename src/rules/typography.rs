@@ -1013,18 +1013,23 @@ fn english_sentences(doc: &Document) -> Vec<bool> {
         "au", "aux", "à", "il", "elle", "ils", "se", "s'", "son", "sa", "ses", "n'", "c'", "vous",
         "nous", "ou", "si", "plus",
     ]);
-    // (English words, French words, words) per sentence.
+    // (English words, French words, words) per sentence; each distinct word looked up once.
     let mut counts: Vec<(usize, usize, usize)> = super::per_sentence(doc);
-    for t in &doc.tokens {
+    let words = doc.vocabulary();
+    let language = words.per_form(&doc.tokens, |t| {
+        let w = t.norm.as_str();
+        (ENGLISH_WORDS.contains(w), FRENCH.contains(w))
+    });
+    for (t, &id) in doc.tokens.iter().zip(&words.ids) {
         if !t.is_word() {
             continue;
         }
         let c = &mut counts[t.sentence as usize];
         c.2 += 1;
-        let w = t.norm.as_str();
-        if ENGLISH_WORDS.contains(w) {
+        let (english, french) = language[id as usize];
+        if english {
             c.0 += 1;
-        } else if FRENCH.contains(w) {
+        } else if french {
             c.1 += 1;
         }
     }
