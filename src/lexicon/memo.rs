@@ -11,6 +11,8 @@ pub struct ReadingsMemo<'m> {
     m: &'m Morphology,
     /// Open addressing, linear probing, at most half full; a length of 0 is an empty slot.
     slots: Vec<MemoSlot<'m>>,
+    /// The number of bits of a slot's index (`slots` has `1 << bits`).
+    bits: u32,
     kept: usize,
 }
 
@@ -27,9 +29,12 @@ impl<'m> ReadingsMemo<'m> {
     const LONGEST: usize = 16;
 
     pub fn new(m: &'m Morphology) -> ReadingsMemo<'m> {
+        // (Small at first: a document may be one short string of a PO file.)
+        let bits = 4;
         ReadingsMemo {
             m,
-            slots: Vec::new(),
+            slots: vec![MemoSlot::EMPTY; 1 << bits],
+            bits,
             kept: 0,
         }
     }
@@ -48,25 +53,27 @@ impl<'m> ReadingsMemo<'m> {
         }
         let k = len.min(8);
         let (lo, hi) = (load_le(&w[..k]), load_le(&w[k..]));
-        if self.slots.is_empty() {
-            self.slots = vec![MemoSlot::EMPTY; 1024];
-        }
-        let bits = self.slots.len().trailing_zeros();
         let mask = self.slots.len() - 1;
-        let mut i = Self::index(lo, hi, len, bits);
+        let mut i = Self::index(lo, hi, len, self.bits);
         loop {
             let s = &self.slots[i];
-            if s.len == 0 {
-                break;
-            }
             if s.len == len && s.lo == lo && s.hi == hi {
                 return s.readings;
             }
+            if s.len == 0 {
+                return self.insert(i, word, lo, hi);
+            }
             i = (i + 1) & mask;
         }
+    }
+
+    /// Looks `word` up in the morphology and keeps its readings in the empty slot `i`.
+    #[cold]
+    #[inline(never)]
+    fn insert(&mut self, i: usize, word: &str, lo: u64, hi: u64) -> &'m [Analysis] {
         let readings = self.m.analyses(word);
         self.slots[i] = MemoSlot {
-            len,
+            len: word.len(),
             lo,
             hi,
             readings,
@@ -79,12 +86,11 @@ impl<'m> ReadingsMemo<'m> {
     }
 
     fn grow(&mut self) {
-        let size = 2 * self.slots.len();
-        let old = std::mem::replace(&mut self.slots, vec![MemoSlot::EMPTY; size]);
-        let bits = self.slots.len().trailing_zeros();
+        self.bits += 1;
+        let old = std::mem::replace(&mut self.slots, vec![MemoSlot::EMPTY; 1 << self.bits]);
         let mask = self.slots.len() - 1;
         for s in old.into_iter().filter(|s| s.len != 0) {
-            let mut i = Self::index(s.lo, s.hi, s.len, bits);
+            let mut i = Self::index(s.lo, s.hi, s.len, self.bits);
             while self.slots[i].len != 0 {
                 i = (i + 1) & mask;
             }
@@ -151,7 +157,7 @@ mod tests {
             let w = &words[rng.below(words.len())];
             assert_eq!(memo.analyses(w), m.analyses(w), "{w:?}");
         }
-        assert!(memo.slots.len() > 1024);
+        assert!(memo.slots.len() > 4096);
         assert!(!m.analyses("puce").is_empty() && !m.analyses("performantes").is_empty());
     }
 }

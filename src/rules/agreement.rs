@@ -63,11 +63,11 @@ impl Rule for Agreement {
         for i in 1..a.toks.len() {
             // Each analysis below judges an adjective or a participle (`adjective`): any
             // other word is passed over at once.
-            if reported[i] || !a.may_be_adjective(i) {
+            let english = &mut english[a.toks[i].sentence as usize];
+            if reported[i] || *english == Some(true) || !a.may_be_adjective(i) {
                 continue;
             }
-            if *english[a.toks[i].sentence as usize].get_or_insert_with(|| english_or_code(doc, i))
-            {
+            if *english.get_or_insert_with(|| english_or_code(doc, i)) {
                 continue;
             }
             let finding = a
@@ -684,16 +684,19 @@ impl<'a> Analyzer<'a> {
         t.is_word() && (t.all_caps || (t.capitalized && !self.sentence_start(i)))
     }
 
+    /// The readings of token `i` (none for a name).
     fn readings(&self, i: usize) -> &'static [Analysis] {
-        if self.is_name(i) {
-            return &[];
-        }
         let cell = &self.analyses[i];
-        cell.get().unwrap_or_else(|| {
-            let r = self.memo.borrow_mut().analyses(&self.toks[i].norm);
-            cell.set(Some(r));
-            r
-        })
+        if let Some(r) = cell.get() {
+            return r;
+        }
+        let r = if self.is_name(i) {
+            &[]
+        } else {
+            self.memo.borrow_mut().analyses(&self.toks[i].norm)
+        };
+        cell.set(Some(r));
+        r
     }
 
     /// Gender and number of a noun, from all its noun readings.
@@ -1834,16 +1837,32 @@ fn english_or_code(doc: &Document, i: usize) -> bool {
 
 /// True when `v` holds « (); », « -> », « 0x » or one of `{}_=<>|$%#`: one pass over the
 /// bytes (every mark is ASCII, so no byte of a multi-byte character is taken for one),
-/// where four searches decoded each sentence character by character.
+/// where four searches decoded each sentence character by character. A block of 16 bytes
+/// without any of these bytes, « ( » or « 0 » is passed over whole (the compiler compares
+/// the 16 at once): most of a sentence is.
 fn looks_like_code(v: &str) -> bool {
     let b = v.as_bytes();
-    (0..b.len()).any(|k| match b[k] {
+    let code_at = |k: usize| match b[k] {
         // (« -> » is found by its « > ».)
         b'{' | b'}' | b'_' | b'=' | b'<' | b'>' | b'|' | b'$' | b'%' | b'#' => true,
         b'(' => b[k + 1..].starts_with(b");"),
         b'0' => b.get(k + 1) == Some(&b'x'),
         _ => false,
-    })
+    };
+    let may_start = |c: u8| {
+        matches!(
+            c,
+            b'{' | b'}' | b'_' | b'=' | b'<' | b'>' | b'|' | b'$' | b'%' | b'#' | b'(' | b'0'
+        )
+    };
+    let mut k = 0;
+    for block in b.chunks_exact(16) {
+        if block.iter().fold(false, |any, &c| any | may_start(c)) && (k..k + 16).any(code_at) {
+            return true;
+        }
+        k += 16;
+    }
+    (k..b.len()).any(code_at)
 }
 
 #[cfg(test)]
@@ -2022,6 +2041,21 @@ mod tests {
         ] {
             assert_eq!(super::looks_like_code(v), slow(v), "{v}");
         }
+        // Long sentences, whose marks fall anywhere in or across blocks of 16 bytes.
+        let pieces = [
+            "a", "é", " ", "(", ")", ";", "-", ">", "0", "x", "_", "#", "{", "œuvre ", "0x", "();",
+            "mot ", "\u{a0}",
+        ];
+        let mut rng = crate::testing::Rng::new(0xc0de);
+        let (mut code, mut prose) = (0, 0);
+        for _ in 0..20_000 {
+            let kinds = rng.below(pieces.len()) + 1;
+            let v = rng.string(&pieces[..kinds], 80);
+            let is_code = super::looks_like_code(&v);
+            assert_eq!(is_code, slow(&v), "{v:?}");
+            (code, prose) = (code + is_code as usize, prose + !is_code as usize);
+        }
+        assert!(code > 1000 && prose > 1000, "{code} {prose}");
     }
 
     use crate::diagnostic::Applicability;
