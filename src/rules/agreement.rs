@@ -863,12 +863,15 @@ impl<'a> Analyzer<'a> {
         }
         let r = self.readings(i);
         // A present participle with an object (« des entreprises dominant le marché »).
-        let object_follows = i + 1 < self.toks.len()
-            && self.joined(i)
-            && (self.det(i + 1).is_some()
-                || self.noun_only(i + 1)
-                || self.is_name(i + 1)
-                || !self.toks[i + 1].is_word());
+        // (Asked only of a present participle after a noun.)
+        let object_follows = || {
+            i + 1 < self.toks.len()
+                && self.joined(i)
+                && (self.det(i + 1).is_some()
+                    || self.noun_only(i + 1)
+                    || self.is_name(i + 1)
+                    || !self.toks[i + 1].is_word())
+        };
         r.iter().all(|a| {
             let adj = a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS);
             if a.pos.has(Pos::NOUN) && !adj {
@@ -882,7 +885,7 @@ impl<'a> Analyzer<'a> {
                 Place::AfterEtre => other.verbal() || other == Pos::ADV,
                 // After a comma and before a complement (« , construit en 2022 »).
                 Place::Apposition => other.verbal(),
-                Place::AfterNoun => other == Pos::PPRE && !object_follows,
+                Place::AfterNoun => other == Pos::PPRE && !object_follows(),
             }
         })
     }
