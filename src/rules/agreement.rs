@@ -12,7 +12,7 @@
 use super::{Context, Rule, RuleDoc, RuleMeta, WordList, match_case};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span, Suggestion};
 use crate::document::{Document, Token, tokenize_phrase};
-use crate::lexicon::{Analysis, Gender, Morphology, Number, Pos};
+use crate::lexicon::{Analysis, Gender, Morphology, Number, Pos, ReadingsMemo};
 use std::collections::HashSet;
 
 pub struct Agreement;
@@ -52,19 +52,22 @@ impl Rule for Agreement {
             doc,
             toks: &doc.tokens,
             m: crate::lexicon::morphology(),
-            english: english_sentences(doc),
             compounds: std::cell::OnceCell::new(),
             cx,
             analyses: vec![std::cell::Cell::new(None); doc.tokens.len()],
+            memo: std::cell::RefCell::new(ReadingsMemo::new(crate::lexicon::morphology())),
         };
         let mut reported = vec![false; a.toks.len()];
+        // Per sentence: English or code, found when a word of it is first judged.
+        let mut english: Vec<Option<bool>> = super::per_sentence(doc);
         for i in 1..a.toks.len() {
-            if reported[i] || a.english[a.toks[i].sentence as usize] {
-                continue;
-            }
             // Each analysis below judges an adjective or a participle (`adjective`): any
             // other word is passed over at once.
-            if !a.may_be_adjective(i) {
+            let english = &mut english[a.toks[i].sentence as usize];
+            if reported[i] || *english == Some(true) || !a.may_be_adjective(i) {
+                continue;
+            }
+            if *english.get_or_insert_with(|| english_or_code(doc, i)) {
                 continue;
             }
             let finding = a
@@ -634,13 +637,13 @@ struct Analyzer<'a> {
     doc: &'a Document,
     toks: &'a [Token],
     m: &'static Morphology,
-    /// Per sentence: English or code (`english_sentences`).
-    english: Vec<bool>,
     /// « N1 de N2 » compounds of the glossary (« chaîne d'approvisionnement »), by entry.
     compounds: std::cell::OnceCell<std::sync::Arc<Compounds>>,
     cx: &'a Context<'a>,
     /// The dictionary's readings of each token, looked up on first need.
     analyses: Vec<std::cell::Cell<Option<&'static [Analysis]>>>,
+    /// The readings of each distinct word, for the tokens not looked up yet.
+    memo: std::cell::RefCell<ReadingsMemo<'static>>,
 }
 
 impl<'a> Analyzer<'a> {
@@ -652,10 +655,15 @@ impl<'a> Analyzer<'a> {
     /// white space between them.
     fn joined(&self, i: usize) -> bool {
         let (a, b) = (&self.toks[i], &self.toks[i + 1]);
+        if a.sentence != b.sentence {
+            return false;
+        }
+        // Nearly always one space (which no escaped quote fits in): known without decoding.
+        if let [b' '] | [] = &self.doc.view.as_bytes()[a.end..b.start] {
+            return true;
+        }
         // An escaped quote of a PO string (`\"`) is masked in the view, not a space.
-        a.sentence == b.sentence
-            && self.doc.gap_is_space(a.end, b.start)
-            && !self.doc.text[a.end..b.start].contains("\\\"")
+        self.doc.gap_is_space(a.end, b.start) && !self.doc.text[a.end..b.start].contains("\\\"")
     }
 
     fn gap(&self, i: usize) -> &str {
@@ -676,16 +684,19 @@ impl<'a> Analyzer<'a> {
         t.is_word() && (t.all_caps || (t.capitalized && !self.sentence_start(i)))
     }
 
+    /// The readings of token `i` (none for a name).
     fn readings(&self, i: usize) -> &'static [Analysis] {
-        if self.is_name(i) {
-            return &[];
-        }
         let cell = &self.analyses[i];
-        cell.get().unwrap_or_else(|| {
-            let r = self.m.analyses(&self.toks[i].norm);
-            cell.set(Some(r));
-            r
-        })
+        if let Some(r) = cell.get() {
+            return r;
+        }
+        let r = if self.is_name(i) {
+            &[]
+        } else {
+            self.memo.borrow_mut().analyses(&self.toks[i].norm)
+        };
+        cell.set(Some(r));
+        r
     }
 
     /// Gender and number of a noun, from all its noun readings.
@@ -852,12 +863,15 @@ impl<'a> Analyzer<'a> {
         }
         let r = self.readings(i);
         // A present participle with an object (« des entreprises dominant le marché »).
-        let object_follows = i + 1 < self.toks.len()
-            && self.joined(i)
-            && (self.det(i + 1).is_some()
-                || self.noun_only(i + 1)
-                || self.is_name(i + 1)
-                || !self.toks[i + 1].is_word());
+        // (Asked only of a present participle after a noun.)
+        let object_follows = || {
+            i + 1 < self.toks.len()
+                && self.joined(i)
+                && (self.det(i + 1).is_some()
+                    || self.noun_only(i + 1)
+                    || self.is_name(i + 1)
+                    || !self.toks[i + 1].is_word())
+        };
         r.iter().all(|a| {
             let adj = a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS);
             if a.pos.has(Pos::NOUN) && !adj {
@@ -871,7 +885,7 @@ impl<'a> Analyzer<'a> {
                 Place::AfterEtre => other.verbal() || other == Pos::ADV,
                 // After a comma and before a complement (« , construit en 2022 »).
                 Place::Apposition => other.verbal(),
-                Place::AfterNoun => other == Pos::PPRE && !object_follows,
+                Place::AfterNoun => other == Pos::PPRE && !object_follows(),
             }
         })
     }
@@ -1797,39 +1811,136 @@ static ENGLISH_WORDS: super::WordList = super::WordList::new(&[
     "also", "such", "only", "other", "more", "most", "well", "no", "yes",
 ]);
 
-/// Per sentence: true when it is English or code left in the prose, which the rule does
-/// not judge. (A vector indexed by the sentence: the rule asks about every token, and a
-/// hash set cost a probe each time.)
-fn english_sentences(doc: &Document) -> Vec<bool> {
-    let mut out: Vec<bool> = super::per_sentence(doc);
-    for s in super::english_sentences(doc, &ENGLISH_WORDS, 4) {
-        out[s as usize] = true;
-    }
-    // Code left in the prose (a man page synopsis): identifiers, calls, braces.
-    for (i, s) in doc.sentences.iter().enumerate() {
-        if looks_like_code(&doc.view[s.start..s.end]) {
-            out[i] = true;
+/// True when the sentence of token `i` is English or code left in the prose, which the
+/// rule does not judge: English as `super::english_sentences` finds it (at least two words
+/// of `ENGLISH_WORDS`, and one word in four), or code (`looks_like_code`). Asked only of
+/// the sentences that hold a word to judge: most of a man page's are passed over.
+fn english_or_code(doc: &Document, i: usize) -> bool {
+    let toks = &doc.tokens;
+    let s = toks[i].sentence;
+    // (The tokens of a sentence are side by side: they are numbered in order.)
+    let first = toks[..i]
+        .iter()
+        .rposition(|t| t.sentence != s)
+        .map_or(0, |k| k + 1);
+    let (mut en, mut all) = (0, 0);
+    for t in toks[first..].iter().take_while(|t| t.sentence == s) {
+        if t.is_word() {
+            all += 1;
+            en += ENGLISH_WORDS.contains(&t.norm) as usize;
         }
     }
-    out
+    // Code left in the prose (a man page synopsis): identifiers, calls, braces.
+    (en >= 2 && en * 4 >= all)
+        || doc
+            .sentences
+            .get(s as usize)
+            .is_some_and(|x| looks_like_code(&doc.view[x.start..x.end]))
 }
 
 /// True when `v` holds « (); », « -> », « 0x » or one of `{}_=<>|$%#`: one pass over the
 /// bytes (every mark is ASCII, so no byte of a multi-byte character is taken for one),
-/// where four searches decoded each sentence character by character.
+/// where four searches decoded each sentence character by character. A block of 16 bytes
+/// without any of these bytes, « ( » or « 0 » is passed over whole (the compiler compares
+/// the 16 at once): most of a sentence is.
 fn looks_like_code(v: &str) -> bool {
     let b = v.as_bytes();
-    (0..b.len()).any(|k| match b[k] {
+    let code_at = |k: usize| match b[k] {
         // (« -> » is found by its « > ».)
         b'{' | b'}' | b'_' | b'=' | b'<' | b'>' | b'|' | b'$' | b'%' | b'#' => true,
         b'(' => b[k + 1..].starts_with(b");"),
         b'0' => b.get(k + 1) == Some(&b'x'),
         _ => false,
-    })
+    };
+    // (Ranges and equalities, without branches, so that the compiler tests the 16 bytes of
+    // a block at once: « #$% », « <=> », « {|} », « _ », « ( », « 0 ».)
+    let may_start = |c: u8| {
+        (c.wrapping_sub(b'#') < 3)
+            | (c.wrapping_sub(b'<') < 3)
+            | (c.wrapping_sub(b'{') < 3)
+            | (c == b'_')
+            | (c == b'(')
+            | (c == b'0')
+    };
+    let (blocks, _) = b.as_chunks::<16>();
+    let mut k = 0;
+    for block in blocks {
+        if block.iter().fold(false, |any, &c| any | may_start(c)) && (k..k + 16).any(code_at) {
+            return true;
+        }
+        k += 16;
+    }
+    (k..b.len()).any(code_at)
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::document::Document;
+    use crate::testing::Rng;
+
+    /// Each token's sentence is English or code as it was found for the whole document at
+    /// once, with `super::english_sentences`.
+    #[test]
+    fn english_or_code_per_sentence_is_what_the_whole_document_gives() {
+        // (Code is rare: one mark makes a whole sentence code.)
+        let pieces = [
+            "the ",
+            "and ",
+            "is ",
+            "of ",
+            "la ",
+            "puce ",
+            "est ",
+            "conçue ",
+            "pour ",
+            "les ",
+            "une ",
+            "de ",
+            "nouvelle ",
+            "usine ",
+            ". ",
+            ". ",
+            "! ",
+            "\n\n",
+            ", ",
+            "Meta ",
+            "THE ",
+            "Of ",
+            "« ",
+            "» ",
+            "1 ",
+            "é ",
+            "\n",
+            "x_y ",
+        ];
+        let mut rng = Rng::new(0x0e4c_11d5);
+        let (mut judged, mut skipped) = (0, 0);
+        for _ in 0..400 {
+            let text = rng.string(&pieces, 60);
+            let doc = Document::from_str(&text);
+            let mut whole: Vec<bool> = super::super::per_sentence(&doc);
+            for s in super::super::english_sentences(&doc, &super::ENGLISH_WORDS, 4) {
+                whole[s as usize] = true;
+            }
+            for (k, s) in doc.sentences.iter().enumerate() {
+                whole[k] |= super::looks_like_code(&doc.view[s.start..s.end]);
+            }
+            for (i, t) in doc.tokens.iter().enumerate() {
+                assert_eq!(
+                    super::english_or_code(&doc, i),
+                    whole[t.sentence as usize],
+                    "{text:?}, token {i}"
+                );
+                judged += 1;
+                skipped += whole[t.sentence as usize] as usize;
+            }
+        }
+        assert!(
+            judged > 5000 && skipped > 1000 && judged - skipped > 1000,
+            "{judged} {skipped}"
+        );
+    }
+
     /// The way `may_hold_de` was first written, decoding every character around a « d ».
     fn may_hold_de_by_chars(phrase: &str) -> bool {
         memchr::memchr2_iter(b'd', b'D', phrase.as_bytes()).any(|i| {
@@ -1938,6 +2049,21 @@ mod tests {
         ] {
             assert_eq!(super::looks_like_code(v), slow(v), "{v}");
         }
+        // Long sentences, whose marks fall anywhere in or across blocks of 16 bytes.
+        let pieces = [
+            "a", "é", " ", "(", ")", ";", "-", ">", "0", "x", "_", "#", "{", "œuvre ", "0x", "();",
+            "mot ", "\u{a0}",
+        ];
+        let mut rng = crate::testing::Rng::new(0xc0de);
+        let (mut code, mut prose) = (0, 0);
+        for _ in 0..20_000 {
+            let kinds = rng.below(pieces.len()) + 1;
+            let v = rng.string(&pieces[..kinds], 80);
+            let is_code = super::looks_like_code(&v);
+            assert_eq!(is_code, slow(&v), "{v:?}");
+            (code, prose) = (code + is_code as usize, prose + !is_code as usize);
+        }
+        assert!(code > 1000 && prose > 1000, "{code} {prose}");
     }
 
     use crate::diagnostic::Applicability;
