@@ -145,87 +145,129 @@ const SHORT: usize = 24;
 /// `make_token` for a word of at most `SHORT` bytes whose characters are all below U+0180
 /// (one or two bytes each) and that holds no apostrophe: nearly every word of French.
 /// One pass over the bytes adds up the characters' counts (letters, capitals, characters
-/// that lower case changes); a word that lower case does not change (most words) is its
-/// own normalised form. None for any other word (and so for every elision).
+/// that lower case changes) when the word is ASCII (most words), and tells when it is not:
+/// only then are its characters decoded, one table look-up each. A word that lower case
+/// does not change (most words) is its own normalised form. None for any other word (and
+/// so for every elision).
+#[inline(always)]
 fn short_latin_token(view: &str, start: usize, end: usize) -> Option<Token> {
     let word = view.get(start..end)?;
     let bytes = word.as_bytes();
     if bytes.len() > SHORT {
         return None;
     }
-    let table = latin_table();
-    // The character at byte `i`, below U+0180.
-    let at = |i: usize| -> Option<(&LatinChar, usize)> {
-        let b = *bytes.get(i)?;
-        if b < 0x80 {
-            Some((&table[b as usize], 1))
-        } else if (0xC2..0xC6).contains(&b) {
-            // Two bytes, U+0080 to U+017F.
-            let c = (usize::from(b & 0x1F) << 6) | usize::from(*bytes.get(i + 1)? & 0x3F);
-            Some((&table[c], 2))
-        } else {
-            None
-        }
-    };
-    let ascii = word.is_ascii();
-    let sum = if ascii {
-        bytes
-            .iter()
-            .map(|&b| ASCII_COUNTS[usize::from(b & 0x7F)])
-            .sum()
-    } else {
-        let (mut sum, mut i) = (0u32, 0);
-        while i < bytes.len() {
-            let (e, len) = at(i)?;
-            sum += e.counts;
-            i += len;
-        }
-        sum
-    };
+    let sum = byte_counts(bytes);
+    if sum >> 32 == 0 {
+        let [.., refused] = (sum as u32).to_le_bytes();
+        return (refused == 0).then(|| ascii_token(word, start, end, sum as u32));
+    }
+    let (sum, first) = latin_counts(bytes)?;
     let [letters, upper, changed, refused] = sum.to_le_bytes();
     if refused > 0 {
         return None;
     }
-    let norm = if changed == 0 {
-        CompactString::from(word)
-    } else if ascii {
-        let mut norm = CompactString::from(word);
-        norm.make_ascii_lowercase();
-        norm
-    } else {
-        // (A lower case below U+0180 takes as many bytes as its capital.)
-        let mut buf = [0u8; SHORT];
-        let (mut i, mut o) = (0, 0);
-        while let Some((e, len)) = at(i) {
-            o += e.lower.encode_utf8(&mut buf[o..]).len();
-            i += len;
-        }
-        CompactString::from(std::str::from_utf8(&buf[..o]).ok()?)
-    };
     Some(Token {
         start,
         end,
-        norm,
+        norm: if changed == 0 {
+            CompactString::from(word)
+        } else {
+            latin_lower(bytes)?
+        },
         sentence: 0,
-        capitalized: at(0).is_some_and(|(e, _)| e.uppercase),
+        capitalized: first.uppercase,
         all_caps: letters >= 2 && upper == letters,
         word: letters > 0,
     })
 }
 
+/// The `BYTE_COUNTS` of a word of at most `SHORT` bytes, added up.
+#[inline]
+fn byte_counts(bytes: &[u8]) -> u64 {
+    bytes.iter().map(|&b| BYTE_COUNTS[usize::from(b)]).sum()
+}
+
+/// The token of an ASCII word of at most `SHORT` bytes without an apostrophe, from its
+/// summed `BYTE_COUNTS`: ASCII is NFC, its letters are the ASCII letters and its lower case
+/// is `make_ascii_lowercase`.
+#[inline(always)]
+fn ascii_token(word: &str, start: usize, end: usize, counts: u32) -> Token {
+    let [letters, upper, changed, _] = counts.to_le_bytes();
+    let mut norm = CompactString::from(word);
+    if changed > 0 {
+        norm.make_ascii_lowercase();
+    }
+    Token {
+        start,
+        end,
+        norm,
+        sentence: 0,
+        capitalized: word.as_bytes().first().is_some_and(u8::is_ascii_uppercase),
+        all_caps: letters >= 2 && upper == letters,
+        word: letters > 0,
+    }
+}
+
+/// The character at byte `i` of a word, when it is below U+0180, and its length.
+#[inline]
+fn latin_at(
+    table: &'static LatinTable,
+    bytes: &[u8],
+    i: usize,
+) -> Option<(&'static LatinChar, usize)> {
+    let b = *bytes.get(i)?;
+    if b < 0x80 {
+        Some((&table[b as usize], 1))
+    } else if (0xC2..0xC6).contains(&b) {
+        // Two bytes, U+0080 to U+017F.
+        let c = (usize::from(b & 0x1F) << 6) | usize::from(*bytes.get(i + 1)? & 0x3F);
+        Some((&table[c], 2))
+    } else {
+        None
+    }
+}
+
+/// The summed `LatinChar::counts` of a non-empty word of characters below U+0180, and its
+/// first character; None when a character is not below U+0180.
+fn latin_counts(bytes: &[u8]) -> Option<(u32, &'static LatinChar)> {
+    let table = latin_table();
+    let (first, _) = latin_at(table, bytes, 0)?;
+    let (mut sum, mut i) = (0u32, 0);
+    while i < bytes.len() {
+        let (e, len) = latin_at(table, bytes, i)?;
+        sum += e.counts;
+        i += len;
+    }
+    Some((sum, first))
+}
+
+/// The lower case of a word of at most `SHORT` bytes whose characters are all below
+/// U+0180 and that lower case does not drop.
+fn latin_lower(bytes: &[u8]) -> Option<CompactString> {
+    // (A lower case below U+0180 takes as many bytes as its capital.)
+    let table = latin_table();
+    let mut buf = [0u8; SHORT];
+    let (mut i, mut o) = (0, 0);
+    while let Some((e, len)) = latin_at(table, bytes, i) {
+        o += e.lower.encode_utf8(&mut buf[o..]).len();
+        i += len;
+    }
+    Some(CompactString::from(std::str::from_utf8(&buf[..o]).ok()?))
+}
+
 /// `LatinChar::counts` of the ASCII characters, known at compile time: letters, capitals
 /// (the characters lower case changes), refused (NUL, lowered to nothing known, and the
-/// apostrophe).
-static ASCII_COUNTS: [u32; 128] = {
-    let mut t = [0u32; 128];
+/// apostrophe). A byte of a longer character counts one above the 32 bits of these counts.
+static BYTE_COUNTS: [u64; 256] = {
+    let mut t = [1u64 << 32; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        let upper = c.is_ascii_uppercase() as u32;
-        t[b] = c.is_ascii_alphabetic() as u32
+        let upper = c.is_ascii_uppercase() as u64;
+        t[b] = c.is_ascii_alphabetic() as u64
             | upper << 8
             | upper << 16
-            | ((c == 0 || c == b'\'') as u32) << 24;
+            | ((c == 0 || c == b'\'') as u64) << 24;
         b += 1;
     }
     t
@@ -247,36 +289,37 @@ struct LatinChar {
 
 const LATIN_END: u32 = 0x180;
 
-fn latin_table() -> &'static [LatinChar; LATIN_END as usize] {
-    static TABLE: std::sync::LazyLock<[LatinChar; LATIN_END as usize]> =
-        std::sync::LazyLock::new(|| {
-            let mut t = [LatinChar::default(); LATIN_END as usize];
-            for (u, e) in t.iter_mut().enumerate() {
-                let c = char::from_u32(u as u32).expect("below U+0180");
-                let mut lower = c.to_lowercase();
-                // (« İ » lowers to two characters: it is left to the general path.)
-                let lower = if lower.len() == 1 {
-                    lower.next().expect("one")
-                } else {
-                    '\0'
-                };
-                let alphabetic = c.is_alphabetic();
-                let uppercase = c.is_uppercase();
-                let counts = [
-                    alphabetic,
-                    alphabetic && uppercase,
-                    lower != c,
-                    lower == '\0' || is_apostrophe(c),
-                ];
-                *e = LatinChar {
-                    lower,
-                    alphabetic,
-                    uppercase,
-                    counts: u32::from_le_bytes(counts.map(u8::from)),
-                };
-            }
-            t
-        });
+type LatinTable = [LatinChar; LATIN_END as usize];
+
+fn latin_table() -> &'static LatinTable {
+    static TABLE: std::sync::LazyLock<LatinTable> = std::sync::LazyLock::new(|| {
+        let mut t = [LatinChar::default(); LATIN_END as usize];
+        for (u, e) in t.iter_mut().enumerate() {
+            let c = char::from_u32(u as u32).expect("below U+0180");
+            let mut lower = c.to_lowercase();
+            // (« İ » lowers to two characters: it is left to the general path.)
+            let lower = if lower.len() == 1 {
+                lower.next().expect("one")
+            } else {
+                '\0'
+            };
+            let alphabetic = c.is_alphabetic();
+            let uppercase = c.is_uppercase();
+            let counts = [
+                alphabetic,
+                alphabetic && uppercase,
+                lower != c,
+                lower == '\0' || is_apostrophe(c),
+            ];
+            *e = LatinChar {
+                lower,
+                alphabetic,
+                uppercase,
+                counts: u32::from_le_bytes(counts.map(u8::from)),
+            };
+        }
+        t
+    });
     &TABLE
 }
 
@@ -319,21 +362,19 @@ pub fn tokenize(view: &str, from: usize, to: usize) -> Vec<Token> {
 }
 
 /// Pushes the words of one UAX #29 word segment `view[start..end]`: none for spaces and
-/// punctuation, one or more for a word (elisions split off).
-#[inline]
+/// punctuation, one or more for a word (elisions split off). (Kept small, to be inlined in
+/// the loops over the segments: most segments are spaces and punctuation.)
+#[inline(always)]
 pub(super) fn push_segment(view: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let first = view.as_bytes()[start];
-    let alnum = if first < 0x80 {
-        first.is_ascii_alphanumeric()
-    } else {
-        view[start..end]
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric)
-    };
-    if alnum {
+    if first.is_ascii_alphanumeric() || (first >= 0x80 && starts_alphanumeric(&view[start..end])) {
         push_word(view, start, end, out);
     }
+}
+
+/// True when `s` starts with a letter or a digit.
+fn starts_alphanumeric(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_alphanumeric)
 }
 
 /// Splits French elisions off a UAX #29 word, then pushes the pieces.
@@ -524,8 +565,12 @@ pub(super) mod tests {
         ] {
             assert!(short_latin_token(w, 0, w.len()).is_none(), "{w}");
         }
-        for (b, counts) in ASCII_COUNTS.iter().enumerate() {
-            assert_eq!(*counts, latin_table()[b].counts, "{b}");
+        for (b, counts) in BYTE_COUNTS.iter().enumerate() {
+            let expected = latin_table()
+                .get(b)
+                .filter(|_| b < 0x80)
+                .map_or(1 << 32, |e| e.counts.into());
+            assert_eq!(*counts, expected, "{b}");
         }
         // Lowering keeps the length of every character of the table (the buffer is the
         // word's size).
