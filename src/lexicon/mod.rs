@@ -7,10 +7,8 @@ built once, on first use, and only by the rules that need it:
 
 Neither is built when those rules are disabled, so a run without them pays nothing. */
 
-mod memo;
 mod morph;
 
-pub use memo::ReadingsMemo;
 pub use morph::{Analysis, Gender, Morphology, Number, Pos, WordSet, same_bytes};
 
 use std::sync::OnceLock;

@@ -12,7 +12,7 @@
 use super::{Context, Rule, RuleDoc, RuleMeta, WordList, match_case};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span, Suggestion};
 use crate::document::{Document, Token, tokenize_phrase};
-use crate::lexicon::{Analysis, Gender, Morphology, Number, Pos, ReadingsMemo};
+use crate::lexicon::{Analysis, Gender, Morphology, Number, Pos};
 use std::collections::HashSet;
 
 pub struct Agreement;
@@ -48,14 +48,15 @@ impl Rule for Agreement {
         if !doc.tokens.iter().any(|t| t.is_word()) {
             return;
         }
+        let words = doc.vocabulary();
         let a = Analyzer {
             doc,
             toks: &doc.tokens,
             m: crate::lexicon::morphology(),
             compounds: std::cell::OnceCell::new(),
             cx,
-            analyses: vec![std::cell::Cell::new(None); doc.tokens.len()],
-            memo: std::cell::RefCell::new(ReadingsMemo::new(crate::lexicon::morphology())),
+            by_form: vec![std::cell::Cell::new(None); words.len()],
+            words,
         };
         let mut reported = vec![false; a.toks.len()];
         // Per sentence: English or code, found when a word of it is first judged.
@@ -640,10 +641,11 @@ struct Analyzer<'a> {
     /// « N1 de N2 » compounds of the glossary (« chaîne d'approvisionnement »), by entry.
     compounds: std::cell::OnceCell<std::sync::Arc<Compounds>>,
     cx: &'a Context<'a>,
-    /// The dictionary's readings of each token, looked up on first need.
-    analyses: Vec<std::cell::Cell<Option<&'static [Analysis]>>>,
-    /// The readings of each distinct word, for the tokens not looked up yet.
-    memo: std::cell::RefCell<ReadingsMemo<'static>>,
+    /// The distinct words of the document.
+    words: std::sync::Arc<crate::document::Vocabulary>,
+    /// The dictionary's readings of each distinct word, looked up on first need: a text
+    /// repeats its words (a man page, 28 times on average).
+    by_form: Vec<std::cell::Cell<Option<&'static [Analysis]>>>,
 }
 
 impl<'a> Analyzer<'a> {
@@ -686,17 +688,15 @@ impl<'a> Analyzer<'a> {
 
     /// The readings of token `i` (none for a name).
     fn readings(&self, i: usize) -> &'static [Analysis] {
-        let cell = &self.analyses[i];
-        if let Some(r) = cell.get() {
-            return r;
+        if self.is_name(i) {
+            return &[];
         }
-        let r = if self.is_name(i) {
-            &[]
-        } else {
-            self.memo.borrow_mut().analyses(&self.toks[i].norm)
-        };
-        cell.set(Some(r));
-        r
+        let cell = &self.by_form[self.words.ids[i] as usize];
+        cell.get().unwrap_or_else(|| {
+            let r = self.m.analyses(&self.toks[i].norm);
+            cell.set(Some(r));
+            r
+        })
     }
 
     /// Gender and number of a noun, from all its noun readings.
