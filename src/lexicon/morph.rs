@@ -676,7 +676,8 @@ fn stable_hash(s: &[u8]) -> u64 {
 
 /// The bytes of `b` (at most 8) as a little-endian number, zero-padded, read in at most
 /// two overlapping loads: no loop over the bytes and no call to `memcpy`.
-fn load_le(b: &[u8]) -> u64 {
+#[inline]
+pub fn load_le(b: &[u8]) -> u64 {
     let n = b.len();
     match n {
         0 => 0,
