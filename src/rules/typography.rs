@@ -1381,7 +1381,7 @@ mod tests {
             "’",
             "🙂",
         ];
-        let mut rng = crate::testing::Rng::new(0x6B65_79);
+        let mut rng = crate::testing::Rng::new(0x006B_6579);
         for _ in 0..200_000 {
             let line = rng.string(&pieces, 24);
             assert_eq!(is_key_value(&line), re.is_match(&line), "{line:?}");
