@@ -42,9 +42,11 @@ impl Rule for DoubledWord {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let toks = &cx.doc.tokens;
-        for w in toks.windows(2) {
+        // (Words compared by their id in the vocabulary: two numbers, not two strings.)
+        let ids = &cx.doc.vocabulary().ids;
+        for (w, id) in toks.windows(2).zip(ids.windows(2)) {
             let (a, b) = (&w[0], &w[1]);
-            if a.norm != b.norm
+            if id[0] != id[1]
                 || !a.is_word()
                 || a.sentence != b.sentence
                 || ALLOWED.contains(&a.norm.as_str())

@@ -114,6 +114,13 @@ impl Rule for RepeatedPhrase {
             return;
         }
         let toks = &cx.doc.tokens;
+        // Words compared by their id in the vocabulary; the lists asked once per word.
+        let words = cx.doc.vocabulary();
+        let ids = &words.ids;
+        let (leads, stops) = (
+            words.per_form(toks, |t| LEADS.contains(t.norm.as_str())),
+            words.per_form(toks, |t| is_stop(&t.norm)),
+        );
         // `gap_is_joiner`, at once for the usual gap: one space.
         let view = cx.doc.view.as_bytes();
         let joiner = |start: usize, end: usize| {
@@ -137,11 +144,11 @@ impl Rule for RepeatedPhrase {
         // phrase is stored. (A collision only keeps a start that would have gone.)
         let hash = |i: usize| {
             use std::hash::BuildHasher;
-            foldhash::fast::FixedState::default().hash_one(Gram(&toks[i..i + MIN_N]))
+            foldhash::fast::FixedState::default().hash_one(Gram(&ids[i..i + MIN_N]))
         };
         let mut starts: Vec<(usize, u64)> = Vec::new();
-        for (i, t) in toks.iter().enumerate() {
-            if LEADS.contains(t.norm.as_str()) && joined(i, MIN_N) {
+        for (i, &id) in ids.iter().enumerate() {
+            if leads[id as usize] && joined(i, MIN_N) {
                 starts.push((i, hash(i)));
             }
         }
@@ -168,11 +175,11 @@ impl Rule for RepeatedPhrase {
                 {
                     break;
                 }
-                if !is_stop(&t.norm) {
+                if !stops[ids[j] as usize] {
                     content += 1;
                 }
                 if n >= MIN_N && content >= 2 {
-                    grams.entry(Gram(&toks[i..=j])).or_default().push(i);
+                    grams.entry(Gram(&ids[i..=j])).or_default().push(i);
                 }
             }
         }
@@ -229,31 +236,14 @@ impl Rule for RepeatedPhrase {
     }
 }
 
-/// An n-gram: consecutive tokens, equal to another when their normalised words are.
-/// (It borrows the tokens: no key is allocated.)
-struct Gram<'a>(&'a [crate::document::Token]);
+/// An n-gram: the vocabulary ids of consecutive tokens, equal to another when their
+/// normalised words are.
+#[derive(PartialEq, Eq, Hash)]
+struct Gram<'a>(&'a [u32]);
 
 impl Gram<'_> {
     fn len(&self) -> usize {
         self.0.len()
-    }
-}
-
-impl PartialEq for Gram<'_> {
-    fn eq(&self, o: &Self) -> bool {
-        self.0.len() == o.0.len() && self.0.iter().zip(o.0).all(|(a, b)| a.norm == b.norm)
-    }
-}
-
-impl Eq for Gram<'_> {}
-
-impl std::hash::Hash for Gram<'_> {
-    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        h.write_usize(self.0.len());
-        for t in self.0 {
-            h.write(t.norm.as_bytes());
-            h.write_u8(0xff);
-        }
     }
 }
 
