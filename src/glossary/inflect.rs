@@ -92,8 +92,8 @@ pub enum Mode {
 /// allocates nothing once the buffer has grown (a termbase has some 170,000 words).
 #[derive(Debug, Default)]
 pub struct Forms {
-    /// The forms' bytes (each built from whole `str`s, so each is UTF-8).
-    text: Vec<u8>,
+    /// The forms, end to end (each built from whole `str`s).
+    text: String,
     /// Form `i` is `text[spans[i].0..spans[i].1]`.
     spans: Vec<(u32, u32)>,
 }
@@ -108,14 +108,11 @@ impl Forms {
         self.spans.len()
     }
 
-    fn bytes(&self, i: usize) -> &[u8] {
+    /// Form `i`. (A slice of the text, not bytes checked again: that check was a tenth of
+    /// compiling a large termbase.)
+    pub fn get(&self, i: usize) -> &str {
         let (a, b) = self.spans[i];
         &self.text[a as usize..b as usize]
-    }
-
-    /// Form `i`.
-    pub fn get(&self, i: usize) -> &str {
-        std::str::from_utf8(self.bytes(i)).expect("forms are built from whole strs")
     }
 
     /// The forms, in order.
@@ -127,7 +124,7 @@ impl Forms {
     fn push(&mut self, parts: &[&str]) {
         let start = self.text.len() as u32;
         for p in parts {
-            self.text.extend_from_slice(p.as_bytes());
+            self.text.push_str(p);
         }
         self.spans.push((start, self.text.len() as u32));
     }
@@ -137,13 +134,14 @@ impl Forms {
         let (a, b) = self.spans[i];
         let start = self.text.len() as u32;
         self.text.extend_from_within(a as usize..b as usize - cut);
-        self.text.extend_from_slice(suffix.as_bytes());
+        self.text.push_str(suffix);
         self.spans.push((start, self.text.len() as u32));
     }
 
     /// Sorts the forms (in byte order, as strings sort) and drops repeats.
     fn sort_dedup(&mut self) {
-        let text = &self.text;
+        // (Compared as bytes: no char boundary to check.)
+        let text = self.text.as_bytes();
         let of = |&(a, b): &(u32, u32)| &text[a as usize..b as usize];
         self.spans.sort_unstable_by(|x, y| of(x).cmp(of(y)));
         self.spans.dedup_by(|x, y| of(x) == of(y));
@@ -260,7 +258,7 @@ fn takes_feminine(w: &str) -> bool {
 
 /// Adds the plurals of form `i`.
 fn plurals(out: &mut Forms, i: usize) {
-    let w = out.bytes(i);
+    let w = out.get(i).as_bytes();
     if w.ends_with(b"s") || w.ends_with(b"x") || w.ends_with(b"z") {
         return;
     }
