@@ -55,7 +55,7 @@ impl Memo {
     /// The list of values is locked only to find the type's slot: `make` may ask for
     /// another value (the typography view counts English words by the vocabulary), and
     /// rules on other threads get other values meanwhile. A rule that asks for a value
-    /// being made waits for it.
+    /// being made waits for it, so no two values may each be made of the other.
     pub fn get_or_init<T: std::any::Any + Send + Sync>(
         &self,
         make: impl FnOnce() -> T,
