@@ -1830,8 +1830,8 @@ fn english_or_code(doc: &Document, i: usize) -> bool {
             en += ENGLISH_WORDS.contains(&t.norm) as usize;
         }
     }
-    // Code left in the prose (a man page synopsis): identifiers, calls, braces.
-    (en >= 2 && en * 4 >= all)
+    // English, or code left in the prose (a man page synopsis: identifiers, calls, braces).
+    super::mostly_english(en, all, 4)
         || doc
             .sentences
             .get(s as usize)

@@ -500,8 +500,14 @@ pub fn english_sentences(
     counts
         .into_iter()
         .enumerate()
-        .filter(move |&(_, (en, all))| en >= 2 && en * share >= all)
+        .filter(move |&(_, (en, all))| mostly_english(en, all, share))
         .map(|(s, _)| s as u32)
+}
+
+/// The test of `english_sentences` on one sentence's counts: `en` of its `all` words in the
+/// English list, at least two, and at least one word in `share`.
+pub fn mostly_english(en: usize, all: usize, share: usize) -> bool {
+    en >= 2 && en * share >= all
 }
 
 /// A fixed set of spans that answers « does this span overlap one of them? » in O(log n):
