@@ -59,8 +59,8 @@ impl Vocabulary {
 
     /// `f` of every token, called once per distinct form (on its first token): `f` must
     /// depend on the token's normalised form alone.
-    pub fn per_token<T: Copy>(&self, tokens: &[Token], mut f: impl FnMut(&Token) -> T) -> Vec<T> {
-        let by_id: Vec<T> = self.first.iter().map(|&i| f(&tokens[i as usize])).collect();
+    pub fn per_token<T: Copy>(&self, tokens: &[Token], f: impl FnMut(&Token) -> T) -> Vec<T> {
+        let by_id = self.per_form(tokens, f);
         self.ids.iter().map(|&id| by_id[id as usize]).collect()
     }
 
