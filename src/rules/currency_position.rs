@@ -38,6 +38,59 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A match of `AMOUNT`: start, end, symbol, number, scale (if any).
+type Amount<'a> = (usize, usize, &'a str, &'a str, Option<&'a str>);
+
+/// The matches of `AMOUNT` in the view, in order, as `captures_iter` over the view finds
+/// them. A match never crosses a line, and starts with a currency symbol followed by a
+/// digit, or by a space and a digit: the regex only runs on the lines with such a place
+/// (a `$` of the shell, « $HOME », is followed by a letter). A character that is not
+/// ASCII after the symbol is left to the regex.
+fn amounts(view: &str) -> Vec<Amount<'_>> {
+    let bytes = view.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    // (« $ » is one byte, « € » starts with E2 and « £ » with C2.)
+    for at in memchr::memchr3_iter(b'$', 0xE2, 0xC2, bytes) {
+        if at < from {
+            continue;
+        }
+        let len = match &bytes[at..] {
+            [b'$', ..] => 1,
+            [0xE2, 0x82, 0xAC, ..] | [0xC2, 0xA3, ..] => {
+                view[at..].chars().next().map_or(1, char::len_utf8)
+            }
+            _ => continue,
+        };
+        let mut q = at + len;
+        if bytes.get(q) == Some(&b' ') {
+            q += 1;
+        }
+        if !bytes
+            .get(q)
+            .is_some_and(|&b| b.is_ascii_digit() || !b.is_ascii())
+        {
+            continue;
+        }
+        let line_start = view[..at].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = view[at..].find('\n').map_or(view.len(), |p| at + p);
+        let line = &view[line_start..line_end];
+        for c in AMOUNT.captures_iter(line) {
+            let all = c.get(0).expect("match");
+            let (symbol, number) = (c.get(1).expect("symbol"), c.get(2).expect("number"));
+            out.push((
+                line_start + all.start(),
+                line_start + all.end(),
+                &line[symbol.range()],
+                &line[number.range()],
+                c.get(3).map(|m| &line[m.range()]),
+            ));
+        }
+        from = line_end;
+    }
+    out
+}
+
 impl Rule for CurrencyPosition {
     fn meta(&self) -> &RuleMeta {
         &META
@@ -52,11 +105,7 @@ impl Rule for CurrencyPosition {
         if !view.contains(['$', '€', '£']) {
             return;
         }
-        for c in AMOUNT.captures_iter(view) {
-            let all = c.get(0).expect("match");
-            let (s, mut e) = (all.start(), all.end());
-            let symbol = &c[1];
-            let number = &c[2];
+        for (s, mut e, symbol, number, scale_sign) in amounts(view) {
             let before = view[..s].chars().next_back();
             let after = view[e..].chars().next();
             if before.is_some_and(|b| b.is_alphanumeric() || "\\_$@{".contains(b))
@@ -70,14 +119,14 @@ impl Rule for CurrencyPosition {
             }
             // A scale word after the amount: « $65 milliards », « $1.5 billion ».
             let scale_word = word_after_space(text, e);
-            let scale = c.get(3).map(|m| m.as_str()).or(match scale_word {
+            let scale = scale_sign.or(match scale_word {
                 "millier" | "milliers" | "thousand" => Some("k"),
                 "million" | "millions" => Some("M"),
                 "milliard" | "milliards" | "billion" | "billions" => Some("B"),
                 "trillion" | "trillions" => Some("T"),
                 _ => None,
             });
-            if c.get(3).is_none() && scale.is_some() {
+            if scale_sign.is_none() && scale.is_some() {
                 e = text[e..]
                     .find(scale_word)
                     .map_or(e, |i| e + i + scale_word.len());
@@ -205,6 +254,57 @@ mod tests {
             .into_iter()
             .map(|d| d.suggestions[0].replacement.clone())
             .collect()
+    }
+
+    /// `amounts` finds what `AMOUNT` finds over the whole view.
+    #[test]
+    fn amounts_are_those_of_the_whole_text() {
+        let pieces = [
+            "$",
+            "€",
+            "£",
+            "$ ",
+            "65",
+            "1,234",
+            ".5",
+            " k",
+            "M",
+            "Md",
+            "bn",
+            " ",
+            "\n",
+            "x",
+            "é",
+            "٣",
+            "$HOME",
+            "€\u{a0}5",
+            "\u{a0}",
+            "«",
+            "’",
+            "_",
+            "US",
+        ];
+        let mut rng = crate::testing::Rng::new(0x00c0_ffee);
+        let mut found = 0;
+        for _ in 0..4000 {
+            let text = rng.string(&pieces, 12);
+            let all: Vec<super::Amount> = super::AMOUNT
+                .captures_iter(&text)
+                .map(|c| {
+                    let m = c.get(0).unwrap();
+                    (
+                        m.start(),
+                        m.end(),
+                        c.get(1).unwrap().as_str(),
+                        c.get(2).unwrap().as_str(),
+                        c.get(3).map(|m| m.as_str()),
+                    )
+                })
+                .collect();
+            found += all.len();
+            assert_eq!(super::amounts(&text), all, "{text:?}");
+        }
+        assert!(found > 100, "{found}");
     }
 
     #[test]

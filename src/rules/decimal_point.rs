@@ -34,6 +34,19 @@ static META: RuleMeta = RuleMeta {
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+\.\d+").expect("valid regex"));
 
+/// The matches of `NUMBER` in the view, as `find_iter` over the view finds them. Every
+/// match holds a digit and a point and no white space: only the numeric runs that hold a
+/// point are searched (`Prose::numeric_runs`).
+fn numbers(p: &Prose) -> impl Iterator<Item = (usize, usize)> {
+    p.numeric_runs()
+        .filter(|(_, run)| run.contains('.'))
+        .flat_map(|(base, run)| {
+            NUMBER
+                .find_iter(run)
+                .map(move |m| (base + m.start(), base + m.end()))
+        })
+}
+
 /// Words after which a number with a point is a version, not a quantity.
 const VERSION_WORDS: &[&str] = &[
     "version",
@@ -57,8 +70,7 @@ impl Rule for DecimalPoint {
         let p = Prose::new(cx.doc);
         let text = &cx.doc.text;
         let view = &cx.doc.view;
-        for m in NUMBER.find_iter(view) {
-            let (s, e) = (m.start(), m.end());
+        for (s, e) in numbers(&p) {
             let before = view[..s].chars().next_back();
             let after = view[e..].chars().next();
             // Part of a longer token: « 1.2.3 », « v1.5 », « 192.168.1.1 », « x.5.y ».
@@ -150,6 +162,28 @@ mod tests {
             decimals("Une gravure en 1.8 nm et 2.4 GHz."),
             ["1,8", "2,4"]
         );
+    }
+
+    /// The numbers found in the numeric runs are those of the regex over the whole text.
+    #[test]
+    fn numbers_of_the_runs_are_those_of_the_whole_text() {
+        let pieces = [
+            "1", "2.5", ".", "..", " ", "\n", "\t", "a", "é", "٣", "²", "\u{a0}", "x.5", "0.",
+            "v1", "12.34.56", "\u{202f}", "%", "-", ",",
+        ];
+        let mut rng = crate::testing::Rng::new(0x00de_c1ae);
+        for _ in 0..3000 {
+            let text: String = (0..rng.below(14))
+                .map(|_| pieces[rng.below(pieces.len())])
+                .collect();
+            let doc = crate::document::Document::from_str(&text);
+            let p = super::Prose::new(&doc);
+            let all: Vec<(usize, usize)> = super::NUMBER
+                .find_iter(&doc.view)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            assert_eq!(super::numbers(&p).collect::<Vec<_>>(), all, "{text:?}");
+        }
     }
 
     #[test]

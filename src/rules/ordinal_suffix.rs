@@ -81,11 +81,20 @@ fn ordinals(view: &str) -> Vec<(usize, usize, &str, &str)> {
             }
         };
         let after = &bytes[i + len..];
-        // (Every suffix starts with one of these bytes; 0xC3 starts « è ».)
+        // A suffix that ends a word: `\b` after a suffix's last letter needs a character
+        // that is not a word character (« 2nd », not « Indique »). One that is not ASCII is
+        // left to the regex. (Every suffix starts with one of these bytes; 0xC3 starts « è ».)
+        let ends_word = |n: usize| {
+            after
+                .get(n)
+                .is_none_or(|&b| !(b.is_ascii_alphanumeric() || b == b'_'))
+        };
         if !matches!(
             after.first(),
             Some(b's' | b'n' | b'r' | b't' | b'e' | b'i' | 0xC3)
-        ) || !SUFFIXES.iter().any(|s| after.starts_with(s.as_bytes()))
+        ) || !SUFFIXES
+            .iter()
+            .any(|s| after.starts_with(s.as_bytes()) && ends_word(s.len()))
         {
             i += len;
             continue;

@@ -1116,6 +1116,11 @@ pub fn number_samples() -> Vec<String> {
         "2e",
         "3rd-party",
         "a1st",
+        "Indique",
+        "2ndes",
+        "1stx",
+        "XIème_",
+        "2ndé",
     ];
     let glue = [
         "", " ", "\u{A0}", "\u{202F}", "\t", "\r\n", "\n", "(", ")", "-", "«", "é", "x",
