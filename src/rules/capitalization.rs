@@ -398,6 +398,11 @@ impl Rule for Capitalization {
         let p = Prose::new(cx.doc);
         let toks = &cx.doc.tokens;
         let titles = title_sentences(cx.doc);
+        // Whether each distinct word is a plural determiner, looked up once per word.
+        let words = cx.doc.vocabulary();
+        let plural_determiner =
+            words.per_form(toks, |t| PLURAL_DETERMINERS.contains(&t.norm.as_str()));
+        let after_plural_determiner = |k: usize| plural_determiner[words.ids[k - 1] as usize];
         for k in 1..toks.len() {
             let t = &toks[k];
             let prev = &toks[k - 1];
@@ -410,7 +415,7 @@ impl Rule for Capitalization {
             }
             // Only a capitalised word or a word after a plural determiner can be a finding
             // (see below): tested first, before the gap and the text are looked at.
-            if !t.capitalized && !PLURAL_DETERMINERS.contains(&prev.norm.as_str()) {
+            if !t.capitalized && !after_plural_determiner(k) {
                 continue;
             }
             let joined_by_space = cx.doc.gap_is_space(prev.end, t.start);
@@ -468,7 +473,7 @@ impl Rule for Capitalization {
                 } else {
                     None
                 }
-            } else if PLURAL_DETERMINERS.contains(&prev.norm.as_str())
+            } else if after_plural_determiner(k)
                 && nationality(norm).is_some_and(|b| b != "suisse")
                 && norm.ends_with('s')
             {
