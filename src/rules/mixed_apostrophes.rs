@@ -78,7 +78,13 @@ impl Rule for MixedApostrophes {
             {
                 continue;
             }
-            if !ELIDED.contains(&word.to_lowercase().as_str()) || !p.is_french_prose_at(i) {
+            // (An ASCII word is compared without a lower-case copy.)
+            let elided = if word.is_ascii() {
+                ELIDED.iter().any(|e| e.eq_ignore_ascii_case(word))
+            } else {
+                ELIDED.contains(&word.to_lowercase().as_str())
+            };
+            if !elided || !p.is_french_prose_at(i) {
                 continue;
             }
             found.push((i, c == '’'));
