@@ -68,8 +68,8 @@ fn ordinals(view: &str) -> Vec<(usize, usize, &str, &str)> {
     let mut i = 0;
     while i < bytes.len() {
         // Straight to the next byte that may be a digit or a Roman numeral.
-        match bytes[i..].iter().position(|&b| MAY_START[b as usize]) {
-            Some(k) => i += k,
+        match super::typography::next_in_table(bytes, i, &MAY_START, true) {
+            Some(k) => i = k,
             None => break,
         }
         let len = match bytes[i] {

@@ -268,11 +268,8 @@ impl NumericRuns {
         let mut i = 0;
         while i < bytes.len() {
             // Straight to the next byte that may start a numeric character.
-            match bytes[i..]
-                .iter()
-                .position(|&b| MAY_START_NUMERIC[b as usize])
-            {
-                Some(k) => i += k,
+            match next_may_start_numeric(bytes, i) {
+                Some(k) => i = k,
                 None => break,
             }
             if !numeric_at(view, i) {
@@ -290,6 +287,53 @@ impl NumericRuns {
         }
         NumericRuns(runs)
     }
+}
+
+/// The first byte from `from` on that may start a numeric character (`MAY_START_NUMERIC`).
+fn next_may_start_numeric(bytes: &[u8], from: usize) -> Option<usize> {
+    next_in_table(bytes, from, &MAY_START_NUMERIC, false)
+}
+
+/// The first byte from `from` on that `table` holds, where `table` holds only ASCII
+/// digits, bytes that are not ASCII, and ASCII capitals if `capitals`. Eight bytes at a
+/// time are passed over when none is one of these (most of a line of prose); the others
+/// are tested one by one.
+pub fn next_in_table(
+    bytes: &[u8],
+    mut from: usize,
+    table: &[bool; 256],
+    capitals: bool,
+) -> Option<usize> {
+    debug_assert!(
+        (0..0x80u8).all(|b| !table[b as usize]
+            || b.is_ascii_digit()
+            || (capitals && b.is_ascii_uppercase()))
+    );
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Per byte, the high bit of: an ASCII byte from `lo` to `hi`. (Sums of seven-bit
+    // values: no carry crosses a byte.)
+    let within = |x: u64, lo: u8, hi: u8| {
+        let low = x & !HIGH;
+        (low + ONES * u64::from(0x80 - lo)) & !(low + ONES * u64::from(0x7F - hi)) & !x & HIGH
+    };
+    while let Some(chunk) = bytes.get(from..from + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let mut may = (x & HIGH) | within(x, b'0', b'9');
+        if capitals {
+            may |= within(x, b'A', b'Z');
+        }
+        if may != 0 {
+            if let Some(k) = chunk.iter().position(|&b| table[b as usize]) {
+                return Some(from + k);
+            }
+        }
+        from += 8;
+    }
+    bytes[from..]
+        .iter()
+        .position(|&b| table[b as usize])
+        .map(|k| from + k)
 }
 
 /// The bytes `numeric_at` may say yes to: a loop over a text of letters tests one table
@@ -1140,6 +1184,37 @@ pub fn number_samples() -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `next_may_start_numeric` finds the byte a scan of the table finds.
+    #[test]
+    fn next_numeric_start_is_that_of_the_table() {
+        let pieces = [
+            "a", "Z", " ", "/", "0", "9", ":", "é", "’", "²", "٣", "\u{a0}", "€", "\n", "½", "Ā",
+            "I", "V", "X", "L", "C", "@", "[", "H", "Y",
+        ];
+        let mut rng = crate::testing::Rng::new(0x0d1_9175);
+        for _ in 0..20_000 {
+            let t = rng.string(&pieces, 30);
+            let b = t.as_bytes();
+            for from in 0..=b.len() {
+                let scan = b[from..]
+                    .iter()
+                    .position(|&x| MAY_START_NUMERIC[x as usize])
+                    .map(|k| from + k);
+                assert_eq!(next_may_start_numeric(b, from), scan, "{t:?} {from}");
+                // With capitals: those of Roman numerals.
+                let mut roman = MAY_START_NUMERIC;
+                for c in *b"IVXLC" {
+                    roman[c as usize] = true;
+                }
+                let scan = b[from..]
+                    .iter()
+                    .position(|&x| roman[x as usize])
+                    .map(|k| from + k);
+                assert_eq!(next_in_table(b, from, &roman, true), scan, "{t:?} {from}");
+            }
+        }
+    }
 
     #[test]
     fn code_lines() {
