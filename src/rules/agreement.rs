@@ -56,6 +56,7 @@ impl Rule for Agreement {
             compounds: std::cell::OnceCell::new(),
             cx,
             by_form: vec![std::cell::Cell::new(None); words.len()],
+            adjective_by_form: vec![std::cell::Cell::new(None); words.len()],
             words,
         };
         let mut reported = vec![false; a.toks.len()];
@@ -646,6 +647,9 @@ struct Analyzer<'a> {
     /// The dictionary's readings of each distinct word, looked up on first need: a text
     /// repeats its words (a man page, 28 times on average).
     by_form: Vec<std::cell::Cell<Option<&'static [Analysis]>>>,
+    /// Whether a reading of each distinct word is an adjective or a past participle, found
+    /// on first need (`may_be_adjective` asks it of nearly every word).
+    adjective_by_form: Vec<std::cell::Cell<Option<bool>>>,
 }
 
 impl<'a> Analyzer<'a> {
@@ -835,12 +839,20 @@ impl<'a> Analyzer<'a> {
     /// asks first.
     fn may_be_adjective(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        t.is_word()
-            && !t.capitalized
-            && self
+        // (A word without a capital is a name, with no readings, only when it is all in
+        // capitals (« 3GPP »): `is_name`. Its other readings are those of its form.)
+        if !t.is_word() || t.capitalized || t.all_caps {
+            return false;
+        }
+        let cell = &self.adjective_by_form[self.words.ids[i] as usize];
+        cell.get().unwrap_or_else(|| {
+            let yes = self
                 .readings(i)
                 .iter()
-                .any(|a| a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS))
+                .any(|a| a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS));
+            cell.set(Some(yes));
+            yes
+        })
     }
 
     fn adjective(&self, i: usize, place: Place) -> bool {
@@ -1865,7 +1877,9 @@ fn looks_like_code(v: &str) -> bool {
     let (blocks, _) = b.as_chunks::<16>();
     let mut k = 0;
     for block in blocks {
-        if block.iter().fold(false, |any, &c| any | may_start(c)) && (k..k + 16).any(code_at) {
+        // (Bytes or-ed together, not booleans: the compiler then tests the block as a vector.)
+        let marks = block.iter().fold(0u8, |m, &c| m | u8::from(may_start(c)));
+        if marks != 0 && (k..k + 16).any(code_at) {
             return true;
         }
         k += 16;
