@@ -89,9 +89,16 @@ fn ordinals(view: &str) -> Vec<(usize, usize, &str, &str)> {
                 .get(n)
                 .is_none_or(|&b| !(b.is_ascii_alphanumeric() || b == b'_'))
         };
+        // (The first two bytes of every suffix: « st », « nd », « rd », « th », « em », « er »,
+        // « ie », « iè » (i, C3), « è » (C3 A8).)
         if !matches!(
-            after.first(),
-            Some(b's' | b'n' | b'r' | b't' | b'e' | b'i' | 0xC3)
+            after,
+            [b's', b't', ..]
+                | [b'n' | b'r', b'd', ..]
+                | [b't', b'h', ..]
+                | [b'e', b'm' | b'r', ..]
+                | [b'i', b'e' | 0xC3, ..]
+                | [0xC3, 0xA8, ..]
         ) || !SUFFIXES
             .iter()
             .any(|s| after.starts_with(s.as_bytes()) && ends_word(s.len()))
