@@ -281,6 +281,8 @@ struct LatinChar {
     lower: char,
     alphabetic: bool,
     uppercase: bool,
+    /// A letter or a digit (`char::is_alphanumeric`: « ² » and « ½ » are digits).
+    alphanumeric: bool,
     /// For `short_latin_token`, one byte each (a word of `SHORT` bytes cannot carry over):
     /// a letter, a capital letter, a character that lower case changes, a character the
     /// short path refuses (an apostrophe, or one left to the general path).
@@ -315,6 +317,7 @@ fn latin_table() -> &'static LatinTable {
                 lower,
                 alphabetic,
                 uppercase,
+                alphanumeric: c.is_alphanumeric(),
                 counts: u32::from_le_bytes(counts.map(u8::from)),
             };
         }
@@ -372,10 +375,25 @@ pub(super) fn push_segment(view: &str, start: usize, end: usize, out: &mut Vec<T
     }
 }
 
-/// True when `s` starts with a letter or a digit.
+/// True when `s` starts with a letter or a digit: a character below U+0180 looked up in
+/// the Latin table, one of U+2000 to U+27FF (punctuation, arrows, box drawing: the
+/// signs of man pages) in a table of its own, any other in Unicode's tables.
 fn starts_alphanumeric(s: &str) -> bool {
-    s.chars().next().is_some_and(char::is_alphanumeric)
+    match *s.as_bytes() {
+        [b0 @ 0xC2..0xC6, b1, ..] => {
+            latin_table()[(usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F)].alphanumeric
+        }
+        [0xE2, b1 @ 0x80..0xA0, b2, ..] => {
+            SIGNS_ALPHANUMERIC[(usize::from(b1 & 0x1F) << 6) | usize::from(b2 & 0x3F)]
+        }
+        _ => s.chars().next().is_some_and(char::is_alphanumeric),
+    }
 }
+
+/// `char::is_alphanumeric` of U+2000 to U+27FF (UTF-8 E2 80 80 to E2 9F BF).
+static SIGNS_ALPHANUMERIC: std::sync::LazyLock<[bool; 0x800]> = std::sync::LazyLock::new(|| {
+    std::array::from_fn(|i| char::from_u32(0x2000 + i as u32).is_some_and(char::is_alphanumeric))
+});
 
 /// Splits French elisions off a UAX #29 word, then pushes the pieces.
 fn push_word(view: &str, start: usize, end: usize, out: &mut Vec<Token>) {
@@ -546,6 +564,20 @@ pub(super) mod tests {
             if let Some(fast) = short_latin_token(&t, 0, t.len()) {
                 assert_eq!(fast, general_token(&t, 0, t.len()), "{t:?}");
             }
+            // (`starts_alphanumeric` as `push_segment` uses it.)
+            assert_eq!(
+                starts_alphanumeric(&t),
+                t.chars().next().is_some_and(char::is_alphanumeric),
+                "{t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_tables_tell_letters_and_digits_as_unicode_does() {
+        for c in (0..0x300).chain(0x1F00..0x2900).filter_map(char::from_u32) {
+            let s = format!("{c}x");
+            assert_eq!(starts_alphanumeric(&s), c.is_alphanumeric(), "{c:?}");
         }
     }
 

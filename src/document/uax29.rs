@@ -363,34 +363,51 @@ fn load(line: &str, cls: &mut Vec<u8>) -> bool {
     cls.resize(bytes.len(), 0);
     let mut i = 0;
     while i < bytes.len() {
-        // Eight ASCII bytes at a time (most of a line): a look-up each, no test.
-        if let Some(chunk) = bytes.get(i..i + 8)
-            && u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080
-                == 0
-        {
-            for (c, &b) in cls[i..i + 8].iter_mut().zip(chunk) {
+        // Eight bytes at a time (most of a line): the ASCII bytes up to the first that is
+        // not ASCII, a look-up each.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let high =
+                u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080;
+            // (Little-endian: the first bytes are the low ones.)
+            let ascii = if high == 0 {
+                8
+            } else {
+                high.trailing_zeros() as usize / 8
+            };
+            for (c, &b) in cls[i..i + ascii].iter_mut().zip(chunk) {
                 *c = BYTES[b as usize];
             }
-            i += 8;
-            continue;
-        }
-        let b = bytes[i];
-        let mut c = BYTES[b as usize];
-        if c == 0 {
-            // UTF-8 decoded in place (the line is valid UTF-8); the fast path holds no
-            // character of four bytes.
-            let cont = |k: usize| bytes.get(i + k).map_or(0, |&b| u32::from(b & 0x3F));
-            c = match b {
-                0xC0..0xE0 => classes((u32::from(b & 0x1F) << 6) | cont(1)),
-                0xE0..0xF0 => classes((u32::from(b & 0x0F) << 12) | (cont(1) << 6) | cont(2)),
-                _ => 0,
-            };
-            if c == 0 {
-                return false;
+            i += ascii;
+            if ascii == 8 {
+                continue;
             }
         }
+        let b = bytes[i];
+        let c = BYTES[b as usize];
+        if c != 0 {
+            // One of the last seven bytes, ASCII.
+            cls[i] = c;
+            i += 1;
+            continue;
+        }
+        // The first byte of a longer character (the line is valid UTF-8, so a
+        // continuation byte is only met after one): decoded in place, its continuation
+        // bytes marked. The fast path holds no character of four bytes.
+        let cont = |k: usize| u32::from(bytes[i + k] & 0x3F);
+        let (c, len) = match b {
+            0xC0..0xE0 => (classes((u32::from(b & 0x1F) << 6) | cont(1)), 2),
+            0xE0..0xF0 => (
+                classes((u32::from(b & 0x0F) << 12) | (cont(1) << 6) | cont(2)),
+                3,
+            ),
+            _ => (0, 4),
+        };
+        if c == 0 {
+            return false;
+        }
         cls[i] = c;
-        i += 1;
+        cls[i + 1..i + len].fill(CONT);
+        i += len;
     }
     true
 }
