@@ -272,7 +272,7 @@ fn words_and_bounds(view: &str, from: usize, to: usize) -> (Vec<Token>, Vec<(usi
     let mut bounds = Vec::new();
     uax29::bounds(
         &view[from..to],
-        Some(|s, e| tokens::push_segment(view, from + s, from + e, &mut tokens)),
+        Some(|s, e, counts| tokens::push_segment(view, from + s, from + e, counts, &mut tokens)),
         Some(|s, e| bounds.push((from + s, from + e))),
     );
     (tokens, bounds)
