@@ -393,12 +393,17 @@ fn class(cls: &[u8], i: usize) -> u8 {
 }
 
 /// Fills `cls` with the codes of the bytes of `line` (see `codes`: the line itself, then
-/// each character beyond ASCII marked); false when a character is not on the fast path.
+/// each character beyond ASCII marked); None when a character is not on the fast path.
 /// Segments are then cut on bytes, continuation bytes skipped: offsets need no table.
-fn load(line: &str, cls: &mut Vec<u8>) -> bool {
+/// Otherwise tells whether the line is plain: its only terminators and separators (see
+/// `DECISIVE`) are `.`, `!`, `?` and the line feed that ends it.
+/// (`no_cr`: carriage returns need not be looked for: the text around the line holds
+/// none, or its sentences are not asked for.)
+fn load(line: &str, no_cr: bool, cls: &mut Vec<u8>) -> Option<bool> {
     let bytes = line.as_bytes();
     cls.clear();
     cls.extend_from_slice(bytes);
+    let mut plain = no_cr || memchr::memchr(b'\r', bytes).is_none();
     let mut i = 0;
     while i < bytes.len() {
         // Eight bytes at a time (most of a line): ASCII bytes are their own codes.
@@ -431,13 +436,15 @@ fn load(line: &str, cls: &mut Vec<u8>) -> bool {
             _ => (0, 4),
         };
         if c == 0 {
-            return false;
+            return None;
         }
-        cls[i] = CODE_OF_CLASSES[c as usize];
+        let code = CODE_OF_CLASSES[c as usize];
+        plain &= !DECISIVE[code as usize];
+        cls[i] = code;
         cls[i + 1..i + len].fill(CONT);
         i += len;
     }
-    true
+    Some(plain)
 }
 
 /// Calls `f` on each line of `text` (each with its line feed), with its offset.
@@ -477,13 +484,15 @@ pub fn bounds(
 ) {
     // The codes of the current line's bytes, reused from line to line.
     let mut cls = Vec::new();
+    // (Most texts have no carriage return: their lines need not be searched for one.)
+    let no_cr = sentences.is_none() || memchr::memchr(b'\r', text.as_bytes()).is_none();
     for_lines(text, |base, line| {
-        if load(line, &mut cls) {
+        if let Some(plain) = load(line, no_cr, &mut cls) {
             if let Some(f) = words.as_mut() {
                 line_words(&cls, &mut |s, e, counts| f(base + s, base + e, counts));
             }
             if let Some(f) = sentences.as_mut() {
-                line_sentences(&cls, &mut |s, e| f(base + s, base + e));
+                line_sentences(&cls, plain, &mut |s, e| f(base + s, base + e));
             }
         } else {
             if let Some(f) = words.as_mut() {
@@ -673,7 +682,7 @@ fn before_close_sp(p: &[Part; 4]) -> usize {
 // The branches follow the rules of UAX #29 one by one (SB1…SB11), as the standard numbers
 // them, even where two give the same answer.
 #[allow(clippy::if_same_then_else)]
-fn line_sentences(cls: &[u8], f: &mut impl FnMut(usize, usize)) {
+fn line_sentences(cls: &[u8], plain: bool, f: &mut impl FnMut(usize, usize)) {
     let n = cls.len();
     let mut p = [Part::Sot; 4];
     let mut seg_start: Option<usize> = None;
@@ -684,7 +693,15 @@ fn line_sentences(cls: &[u8], f: &mut impl FnMut(usize, usize)) {
         // up to the next terminator or separator, nor before that one (the parts before it
         // still hold none): the machine jumps over them and takes up its state there.
         if !p.iter().any(|&q| is_decisive(q)) {
-            let Some(j) = cls[i..].iter().position(|&c| DECISIVE[c as usize]) else {
+            // (In a plain line (see `load`), the next of `.`, `!` and `?`, else the line
+            // feed at the end: an ASCII byte is its own code.)
+            let found = if plain {
+                memchr::memchr3(b'.', b'!', b'?', &cls[i..])
+                    .or_else(|| (cls[n - 1] == b'\n').then(|| n - 1 - i))
+            } else {
+                cls[i..].iter().position(|&c| DECISIVE[c as usize])
+            };
+            let Some(j) = found else {
                 break;
             };
             let end = next(cls, i + j);
@@ -864,7 +881,7 @@ mod tests {
         let (mut fast, mut reference) = (Vec::new(), Vec::new());
         for _ in 0..20_000 {
             let t = rng.string(&pieces, 16);
-            let ok = load(&t, &mut fast);
+            let ok = load(&t, false, &mut fast).is_some();
             assert_eq!(ok, reference_load(&t, &mut reference), "{t:?}");
             if ok {
                 let classes: Vec<u8> = fast.iter().map(|&c| CLASSES[c as usize]).collect();
@@ -888,6 +905,30 @@ mod tests {
             }),
             None::<fn(usize, usize)>,
         );
+    }
+
+    #[test]
+    fn plain_lines_end_sentences_on_these_bytes_only() {
+        for b in 0..0x80u8 {
+            assert_eq!(
+                DECISIVE[b as usize],
+                matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\r'),
+                "{b}"
+            );
+        }
+        let mut cls = Vec::new();
+        for (line, plain) in [
+            ("Fin. Oui ! Non ?\n", Some(true)),
+            ("a\rb\n", Some(false)),
+            ("a\u{2028}b", Some(false)),
+            ("a\u{85}b", Some(false)),
+            ("a\u{2024}b", Some(false)),
+            ("\u{203C} ", Some(false)),
+            ("é « à » ─\n", Some(true)),
+            ("😀.", None),
+        ] {
+            assert_eq!(load(line, false, &mut cls), plain, "{line:?}");
+        }
     }
 
     #[test]
