@@ -632,11 +632,12 @@ fn is_saterm(p: Part) -> bool {
     matches!(p, Part::ATerm | Part::STerm)
 }
 
-/// The parts that may start a boundary soon after them.
+/// The parts that may start a boundary soon after them (besides the start of the text as
+/// the last part, SB1: no rule looks at a start further back).
 fn is_decisive(p: Part) -> bool {
     matches!(
         p,
-        Part::Sot | Part::ATerm | Part::STerm | Part::Sep | Part::Cr | Part::Lf
+        Part::ATerm | Part::STerm | Part::Sep | Part::Cr | Part::Lf
     )
 }
 
@@ -688,11 +689,12 @@ fn line_sentences(cls: &[u8], plain: bool, f: &mut impl FnMut(usize, usize)) {
     let mut seg_start: Option<usize> = None;
     let mut i = 0;
     while i < n {
-        // Only a start, a separator or a terminator among the last parts can make a
-        // boundary (SB1, SB4, SB11). Without one, no boundary falls before any character
-        // up to the next terminator or separator, nor before that one (the parts before it
-        // still hold none): the machine jumps over them and takes up its state there.
-        if !p.iter().any(|&q| is_decisive(q)) {
+        // Only a start as the last part, or a separator or a terminator among the last
+        // parts can make a boundary (SB1, SB4, SB11). Without one, no boundary falls
+        // before any character up to the next terminator or separator, nor before that
+        // one (the parts before it still hold none): the machine jumps over them and takes
+        // up its state there.
+        if p[3] != Part::Sot && !p.iter().any(|&q| is_decisive(q)) {
             // (In a plain line (see `load`), the next of `.`, `!` and `?`, else the line
             // feed at the end: an ASCII byte is its own code.)
             let found = if plain {
@@ -704,6 +706,11 @@ fn line_sentences(cls: &[u8], plain: bool, f: &mut impl FnMut(usize, usize)) {
             let Some(j) = found else {
                 break;
             };
+            if i + j == n - 1 && cls[n - 1] == b'\n' {
+                // The line feed that ends the line: no boundary before it either, and
+                // none after it within the line.
+                break;
+            }
             let end = next(cls, i + j);
             p = state_through(&cls[..end]);
             i = end;
