@@ -272,7 +272,7 @@ fn words_and_bounds(view: &str, from: usize, to: usize) -> (Vec<Token>, Vec<(usi
     let mut bounds = Vec::new();
     uax29::bounds(
         &view[from..to],
-        Some(|s, e| tokens::push_segment(view, from + s, from + e, &mut tokens)),
+        Some(|s, e, counts| tokens::push_segment(view, from + s, from + e, counts, &mut tokens)),
         Some(|s, e| bounds.push((from + s, from + e))),
     );
     (tokens, bounds)
@@ -293,13 +293,22 @@ fn line_pieces(text: &str, size: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// Gives each token the index of the first sentence that ends after its start (the last
+/// sentence, or 0, when none does). Tokens and sentences are in order: each sentence takes
+/// the tokens that start before its end and were not taken by the sentences before it.
 fn assign_sentences(tokens: &mut [Token], sentences: &[Sentence]) {
-    let mut s = 0;
-    for t in tokens.iter_mut() {
-        while s + 1 < sentences.len() && sentences[s].end <= t.start {
-            s += 1;
+    let last = sentences.len().saturating_sub(1);
+    let mut k = 0;
+    for (s, sentence) in sentences[..last].iter().enumerate() {
+        while let Some(t) = tokens.get_mut(k)
+            && t.start < sentence.end
+        {
+            t.sentence = s as u32;
+            k += 1;
         }
-        t.sentence = s as u32;
+    }
+    for t in &mut tokens[k..] {
+        t.sentence = last as u32;
     }
 }
 
@@ -342,6 +351,52 @@ mod tests {
         assert_eq!(made.into_inner(), 1);
         assert!(std::sync::Arc::ptr_eq(&doc.vocabulary(), &doc.vocabulary()));
         assert_eq!(doc.memo.get_or_init(|| Outer(0)).0, 3);
+    }
+
+    /// `assign_sentences` as it was: one token at a time.
+    fn reference_assign(tokens: &mut [Token], sentences: &[Sentence]) {
+        let mut s = 0;
+        for t in tokens.iter_mut() {
+            while s + 1 < sentences.len() && sentences[s].end <= t.start {
+                s += 1;
+            }
+            t.sentence = s as u32;
+        }
+    }
+
+    #[test]
+    fn sentences_are_assigned_as_one_token_at_a_time() {
+        let pieces = [
+            "M. Dupont",
+            " ",
+            "l’IA",
+            ".",
+            "\n\n",
+            "Fin",
+            "!",
+            "3,14",
+            "« Oui »",
+        ];
+        let mut rng = crate::testing::Rng::new(0x5851_F42D_4C95_7F2D);
+        for _ in 0..5_000 {
+            let t = rng.string(&pieces, 20);
+            let (sentences, mut tokens) = sentences_and_tokens(&t);
+            let mut expected = tokens.clone();
+            reference_assign(&mut expected, &sentences);
+            assign_sentences(&mut tokens, &sentences);
+            assert_eq!(tokens, expected, "{t:?}");
+            // Sentences given out of step with the tokens (none, or cut elsewhere).
+            let mut cut = rng.below(t.len() + 1);
+            while !t.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let other = segment::sentences(&t[..cut]);
+            for sentences in [&[][..], &other] {
+                reference_assign(&mut expected, sentences);
+                assign_sentences(&mut tokens, sentences);
+                assert_eq!(tokens, expected, "{t:?}");
+            }
+        }
     }
 
     #[test]

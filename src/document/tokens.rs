@@ -43,6 +43,34 @@ pub fn is_elision(norm: &str) -> bool {
         .is_some_and(|w| ELISIONS.contains(&w))
 }
 
+/// True when `prefix` is one of `ELISIONS` in any case (`eq_ignore_ascii_case` with each):
+/// lowered into a buffer, then matched at once.
+fn is_elided_prefix(prefix: &str) -> bool {
+    let mut buf = [0u8; 7];
+    let Some(lower) = buf.get_mut(..prefix.len()) else {
+        return false; // longer than every elision
+    };
+    lower.copy_from_slice(prefix.as_bytes());
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"c" | b"d"
+            | b"j"
+            | b"l"
+            | b"m"
+            | b"n"
+            | b"s"
+            | b"t"
+            | b"qu"
+            | b"jusqu"
+            | b"lorsqu"
+            | b"puisqu"
+            | b"quoiqu"
+            | b"presqu"
+            | b"quelqu"
+    )
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '‘')
 }
@@ -258,7 +286,7 @@ fn latin_lower(bytes: &[u8]) -> Option<CompactString> {
 /// `LatinChar::counts` of the ASCII characters, known at compile time: letters, capitals
 /// (the characters lower case changes), refused (NUL, lowered to nothing known, and the
 /// apostrophe). A byte of a longer character counts one above the 32 bits of these counts.
-static BYTE_COUNTS: [u64; 256] = {
+pub(super) static BYTE_COUNTS: [u64; 256] = {
     let mut t = [1u64 << 32; 256];
     let mut b = 0;
     while b < 128 {
@@ -281,6 +309,8 @@ struct LatinChar {
     lower: char,
     alphabetic: bool,
     uppercase: bool,
+    /// A letter or a digit (`char::is_alphanumeric`: « ² » and « ½ » are digits).
+    alphanumeric: bool,
     /// For `short_latin_token`, one byte each (a word of `SHORT` bytes cannot carry over):
     /// a letter, a capital letter, a character that lower case changes, a character the
     /// short path refuses (an apostrophe, or one left to the general path).
@@ -315,6 +345,7 @@ fn latin_table() -> &'static LatinTable {
                 lower,
                 alphabetic,
                 uppercase,
+                alphanumeric: c.is_alphanumeric(),
                 counts: u32::from_le_bytes(counts.map(u8::from)),
             };
         }
@@ -355,27 +386,64 @@ fn latin_token(word: &str, start: usize, end: usize) -> Option<Token> {
 pub fn tokenize(view: &str, from: usize, to: usize) -> Vec<Token> {
     // About one token in six bytes of French prose.
     let mut out = Vec::with_capacity((to - from) / 6);
-    super::uax29::word_bounds(&view[from..to], |s, e| {
-        push_segment(view, from + s, from + e, &mut out)
-    });
+    super::uax29::bounds(
+        &view[from..to],
+        Some(|s, e, counts| push_segment(view, from + s, from + e, counts, &mut out)),
+        None::<fn(usize, usize)>,
+    );
     out
 }
 
 /// Pushes the words of one UAX #29 word segment `view[start..end]`: none for spaces and
-/// punctuation, one or more for a word (elisions split off). (Kept small, to be inlined in
+/// punctuation, one or more for a word (elisions split off). `counts`, when given, is the
+/// sum of the `BYTE_COUNTS` of the segment's bytes (see `uax29::bounds`): an ASCII word of
+/// at most `SHORT` bytes without an apostrophe (most words) is then made here, as
+/// `short_latin_token` makes it, without reading it again. (Kept small, to be inlined in
 /// the loops over the segments: most segments are spaces and punctuation.)
 #[inline(always)]
-pub(super) fn push_segment(view: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+pub(super) fn push_segment(
+    view: &str,
+    start: usize,
+    end: usize,
+    counts: Option<u64>,
+    out: &mut Vec<Token>,
+) {
     let first = view.as_bytes()[start];
-    if first.is_ascii_alphanumeric() || (first >= 0x80 && starts_alphanumeric(&view[start..end])) {
+    if first.is_ascii_alphanumeric() {
+        if let Some(counts) = counts
+            && end - start <= SHORT
+            && counts >> 24 == 0
+            && let Some(word) = view.get(start..end)
+        {
+            // ASCII (nothing above the 32 bits of the counts), none refused.
+            out.push(ascii_token(word, start, end, counts as u32));
+        } else {
+            push_word(view, start, end, out);
+        }
+    } else if first >= 0x80 && starts_alphanumeric(&view[start..end]) {
         push_word(view, start, end, out);
     }
 }
 
-/// True when `s` starts with a letter or a digit.
+/// True when `s` starts with a letter or a digit: a character below U+0180 looked up in
+/// the Latin table, one of U+2000 to U+27FF (punctuation, arrows, box drawing: the
+/// signs of man pages) in a table of its own, any other in Unicode's tables.
 fn starts_alphanumeric(s: &str) -> bool {
-    s.chars().next().is_some_and(char::is_alphanumeric)
+    match *s.as_bytes() {
+        [b0 @ 0xC2..0xC6, b1, ..] => {
+            latin_table()[(usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F)].alphanumeric
+        }
+        [0xE2, b1 @ 0x80..0xA0, b2, ..] => {
+            SIGNS_ALPHANUMERIC[(usize::from(b1 & 0x1F) << 6) | usize::from(b2 & 0x3F)]
+        }
+        _ => s.chars().next().is_some_and(char::is_alphanumeric),
+    }
 }
+
+/// `char::is_alphanumeric` of U+2000 to U+27FF (UTF-8 E2 80 80 to E2 9F BF).
+static SIGNS_ALPHANUMERIC: std::sync::LazyLock<[bool; 0x800]> = std::sync::LazyLock::new(|| {
+    std::array::from_fn(|i| char::from_u32(0x2000 + i as u32).is_some_and(char::is_alphanumeric))
+});
 
 /// Splits French elisions off a UAX #29 word, then pushes the pieces.
 fn push_word(view: &str, start: usize, end: usize, out: &mut Vec<Token>) {
@@ -394,8 +462,7 @@ fn push_word(view: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     if let Some((i, c)) = word.char_indices().find(|&(_, c)| is_apostrophe(c)) {
         // (Every elided word is ASCII: compared without allocating.)
         let prefix = &word[..i];
-        if i + c.len_utf8() < word.len() && ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(prefix))
-        {
+        if i + c.len_utf8() < word.len() && is_elided_prefix(prefix) {
             let cut = start + i + c.len_utf8();
             out.push(make_token(view, start, cut));
             push_word(view, cut, end, out);
@@ -546,6 +613,44 @@ pub(super) mod tests {
             if let Some(fast) = short_latin_token(&t, 0, t.len()) {
                 assert_eq!(fast, general_token(&t, 0, t.len()), "{t:?}");
             }
+            // (`starts_alphanumeric` as `push_segment` uses it.)
+            assert_eq!(
+                starts_alphanumeric(&t),
+                t.chars().next().is_some_and(char::is_alphanumeric),
+                "{t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn elided_prefixes_are_the_elisions() {
+        let longest = ELISIONS.iter().map(|e| e.len()).max().unwrap_or(0);
+        let mut cases: Vec<String> = ELISIONS.iter().map(|e| e.to_string()).collect();
+        cases.extend(ELISIONS.iter().map(|e| e.to_uppercase()));
+        cases.extend(
+            [
+                "", "Qu", "qU", "x", "quelque", "jusqu'", "é", "lé", "Lorsqu",
+            ]
+            .map(String::from),
+        );
+        for e in ELISIONS {
+            for cut in 0..e.len() {
+                cases.push(e[..cut].to_string());
+                cases.push(format!("{e}{}", &e[..cut]));
+            }
+        }
+        assert!(longest <= 7);
+        for p in &cases {
+            let expected = ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(p));
+            assert_eq!(is_elided_prefix(p), expected, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn the_tables_tell_letters_and_digits_as_unicode_does() {
+        for c in (0..0x300).chain(0x1F00..0x2900).filter_map(char::from_u32) {
+            let s = format!("{c}x");
+            assert_eq!(starts_alphanumeric(&s), c.is_alphanumeric(), "{c:?}");
         }
     }
 

@@ -15,6 +15,7 @@ table from them). Word classes that only matter in scripts or sequences outside 
 (Hebrew letters, Katakana, regional indicators, Extend, Format, ZWJ) are never met on the
 fast path: a character of those classes sends its line to the crate. */
 
+use super::tokens::BYTE_COUNTS;
 use unicode_segmentation::UnicodeSegmentation;
 
 const UNKNOWN: u8 = 0;
@@ -326,73 +327,124 @@ fn classes(c: u32) -> u8 {
 /// belongs to the character before it.
 const CONT: u8 = 0xFF;
 
-/// The classes of a byte: those of its character for ASCII, `CONT` for a continuation
-/// byte, 0 for the first byte of a longer character (classified from the whole character).
-static BYTES: [u8; 256] = {
-    let mut t = [0u8; 256];
+/// The code that `load` gives each byte of a line stands for the byte's classes
+/// (`CLASSES`): an ASCII byte is its own code (the line is copied as it is), the first
+/// byte of a longer character gets the code of the character's classes (from 0x80 up,
+/// one per pair of classes met beyond ASCII), a continuation byte `CONT`.
+const fn codes() -> ([u8; 256], [u8; 256]) {
+    // (code → classes, classes → code of a longer character)
+    let (mut classes, mut code_of) = ([0u8; 256], [0u8; 256]);
     let mut b = 0;
     while b < 0x80 {
-        t[b] = LATIN[b];
+        classes[b] = LATIN[b];
         b += 1;
     }
-    while b < 0xC0 {
-        t[b] = CONT;
-        b += 1;
+    let mut next = 0x80;
+    let mut r = 0;
+    while r < RANGES.len() {
+        let (_, last, w, s) = RANGES[r];
+        let c = ((w << 4) | s) as usize;
+        if last >= 0x80 && w != UNKNOWN && s != UNKNOWN && code_of[c] == 0 {
+            assert!(next < CONT as usize, "more codes than bytes");
+            code_of[c] = next as u8;
+            classes[next] = c as u8;
+            next += 1;
+        }
+        r += 1;
     }
-    t
-};
+    classes[CONT as usize] = CONT;
+    (classes, code_of)
+}
 
-/// The bytes that carry on a run of letters, digits and connectors: those of the three
+/// The classes of each code (see `codes`).
+static CLASSES: [u8; 256] = codes().0;
+
+/// The code of the classes of a character beyond ASCII (see `codes`).
+static CODE_OF_CLASSES: [u8; 256] = codes().1;
+
+/// The codes that carry on a run of letters, digits and connectors: those of the three
 /// classes, and continuation bytes.
 static RUN: [bool; 256] = {
     let mut t = [false; 256];
     let mut c = 0;
     while c < 256 {
-        t[c] = matches!((c >> 4) as u8, 0xF | W_LETTER | W_NUMERIC | W_EXTNUMLET);
+        t[c] = matches!(CLASSES[c] >> 4, 0xF | W_LETTER | W_NUMERIC | W_EXTNUMLET);
         c += 1;
     }
     t
 };
 
-/// Fills `cls` with the classes of the bytes of `line` (see `BYTES`; the first byte of each
-/// character gets the character's classes); false when a character is not on the fast
-/// path. Segments are then cut on bytes, continuation bytes skipped: offsets need no table.
-fn load(line: &str, cls: &mut Vec<u8>) -> bool {
+/// The codes of the sentence classes after which a boundary may come soon (terminators,
+/// separators).
+static DECISIVE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = matches!(CLASSES[c] & 0xF, S_ATERM | S_STERM | S_SEP | S_CR | S_LF);
+        c += 1;
+    }
+    t
+};
+
+/// The classes of the byte at `i` of a loaded line (`CONT` for a continuation byte).
+#[inline]
+fn class(cls: &[u8], i: usize) -> u8 {
+    CLASSES[cls[i] as usize]
+}
+
+/// Fills `cls` with the codes of the bytes of `line` (see `codes`: the line itself, then
+/// each character beyond ASCII marked); None when a character is not on the fast path.
+/// Segments are then cut on bytes, continuation bytes skipped: offsets need no table.
+/// Otherwise tells whether the line is plain: its only terminators and separators (see
+/// `DECISIVE`) are `.`, `!`, `?` and the line feed that ends it.
+/// (`no_cr`: carriage returns need not be looked for: the text around the line holds
+/// none, or its sentences are not asked for.)
+fn load(line: &str, no_cr: bool, cls: &mut Vec<u8>) -> Option<bool> {
     let bytes = line.as_bytes();
     cls.clear();
-    cls.resize(bytes.len(), 0);
+    cls.extend_from_slice(bytes);
+    let mut plain = no_cr || memchr::memchr(b'\r', bytes).is_none();
     let mut i = 0;
     while i < bytes.len() {
-        // Eight ASCII bytes at a time (most of a line): a look-up each, no test.
-        if let Some(chunk) = bytes.get(i..i + 8)
-            && u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080
-                == 0
-        {
-            for (c, &b) in cls[i..i + 8].iter_mut().zip(chunk) {
-                *c = BYTES[b as usize];
+        // Eight bytes at a time (most of a line): ASCII bytes are their own codes.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let high =
+                u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080;
+            if high == 0 {
+                i += 8;
+                continue;
             }
-            i += 8;
-            continue;
+            // (Little-endian: the first bytes are the low ones.)
+            i += high.trailing_zeros() as usize / 8;
         }
         let b = bytes[i];
-        let mut c = BYTES[b as usize];
-        if c == 0 {
-            // UTF-8 decoded in place (the line is valid UTF-8); the fast path holds no
-            // character of four bytes.
-            let cont = |k: usize| bytes.get(i + k).map_or(0, |&b| u32::from(b & 0x3F));
-            c = match b {
-                0xC0..0xE0 => classes((u32::from(b & 0x1F) << 6) | cont(1)),
-                0xE0..0xF0 => classes((u32::from(b & 0x0F) << 12) | (cont(1) << 6) | cont(2)),
-                _ => 0,
-            };
-            if c == 0 {
-                return false;
-            }
+        if b < 0x80 {
+            // One of the last seven bytes, ASCII.
+            i += 1;
+            continue;
         }
-        cls[i] = c;
-        i += 1;
+        // The first byte of a longer character (the line is valid UTF-8, so a
+        // continuation byte is only met after one): decoded in place, its continuation
+        // bytes marked. The fast path holds no character of four bytes.
+        let cont = |k: usize| u32::from(bytes[i + k] & 0x3F);
+        let (c, len) = match b {
+            0xC0..0xE0 => (classes((u32::from(b & 0x1F) << 6) | cont(1)), 2),
+            0xE0..0xF0 => (
+                classes((u32::from(b & 0x0F) << 12) | (cont(1) << 6) | cont(2)),
+                3,
+            ),
+            _ => (0, 4),
+        };
+        if c == 0 {
+            return None;
+        }
+        let code = CODE_OF_CLASSES[c as usize];
+        plain &= !DECISIVE[code as usize];
+        cls[i] = code;
+        cls[i + 1..i + len].fill(CONT);
+        i += len;
     }
-    true
+    Some(plain)
 }
 
 /// Calls `f` on each line of `text` (each with its line feed), with its offset.
@@ -408,38 +460,44 @@ fn for_lines(text: &str, mut f: impl FnMut(usize, &str)) {
 
 /// Word boundaries: calls `f(start, end)` for every segment, exactly as
 /// `text.split_word_bound_indices()` yields them.
-pub fn word_bounds(text: &str, f: impl FnMut(usize, usize)) {
-    bounds(text, Some(f), None::<fn(usize, usize)>);
+#[cfg(test)]
+pub fn word_bounds(text: &str, mut f: impl FnMut(usize, usize)) {
+    bounds(text, Some(|s, e, _| f(s, e)), None::<fn(usize, usize)>);
 }
 
 /// Sentence boundaries: calls `f(start, end)` for every segment, exactly as
 /// `text.split_sentence_bound_indices()` yields them.
 pub fn sentence_bounds(text: &str, f: impl FnMut(usize, usize)) {
-    bounds(text, None::<fn(usize, usize)>, Some(f));
+    bounds(text, None::<fn(usize, usize, Option<u64>)>, Some(f));
 }
 
 /// Word and sentence boundaries in one pass over the lines: each line is classified once
 /// for both (`word_bounds` and `sentence_bounds` give the same segments alone). Only the
-/// boundaries asked for are worked out.
+/// boundaries asked for are worked out. A word segment comes with the sum of the
+/// `BYTE_COUNTS` of its bytes when it is a run of letters, digits and connectors cut on
+/// the fast path (added up on the way, so that the words need not be read again for
+/// them), None otherwise.
 pub fn bounds(
     text: &str,
-    mut words: Option<impl FnMut(usize, usize)>,
+    mut words: Option<impl FnMut(usize, usize, Option<u64>)>,
     mut sentences: Option<impl FnMut(usize, usize)>,
 ) {
-    // The classes of the current line's bytes, reused from line to line.
+    // The codes of the current line's bytes, reused from line to line.
     let mut cls = Vec::new();
+    // (Most texts have no carriage return: their lines need not be searched for one.)
+    let no_cr = sentences.is_none() || memchr::memchr(b'\r', text.as_bytes()).is_none();
     for_lines(text, |base, line| {
-        if load(line, &mut cls) {
+        if let Some(plain) = load(line, no_cr, &mut cls) {
             if let Some(f) = words.as_mut() {
-                line_words(&cls, &mut |s, e| f(base + s, base + e));
+                line_words(&cls, &mut |s, e, counts| f(base + s, base + e, counts));
             }
             if let Some(f) = sentences.as_mut() {
-                line_sentences(&cls, &mut |s, e| f(base + s, base + e));
+                line_sentences(&cls, plain, &mut |s, e| f(base + s, base + e));
             }
         } else {
             if let Some(f) = words.as_mut() {
                 for (i, w) in line.split_word_bound_indices() {
-                    f(base + i, base + i + w.len());
+                    f(base + i, base + i + w.len(), None);
                 }
             }
             if let Some(f) = sentences.as_mut() {
@@ -471,11 +529,11 @@ fn prev(cls: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// Word boundaries of one line already loaded: calls `f(start, end)` per segment
-/// (offsets relative to the line).
-fn line_words(cls: &[u8], f: &mut impl FnMut(usize, usize)) {
+/// Word boundaries of one line already loaded: calls `f(start, end, counts)` per segment
+/// (offsets relative to the line; `counts` as `bounds` gives them).
+fn line_words(cls: &[u8], f: &mut impl FnMut(usize, usize, Option<u64>)) {
     let n = cls.len();
-    let word = |i: usize| cls[i] >> 4;
+    let word = |i: usize| class(cls, i) >> 4;
     let mut i = 0;
     while i < n {
         let start = i;
@@ -489,36 +547,54 @@ fn line_words(cls: &[u8], f: &mut impl FnMut(usize, usize)) {
             W_SPACE => {
                 // (WB3d; a continuation byte here belongs to a space.)
                 i += 1;
-                while i < n && matches!(cls[i] >> 4, W_SPACE | 0xF) {
+                while i < n && matches!(class(cls, i) >> 4, W_SPACE | 0xF) {
                     i += 1;
                 }
             }
-            W_LETTER | W_NUMERIC | W_EXTNUMLET => loop {
-                // Letters, digits and connectors run on (WB5, WB8 to WB10, WB13a, WB13b),
-                // with their continuation bytes.
-                i += 1;
-                while i < n && RUN[cls[i] as usize] {
+            W_LETTER | W_NUMERIC | W_EXTNUMLET => {
+                let mut counts = 0;
+                loop {
+                    // Letters, digits and connectors run on (WB5, WB8 to WB10, WB13a,
+                    // WB13b), with their continuation bytes. (An ASCII byte is its own code
+                    // and any other code is above 0x7F, as any other byte: the counts of
+                    // the codes are those of the bytes.)
+                    counts += BYTE_COUNTS[cls[i] as usize];
                     i += 1;
+                    while i < n && RUN[cls[i] as usize] {
+                        counts += BYTE_COUNTS[cls[i] as usize];
+                        i += 1;
+                    }
+                    if i == n {
+                        break;
+                    }
+                    // One middle sign between two letters or two digits (WB6, WB7, WB11,
+                    // WB12). (Most runs end on a space or a sign that is not a middle one:
+                    // no look around them.)
+                    if !matches!(word(i), W_MIDLETTER | W_MIDNUM | W_MIDNUMLET) {
+                        break;
+                    }
+                    let state = word(prev(cls, i));
+                    let j = next(cls, i);
+                    let middle = matches!(
+                        (state, word(i)),
+                        (W_LETTER, W_MIDLETTER | W_MIDNUMLET) | (W_NUMERIC, W_MIDNUM | W_MIDNUMLET)
+                    );
+                    if !(middle && j < n && word(j) == state) {
+                        break;
+                    }
+                    counts += cls[i..j]
+                        .iter()
+                        .map(|&c| BYTE_COUNTS[c as usize])
+                        .sum::<u64>();
+                    i = j;
                 }
-                if i == n {
-                    break;
-                }
-                // One middle sign between two letters or two digits (WB6, WB7, WB11, WB12).
-                let state = word(prev(cls, i));
-                let j = next(cls, i);
-                let middle = matches!(
-                    (state, word(i)),
-                    (W_LETTER, W_MIDLETTER | W_MIDNUMLET) | (W_NUMERIC, W_MIDNUM | W_MIDNUMLET)
-                );
-                if !(middle && j < n && word(j) == state) {
-                    break;
-                }
-                i = j;
-            },
+                f(start, i, Some(counts));
+                continue;
+            }
             // LF, Newline and everything else stand alone.
             _ => i = next(cls, i),
         }
-        f(start, i);
+        f(start, i, None);
     }
 }
 
@@ -556,18 +632,19 @@ fn is_saterm(p: Part) -> bool {
     matches!(p, Part::ATerm | Part::STerm)
 }
 
-/// The parts that may start a boundary soon after them.
+/// The parts that may start a boundary soon after them (besides the start of the text as
+/// the last part, SB1: no rule looks at a start further back).
 fn is_decisive(p: Part) -> bool {
     matches!(
         p,
-        Part::Sot | Part::ATerm | Part::STerm | Part::Sep | Part::Cr | Part::Lf
+        Part::ATerm | Part::STerm | Part::Sep | Part::Cr | Part::Lf
     )
 }
 
 /// The sentence class of the byte at `i` (`CONT` gives 0xF, no class).
 #[inline]
 fn sentence(cls: &[u8], i: usize) -> u8 {
-    cls[i] & 0xF
+    class(cls, i) & 0xF
 }
 
 /// The state after the last character of `cls` (a line's start, ending with a whole
@@ -606,23 +683,34 @@ fn before_close_sp(p: &[Part; 4]) -> usize {
 // The branches follow the rules of UAX #29 one by one (SB1…SB11), as the standard numbers
 // them, even where two give the same answer.
 #[allow(clippy::if_same_then_else)]
-fn line_sentences(cls: &[u8], f: &mut impl FnMut(usize, usize)) {
+fn line_sentences(cls: &[u8], plain: bool, f: &mut impl FnMut(usize, usize)) {
     let n = cls.len();
     let mut p = [Part::Sot; 4];
     let mut seg_start: Option<usize> = None;
     let mut i = 0;
     while i < n {
-        // Only a start, a separator or a terminator among the last parts can make a
-        // boundary (SB1, SB4, SB11). Without one, no boundary falls before any character
-        // up to the next terminator or separator, nor before that one (the parts before it
-        // still hold none): the machine jumps over them and takes up its state there.
-        if !p.iter().any(|&q| is_decisive(q)) {
-            let Some(j) = cls[i..]
-                .iter()
-                .position(|&c| matches!(c & 0xF, S_ATERM | S_STERM | S_SEP | S_CR | S_LF))
-            else {
+        // Only a start as the last part, or a separator or a terminator among the last
+        // parts can make a boundary (SB1, SB4, SB11). Without one, no boundary falls
+        // before any character up to the next terminator or separator, nor before that
+        // one (the parts before it still hold none): the machine jumps over them and takes
+        // up its state there.
+        if p[3] != Part::Sot && !p.iter().any(|&q| is_decisive(q)) {
+            // (In a plain line (see `load`), the next of `.`, `!` and `?`, else the line
+            // feed at the end: an ASCII byte is its own code.)
+            let found = if plain {
+                memchr::memchr3(b'.', b'!', b'?', &cls[i..])
+                    .or_else(|| (cls[n - 1] == b'\n').then(|| n - 1 - i))
+            } else {
+                cls[i..].iter().position(|&c| DECISIVE[c as usize])
+            };
+            let Some(j) = found else {
                 break;
             };
+            if i + j == n - 1 && cls[n - 1] == b'\n' {
+                // The line feed that ends the line: no boundary before it either, and
+                // none after it within the line.
+                break;
+            }
             let end = next(cls, i + j);
             p = state_through(&cls[..end]);
             i = end;
@@ -690,7 +778,7 @@ fn line_sentences(cls: &[u8], f: &mut impl FnMut(usize, usize)) {
 /// SB8: ( ¬(OLetter | Upper | Lower | ParaSep | SATerm) )* Lower.
 fn lower_ahead(cls: &[u8]) -> bool {
     for &c in cls {
-        match c & 0xF {
+        match CLASSES[c as usize] & 0xF {
             S_LOWER => return true,
             S_OLETTER | S_UPPER | S_SEP | S_CR | S_LF | S_STERM | S_ATERM => return false,
             _ => {}
@@ -730,6 +818,7 @@ mod tests {
     fn same(t: &str) {
         assert_eq!(words(t), crate_words(t), "words of {t:?}");
         assert_eq!(sentences(t), crate_sentences(t), "sentences of {t:?}");
+        counts_are_those_of_the_bytes(t);
     }
 
     #[test]
@@ -749,6 +838,22 @@ mod tests {
             same(t);
         }
     }
+
+    /// The classes of a byte: those of its character for ASCII, `CONT` for a continuation
+    /// byte, 0 for the first byte of a longer character (classified from the whole character).
+    static BYTES: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut b = 0;
+        while b < 0x80 {
+            t[b] = LATIN[b];
+            b += 1;
+        }
+        while b < 0xC0 {
+            t[b] = CONT;
+            b += 1;
+        }
+        t
+    };
 
     /// `load` as it was: one byte at a time.
     fn reference_load(line: &str, cls: &mut Vec<u8>) -> bool {
@@ -783,11 +888,66 @@ mod tests {
         let (mut fast, mut reference) = (Vec::new(), Vec::new());
         for _ in 0..20_000 {
             let t = rng.string(&pieces, 16);
-            let ok = load(&t, &mut fast);
+            let ok = load(&t, false, &mut fast).is_some();
             assert_eq!(ok, reference_load(&t, &mut reference), "{t:?}");
             if ok {
-                assert_eq!(fast, reference, "{t:?}");
+                let classes: Vec<u8> = fast.iter().map(|&c| CLASSES[c as usize]).collect();
+                assert_eq!(classes, reference, "{t:?}");
             }
+        }
+    }
+
+    /// The counts given with a word segment are those of its bytes.
+    fn counts_are_those_of_the_bytes(t: &str) {
+        bounds(
+            t,
+            Some(|s: usize, e: usize, counts: Option<u64>| {
+                if let Some(counts) = counts {
+                    let bytes: u64 = t.as_bytes()[s..e]
+                        .iter()
+                        .map(|&b| BYTE_COUNTS[b as usize])
+                        .sum();
+                    assert_eq!(counts, bytes, "{t:?} {s}..{e}");
+                }
+            }),
+            None::<fn(usize, usize)>,
+        );
+    }
+
+    #[test]
+    fn plain_lines_end_sentences_on_these_bytes_only() {
+        for b in 0..0x80u8 {
+            assert_eq!(
+                DECISIVE[b as usize],
+                matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\r'),
+                "{b}"
+            );
+        }
+        let mut cls = Vec::new();
+        for (line, plain) in [
+            ("Fin. Oui ! Non ?\n", Some(true)),
+            ("a\rb\n", Some(false)),
+            ("a\u{2028}b", Some(false)),
+            ("a\u{85}b", Some(false)),
+            ("a\u{2024}b", Some(false)),
+            ("\u{203C} ", Some(false)),
+            ("é « à » ─\n", Some(true)),
+            ("😀.", None),
+        ] {
+            assert_eq!(load(line, false, &mut cls), plain, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn codes_stand_for_the_classes() {
+        for b in 0..0x80 {
+            assert_eq!(CLASSES[b], LATIN[b], "{b}");
+        }
+        assert_eq!(CLASSES[CONT as usize], CONT);
+        for c in (0x80..0x2800).filter(|&c| classes(c) != 0) {
+            let code = CODE_OF_CLASSES[classes(c) as usize];
+            assert!((0x80..CONT).contains(&code), "{c:x}");
+            assert_eq!(CLASSES[code as usize], classes(c), "{c:x}");
         }
     }
 
