@@ -341,14 +341,14 @@ struct Capture {
 }
 
 struct FrTerm {
-    term: String,
+    term: Text,
     status: Option<Status>,
     notes: Vec<String>,
 }
 
 #[derive(Default)]
 struct TermAcc {
-    text: Option<String>,
+    text: Option<Text>,
     status: Option<Status>,
     notes: Vec<String>,
 }
@@ -360,7 +360,7 @@ struct ConceptAcc {
     domain: Option<String>,
     notes: Vec<String>,
     fr_notes: Vec<String>,
-    en: Vec<String>,
+    en: Vec<Text>,
     fr: Vec<FrTerm>,
 }
 
@@ -401,6 +401,9 @@ struct Parser<'a> {
 
 /// The text with its whitespace runs collapsed into one space, trimmed.
 fn collapse(text: &str) -> String {
+    if is_collapsed(text) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -411,9 +414,33 @@ fn collapse(text: &str) -> String {
     out
 }
 
-/// The text of a term: whitespace runs collapsed; `None` without any letter or digit.
-fn clean_term(text: &str) -> Option<String> {
-    let t = collapse(text);
+/// Whether `collapse` would give `text` back as it is (as most terms are): no whitespace
+/// but single spaces (U+0020) between other characters.
+fn is_collapsed(text: &str) -> bool {
+    let mut after_space = true; // at the start, as after a space: no space allowed
+    for c in text.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || text.is_empty()
+}
+
+/// The text of a term: whitespace runs collapsed; `None` without any letter or digit. A
+/// `Text` from the start: most terms are held inline, without an allocation.
+fn clean_term(text: &str) -> Option<Text> {
+    let t = if is_collapsed(text) {
+        Text::from(text)
+    } else {
+        Text::from(collapse(text))
+    };
     t.chars().any(char::is_alphanumeric).then_some(t)
 }
 
@@ -710,6 +737,15 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The first error quick-xml finds in the attributes of `e`, the element at `at`.
+    fn attribute_error(&self, e: &BytesStart, at: usize) -> GlossaryError {
+        match e.attributes().find_map(Result::err) {
+            Some(err) => self.err(at + 1 + attr_offset(&err), attr_message(&err)),
+            // (Never met: `open` calls this only where quick-xml finds an error.)
+            None => self.err(at, "XML mal formé : attribut illisible"),
+        }
+    }
+
     fn open(&mut self, e: &BytesStart, at: usize) -> Result<(), GlossaryError> {
         if self.stack.len() >= MAX_DEPTH {
             return Err(self.err(
@@ -722,10 +758,20 @@ impl<'a> Parser<'a> {
         if local.is_empty() {
             return Err(self.err(at, "XML mal formé : nom d'élément manquant après « < »"));
         }
-        // Every attribute is checked, whatever the element; only three are read.
+        // Every attribute is checked, whatever the element; only three are read. The check
+        // for duplicates is made here, on the stack (quick-xml's allocates a list for every
+        // element); at the first attribute that is ill-formed or a duplicate, the attributes
+        // are read again with all of quick-xml's checks, whose first error is reported.
         let (mut id, mut lang, mut kind_attr) = (None, None, None);
-        for a in e.attributes() {
-            let a = a.map_err(|err| self.err(at + 1 + attr_offset(&err), attr_message(&err)))?;
+        let mut attributes = e.attributes();
+        attributes.with_checks(false);
+        let mut keys: smallvec::SmallVec<[&str; 4]> = smallvec::SmallVec::new();
+        for a in attributes {
+            let a = match a {
+                Ok(a) if !keys.contains(&a.key.0) => a,
+                _ => return Err(self.attribute_error(e, at)),
+            };
+            keys.push(a.key.0);
             let slot = match a.key.as_ref() {
                 "id" => &mut id,
                 "xml:lang" => &mut lang,
@@ -954,7 +1000,7 @@ impl<'a> Parser<'a> {
             return;
         }
         // The preferred terms first: the first approved term is the suggested one.
-        let mut approved: Vec<String> = Vec::new();
+        let mut approved: Vec<Text> = Vec::new();
         let mut preferred = 0;
         let mut others: Vec<FrTerm> = Vec::new();
         for t in c.fr {
@@ -988,7 +1034,7 @@ impl<'a> Parser<'a> {
                 reason.push_str(note);
             }
             forbidden.push(Variant {
-                term: t.term.into(),
+                term: t.term,
                 reason: text(&reason),
                 suggest: Texts::new(),
                 severity: None,
@@ -1010,15 +1056,14 @@ impl<'a> Parser<'a> {
         });
         self.stats.terms += 1;
         // Exact capacities: a vector grown by `push` keeps room for four (a termbase has
-        // 100,000 concepts of one or two terms each; the room took 50 MB).
-        let mut source = c.en;
-        source.shrink_to_fit();
-        approved.shrink_to_fit();
+        // 100,000 concepts of one or two terms each; the room took 50 MB). The sources and
+        // approved terms are copied into `Texts` of their own length.
+        let source = c.en;
         forbidden.shrink_to_fit();
         self.glossary.terms.push(Term {
             id: Text::default(),
-            source: texts(source),
-            approved: texts(approved),
+            source: source.into_iter().collect(),
+            approved: approved.into_iter().collect(),
             forbidden,
             domain: c.domain,
             severity: Severity::Warning,
@@ -1461,6 +1506,52 @@ mod tests {
         let head_only = generated(3, |_| String::new()).replace("</body>", &" ".repeat(5000));
         assert!(parse_split(&Arc::from("g"), &head_only).is_none());
         assert!(parse_split(&Arc::from("g"), "<tbx><text/></tbx>").is_none());
+    }
+
+    #[test]
+    fn collapse_keeps_collapsed_text_as_it_is() {
+        fn by_words(text: &str) -> String {
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        }
+        for text in [
+            "",
+            " ",
+            "  ",
+            "a",
+            "a b",
+            "a  b",
+            " a",
+            "a ",
+            "a\tb",
+            "a\nb",
+            "a\u{a0}b",
+            "a\u{2009}b",
+            "é è",
+            "\u{3000}",
+            "puce électronique",
+            "a b c d",
+        ] {
+            assert_eq!(collapse(text), by_words(text), "{text:?}");
+            assert_eq!(is_collapsed(text), collapse(text) == text, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn attribute_errors_are_quick_xml_s() {
+        // A duplicate is reported before its ill-formed value; an ill-formed value before
+        // a later duplicate.
+        let e = parse("m.tbx", "<tbx>\n  <text a=\"1\" a=2/></tbx>").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 15), "{e}");
+        assert!(e.message.contains("attribut en double"), "{e}");
+        let e = parse("m.tbx", "<tbx>\n  <text a=\"1\" b=2 a=\"3\"/></tbx>").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 17), "{e}");
+        assert!(e.message.contains("sans guillemets"), "{e}");
+        let e = parse("m.tbx", "<tbx>\n  <text a b=\"1\"/></tbx>").unwrap_err();
+        assert!(e.message.contains("sans « = »"), "{e}");
+        // Many attributes, the duplicate last.
+        let many: String = (0..20).map(|i| format!(" a{i}=\"{i}\"")).collect();
+        let e = parse("m.tbx", &format!("<tbx{many} a7=\"x\"/>")).unwrap_err();
+        assert!(e.message.contains("attribut en double"), "{e}");
     }
 
     #[test]
