@@ -8,8 +8,8 @@ approved or forbidden renderings according to their administrative status
 quick-xml events: no DTD and no external entity is ever read, nesting is limited to
 [`MAX_DEPTH`], time is linear in the size of the file. */
 
-use super::GlossaryError;
 use super::model::*;
+use super::{GlossaryError, Terms};
 use crate::diagnostic::Severity;
 use quick_xml::events::attributes::AttrError;
 use quick_xml::events::{BytesRef, BytesStart, Event};
@@ -46,28 +46,142 @@ pub fn parse(file: &str, text: &str) -> Result<Glossary, GlossaryError> {
 }
 
 /// Parses a TBX termbase and tells how many concepts were kept and skipped.
+///
+/// A large termbase is read in two halves at once (see [`parse_split`]); the result is
+/// always that of one pass from the start, errors included.
 pub fn parse_with_stats(file: &str, text: &str) -> Result<(Glossary, TbxStats), GlossaryError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut p = Parser {
-        file: Arc::from(file),
-        text,
-        stack: Vec::new(),
-        root: None,
-        concept: None,
-        lang: None,
-        group: None,
-        capture: None,
-        buf: String::new(),
-        saw_french: false,
-        rank: 0,
-        ids: IdSet::default(),
-        stats: TbxStats::default(),
-        glossary: Glossary::default(),
-        line_offset: 0,
-        line: 1,
-    };
+    let file: Arc<str> = Arc::from(file);
+    if text.len() >= SPLIT_FROM
+        && rayon::current_num_threads() > 1
+        && let Some((parsed, _)) = parse_split(&file, text)
+    {
+        return parsed;
+    }
+    parse_one_pass(file, text)
+}
+
+/// Parses a termbase in one pass from the start.
+fn parse_one_pass(file: Arc<str>, text: &str) -> Result<(Glossary, TbxStats), GlossaryError> {
+    let mut p = Parser::new(file, text);
     p.run()?;
-    Ok((p.glossary, p.stats))
+    p.finish()
+}
+
+/// Size from which a termbase is read in two halves on two threads (below it, starting a
+/// second thread and reading the head twice cost more than they save).
+const SPLIT_FROM: usize = 1 << 20;
+
+/// Reads a termbase in two halves at once, the second starting at a concept entry near
+/// the middle, and gives exactly what one pass from the start gives; `None` where the
+/// termbase has no such entry (then the caller reads it in one pass). With the result
+/// comes how the first half ended: `Stopped` when the halves were joined, `ToEnd` when the
+/// guess did not hold and it was read in one pass.
+///
+/// The halves cannot know what precedes them, so the second is read on a guess and the
+/// guess is checked:
+///
+/// 1. The head of the file is read up to the first concept entry: the elements then open
+///    (`<tbx>`, `<text>`, `<body>`, say) are the guess of what is open around every concept
+///    entry. The split point is the first `<conceptEntry` (the same name as that first
+///    entry) written at or after the middle.
+/// 2. The first half is read from the start, as in one pass; the second half is read from
+///    the split point with the guessed elements open (its quick-xml reader, which knows
+///    only the elements it opened, lets [`Parser::run`] check the closing tags of the others
+///    as quick-xml would have done).
+/// 3. When the first half reaches the split point, it checks the guess: an event must
+///    start exactly there (the `<conceptEntry` was not inside a comment, a CDATA section or
+///    a value), no concept may be open and the open elements must be the guessed ones (the
+///    same elements, at the same offsets). Then the state of one pass at that point is the
+///    one the second half started from, but for what depends on the concepts before it,
+///    which is put right when the halves are joined: the ranks of concepts (offset by the
+///    count of the first half), the ids (all given after reading, in order, see
+///    [`assign_ids`]), the counts, whether a French section was seen. Otherwise the first
+///    half simply goes on to the end, as one pass, and the second half is dropped.
+///
+/// Errors: one in the first half is the first error of one pass; one in the second half
+/// counts only when the guess held, and is then the error one pass would meet first.
+type Parsed = Result<(Glossary, TbxStats), GlossaryError>;
+
+fn parse_split(file: &Arc<str>, text: &str) -> Option<(Parsed, Ran)> {
+    // 1. The head, up to the first concept entry (an error there is left to one pass).
+    let mut head = Parser::new(file.clone(), text);
+    head.names = Some(Vec::new());
+    head.stop = Stop::FirstConcept;
+    if !matches!(head.run(), Ok(Ran::Stopped)) {
+        return None;
+    }
+    let concept = head.stack.pop()?;
+    let mut names = head.names.take()?;
+    let entry = names.pop()?;
+    let split = find_entry(text, &entry, (text.len() / 2).max(concept.at + 1))?;
+
+    let mut first = Parser::new(file.clone(), text);
+    first.stop = Stop::At {
+        offset: split,
+        open: head.stack.iter().map(|f| (f.kind, f.at)).collect(),
+    };
+    let mut second = Parser::new(file.clone(), text);
+    second.base = split;
+    second.stack = std::mem::take(&mut head.stack);
+    second.outer = names;
+    second.root = head.root;
+    second.line_offset = split;
+    second.line = 1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..split]).count();
+
+    // 2. Both halves at once.
+    let (ran, second_ran) = rayon::join(|| first.run(), || second.run());
+    let ran = match ran {
+        Ok(ran) => ran,
+        Err(e) => return Some((Err(e), Ran::ToEnd)),
+    };
+    // 3. The guess did not hold: the first half went on to the end.
+    if ran == Ran::ToEnd {
+        return Some((first.finish(), ran));
+    }
+    if let Err(e) = second_ran {
+        return Some((Err(e), ran));
+    }
+    first.join(second);
+    Some((first.finish(), ran))
+}
+
+/// The offset of the first `<entry` at or after `from` that is followed by a space, `>`
+/// or `/` (the start of an element named `entry`, unless it lies in a comment, a CDATA
+/// section or a value, which the caller checks).
+fn find_entry(text: &str, entry: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let pattern = format!("<{entry}");
+    let finder = memchr::memmem::Finder::new(pattern.as_bytes());
+    let mut at = from;
+    while let Some(i) = finder.find(bytes.get(at..)?) {
+        let start = at + i;
+        match bytes.get(start + pattern.len()) {
+            Some(b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/') => return Some(start),
+            _ => at = start + 1,
+        }
+    }
+    None
+}
+
+/// Gives every kept concept its id, in the order of the file: the id it asks for (made a
+/// slug) unless it is empty or taken, else `tbx-RANK`, else `tbx-RANK-2`, `tbx-RANK-3`...
+fn assign_ids(terms: &mut Terms, wanted: Vec<WantedId>) {
+    let mut ids = IdSet::default();
+    ids.reserve(wanted.len());
+    for (term, w) in terms.iter_mut().zip(wanted) {
+        let mut id = match w.id {
+            Some(wanted) if !wanted.is_empty() && !ids.contains(&wanted) => wanted,
+            _ => format!("tbx-{}", w.rank),
+        };
+        let mut n = 2;
+        while ids.contains(&id) {
+            id = format!("tbx-{}-{n}", w.rank);
+            n += 1;
+        }
+        term.id = id.as_str().into();
+        ids.insert(id);
+    }
 }
 
 /// A kebab-case ASCII identifier from any text: accents dropped, lowercase, every run of
@@ -193,20 +307,48 @@ struct Frame {
     at: usize,
 }
 
+/// Where [`Parser::run`] stops before the end of the file.
+enum Stop {
+    /// It reads to the end.
+    Never,
+    /// Once the first concept entry is open (to read the head of a file).
+    FirstConcept,
+    /// At `offset`, if an event starts there, no concept is open and the open elements are
+    /// `open` (their kinds and offsets): the state a second half read from `offset` starts
+    /// in (see [`parse_split`]). Otherwise it reads on to the end.
+    At {
+        offset: usize,
+        open: Vec<(Kind, usize)>,
+    },
+}
+
+/// How [`Parser::run`] ended without error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ran {
+    ToEnd,
+    Stopped,
+}
+
+/// The id a kept concept asks for and its rank, for [`assign_ids`].
+struct WantedId {
+    id: Option<String>,
+    rank: usize,
+}
+
 struct Capture {
     field: Field,
     at: usize,
 }
 
 struct FrTerm {
-    term: String,
+    term: Text,
     status: Option<Status>,
     notes: Vec<String>,
 }
 
 #[derive(Default)]
 struct TermAcc {
-    text: Option<String>,
+    text: Option<Text>,
     status: Option<Status>,
     notes: Vec<String>,
 }
@@ -218,14 +360,26 @@ struct ConceptAcc {
     domain: Option<String>,
     notes: Vec<String>,
     fr_notes: Vec<String>,
-    en: Vec<String>,
+    en: Vec<Text>,
     fr: Vec<FrTerm>,
 }
 
 struct Parser<'a> {
     file: Arc<str>,
+    /// The whole text (offsets, lines and columns are counted in it).
     text: &'a str,
+    /// Where reading starts in `text`: 0, or the split point of a second half.
+    base: usize,
+    /// Where reading stops.
+    stop: Stop,
     stack: Vec<Frame>,
+    /// Names (as written) of the elements a second half found open at its start and that
+    /// are still open: the bottom of `stack`. Its reader does not know them, so `run`
+    /// checks their closing tags. Empty when reading from the start.
+    outer: Vec<String>,
+    /// Names of the open elements, kept only while reading the head of a file (`None`
+    /// otherwise): they become the `outer` of a second half.
+    names: Option<Vec<String>>,
     /// Offset of the root element, once seen.
     root: Option<usize>,
     concept: Option<ConceptAcc>,
@@ -236,7 +390,8 @@ struct Parser<'a> {
     buf: String,
     saw_french: bool,
     rank: usize,
-    ids: IdSet,
+    /// The id each kept concept asks for, in order (ids are given once all is read).
+    wanted: Vec<WantedId>,
     stats: TbxStats,
     glossary: Glossary,
     /// Incremental line count: `line` is the line of byte `line_offset`.
@@ -246,6 +401,9 @@ struct Parser<'a> {
 
 /// The text with its whitespace runs collapsed into one space, trimmed.
 fn collapse(text: &str) -> String {
+    if is_collapsed(text) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -256,9 +414,33 @@ fn collapse(text: &str) -> String {
     out
 }
 
-/// The text of a term: whitespace runs collapsed; `None` without any letter or digit.
-fn clean_term(text: &str) -> Option<String> {
-    let t = collapse(text);
+/// Whether `collapse` would give `text` back as it is (as most terms are): no whitespace
+/// but single spaces (U+0020) between other characters.
+fn is_collapsed(text: &str) -> bool {
+    let mut after_space = true; // at the start, as after a space: no space allowed
+    for c in text.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || text.is_empty()
+}
+
+/// The text of a term: whitespace runs collapsed; `None` without any letter or digit. A
+/// `Text` from the start: most terms are held inline, without an allocation.
+fn clean_term(text: &str) -> Option<Text> {
+    let t = if is_collapsed(text) {
+        Text::from(text)
+    } else {
+        Text::from(collapse(text))
+    };
     t.chars().any(char::is_alphanumeric).then_some(t)
 }
 
@@ -317,7 +499,88 @@ fn attr_message(e: &AttrError) -> String {
     format!("XML mal formé : {what}")
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
+    fn new(file: Arc<str>, text: &'a str) -> Parser<'a> {
+        Parser {
+            file,
+            text,
+            base: 0,
+            stop: Stop::Never,
+            stack: Vec::new(),
+            outer: Vec::new(),
+            names: None,
+            root: None,
+            concept: None,
+            lang: None,
+            group: None,
+            capture: None,
+            buf: String::new(),
+            saw_french: false,
+            rank: 0,
+            wanted: Vec::new(),
+            stats: TbxStats::default(),
+            glossary: Glossary::default(),
+            line_offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The glossary and counts, once the whole file is read: the last check (a French
+    /// section), then the ids.
+    fn finish(mut self) -> Result<(Glossary, TbxStats), GlossaryError> {
+        if !self.saw_french {
+            let root = self.root.unwrap_or(0);
+            return Err(self.err(root, "aucune section française (fr) dans la base TBX"));
+        }
+        assign_ids(&mut self.glossary.terms, self.wanted);
+        Ok((self.glossary, self.stats))
+    }
+
+    /// Takes in what `second`, the second half of the file, read (this is the first half,
+    /// stopped where the second started).
+    fn join(&mut self, second: Parser) {
+        let s = second.stats;
+        self.stats.concepts += s.concepts;
+        self.stats.terms += s.terms;
+        self.stats.without_french += s.without_french;
+        self.stats.without_approved += s.without_approved;
+        self.saw_french |= second.saw_french;
+        let before = self.rank;
+        self.wanted
+            .extend(second.wanted.into_iter().map(|w| WantedId {
+                id: w.id,
+                rank: before + w.rank,
+            }));
+        self.rank += second.rank;
+        self.glossary.terms.append(second.glossary.terms);
+    }
+
+    /// Whether the state at `at`, where a first half meets its `Stop::At`, is the one the
+    /// second half started from. Checked once: either way, the first half stops checking.
+    fn at_split(&mut self, at: usize) -> bool {
+        let Stop::At { offset, open } = std::mem::replace(&mut self.stop, Stop::Never) else {
+            return false;
+        };
+        at == offset
+            && self.concept.is_none()
+            && self.lang.is_none()
+            && self.group.is_none()
+            && self.capture.is_none()
+            && self.stack.len() == open.len()
+            && self
+                .stack
+                .iter()
+                .zip(&open)
+                .all(|(f, &(kind, at))| f.kind == kind && f.at == at)
+    }
+
+    fn push(&mut self, frame: Frame, name: &str) {
+        if let Some(names) = &mut self.names {
+            names.push(name.to_string());
+        }
+        self.stack.push(frame);
+    }
+
     fn err(&self, at: usize, message: impl Into<String>) -> GlossaryError {
         let (line, column) = place(self.text, at);
         GlossaryError {
@@ -348,23 +611,46 @@ impl Parser<'_> {
         &rest[..end]
     }
 
-    fn run(&mut self) -> Result<(), GlossaryError> {
-        let mut reader = Reader::from_str(self.text);
+    fn run(&mut self) -> Result<Ran, GlossaryError> {
+        let mut reader = Reader::from_str(&self.text[self.base..]);
+        // A second half's reader has not seen the `outer` elements open: it must let their
+        // closing tags through, and they are checked below.
+        reader.config_mut().allow_unmatched_ends = !self.outer.is_empty();
         loop {
-            let at = reader.buffer_position() as usize;
+            let at = self.base + reader.buffer_position() as usize;
+            if let Stop::At { offset, .. } = self.stop
+                && at >= offset
+                && self.at_split(at)
+            {
+                return Ok(Ran::Stopped);
+            }
             let event = match reader.read_event() {
                 Ok(e) => e,
                 Err(e) => {
-                    return Err(self.err(reader.error_position() as usize, xml_message(&e)));
+                    let at = self.base + reader.error_position() as usize;
+                    return Err(self.err(at, xml_message(&e)));
                 }
             };
             match event {
-                Event::Start(e) => self.open(&e, at)?,
+                Event::Start(e) => {
+                    self.open(&e, at)?;
+                    if self.stopped_at_concept() {
+                        return Ok(Ran::Stopped);
+                    }
+                }
                 Event::Empty(e) => {
                     self.open(&e, at)?;
+                    if self.stopped_at_concept() {
+                        return Ok(Ran::Stopped);
+                    }
                     self.close()?;
                 }
-                Event::End(_) => self.close()?,
+                Event::End(e) => {
+                    if self.stack.len() == self.outer.len() {
+                        self.close_outer(e.name().as_ref(), at)?;
+                    }
+                    self.close()?;
+                }
                 Event::Text(t) => {
                     if self.capture.is_some() {
                         self.buf.push_str(&t.xml10_content());
@@ -392,13 +678,30 @@ impl Parser<'_> {
                 format!("XML mal formé : l'élément <{name}> n'est jamais fermé"),
             ));
         }
-        let Some(root) = self.root else {
+        if self.root.is_none() {
             return Err(self.err(0, "XML mal formé : aucun élément racine (fichier vide ?)"));
-        };
-        if !self.saw_french {
-            return Err(self.err(root, "aucune section française (fr) dans la base TBX"));
         }
-        Ok(())
+        Ok(Ran::ToEnd)
+    }
+
+    fn stopped_at_concept(&self) -> bool {
+        matches!(self.stop, Stop::FirstConcept) && self.concept.is_some()
+    }
+
+    /// Checks the closing tag `found`, at `at`, of an element the reader did not see open
+    /// (one of the `outer` elements of a second half) as quick-xml checks the others: the
+    /// same errors at the same place as in one pass from the start.
+    fn close_outer(&mut self, found: &str, at: usize) -> Result<(), GlossaryError> {
+        use quick_xml::errors::IllFormedError as I;
+        let error = match self.outer.pop() {
+            Some(expected) if expected == found => return Ok(()),
+            Some(expected) => I::MismatchedEndTag {
+                expected,
+                found: found.to_string(),
+            },
+            None => I::UnmatchedEndTag(found.to_string()),
+        };
+        Err(self.err(at, xml_message(&quick_xml::Error::IllFormed(error))))
     }
 
     /// Appends the character or predefined entity `r` stands for to the captured text.
@@ -434,6 +737,15 @@ impl Parser<'_> {
         }
     }
 
+    /// The first error quick-xml finds in the attributes of `e`, the element at `at`.
+    fn attribute_error(&self, e: &BytesStart, at: usize) -> GlossaryError {
+        match e.attributes().find_map(Result::err) {
+            Some(err) => self.err(at + 1 + attr_offset(&err), attr_message(&err)),
+            // (Never met: `open` calls this only where quick-xml finds an error.)
+            None => self.err(at, "XML mal formé : attribut illisible"),
+        }
+    }
+
     fn open(&mut self, e: &BytesStart, at: usize) -> Result<(), GlossaryError> {
         if self.stack.len() >= MAX_DEPTH {
             return Err(self.err(
@@ -446,10 +758,20 @@ impl Parser<'_> {
         if local.is_empty() {
             return Err(self.err(at, "XML mal formé : nom d'élément manquant après « < »"));
         }
-        // Every attribute is checked, whatever the element; only three are read.
+        // Every attribute is checked, whatever the element; only three are read. The check
+        // for duplicates is made here, on the stack (quick-xml's allocates a list for every
+        // element); at the first attribute that is ill-formed or a duplicate, the attributes
+        // are read again with all of quick-xml's checks, whose first error is reported.
         let (mut id, mut lang, mut kind_attr) = (None, None, None);
-        for a in e.attributes() {
-            let a = a.map_err(|err| self.err(at + 1 + attr_offset(&err), attr_message(&err)))?;
+        let mut attributes = e.attributes();
+        attributes.with_checks(false);
+        let mut keys: smallvec::SmallVec<[&str; 4]> = smallvec::SmallVec::new();
+        for a in attributes {
+            let a = match a {
+                Ok(a) if !keys.contains(&a.key.0) => a,
+                _ => return Err(self.attribute_error(e, at)),
+            };
+            keys.push(a.key.0);
             let slot = match a.key.as_ref() {
                 "id" => &mut id,
                 "xml:lang" => &mut lang,
@@ -487,10 +809,13 @@ impl Parser<'_> {
                 ));
             }
             self.root = Some(at);
-            self.stack.push(Frame {
-                kind: Kind::Root,
-                at,
-            });
+            self.push(
+                Frame {
+                    kind: Kind::Root,
+                    at,
+                },
+                qname.as_ref(),
+            );
             return Ok(());
         }
 
@@ -566,7 +891,7 @@ impl Parser<'_> {
                 _ => Kind::Other,
             }
         };
-        self.stack.push(Frame { kind, at });
+        self.push(Frame { kind, at }, qname.as_ref());
         Ok(())
     }
 
@@ -574,6 +899,9 @@ impl Parser<'_> {
         let Some(frame) = self.stack.pop() else {
             return Ok(());
         };
+        if let Some(names) = &mut self.names {
+            names.pop();
+        }
         match frame.kind {
             Kind::Root | Kind::Other => {}
             Kind::Capture => {
@@ -672,7 +1000,7 @@ impl Parser<'_> {
             return;
         }
         // The preferred terms first: the first approved term is the suggested one.
-        let mut approved: Vec<String> = Vec::new();
+        let mut approved: Vec<Text> = Vec::new();
         let mut preferred = 0;
         let mut others: Vec<FrTerm> = Vec::new();
         for t in c.fr {
@@ -706,7 +1034,7 @@ impl Parser<'_> {
                 reason.push_str(note);
             }
             forbidden.push(Variant {
-                term: t.term.into(),
+                term: t.term,
                 reason: text(&reason),
                 suggest: Texts::new(),
                 severity: None,
@@ -721,27 +1049,21 @@ impl Parser<'_> {
         };
         let note = (!notes.is_empty()).then(|| notes.join(" "));
 
-        let mut id = match c.id {
-            Some(wanted) if !wanted.is_empty() && !self.ids.contains(&wanted) => wanted,
-            _ => format!("tbx-{}", c.rank),
-        };
-        let mut n = 2;
-        while self.ids.contains(&id) {
-            id = format!("tbx-{}-{n}", c.rank);
-            n += 1;
-        }
-        self.ids.insert(id.clone());
+        // The id is given once all is read (see `assign_ids`).
+        self.wanted.push(WantedId {
+            id: c.id,
+            rank: c.rank,
+        });
         self.stats.terms += 1;
         // Exact capacities: a vector grown by `push` keeps room for four (a termbase has
-        // 100,000 concepts of one or two terms each; the room took 50 MB).
-        let mut source = c.en;
-        source.shrink_to_fit();
-        approved.shrink_to_fit();
+        // 100,000 concepts of one or two terms each; the room took 50 MB). The sources and
+        // approved terms are copied into `Texts` of their own length.
+        let source = c.en;
         forbidden.shrink_to_fit();
         self.glossary.terms.push(Term {
-            id: id.into(),
-            source: texts(source),
-            approved: texts(approved),
+            id: Text::default(),
+            source: source.into_iter().collect(),
+            approved: approved.into_iter().collect(),
             forbidden,
             domain: c.domain,
             severity: Severity::Warning,
@@ -998,6 +1320,238 @@ mod tests {
     fn byte_order_mark_is_ignored() {
         let text = format!("\u{feff}{V3}");
         assert_eq!(parse("b.tbx", &text).unwrap().terms.len(), 2);
+    }
+
+    /// A termbase of `n` concepts of every kind: ids missing, asked twice, asked as
+    /// `tbx-N` of a later concept; concepts without French or without approved term;
+    /// `before(i)` is written before concept `i`.
+    fn generated(n: usize, before: impl Fn(usize) -> String) -> String {
+        let mut t = String::from(
+            "<?xml version=\"1.0\"?>\n<tbx type=\"TBX-Basic\">\n<tbxHeader/>\n<text><body>\n",
+        );
+        for i in 0..n {
+            t.push_str(&before(i));
+            let id = match i % 5 {
+                0 => String::new(),
+                1 => format!(" id=\"c{i}\""),
+                2 => " id=\"dup\"".to_string(),
+                3 => format!(" id=\"tbx-{}\"", i + 2),
+                _ => format!(" id=\"c{}\"", i - 3),
+            };
+            let lang = if i % 11 == 0 { "de" } else { "fr-FR" };
+            let status = if i % 13 == 0 {
+                "deprecatedTerm"
+            } else {
+                "preferredTerm"
+            };
+            t.push_str(&format!(
+                "<conceptEntry{id}>\n  <descrip type=\"subjectField\">d{}</descrip>\n  \
+                 <langSec xml:lang=\"en\"><termSec><term>term {i}</term></termSec></langSec>\n  \
+                 <langSec xml:lang=\"{lang}\"><termSec><term>mot {i}</term>\
+                 <termNote type=\"administrativeStatus\">{status}</termNote></termSec>\
+                 <termSec><term>vieux {i}</term><termNote type=\"administrativeStatus\">\
+                 deprecatedTerm</termNote><note>note {i}</note></termSec></langSec>\n</conceptEntry>\n",
+                i % 3
+            ));
+        }
+        t.push_str("</body></text>\n</tbx>\n");
+        t
+    }
+
+    /// Checks that reading `text` in two halves gives exactly what one pass gives, and
+    /// tells how the halves went (`None`: not split, for want of a split point or of a
+    /// readable head).
+    fn same_as_one_pass(text: &str) -> Option<Ran> {
+        let file: Arc<str> = Arc::from("g.tbx");
+        let (split, ran) = parse_split(&file, text)?;
+        let one = parse_one_pass(file, text);
+        match (&split, &one) {
+            (Ok((g, stats)), Ok((g1, stats1))) => {
+                assert_eq!(stats, stats1);
+                assert_eq!(g.terms, g1.terms);
+            }
+            (Err(e), Err(e1)) => assert_eq!(e, e1),
+            _ => panic!("split: {:?}\none pass: {:?}", split.err(), one.err()),
+        }
+        Some(ran)
+    }
+
+    /// `text` with `what` put in place of the first `from` at or after byte `at`.
+    fn replaced_after(text: &str, at: usize, from: &str, what: &str) -> String {
+        let i = at + text[at..].find(from).expect("found");
+        format!("{}{what}{}", &text[..i], &text[i + from.len()..])
+    }
+
+    #[test]
+    fn two_halves_read_as_one_pass() {
+        let t = generated(400, |_| String::new());
+        assert_eq!(same_as_one_pass(&t), Some(Ran::Stopped));
+        let (g, stats) = parse_one_pass(Arc::from("g.tbx"), &t).unwrap();
+        assert_eq!(stats.concepts, 400);
+        // Ids asked twice or taken are numbered by rank, across the halves.
+        let ids: Vec<&str> = g.terms.iter().map(|t| t.id.as_str()).collect();
+        assert!(ids.contains(&"dup") && ids.contains(&"tbx-398"), "{ids:?}");
+        let mut unique = ids.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), ids.len());
+
+        // TBX v2, a namespace prefix, CRLF line ends, an empty concept at the split.
+        let v2 = t
+            .replace("conceptEntry", "termEntry")
+            .replace("langSec", "langSet")
+            .replace("termSec", "tig")
+            .replace("<tbx ", "<martif ")
+            .replace("</tbx>", "</martif>");
+        assert_eq!(same_as_one_pass(&v2), Some(Ran::Stopped));
+        let prefixed = t.replace("conceptEntry", "x:conceptEntry");
+        assert_eq!(same_as_one_pass(&prefixed), Some(Ran::Stopped));
+        assert_eq!(
+            same_as_one_pass(&t.replace('\n', "\r\n")),
+            Some(Ran::Stopped)
+        );
+        let empty = generated(400, |i| {
+            if i > 150 {
+                "<conceptEntry id=\"e\"/>".to_string()
+            } else {
+                String::new()
+            }
+        });
+        assert_eq!(same_as_one_pass(&empty), Some(Ran::Stopped));
+    }
+
+    #[test]
+    fn french_in_one_half_only() {
+        let t = generated(400, |_| String::new());
+        let mid = t.len() / 2;
+        let first = format!("{}{}", &t[..mid], t[mid..].replace("fr-FR", "de"));
+        assert_eq!(same_as_one_pass(&first), Some(Ran::Stopped));
+        let second = format!("{}{}", t[..mid].replace("fr-FR", "de"), &t[mid..]);
+        assert_eq!(same_as_one_pass(&second), Some(Ran::Stopped));
+        let neither = t.replace("fr-FR", "de");
+        assert_eq!(same_as_one_pass(&neither), Some(Ran::Stopped));
+        assert!(parse_one_pass(Arc::from("g"), &neither).is_err());
+    }
+
+    #[test]
+    fn errors_in_either_half_are_those_of_one_pass() {
+        let t = generated(400, |_| String::new());
+        let (early, late) = (t.len() / 4, t.len() * 3 / 4);
+        // An element left open, in the second half, in the first, in both (the first wins).
+        let second = replaced_after(&t, late, "</termSec>", "");
+        assert_eq!(same_as_one_pass(&second), Some(Ran::Stopped));
+        let first = replaced_after(&t, early, "</termSec>", "");
+        same_as_one_pass(&first);
+        same_as_one_pass(&replaced_after(&second, early, "</termSec>", ""));
+        // Errors of every kind in the second half.
+        for (from, to) in [
+            ("preferredTerm", "obsolete"),
+            ("<langSec xml:lang=\"en\">", "<langSec>"),
+            ("<term>", "<term>&inconnue;"),
+            ("<term>", "<term>a < b"),
+            ("id=\"", "id=\"a\" id=\""),
+            ("<conceptEntry>", "<conceptEntry a=b>"),
+            ("<conceptEntry>", &"<a>".repeat(300)),
+            ("</body>", "</bdy>"),
+            ("</body>", ""),
+            ("</tbx>", "</tbx></text>"),
+            ("</tbx>\n", "</tbx>\n<tbx/>"),
+        ] {
+            let bad = replaced_after(&t, late, from, to);
+            assert_eq!(same_as_one_pass(&bad), Some(Ran::Stopped), "{from} -> {to}");
+            assert!(
+                parse_one_pass(Arc::from("g"), &bad).is_err(),
+                "{from} -> {to}"
+            );
+        }
+        // Nesting just at the limit around the split point.
+        for n in [248, 249, 250] {
+            let deep = generated(400, |i| {
+                if i == 0 {
+                    "<a>".repeat(n)
+                } else {
+                    String::new()
+                }
+            })
+            .replace("</body>", &format!("{}</body>", "</a>".repeat(n)));
+            same_as_one_pass(&deep);
+        }
+        // A closing tag with spaces, as XML allows.
+        let spaced = t.replace("</body>", "</body  >");
+        assert_eq!(same_as_one_pass(&spaced), Some(Ran::Stopped));
+    }
+
+    #[test]
+    fn a_wrong_guess_is_read_in_one_pass() {
+        let t = generated(400, |_| String::new());
+        // From a concept entry a quarter of the way to one three quarters of the way, so
+        // that the split point lies inside: a comment, a CDATA section, a concept entry, an
+        // element opened before the first half's last concept. The first half reads on to
+        // the end.
+        let a = find_entry(&t, "conceptEntry", t.len() / 4).unwrap();
+        let b = find_entry(&t, "conceptEntry", t.len() * 3 / 4).unwrap();
+        let around =
+            |open: &str, close: &str| format!("{}{open}{}{close}{}", &t[..a], &t[a..b], &t[b..]);
+        let comment = around("<!--", "-->");
+        let cdata = around("<![CDATA[", "]]>");
+        let inside = around("<conceptEntry id=\"out\">", "</conceptEntry>");
+        let wrapped = around("<group>", "</group>");
+        for text in [comment, cdata, inside, wrapped] {
+            assert_eq!(same_as_one_pass(&text), Some(Ran::ToEnd));
+            // With an error after the split point, too.
+            let bad = replaced_after(&text, text.len() * 3 / 4, "</termSec>", "");
+            same_as_one_pass(&bad);
+        }
+        // No concept entry after the middle, or none at all: no split.
+        let head_only = generated(3, |_| String::new()).replace("</body>", &" ".repeat(5000));
+        assert!(parse_split(&Arc::from("g"), &head_only).is_none());
+        assert!(parse_split(&Arc::from("g"), "<tbx><text/></tbx>").is_none());
+    }
+
+    #[test]
+    fn collapse_keeps_collapsed_text_as_it_is() {
+        fn by_words(text: &str) -> String {
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        }
+        for text in [
+            "",
+            " ",
+            "  ",
+            "a",
+            "a b",
+            "a  b",
+            " a",
+            "a ",
+            "a\tb",
+            "a\nb",
+            "a\u{a0}b",
+            "a\u{2009}b",
+            "é è",
+            "\u{3000}",
+            "puce électronique",
+            "a b c d",
+        ] {
+            assert_eq!(collapse(text), by_words(text), "{text:?}");
+            assert_eq!(is_collapsed(text), collapse(text) == text, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn attribute_errors_are_quick_xml_s() {
+        // A duplicate is reported before its ill-formed value; an ill-formed value before
+        // a later duplicate.
+        let e = parse("m.tbx", "<tbx>\n  <text a=\"1\" a=2/></tbx>").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 15), "{e}");
+        assert!(e.message.contains("attribut en double"), "{e}");
+        let e = parse("m.tbx", "<tbx>\n  <text a=\"1\" b=2 a=\"3\"/></tbx>").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 17), "{e}");
+        assert!(e.message.contains("sans guillemets"), "{e}");
+        let e = parse("m.tbx", "<tbx>\n  <text a b=\"1\"/></tbx>").unwrap_err();
+        assert!(e.message.contains("sans « = »"), "{e}");
+        // Many attributes, the duplicate last.
+        let many: String = (0..20).map(|i| format!(" a{i}=\"{i}\"")).collect();
+        let e = parse("m.tbx", &format!("<tbx{many} a7=\"x\"/>")).unwrap_err();
+        assert!(e.message.contains("attribut en double"), "{e}");
     }
 
     #[test]
