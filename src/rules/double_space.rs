@@ -32,15 +32,16 @@ impl Rule for DoubleSpace {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let p = Prose::new(cx.doc);
         let doc = cx.doc;
-        for line in 0..doc.lines.len() {
+        // The lines that hold two spaces in a row, found by one search over the whole text.
+        let mut lines: Vec<usize> = memchr::memmem::find_iter(doc.text.as_bytes(), b"  ")
+            .map(|i| doc.lines.line_of(i))
+            .collect();
+        lines.dedup();
+        for line in lines {
             let text = doc.lines.line_text(&doc.text, line);
             let view = doc.lines.line_text(&doc.view, line);
             let start = doc.lines.line_start(line);
-            if !text.contains("  ")
-                || text.starts_with([' ', '\t'])
-                || p.is_code_at(start)
-                || p.is_listing_at(start)
-            {
+            if text.starts_with([' ', '\t']) || p.is_code_at(start) || p.is_listing_at(start) {
                 continue;
             }
             let runs: Vec<(usize, usize)> = space_runs(text).collect();

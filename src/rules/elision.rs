@@ -136,13 +136,16 @@ impl Rule for Elision {
         let view = &cx.doc.view;
         let mut p: Option<Prose> = None;
         let mut entity_starts: Option<HashSet<usize>> = None;
+        // (Most words are none of the elided ones: turned away before anything else, on a
+        // flag worked out once per distinct word.)
+        let words = cx.doc.vocabulary();
+        let may = words.per_form(toks, |t| may_elide(&t.norm));
         for k in 0..toks.len().saturating_sub(1) {
-            let a = &toks[k];
-            let aw = a.norm.as_str();
-            // (Most words are none of the elided ones: turned away before anything else.)
-            if !may_elide(aw) {
+            if !may[words.ids[k] as usize] {
                 continue;
             }
+            let a = &toks[k];
+            let aw = a.norm.as_str();
             let b = &toks[k + 1];
             // One space between the two (`view[a.end..b.start] == " "`, on bytes).
             if a.sentence != b.sentence
