@@ -323,10 +323,10 @@ pub fn next_in_table(
         if capitals {
             may |= within(x, b'A', b'Z');
         }
-        if may != 0 {
-            if let Some(k) = chunk.iter().position(|&b| table[b as usize]) {
-                return Some(from + k);
-            }
+        if may != 0
+            && let Some(k) = chunk.iter().position(|&b| table[b as usize])
+        {
+            return Some(from + k);
         }
         from += 8;
     }
