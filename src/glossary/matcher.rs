@@ -185,8 +185,9 @@ impl FormTable {
         ids[i] = id;
     }
 
-    /// The id of `s`, of hash `h` (`hash_bytes`), added if new.
-    fn intern_hashed(&mut self, s: &str, h: u64) -> u32 {
+    /// The id of `s`, of hash `h` (`hash_bytes`), added if new. `hashes` holds the hash of
+    /// every form (by id; kept by the caller), so that growing hashes no form again.
+    fn intern_hashed(&mut self, s: &str, h: u64, hashes: &mut Vec<u64>) -> u32 {
         let found = find_id(&self.tags, &self.ids, h, |id| {
             crate::lexicon::same_bytes(self.form(id), s.as_bytes())
         });
@@ -194,6 +195,8 @@ impl FormTable {
             return id;
         }
         let id = self.ends.len() as u32;
+        debug_assert_eq!(hashes.len(), self.ends.len());
+        hashes.push(h);
         self.arena.to_mut().extend_from_slice(s.as_bytes());
         self.ends.to_mut().push(self.arena.len() as u32);
         // At most five slots in eight taken.
@@ -203,7 +206,7 @@ impl FormTable {
             for (i, &t) in self.tags.iter().enumerate() {
                 if t != 0 {
                     let other = self.ids[i];
-                    Self::place(&mut tags, &mut ids, hash_bytes(self.form(other)), other);
+                    Self::place(&mut tags, &mut ids, hashes[other as usize], other);
                 }
             }
             self.tags = tags.into();
@@ -379,6 +382,8 @@ const NO_LEMMA: u32 = u32::MAX;
 #[derive(Debug)]
 struct Builder {
     forms: FormTable,
+    /// Form id → its hash (see `FormTable::intern_hashed`).
+    form_hashes: Vec<u64>,
     /// Form id → its first lemma; further lemmas (rare) in `more_lemmas`.
     first_lemma: Vec<u32>,
     more_lemmas: FastMap<u32, Vec<u32>>,
@@ -650,6 +655,7 @@ impl Builder {
     fn with_capacity(phrases: usize) -> Builder {
         Builder {
             forms: FormTable::default(),
+            form_hashes: Vec::new(),
             first_lemma: Vec::new(),
             more_lemmas: FastMap::default(),
             word_lemmas: IdTable::default(),
@@ -669,7 +675,7 @@ impl Builder {
 
     /// Records that `form`, of hash `h` (`hash_bytes`), is a form of lemma `id`.
     fn add_form(&mut self, form: &str, h: u64, id: u32) {
-        let form = self.forms.intern_hashed(form, h);
+        let form = self.forms.intern_hashed(form, h, &mut self.form_hashes);
         if form as usize == self.first_lemma.len() {
             self.first_lemma.push(id);
         } else if self.first_lemma[form as usize] != id {
