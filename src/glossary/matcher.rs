@@ -185,12 +185,18 @@ impl FormTable {
         ids[i] = id;
     }
 
-    /// The id of `s`, added if new.
-    fn intern(&mut self, s: &str) -> u32 {
-        if let Some(id) = self.get(s) {
+    /// The id of `s`, of hash `h` (`hash_bytes`), added if new. `hashes` holds the hash of
+    /// every form (by id; kept by the caller), so that growing hashes no form again.
+    fn intern_hashed(&mut self, s: &str, h: u64, hashes: &mut Vec<u64>) -> u32 {
+        let found = find_id(&self.tags, &self.ids, h, |id| {
+            crate::lexicon::same_bytes(self.form(id), s.as_bytes())
+        });
+        if let Some(id) = found {
             return id;
         }
         let id = self.ends.len() as u32;
+        debug_assert_eq!(hashes.len(), self.ends.len());
+        hashes.push(h);
         self.arena.to_mut().extend_from_slice(s.as_bytes());
         self.ends.to_mut().push(self.arena.len() as u32);
         // At most five slots in eight taken.
@@ -200,13 +206,12 @@ impl FormTable {
             for (i, &t) in self.tags.iter().enumerate() {
                 if t != 0 {
                     let other = self.ids[i];
-                    Self::place(&mut tags, &mut ids, hash_bytes(self.form(other)), other);
+                    Self::place(&mut tags, &mut ids, hashes[other as usize], other);
                 }
             }
             self.tags = tags.into();
             self.ids = ids.into();
         }
-        let h = hash_bytes(s.as_bytes());
         Self::place(self.tags.to_mut(), self.ids.to_mut(), h, id);
         id
     }
@@ -377,14 +382,21 @@ const NO_LEMMA: u32 = u32::MAX;
 #[derive(Debug)]
 struct Builder {
     forms: FormTable,
+    /// Form id → its hash (see `FormTable::intern_hashed`).
+    form_hashes: Vec<u64>,
     /// Form id → its first lemma; further lemmas (rare) in `more_lemmas`.
     first_lemma: Vec<u32>,
     more_lemmas: FastMap<u32, Vec<u32>>,
-    /// The lemmas of words, by the hash of the word: a lemma is its word (a form, so its
-    /// bytes are in `forms`) and its mode.
+    /// The lemmas of words, by the hash of the word: a lemma is its word and its mode.
     word_lemmas: IdTable,
-    /// Per entry of `word_lemmas`: its lemma id, the form id of its word and its mode.
-    word_lemma_keys: Vec<(u32, u32, Mode)>,
+    /// Per entry of `word_lemmas`: its lemma id, its mode and where its word is in
+    /// `word_text`.
+    word_keys: Vec<(u32, Mode, u32, u32)>,
+    word_text: String,
+    /// Lemma id → what it stands for. The forms of the lemmas are recorded once every
+    /// pattern is added (see `add_forms`), in this order, so that a form's id is what it
+    /// would be had the forms been recorded as each lemma was made.
+    lemmas: Vec<Lemma>,
     /// Class index → the lemma of the class (every class is of mode `Exact`), or `NO_LEMMA`.
     class_lemmas: [u32; inflect::CLASS_COUNT],
     lemma_count: u32,
@@ -398,8 +410,8 @@ struct Builder {
     targets: Vec<(u32, Target)>,
     /// The lemmas of the pattern being added (kept for its room).
     scratch: Vec<u32>,
-    /// The forms of the word being added (kept for its room).
-    inflected: inflect::Forms,
+    /// The lemmas of the words of the chunk being added (kept for its room).
+    chunk_lemmas: Vec<u32>,
 }
 
 fn hash_lemmas(lemmas: &[u32]) -> u64 {
@@ -431,15 +443,225 @@ fn plain_word(part: &str) -> Option<std::borrow::Cow<'_, str>> {
     })
 }
 
+/// Calls `f` with each word of a phrase, tokenised like a text (`None` for a `*`, which
+/// stands for any one word).
+fn for_each_word(phrase: &str, mut f: impl FnMut(Option<&str>)) {
+    for part in phrase.split_whitespace() {
+        if part == "*" {
+            f(None);
+        } else if let Some(w) = plain_word(part) {
+            f(Some(&w));
+        } else {
+            for w in tokenize_phrase(part) {
+                f(Some(&w));
+            }
+        }
+    }
+}
+
+/// One phrase for the builder to add: `compile` lists them in the order it adds them.
+struct Add<'a> {
+    phrase: std::borrow::Cow<'a, str>,
+    mode: Mode,
+    target: Target,
+    /// Whether the phrase goes to `empty_patterns` when it holds no word.
+    noted: bool,
+}
+
+/// Calls `take` with what `prepare` makes of each chunk of `items` (`chunk` items each),
+/// and the chunk, in order. When the pool has threads, chunks are prepared in parallel,
+/// `batch` at a time, each batch while `take` runs on the one before: `take` is the serial
+/// part, and the batches bound what is prepared and not yet taken.
+fn pipeline<T: Sync, P: Send>(
+    items: &[T],
+    chunk: usize,
+    batch: usize,
+    prepare: impl Fn(&[T]) -> P + Sync + Send,
+    mut take: impl FnMut(P, &[T]) + Send,
+) {
+    if rayon::current_num_threads() > 1 && items.len() > chunk {
+        use rayon::prelude::*;
+        let batches: Vec<&[T]> = items.chunks(chunk * batch).collect();
+        let run = |b: &[T]| -> Vec<P> { b.par_chunks(chunk).map(&prepare).collect() };
+        let mut ready = run(batches[0]);
+        for (i, b) in batches.iter().enumerate() {
+            let next = batches.get(i + 1).copied();
+            let now = std::mem::take(&mut ready);
+            let ((), prepared) = rayon::join(
+                || {
+                    for (p, c) in now.into_iter().zip(b.chunks(chunk)) {
+                        take(p, c);
+                    }
+                },
+                || next.map(&run).unwrap_or_default(),
+            );
+            ready = prepared;
+        }
+    } else {
+        for c in items.chunks(chunk) {
+            take(prepare(c), c);
+        }
+    }
+}
+
+/// A word of a chunk of phrases, as `Tokenised` finds it.
+#[derive(Debug, Clone, Copy)]
+enum ChunkWord {
+    /// A function word of the class of this index (see `inflect::class_index`).
+    Class(usize),
+    /// Another word: its mode, its hash (`hash_bytes`) and where it is in `Tokenised::text`.
+    Word {
+        mode: Mode,
+        hash: u64,
+        start: u32,
+        end: u32,
+    },
+}
+
+/// The words of a chunk of phrases, tokenised apart from the builder, so that chunks can
+/// be tokenised in parallel.
+#[derive(Debug, Default)]
+struct Tokenised {
+    /// The distinct words of the chunk (a function word by its class, another word with
+    /// its mode), in the order they first occur.
+    words: Vec<ChunkWord>,
+    /// The words, end to end.
+    text: String,
+    /// Per phrase, its words (indices into `words`, `ANY_WORD` for a `*`): phrase `i` is
+    /// `items[ends[i - 1]..ends[i]]`.
+    items: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Tokenised {
+    fn new(chunk: &[Add]) -> Tokenised {
+        let mut t = Tokenised::default();
+        // The index in `words` of a function word's class, if it occurred.
+        let mut classes = [NO_LEMMA; inflect::CLASS_COUNT];
+        // Other words by hash: ids index `others`, which holds their place in `words`.
+        let mut table = IdTable::default();
+        let mut others: Vec<u32> = Vec::new();
+        for add in chunk {
+            for_each_word(&add.phrase, |w| {
+                let Some(w) = w else {
+                    t.items.push(ANY_WORD);
+                    return;
+                };
+                let item = if let Some(class) = inflect::class_index(w) {
+                    if classes[class] == NO_LEMMA {
+                        classes[class] = t.words.len() as u32;
+                        t.words.push(ChunkWord::Class(class));
+                    }
+                    classes[class]
+                } else {
+                    let h = hash_bytes(w.as_bytes());
+                    let found = table.find(h, |e| match t.words[others[e as usize] as usize] {
+                        ChunkWord::Word {
+                            mode, start, end, ..
+                        } => mode == add.mode && t.word(start, end) == w,
+                        ChunkWord::Class(_) => false,
+                    });
+                    match found {
+                        Some(e) => others[e as usize],
+                        None => {
+                            let id = t.words.len() as u32;
+                            let start = t.text.len() as u32;
+                            t.text.push_str(w);
+                            t.words.push(ChunkWord::Word {
+                                mode: add.mode,
+                                hash: h,
+                                start,
+                                end: t.text.len() as u32,
+                            });
+                            table.push(h);
+                            others.push(id);
+                            id
+                        }
+                    }
+                };
+                t.items.push(item);
+            });
+            t.ends.push(t.items.len() as u32);
+        }
+        t
+    }
+
+    fn word(&self, start: u32, end: u32) -> &str {
+        &self.text[start as usize..end as usize]
+    }
+
+    /// The words of phrase `i`.
+    fn phrase(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.items[start..self.ends[i] as usize]
+    }
+}
+
+/// What a lemma stands for (see `Builder::lemmas`).
+#[derive(Debug, Clone, Copy)]
+enum Lemma {
+    /// The function words of the class of this index.
+    Class(usize),
+    /// A word with its mode: the next entry of `Builder::word_keys`.
+    Word,
+}
+
+/// The forms of a run of words, inflected apart from the builder (in parallel): word `i`
+/// has the forms `forms[ends[i - 1]..ends[i]]`, each (start, end, hash) in `text`.
+#[derive(Debug, Default)]
+struct Inflected {
+    text: String,
+    forms: Vec<(u32, u32, u64)>,
+    ends: Vec<u32>,
+}
+
+impl Inflected {
+    /// The forms of `words`, each (start, end, mode) in `text`.
+    fn new(words: &[(u32, u32, Mode)], text: &str) -> Inflected {
+        let mut out = Inflected::default();
+        let mut scratch = inflect::Forms::default();
+        for &(a, b, mode) in words {
+            inflect::forms_into(&text[a as usize..b as usize], mode, &mut scratch);
+            for f in scratch.iter() {
+                let start = out.text.len() as u32;
+                out.text.push_str(f);
+                let end = out.text.len() as u32;
+                out.forms.push((start, end, hash_bytes(f.as_bytes())));
+            }
+            out.ends.push(out.forms.len() as u32);
+        }
+        out
+    }
+
+    /// The forms of word `i`, with their hashes.
+    fn of(&self, i: usize) -> impl Iterator<Item = (&str, u64)> {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        self.forms[start..self.ends[i] as usize]
+            .iter()
+            .map(|&(a, b, h)| (&self.text[a as usize..b as usize], h))
+    }
+}
+
+/// Phrases per chunk that `Tokenised` takes (a termbase's 100,000 concepts make some
+/// 400,000 phrases), and words per chunk that `Inflected` takes.
+const PHRASE_CHUNK: usize = 2048;
+const WORD_CHUNK: usize = 1024;
+
+/// Chunks prepared at once (see `pipeline`).
+const BATCH: usize = 8;
+
 impl Builder {
     /// A builder with room for about `phrases` patterns.
     fn with_capacity(phrases: usize) -> Builder {
         Builder {
             forms: FormTable::default(),
+            form_hashes: Vec::new(),
             first_lemma: Vec::new(),
             more_lemmas: FastMap::default(),
             word_lemmas: IdTable::default(),
-            word_lemma_keys: Vec::new(),
+            word_keys: Vec::new(),
+            word_text: String::new(),
+            lemmas: Vec::new(),
             class_lemmas: [NO_LEMMA; inflect::CLASS_COUNT],
             lemma_count: 0,
             pattern_items: Vec::with_capacity(phrases * 2),
@@ -447,13 +669,13 @@ impl Builder {
             pattern_ids: IdTable::with_capacity(phrases),
             targets: Vec::with_capacity(phrases),
             scratch: Vec::new(),
-            inflected: inflect::Forms::default(),
+            chunk_lemmas: Vec::new(),
         }
     }
 
-    /// Records that `form` is a form of lemma `id`.
-    fn add_form(&mut self, form: &str, id: u32) -> u32 {
-        let form = self.forms.intern(form);
+    /// Records that `form`, of hash `h` (`hash_bytes`), is a form of lemma `id`.
+    fn add_form(&mut self, form: &str, h: u64, id: u32) {
+        let form = self.forms.intern_hashed(form, h, &mut self.form_hashes);
         if form as usize == self.first_lemma.len() {
             self.first_lemma.push(id);
         } else if self.first_lemma[form as usize] != id {
@@ -462,72 +684,164 @@ impl Builder {
                 more.push(id);
             }
         }
-        form
     }
 
-    fn new_lemma(&mut self) -> u32 {
+    fn new_lemma(&mut self, what: Lemma) -> u32 {
         let id = self.lemma_count;
         self.lemma_count += 1;
+        self.lemmas.push(what);
         id
     }
 
-    fn lemma(&mut self, word: &str, mode: Mode) -> u32 {
-        // A function word stands for its class, whatever the mode.
-        if let Some(class) = inflect::class_index(word) {
-            if self.class_lemmas[class] != NO_LEMMA {
-                return self.class_lemmas[class];
-            }
-            let id = self.new_lemma();
-            self.class_lemmas[class] = id;
-            for f in inflect::class_at(class) {
-                self.add_form(f, id);
-            }
-            return id;
+    /// The lemma of the function words of class `class`, made the first time.
+    fn class_lemma(&mut self, class: usize) -> u32 {
+        if self.class_lemmas[class] == NO_LEMMA {
+            self.class_lemmas[class] = self.new_lemma(Lemma::Class(class));
         }
-        let h = hash_bytes(word.as_bytes());
-        let (keys, forms) = (&self.word_lemma_keys, &self.forms);
+        self.class_lemmas[class]
+    }
+
+    /// The lemma of `word` (of hash `h`) in `mode`, made the first time.
+    fn word_lemma(&mut self, word: &str, mode: Mode, h: u64) -> u32 {
+        let (keys, text) = (&self.word_keys, &self.word_text);
         let found = self.word_lemmas.find(h, |e| {
-            let (_, form, m) = keys[e as usize];
-            m == mode && forms.form(form) == word.as_bytes()
+            let (_, m, a, b) = keys[e as usize];
+            m == mode && text.as_bytes()[a as usize..b as usize] == *word.as_bytes()
         });
         if let Some(e) = found {
-            return self.word_lemma_keys[e as usize].0;
+            return self.word_keys[e as usize].0;
         }
-        let id = self.new_lemma();
-        let mut word_form = NO_FORM;
-        let mut forms = std::mem::take(&mut self.inflected);
-        inflect::forms_into(word, mode, &mut forms);
-        for f in forms.iter() {
-            let form = self.add_form(f, id);
-            if f == word {
-                word_form = form;
-            }
-        }
-        self.inflected = forms;
-        debug_assert_ne!(word_form, NO_FORM, "a word is one of its forms");
+        let id = self.new_lemma(Lemma::Word);
+        let start = self.word_text.len() as u32;
+        self.word_text.push_str(word);
+        self.word_keys
+            .push((id, mode, start, self.word_text.len() as u32));
         self.word_lemmas.push(h);
-        self.word_lemma_keys.push((id, word_form, mode));
         id
     }
 
     /// Adds a phrase; returns false when it holds no word. A `*` between two words stands
-    /// for any one word (« adresser * problème »); one at either end is dropped.
+    /// for any one word (« adresser * problème »); one at either end is dropped. (What
+    /// `add_all` does, one phrase at a time, but for the forms, which `add_forms` records:
+    /// kept to test it against.)
+    #[cfg(test)]
     fn add(&mut self, phrase: &str, mode: Mode, target: Target) -> bool {
-        let mut lemmas = std::mem::take(&mut self.scratch);
-        lemmas.clear();
-        for part in phrase.split_whitespace() {
-            if part == "*" {
-                lemmas.push(ANY_WORD);
-            } else if let Some(w) = plain_word(part) {
-                let l = self.lemma(&w, mode);
-                lemmas.push(l);
-            } else {
-                for w in tokenize_phrase(part) {
-                    let l = self.lemma(&w, mode);
-                    lemmas.push(l);
-                }
-            }
+        let mut lemmas = Vec::new();
+        for_each_word(phrase, |w| {
+            let l = match w {
+                None => ANY_WORD,
+                Some(w) => match inflect::class_index(w) {
+                    Some(class) => self.class_lemma(class),
+                    None => self.word_lemma(w, mode, hash_bytes(w.as_bytes())),
+                },
+            };
+            lemmas.push(l);
+        });
+        self.add_lemmas(lemmas, target)
+    }
+
+    /// Adds the phrases in order, then the forms of their words, and tells for each phrase
+    /// whether it held a word. The phrases are tokenised and the words inflected apart from
+    /// the builder, by chunks (in parallel when the pool has threads, see `pipeline`); the
+    /// builder takes them in order, so that every id is the one a single pass gives,
+    /// whatever the number of threads.
+    fn add_all(&mut self, adds: &[Add]) -> Vec<bool> {
+        self.add_all_in(adds, PHRASE_CHUNK, WORD_CHUNK, BATCH)
+    }
+
+    /// `add_all`, with these chunks and batches.
+    fn add_all_in(
+        &mut self,
+        adds: &[Add],
+        phrases: usize,
+        words: usize,
+        batch: usize,
+    ) -> Vec<bool> {
+        let mut ok = Vec::with_capacity(adds.len());
+        pipeline(adds, phrases, batch, Tokenised::new, |t, chunk| {
+            self.add_tokenised(&t, chunk, &mut ok)
+        });
+        self.add_forms(words, batch);
+        ok
+    }
+
+    /// Adds the phrases of `chunk`, tokenised in `t`; pushes to `ok` whether each held a
+    /// word.
+    fn add_tokenised(&mut self, t: &Tokenised, chunk: &[Add], ok: &mut Vec<bool>) {
+        // The lemma of each word, in the order the words first occur: the order in which
+        // a pass over the phrases, word by word, meets them.
+        let mut lemma_of = std::mem::take(&mut self.chunk_lemmas);
+        lemma_of.clear();
+        for w in &t.words {
+            let l = match *w {
+                ChunkWord::Class(class) => self.class_lemma(class),
+                ChunkWord::Word {
+                    mode,
+                    hash,
+                    start,
+                    end,
+                } => self.word_lemma(t.word(start, end), mode, hash),
+            };
+            lemma_of.push(l);
         }
+        for (i, add) in chunk.iter().enumerate() {
+            let mut lemmas = std::mem::take(&mut self.scratch);
+            lemmas.clear();
+            lemmas.extend(t.phrase(i).iter().map(|&w| {
+                if w == ANY_WORD {
+                    ANY_WORD
+                } else {
+                    lemma_of[w as usize]
+                }
+            }));
+            ok.push(self.add_lemmas(lemmas, add.target));
+        }
+        self.chunk_lemmas = lemma_of;
+    }
+
+    /// Records the forms of every lemma, in the order the lemmas were made; the words are
+    /// inflected by chunks of `words` (see `pipeline`).
+    fn add_forms(&mut self, words: usize, batch: usize) {
+        let lemmas = std::mem::take(&mut self.lemmas);
+        let text = std::mem::take(&mut self.word_text);
+        let keys: Vec<(u32, u32, Mode)> = self
+            .word_keys
+            .iter()
+            .map(|&(_, m, a, b)| (a, b, m))
+            .collect();
+        // The next lemma whose forms to record.
+        let mut next = 0;
+        let classes_up_to = |b: &mut Builder, next: &mut usize| {
+            while let Some(&Lemma::Class(class)) = lemmas.get(*next) {
+                for f in inflect::class_at(class) {
+                    b.add_form(f, hash_bytes(f.as_bytes()), *next as u32);
+                }
+                *next += 1;
+            }
+        };
+        pipeline(
+            &keys,
+            words,
+            batch,
+            |ws| Inflected::new(ws, &text),
+            |inflected, ws| {
+                for i in 0..ws.len() {
+                    classes_up_to(self, &mut next);
+                    debug_assert!(matches!(lemmas[next], Lemma::Word));
+                    for (f, h) in inflected.of(i) {
+                        self.add_form(f, h, next as u32);
+                    }
+                    next += 1;
+                }
+            },
+        );
+        classes_up_to(self, &mut next);
+        debug_assert_eq!(next, lemmas.len());
+    }
+
+    /// Adds the pattern of these lemmas (`ANY_WORD` for a `*`) for `target`; returns false
+    /// when it holds no word. `lemmas` is kept as `scratch`.
+    fn add_lemmas(&mut self, mut lemmas: Vec<u32>, target: Target) -> bool {
         while lemmas.last() == Some(&ANY_WORD) {
             lemmas.pop();
         }
@@ -565,7 +879,7 @@ impl Builder {
             first_lemma,
             more_lemmas,
             word_lemmas,
-            word_lemma_keys,
+            word_keys,
             lemma_count,
             pattern_items,
             pattern_ends,
@@ -573,7 +887,7 @@ impl Builder {
             targets,
             ..
         } = self;
-        drop((word_lemmas, word_lemma_keys, pattern_ids));
+        drop((word_lemmas, word_keys, pattern_ids));
         let form_lemmas = {
             let mut off = Vec::with_capacity(forms.len() + 1);
             let mut items = Vec::with_capacity(forms.len() + more_lemmas.len());
@@ -1029,6 +1343,36 @@ fn mode(inflect: bool) -> Mode {
 /// Compiles the patterns of every entry, and the context phrases of the variants and
 /// expressions.
 fn compile(glossary: &Glossary) -> cache::Compiled {
+    let (adds, contexts) = list_phrases(glossary);
+    let mut m = Builder::with_capacity(adds.len());
+    let ok = m.add_all(&adds);
+    let empty_patterns = adds
+        .iter()
+        .zip(ok)
+        .filter(|(a, ok)| a.noted && !ok)
+        .map(|(a, _)| a.phrase.to_string())
+        .collect();
+    cache::Compiled {
+        matcher: m.finish(),
+        context_phrases: contexts.phrases,
+        variant_contexts: contexts.variants,
+        expression_contexts: contexts.expressions,
+        empty_patterns,
+    }
+}
+
+/// The context tables of a compiled glossary.
+struct Contexts {
+    phrases: Vec<String>,
+    variants: VariantContexts,
+    expressions: Vec<CtxIds>,
+}
+
+/// Every phrase of the glossary to add to the matcher, in order (the patterns of every
+/// entry, and the context phrases of the variants and expressions, each numbered the first
+/// time it occurs), and the context tables.
+fn list_phrases(glossary: &Glossary) -> (Vec<Add<'_>>, Contexts) {
+    use std::borrow::Cow;
     // About one pattern per phrase (a few phrases repeat one).
     let phrases = glossary
         .terms
@@ -1046,58 +1390,21 @@ fn compile(glossary: &Glossary) -> cache::Compiled {
             .map(|o| o.patterns.len())
             .sum::<usize>()
         + glossary.entities.len();
-    let mut m = Builder::with_capacity(phrases);
-    let mut phrases: FastMap<String, u32> = FastMap::default();
-    let mut empty = Vec::new();
-    let note = |ok: bool, p: &str, empty: &mut Vec<String>| {
-        if !ok {
-            empty.push(p.to_string());
-        }
-    };
-    let mut ctx_ids = |m: &mut Builder, c: &Context| -> CtxIds {
-        let mut id_of = |p: &String| -> u32 {
-            let n = phrases.len() as u32;
-            let id = match phrases.get(p.as_str()) {
-                Some(&id) => id,
-                None => {
-                    phrases.insert(p.clone(), n);
-                    n
-                }
-            };
-            m.add(p, Mode::French, Target::Context { phrase: id });
-            id
-        };
-        CtxIds {
-            when: c.when.iter().map(&mut id_of).collect(),
-            unless: c.unless.iter().map(&mut id_of).collect(),
-            scope: c.scope,
-        }
+    let mut l = PhraseList {
+        adds: Vec::with_capacity(phrases),
+        context_ids: FastMap::default(),
     };
     let mut variant_contexts = VariantContexts::with_capacity(glossary.terms.len());
     for (ti, t) in glossary.terms.iter().enumerate() {
         let term = ti as u32;
         for (i, a) in t.approved.iter().enumerate() {
-            let ok = m.add(
-                a,
-                Mode::French,
-                Target::Approved {
-                    term,
-                    index: i as u32,
-                },
-            );
-            note(ok, a, &mut empty);
+            let index = i as u32;
+            l.noted(a, Mode::French, Target::Approved { term, index });
         }
         for (i, v) in t.forbidden.iter().enumerate() {
-            let ok = m.add(
-                &v.term,
-                mode(v.inflect),
-                Target::Forbidden {
-                    term,
-                    index: i as u32,
-                },
-            );
-            note(ok, &v.term, &mut empty);
-            variant_contexts.push(ctx_ids(&mut m, &v.context));
+            let index = i as u32;
+            l.noted(&v.term, mode(v.inflect), Target::Forbidden { term, index });
+            variant_contexts.push(l.context_ids(&v.context));
         }
         variant_contexts.end_term();
         for (i, s) in t.source.iter().enumerate() {
@@ -1108,84 +1415,117 @@ fn compile(glossary: &Glossary) -> cache::Compiled {
             } else {
                 Mode::English
             };
-            m.add(
-                s,
-                md,
-                Target::Source {
-                    term,
-                    index: i as u32,
-                },
-            );
+            let target = Target::Source {
+                term,
+                index: i as u32,
+            };
+            l.add(Cow::Borrowed(s), md, target);
             if is_acronym {
-                m.add(
-                    &format!("{s}s"),
-                    Mode::Exact,
-                    Target::Source {
-                        term,
-                        index: i as u32,
-                    },
-                );
+                l.add(Cow::Owned(format!("{s}s")), Mode::Exact, target);
             }
         }
     }
     let mut expression_contexts = Vec::new();
     for (xi, x) in glossary.expressions.iter().enumerate() {
         for (i, p) in x.patterns.iter().enumerate() {
-            let ok = m.add(
-                p,
-                mode(x.inflect),
-                Target::Expression {
-                    expr: xi as u32,
-                    index: i as u32,
-                },
-            );
-            note(ok, p, &mut empty);
+            let target = Target::Expression {
+                expr: xi as u32,
+                index: i as u32,
+            };
+            l.noted(p, mode(x.inflect), target);
         }
-        expression_contexts.push(ctx_ids(&mut m, &x.context));
+        expression_contexts.push(l.context_ids(&x.context));
     }
     for (oi, o) in glossary.overuses.iter().enumerate() {
         for p in &o.patterns {
-            let ok = m.add(p, Mode::French, Target::Overuse { overuse: oi as u32 });
-            note(ok, p, &mut empty);
+            let target = Target::Overuse { overuse: oi as u32 };
+            l.noted(p, Mode::French, target);
         }
     }
     for (ei, e) in glossary.entities.iter().enumerate() {
         let entity = ei as u32;
-        m.add(&e.name, Mode::Exact, Target::EntityName { entity });
+        l.add(
+            Cow::Borrowed(&e.name),
+            Mode::Exact,
+            Target::EntityName { entity },
+        );
         if let Some(f) = &e.full_name {
-            m.add(f, Mode::Exact, Target::EntityFullName { entity });
+            l.add(
+                Cow::Borrowed(f),
+                Mode::Exact,
+                Target::EntityFullName { entity },
+            );
         }
         for (i, a) in e.also.iter().enumerate() {
-            m.add(
-                a,
+            let index = i as u32;
+            l.add(
+                Cow::Borrowed(a),
                 Mode::Exact,
-                Target::EntityAlso {
-                    entity,
-                    index: i as u32,
-                },
+                Target::EntityAlso { entity, index },
             );
         }
         for (i, w) in e.wrong.iter().enumerate() {
-            m.add(
-                w,
+            let index = i as u32;
+            l.add(
+                Cow::Borrowed(w),
                 Mode::Exact,
-                Target::EntityWrong {
-                    entity,
-                    index: i as u32,
-                },
+                Target::EntityWrong { entity, index },
             );
         }
     }
-    let mut context_phrases = vec![String::new(); phrases.len()];
-    for (p, id) in phrases {
-        context_phrases[id as usize] = p;
+    let mut context_phrases = vec![String::new(); l.context_ids.len()];
+    for (p, id) in l.context_ids {
+        context_phrases[id as usize] = p.to_string();
     }
-    cache::Compiled {
-        matcher: m.finish(),
-        context_phrases,
-        variant_contexts,
-        expression_contexts,
-        empty_patterns: empty,
+    let contexts = Contexts {
+        phrases: context_phrases,
+        variants: variant_contexts,
+        expressions: expression_contexts,
+    };
+    (l.adds, contexts)
+}
+
+/// The phrases `list_phrases` lists, and the ids of the context phrases listed so far.
+struct PhraseList<'a> {
+    adds: Vec<Add<'a>>,
+    context_ids: FastMap<&'a str, u32>,
+}
+
+impl<'a> PhraseList<'a> {
+    fn add(&mut self, phrase: std::borrow::Cow<'a, str>, mode: Mode, target: Target) {
+        self.adds.push(Add {
+            phrase,
+            mode,
+            target,
+            noted: false,
+        });
+    }
+
+    /// Adds a phrase that goes to `empty_patterns` when it holds no word.
+    fn noted(&mut self, phrase: &'a str, mode: Mode, target: Target) {
+        self.adds.push(Add {
+            phrase: std::borrow::Cow::Borrowed(phrase),
+            mode,
+            target,
+            noted: true,
+        });
+    }
+
+    /// The ids of the phrases of a context (numbered the first time each occurs), whose
+    /// phrases are added.
+    fn context_ids(&mut self, c: &'a Context) -> CtxIds {
+        let mut id_of = |p: &'a String| -> u32 {
+            let n = self.context_ids.len() as u32;
+            let id = *self.context_ids.entry(p.as_str()).or_insert(n);
+            let target = Target::Context { phrase: id };
+            self.add(std::borrow::Cow::Borrowed(p), Mode::French, target);
+            id
+        };
+        CtxIds {
+            when: c.when.iter().map(&mut id_of).collect(),
+            unless: c.unless.iter().map(&mut id_of).collect(),
+            scope: c.scope,
+        }
     }
 }
 
@@ -1317,6 +1657,107 @@ mod tests {
                 pool.install(|| m.find_in_pieces(&doc, &pieces, true, true)),
                 apart
             );
+        }
+    }
+
+    /// Phrases of all kinds, words repeated within and across phrases.
+    fn generated_phrases(n: usize) -> Vec<String> {
+        const WORDS: &[&str] = &[
+            "chaîne",
+            "approvisionnement",
+            "mondiale",
+            "global",
+            "développer",
+            "finir",
+            "réseau",
+            "journal",
+            "nouvelle",
+            "créatrice",
+            "préférer",
+            "appeler",
+            "l'interface",
+            "d'accès",
+            "la",
+            "des",
+            "au",
+            "*",
+            "API",
+            "URLs",
+            "Serveur",
+            "ÉCRAN",
+            "x86-64",
+            "café-crème",
+            "jusqu'à",
+            "rapide",
+            "1",
+            "!!",
+            "œuvre",
+            "naïf",
+        ];
+        (0..n)
+            .map(|i| {
+                let len = 1 + i % 4;
+                (0..len)
+                    .map(|k| WORDS[(i * 7 + k * 13 + i / 5) % WORDS.len()])
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    /// A builder's tables and answers, to compare.
+    fn built(adds: &[Add], by: impl FnOnce(&mut Builder) -> Vec<bool>) -> String {
+        let mut m = Builder::with_capacity(adds.len());
+        let ok = by(&mut m);
+        format!("{ok:?} {:?}", m.finish())
+    }
+
+    #[test]
+    fn phrases_prepared_in_chunks_compile_as_added_one_by_one() {
+        let generated = generated_phrases(3000);
+        let modes = [Mode::French, Mode::Exact, Mode::English];
+        let generated: Vec<Add> = generated
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Add {
+                phrase: p.as_str().into(),
+                mode: modes[i / 3 % 3],
+                target: Target::Overuse {
+                    overuse: i as u32 / 2,
+                },
+                noted: true,
+            })
+            .collect();
+        let default = crate::glossary::defaults::load().unwrap();
+        let (listed, _) = list_phrases(&default);
+        let pools = [1, 3].map(|n| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .unwrap()
+        });
+        for adds in [&generated, &listed] {
+            let one_by_one = built(adds, |m| {
+                let ok = adds
+                    .iter()
+                    .map(|a| m.add(&a.phrase, a.mode, a.target))
+                    .collect();
+                m.add_forms(usize::MAX, 1);
+                ok
+            });
+            assert!(one_by_one.contains("false") && one_by_one.contains("true"));
+            for pool in &pools {
+                for (phrases, words, batch) in [
+                    (1, 1, 1),
+                    (7, 5, 3),
+                    (100, 30, 2),
+                    (PHRASE_CHUNK, WORD_CHUNK, BATCH),
+                ] {
+                    let in_chunks =
+                        pool.install(|| built(adds, |m| m.add_all_in(adds, phrases, words, batch)));
+                    assert!(in_chunks == one_by_one, "{phrases} {words} {batch}");
+                }
+            }
         }
     }
 
