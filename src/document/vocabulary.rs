@@ -83,14 +83,21 @@ struct Key {
 }
 
 impl Key {
+    ///
+    /// A word of 8 bytes or more is read in two loads of 8 bytes; one of 9 to 15 bytes reads
+    /// its last 8 bytes and shifts off those before its ninth.
     #[inline]
     fn of(w: &[u8]) -> Key {
-        let k = w.len().min(8);
-        Key {
-            lo: crate::lexicon::load_le(&w[..k]),
-            hi: crate::lexicon::load_le(&w[k..w.len().min(16)]),
-            len: w.len(),
-        }
+        let n = w.len();
+        let load = |at: usize| u64::from_le_bytes(w[at..at + 8].try_into().expect("8 bytes"));
+        let (lo, hi) = if n >= 16 {
+            (load(0), load(8))
+        } else if n > 8 {
+            (load(0), load(n - 8) >> (8 * (16 - n)))
+        } else {
+            (crate::lexicon::load_le(w), 0)
+        };
+        Key { lo, hi, len: n }
     }
 
     /// The slot where a table of `1 << bits` slots starts looking for the key.
@@ -222,6 +229,21 @@ mod tests {
                 assert_eq!(*seen.entry(t.norm.as_str()).or_insert(n), id, "{text:?}");
             }
             assert_eq!(seen.len(), v.len());
+        }
+    }
+
+    /// The key of a word is its length and its first 16 bytes, zero-padded.
+    #[test]
+    fn keys_hold_the_first_sixteen_bytes() {
+        let word: Vec<u8> = (1..=40).collect();
+        for n in 0..=word.len() {
+            let w = &word[..n];
+            let mut padded = [0u8; 16];
+            padded[..n.min(16)].copy_from_slice(&w[..n.min(16)]);
+            let key = Key::of(w);
+            assert_eq!(key.lo, u64::from_le_bytes(padded[..8].try_into().unwrap()));
+            assert_eq!(key.hi, u64::from_le_bytes(padded[8..].try_into().unwrap()));
+            assert_eq!(key.len, n);
         }
     }
 
