@@ -72,8 +72,7 @@ fn amounts(view: &str) -> Vec<Amount<'_>> {
         {
             continue;
         }
-        let line_start = view[..at].rfind('\n').map_or(0, |p| p + 1);
-        let line_end = view[at..].find('\n').map_or(view.len(), |p| at + p);
+        let (line_start, line_end) = super::typography::line_around(view, at);
         let line = &view[line_start..line_end];
         for c in AMOUNT.captures_iter(line) {
             let all = c.get(0).expect("match");

@@ -106,8 +106,7 @@ fn ordinals(view: &str) -> Vec<(usize, usize, &str, &str)> {
             i += len;
             continue;
         }
-        let line_start = view[..i].rfind('\n').map_or(0, |p| p + 1);
-        let line_end = view[i..].find('\n').map_or(view.len(), |p| i + p);
+        let (line_start, line_end) = super::typography::line_around(view, i);
         let line = &view[line_start..line_end];
         for c in ORDINAL.captures_iter(line) {
             let all = c.get(0).expect("match");

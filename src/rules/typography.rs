@@ -336,6 +336,14 @@ pub fn next_in_table(
         .map(|k| from + k)
 }
 
+/// The start and end of the line of `text` holding byte `at` (its line feed left out): a
+/// rule that runs a regex on the lines that may hold a match.
+pub fn line_around(text: &str, at: usize) -> (usize, usize) {
+    let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+    (start, end)
+}
+
 /// The bytes `numeric_at` may say yes to: a loop over a text of letters tests one table
 /// entry a byte.
 static MAY_START_NUMERIC: [bool; 256] = {
