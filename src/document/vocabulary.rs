@@ -72,6 +72,35 @@ impl Vocabulary {
             .map(f)
             .collect()
     }
+
+    /// A value per distinct form, each worked out when a token of that form first asks
+    /// (`PerForm::get`): for what costs too much to work out for every form (`per_form`)
+    /// when few forms are asked.
+    pub fn lazy<T: Copy>(&self) -> PerForm<'_, T> {
+        PerForm {
+            ids: &self.ids,
+            values: vec![std::cell::Cell::new(None); self.len()],
+        }
+    }
+}
+
+/// See `Vocabulary::lazy`.
+pub struct PerForm<'v, T> {
+    ids: &'v [u32],
+    values: Vec<std::cell::Cell<Option<T>>>,
+}
+
+impl<T: Copy> PerForm<'_, T> {
+    /// The value of the form of token `token`: `make()` the first time a token of that form
+    /// asks (`make` must depend on the form alone).
+    pub fn get(&self, token: usize, make: impl FnOnce() -> T) -> T {
+        let cell = &self.values[self.ids[token] as usize];
+        cell.get().unwrap_or_else(|| {
+            let v = make();
+            cell.set(Some(v));
+            v
+        })
+    }
 }
 
 /// A word's key: its length and its first 16 bytes (zero-padded), read in a few loads.
@@ -83,8 +112,7 @@ struct Key {
 }
 
 impl Key {
-    ///
-    /// A word of 8 bytes or more is read in two loads of 8 bytes; one of 9 to 15 bytes reads
+    /// The key of `w`. A word of 8 bytes or more is read in two loads of 8 bytes; one of 9 to 15 bytes reads
     /// its last 8 bytes and shifts off those before its ninth.
     #[inline]
     fn of(w: &[u8]) -> Key {
@@ -169,6 +197,25 @@ impl Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A lazy value is made once per form, by the first token of that form that asks.
+    #[test]
+    fn a_lazy_value_is_made_once_per_form() {
+        let doc = crate::document::Document::from_str("le chat et le chien et le chat");
+        let v = Vocabulary::new(&doc.tokens);
+        let lazy = v.lazy::<usize>();
+        let made = std::cell::Cell::new(0);
+        let firsts: Vec<usize> = (0..doc.tokens.len())
+            .map(|k| {
+                lazy.get(k, || {
+                    made.set(made.get() + 1);
+                    k
+                })
+            })
+            .collect();
+        assert_eq!(made.get(), v.len());
+        assert_eq!(firsts, [0, 1, 2, 0, 4, 2, 0, 1]);
+    }
 
     #[test]
     fn tokens_of_one_form_share_its_id() {

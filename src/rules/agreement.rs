@@ -55,9 +55,8 @@ impl Rule for Agreement {
             m: crate::lexicon::morphology(),
             compounds: std::cell::OnceCell::new(),
             cx,
-            by_form: vec![std::cell::Cell::new(None); words.len()],
-            adjective_by_form: vec![std::cell::Cell::new(None); words.len()],
-            words,
+            by_form: words.lazy(),
+            adjective_by_form: words.lazy(),
         };
         let mut reported = vec![false; a.toks.len()];
         // Per sentence: English or code, found when a word of it is first judged.
@@ -642,14 +641,12 @@ struct Analyzer<'a> {
     /// « N1 de N2 » compounds of the glossary (« chaîne d'approvisionnement »), by entry.
     compounds: std::cell::OnceCell<std::sync::Arc<Compounds>>,
     cx: &'a Context<'a>,
-    /// The distinct words of the document.
-    words: std::sync::Arc<crate::document::Vocabulary>,
     /// The dictionary's readings of each distinct word, looked up on first need: a text
     /// repeats its words (a man page, 28 times on average).
-    by_form: Vec<std::cell::Cell<Option<&'static [Analysis]>>>,
+    by_form: crate::document::PerForm<'a, &'static [Analysis]>,
     /// Whether a reading of each distinct word is an adjective or a past participle, found
     /// on first need (`may_be_adjective` asks it of nearly every word).
-    adjective_by_form: Vec<std::cell::Cell<Option<bool>>>,
+    adjective_by_form: crate::document::PerForm<'a, bool>,
 }
 
 impl<'a> Analyzer<'a> {
@@ -695,12 +692,7 @@ impl<'a> Analyzer<'a> {
         if self.is_name(i) {
             return &[];
         }
-        let cell = &self.by_form[self.words.ids[i] as usize];
-        cell.get().unwrap_or_else(|| {
-            let r = self.m.analyses(&self.toks[i].norm);
-            cell.set(Some(r));
-            r
-        })
+        self.by_form.get(i, || self.m.analyses(&self.toks[i].norm))
     }
 
     /// Gender and number of a noun, from all its noun readings.
@@ -844,14 +836,10 @@ impl<'a> Analyzer<'a> {
         if !t.is_word() || t.capitalized || t.all_caps {
             return false;
         }
-        let cell = &self.adjective_by_form[self.words.ids[i] as usize];
-        cell.get().unwrap_or_else(|| {
-            let yes = self
-                .readings(i)
+        self.adjective_by_form.get(i, || {
+            self.readings(i)
                 .iter()
-                .any(|a| a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS));
-            cell.set(Some(yes));
-            yes
+                .any(|a| a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS))
         })
     }
 

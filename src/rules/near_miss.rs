@@ -54,11 +54,8 @@ impl Rule for NearMiss {
         // Whether each distinct word is one of `words`, found at its first look-up (a name's
         // words come back: the folding is done once per word, not once per token).
         let vocabulary = cx.doc.vocabulary();
-        let mut is_name_word: Vec<Option<bool>> = vec![None; vocabulary.len()];
-        let mut in_a_name = |k: usize| {
-            *is_name_word[vocabulary.ids[k] as usize]
-                .get_or_insert_with(|| in_names(&words, &toks[k].norm))
-        };
+        let is_name_word = vocabulary.lazy();
+        let in_a_name = |k: usize| is_name_word.get(k, || in_names(&words, &toks[k].norm));
         let mut i = 0;
         while i < toks.len() {
             if !toks[i].capitalized {
@@ -71,7 +68,7 @@ impl Rule for NearMiss {
                 continue;
             };
             i = l + 1;
-            if !(f..=l).any(&mut in_a_name) {
+            if !(f..=l).any(in_a_name) {
                 continue;
             }
             let run: Vec<&str> = toks[f..=l].iter().map(|t| t.norm.as_str()).collect();

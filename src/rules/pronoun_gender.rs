@@ -171,20 +171,15 @@ impl Rule for PronounGender {
         // (Whether the dictionary knows a word as a name only, worked out once per distinct
         // word: capitalised words open most sentences of a text.)
         let words = cx.doc.vocabulary();
-        let name_only: Vec<std::cell::Cell<Option<bool>>> =
-            vec![std::cell::Cell::new(None); words.len()];
+        let name_only = words.lazy();
         let is_name = |i: usize| {
             let t = &toks[i];
             t.is_word()
                 && (t.capitalized || t.all_caps)
-                && (i > 0 && toks[i - 1].sentence == t.sentence || {
-                    let cell = &name_only[words.ids[i] as usize];
-                    cell.get().unwrap_or_else(|| {
-                        let yes = m.analyses(&t.norm).iter().all(|a| a.pos.has(Pos::NAME));
-                        cell.set(Some(yes));
-                        yes
-                    })
-                })
+                && (i > 0 && toks[i - 1].sentence == t.sentence
+                    || name_only.get(i, || {
+                        m.analyses(&t.norm).iter().all(|a| a.pos.has(Pos::NAME))
+                    }))
         };
         let pronoun = |i: usize| -> Option<Gender> {
             let g = match toks.get(i)?.norm.as_str() {
