@@ -20,6 +20,15 @@ impl LineIndex {
         }
     }
 
+    /// The 0-based lines holding these byte offsets, each once, in order: a rule that
+    /// visits only the lines where a search over the whole text found something.
+    pub fn lines_of(&self, offsets: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        let mut lines: Vec<usize> = offsets.into_iter().map(|o| self.line_of(o)).collect();
+        lines.sort_unstable();
+        lines.dedup();
+        lines
+    }
+
     /// 1-based line and column; the column counts Unicode scalar values.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.line_of(offset);

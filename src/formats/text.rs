@@ -213,8 +213,8 @@ fn not_prose(w: &str) -> Vec<(usize, usize)> {
 /// scans for their first bytes (these bytes are rare in prose).
 ///
 /// Every match of `NOT_PROSE` contains a trigger. A match never crosses a line but a
-/// comment, and a comment runs from « <!-- » to the first « --> »: the regular expression
-/// (slow on non-ASCII text, for its Unicode `\b`) only runs around the triggers.
+/// comment, and a comment runs from « <!-- » to the first « --> »: `not_prose` only runs
+/// around the triggers.
 fn triggers(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
     let bytes = text.as_bytes();
     let mut a = memchr::memchr3_iter(b'@', b'`', b'<', bytes).peekable();
@@ -283,8 +283,8 @@ fn candidate_windows(text: &str) -> Vec<(usize, usize)> {
 /// `candidate_windows` narrowed: in a window without « ` » or « <!-- », every match is an
 /// address (a URL, a www address, an e-mail address), which holds no white space, so it
 /// lies in the run of non-white-space characters around one of the window's triggers, and
-/// the regular expression finds the same matches in these runs alone (at a run's start, as
-/// at the window's, the character before is not a word character).
+/// `not_prose` finds the same matches in these runs alone (at a run's start, as at the
+/// window's, the character before is not a word character).
 fn narrow_windows(text: &str) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (ws, we) in candidate_windows(text) {

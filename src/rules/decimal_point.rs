@@ -38,13 +38,7 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+\.\d+").expect
 /// match holds a digit and a point and no white space: only the numeric runs that hold a
 /// point are searched (`Prose::numeric_runs`).
 fn numbers(p: &Prose) -> impl Iterator<Item = (usize, usize)> {
-    p.numeric_runs()
-        .filter(|(_, run)| run.contains('.'))
-        .flat_map(|(base, run)| {
-            NUMBER
-                .find_iter(run)
-                .map(move |m| (base + m.start(), base + m.end()))
-        })
+    p.numeric_matches(&NUMBER, |run| run.contains('.'))
 }
 
 /// Words after which a number with a point is a version, not a quantity.

@@ -33,10 +33,9 @@ impl Rule for DoubleSpace {
         let p = Prose::new(cx.doc);
         let doc = cx.doc;
         // The lines that hold two spaces in a row, found by one search over the whole text.
-        let mut lines: Vec<usize> = memchr::memmem::find_iter(doc.text.as_bytes(), b"  ")
-            .map(|i| doc.lines.line_of(i))
-            .collect();
-        lines.dedup();
+        let lines = doc
+            .lines
+            .lines_of(memchr::memmem::find_iter(doc.text.as_bytes(), b"  "));
         for line in lines {
             let text = doc.lines.line_text(&doc.text, line);
             let view = doc.lines.line_text(&doc.view, line);

@@ -43,12 +43,10 @@ impl Rule for EnglishQuotes {
         // The lines that hold a « \" » or a « “ », found by two searches over the whole text
         // (memchr), not two per line.
         let bytes = doc.text.as_bytes();
-        let mut lines: Vec<usize> = memchr::memchr_iter(b'"', bytes)
-            .chain(memchr::memmem::find_iter(bytes, "“".as_bytes()))
-            .map(|i| doc.lines.line_of(i))
-            .collect();
-        lines.sort_unstable();
-        lines.dedup();
+        let lines = doc.lines.lines_of(
+            memchr::memchr_iter(b'"', bytes)
+                .chain(memchr::memmem::find_iter(bytes, "“".as_bytes())),
+        );
         for line in lines {
             let text = doc.lines.line_text(&doc.text, line);
             let start = doc.lines.line_start(line);

@@ -34,13 +34,7 @@ static PERCENT: LazyLock<Regex> =
 /// digit and a « % » and no white space: only the numeric runs that hold a « % » are
 /// searched (`Prose::numeric_runs`).
 fn percents(p: &Prose) -> impl Iterator<Item = (usize, usize)> {
-    p.numeric_runs()
-        .filter(|(_, run)| run.contains('%'))
-        .flat_map(|(base, run)| {
-            PERCENT
-                .find_iter(run)
-                .map(move |m| (base + m.start(), base + m.end()))
-        })
+    p.numeric_matches(&PERCENT, |run| run.contains('%'))
 }
 
 impl Rule for PercentSpace {

@@ -73,13 +73,9 @@ const CODE_WORDS: &[&str] = &[
 /// digits or more and no white space: only the numeric runs with four numeric characters
 /// are searched (`Prose::numeric_runs`).
 fn numbers(p: &Prose) -> impl Iterator<Item = (usize, usize)> {
-    p.numeric_runs()
-        .filter(|(_, run)| run.chars().filter(|c| c.is_numeric()).nth(3).is_some())
-        .flat_map(|(base, run)| {
-            NUMBER
-                .find_iter(run)
-                .map(move |m| (base + m.start(), base + m.end()))
-        })
+    p.numeric_matches(&NUMBER, |run| {
+        run.chars().filter(|c| c.is_numeric()).nth(3).is_some()
+    })
 }
 
 impl Rule for ThousandsSeparator {

@@ -289,6 +289,18 @@ impl NumericRuns {
     }
 }
 
+/// Eight bytes read as one number (little-endian): the high bit of each byte, and a 1 in
+/// each byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// Per byte of the eight of `x`, the high bit of: an ASCII byte from `lo` to `hi`. (Sums of
+/// seven-bit values: no carry crosses a byte.)
+fn ascii_within(x: u64, lo: u8, hi: u8) -> u64 {
+    let low = x & !HIGH;
+    (low + ONES * u64::from(0x80 - lo)) & !(low + ONES * u64::from(0x7F - hi)) & !x & HIGH
+}
+
 /// The first byte from `from` on that may start a numeric character (`MAY_START_NUMERIC`).
 fn next_may_start_numeric(bytes: &[u8], from: usize) -> Option<usize> {
     next_in_table(bytes, from, &MAY_START_NUMERIC, false)
@@ -309,19 +321,11 @@ pub fn next_in_table(
             || b.is_ascii_digit()
             || (capitals && b.is_ascii_uppercase()))
     );
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // Per byte, the high bit of: an ASCII byte from `lo` to `hi`. (Sums of seven-bit
-    // values: no carry crosses a byte.)
-    let within = |x: u64, lo: u8, hi: u8| {
-        let low = x & !HIGH;
-        (low + ONES * u64::from(0x80 - lo)) & !(low + ONES * u64::from(0x7F - hi)) & !x & HIGH
-    };
     while let Some(chunk) = bytes.get(from..from + 8) {
         let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let mut may = (x & HIGH) | within(x, b'0', b'9');
+        let mut may = (x & HIGH) | ascii_within(x, b'0', b'9');
         if capitals {
-            may |= within(x, b'A', b'Z');
+            may |= ascii_within(x, b'A', b'Z');
         }
         if may != 0
             && let Some(k) = chunk.iter().position(|&b| table[b as usize])
@@ -399,6 +403,23 @@ impl<'a> Prose<'a> {
             let (s, e) = runs.0[k];
             (s, &doc.view[s..e])
         })
+    }
+
+    /// The matches of `re` in the view, as (start, end), as `find_iter` over the view finds
+    /// them, for a regex whose every match holds a digit and no white space (see
+    /// `numeric_runs`): only the runs for which `may` is true, those that may hold a match,
+    /// are searched.
+    pub fn numeric_matches<F: Fn(&str) -> bool>(
+        &self,
+        re: &'static Regex,
+        may: F,
+    ) -> impl Iterator<Item = (usize, usize)> + use<'a, F> {
+        self.numeric_runs()
+            .filter(move |(_, run)| may(run))
+            .flat_map(move |(base, run)| {
+                re.find_iter(run)
+                    .map(move |m| (base + m.start(), base + m.end()))
+            })
     }
 }
 
@@ -820,13 +841,11 @@ impl Tally {
 /// a letter nor a space (letters, spaces and the bytes of other characters have none, and
 /// make most of a line of prose).
 fn may_have_class(x: u64) -> bool {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
     // Per byte, the high bit of: ASCII; a letter (its low seven bits, lower-cased, from
     // 'a' to 'z'); not a space. (Sums of seven-bit values: no carry crosses a byte.)
     let ascii = !x & HIGH;
     let folded = (x | (ONES * 0x20)) & !HIGH;
-    let letter = (folded + ONES * (0x80 - 0x61)) & !(folded + ONES * (0x80 - 0x7B)) & HIGH;
+    let letter = ascii_within(folded, b'a', b'z');
     let not_space = (((x ^ (ONES * 0x20)) & !HIGH) + ONES * 0x7F) & HIGH;
     ascii & !letter & not_space != 0
 }
