@@ -1,6 +1,7 @@
 /*! The command line: arguments (clap) resolved once into settings, files found and read,
 one error per unreadable file while the others are still checked, reports written. */
 
+pub mod alloc;
 mod check;
 mod config;
 mod files;

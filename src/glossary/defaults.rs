@@ -374,7 +374,7 @@ fn read(path: &std::path::Path, key: u128) -> Option<Glossary> {
     let file = std::fs::File::open(path).ok()?;
     // SAFETY: a cache file is never written in place (written aside, then renamed over), so
     // the mapped bytes do not change while mapped; and they are checked before any use.
-    let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+    let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) }.ok()?;
     let (head, payload) = map.split_at_checked(24)?;
     let (magic, sum) = head.split_at(16);
     if &magic[..8] != MAGIC

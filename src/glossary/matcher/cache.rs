@@ -442,7 +442,7 @@ fn mapped(key: u128) -> Option<&'static [u8]> {
     let file = std::fs::File::open(path(key)?).ok()?;
     // SAFETY: a cache file is never written in place (written aside, then renamed over), so
     // the mapped bytes do not change while mapped; and they are checked before any use.
-    let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+    let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) }.ok()?;
     let (head, payload) = map.split_at_checked(40)?;
     if &head[..8] != MAGIC || u128::from_le_bytes(head[8..24].try_into().ok()?) != key {
         return None;
