@@ -326,7 +326,7 @@ fn parse_all() -> Result<Glossary, GlossaryError> {
     Ok(g)
 }
 
-const MAGIC: &[u8; 8] = b"RLDGv004";
+const MAGIC: &[u8; 8] = b"RLDGv005";
 
 /// Everything the parsed glossary depends on: the texts and the code that reads them.
 fn key() -> u128 {
@@ -365,7 +365,7 @@ fn hash_all<'a>(parts: impl Iterator<Item = &'a str>) -> u128 {
 }
 
 fn checksum(b: &[u8]) -> u64 {
-    foldhash::fast::FixedState::with_seed(0x3F84_D5B5_B547_0917).hash_one(b)
+    super::checksum::Checksum::of(b)
 }
 
 /// The glossary stored at `path` under `key`. Its terms stay in the file, mapped, and are

@@ -73,10 +73,11 @@ impl CtxIds {
 /// that a termbase's 100,000 terms take no allocation each.
 #[derive(Debug, Clone)]
 pub struct VariantContexts {
-    /// Per term, the index in `of` of its first variant; one more at the end.
-    first: Vec<u32>,
+    /// Per term, the index in `of` of its first variant; one more at the end. (This and
+    /// `of` are used in place from the compiled cache.)
+    first: Words<u32>,
     /// Per variant, the index of its context in `contexts`.
-    of: Vec<u32>,
+    of: Words<u32>,
     /// The contexts that are not empty, after the empty one.
     contexts: Vec<CtxIds>,
 }
@@ -84,8 +85,8 @@ pub struct VariantContexts {
 impl Default for VariantContexts {
     fn default() -> Self {
         VariantContexts {
-            first: vec![0],
-            of: Vec::new(),
+            first: vec![0].into(),
+            of: Words::default(),
             contexts: vec![CtxIds::default()],
         }
     }
@@ -95,22 +96,42 @@ impl VariantContexts {
     /// Room for this many terms.
     pub fn with_capacity(terms: usize) -> Self {
         let mut v = VariantContexts::default();
-        v.first.reserve_exact(terms);
-        v.of.reserve(terms);
+        v.first.to_mut().reserve_exact(terms);
+        v.of.to_mut().reserve(terms);
         v
+    }
+    /// The tables read back from the cache, if they fit together: offsets that start at
+    /// 0, never go down and end at the number of variants, and context indices in range.
+    fn from_parts(
+        first: Words<u32>,
+        of: Words<u32>,
+        contexts: Vec<CtxIds>,
+    ) -> Option<VariantContexts> {
+        // (One number per term and per variant: cheap beside the matcher's tables.)
+        let fits = first.first() == Some(&0)
+            && first.windows(2).all(|w| w[0] <= w[1])
+            && first.last().map(|&l| l as usize) == Some(of.len())
+            && of.iter().all(|&c| (c as usize) < contexts.len())
+            && contexts.first().is_some_and(CtxIds::is_empty);
+        fits.then_some(VariantContexts {
+            first,
+            of,
+            contexts,
+        })
     }
     /// Adds the context of the next variant of the term being added.
     pub fn push(&mut self, c: CtxIds) {
         if c.is_empty() {
-            self.of.push(0);
+            self.of.to_mut().push(0);
         } else {
-            self.of.push(self.contexts.len() as u32);
+            self.of.to_mut().push(self.contexts.len() as u32);
             self.contexts.push(c);
         }
     }
     /// Ends the term being added: the variants pushed since the last end are its own.
     pub fn end_term(&mut self) {
-        self.first.push(self.of.len() as u32);
+        let n = self.of.len() as u32;
+        self.first.to_mut().push(n);
     }
     /// The number of terms.
     pub fn len(&self) -> usize {
@@ -161,10 +182,16 @@ fn tag_of(h: u64) -> u8 {
 }
 
 impl FormTable {
+    /// The bytes of form `id` (none for an id that names no form: never met, see
+    /// `from_parts`).
     fn form(&self, id: u32) -> &[u8] {
         let i = id as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.arena[start..self.ends[i] as usize]
+        let start = match i.checked_sub(1) {
+            None => 0,
+            Some(p) => self.ends.get(p).map_or(0, |&e| e as usize),
+        };
+        let end = self.ends.get(i).map_or(0, |&e| e as usize);
+        self.arena.get(start..end).unwrap_or_default()
     }
 
     fn get(&self, s: &str) -> Option<u32> {
@@ -220,9 +247,10 @@ impl FormTable {
         self.ends.len()
     }
 
-    /// A table read back from the cache, if it is sound: ends that go up within the arena,
-    /// and a power-of-two table that holds as many forms as there are, with ids in range
-    /// (0 in an empty slot), and at least one empty slot.
+    /// A table read back from the cache, if its parts fit together: as many ends as ids
+    /// can name, ends within the arena, and a power-of-two table with room to spare.
+    /// The slots themselves are not read: the file's checksum says they are those this
+    /// code wrote (scanning a termbase's millions of slots cost 27 M instructions a run).
     fn from_parts(
         arena: Words<u8>,
         ends: Words<u32>,
@@ -230,20 +258,10 @@ impl FormTable {
         ids: Words<u32>,
     ) -> Option<FormTable> {
         let n = ends.len();
-        // (Each test is a count or a maximum over the slots, which the compiler vectorises:
-        // a termbase's table has millions. A used slot's tag has its high bit set, so read
-        // as signed it is never above 0; an empty slot's id is 0.)
-        let used = tags.iter().filter(|&&t| t != 0).count();
-        let unmarked = tags.iter().map(|&t| t as i8).max().is_some_and(|m| m > 0);
-        let out_of_range = ids.iter().max().is_some_and(|&m| m as usize >= n.max(1));
-        if ends.windows(2).any(|w| w[0] > w[1])
-            || ends.last().is_some_and(|&e| e as usize > arena.len())
+        if ends.last().is_some_and(|&e| e as usize > arena.len())
             || !tags.len().is_power_of_two()
             || tags.len() != ids.len()
             || tags.len() <= n
-            || used != n
-            || unmarked
-            || out_of_range
         {
             return None;
         }
@@ -319,7 +337,9 @@ fn find_id(tags: &[u8], ids: &[u32], h: u64, mut same: impl FnMut(u32) -> bool) 
     let tag = tag_of(h);
     let mask = tags.len() - 1;
     let mut i = h as usize & mask;
-    loop {
+    // (At most every slot once: a table always has an empty one, but one read from a file
+    // is not scanned for it, see `FormTable::from_parts`.)
+    for _ in 0..tags.len() {
         let t = tags[i];
         if t == 0 {
             return None;
@@ -329,6 +349,7 @@ fn find_id(tags: &[u8], ids: &[u32], h: u64, mut same: impl FnMut(u32) -> bool) 
         }
         i = (i + 1) & mask;
     }
+    None
 }
 
 /// An open-addressing table of ids by hash, for the builder: per slot a tag (0 when
@@ -1229,8 +1250,8 @@ impl Matcher {
                         continue;
                     }
                     let lemmas = self.pattern_lemmas.get(pid);
-                    let last = i + lemmas.len() - 1;
-                    if last >= tokens.len() {
+                    let last = i + lemmas.len().saturating_sub(1);
+                    if lemmas.is_empty() || last >= tokens.len() {
                         continue;
                     }
                     // The second word (if any) is the next token, joined to this one, and

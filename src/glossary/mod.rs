@@ -1,6 +1,7 @@
 /*! Glossaries: the model, the loaders, the default glossaries compiled into the binary,
 the compiled matcher, and the runner of each entry's own examples. */
 
+mod checksum;
 pub mod csv;
 pub mod defaults;
 pub mod examples;
