@@ -1036,8 +1036,6 @@ impl Builder {
     }
 }
 
-const NO_FORM: u32 = u32::MAX;
-
 /// Adds a group of candidate patterns (ids in ascending order, each once, as every group
 /// of `Matcher::by_first` is) to those of a word: the first nonempty group is kept as it
 /// stands in `one`, so that the usual word, with one group, is neither copied nor
@@ -1126,10 +1124,9 @@ impl Matcher {
     ) -> Found {
         // One look-up per distinct word (`Vocabulary`); the following words of a phrase are
         // then compared by id.
-        let form = |t: &crate::document::Token| self.forms.get(&t.norm).unwrap_or(NO_FORM);
         use crate::timing::time;
         let words = doc.vocabulary();
-        let forms: Vec<u32> = time("glossary/forms", || words.per_token(&doc.tokens, form));
+        let forms = time("glossary/forms", || Local::new(self, doc, &words));
         if !parallel {
             return time("glossary/match", || {
                 // Every piece's hits go straight to the one list (a termbase finds hundreds of
@@ -1170,11 +1167,11 @@ impl Matcher {
     }
 
     /// Adds to `found` the hits that start at tokens `from..to`, those of context phrases
-    /// apart when `apart`; `forms` holds the form of every token.
+    /// apart when `apart`; `forms` holds the lemmas of every token.
     fn find_in(
         &self,
         doc: &Document,
-        forms: &[u32],
+        forms: &Local,
         from: usize,
         to: usize,
         apart: bool,
@@ -1187,7 +1184,8 @@ impl Matcher {
         };
         let mut candidates: Vec<u32> = Vec::new();
         for (i, tok) in tokens.iter().enumerate().take(to).skip(from) {
-            if forms[i] == NO_FORM {
+            let starts = forms.starts(i);
+            if starts.is_empty() {
                 continue;
             }
             // What the next token allows as a second word: its lemmas (once for all the
@@ -1195,22 +1193,10 @@ impl Matcher {
             // Worked out at the first lemma that starts a pattern of two words or more: most
             // words of a text start none.
             let mut next_known: Option<(Option<&crate::document::Token>, &[u32])> = None;
-            for &lemma in self.form_lemmas.get(forms[i]) {
-                let (a, b) = self.by_first.range(lemma);
-                if a == b {
-                    continue;
-                }
+            for st in starts {
+                let (a, b) = (st.start as usize, st.end as usize);
+                let (single, star) = (st.single as usize, st.star as usize);
                 let seconds = &self.by_first_second[a..b];
-                // `SINGLE` and `ANY_WORD` are the two largest second lemmas, so their
-                // patterns end the list: found from the end, where a lemma has at most one
-                // one-word pattern (patterns are unique) and seldom a starred one.
-                let single = b - a - seconds.iter().rev().take_while(|&&s| s == SINGLE).count();
-                let star = single
-                    - seconds[..single]
-                        .iter()
-                        .rev()
-                        .take_while(|&&s| s == ANY_WORD)
-                        .count();
                 // The patterns whose second word may be the next token, tried in the order
                 // they were made (the order of the hits).
                 let items = &self.by_first.items[a..b];
@@ -1219,9 +1205,7 @@ impl Matcher {
                 if single > 0 {
                     let (next, next_lemmas) = *next_known.get_or_insert_with(|| {
                         let next = tokens.get(i + 1).filter(|t| joined(tok, t));
-                        let lemmas = next
-                            .filter(|_| forms[i + 1] != NO_FORM)
-                            .map_or(&[][..], |_| self.form_lemmas.get(forms[i + 1]));
+                        let lemmas = next.map_or(&[][..], |_| forms.lemmas(i + 1));
                         (next, lemmas)
                     });
                     for &l in next_lemmas {
@@ -1261,8 +1245,7 @@ impl Matcher {
                         let word_ok = if lemmas[k] == ANY_WORD {
                             may_be_star(t)
                         } else {
-                            forms[i + k] != NO_FORM
-                                && self.form_lemmas.get(forms[i + k]).contains(&lemmas[k])
+                            forms.lemmas(i + k).contains(&lemmas[k])
                         };
                         if t.sentence != tok.sentence
                             || !word_ok
@@ -1302,6 +1285,93 @@ impl Matcher {
                 found.hits.push(hit);
             }
         }
+    }
+}
+
+/// The lemmas of a document's words, copied out of the matcher's tables once per distinct
+/// word: a termbase's tables weigh tens of megabytes, and reading them for every token
+/// missed the processor's caches at almost every step (the search took three times as long
+/// as with the default glossary for half again as many instructions); a document's
+/// distinct words fit in them.
+struct Local<'d> {
+    /// Per token, the id of its word (`Vocabulary::ids`).
+    ids: &'d [u32],
+    /// Per word: where its lemmas lie in `lemmas`, and where those that start patterns lie
+    /// in `starts`.
+    lemma_off: Vec<u32>,
+    start_off: Vec<u32>,
+    lemmas: Vec<u32>,
+    starts: Vec<Start>,
+}
+
+/// A lemma that starts patterns: where they lie in `Matcher::by_first` (`start..end`), and
+/// where, from `start`, those of one word (`single`) and those whose second word is `*`
+/// (`star`) begin. `SINGLE` and `ANY_WORD` are the two largest second lemmas, so their
+/// patterns end the list.
+#[derive(Clone, Copy)]
+struct Start {
+    start: u32,
+    end: u32,
+    single: u32,
+    star: u32,
+}
+
+impl<'d> Local<'d> {
+    fn new(m: &Matcher, doc: &Document, words: &'d crate::document::Vocabulary) -> Local<'d> {
+        let n = words.len();
+        let mut local = Local {
+            ids: &words.ids,
+            lemma_off: Vec::with_capacity(n + 1),
+            start_off: Vec::with_capacity(n + 1),
+            lemmas: Vec::with_capacity(n),
+            starts: Vec::with_capacity(n),
+        };
+        local.lemma_off.push(0);
+        local.start_off.push(0);
+        for &first in &words.first {
+            let norm = &doc.tokens[first as usize].norm;
+            if let Some(form) = m.forms.get(norm) {
+                for &lemma in m.form_lemmas.get(form) {
+                    local.lemmas.push(lemma);
+                    let (a, b) = m.by_first.range(lemma);
+                    if a == b {
+                        continue;
+                    }
+                    // Found from the end, where a lemma has at most one one-word pattern
+                    // (patterns are unique) and seldom a starred one.
+                    let seconds = &m.by_first_second[a..b];
+                    let single =
+                        seconds.len() - seconds.iter().rev().take_while(|&&s| s == SINGLE).count();
+                    let star = single
+                        - seconds[..single]
+                            .iter()
+                            .rev()
+                            .take_while(|&&s| s == ANY_WORD)
+                            .count();
+                    local.starts.push(Start {
+                        start: a as u32,
+                        end: b as u32,
+                        single: single as u32,
+                        star: star as u32,
+                    });
+                }
+            }
+            local.lemma_off.push(local.lemmas.len() as u32);
+            local.start_off.push(local.starts.len() as u32);
+        }
+        local
+    }
+
+    /// The lemmas of token `i`'s word (none for a word the glossary does not know).
+    fn lemmas(&self, i: usize) -> &[u32] {
+        let w = self.ids[i] as usize;
+        &self.lemmas[self.lemma_off[w] as usize..self.lemma_off[w + 1] as usize]
+    }
+
+    /// The lemmas of token `i`'s word that start patterns, in the order of its lemmas.
+    fn starts(&self, i: usize) -> &[Start] {
+        let w = self.ids[i] as usize;
+        &self.starts[self.start_off[w] as usize..self.start_off[w + 1] as usize]
     }
 }
 
