@@ -1209,12 +1209,23 @@ impl Matcher {
                         (next, lemmas)
                     });
                     for &l in next_lemmas {
+                        // (Most next words are no second word of the lemma's patterns: the
+                        // mask says so without searching the list.)
+                        if st.seconds & second_bit(l) == 0 {
+                            continue;
+                        }
                         let (lo, hi) = equal_range(&seconds[..star], l);
                         gather(&mut one, &mut candidates, &items[lo..hi]);
                     }
                     if star < single && next.is_some_and(may_be_star) {
                         gather(&mut one, &mut candidates, &items[star..single]);
                     }
+                }
+                if one.is_empty() && candidates.is_empty() {
+                    // The lemma's one-word pattern alone, if any: its targets are in `forms`.
+                    let span = Span::new(tok.start, tok.end);
+                    Self::push_targets(forms.one_word_targets(st), i, i, span, apart, found);
+                    continue;
                 }
                 gather(&mut one, &mut candidates, &items[single..]);
                 let candidates: &[u32] = if candidates.is_empty() {
@@ -1227,10 +1238,10 @@ impl Matcher {
                 // The lemma's one-word pattern, if any (at most one: patterns are unique). It
                 // matches as it stands, without reading its lemmas: most of a termbase's hits
                 // are one-word terms, and that look-up was a cache miss each.
-                let one_word = items.get(single).copied();
                 'pattern: for &pid in candidates {
-                    if one_word == Some(pid) {
-                        self.push_hits(pid, i, i, Span::new(tok.start, tok.end), apart, found);
+                    if st.one_word == pid {
+                        let span = Span::new(tok.start, tok.end);
+                        Self::push_targets(forms.one_word_targets(st), i, i, span, apart, found);
                         continue;
                     }
                     let lemmas = self.pattern_lemmas.get(pid);
@@ -1272,7 +1283,22 @@ impl Matcher {
         apart: bool,
         found: &mut Found,
     ) {
-        for target in self.targets(pid) {
+        let targets = self.pattern_targets.get(pid);
+        Self::push_targets(targets, first, last, span, apart, found);
+    }
+
+    /// Adds the hits of a pattern whose targets, as the cache holds them, are `targets`
+    /// (see `push_hits`).
+    fn push_targets(
+        targets: &[[u32; 3]],
+        first: usize,
+        last: usize,
+        span: Span,
+        apart: bool,
+        found: &mut Found,
+    ) {
+        // (A target the cache does not know is left out, as in `targets`.)
+        for target in targets.iter().filter_map(|&t| cache::decode_target(t)) {
             let hit = Hit {
                 target,
                 first,
@@ -1302,6 +1328,8 @@ struct Local<'d> {
     start_off: Vec<u32>,
     lemmas: Vec<u32>,
     starts: Vec<Start>,
+    /// The targets of the one-word patterns of `starts`, as the cache holds them.
+    targets: Vec<[u32; 3]>,
 }
 
 /// A lemma that starts patterns: where they lie in `Matcher::by_first` (`start..end`), and
@@ -1314,6 +1342,20 @@ struct Start {
     end: u32,
     single: u32,
     star: u32,
+    /// The `second_bit` of each second lemma of its patterns, or-ed.
+    seconds: u64,
+    /// Its one-word pattern (at most one: patterns are unique), or `NO_PATTERN`; the
+    /// targets of that pattern are `Local::targets[targets.0..targets.1]`.
+    one_word: u32,
+    targets: (u32, u32),
+}
+
+/// No pattern (`Start::one_word`).
+const NO_PATTERN: u32 = u32::MAX;
+
+/// A bit of 64 that stands for lemma `l` in `Start::seconds`.
+fn second_bit(l: u32) -> u64 {
+    1 << (l.wrapping_mul(0x9E37_79B9) >> 26)
 }
 
 impl<'d> Local<'d> {
@@ -1325,6 +1367,7 @@ impl<'d> Local<'d> {
             start_off: Vec::with_capacity(n + 1),
             lemmas: Vec::with_capacity(n),
             starts: Vec::with_capacity(n),
+            targets: Vec::new(),
         };
         local.lemma_off.push(0);
         local.start_off.push(0);
@@ -1348,11 +1391,19 @@ impl<'d> Local<'d> {
                             .rev()
                             .take_while(|&&s| s == ANY_WORD)
                             .count();
+                    let one_word = m.by_first.items[a..b].get(single).copied();
+                    let from = local.targets.len() as u32;
+                    if let Some(pid) = one_word {
+                        local.targets.extend_from_slice(m.pattern_targets.get(pid));
+                    }
                     local.starts.push(Start {
                         start: a as u32,
                         end: b as u32,
                         single: single as u32,
                         star: star as u32,
+                        seconds: seconds[..star].iter().fold(0, |m, &l| m | second_bit(l)),
+                        one_word: one_word.unwrap_or(NO_PATTERN),
+                        targets: (from, local.targets.len() as u32),
                     });
                 }
             }
@@ -1366,6 +1417,11 @@ impl<'d> Local<'d> {
     fn lemmas(&self, i: usize) -> &[u32] {
         let w = self.ids[i] as usize;
         &self.lemmas[self.lemma_off[w] as usize..self.lemma_off[w + 1] as usize]
+    }
+
+    /// The targets of the one-word pattern of `st` (none if it has none).
+    fn one_word_targets(&self, st: &Start) -> &[[u32; 3]] {
+        &self.targets[st.targets.0 as usize..st.targets.1 as usize]
     }
 
     /// The lemmas of token `i`'s word that start patterns, in the order of its lemmas.
