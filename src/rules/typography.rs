@@ -52,16 +52,19 @@ struct ProseLines {
     placeholders: Vec<bool>,
     /// Per sentence: true when it is English.
     english: Vec<bool>,
+    /// The text uses the narrow non-breaking space U+202F somewhere (see `Prose`).
+    uses_narrow: bool,
 }
 
 impl<'a> Prose<'a> {
     pub fn new(doc: &'a Document) -> Prose<'a> {
+        let lines: std::sync::Arc<ProseLines> = doc
+            .memo
+            .get_or_init(|| crate::timing::time("prose-lines", || ProseLines::new(doc)));
         Prose {
             doc,
-            lines: doc
-                .memo
-                .get_or_init(|| crate::timing::time("prose-lines", || ProseLines::new(doc))),
-            uses_narrow: doc.view.contains('\u{202F}'),
+            uses_narrow: lines.uses_narrow,
+            lines,
         }
     }
 }
@@ -98,6 +101,9 @@ impl ProseLines {
             listing,
             placeholders,
             english: english_sentences(doc),
+            // (Once per document, with memchr: every typography rule asked, and searching
+            // for a string set up a searcher each time, 6,000 instructions a small file.)
+            uses_narrow: memchr::memmem::find(doc.view.as_bytes(), "\u{202F}".as_bytes()).is_some(),
         }
     }
 }
