@@ -247,8 +247,8 @@ impl FormTable {
         self.ends.len()
     }
 
-    /// A table read back from the cache, if its parts fit together: as many ends as ids
-    /// can name, ends within the arena, and a power-of-two table with room to spare.
+    /// A table read back from the cache, if its parts fit together: ends within the
+    /// arena, and a power-of-two table with more slots than there are forms.
     /// The slots themselves are not read: the file's checksum says they are those this
     /// code wrote (scanning a termbase's millions of slots cost 27 M instructions a run).
     fn from_parts(

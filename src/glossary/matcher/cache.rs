@@ -2,7 +2,7 @@
 
 Compiling a 100,000-concept termbase (every word expanded to its inflected forms) takes
 about a second; its compiled tables (45 MB) are mapped from the file and used in place,
-which costs the checksum and a few validity checks, some 20 ms. The cache holds
+which costs the checksum and a check of their sizes and offsets (see `valid_offsets`). The cache holds
 the compiled patterns only, never the entries themselves (the rules read those from the
 glossary just loaded), in `$RELECTURE_CACHE_DIR`, else `$XDG_CACHE_HOME/relecture`, else
 `~/.cache/relecture`; `RELECTURE_NO_CACHE` turns it off.
