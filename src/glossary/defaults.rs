@@ -490,11 +490,16 @@ impl Stored {
         self.terms
     }
 
-    /// A reader of term `i`.
-    fn reader(&self, i: u32) -> Reader<'_> {
+    /// The strings of all the terms, one after the other.
+    fn strings(&self) -> &str {
         // SAFETY: the strings were checked as UTF-8 when the file was opened (`read`), and
         // the mapped bytes do not change (see there).
-        let strings = unsafe { std::str::from_utf8_unchecked(&self.map[self.strings.clone()]) };
+        unsafe { std::str::from_utf8_unchecked(&self.map[self.strings.clone()]) }
+    }
+
+    /// A reader of term `i`.
+    fn reader(&self, i: u32) -> Reader<'_> {
+        let strings = self.strings();
         let body = &self.map[self.body.clone()];
         let (nums, strs) = place(&self.map[self.places.clone()], i as usize).unwrap_or_default();
         Reader {
@@ -511,8 +516,7 @@ impl Stored {
     }
 
     pub(crate) fn id(&self, i: u32) -> &str {
-        // SAFETY: as in `reader`.
-        let strings = unsafe { std::str::from_utf8_unchecked(&self.map[self.strings.clone()]) };
+        let strings = self.strings();
         place_and_id(&self.map[self.places.clone()], i as usize)
             .and_then(|(_, at, len)| strings.get(at..at.checked_add(len)?))
             .unwrap_or_default()

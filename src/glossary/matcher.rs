@@ -100,17 +100,15 @@ impl VariantContexts {
         v.of.to_mut().reserve(terms);
         v
     }
-    /// The tables read back from the cache, if they fit together: offsets that start at
-    /// 0, never go down and end at the number of variants, and context indices in range.
+    /// The tables read back from the cache, if they fit together: offsets of the
+    /// variants (`cache::valid_offsets`) and context indices in range.
     fn from_parts(
         first: Words<u32>,
         of: Words<u32>,
         contexts: Vec<CtxIds>,
     ) -> Option<VariantContexts> {
         // (One number per term and per variant: cheap beside the matcher's tables.)
-        let fits = first.first() == Some(&0)
-            && first.windows(2).all(|w| w[0] <= w[1])
-            && first.last().map(|&l| l as usize) == Some(of.len())
+        let fits = cache::valid_offsets(&first, of.len())
             && of.iter().all(|&c| (c as usize) < contexts.len())
             && contexts.first().is_some_and(CtxIds::is_empty);
         fits.then_some(VariantContexts {
@@ -1067,6 +1065,12 @@ fn equal_range(v: &[u32], l: u32) -> (usize, usize) {
     }
 }
 
+/// The targets of a pattern as the cache holds them, decoded (a target the cache does not
+/// know is left out: a cache file is checked as a whole, never target by target).
+fn decoded(targets: &[[u32; 3]]) -> impl Iterator<Item = Target> + '_ {
+    targets.iter().filter_map(|&t| cache::decode_target(t))
+}
+
 /// True when a `*` of a pattern may stand for token `t`: a word, but not an auxiliary, a
 /// conjunction or a relative pronoun (`NOT_IN_A_STAR`).
 fn may_be_star(t: &crate::document::Token) -> bool {
@@ -1089,10 +1093,9 @@ const NOT_IN_A_STAR: &[&str] = &[
 ];
 
 impl Matcher {
-    /// What pattern `pid` stands for (a target the cache does not know is left out: a
-    /// cache file is checked as a whole, never target by target).
+    /// What pattern `pid` stands for (see `decoded`).
     fn targets(&self, pid: u32) -> impl Iterator<Item = Target> + '_ {
-        (self.pattern_targets.get(pid).iter()).filter_map(|&t| cache::decode_target(t))
+        decoded(self.pattern_targets.get(pid))
     }
 
     fn lemmas_of(&self, word: &str) -> &[u32] {
@@ -1297,8 +1300,7 @@ impl Matcher {
         apart: bool,
         found: &mut Found,
     ) {
-        // (A target the cache does not know is left out, as in `targets`.)
-        for target in targets.iter().filter_map(|&t| cache::decode_target(t)) {
+        for target in decoded(targets) {
             let hit = Hit {
                 target,
                 first,

@@ -551,7 +551,7 @@ impl Ctx<'_> {
 /// termbase cost 40 M instructions a run. Whatever they held, reading them would not
 /// panic: a list that does not exist is empty (`Lists::range`), a form id out of range has
 /// no bytes, a look-up visits each slot at most once, a pattern without lemmas is skipped.
-fn valid_offsets(off: &[u32], items: usize) -> bool {
+pub(super) fn valid_offsets(off: &[u32], items: usize) -> bool {
     // (Without early exit, the compiler compares eight offsets at a time.)
     let rising = off
         .iter()
