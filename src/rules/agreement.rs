@@ -1025,9 +1025,10 @@ impl<'a> Analyzer<'a> {
         let s = self.toks[first].sentence;
         let (mut en, mut all) = (0, 0);
         let mut end = first;
-        for t in self.toks[first..].iter().take_while(|t| t.sentence == s) {
+        let tokens = self.toks[first..].iter().zip(&self.ids[first..]);
+        for (t, &id) in tokens.take_while(|(t, _)| t.sentence == s) {
             if t.is_word() {
-                let look = self.first_look(end);
+                let look = self.first_look[id as usize];
                 all += 1;
                 en += look.english as usize;
                 if end > 0 && look.adjective && !t.capitalized && !t.all_caps {
@@ -1542,11 +1543,16 @@ impl<'a> Analyzer<'a> {
     /// Pattern 2: « être » (or a copula) and its subject (« la puce … est conçu »).
     fn after_etre(&self, p: usize) -> Option<Finding> {
         // Back from the predicate over adverbs to the verb.
+        // (Each word's form is asked before the gap after it: most words are neither an
+        // adverb nor a verb.)
         let mut j = p - 1;
         let mut k = 0;
-        while k < 4 && j > 0 && self.joined(j) && self.adverb(j) && self.word(j).etre.is_none() {
+        while k < 4 && j > 0 && self.adverb(j) && self.word(j).etre.is_none() && self.joined(j) {
             j -= 1;
             k += 1;
+        }
+        if self.word(j).etre.is_none() && !matches!(self.norm(j), "été" | "être") {
+            return None;
         }
         // « de plus en plus »
         if !self.joined(j) {
