@@ -13,6 +13,7 @@ use super::{Context, Rule, RuleDoc, RuleMeta, WordList, match_case};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span, Suggestion};
 use crate::document::{Document, Token, Vocabulary, tokenize_phrase};
 use crate::lexicon::{Analysis, Gender, Morphology, Number, Pos};
+use smallvec::{SmallVec, smallvec};
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
@@ -199,6 +200,15 @@ struct Np {
     linked_by_de: bool,
     /// Linked to the next noun by juxtaposition (« appels système »).
     juxtaposed: bool,
+}
+
+/// The noun phrases of a chain (`Analyzer::chain`): five at most, kept inline.
+type Chain = SmallVec<[Np; 5]>;
+
+/// True when `gap` is a comma and white space (`trim` is asked only of a gap that holds
+/// a comma: nearly every gap is one space).
+fn only_comma(gap: &str) -> bool {
+    gap.as_bytes().contains(&b',') && gap.trim() == ","
 }
 
 /// Determiners: gender and number they impose.
@@ -1185,8 +1195,8 @@ impl<'a> Analyzer<'a> {
     /// The chain « N1 de N2 de N3 » (or « N1 N2 », « appels système ») that ends with the
     /// head noun `h`, nearest first. `None` when it hangs from something that is not a
     /// noun (« près de », « à partir de », an unknown word): its head is then unknown.
-    fn chain(&self, h: usize) -> Option<Vec<Np>> {
-        let mut out = vec![self.np(h)];
+    fn chain(&self, h: usize) -> Option<Chain> {
+        let mut out: Chain = smallvec![self.np(h)];
         while out.len() < 5 {
             let last = *out.last().unwrap();
             let s = last.start;
@@ -1328,7 +1338,7 @@ impl<'a> Analyzer<'a> {
         // supérieur et de travail »: one adjective for each.
         if a + 2 < self.toks.len() && self.same_sentence(a, a + 2) {
             let g = self.gap(a);
-            if matches!(self.norm(a + 1), "et" | "ou") && self.joined(a) || g.trim() == "," {
+            if matches!(self.norm(a + 1), "et" | "ou") && self.joined(a) || only_comma(g) {
                 return None;
             }
         }
@@ -1443,7 +1453,7 @@ impl<'a> Analyzer<'a> {
         {
             return None;
         }
-        let mut nouns: Vec<&Np> = chain.iter().collect();
+        let mut nouns: SmallVec<[&Np; 5]> = chain.iter().collect();
         // In a compound of the glossary (« chaîne d'approvisionnement »), the adjective
         // after the compound qualifies its head.
         if nouns.len() >= 2
@@ -1459,7 +1469,7 @@ impl<'a> Analyzer<'a> {
 
     /// Decides: a finding when every noun is certain and none agrees with the word.
     fn judge(&self, a: usize, nouns: &[&Np], kind: Kind, after_etre: bool) -> Option<Finding> {
-        let readings: Vec<&Analysis> = self
+        let readings: SmallVec<[&Analysis; 8]> = self
             .readings(a)
             .iter()
             .filter(|r| {
@@ -1613,12 +1623,12 @@ impl<'a> Analyzer<'a> {
             return None;
         }
         let subject = self.subject(verb, number, 0)?;
-        let nouns: Vec<&Np> = subject.iter().collect();
+        let nouns: SmallVec<[&Np; 5]> = subject.iter().collect();
         self.judge(p, &nouns, Kind::Subject, true)
     }
 
     /// The possible subjects of the verb at `v`, each agreeing with the verb's number.
-    fn subject(&self, v: usize, number: Number, depth: usize) -> Option<Vec<Np>> {
+    fn subject(&self, v: usize, number: Number, depth: usize) -> Option<Chain> {
         if v == 0 || !self.same_sentence(v - 1, v) {
             return None;
         }
@@ -1700,7 +1710,7 @@ impl<'a> Analyzer<'a> {
             {
                 return None;
             }
-            let chain: Vec<Np> = full
+            let chain: Chain = full
                 .into_iter()
                 .filter(|np| np.gn.is_none_or(|g| number.accepts(g.n)))
                 .collect();
@@ -1808,13 +1818,13 @@ impl<'a> Analyzer<'a> {
         if !number.accepts(gn.n) {
             return None;
         }
-        Some(vec![top])
+        Some(smallvec![top])
     }
 
     /// Pattern 3: a participle in apposition after a comma (« son usine, construit en
     /// 2022 »).
     fn in_apposition(&self, p: usize) -> Option<Finding> {
-        if p < 2 || !self.same_sentence(p - 1, p) || self.gap(p - 1).trim() != "," {
+        if p < 2 || !self.same_sentence(p - 1, p) || !only_comma(self.gap(p - 1)) {
             return None;
         }
         if !self.word(p).has(Word::PPAS) || !self.adjective(p, Place::Apposition) {
@@ -1863,7 +1873,7 @@ impl<'a> Analyzer<'a> {
         // The participle may qualify any noun of the sentence before it (« une structure
         // contenant les informations sur un groupe, lues depuis … »): every one must
         // disagree. Names (unknown gender) and nouns of uncertain gender keep it quiet.
-        let mut nouns: Vec<Np> = chain.clone();
+        let mut nouns: Vec<Np> = chain.to_vec();
         let mut i = p - 1;
         while i > 0 && self.same_sentence(i - 1, p) {
             i -= 1;
