@@ -2020,8 +2020,9 @@ fn english_or_code(doc: &Document, s: u32, en: usize, all: usize) -> bool {
 /// True when `v` holds « (); », « -> », « 0x » or one of `{}_=<>|$%#`: one pass over the
 /// bytes (every mark is ASCII, so no byte of a multi-byte character is taken for one),
 /// where four searches decoded each sentence character by character. A block of 16 bytes
-/// without any of these bytes, « ( » or « 0 » is passed over whole (the compiler compares
-/// the 16 at once): most of a sentence is.
+/// is tested whole (the compiler compares the 16 at once): one of the single marks makes
+/// the sentence code; a block without « ( » before « ) » or « 0 » before « x » (most of a
+/// sentence: « (1) » or « 10 » are common) is passed over.
 fn looks_like_code(v: &str) -> bool {
     let b = v.as_bytes();
     let code_at = |k: usize| match b[k] {
@@ -2032,21 +2033,34 @@ fn looks_like_code(v: &str) -> bool {
         _ => false,
     };
     // (Ranges and equalities, without branches, so that the compiler tests the 16 bytes of
-    // a block at once: « #$% », « <=> », « {|} », « _ », « ( », « 0 ».)
-    let may_start = |c: u8| {
+    // a block at once: « #$% », « <=> », « {|} », « _ ».)
+    let mark = |c: u8| {
         (c.wrapping_sub(b'#') < 3)
             | (c.wrapping_sub(b'<') < 3)
             | (c.wrapping_sub(b'{') < 3)
             | (c == b'_')
-            | (c == b'(')
-            | (c == b'0')
     };
+    // « ( » before « ) » (the start of « (); »), « 0 » before « x ».
+    let pair = |c: u8, next: u8| ((c == b'(') & (next == b')')) | ((c == b'0') & (next == b'x'));
     let (blocks, _) = b.as_chunks::<16>();
     let mut k = 0;
     for block in blocks {
         // (Bytes or-ed together, not booleans: the compiler then tests the block as a vector.)
-        let marks = block.iter().fold(0u8, |m, &c| m | u8::from(may_start(c)));
-        if marks != 0 && (k..k + 16).any(code_at) {
+        if block.iter().fold(0u8, |m, &c| m | u8::from(mark(c))) != 0 {
+            return true;
+        }
+        // The 16 bytes after the block's first (the last block's are looked at one by one).
+        let pairs = match b
+            .get(k + 1..k + 17)
+            .and_then(|n| <&[u8; 16]>::try_from(n).ok())
+        {
+            Some(next) => block
+                .iter()
+                .zip(next)
+                .fold(0u8, |m, (&c, &n)| m | u8::from(pair(c, n))),
+            None => 1,
+        };
+        if pairs != 0 && (k..k + 16).any(code_at) {
             return true;
         }
         k += 16;
