@@ -1117,10 +1117,12 @@ impl<'a> Analyzer<'a> {
         let mut gn = self.head(h);
         let mut j = h;
         let mut k = 0;
+        // (The words before are asked before the gaps between them: most are neither
+        // adjectives before a noun nor determiners.)
         while k < 2
             && j > 0
-            && self.joined(j - 1)
             && (self.word(j - 1).has(Word::PRENOMINAL) || self.toks[j - 1].is_number())
+            && self.joined(j - 1)
         {
             let adj = if self.toks[j - 1].is_number() {
                 Gn::UNKNOWN
@@ -1136,8 +1138,8 @@ impl<'a> Analyzer<'a> {
         }
         let mut det = None;
         if j > 0
-            && self.joined(j - 1)
             && let Some(d) = self.det(j - 1)
+            && self.joined(j - 1)
         {
             gn = gn.and_then(|g| g.unify(d));
             det = Some(j - 1);
@@ -1214,10 +1216,10 @@ impl<'a> Analyzer<'a> {
             // an adjective, then a bare noun — the noun names the first word.
             if last.det.is_none()
                 && s >= 2
-                && self.joined(s - 1)
-                && self.joined(s - 2)
                 && self.has_adj(s - 1)
                 && self.det(s - 2).is_some()
+                && self.joined(s - 1)
+                && self.joined(s - 2)
             {
                 return None;
             }
