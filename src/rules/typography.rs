@@ -3,7 +3,7 @@ space, and a `Prose` view of a document that tells which lines are code (a C sni
 session, a JSON sample left unmasked in a plain-text file) and which sentences are English,
 so that French conventions are judged on French prose only. Not a rule. */
 
-use crate::document::{BARRIER, Document};
+use crate::document::{BARRIER, Document, LineIndex};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -76,18 +76,17 @@ impl ProseLines {
         let mut numeric = Vec::with_capacity(n);
         let mut keyed = Vec::with_capacity(n);
         let mut placeholders = Vec::with_capacity(n);
-        // One pass over each line's bytes gathers what every test below needs (digit and
-        // symbol counts, code markers, the signs the regexes require); a regex only runs
-        // on a line holding a character it needs, and is not even built for a text
-        // without one.
-        for l in 0..n {
+        // One pass over the view's bytes gathers, line by line, what every test below needs
+        // (digit and symbol counts, code markers, the signs the regexes require); a regex
+        // only runs on a line holding a character it needs, and is not even built for a
+        // text without one.
+        LineScan::each(&doc.view, &doc.lines, |l, scan| {
             let line = doc.lines.line_text(&doc.view, l);
-            let scan = LineScan::of(line);
             code.push(scan.is_code(line));
             numeric.push(scan.is_numeric(line));
             keyed.push(scan.colon && is_key_value(line));
             placeholders.push(scan.placeholder_sign && PLACEHOLDER.is_match(line));
-        }
+        });
         // Two neighbouring « clé: valeur » lines make a listing (program output, a
         // configuration file), not prose.
         let listing = (0..keyed.len())
@@ -747,6 +746,28 @@ const CODE_INSIDE: &[&str] = &[
     ") {", "= {", "[]", "\\n", "=>", "<=", ">=", "\":", "':", "};",
 ];
 
+/// Per first byte of a `CODE_INSIDE` marker, the second bytes of the markers that start
+/// with it, as bits: the first bytes of markers are common in prose (« ' », « - », « ( »),
+/// the pairs are not, and a byte followed by none is turned away without comparing the
+/// markers.
+static INSIDE_SECOND: [u128; 128] = {
+    let mut table = [0u128; 128];
+    let mut i = 0;
+    while i < CODE_INSIDE.len() {
+        let m = CODE_INSIDE[i].as_bytes();
+        table[m[0] as usize] |= 1 << m[1];
+        i += 1;
+    }
+    table
+};
+
+/// True when a `CODE_INSIDE` marker starts `rest`, whose first byte is ASCII.
+fn marker_at(rest: &[u8]) -> bool {
+    rest.get(1).is_some_and(|&second| {
+        second < 0x80 && INSIDE_SECOND[usize::from(rest[0] & 0x7F)] >> second & 1 != 0
+    }) && CODE_INSIDE.iter().any(|m| rest.starts_with(m.as_bytes()))
+}
+
 /// Classes of the bytes `LineScan` looks for, as bits of `BYTE_CLASS`.
 const DIGIT: u8 = 1;
 /// Signs dense in code: `{}[]()<>=;*&|\$#_/`.
@@ -814,21 +835,26 @@ struct Tally {
 }
 
 impl Tally {
-    /// Counts the bytes `from..to` of `bytes` (a `CODE_INSIDE` marker may run past `to`).
+    /// Counts the byte at `i` of `bytes`, which ends where its line does (a `CODE_INSIDE`
+    /// marker may run past `i`, not past the line).
+    #[inline]
+    fn add_byte(&mut self, bytes: &[u8], i: usize) {
+        let class = BYTE_CLASS[bytes[i] as usize];
+        if class == 0 {
+            return;
+        }
+        self.seen |= class;
+        self.digits += usize::from(class & DIGIT != 0);
+        self.symbols += usize::from(class & SYMBOL != 0);
+        if class & INSIDE_FIRST != 0 && !self.inside {
+            self.inside = marker_at(&bytes[i..]);
+        }
+    }
+
+    /// Counts the bytes `from..to` of `bytes` one by one.
     fn add(&mut self, bytes: &[u8], from: usize, to: usize) {
         for i in from..to {
-            let class = BYTE_CLASS[bytes[i] as usize];
-            if class == 0 {
-                continue;
-            }
-            self.seen |= class;
-            self.digits += usize::from(class & DIGIT != 0);
-            self.symbols += usize::from(class & SYMBOL != 0);
-            if class & INSIDE_FIRST != 0 && !self.inside {
-                self.inside = CODE_INSIDE
-                    .iter()
-                    .any(|m| bytes[i..].starts_with(m.as_bytes()));
-            }
+            self.add_byte(bytes, i);
         }
     }
 
@@ -843,33 +869,67 @@ impl Tally {
     }
 }
 
-/// True when one of the eight bytes of `x` may have a class: an ASCII byte that is neither
-/// a letter nor a space (letters, spaces and the bytes of other characters have none, and
-/// make most of a line of prose).
-fn may_have_class(x: u64) -> bool {
+/// Per byte of the eight of `x`, the high bit of: a byte that may have a class, an ASCII
+/// byte that is neither a letter nor a space (letters, spaces and the bytes of other
+/// characters have none, and make most of a line of prose).
+fn class_candidates(x: u64) -> u64 {
     // Per byte, the high bit of: ASCII; a letter (its low seven bits, lower-cased, from
     // 'a' to 'z'); not a space. (Sums of seven-bit values: no carry crosses a byte.)
     let ascii = !x & HIGH;
     let folded = (x | (ONES * 0x20)) & !HIGH;
     let letter = ascii_within(folded, b'a', b'z');
     let not_space = (((x ^ (ONES * 0x20)) & !HIGH) + ONES * 0x7F) & HIGH;
-    ascii & !letter & not_space != 0
+    ascii & !letter & not_space
 }
 
 impl LineScan {
+    /// The scan of one line, byte by byte.
     fn of(line: &str) -> LineScan {
-        let bytes = line.as_bytes();
         let mut tally = Tally::default();
-        // Eight bytes at a time: those that hold no byte with a class are skipped whole.
+        tally.add(line.as_bytes(), 0, line.len());
+        tally.scan()
+    }
+
+    /// The scan of every line of `view` (as `lines` cuts it), in order, to `f`: one pass
+    /// over the whole text, eight bytes at a time, that looks only at the bytes that may
+    /// have a class (`class_candidates`), found by their bits.
+    fn each(view: &str, lines: &LineIndex, mut f: impl FnMut(usize, LineScan)) {
+        let bytes = view.as_bytes();
+        let n = lines.len();
+        // (Where line `l` ends: where the next starts. Its line end, \n or \r, has no
+        // class; a masked one may be a space in the view, and still ends the line.)
+        let end_of = |l: usize| {
+            if l + 1 < n {
+                lines.line_start(l + 1)
+            } else {
+                bytes.len()
+            }
+        };
+        let (mut line, mut end) = (0, end_of(0));
+        let mut tally = Tally::default();
+        let mut visit = |i: usize| {
+            while i >= end {
+                f(line, std::mem::take(&mut tally).scan());
+                line += 1;
+                end = end_of(line);
+            }
+            tally.add_byte(&bytes[..end], i);
+        };
         let mut i = 0;
         while let Some(chunk) = bytes.get(i..i + 8) {
-            if may_have_class(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) {
-                tally.add(bytes, i, i + 8);
+            let mut may =
+                class_candidates(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+            while may != 0 {
+                visit(i + (may.trailing_zeros() / 8) as usize);
+                may &= may - 1;
             }
             i += 8;
         }
-        tally.add(bytes, i, bytes.len());
-        tally.scan()
+        (i..bytes.len()).for_each(&mut visit);
+        while line < n {
+            f(line, std::mem::take(&mut tally).scan());
+            line += 1;
+        }
     }
 
     /// A line with more digits than letters (and a few of them: six or more).
@@ -907,14 +967,18 @@ impl LineScan {
 fn looks_like_c(t: &str) -> bool {
     // « printf("…", x); », « test_kcmp("…", »: a line that starts with a call (but
     // « open(2) renvoie… » names a manual page).
-    if let Some(paren) = t.find('(') {
-        let name = &t[..paren];
-        if !name.is_empty()
-            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-            && !t[paren + 1..].starts_with(|c: char| c.is_ascii_digit())
-        {
-            return true;
-        }
+    // (The name is the bytes before the first one that is not ASCII alphanumeric or « _ »:
+    // the call needs that byte to be the first « ( », and a prose line stops at its first
+    // space, where searching for the « ( » read the whole line.)
+    let name = t
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'_'))
+        .unwrap_or(t.len());
+    if name > 0
+        && t.as_bytes().get(name) == Some(&b'(')
+        && !t[name + 1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return true;
     }
     // « "option inconnue", "Consultez mount(8).", »: arguments of a call.
     if t.starts_with('"') && (t.ends_with("\",") || t.ends_with("\");") || t.ends_with("\")")) {
@@ -944,10 +1008,39 @@ fn looks_like_c(t: &str) -> bool {
     false
 }
 
-/// True when `line` holds at most `n` alphabetic characters. (Counting stops at the one
-/// after the `n`th: a line of prose has many more.)
+/// True when `line` holds at most `n` alphabetic characters. They are counted eight bytes
+/// at a time: the ASCII letters by their bits, the characters beyond ASCII by their
+/// first byte (the only one from 0xC0 up), decoded; counting stops at the first eight
+/// bytes that go past `n` (a line of prose has many more letters).
 fn letters_at_most(line: &str, n: usize) -> bool {
-    line.chars().filter(|c| c.is_alphabetic()).nth(n).is_none()
+    let bytes = line.as_bytes();
+    let beyond_ascii = |i: usize| line[i..].chars().next().is_some_and(char::is_alphabetic);
+    let mut letters = 0;
+    let mut i = 0;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Per byte, the high bit of: an ASCII letter (lower-cased from 'a' to 'z'); a
+        // first byte of a character beyond ASCII (its two high bits set).
+        let ascii = ascii_within((x | (ONES * 0x20)) & !HIGH, b'a', b'z') & !x;
+        letters += (((ascii >> 7).wrapping_mul(ONES)) >> 56) as usize;
+        let mut first = x & (x << 1) & HIGH;
+        while first != 0 {
+            letters += usize::from(beyond_ascii(i + (first.trailing_zeros() / 8) as usize));
+            first &= first - 1;
+        }
+        if letters > n {
+            return false;
+        }
+        i += 8;
+    }
+    for (k, &b) in bytes.iter().enumerate().skip(i) {
+        letters += usize::from(if b.is_ascii() {
+            b.is_ascii_alphabetic()
+        } else {
+            b >= 0xC0 && beyond_ascii(k)
+        });
+    }
+    letters <= n
 }
 
 /// `size_t`, `u64`, `__be16`, `int32`: a C type name.
@@ -1376,17 +1469,12 @@ mod tests {
                 }
             }
         }
+        // Markers across a line end masked in the view (below): « f(x) », then « { ».
+        lines.extend(["f(x)", "{ corps }", "a =", "{", "", "x)", "{"].map(str::to_string));
+        let inside = aho_corasick::AhoCorasick::new(CODE_INSIDE).expect("valid patterns");
         for line in &lines {
             let scan = LineScan::of(line);
-            // The steps skip no byte with a class: the same counts as byte by byte.
-            let mut plain = Tally::default();
-            plain.add(line.as_bytes(), 0, line.len());
-            let plain = plain.scan();
-            assert_eq!(
-                (scan.digits, scan.symbols, scan.inside),
-                (plain.digits, plain.symbols, plain.inside),
-                "{line:?}"
-            );
+            assert_eq!(scan.inside, inside.is_match(line), "{line:?}");
             assert_eq!(scan.is_code(line), is_code_line_reference(line), "{line:?}");
             assert_eq!(
                 scan.is_numeric(line),
@@ -1399,6 +1487,43 @@ mod tests {
                 line.contains(['%', '{', '$', '~']),
                 "{line:?}"
             );
+        }
+        // The pass over a whole text finds, line by line, what the scan of each line alone
+        // finds: with LF and CRLF line ends, and with line ends that the view masks (a
+        // space where the text has a line feed, as a hidden range leaves them).
+        let counts = |s: &LineScan| (s.digits, s.symbols, s.inside, s.colon, s.placeholder_sign);
+        for (end, masked) in [("\n", "\n"), ("\r\n", "\r\n"), ("\n", " "), ("\r\n", "\r ")] {
+            for lines in [&lines[..], &lines[..1], &[]] {
+                let text = lines.join(end);
+                let view = lines.join(masked);
+                let index = LineIndex::new(&text);
+                let mut next = 0;
+                LineScan::each(&view, &index, |l, scan| {
+                    let line = index.line_text(&view, l);
+                    assert_eq!(counts(&scan), counts(&LineScan::of(line)), "{line:?}");
+                    assert_eq!(l, next);
+                    next += 1;
+                });
+                assert_eq!(next, index.len());
+            }
+        }
+    }
+
+    /// `letters_at_most` counts as `char::is_alphabetic` does, on lines of letters,
+    /// accents, digits, signs, spaces and emoji across the eight-byte steps.
+    #[test]
+    fn letters_are_counted_as_chars_are() {
+        let pieces = [
+            "a", "Z", " ", "é", "É", "ß", "œ", "\u{A0}", "’", "«", "1", "_", "(", "😀", "ǅ", "٣",
+            "中", "\u{301}", "Ω", "ℵ", "ⅷ", "abcdefgh", "        ",
+        ];
+        let mut rng = crate::testing::Rng::new(0x1e77_e125);
+        for _ in 0..20_000 {
+            let line = rng.string(&pieces, 40);
+            let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+            for n in [0, 1, letters.saturating_sub(1), letters, letters + 1, 200] {
+                assert_eq!(letters_at_most(&line, n), letters <= n, "{line:?} {n}");
+            }
         }
     }
 
