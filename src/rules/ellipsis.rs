@@ -1,7 +1,7 @@
 //! `ellipsis`: « etc. » followed by suspension points (« etc... »), and three full stops
 //! written for the ellipsis character (« ... » for « … »).
 
-use super::typography::{Prose, is_plain_word};
+use super::typography::{Prose, is_plain_word, merged};
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 
@@ -36,24 +36,27 @@ impl Rule for Ellipsis {
         let p = Prose::new(cx.doc);
         let text = &cx.doc.text;
         let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            // Straight to the next « . » or E2, the first byte of « … » (memchr).
-            match memchr::memchr2(b'.', 0xE2, &bytes[i..]) {
-                Some(k) => i += k,
-                None => break,
+        // Only runs of two points or more and « … » are judged (a lone point is a full
+        // stop, or part of a path or a number: never suspension points nor three points):
+        // they are found by memmem, and the rest of the text is not read.
+        let places = merged(
+            memchr::memmem::find_iter(bytes, ".."),
+            memchr::memmem::find_iter(bytes, "…"),
+        );
+        // Where the run of points judged last ends (a run of four holds two « .. »).
+        let mut judged = 0;
+        for i in places {
+            if i < judged {
+                continue;
             }
             let dots = if bytes[i] == b'.' {
                 bytes[i..].iter().take_while(|&&b| b == b'.').count()
-            } else if bytes[i..].starts_with("…".as_bytes()) {
-                0
             } else {
-                i += 1;
-                continue;
+                0
             };
             let len = if dots == 0 { '…'.len_utf8() } else { dots };
             let (start, end) = (i, i + len);
-            i = end;
+            judged = end;
             // « etc... », « etc… », « etc.. », « etc ... ».
             let head = text[..start].trim_end_matches(' ');
             let etc = head.len() >= 3

@@ -85,7 +85,7 @@ impl ProseLines {
             code.push(scan.is_code(line));
             numeric.push(scan.is_numeric(line));
             keyed.push(scan.colon && is_key_value(line));
-            placeholders.push(scan.placeholder_sign && PLACEHOLDER.is_match(line));
+            placeholders.push(scan.placeholder_sign && has_placeholder(line));
         });
         // Two neighbouring « clé: valeur » lines make a listing (program output, a
         // configuration file), not prose.
@@ -168,6 +168,15 @@ impl<'a> Prose<'a> {
     /// True when the judged byte is French prose: not code, not English.
     pub fn is_french_prose_at(&self, offset: usize) -> bool {
         !self.is_code_at(offset) && !self.is_english_at(offset)
+    }
+
+    /// A `Prose` to ask `is_french_prose_at` of offsets in increasing order (see `InOrder`).
+    pub fn in_order(&self) -> InOrder<'_, 'a> {
+        InOrder {
+            prose: self,
+            line: 0,
+            sentence: 0,
+        }
     }
 
     /// True when every byte of `start..end` is shown as written (nothing masked) and the
@@ -260,6 +269,37 @@ impl<'a> Prose<'a> {
     }
 }
 
+/// `Prose::is_french_prose_at` for a rule that asks it of offsets in increasing order (of
+/// every apostrophe of a text): the line and the sentence are followed from one offset to
+/// the next, a step or two, where each was searched for, some thirty steps.
+pub struct InOrder<'p, 'a> {
+    prose: &'p Prose<'a>,
+    /// The line of the offset asked last.
+    line: usize,
+    /// The number of sentences that start at or before the offset asked last.
+    sentence: usize,
+}
+
+impl InOrder<'_, '_> {
+    /// `Prose::is_french_prose_at(offset)`, for an offset not before the one asked last.
+    pub fn is_french_prose_at(&mut self, offset: usize) -> bool {
+        let doc = self.prose.doc;
+        while self.line + 1 < doc.lines.len() && doc.lines.line_start(self.line + 1) <= offset {
+            self.line += 1;
+        }
+        let s = &doc.sentences;
+        while self.sentence < s.len() && s[self.sentence].start <= offset {
+            self.sentence += 1;
+        }
+        // (As `sentence_at`: the last sentence that starts at or before `offset`, when it
+        // holds it.)
+        let english = self.sentence.checked_sub(1).is_some_and(|k| {
+            offset < s[k].end.max(s[k].start + 1) && self.prose.lines.english.get(k) == Some(&true)
+        });
+        !self.prose.line_is_code(self.line) && !english
+    }
+}
+
 /// The runs of the view between ASCII white space (space, tab, line ends) that hold a
 /// numeric character: where the number rules' regexes can match (see `numeric_runs`).
 /// Found once per document, for all of them.
@@ -307,42 +347,37 @@ fn ascii_within(x: u64, lo: u8, hi: u8) -> u64 {
 }
 
 /// The first byte from `from` on that may start a numeric character (`MAY_START_NUMERIC`).
-fn next_may_start_numeric(bytes: &[u8], from: usize) -> Option<usize> {
-    next_in_table(bytes, from, &MAY_START_NUMERIC, false)
-}
-
-/// The first byte from `from` on that `table` holds, where `table` holds only ASCII
-/// digits, bytes that are not ASCII, and ASCII capitals if `capitals`. Eight bytes at a
-/// time are passed over when none is one of these (most of a line of prose); the others
-/// are tested one by one.
-pub fn next_in_table(
-    bytes: &[u8],
-    mut from: usize,
-    table: &[bool; 256],
-    capitals: bool,
-) -> Option<usize> {
-    debug_assert!(
-        (0..0x80u8).all(|b| !table[b as usize]
-            || b.is_ascii_digit()
-            || (capitals && b.is_ascii_uppercase()))
-    );
-    while let Some(chunk) = bytes.get(from..from + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let mut may = (x & HIGH) | ascii_within(x, b'0', b'9');
-        if capitals {
-            may |= ascii_within(x, b'A', b'Z');
-        }
-        if may != 0
-            && let Some(k) = chunk.iter().position(|&b| table[b as usize])
+/// Sixteen bytes at a time, without early exit inside a block (the compiler tests a block
+/// with a few vector instructions): a block without an ASCII digit, a C2 or a byte from C4
+/// up (letters, accented or not, spaces, signs) is passed over whole.
+fn next_may_start_numeric(bytes: &[u8], mut from: usize) -> Option<usize> {
+    let may = |b: u8| b.is_ascii_digit() | (b == 0xC2) | (b >= 0xC4);
+    while let Some(block) = bytes.get(from..from + 16) {
+        if block.iter().fold(false, |m, &b| m | may(b))
+            && let Some(k) = block.iter().position(|&b| MAY_START_NUMERIC[b as usize])
         {
             return Some(from + k);
         }
-        from += 8;
+        from += 16;
     }
     bytes[from..]
         .iter()
-        .position(|&b| table[b as usize])
+        .position(|&b| MAY_START_NUMERIC[b as usize])
         .map(|k| from + k)
+}
+
+/// Two increasing sequences of offsets merged into one, in increasing order: a rule that
+/// looks for several bytes with several memchr searches.
+pub fn merged(
+    a: impl Iterator<Item = usize>,
+    b: impl Iterator<Item = usize>,
+) -> impl Iterator<Item = usize> {
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(x), Some(y)) if y < x => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
+    })
 }
 
 /// The start and end of the line of `text` holding byte `at` (its line feed left out): a
@@ -436,6 +471,147 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+
+/// True when `line` holds a match of `PLACEHOLDER`. Found by `placeholder_at` at each
+/// sign, on the line's bytes; the regex (which takes 10 M instructions to build) runs only
+/// on a line where a character beyond ASCII stands where `\d` or `\w` is asked of it and
+/// the standard library cannot tell (a digit of another script, a combining mark).
+fn has_placeholder(line: &str) -> bool {
+    let mut unsure = false;
+    let found = line
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'%' | b'{' | b'$' | b'~'))
+        .any(|(i, _)| placeholder_at(line, i, &mut unsure));
+    found || (unsure && PLACEHOLDER.is_match(line))
+}
+
+/// True when a match of `PLACEHOLDER` starts at byte `i` of `s` (a sign), each character
+/// judged by `digit_at` and `word_at`; `unsure` is set when one could not be judged and
+/// might have made a match.
+fn placeholder_at(s: &str, i: usize, unsure: &mut bool) -> bool {
+    let b = s.as_bytes();
+    let at = |j: usize| b.get(j).copied().unwrap_or(0);
+    match b[i] {
+        // `~\d`
+        b'~' => digit_at(s, i + 1, unsure),
+        // `\$\{?\w+\}?`: a word character after « $ » or « ${ ».
+        b'$' => {
+            let j = if at(i + 1) == b'{' { i + 2 } else { i + 1 };
+            word_run(s, i + 1, unsure).is_some_and(|end| end > i + 1)
+                || (j > i + 1 && word_run(s, j, unsure).is_some_and(|end| end > j))
+        }
+        // `\{\w*\}`
+        b'{' => word_run(s, i + 1, unsure).is_some_and(|end| at(end) == b'}'),
+        _ => {
+            // `%\d`, `%<PRI\w+>`, `%\(\w+\)[sdifr]`
+            if digit_at(s, i + 1, unsure)
+                || (b[i + 1..].starts_with(b"<PRI")
+                    && word_run(s, i + 5, unsure).is_some_and(|end| end > i + 5 && at(end) == b'>'))
+                || (at(i + 1) == b'('
+                    && word_run(s, i + 2, unsure).is_some_and(|end| {
+                        end > i + 2 && at(end) == b')' && b"sdifr".contains(&at(end + 1))
+                    }))
+            {
+                return true;
+            }
+            // `%[-+ #0]*\d*(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?[sdiuxXfFeEgGcpaon]`: the
+            // flags and the width reach every place from after « % » to the end of the
+            // digits that follow the flags (« 0 » is both), the precision every place
+            // after its point; a conversion may follow any of them.
+            let flags = i
+                + 1
+                + b[i + 1..]
+                    .iter()
+                    .take_while(|&&x| b"-+ #0".contains(&x))
+                    .count();
+            let width = digit_run(s, flags, unsure);
+            let precision = if at(width) == b'.' && digit_at(s, width + 1, unsure) {
+                digit_run(s, width + 1, unsure)
+            } else {
+                width
+            };
+            let conversion = |j: usize| b"sdiuxXfFeEgGcpaon".contains(&at(j));
+            let length = |j: usize| match (at(j), at(j + 1)) {
+                (b'h', b'h') | (b'l', b'l') => conversion(j + 2) || conversion(j + 1),
+                (b'h' | b'l' | b'L' | b'q' | b'j' | b'z' | b't', _) => conversion(j + 1),
+                _ => false,
+            };
+            (i + 1..=precision)
+                .filter(|&j| j <= width || j >= width + 2)
+                .any(|j| conversion(j) || length(j))
+        }
+    }
+}
+
+/// Whether the character at byte `j` of `s` is a `\d` of the regexes. A numeric character
+/// beyond Latin-1 may be one or not (not every one is a decimal digit; those of Latin-1,
+/// « ² » or « ½ », are not): `unsure` is set, and it is taken for none.
+fn digit_at(s: &str, j: usize, unsure: &mut bool) -> bool {
+    match s.as_bytes().get(j) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_digit(),
+        Some(_) => {
+            *unsure |= s[j..]
+                .chars()
+                .next()
+                .is_some_and(|c| c > '\u{FF}' && c.is_numeric());
+            false
+        }
+    }
+}
+
+/// The end of the run of ASCII digits from byte `j` of `s`; `unsure` is set when the
+/// character after it may be a digit.
+fn digit_run(s: &str, j: usize, unsure: &mut bool) -> usize {
+    let end = j + s.as_bytes()[j.min(s.len())..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    digit_at(s, end, unsure);
+    end
+}
+
+/// Whether `c` is a word character (`\w`) of the regexes, where the standard library can
+/// tell: ASCII letters, digits and « _ », and the letters of Latin-1 and the Latin Extended
+/// blocks are; white space is not, nor the other characters of these blocks and of the
+/// General Punctuation block (U+2000 to U+206F: dashes, quotes, « … ») but its joiners and
+/// connectors. `None` for the others (a letter, a mark or a digit of another script).
+fn word_char(c: char) -> Option<bool> {
+    if c.is_ascii() {
+        Some(c.is_ascii_alphanumeric() || c == '_')
+    } else if c <= '\u{24F}' {
+        // (Latin-1 and the Latin Extended blocks, whose word characters are all letters:
+        // beyond, the standard library may know letters newer than the regexes' tables.)
+        Some(c.is_alphabetic())
+    } else if c.is_whitespace() {
+        Some(false)
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        Some(matches!(
+            c,
+            '\u{200C}' | '\u{200D}' | '\u{203F}' | '\u{2040}' | '\u{2054}'
+        ))
+    } else {
+        None
+    }
+}
+
+/// The end of the run of word characters (`word_char`) from byte `j` of `s`; `None` (and
+/// `unsure` set) at a character that may be one or not.
+fn word_run(s: &str, j: usize, unsure: &mut bool) -> Option<usize> {
+    let mut end = j.min(s.len());
+    for c in s[end..].chars() {
+        match word_char(c) {
+            Some(true) => end += c.len_utf8(),
+            Some(false) => break,
+            None => {
+                *unsure = true;
+                return None;
+            }
+        }
+    }
+    Some(end)
+}
 
 /// Scale words of amounts (« 5,5 milliards »).
 pub const SCALE_WORDS: &[&str] = &[
@@ -1311,12 +1487,14 @@ pub fn number_samples() -> Vec<String> {
 mod tests {
     use super::*;
 
-    /// `next_may_start_numeric` finds the byte a scan of the table finds.
+    /// `next_may_start_numeric` finds the byte a scan of the table finds, over every
+    /// first byte of the characters beyond ASCII.
     #[test]
     fn next_numeric_start_is_that_of_the_table() {
         let pieces = [
             "a", "Z", " ", "/", "0", "9", ":", "é", "’", "²", "٣", "\u{a0}", "€", "\n", "½", "Ā",
-            "I", "V", "X", "L", "C", "@", "[", "H", "Y",
+            "I", "V", "X", "L", "C", "@", "[", "H", "Y", "\u{80}", "ÿ", "ǅ", "Ω", "ㄱ", "𝟘", "😀",
+            "\u{7FF}",
         ];
         let mut rng = crate::testing::Rng::new(0x0d1_9175);
         for _ in 0..20_000 {
@@ -1328,16 +1506,6 @@ mod tests {
                     .position(|&x| MAY_START_NUMERIC[x as usize])
                     .map(|k| from + k);
                 assert_eq!(next_may_start_numeric(b, from), scan, "{t:?} {from}");
-                // With capitals: those of Roman numerals.
-                let mut roman = MAY_START_NUMERIC;
-                for c in *b"IVXLC" {
-                    roman[c as usize] = true;
-                }
-                let scan = b[from..]
-                    .iter()
-                    .position(|&x| roman[x as usize])
-                    .map(|k| from + k);
-                assert_eq!(next_in_table(b, from, &roman, true), scan, "{t:?} {from}");
             }
         }
     }
@@ -1624,6 +1792,78 @@ mod tests {
             let line = rng.string(&pieces, 24);
             assert_eq!(is_key_value(&line), re.is_match(&line), "{line:?}");
         }
+    }
+
+    /// `InOrder` answers as `is_french_prose_at` at every offset of texts with code lines,
+    /// English sentences, empty lines and CRLF line ends.
+    #[test]
+    fn in_order_answers_as_is_french_prose_at() {
+        let mut texts = number_samples();
+        texts.push(
+            "Since Linux 2.6.8, the records are defined as follows:\r\n\r\nint fd, poll_num;\n\
+             Le format de sortie est le suivant : « oui ».\nThe value of the flag is set.\n\n"
+                .repeat(3),
+        );
+        texts.push(String::new());
+        for text in texts {
+            let doc = Document::from_str(&text);
+            let p = Prose::new(&doc);
+            let mut in_order = p.in_order();
+            for i in 0..=text.len() {
+                assert_eq!(
+                    in_order.is_french_prose_at(i),
+                    p.is_french_prose_at(i),
+                    "{i}"
+                );
+            }
+        }
+    }
+
+    /// `has_placeholder` answers as `PLACEHOLDER` does, on lines of signs, flags, digits of
+    /// several scripts, letters, marks and spaces.
+    #[test]
+    fn placeholders_are_what_the_regex_matches() {
+        let pieces = [
+            "%", "%", "{", "}", "$", "~", "<PRI", ">", "(", ")", "-", "+", " ", "#", "0", "5", ".",
+            "h", "l", "L", "q", "z", "s", "d", "x", "r", "a", "_", "é", "\u{A0}", "٣", "²", "中",
+            "\u{301}", "‿", "«", "%s", "%d", "%5.2lf", "${x}", "{nom}", "%(a)s", "%1",
+        ];
+        // Every character `word_char` and `digit_at` judge is judged as the regexes do.
+        let (word, digit) = (Regex::new(r"^\w$").unwrap(), Regex::new(r"^\d$").unwrap());
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.to_string();
+            if let Some(w) = word_char(c) {
+                assert_eq!(w, word.is_match(&s), "{c:?}");
+            }
+            let mut unsure = false;
+            if digit_at(&s, 0, &mut unsure) || !unsure {
+                assert_eq!(digit_at(&s, 0, &mut unsure), digit.is_match(&s), "{c:?}");
+            }
+        }
+        let mut rng = crate::testing::Rng::new(0x0007_1ace);
+        let mut unsure = 0;
+        for _ in 0..100_000 {
+            let line = rng.string(&pieces, 12);
+            assert_eq!(
+                has_placeholder(&line),
+                PLACEHOLDER.is_match(&line),
+                "{line:?}"
+            );
+            let mut u = false;
+            let signs = line
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b"%{$~".contains(&b));
+            let found = signs.fold(false, |f, (i, _)| placeholder_at(&line, i, &mut u) || f);
+            if found {
+                assert!(PLACEHOLDER.is_match(&line), "{line:?}");
+            } else if !u {
+                assert!(!PLACEHOLDER.is_match(&line), "{line:?}");
+            }
+            unsure += usize::from(u && !found);
+        }
+        // The regex decides on few lines.
+        assert!(unsure < 10_000, "{unsure}");
     }
 
     #[test]
