@@ -1013,7 +1013,7 @@ struct Tally {
 impl Tally {
     /// Counts the byte at `i` of `bytes`, which ends where its line does (a `CODE_INSIDE`
     /// marker may run past `i`, not past the line).
-    #[inline]
+    #[inline(always)]
     fn add_byte(&mut self, bytes: &[u8], i: usize) {
         let class = BYTE_CLASS[bytes[i] as usize];
         if class == 0 {
