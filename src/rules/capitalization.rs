@@ -402,12 +402,12 @@ impl Rule for Capitalization {
         let after_plural_determiner = |k: usize| plural_determiner[words.ids[k - 1] as usize];
         // Whether each distinct word is listed (see `is_listed`), found when first asked.
         let listed = words.lazy();
-        for k in 1..toks.len() {
-            let t = &toks[k];
+        // (Each token beside the id of the one before.)
+        for ((k, t), &prev_id) in toks.iter().enumerate().skip(1).zip(&words.ids) {
             // Only a capitalised word or a word after a plural determiner can be a finding
             // (see below), and only a listed one: tested first, before the sentence, the gap
             // and the text are looked at.
-            if !t.capitalized && !after_plural_determiner(k) {
+            if !t.capitalized && !plural_determiner[prev_id as usize] {
                 continue;
             }
             let prev = &toks[k - 1];
@@ -615,19 +615,12 @@ fn is_listed(norm: &str) -> bool {
 }
 
 /// True when the sentence of token `k` is written as a title: two thirds of its longer
-/// words capitalised. (A sentence's tokens are side by side: tokens and sentences are in
-/// the order of the text.)
+/// words capitalised.
 fn is_title(toks: &[Token], k: usize) -> bool {
-    let s = toks[k].sentence;
-    let first = toks[..k]
-        .iter()
-        .rposition(|t| t.sentence != s)
-        .map_or(0, |j| j + 1);
     // (Capitalised words, words) of four letters or more.
     let (mut cap, mut all) = (0, 0);
-    for t in toks[first..]
+    for t in sentence_tokens(toks, k)
         .iter()
-        .take_while(|t| t.sentence == s)
         .filter(|t| t.is_word() && at_least_four_chars(&t.norm))
     {
         all += 1;
@@ -636,6 +629,21 @@ fn is_title(toks: &[Token], k: usize) -> bool {
         }
     }
     all >= 4 && cap * 3 >= all * 2
+}
+
+/// The tokens of the sentence of token `k`: side by side, tokens and sentences being in
+/// the order of the text.
+pub(super) fn sentence_tokens(toks: &[Token], k: usize) -> &[Token] {
+    let s = toks[k].sentence;
+    let first = toks[..k]
+        .iter()
+        .rposition(|t| t.sentence != s)
+        .map_or(0, |j| j + 1);
+    let last = toks[k..]
+        .iter()
+        .position(|t| t.sentence != s)
+        .map_or(toks.len(), |j| k + j);
+    &toks[first..last]
 }
 
 /// Sentences written as titles (`is_title`), all at once over the text: what `is_title`

@@ -95,9 +95,9 @@ impl Rule for Parallelism {
             "de" | "d'" => Link::De,
             _ => Link::Other,
         });
-        let link_of = |i: usize| link[words.ids[i] as usize];
+        let (ids, link) = (&words.ids[..], &link[..]);
         for i in 1..toks.len().saturating_sub(2) {
-            if link_of(i) != Link::And || link_of(i + 1) != Link::De {
+            if link[ids[i] as usize] != Link::And || link[ids[i + 1] as usize] != Link::De {
                 continue;
             }
             let (and, de, verb) = (&toks[i], &toks[i + 1], &toks[i + 2]);
