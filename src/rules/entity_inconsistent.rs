@@ -40,11 +40,8 @@ impl Rule for EntityInconsistent {
             if let Target::EntityName { entity } = hit.target
                 && is_judged_spelling(cx, hit.span, hit.first)
             {
-                let found = cx.text(hit.span);
-                groups.push(
-                    found.to_lowercase().into(),
-                    (found, hit.span, Some(entity as usize)),
-                );
+                let key = cx.text(hit.span).to_lowercase();
+                groups.push(key.into(), (hit.span, Some(entity as usize)));
                 covered.push(hit.span);
             }
         }
@@ -86,12 +83,13 @@ impl Rule for EntityInconsistent {
             }
             let group = *group_of[id as usize]
                 .get_or_insert_with(|| groups.group(Cow::Borrowed(t.norm.as_str())) as u32);
-            groups.groups[group as usize].push((cx.text(span), span, None));
+            groups.groups[group as usize].push((span, None));
         }
         for occurrences in groups.in_order() {
+            let texts: Vec<Cow<str>> = occurrences.iter().map(|o| cx.text(o.0)).collect();
             // Spellings that differ beyond the capital of a sentence start.
             let mut kinds: Vec<(&str, usize)> = Vec::new();
-            for (s, _, _) in occurrences {
+            for s in &texts {
                 let key: &str = s;
                 if let Some(k) = kinds.iter_mut().find(|(k, _)| same_shape(k, key)) {
                     k.1 += 1;
@@ -102,11 +100,14 @@ impl Rule for EntityInconsistent {
             if kinds.len() < 2 {
                 continue;
             }
-            let entity = occurrences.iter().find_map(|o| o.2);
+            let entity = occurrences.iter().find_map(|o| o.1);
             let canonical = entity.map(|e| cx.glossary.glossary.entities[e].name.clone());
             // Report at the first occurrence that is not the canonical (or first) spelling.
             let reference = canonical.clone().unwrap_or_else(|| kinds[0].0.to_string());
-            let Some(first_other) = occurrences.iter().find(|o| !same_shape(&o.0, &reference))
+            let Some((first_other, _)) = occurrences
+                .iter()
+                .zip(&texts)
+                .find(|(_, text)| !same_shape(text, &reference))
             else {
                 continue;
             };
@@ -124,7 +125,7 @@ impl Rule for EntityInconsistent {
                     META.id,
                     META.category,
                     META.severity,
-                    first_other.1,
+                    first_other.0,
                     message,
                 )
                 .with_replacements([reference.clone()])
@@ -138,18 +139,19 @@ impl Rule for EntityInconsistent {
     }
 }
 
-/// One occurrence of a name: as written, where, and the glossary entity it is a form of.
-type Spelling<'a> = (Cow<'a, str>, Span, Option<usize>);
+/// One occurrence of a name: where (its text is read when it is compared with others), and
+/// the glossary entity it is a form of.
+type Spelling = (Span, Option<usize>);
 
 /// The spellings of each name, by lower-case key.
 #[derive(Default)]
 struct Groups<'a> {
     index: HashMap<Cow<'a, str>, usize, foldhash::fast::FixedState>,
-    groups: Vec<Vec<Spelling<'a>>>,
+    groups: Vec<Vec<Spelling>>,
 }
 
 impl<'a> Groups<'a> {
-    fn push(&mut self, key: Cow<'a, str>, spelling: Spelling<'a>) {
+    fn push(&mut self, key: Cow<'a, str>, spelling: Spelling) {
         let k = self.group(key);
         self.groups[k].push(spelling);
     }
@@ -164,9 +166,15 @@ impl<'a> Groups<'a> {
         k
     }
 
-    /// The groups in the order of their keys.
-    fn in_order(&self) -> impl Iterator<Item = &Vec<Spelling<'a>>> {
-        let mut keys: Vec<(&str, usize)> = self.index.iter().map(|(k, &i)| (&**k, i)).collect();
+    /// The groups of two spellings or more (a single one is never reported), in the order
+    /// of their keys.
+    fn in_order(&self) -> impl Iterator<Item = &Vec<Spelling>> {
+        let mut keys: Vec<(&str, usize)> = self
+            .index
+            .iter()
+            .filter(|&(_, &i)| self.groups[i].len() >= 2)
+            .map(|(k, &i)| (&**k, i))
+            .collect();
         keys.sort_unstable();
         keys.into_iter().map(|(_, i)| &self.groups[i])
     }
@@ -188,9 +196,12 @@ enum Form {
 
 impl Form {
     fn of(norm: &str) -> Form {
-        if norm.chars().nth(2).is_none() {
+        // (Three ASCII bytes are three characters; `has_upper_case` reads ASCII at once.)
+        let bytes = norm.as_bytes();
+        let short = bytes.len() < 3 || (!bytes[..3].is_ascii() && norm.chars().nth(2).is_none());
+        if short {
             Form::Short
-        } else if norm.len() <= 16 && !norm.chars().any(char::is_uppercase) {
+        } else if norm.len() <= 16 && !has_upper_case(norm, 0, norm.len()) {
             Form::Lower(Key::of(norm.as_bytes()))
         } else {
             Form::Other
