@@ -34,7 +34,13 @@ impl Rule for AcronymPlural {
         let mut p: Option<Prose> = None;
         // (Such a word starts with a capital: the token's flag turns the others away before
         // their text is read.)
-        for t in cx.doc.tokens.iter().filter(|t| t.capitalized) {
+        let capitalized = super::entity_full_name::capitalized(cx.doc);
+        for t in capitalized
+            .0
+            .iter()
+            .map(|&i| &cx.doc.tokens[i as usize])
+            .filter(|t| t.capitalized)
+        {
             let word = &cx.doc.view[t.start..t.end];
             let Some(stem) = word.strip_suffix('s') else {
                 continue;

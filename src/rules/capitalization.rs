@@ -351,17 +351,13 @@ const BEFORE_NOUN: &[&str] = &[
 ];
 
 /// Plural determiners before a nationality noun (« les américains » → « les Américains »).
-const PLURAL_DETERMINERS: &[&str] = &[
-    "les",
-    "des",
-    "aux",
-    "ces",
-    "deux",
-    "trois",
-    "plusieurs",
-    "quelques",
-    "nombreux",
-];
+/// (A `match`: asked of every distinct word of a text.)
+fn is_plural_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "les" | "des" | "aux" | "ces" | "deux" | "trois" | "plusieurs" | "quelques" | "nombreux"
+    )
+}
 
 /// Words that may follow a nationality noun used as subject or object.
 const AFTER_NOUN: &[&str] = &[
@@ -397,25 +393,30 @@ impl Rule for Capitalization {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let p = Prose::new(cx.doc);
         let toks = &cx.doc.tokens;
-        let titles = title_sentences(cx.doc);
+        // Whether each sentence is written as a title, found when one of its words is
+        // first a candidate (few are).
+        let mut titles: Vec<Option<bool>> = super::per_sentence(cx.doc);
         // Whether each distinct word is a plural determiner, looked up once per word.
         let words = cx.doc.vocabulary();
-        let plural_determiner =
-            words.per_form(toks, |t| PLURAL_DETERMINERS.contains(&t.norm.as_str()));
+        let plural_determiner = words.per_form(toks, |t| is_plural_determiner(&t.norm));
         let after_plural_determiner = |k: usize| plural_determiner[words.ids[k - 1] as usize];
-        for k in 1..toks.len() {
-            let t = &toks[k];
+        // Whether each distinct word is listed (see `is_listed`), found when first asked.
+        let listed = words.lazy();
+        // (Each token beside the id of the one before.)
+        for ((k, t), &prev_id) in toks.iter().enumerate().skip(1).zip(&words.ids) {
+            // Only a capitalised word or a word after a plural determiner can be a finding
+            // (see below), and only a listed one: tested first, before the sentence, the gap
+            // and the text are looked at.
+            if !t.capitalized && !plural_determiner[prev_id as usize] {
+                continue;
+            }
             let prev = &toks[k - 1];
             if prev.sentence != t.sentence
                 || t.all_caps
                 || !t.is_word()
-                || titles[t.sentence as usize]
+                || !listed.get(k, || is_listed(&t.norm))
+                || *titles[t.sentence as usize].get_or_insert_with(|| is_title(toks, k))
             {
-                continue;
-            }
-            // Only a capitalised word or a word after a plural determiner can be a finding
-            // (see below): tested first, before the gap and the text are looked at.
-            if !t.capitalized && !after_plural_determiner(k) {
                 continue;
             }
             let joined_by_space = cx.doc.gap_is_space(prev.end, t.start);
@@ -491,7 +492,7 @@ impl Rule for Capitalization {
                     .any(|j| {
                         !toks[j].capitalized
                             && nationality(&toks[j].norm).is_some()
-                            && !PLURAL_DETERMINERS.contains(&toks[j - 1].norm.as_str())
+                            && !is_plural_determiner(&toks[j - 1].norm)
                     });
                 (ends && !ellipsis).then(|| {
                     let mut cap = String::new();
@@ -604,7 +605,50 @@ fn at_least_four_chars(w: &str) -> bool {
     w.len() >= 4 && (w.as_bytes()[..4].is_ascii() || w.chars().nth(3).is_some())
 }
 
-/// Sentences written as titles: two thirds of their longer words capitalised.
+/// True when the word is a month, a day, a language or a form of a nationality: a finding
+/// is about one of these alone.
+fn is_listed(norm: &str) -> bool {
+    MONTHS.contains(&norm)
+        || DAYS.contains(&norm)
+        || LANGUAGES.contains(&norm)
+        || nationality(norm).is_some()
+}
+
+/// True when the sentence of token `k` is written as a title: two thirds of its longer
+/// words capitalised.
+fn is_title(toks: &[Token], k: usize) -> bool {
+    // (Capitalised words, words) of four letters or more.
+    let (mut cap, mut all) = (0, 0);
+    for t in sentence_tokens(toks, k)
+        .iter()
+        .filter(|t| t.is_word() && at_least_four_chars(&t.norm))
+    {
+        all += 1;
+        if t.capitalized {
+            cap += 1;
+        }
+    }
+    all >= 4 && cap * 3 >= all * 2
+}
+
+/// The tokens of the sentence of token `k`: side by side, tokens and sentences being in
+/// the order of the text.
+pub(super) fn sentence_tokens(toks: &[Token], k: usize) -> &[Token] {
+    let s = toks[k].sentence;
+    let first = toks[..k]
+        .iter()
+        .rposition(|t| t.sentence != s)
+        .map_or(0, |j| j + 1);
+    let last = toks[k..]
+        .iter()
+        .position(|t| t.sentence != s)
+        .map_or(toks.len(), |j| k + j);
+    &toks[first..last]
+}
+
+/// Sentences written as titles (`is_title`), all at once over the text: what `is_title`
+/// must say of each sentence.
+#[cfg(test)]
 fn title_sentences(doc: &crate::document::Document) -> Vec<bool> {
     // (Capitalised words, words) of four letters or more, per sentence.
     let mut counts: Vec<(usize, usize)> = super::per_sentence(doc);
@@ -627,9 +671,10 @@ fn title_sentences(doc: &crate::document::Document) -> Vec<bool> {
 
 #[cfg(test)]
 mod tests {
-    use super::at_least_four_chars;
+    use super::{at_least_four_chars, is_title, title_sentences};
     use crate::diagnostic::{Applicability, Severity};
-    use crate::testing::check_with;
+    use crate::document::Document;
+    use crate::testing::{Rng, check_with};
 
     const G: &str = "[glossary]\nname='t'\n";
 
@@ -661,6 +706,43 @@ mod tests {
         {
             assert_eq!(at_least_four_chars(w), w.chars().nth(3).is_some(), "{w}");
         }
+    }
+
+    /// A sentence is a title by its own tokens as by a count over the whole text, on
+    /// random texts of short and long, capitalised and lower-case words.
+    #[test]
+    fn titles_by_sentence_as_over_the_whole_text() {
+        let pieces = [
+            "Le ",
+            "le ",
+            "Marché ",
+            "marché ",
+            "Américain",
+            "De ",
+            "Résultats ",
+            "ÉTÉ ",
+            "x ",
+            "Œuvre ",
+            "l'",
+            "2024 ",
+            ". ",
+            "! ",
+            "? ",
+            "\n\n",
+            "\n",
+            " ",
+        ];
+        let mut rng = Rng::new(0x7171e5);
+        let mut titles = 0;
+        for _ in 0..400 {
+            let doc = Document::from_str(&rng.string(&pieces, 80));
+            let all = title_sentences(&doc);
+            for (k, t) in doc.tokens.iter().enumerate() {
+                assert_eq!(is_title(&doc.tokens, k), all[t.sentence as usize], "{k}");
+                titles += usize::from(all[t.sentence as usize]);
+            }
+        }
+        assert!(titles > 100, "{titles}");
     }
 
     #[test]

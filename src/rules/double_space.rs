@@ -24,6 +24,25 @@ static META: RuleMeta = RuleMeta {
     },
 };
 
+/// The lines that hold two spaces in a row, in order: one search over the whole text,
+/// which goes on from the next line once a line is found (a PO file's indented lines hold
+/// many, each looked up by `LineIndex::lines_of`).
+fn doubled_lines(doc: &crate::document::Document) -> Vec<usize> {
+    let finder = memchr::memmem::Finder::new(b"  ");
+    let bytes = doc.text.as_bytes();
+    let mut lines = Vec::new();
+    let mut from = 0;
+    while let Some(k) = finder.find(&bytes[from..]) {
+        let line = doc.lines.line_of(from + k);
+        lines.push(line);
+        if line + 1 == doc.lines.len() {
+            break;
+        }
+        from = doc.lines.line_start(line + 1);
+    }
+    lines
+}
+
 impl Rule for DoubleSpace {
     fn meta(&self) -> &RuleMeta {
         &META
@@ -32,11 +51,7 @@ impl Rule for DoubleSpace {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let p = Prose::new(cx.doc);
         let doc = cx.doc;
-        // The lines that hold two spaces in a row, found by one search over the whole text.
-        let lines = doc
-            .lines
-            .lines_of(memchr::memmem::find_iter(doc.text.as_bytes(), b"  "));
-        for line in lines {
+        for line in doubled_lines(doc) {
             let text = doc.lines.line_text(&doc.text, line);
             let view = doc.lines.line_text(&doc.view, line);
             let start = doc.lines.line_start(line);
@@ -113,6 +128,20 @@ mod tests {
     use crate::testing::check_with;
 
     const G: &str = "[glossary]\nname='t'\n";
+
+    /// `doubled_lines` finds the lines `LineIndex::lines_of` finds from every double space.
+    #[test]
+    fn doubled_lines_are_those_of_every_match() {
+        let pieces = [" ", " ", "  ", "a", "\n", "\r\n", "é", "\t"];
+        let mut rng = crate::testing::Rng::new(0x0d0b_1e55);
+        for _ in 0..20_000 {
+            let doc = crate::document::Document::from_str(&rng.string(&pieces, 24));
+            let all = doc
+                .lines
+                .lines_of(memchr::memmem::find_iter(doc.text.as_bytes(), b"  "));
+            assert_eq!(super::doubled_lines(&doc), all, "{:?}", doc.text);
+        }
+    }
 
     fn doubles(text: &str) -> usize {
         check_with(G, text)

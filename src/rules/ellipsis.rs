@@ -1,7 +1,7 @@
 //! `ellipsis`: « etc. » followed by suspension points (« etc... »), and three full stops
 //! written for the ellipsis character (« ... » for « … »).
 
-use super::typography::{Prose, is_plain_word};
+use super::typography::{Prose, is_plain_word, merged};
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 
@@ -27,6 +27,31 @@ static META: RuleMeta = RuleMeta {
     },
 };
 
+/// The places the rule judges, in order, as (offset, points): each run of two points or
+/// more, with its length, and each « … », with 0. (A lone point is a full stop, or part of
+/// a path or a number: never suspension points nor three points.) Found by memmem: the
+/// rest of the text is not read.
+fn places(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    // Where the run of points found last ends (a run of four holds two « .. »).
+    let mut judged = 0;
+    merged(
+        memchr::memmem::find_iter(bytes, ".."),
+        memchr::memmem::find_iter(bytes, "…"),
+    )
+    .filter_map(move |i| {
+        if i < judged {
+            return None;
+        }
+        let dots = if bytes[i] == b'.' {
+            bytes[i..].iter().take_while(|&&b| b == b'.').count()
+        } else {
+            0
+        };
+        judged = i + dots.max(1);
+        Some((i, dots))
+    })
+}
+
 impl Rule for Ellipsis {
     fn meta(&self) -> &RuleMeta {
         &META
@@ -36,24 +61,9 @@ impl Rule for Ellipsis {
         let p = Prose::new(cx.doc);
         let text = &cx.doc.text;
         let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            // Straight to the next « . » or E2, the first byte of « … » (memchr).
-            match memchr::memchr2(b'.', 0xE2, &bytes[i..]) {
-                Some(k) => i += k,
-                None => break,
-            }
-            let dots = if bytes[i] == b'.' {
-                bytes[i..].iter().take_while(|&&b| b == b'.').count()
-            } else if bytes[i..].starts_with("…".as_bytes()) {
-                0
-            } else {
-                i += 1;
-                continue;
-            };
+        for (i, dots) in places(bytes) {
             let len = if dots == 0 { '…'.len_utf8() } else { dots };
             let (start, end) = (i, i + len);
-            i = end;
             // « etc... », « etc… », « etc.. », « etc ... ».
             let head = text[..start].trim_end_matches(' ');
             let etc = head.len() >= 3
@@ -143,6 +153,29 @@ mod tests {
     use crate::testing::check_with;
 
     const G: &str = "[glossary]\nname='t'\n";
+
+    /// `places` finds every run of two points or more and every « … », as a plain scan does.
+    #[test]
+    fn places_are_those_of_a_plain_scan() {
+        let pieces = [".", ".", "…", "a", " ", "etc", "é", "\n", "...", "....."];
+        let mut rng = crate::testing::Rng::new(0x0e11_1951);
+        for _ in 0..20_000 {
+            let t = rng.string(&pieces, 16);
+            let b = t.as_bytes();
+            let mut plain = Vec::new();
+            for i in 0..b.len() {
+                if b[i] == b'.' && (i == 0 || b[i - 1] != b'.') {
+                    let n = b[i..].iter().take_while(|&&x| x == b'.').count();
+                    if n >= 2 {
+                        plain.push((i, n));
+                    }
+                } else if b[i..].starts_with("…".as_bytes()) {
+                    plain.push((i, 0));
+                }
+            }
+            assert_eq!(super::places(b).collect::<Vec<_>>(), plain, "{t:?}");
+        }
+    }
 
     fn ellipses(text: &str) -> Vec<(Severity, String)> {
         check_with(G, text)

@@ -40,11 +40,8 @@ impl Rule for EntityInconsistent {
             if let Target::EntityName { entity } = hit.target
                 && is_judged_spelling(cx, hit.span, hit.first)
             {
-                let found = cx.text(hit.span);
-                groups.push(
-                    found.to_lowercase().into(),
-                    (found, hit.span, Some(entity as usize)),
-                );
+                let key = cx.text(hit.span).to_lowercase();
+                groups.push(key.into(), (hit.span, Some(entity as usize)));
                 covered.push(hit.span);
             }
         }
@@ -54,17 +51,27 @@ impl Rule for EntityInconsistent {
         // placeholders (FICHIER) and emphasis, not another spelling.
         // Whether each sentence has a lower-case letter (`is_judged_spelling`), found once.
         let mut has_lower: Vec<Option<bool>> = vec![None; cx.doc.sentences.len()];
-        for (i, t) in cx.doc.tokens.iter().enumerate() {
+        // What each distinct word tells before a token's letters are read, and the group
+        // its tokens go to, found when the first of them is pushed.
+        let words = cx.doc.vocabulary();
+        let forms = words.per_form(&cx.doc.tokens, |t| Form::of(&t.norm));
+        let mut group_of: Vec<Option<u32>> = vec![None; words.len()];
+        let view = cx.doc.view.as_bytes();
+        for ((i, t), &id) in cx.doc.tokens.iter().enumerate().zip(&words.ids) {
             // (The cheap tests first: most words have no capital.)
             if !t.is_word() || t.all_caps {
                 continue;
             }
-            let span = Span::new(t.start, t.end);
             // (`cx.text(span)` has the characters of the view but its white space.)
-            if !has_upper_case(&cx.doc.view, t.start, t.end)
-                || t.norm.chars().nth(2).is_none()
-                || covered.overlaps(&span)
-            {
+            let has_upper = match forms[id as usize] {
+                Form::Short => continue,
+                Form::Lower(key) => {
+                    !key.is_at(view, t.start, t.end) && has_upper_case(&cx.doc.view, t.start, t.end)
+                }
+                Form::Other => has_upper_case(&cx.doc.view, t.start, t.end),
+            };
+            let span = Span::new(t.start, t.end);
+            if !has_upper || covered.overlaps(&span) {
                 continue;
             }
             let judged = match has_lower.get_mut(t.sentence as usize) {
@@ -74,12 +81,15 @@ impl Rule for EntityInconsistent {
             if !judged {
                 continue;
             }
-            groups.push(Cow::Borrowed(t.norm.as_str()), (cx.text(span), span, None));
+            let group = *group_of[id as usize]
+                .get_or_insert_with(|| groups.group(Cow::Borrowed(t.norm.as_str())) as u32);
+            groups.groups[group as usize].push((span, None));
         }
         for occurrences in groups.in_order() {
+            let texts: Vec<Cow<str>> = occurrences.iter().map(|o| cx.text(o.0)).collect();
             // Spellings that differ beyond the capital of a sentence start.
             let mut kinds: Vec<(&str, usize)> = Vec::new();
-            for (s, _, _) in occurrences {
+            for s in &texts {
                 let key: &str = s;
                 if let Some(k) = kinds.iter_mut().find(|(k, _)| same_shape(k, key)) {
                     k.1 += 1;
@@ -90,11 +100,14 @@ impl Rule for EntityInconsistent {
             if kinds.len() < 2 {
                 continue;
             }
-            let entity = occurrences.iter().find_map(|o| o.2);
+            let entity = occurrences.iter().find_map(|o| o.1);
             let canonical = entity.map(|e| cx.glossary.glossary.entities[e].name.clone());
             // Report at the first occurrence that is not the canonical (or first) spelling.
             let reference = canonical.clone().unwrap_or_else(|| kinds[0].0.to_string());
-            let Some(first_other) = occurrences.iter().find(|o| !same_shape(&o.0, &reference))
+            let Some((first_other, _)) = occurrences
+                .iter()
+                .zip(&texts)
+                .find(|(_, text)| !same_shape(text, &reference))
             else {
                 continue;
             };
@@ -112,7 +125,7 @@ impl Rule for EntityInconsistent {
                     META.id,
                     META.category,
                     META.severity,
-                    first_other.1,
+                    first_other.0,
                     message,
                 )
                 .with_replacements([reference.clone()])
@@ -126,31 +139,119 @@ impl Rule for EntityInconsistent {
     }
 }
 
-/// One occurrence of a name: as written, where, and the glossary entity it is a form of.
-type Spelling<'a> = (Cow<'a, str>, Span, Option<usize>);
+/// One occurrence of a name: where (its text is read when it is compared with others), and
+/// the glossary entity it is a form of.
+type Spelling = (Span, Option<usize>);
 
 /// The spellings of each name, by lower-case key.
 #[derive(Default)]
 struct Groups<'a> {
     index: HashMap<Cow<'a, str>, usize, foldhash::fast::FixedState>,
-    groups: Vec<Vec<Spelling<'a>>>,
+    groups: Vec<Vec<Spelling>>,
 }
 
 impl<'a> Groups<'a> {
-    fn push(&mut self, key: Cow<'a, str>, spelling: Spelling<'a>) {
+    fn push(&mut self, key: Cow<'a, str>, spelling: Spelling) {
+        let k = self.group(key);
+        self.groups[k].push(spelling);
+    }
+
+    /// The index of the group of `key`, made empty if there is none yet.
+    fn group(&mut self, key: Cow<'a, str>) -> usize {
         let next = self.groups.len();
         let k = *self.index.entry(key).or_insert(next);
         if k == next {
             self.groups.push(Vec::new());
         }
-        self.groups[k].push(spelling);
+        k
     }
 
-    /// The groups in the order of their keys.
-    fn in_order(&self) -> impl Iterator<Item = &Vec<Spelling<'a>>> {
-        let mut keys: Vec<(&str, usize)> = self.index.iter().map(|(k, &i)| (&**k, i)).collect();
+    /// The groups of two spellings or more (a single one is never reported), in the order
+    /// of their keys.
+    fn in_order(&self) -> impl Iterator<Item = &Vec<Spelling>> {
+        let mut keys: Vec<(&str, usize)> = self
+            .index
+            .iter()
+            .filter(|&(_, &i)| self.groups[i].len() >= 2)
+            .map(|(k, &i)| (&**k, i))
+            .collect();
         keys.sort_unstable();
         keys.into_iter().map(|(_, i)| &self.groups[i])
+    }
+}
+
+/// What a distinct word (its normalised form) tells of its tokens before their letters are
+/// read.
+#[derive(Clone, Copy)]
+enum Form {
+    /// Fewer than three characters: never taken as a name.
+    Short,
+    /// The key of a form of at most 16 bytes without an upper-case letter: a token written
+    /// with the very bytes of its form (most words: in lower case, composed) has none
+    /// either, and its letters need not be read.
+    Lower(Key),
+    /// Any other form: the token's letters are read.
+    Other,
+}
+
+impl Form {
+    fn of(norm: &str) -> Form {
+        // (Three ASCII bytes are three characters; `has_upper_case` reads ASCII at once.)
+        let bytes = norm.as_bytes();
+        let short = bytes.len() < 3 || (!bytes[..3].is_ascii() && norm.chars().nth(2).is_none());
+        if short {
+            Form::Short
+        } else if norm.len() <= 16 && !has_upper_case(norm, 0, norm.len()) {
+            Form::Lower(Key::of(norm.as_bytes()))
+        } else {
+            Form::Other
+        }
+    }
+}
+
+/// The bytes of a word of at most 16 bytes, read as two numbers (zero-padded), with the
+/// masks of its length: words are compared without a call to `memcmp`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Key {
+    lo: u64,
+    hi: u64,
+    masks: (u64, u64),
+    len: usize,
+}
+
+impl Key {
+    /// The key of `w`, of at most 16 bytes.
+    fn of(w: &[u8]) -> Key {
+        let k = w.len().min(8);
+        let mask = |n: usize| {
+            if n >= 8 {
+                u64::MAX
+            } else {
+                (1u64 << (8 * n)) - 1
+            }
+        };
+        Key {
+            lo: crate::lexicon::load_le(&w[..k]),
+            hi: crate::lexicon::load_le(&w[k..]),
+            masks: (mask(k), mask(w.len() - k)),
+            len: w.len(),
+        }
+    }
+
+    /// True when `text[start..end]` has the bytes of the key: read in two loads of eight
+    /// bytes masked to its length where the text goes on for 16 bytes (nearly always),
+    /// as `Key::of` near its end.
+    #[inline]
+    fn is_at(self, text: &[u8], start: usize, end: usize) -> bool {
+        let Some(block) = text.get(start..start + 16) else {
+            return Key::of(&text[start..end]) == self;
+        };
+        let (lo, hi) = block.split_at(8);
+        let load = |b: &[u8]| u64::from_le_bytes(b.try_into().expect("eight bytes"));
+        // (`&`, not `&&`: no branch per test.)
+        (end - start == self.len)
+            & (load(lo) & self.masks.0 == self.lo)
+            & (load(hi) & self.masks.1 == self.hi)
     }
 }
 
@@ -187,8 +288,9 @@ fn same_shape(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{has_upper_case, same_shape};
-    use crate::testing::{check_with, rules_of};
+    use super::{Form, Key, has_upper_case, same_shape};
+    use crate::document::normalize_word;
+    use crate::testing::{Rng, check_with, rules_of};
 
     const G: &str = "[glossary]\nname = \"t\"\n[[entity]]\nid = \"nvidia\"\nname = \"Nvidia\"\n";
 
@@ -227,6 +329,82 @@ mod tests {
         ] {
             assert_eq!(same_shape(a, b), a != "NVIDIA", "{a} {b}");
         }
+    }
+
+    /// The forms' test decides as the letters would: a word of fewer than three characters
+    /// is `Short`, and a word written with the bytes of a `Lower` form has no capital (on
+    /// words beside their own form and beside others).
+    #[test]
+    fn forms_decide_as_the_letters() {
+        let pieces = [
+            "a",
+            "z",
+            "A",
+            "Z",
+            "é",
+            "É",
+            "œ",
+            "Œ",
+            "ß",
+            "ẞ",
+            "ǅ",
+            "ǆ",
+            "ω",
+            "Ω",
+            "'",
+            "’",
+            "-",
+            "1",
+            "😀",
+            "e\u{301}",
+            "E\u{301}",
+            "\u{1d400}",
+            "\u{24b6}",
+            "\u{24d0}",
+            "ı",
+            "İ",
+        ];
+        let mut rng = Rng::new(0x5eed_1e77);
+        let mut words: Vec<String> =
+            "réseau Réseau RÉSEAU iPhone nvidia Nvidia ab abc Abc l' l'IA \
+             abcdefghijklmnop abcdefghijklmnopq Abcdefghijklmnop œuvre Œuvre"
+                .split(' ')
+                .map(String::from)
+                .collect();
+        words.extend((0..3000).map(|_| rng.string(&pieces, 20)));
+        // Words without a capital, which their forms' keys take at once.
+        let lower: Vec<&str> = pieces
+            .iter()
+            .copied()
+            .filter(|p| !p.chars().any(char::is_uppercase))
+            .collect();
+        words.extend((0..3000).map(|_| rng.string(&lower, 20)));
+        let forms: Vec<String> = words.iter().map(|w| normalize_word(w)).collect();
+        let mut fast = 0;
+        for (k, w) in words.iter().enumerate() {
+            let others = [k, (k + 1) % words.len(), rng.below(words.len())];
+            for f in others
+                .iter()
+                .flat_map(|&j| [forms[j].as_str(), words[j].as_str()])
+            {
+                match Form::of(f) {
+                    Form::Short => assert!(f.chars().nth(2).is_none(), "{f:?}"),
+                    Form::Lower(key) => {
+                        // The word alone, and followed by more text than a load reads.
+                        let long = format!("{w}{}", words[(k + 7) % words.len()].repeat(9));
+                        let at = key.is_at(w.as_bytes(), 0, w.len());
+                        assert_eq!(at, w.len() <= 16 && Key::of(w.as_bytes()) == key);
+                        assert_eq!(key.is_at(long.as_bytes(), 0, w.len()), at, "{w:?} {f:?}");
+                        if at {
+                            fast += 1;
+                            assert!(!has_upper_case(w, 0, w.len()), "{w:?} as {f:?}");
+                        }
+                    }
+                    _ => assert!(f.chars().nth(2).is_some(), "{f:?}"),
+                }
+            }
+        }
+        assert!(fast > 1000, "{fast}");
     }
 
     #[test]

@@ -58,6 +58,7 @@ impl Rule for MixedApostrophes {
                 (i >= 2 && bytes[i - 2..i] == [0xE2, 0x80]).then(|| (i - 2, '’'))
             }
         });
+        let mut french = p.in_order();
         for (i, c) in apostrophes {
             if !p.visible(i) {
                 continue;
@@ -84,7 +85,7 @@ impl Rule for MixedApostrophes {
             } else {
                 ELIDED.contains(&word.to_lowercase().as_str())
             };
-            if !elided || !p.is_french_prose_at(i) {
+            if !elided || !french.is_french_prose_at(i) {
                 continue;
             }
             found.push((i, c == '’'));

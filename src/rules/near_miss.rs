@@ -56,18 +56,21 @@ impl Rule for NearMiss {
         let vocabulary = cx.doc.vocabulary();
         let is_name_word = vocabulary.lazy();
         let in_a_name = |k: usize| is_name_word.get(k, || in_names(&words, &toks[k].norm));
-        let mut i = 0;
-        while i < toks.len() {
-            if !toks[i].capitalized {
-                i += 1;
+        // The capitalised tokens from `next` on, each starting a run: a run's tokens are not
+        // visited again.
+        let capitalized = super::entity_full_name::capitalized(cx.doc);
+        let mut next = 0;
+        for &i in &capitalized.0 {
+            let i = i as usize;
+            if i < next || !toks[i].capitalized {
                 continue;
             }
             let Some((f, l)) = super::entity_full_name::name_run_before(cx.doc, run_end(cx, i), 12)
             else {
-                i += 1;
+                next = i + 1;
                 continue;
             };
-            i = l + 1;
+            next = l + 1;
             if !(f..=l).any(in_a_name) {
                 continue;
             }
@@ -168,7 +171,7 @@ fn run_end(cx: &Context, i: usize) -> usize {
     let mut j = i + 1;
     while j < toks.len()
         && toks[j].sentence == toks[i].sentence
-        && cx.doc.gap_is_joiner(toks[j - 1].end, toks[j].start)
+        && super::entity_full_name::gap_is_joiner(cx.doc, toks[j - 1].end, toks[j].start)
         && (toks[j].capitalized
             || (matches!(toks[j].norm.as_str(), "de" | "of" | "and" | "&")
                 && toks.get(j + 1).is_some_and(|n| n.capitalized)))

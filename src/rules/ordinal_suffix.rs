@@ -1,7 +1,7 @@
 //! `ordinal-suffix`: an ordinal abbreviated the English way or with a wrong French suffix
 //! (« 1st », « 2nd », « 1ère », « 2ème », « XXème »).
 
-use super::typography::{Prose, may_start_numeric, numeric_at};
+use super::typography::{Prose, merged, numeric_at};
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use regex::Regex;
@@ -42,15 +42,13 @@ const SUFFIXES: &[&str] = &[
     "ndes", "èmes", "emes", "ièmes", "iemes", "ères", "eres",
 ];
 
-/// The bytes that may start the number of an ordinal: I V X L C and those that may start
-/// a numeric character.
-static MAY_START: [bool; 256] = {
+/// The first bytes of the suffixes.
+static SUFFIX_START: [bool; 256] = {
     let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] =
-            matches!(b as u8, b'I' | b'V' | b'X' | b'L' | b'C') || may_start_numeric(b as u8);
-        b += 1;
+    let mut i = 0;
+    while i < SUFFIXES.len() {
+        table[SUFFIXES[i].as_bytes()[0] as usize] = true;
+        i += 1;
     }
     table
 };
@@ -60,25 +58,36 @@ static MAY_START: [bool; 256] = {
 /// `ORDINAL` runs on the lines that may hold a match, with its word boundaries (Unicode
 /// look-around, which the fast engines do not run) then judged on the line alone: a
 /// match never spans two lines, and a line's ends are not word characters. A match is a
-/// digit (`\d`, a numeric character) or one of I V X L C right before a suffix: the lines
-/// without such a place, nearly all, are found by a loop over bytes.
-fn ordinals(view: &str) -> Vec<(usize, usize, &str, &str)> {
+/// digit (`\d`, a numeric character) or one of I V X L C right before a suffix: the
+/// numeric characters are those of the view's numeric runs (`Prose::numeric_runs`, found
+/// once for the number rules), the capitals are found by memchr, and the lines without
+/// such a place before a suffix, nearly all, are never read.
+fn ordinals<'a>(p: &Prose<'a>) -> Vec<(usize, usize, &'a str, &'a str)> {
+    let view: &'a str = &p.doc.view;
     let bytes = view.as_bytes();
+    // (Each followed by a byte that starts a suffix, or beyond ASCII: a number of several
+    // bytes, whose suffix is looked for after it.)
+    let before_suffix = |i: usize| {
+        !bytes[i].is_ascii() || bytes.get(i + 1).is_some_and(|&b| SUFFIX_START[b as usize])
+    };
+    let numeric = p.numeric_runs().flat_map(move |(base, run)| {
+        (base..base + run.len()).filter(move |&i| before_suffix(i) && numeric_at(view, i))
+    });
+    let roman = merged(
+        memchr::memchr3_iter(b'I', b'V', b'X', bytes),
+        memchr::memchr2_iter(b'L', b'C', bytes),
+    )
+    .filter(move |&i| before_suffix(i));
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        // Straight to the next byte that may be a digit or a Roman numeral.
-        match super::typography::next_in_table(bytes, i, &MAY_START, true) {
-            Some(k) => i = k,
-            None => break,
+    // Where the next line to search starts: a line is searched once.
+    let mut next_line = 0;
+    for i in merged(numeric, roman) {
+        if i < next_line {
+            continue;
         }
         let len = match bytes[i] {
             b'I' | b'V' | b'X' | b'L' | b'C' => 1,
-            _ if numeric_at(view, i) => view[i..].chars().next().map_or(1, char::len_utf8),
-            _ => {
-                i += 1;
-                continue;
-            }
+            _ => view[i..].chars().next().map_or(1, char::len_utf8),
         };
         let after = &bytes[i + len..];
         // A suffix that ends a word: `\b` after a suffix's last letter needs a character
@@ -103,7 +112,6 @@ fn ordinals(view: &str) -> Vec<(usize, usize, &str, &str)> {
             .iter()
             .any(|s| after.starts_with(s.as_bytes()) && ends_word(s.len()))
         {
-            i += len;
             continue;
         }
         let (line_start, line_end) = super::typography::line_around(view, i);
@@ -118,7 +126,7 @@ fn ordinals(view: &str) -> Vec<(usize, usize, &str, &str)> {
                 &line[suffix.range()],
             ));
         }
-        i = line_end + 1;
+        next_line = line_end + 1;
     }
     out
 }
@@ -135,7 +143,7 @@ impl Rule for OrdinalSuffix {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let p = Prose::new(cx.doc);
         let text = &cx.doc.text;
-        for (s, e, num, suffix) in ordinals(&cx.doc.view) {
+        for (s, e, num, suffix) in ordinals(&p) {
             let roman = !num.starts_with(|x: char| x.is_ascii_digit());
             if roman && !ROMAN.is_match(num) || num.starts_with('0') {
                 continue;
@@ -215,6 +223,7 @@ impl Rule for OrdinalSuffix {
 #[cfg(test)]
 mod tests {
     use crate::diagnostic::Applicability;
+    use crate::rules::typography::Prose;
     use crate::testing::check_with;
 
     /// `ordinals` finds what `ORDINAL` finds line by line in the whole view.
@@ -240,7 +249,7 @@ mod tests {
                 line_start += line.len() + 1;
             }
             found += all.len();
-            assert_eq!(super::ordinals(view), all);
+            assert_eq!(super::ordinals(&Prose::new(&doc)), all);
         }
         assert!(found > 0);
     }

@@ -54,6 +54,16 @@ const CLAUSE_WORDS: &[&str] = &[
     "elle", "ils", "elles", "on", "je", "nous", "vous", "afin", "parce", "tandis", "alors",
 ];
 
+/// What a word is to the « et de » pattern.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Link {
+    /// « et », « ou ».
+    And,
+    /// « de », « d' ».
+    De,
+    Other,
+}
+
 /// Infinitives that are nouns far more often (« le devoir », « un pouvoir »).
 fn is_infinitive(m: &Morphology, t: &Token) -> bool {
     if t.capitalized || t.all_caps || !t.is_word() {
@@ -77,11 +87,21 @@ impl Rule for Parallelism {
             return;
         }
         let m = crate::lexicon::morphology();
+        // Which distinct words are « et / ou » and « de / d' », found once per word: the
+        // loop reads two flags per token instead of comparing its word.
+        let words = cx.doc.vocabulary();
+        let link = words.per_form(toks, |t| match t.norm.as_str() {
+            "et" | "ou" => Link::And,
+            "de" | "d'" => Link::De,
+            _ => Link::Other,
+        });
+        let (ids, link) = (&words.ids[..], &link[..]);
         for i in 1..toks.len().saturating_sub(2) {
+            if link[ids[i] as usize] != Link::And || link[ids[i + 1] as usize] != Link::De {
+                continue;
+            }
             let (and, de, verb) = (&toks[i], &toks[i + 1], &toks[i + 2]);
-            if !matches!(and.norm.as_str(), "et" | "ou")
-                || !matches!(de.norm.as_str(), "de" | "d'")
-                || and.sentence != verb.sentence
+            if and.sentence != verb.sentence
                 || !cx.doc.gap_is_space(and.end, de.start)
                 // After a comma, « et de » may go back to a construction further up.
                 || cx.doc.view[toks[i - 1].end..and.start].contains(',')

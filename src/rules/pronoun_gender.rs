@@ -105,8 +105,10 @@ static SAYING: WordList = WordList::new(&[
 ]);
 
 /// Subordinating words after which the name is the subject of a clause that ends at a
-/// comma (« Si Meta réussit, elle … »).
-const OPENERS: &[&str] = &["si", "lorsque", "quand", "comme", "puisque", "tant"];
+/// comma (« Si Meta réussit, elle … »). (A `match`: asked before most names.)
+fn is_opener(w: &str) -> bool {
+    matches!(w, "si" | "lorsque" | "quand" | "comme" | "puisque" | "tant")
+}
 
 /// Words after « il » that make it impersonal.
 const IMPERSONAL: &[&str] = &[
@@ -190,13 +192,18 @@ impl Rule for PronounGender {
             let next = toks.get(i + 1).map_or("", |t| t.norm.as_str());
             (!IMPERSONAL.contains(&next)).then_some(g)
         };
+        // Whether the view between two words holds one of `signs` (ASCII: in UTF-8 their
+        // bytes stand for them alone), on its bytes.
+        let view = cx.doc.view.as_bytes();
+        let gap_holds = |start: usize, end: usize, signs: &[u8]| {
+            view[start..end].iter().any(|b| signs.contains(b))
+        };
         let mut seen: HashMap<&str, Vec<Takeup>> = HashMap::new();
-        // Whether token `i - 1` is a name, from the previous turn: each token is asked once.
-        let mut prev_name = false;
-        for i in 0..toks.len() {
-            let name = is_name(i);
-            let after_name = std::mem::replace(&mut prev_name, name);
-            if !name || after_name {
+        // A name is capitalised or in capitals: only those tokens are visited.
+        let capitalized = super::entity_full_name::capitalized(cx.doc);
+        for &i in &capitalized.0 {
+            let i = i as usize;
+            if !is_name(i) || (i > 0 && is_name(i - 1)) {
                 continue;
             }
             // The whole name (« Taiwan Semiconductor »): its key is its first word.
@@ -214,9 +221,7 @@ impl Rule for PronounGender {
             let mut saying = false;
             for j in end + 1..(end + 7).min(toks.len()) {
                 let t = &toks[j];
-                if t.sentence != sentence
-                    || cx.doc.view[toks[j - 1].end..t.start].contains([',', ';', ':'])
-                {
+                if t.sentence != sentence || gap_holds(toks[j - 1].end, t.start, b",;:") {
                     break;
                 }
                 if SAYING.contains(&t.norm) {
@@ -230,18 +235,18 @@ impl Rule for PronounGender {
             if found.is_none()
                 && i > 0
                 && toks[i - 1].sentence == sentence
-                && OPENERS.contains(&toks[i - 1].norm.as_str())
+                && is_opener(&toks[i - 1].norm)
             {
                 for j in end + 1..(end + 40).min(toks.len()) {
                     if toks[j].sentence != sentence {
                         break;
                     }
-                    let gap = &cx.doc.view[toks[j - 1].end..toks[j].start];
-                    if gap.contains([';', ':', '.']) {
+                    let (start, end) = (toks[j - 1].end, toks[j].start);
+                    if gap_holds(start, end, b";:.") {
                         break;
                     }
                     // Only the first comma: the one that closes the clause.
-                    if gap.contains(',') {
+                    if gap_holds(start, end, b",") {
                         found = pronoun(j).map(|g| (g, j));
                         break;
                     }

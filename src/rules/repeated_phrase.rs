@@ -121,23 +121,25 @@ impl Rule for RepeatedPhrase {
             words.per_form(toks, |t| LEADS.contains(t.norm.as_str())),
             words.per_form(toks, |t| is_stop(&t.norm)),
         );
-        // `gap_is_joiner`, at once for the usual gap: one space.
-        let view = cx.doc.view.as_bytes();
-        let joiner = |start: usize, end: usize| {
-            (end == start + 1 && view[start] == b' ') || cx.doc.gap_is_joiner(start, end)
-        };
+        let joiner =
+            |start: usize, end: usize| super::entity_full_name::gap_is_joiner(cx.doc, start, end);
         let min = cx.settings.repeated_phrase_min.max(2);
         let window = cx.settings.repeated_phrase_window;
         // The phrases that may start at token `i`: words of one sentence, joined.
         let joined = |i: usize, n: usize| {
-            let j = i + n - 1;
-            j < toks.len()
-                && (i..=j).all(|k| {
-                    let t = &toks[k];
-                    t.is_word()
-                        && t.sentence == toks[i].sentence
-                        && (k == i || joiner(toks[k - 1].end, t.start))
-                })
+            let Some(words) = toks.get(i..i + n) else {
+                return false;
+            };
+            let first = &words[0];
+            for (k, t) in words.iter().enumerate() {
+                if !t.is_word()
+                    || t.sentence != first.sentence
+                    || (k > 0 && !joiner(words[k - 1].end, t.start))
+                {
+                    return false;
+                }
+            }
+            true
         };
         // First the shortest phrases, by hash: a longer phrase that repeats `min` times
         // starts with a short one that does, so most starts are dropped here, before any
@@ -152,7 +154,8 @@ impl Rule for RepeatedPhrase {
                 starts.push((i, hash(i)));
             }
         }
-        let mut counts: HashMap<u64, usize, foldhash::fast::FixedState> = HashMap::default();
+        let mut counts: HashMap<u64, usize, foldhash::fast::FixedState> =
+            HashMap::with_capacity_and_hasher(starts.len(), Default::default());
         for &(_, h) in &starts {
             *counts.entry(h).or_default() += 1;
         }
@@ -187,6 +190,10 @@ impl Rule for RepeatedPhrase {
         let mut found: Vec<(Gram, Vec<usize>)> = grams
             .into_iter()
             .filter_map(|(g, starts)| {
+                // (Fewer starts than `min` have fewer dense ones.)
+                if starts.len() < min {
+                    return None;
+                }
                 let dense: Vec<usize> = dense_run(&starts, min, window);
                 (dense.len() >= min).then_some((g, dense))
             })

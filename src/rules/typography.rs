@@ -3,7 +3,7 @@ space, and a `Prose` view of a document that tells which lines are code (a C sni
 session, a JSON sample left unmasked in a plain-text file) and which sentences are English,
 so that French conventions are judged on French prose only. Not a rule. */
 
-use crate::document::{BARRIER, Document};
+use crate::document::{BARRIER, Document, LineIndex};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -76,18 +76,17 @@ impl ProseLines {
         let mut numeric = Vec::with_capacity(n);
         let mut keyed = Vec::with_capacity(n);
         let mut placeholders = Vec::with_capacity(n);
-        // One pass over each line's bytes gathers what every test below needs (digit and
-        // symbol counts, code markers, the signs the regexes require); a regex only runs
-        // on a line holding a character it needs, and is not even built for a text
-        // without one.
-        for l in 0..n {
+        // One pass over the view's bytes gathers, line by line, what every test below needs
+        // (digit and symbol counts, code markers, the signs the regexes require); a regex
+        // only runs on a line holding a character it needs, and is not even built for a
+        // text without one.
+        LineScan::each(&doc.view, &doc.lines, |l, scan| {
             let line = doc.lines.line_text(&doc.view, l);
-            let scan = LineScan::of(line);
             code.push(scan.is_code(line));
             numeric.push(scan.is_numeric(line));
             keyed.push(scan.colon && is_key_value(line));
-            placeholders.push(scan.placeholder_sign && PLACEHOLDER.is_match(line));
-        }
+            placeholders.push(scan.placeholder_sign && has_placeholder(line));
+        });
         // Two neighbouring « clé: valeur » lines make a listing (program output, a
         // configuration file), not prose.
         let listing = (0..keyed.len())
@@ -169,6 +168,15 @@ impl<'a> Prose<'a> {
     /// True when the judged byte is French prose: not code, not English.
     pub fn is_french_prose_at(&self, offset: usize) -> bool {
         !self.is_code_at(offset) && !self.is_english_at(offset)
+    }
+
+    /// A `Prose` to ask `is_french_prose_at` of offsets in increasing order (see `InOrder`).
+    pub fn in_order(&self) -> InOrder<'_, 'a> {
+        InOrder {
+            prose: self,
+            line: 0,
+            sentence: 0,
+        }
     }
 
     /// True when every byte of `start..end` is shown as written (nothing masked) and the
@@ -261,6 +269,37 @@ impl<'a> Prose<'a> {
     }
 }
 
+/// `Prose::is_french_prose_at` for a rule that asks it of offsets in increasing order (of
+/// every apostrophe of a text): the line and the sentence are followed from one offset to
+/// the next, a step or two, where each was searched for, some thirty steps.
+pub struct InOrder<'p, 'a> {
+    prose: &'p Prose<'a>,
+    /// The line of the offset asked last.
+    line: usize,
+    /// The number of sentences that start at or before the offset asked last.
+    sentence: usize,
+}
+
+impl InOrder<'_, '_> {
+    /// `Prose::is_french_prose_at(offset)`, for an offset not before the one asked last.
+    pub fn is_french_prose_at(&mut self, offset: usize) -> bool {
+        let doc = self.prose.doc;
+        while self.line + 1 < doc.lines.len() && doc.lines.line_start(self.line + 1) <= offset {
+            self.line += 1;
+        }
+        let s = &doc.sentences;
+        while self.sentence < s.len() && s[self.sentence].start <= offset {
+            self.sentence += 1;
+        }
+        // (As `sentence_at`: the last sentence that starts at or before `offset`, when it
+        // holds it.)
+        let english = self.sentence.checked_sub(1).is_some_and(|k| {
+            offset < s[k].end.max(s[k].start + 1) && self.prose.lines.english.get(k) == Some(&true)
+        });
+        !self.prose.line_is_code(self.line) && !english
+    }
+}
+
 /// The runs of the view between ASCII white space (space, tab, line ends) that hold a
 /// numeric character: where the number rules' regexes can match (see `numeric_runs`).
 /// Found once per document, for all of them.
@@ -308,42 +347,37 @@ fn ascii_within(x: u64, lo: u8, hi: u8) -> u64 {
 }
 
 /// The first byte from `from` on that may start a numeric character (`MAY_START_NUMERIC`).
-fn next_may_start_numeric(bytes: &[u8], from: usize) -> Option<usize> {
-    next_in_table(bytes, from, &MAY_START_NUMERIC, false)
-}
-
-/// The first byte from `from` on that `table` holds, where `table` holds only ASCII
-/// digits, bytes that are not ASCII, and ASCII capitals if `capitals`. Eight bytes at a
-/// time are passed over when none is one of these (most of a line of prose); the others
-/// are tested one by one.
-pub fn next_in_table(
-    bytes: &[u8],
-    mut from: usize,
-    table: &[bool; 256],
-    capitals: bool,
-) -> Option<usize> {
-    debug_assert!(
-        (0..0x80u8).all(|b| !table[b as usize]
-            || b.is_ascii_digit()
-            || (capitals && b.is_ascii_uppercase()))
-    );
-    while let Some(chunk) = bytes.get(from..from + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let mut may = (x & HIGH) | ascii_within(x, b'0', b'9');
-        if capitals {
-            may |= ascii_within(x, b'A', b'Z');
-        }
-        if may != 0
-            && let Some(k) = chunk.iter().position(|&b| table[b as usize])
+/// Sixteen bytes at a time, without early exit inside a block (the compiler tests a block
+/// with a few vector instructions): a block without an ASCII digit, a C2 or a byte from C4
+/// up (letters, accented or not, spaces, signs) is passed over whole.
+fn next_may_start_numeric(bytes: &[u8], mut from: usize) -> Option<usize> {
+    let may = |b: u8| b.is_ascii_digit() | (b == 0xC2) | (b >= 0xC4);
+    while let Some(block) = bytes.get(from..from + 16) {
+        if block.iter().fold(false, |m, &b| m | may(b))
+            && let Some(k) = block.iter().position(|&b| MAY_START_NUMERIC[b as usize])
         {
             return Some(from + k);
         }
-        from += 8;
+        from += 16;
     }
     bytes[from..]
         .iter()
-        .position(|&b| table[b as usize])
+        .position(|&b| MAY_START_NUMERIC[b as usize])
         .map(|k| from + k)
+}
+
+/// Two increasing sequences of offsets merged into one, in increasing order: a rule that
+/// looks for several bytes with several memchr searches.
+pub fn merged(
+    a: impl Iterator<Item = usize>,
+    b: impl Iterator<Item = usize>,
+) -> impl Iterator<Item = usize> {
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(x), Some(y)) if y < x => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
+    })
 }
 
 /// The start and end of the line of `text` holding byte `at` (its line feed left out): a
@@ -437,6 +471,147 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+
+/// True when `line` holds a match of `PLACEHOLDER`. Found by `placeholder_at` at each
+/// sign, on the line's bytes; the regex (which takes 10 M instructions to build) runs only
+/// on a line where a character beyond ASCII stands where `\d` or `\w` is asked of it and
+/// the standard library cannot tell (a digit of another script, a combining mark).
+fn has_placeholder(line: &str) -> bool {
+    let mut unsure = false;
+    let found = line
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'%' | b'{' | b'$' | b'~'))
+        .any(|(i, _)| placeholder_at(line, i, &mut unsure));
+    found || (unsure && PLACEHOLDER.is_match(line))
+}
+
+/// True when a match of `PLACEHOLDER` starts at byte `i` of `s` (a sign), each character
+/// judged by `digit_at` and `word_at`; `unsure` is set when one could not be judged and
+/// might have made a match.
+fn placeholder_at(s: &str, i: usize, unsure: &mut bool) -> bool {
+    let b = s.as_bytes();
+    let at = |j: usize| b.get(j).copied().unwrap_or(0);
+    match b[i] {
+        // `~\d`
+        b'~' => digit_at(s, i + 1, unsure),
+        // `\$\{?\w+\}?`: a word character after « $ » or « ${ ».
+        b'$' => {
+            let j = if at(i + 1) == b'{' { i + 2 } else { i + 1 };
+            word_run(s, i + 1, unsure).is_some_and(|end| end > i + 1)
+                || (j > i + 1 && word_run(s, j, unsure).is_some_and(|end| end > j))
+        }
+        // `\{\w*\}`
+        b'{' => word_run(s, i + 1, unsure).is_some_and(|end| at(end) == b'}'),
+        _ => {
+            // `%\d`, `%<PRI\w+>`, `%\(\w+\)[sdifr]`
+            if digit_at(s, i + 1, unsure)
+                || (b[i + 1..].starts_with(b"<PRI")
+                    && word_run(s, i + 5, unsure).is_some_and(|end| end > i + 5 && at(end) == b'>'))
+                || (at(i + 1) == b'('
+                    && word_run(s, i + 2, unsure).is_some_and(|end| {
+                        end > i + 2 && at(end) == b')' && b"sdifr".contains(&at(end + 1))
+                    }))
+            {
+                return true;
+            }
+            // `%[-+ #0]*\d*(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?[sdiuxXfFeEgGcpaon]`: the
+            // flags and the width reach every place from after « % » to the end of the
+            // digits that follow the flags (« 0 » is both), the precision every place
+            // after its point; a conversion may follow any of them.
+            let flags = i
+                + 1
+                + b[i + 1..]
+                    .iter()
+                    .take_while(|&&x| b"-+ #0".contains(&x))
+                    .count();
+            let width = digit_run(s, flags, unsure);
+            let precision = if at(width) == b'.' && digit_at(s, width + 1, unsure) {
+                digit_run(s, width + 1, unsure)
+            } else {
+                width
+            };
+            let conversion = |j: usize| b"sdiuxXfFeEgGcpaon".contains(&at(j));
+            let length = |j: usize| match (at(j), at(j + 1)) {
+                (b'h', b'h') | (b'l', b'l') => conversion(j + 2) || conversion(j + 1),
+                (b'h' | b'l' | b'L' | b'q' | b'j' | b'z' | b't', _) => conversion(j + 1),
+                _ => false,
+            };
+            (i + 1..=precision)
+                .filter(|&j| j <= width || j >= width + 2)
+                .any(|j| conversion(j) || length(j))
+        }
+    }
+}
+
+/// Whether the character at byte `j` of `s` is a `\d` of the regexes. A numeric character
+/// beyond Latin-1 may be one or not (not every one is a decimal digit; those of Latin-1,
+/// « ² » or « ½ », are not): `unsure` is set, and it is taken for none.
+fn digit_at(s: &str, j: usize, unsure: &mut bool) -> bool {
+    match s.as_bytes().get(j) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_digit(),
+        Some(_) => {
+            *unsure |= s[j..]
+                .chars()
+                .next()
+                .is_some_and(|c| c > '\u{FF}' && c.is_numeric());
+            false
+        }
+    }
+}
+
+/// The end of the run of ASCII digits from byte `j` of `s`; `unsure` is set when the
+/// character after it may be a digit.
+fn digit_run(s: &str, j: usize, unsure: &mut bool) -> usize {
+    let end = j + s.as_bytes()[j.min(s.len())..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    digit_at(s, end, unsure);
+    end
+}
+
+/// Whether `c` is a word character (`\w`) of the regexes, where the standard library can
+/// tell: ASCII letters, digits and « _ », and the letters of Latin-1 and the Latin Extended
+/// blocks are; white space is not, nor the other characters of these blocks and of the
+/// General Punctuation block (U+2000 to U+206F: dashes, quotes, « … ») but its joiners and
+/// connectors. `None` for the others (a letter, a mark or a digit of another script).
+fn word_char(c: char) -> Option<bool> {
+    if c.is_ascii() {
+        Some(c.is_ascii_alphanumeric() || c == '_')
+    } else if c <= '\u{24F}' {
+        // (Latin-1 and the Latin Extended blocks, whose word characters are all letters:
+        // beyond, the standard library may know letters newer than the regexes' tables.)
+        Some(c.is_alphabetic())
+    } else if c.is_whitespace() {
+        Some(false)
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        Some(matches!(
+            c,
+            '\u{200C}' | '\u{200D}' | '\u{203F}' | '\u{2040}' | '\u{2054}'
+        ))
+    } else {
+        None
+    }
+}
+
+/// The end of the run of word characters (`word_char`) from byte `j` of `s`; `None` (and
+/// `unsure` set) at a character that may be one or not.
+fn word_run(s: &str, j: usize, unsure: &mut bool) -> Option<usize> {
+    let mut end = j.min(s.len());
+    for c in s[end..].chars() {
+        match word_char(c) {
+            Some(true) => end += c.len_utf8(),
+            Some(false) => break,
+            None => {
+                *unsure = true;
+                return None;
+            }
+        }
+    }
+    Some(end)
+}
 
 /// Scale words of amounts (« 5,5 milliards »).
 pub const SCALE_WORDS: &[&str] = &[
@@ -747,6 +922,28 @@ const CODE_INSIDE: &[&str] = &[
     ") {", "= {", "[]", "\\n", "=>", "<=", ">=", "\":", "':", "};",
 ];
 
+/// Per first byte of a `CODE_INSIDE` marker, the second bytes of the markers that start
+/// with it, as bits: the first bytes of markers are common in prose (« ' », « - », « ( »),
+/// the pairs are not, and a byte followed by none is turned away without comparing the
+/// markers.
+static INSIDE_SECOND: [u128; 128] = {
+    let mut table = [0u128; 128];
+    let mut i = 0;
+    while i < CODE_INSIDE.len() {
+        let m = CODE_INSIDE[i].as_bytes();
+        table[m[0] as usize] |= 1 << m[1];
+        i += 1;
+    }
+    table
+};
+
+/// True when a `CODE_INSIDE` marker starts `rest`, whose first byte is ASCII.
+fn marker_at(rest: &[u8]) -> bool {
+    rest.get(1).is_some_and(|&second| {
+        second < 0x80 && INSIDE_SECOND[usize::from(rest[0] & 0x7F)] >> second & 1 != 0
+    }) && CODE_INSIDE.iter().any(|m| rest.starts_with(m.as_bytes()))
+}
+
 /// Classes of the bytes `LineScan` looks for, as bits of `BYTE_CLASS`.
 const DIGIT: u8 = 1;
 /// Signs dense in code: `{}[]()<>=;*&|\$#_/`.
@@ -814,21 +1011,26 @@ struct Tally {
 }
 
 impl Tally {
-    /// Counts the bytes `from..to` of `bytes` (a `CODE_INSIDE` marker may run past `to`).
+    /// Counts the byte at `i` of `bytes`, which ends where its line does (a `CODE_INSIDE`
+    /// marker may run past `i`, not past the line).
+    #[inline(always)]
+    fn add_byte(&mut self, bytes: &[u8], i: usize) {
+        let class = BYTE_CLASS[bytes[i] as usize];
+        if class == 0 {
+            return;
+        }
+        self.seen |= class;
+        self.digits += usize::from(class & DIGIT != 0);
+        self.symbols += usize::from(class & SYMBOL != 0);
+        if class & INSIDE_FIRST != 0 && !self.inside {
+            self.inside = marker_at(&bytes[i..]);
+        }
+    }
+
+    /// Counts the bytes `from..to` of `bytes` one by one.
     fn add(&mut self, bytes: &[u8], from: usize, to: usize) {
         for i in from..to {
-            let class = BYTE_CLASS[bytes[i] as usize];
-            if class == 0 {
-                continue;
-            }
-            self.seen |= class;
-            self.digits += usize::from(class & DIGIT != 0);
-            self.symbols += usize::from(class & SYMBOL != 0);
-            if class & INSIDE_FIRST != 0 && !self.inside {
-                self.inside = CODE_INSIDE
-                    .iter()
-                    .any(|m| bytes[i..].starts_with(m.as_bytes()));
-            }
+            self.add_byte(bytes, i);
         }
     }
 
@@ -843,33 +1045,67 @@ impl Tally {
     }
 }
 
-/// True when one of the eight bytes of `x` may have a class: an ASCII byte that is neither
-/// a letter nor a space (letters, spaces and the bytes of other characters have none, and
-/// make most of a line of prose).
-fn may_have_class(x: u64) -> bool {
+/// Per byte of the eight of `x`, the high bit of: a byte that may have a class, an ASCII
+/// byte that is neither a letter nor a space (letters, spaces and the bytes of other
+/// characters have none, and make most of a line of prose).
+fn class_candidates(x: u64) -> u64 {
     // Per byte, the high bit of: ASCII; a letter (its low seven bits, lower-cased, from
     // 'a' to 'z'); not a space. (Sums of seven-bit values: no carry crosses a byte.)
     let ascii = !x & HIGH;
     let folded = (x | (ONES * 0x20)) & !HIGH;
     let letter = ascii_within(folded, b'a', b'z');
     let not_space = (((x ^ (ONES * 0x20)) & !HIGH) + ONES * 0x7F) & HIGH;
-    ascii & !letter & not_space != 0
+    ascii & !letter & not_space
 }
 
 impl LineScan {
+    /// The scan of one line, byte by byte.
     fn of(line: &str) -> LineScan {
-        let bytes = line.as_bytes();
         let mut tally = Tally::default();
-        // Eight bytes at a time: those that hold no byte with a class are skipped whole.
+        tally.add(line.as_bytes(), 0, line.len());
+        tally.scan()
+    }
+
+    /// The scan of every line of `view` (as `lines` cuts it), in order, to `f`: one pass
+    /// over the whole text, eight bytes at a time, that looks only at the bytes that may
+    /// have a class (`class_candidates`), found by their bits.
+    fn each(view: &str, lines: &LineIndex, mut f: impl FnMut(usize, LineScan)) {
+        let bytes = view.as_bytes();
+        let n = lines.len();
+        // (Where line `l` ends: where the next starts. Its line end, \n or \r, has no
+        // class; a masked one may be a space in the view, and still ends the line.)
+        let end_of = |l: usize| {
+            if l + 1 < n {
+                lines.line_start(l + 1)
+            } else {
+                bytes.len()
+            }
+        };
+        let (mut line, mut end) = (0, end_of(0));
+        let mut tally = Tally::default();
+        let mut visit = |i: usize| {
+            while i >= end {
+                f(line, std::mem::take(&mut tally).scan());
+                line += 1;
+                end = end_of(line);
+            }
+            tally.add_byte(&bytes[..end], i);
+        };
         let mut i = 0;
         while let Some(chunk) = bytes.get(i..i + 8) {
-            if may_have_class(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) {
-                tally.add(bytes, i, i + 8);
+            let mut may =
+                class_candidates(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+            while may != 0 {
+                visit(i + (may.trailing_zeros() / 8) as usize);
+                may &= may - 1;
             }
             i += 8;
         }
-        tally.add(bytes, i, bytes.len());
-        tally.scan()
+        (i..bytes.len()).for_each(&mut visit);
+        while line < n {
+            f(line, std::mem::take(&mut tally).scan());
+            line += 1;
+        }
     }
 
     /// A line with more digits than letters (and a few of them: six or more).
@@ -907,14 +1143,18 @@ impl LineScan {
 fn looks_like_c(t: &str) -> bool {
     // « printf("…", x); », « test_kcmp("…", »: a line that starts with a call (but
     // « open(2) renvoie… » names a manual page).
-    if let Some(paren) = t.find('(') {
-        let name = &t[..paren];
-        if !name.is_empty()
-            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-            && !t[paren + 1..].starts_with(|c: char| c.is_ascii_digit())
-        {
-            return true;
-        }
+    // (The name is the bytes before the first one that is not ASCII alphanumeric or « _ »:
+    // the call needs that byte to be the first « ( », and a prose line stops at its first
+    // space, where searching for the « ( » read the whole line.)
+    let name = t
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'_'))
+        .unwrap_or(t.len());
+    if name > 0
+        && t.as_bytes().get(name) == Some(&b'(')
+        && !t[name + 1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return true;
     }
     // « "option inconnue", "Consultez mount(8).", »: arguments of a call.
     if t.starts_with('"') && (t.ends_with("\",") || t.ends_with("\");") || t.ends_with("\")")) {
@@ -944,10 +1184,39 @@ fn looks_like_c(t: &str) -> bool {
     false
 }
 
-/// True when `line` holds at most `n` alphabetic characters. (Counting stops at the one
-/// after the `n`th: a line of prose has many more.)
+/// True when `line` holds at most `n` alphabetic characters. They are counted eight bytes
+/// at a time: the ASCII letters by their bits, the characters beyond ASCII by their
+/// first byte (the only one from 0xC0 up), decoded; counting stops at the first eight
+/// bytes that go past `n` (a line of prose has many more letters).
 fn letters_at_most(line: &str, n: usize) -> bool {
-    line.chars().filter(|c| c.is_alphabetic()).nth(n).is_none()
+    let bytes = line.as_bytes();
+    let beyond_ascii = |i: usize| line[i..].chars().next().is_some_and(char::is_alphabetic);
+    let mut letters = 0;
+    let mut i = 0;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Per byte, the high bit of: an ASCII letter (lower-cased from 'a' to 'z'); a
+        // first byte of a character beyond ASCII (its two high bits set).
+        let ascii = ascii_within((x | (ONES * 0x20)) & !HIGH, b'a', b'z') & !x;
+        letters += (((ascii >> 7).wrapping_mul(ONES)) >> 56) as usize;
+        let mut first = x & (x << 1) & HIGH;
+        while first != 0 {
+            letters += usize::from(beyond_ascii(i + (first.trailing_zeros() / 8) as usize));
+            first &= first - 1;
+        }
+        if letters > n {
+            return false;
+        }
+        i += 8;
+    }
+    for (k, &b) in bytes.iter().enumerate().skip(i) {
+        letters += usize::from(if b.is_ascii() {
+            b.is_ascii_alphabetic()
+        } else {
+            b >= 0xC0 && beyond_ascii(k)
+        });
+    }
+    letters <= n
 }
 
 /// `size_t`, `u64`, `__be16`, `int32`: a C type name.
@@ -1218,12 +1487,14 @@ pub fn number_samples() -> Vec<String> {
 mod tests {
     use super::*;
 
-    /// `next_may_start_numeric` finds the byte a scan of the table finds.
+    /// `next_may_start_numeric` finds the byte a scan of the table finds, over every
+    /// first byte of the characters beyond ASCII.
     #[test]
     fn next_numeric_start_is_that_of_the_table() {
         let pieces = [
             "a", "Z", " ", "/", "0", "9", ":", "é", "’", "²", "٣", "\u{a0}", "€", "\n", "½", "Ā",
-            "I", "V", "X", "L", "C", "@", "[", "H", "Y",
+            "I", "V", "X", "L", "C", "@", "[", "H", "Y", "\u{80}", "ÿ", "ǅ", "Ω", "ㄱ", "𝟘", "😀",
+            "\u{7FF}",
         ];
         let mut rng = crate::testing::Rng::new(0x0d1_9175);
         for _ in 0..20_000 {
@@ -1235,16 +1506,6 @@ mod tests {
                     .position(|&x| MAY_START_NUMERIC[x as usize])
                     .map(|k| from + k);
                 assert_eq!(next_may_start_numeric(b, from), scan, "{t:?} {from}");
-                // With capitals: those of Roman numerals.
-                let mut roman = MAY_START_NUMERIC;
-                for c in *b"IVXLC" {
-                    roman[c as usize] = true;
-                }
-                let scan = b[from..]
-                    .iter()
-                    .position(|&x| roman[x as usize])
-                    .map(|k| from + k);
-                assert_eq!(next_in_table(b, from, &roman, true), scan, "{t:?} {from}");
             }
         }
     }
@@ -1376,17 +1637,12 @@ mod tests {
                 }
             }
         }
+        // Markers across a line end masked in the view (below): « f(x) », then « { ».
+        lines.extend(["f(x)", "{ corps }", "a =", "{", "", "x)", "{"].map(str::to_string));
+        let inside = aho_corasick::AhoCorasick::new(CODE_INSIDE).expect("valid patterns");
         for line in &lines {
             let scan = LineScan::of(line);
-            // The steps skip no byte with a class: the same counts as byte by byte.
-            let mut plain = Tally::default();
-            plain.add(line.as_bytes(), 0, line.len());
-            let plain = plain.scan();
-            assert_eq!(
-                (scan.digits, scan.symbols, scan.inside),
-                (plain.digits, plain.symbols, plain.inside),
-                "{line:?}"
-            );
+            assert_eq!(scan.inside, inside.is_match(line), "{line:?}");
             assert_eq!(scan.is_code(line), is_code_line_reference(line), "{line:?}");
             assert_eq!(
                 scan.is_numeric(line),
@@ -1399,6 +1655,43 @@ mod tests {
                 line.contains(['%', '{', '$', '~']),
                 "{line:?}"
             );
+        }
+        // The pass over a whole text finds, line by line, what the scan of each line alone
+        // finds: with LF and CRLF line ends, and with line ends that the view masks (a
+        // space where the text has a line feed, as a hidden range leaves them).
+        let counts = |s: &LineScan| (s.digits, s.symbols, s.inside, s.colon, s.placeholder_sign);
+        for (end, masked) in [("\n", "\n"), ("\r\n", "\r\n"), ("\n", " "), ("\r\n", "\r ")] {
+            for lines in [&lines[..], &lines[..1], &[]] {
+                let text = lines.join(end);
+                let view = lines.join(masked);
+                let index = LineIndex::new(&text);
+                let mut next = 0;
+                LineScan::each(&view, &index, |l, scan| {
+                    let line = index.line_text(&view, l);
+                    assert_eq!(counts(&scan), counts(&LineScan::of(line)), "{line:?}");
+                    assert_eq!(l, next);
+                    next += 1;
+                });
+                assert_eq!(next, index.len());
+            }
+        }
+    }
+
+    /// `letters_at_most` counts as `char::is_alphabetic` does, on lines of letters,
+    /// accents, digits, signs, spaces and emoji across the eight-byte steps.
+    #[test]
+    fn letters_are_counted_as_chars_are() {
+        let pieces = [
+            "a", "Z", " ", "é", "É", "ß", "œ", "\u{A0}", "’", "«", "1", "_", "(", "😀", "ǅ", "٣",
+            "中", "\u{301}", "Ω", "ℵ", "ⅷ", "abcdefgh", "        ",
+        ];
+        let mut rng = crate::testing::Rng::new(0x1e77_e125);
+        for _ in 0..20_000 {
+            let line = rng.string(&pieces, 40);
+            let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+            for n in [0, 1, letters.saturating_sub(1), letters, letters + 1, 200] {
+                assert_eq!(letters_at_most(&line, n), letters <= n, "{line:?} {n}");
+            }
         }
     }
 
@@ -1499,6 +1792,78 @@ mod tests {
             let line = rng.string(&pieces, 24);
             assert_eq!(is_key_value(&line), re.is_match(&line), "{line:?}");
         }
+    }
+
+    /// `InOrder` answers as `is_french_prose_at` at every offset of texts with code lines,
+    /// English sentences, empty lines and CRLF line ends.
+    #[test]
+    fn in_order_answers_as_is_french_prose_at() {
+        let mut texts = number_samples();
+        texts.push(
+            "Since Linux 2.6.8, the records are defined as follows:\r\n\r\nint fd, poll_num;\n\
+             Le format de sortie est le suivant : « oui ».\nThe value of the flag is set.\n\n"
+                .repeat(3),
+        );
+        texts.push(String::new());
+        for text in texts {
+            let doc = Document::from_str(&text);
+            let p = Prose::new(&doc);
+            let mut in_order = p.in_order();
+            for i in 0..=text.len() {
+                assert_eq!(
+                    in_order.is_french_prose_at(i),
+                    p.is_french_prose_at(i),
+                    "{i}"
+                );
+            }
+        }
+    }
+
+    /// `has_placeholder` answers as `PLACEHOLDER` does, on lines of signs, flags, digits of
+    /// several scripts, letters, marks and spaces.
+    #[test]
+    fn placeholders_are_what_the_regex_matches() {
+        let pieces = [
+            "%", "%", "{", "}", "$", "~", "<PRI", ">", "(", ")", "-", "+", " ", "#", "0", "5", ".",
+            "h", "l", "L", "q", "z", "s", "d", "x", "r", "a", "_", "é", "\u{A0}", "٣", "²", "中",
+            "\u{301}", "‿", "«", "%s", "%d", "%5.2lf", "${x}", "{nom}", "%(a)s", "%1",
+        ];
+        // Every character `word_char` and `digit_at` judge is judged as the regexes do.
+        let (word, digit) = (Regex::new(r"^\w$").unwrap(), Regex::new(r"^\d$").unwrap());
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.to_string();
+            if let Some(w) = word_char(c) {
+                assert_eq!(w, word.is_match(&s), "{c:?}");
+            }
+            let mut unsure = false;
+            if digit_at(&s, 0, &mut unsure) || !unsure {
+                assert_eq!(digit_at(&s, 0, &mut unsure), digit.is_match(&s), "{c:?}");
+            }
+        }
+        let mut rng = crate::testing::Rng::new(0x0007_1ace);
+        let mut unsure = 0;
+        for _ in 0..100_000 {
+            let line = rng.string(&pieces, 12);
+            assert_eq!(
+                has_placeholder(&line),
+                PLACEHOLDER.is_match(&line),
+                "{line:?}"
+            );
+            let mut u = false;
+            let signs = line
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b"%{$~".contains(&b));
+            let found = signs.fold(false, |f, (i, _)| placeholder_at(&line, i, &mut u) || f);
+            if found {
+                assert!(PLACEHOLDER.is_match(&line), "{line:?}");
+            } else if !u {
+                assert!(!PLACEHOLDER.is_match(&line), "{line:?}");
+            }
+            unsure += usize::from(u && !found);
+        }
+        // The regex decides on few lines.
+        assert!(unsure < 10_000, "{unsure}");
     }
 
     #[test]

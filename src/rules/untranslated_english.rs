@@ -3,6 +3,7 @@
 
 use super::{Context, Rule, RuleDoc, RuleMeta, match_case, quote_list};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
+use crate::document::Token;
 use crate::glossary::Target;
 
 pub struct UntranslatedEnglish;
@@ -40,8 +41,8 @@ impl Rule for UntranslatedEnglish {
         // ends is the only one that can overlap it.
         let mut reported: std::collections::BTreeMap<usize, usize> =
             std::collections::BTreeMap::new();
-        let english_sentences: std::collections::HashSet<u32> =
-            super::english_sentences(cx.doc, &ENGLISH_WORDS, 4).collect();
+        // Whether each sentence is English, found when a hit first asks (few get that far).
+        let mut english: Vec<Option<bool>> = super::per_sentence(cx.doc);
         for hit in &cx.hits {
             let Target::Source { term, index } = hit.target else {
                 continue;
@@ -74,7 +75,8 @@ impl Rule for UntranslatedEnglish {
             // A whole sentence in English is an untranslated segment, not a term left behind;
             // so is an English clause in a French sentence (« … enables a number of advanced
             // features, such as … »).
-            if english_sentences.contains(&toks[hit.first].sentence)
+            if *english[toks[hit.first].sentence as usize]
+                .get_or_insert_with(|| sentence_is_english(toks, hit.first))
                 || english_around(cx, hit.first, hit.last)
             {
                 continue;
@@ -122,6 +124,20 @@ impl Rule for UntranslatedEnglish {
             );
         }
     }
+}
+
+/// True when the sentence of token `k` is English: `super::english_sentences` with these
+/// words and share, on the words of that sentence alone.
+fn sentence_is_english(toks: &[Token], k: usize) -> bool {
+    let (mut en, mut all) = (0, 0);
+    for t in super::capitalization::sentence_tokens(toks, k)
+        .iter()
+        .filter(|t| t.is_word())
+    {
+        all += 1;
+        en += usize::from(ENGLISH_WORDS.contains(&t.norm));
+    }
+    super::mostly_english(en, all, 4)
 }
 
 /// English words that French text does not use: two of them, making a quarter of a
@@ -219,7 +235,46 @@ fn english_around(cx: &Context, first: usize, last: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::check_with;
+    use crate::document::Document;
+    use crate::testing::{Rng, check_with};
+
+    /// A sentence is English by its own words as by `english_sentences` over the whole
+    /// text, on random texts of English and French words.
+    #[test]
+    fn english_by_sentence_as_over_the_whole_text() {
+        let pieces = [
+            "the ",
+            "and ",
+            "of ",
+            "to ",
+            "is ",
+            "le ",
+            "de ",
+            "features ",
+            "fichier ",
+            "2024 ",
+            "The ",
+            "l'",
+            ". ",
+            "! ",
+            "\n\n",
+            " ",
+            "😀 ",
+        ];
+        let mut rng = Rng::new(0xe9e9);
+        let mut english = 0;
+        for _ in 0..400 {
+            let doc = Document::from_str(&rng.string(&pieces, 60));
+            let all: std::collections::HashSet<u32> =
+                super::super::english_sentences(&doc, &super::ENGLISH_WORDS, 4).collect();
+            for (k, t) in doc.tokens.iter().enumerate() {
+                let is = all.contains(&t.sentence);
+                assert_eq!(super::sentence_is_english(&doc.tokens, k), is, "{k}");
+                english += usize::from(is);
+            }
+        }
+        assert!(english > 100, "{english}");
+    }
 
     const G: &str = r#"
 [glossary]
