@@ -101,6 +101,10 @@ impl Rule for PunctuationSpacing {
                 0xC2 if bytes.get(i + 1) == Some(&0xBB) => '»',
                 _ => continue,
             };
+            // « , » and « . » matter only after a space (`low`); most follow a letter.
+            if matches!(c, ',' | '.') && ends_no_space_run(&bytes[..i]) {
+                continue;
+            }
             // (A quotation left open at the end of a line is dropped.)
             while line + 1 < lines.len() && lines.line_start(line + 1) <= i {
                 line += 1;
@@ -233,12 +237,7 @@ fn sign_offsets(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
 /// The run of breaking spaces that ends at `end` (same line); its start.
 fn space_run_before(p: &Prose, end: usize) -> usize {
     let text = &p.doc.text[..end];
-    // (Most signs follow a letter: an ASCII byte that is not a breaking space ends no run.)
-    if text
-        .as_bytes()
-        .last()
-        .is_none_or(|&b| b.is_ascii() && !matches!(b, b' ' | b'\t' | 0x0B | 0x0C))
-    {
+    if ends_no_space_run(text.as_bytes()) {
         return end;
     }
     text.char_indices()
@@ -246,6 +245,15 @@ fn space_run_before(p: &Prose, end: usize) -> usize {
         .take_while(|&(q, c)| is_breaking_space(c) && p.visible(q))
         .last()
         .map_or(end, |(q, _)| q)
+}
+
+/// True when `before` (the text before a sign) ends with no run of breaking spaces for
+/// certain, read on its last byte: most signs follow a letter, and an ASCII byte that is not
+/// a breaking space ends no run (a byte beyond ASCII needs its character decoded).
+fn ends_no_space_run(before: &[u8]) -> bool {
+    before
+        .last()
+        .is_none_or(|&b| b.is_ascii() && !matches!(b, b' ' | b'\t' | 0x0B | 0x0C))
 }
 
 fn space_run_after(p: &Prose, start: usize) -> usize {
@@ -601,6 +609,29 @@ mod tests {
             t.replace_range(x.span.start..x.span.end, &x.suggestions[0].replacement);
         }
         t
+    }
+
+    /// A « , » or « . » the loop passes over (no space ends before it, read on one byte) is
+    /// one where `low` finds nothing either.
+    #[test]
+    fn points_passed_over_are_points_low_rejects() {
+        let pieces = [
+            "mot", "Mot", " ", "\t", "\u{A0}", "\u{202F}", "\u{2009}", ",", ".", "é", "\n", "cd",
+            "«", "»", "1",
+        ];
+        let mut rng = crate::testing::Rng::new(0x90_1575);
+        for _ in 0..3_000 {
+            let t = rng.string(&pieces, 40);
+            let doc = crate::document::Document::from_str(&t);
+            let p = super::Prose::new(&doc);
+            for (i, c) in t.char_indices().filter(|&(_, c)| matches!(c, ',' | '.')) {
+                if super::ends_no_space_run(&t.as_bytes()[..i]) {
+                    let mut found = Vec::new();
+                    super::low(&p, i, c, &mut found);
+                    assert!(found.is_empty(), "{t:?} at {i}");
+                }
+            }
+        }
     }
 
     /// The merged searches find every byte that may be a sign, once, in order.
