@@ -16,7 +16,10 @@ pub struct Vocabulary {
 
 impl Vocabulary {
     pub fn new(tokens: &[Token]) -> Vocabulary {
-        let mut table = Table::new(tokens.len() / 16);
+        // Sized for a distinct word in 32 tokens (the man pages have one in 26) and grown
+        // as needed: a table sized for the tokens was mostly empty, and its probes missed
+        // the caches.
+        let mut table = Table::new(tokens.len() / 32);
         let mut first: Vec<u32> = Vec::new();
         let ids = tokens
             .iter()
@@ -92,14 +95,23 @@ pub struct PerForm<'v, T> {
 
 impl<T: Copy> PerForm<'_, T> {
     /// The value of the form of token `token`: `make()` the first time a token of that form
-    /// asks (`make` must depend on the form alone).
+    /// asks (`make` must depend on the form alone). Inlined, as rules ask it for every
+    /// token; making a value is out of line.
+    #[inline]
     pub fn get(&self, token: usize, make: impl FnOnce() -> T) -> T {
         let cell = &self.values[self.ids[token] as usize];
-        cell.get().unwrap_or_else(|| {
-            let v = make();
-            cell.set(Some(v));
-            v
-        })
+        match cell.get() {
+            Some(v) => v,
+            None => Self::make(cell, make),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn make(cell: &std::cell::Cell<Option<T>>, make: impl FnOnce() -> T) -> T {
+        let v = make();
+        cell.set(Some(v));
+        v
     }
 }
 

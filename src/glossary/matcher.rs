@@ -1186,11 +1186,14 @@ impl Matcher {
             a.sentence == b.sentence && gap_is_joiner(doc, a.end, b.start)
         };
         let mut candidates: Vec<u32> = Vec::new();
-        for (i, tok) in tokens.iter().enumerate().take(to).skip(from) {
+        // (A range of indices: an enumerated, skipped and taken iterator of the tokens cost
+        // some thirty instructions a token, most of which start no pattern.)
+        for i in from..to.min(tokens.len()) {
             let starts = forms.starts(i);
             if starts.is_empty() {
                 continue;
             }
+            let tok = &tokens[i];
             // What the next token allows as a second word: its lemmas (once for all the
             // candidates), a `*` if it may stand for one (asked only when a pattern has one).
             // Worked out at the first lemma that starts a pattern of two words or more: most
@@ -1226,8 +1229,12 @@ impl Matcher {
                 }
                 if one.is_empty() && candidates.is_empty() {
                     // The lemma's one-word pattern alone, if any: its targets are in `forms`.
-                    let span = Span::new(tok.start, tok.end);
-                    Self::push_targets(forms.one_word_targets(st), i, i, span, apart, found);
+                    // (Most lemmas that get here have none: « dans » starts phrases only.)
+                    let targets = forms.one_word_targets(st);
+                    if !targets.is_empty() {
+                        let span = Span::new(tok.start, tok.end);
+                        Self::push_targets(targets, i, i, span, apart, found);
+                    }
                     continue;
                 }
                 gather(&mut one, &mut candidates, &items[single..]);
@@ -1326,8 +1333,7 @@ struct Local<'d> {
     ids: &'d [u32],
     /// Per word: where its lemmas lie in `lemmas`, and where those that start patterns lie
     /// in `starts`.
-    lemma_off: Vec<u32>,
-    start_off: Vec<u32>,
+    words: Vec<WordRanges>,
     lemmas: Vec<u32>,
     starts: Vec<Start>,
     /// The targets of the one-word patterns of `starts`, as the cache holds them.
@@ -1352,6 +1358,15 @@ struct Start {
     targets: (u32, u32),
 }
 
+/// Where a word's lemmas lie in `Local::lemmas` and those that start patterns in
+/// `Local::starts` (from, to): side by side, so that a token reads both in one look-up
+/// (two tables of offsets were two look-ups for each, far apart).
+#[derive(Clone, Copy)]
+struct WordRanges {
+    lemmas: (u32, u32),
+    starts: (u32, u32),
+}
+
 /// No pattern (`Start::one_word`).
 const NO_PATTERN: u32 = u32::MAX;
 
@@ -1365,15 +1380,13 @@ impl<'d> Local<'d> {
         let n = words.len();
         let mut local = Local {
             ids: &words.ids,
-            lemma_off: Vec::with_capacity(n + 1),
-            start_off: Vec::with_capacity(n + 1),
+            words: Vec::with_capacity(n),
             lemmas: Vec::with_capacity(n),
             starts: Vec::with_capacity(n),
             targets: Vec::new(),
         };
-        local.lemma_off.push(0);
-        local.start_off.push(0);
         for &first in &words.first {
+            let (lemmas_from, starts_from) = (local.lemmas.len() as u32, local.starts.len() as u32);
             let norm = &doc.tokens[first as usize].norm;
             if let Some(form) = m.forms.get(norm) {
                 for &lemma in m.form_lemmas.get(form) {
@@ -1409,16 +1422,18 @@ impl<'d> Local<'d> {
                     });
                 }
             }
-            local.lemma_off.push(local.lemmas.len() as u32);
-            local.start_off.push(local.starts.len() as u32);
+            local.words.push(WordRanges {
+                lemmas: (lemmas_from, local.lemmas.len() as u32),
+                starts: (starts_from, local.starts.len() as u32),
+            });
         }
         local
     }
 
     /// The lemmas of token `i`'s word (none for a word the glossary does not know).
     fn lemmas(&self, i: usize) -> &[u32] {
-        let w = self.ids[i] as usize;
-        &self.lemmas[self.lemma_off[w] as usize..self.lemma_off[w + 1] as usize]
+        let (a, b) = self.words[self.ids[i] as usize].lemmas;
+        &self.lemmas[a as usize..b as usize]
     }
 
     /// The targets of the one-word pattern of `st` (none if it has none).
@@ -1428,8 +1443,8 @@ impl<'d> Local<'d> {
 
     /// The lemmas of token `i`'s word that start patterns, in the order of its lemmas.
     fn starts(&self, i: usize) -> &[Start] {
-        let w = self.ids[i] as usize;
-        &self.starts[self.start_off[w] as usize..self.start_off[w + 1] as usize]
+        let (a, b) = self.words[self.ids[i] as usize].starts;
+        &self.starts[a as usize..b as usize]
     }
 }
 
