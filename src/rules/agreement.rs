@@ -124,6 +124,20 @@ impl Gn {
         n: Number::Either,
     };
 
+    /// What `readings` have in common: a gender or number on which they differ is
+    /// `Either`; `None` when there is no reading.
+    fn shared<'r>(readings: impl Iterator<Item = &'r Analysis>) -> Option<Gn> {
+        readings
+            .map(|a| Gn {
+                g: a.gender,
+                n: a.number,
+            })
+            .reduce(|o, x| Gn {
+                g: if o.g == x.g { o.g } else { Gender::Either },
+                n: if o.n == x.n { o.n } else { Number::Either },
+            })
+    }
+
     fn certain(self) -> bool {
         self.g != Gender::Either && self.n != Number::Either
     }
@@ -774,21 +788,7 @@ fn noun_of(w: &str, readings: &[Analysis]) -> Option<Gn> {
     {
         return None;
     }
-    let mut out: Option<Gn> = None;
-    for a in readings.iter().filter(|a| a.pos.has(Pos::NOUN)) {
-        let gn = Gn {
-            g: a.gender,
-            n: a.number,
-        };
-        out = Some(match out {
-            None => gn,
-            Some(o) => Gn {
-                g: if o.g == gn.g { o.g } else { Gender::Either },
-                n: if o.n == gn.n { o.n } else { Number::Either },
-            },
-        });
-    }
-    out
+    Gn::shared(readings.iter().filter(|a| a.pos.has(Pos::NOUN)))
 }
 
 /// Gender and number of the adjective readings of a word written in letters alone.
@@ -796,18 +796,7 @@ fn adjective_of(w: &str, readings: &[Analysis]) -> Option<Gn> {
     if !w.chars().all(char::is_alphabetic) {
         return None;
     }
-    let mut o: Option<Gn> = None;
-    for a in readings.iter().filter(|a| a.pos.has(Pos::ADJ)) {
-        let x = Gn {
-            g: a.gender,
-            n: a.number,
-        };
-        o = Some(o.map_or(x, |o| Gn {
-            g: if o.g == x.g { o.g } else { Gender::Either },
-            n: if o.n == x.n { o.n } else { Number::Either },
-        }));
-    }
-    o
+    Gn::shared(readings.iter().filter(|a| a.pos.has(Pos::ADJ)))
 }
 
 struct Analyzer<'a> {
@@ -1901,18 +1890,7 @@ impl<'a> Analyzer<'a> {
             .iter()
             .filter(|r| r.pos.has(Pos::ADJ) || r.pos.has(Pos::PPAS))
             .collect();
-        let mut own: Option<Gn> = None;
-        for r in &readings {
-            let x = Gn {
-                g: r.gender,
-                n: r.number,
-            };
-            own = Some(own.map_or(x, |o| Gn {
-                g: if o.g == x.g { o.g } else { Gender::Either },
-                n: if o.n == x.n { o.n } else { Number::Either },
-            }));
-        }
-        let own = own
+        let own = Gn::shared(readings.iter().copied())
             .map(Gn::describe)
             .filter(|s| !s.is_empty())
             .map(|s| format!(" ({s})"))
