@@ -34,7 +34,7 @@ impl Rule for AcronymPlural {
         let mut p: Option<Prose> = None;
         // (Such a word starts with a capital: the token's flag turns the others away before
         // their text is read.)
-        let capitalized = super::entity_full_name::capitalized(cx.doc);
+        let capitalized = super::capitalized(cx.doc);
         for t in capitalized
             .0
             .iter()

@@ -619,7 +619,7 @@ fn is_listed(norm: &str) -> bool {
 fn is_title(toks: &[Token], k: usize) -> bool {
     // (Capitalised words, words) of four letters or more.
     let (mut cap, mut all) = (0, 0);
-    for t in sentence_tokens(toks, k)
+    for t in super::sentence_tokens(toks, k)
         .iter()
         .filter(|t| t.is_word() && at_least_four_chars(&t.norm))
     {
@@ -629,21 +629,6 @@ fn is_title(toks: &[Token], k: usize) -> bool {
         }
     }
     all >= 4 && cap * 3 >= all * 2
-}
-
-/// The tokens of the sentence of token `k`: side by side, tokens and sentences being in
-/// the order of the text.
-pub(super) fn sentence_tokens(toks: &[Token], k: usize) -> &[Token] {
-    let s = toks[k].sentence;
-    let first = toks[..k]
-        .iter()
-        .rposition(|t| t.sentence != s)
-        .map_or(0, |j| j + 1);
-    let last = toks[k..]
-        .iter()
-        .position(|t| t.sentence != s)
-        .map_or(toks.len(), |j| k + j);
-    &toks[first..last]
 }
 
 /// Sentences written as titles (`is_title`), all at once over the text: what `is_title`

@@ -45,31 +45,6 @@ fn is_joiner(w: &str) -> bool {
     )
 }
 
-/// The indices of the tokens that start with a capital or are written in capitals
-/// (`Token::capitalized`, `Token::all_caps`), in order: found once per document and shared
-/// (`Document::memo`) by the rules that look at names alone, which then visit these tokens
-/// instead of reading every token of the text.
-pub struct Capitalized(pub Vec<u32>);
-
-/// See `Capitalized`.
-pub fn capitalized(doc: &Document) -> std::sync::Arc<Capitalized> {
-    doc.memo.get_or_init(|| {
-        Capitalized(
-            (0..doc.tokens.len() as u32)
-                .zip(&doc.tokens)
-                .filter(|(_, t)| t.capitalized || t.all_caps)
-                .map(|(i, _)| i)
-                .collect(),
-        )
-    })
-}
-
-/// `Document::gap_is_joiner`, at once for the usual gap: one space.
-#[inline]
-pub fn gap_is_joiner(doc: &Document, start: usize, end: usize) -> bool {
-    (end == start + 1 && doc.view.as_bytes()[start] == b' ') || doc.gap_is_joiner(start, end)
-}
-
 /// The run of name-like tokens (capitalised words and joiners) that ends at token `end`
 /// (inclusive) and goes backwards, within one sentence; leading joiners are dropped.
 pub fn name_run_before(doc: &Document, end: usize, max: usize) -> Option<(usize, usize)> {
@@ -82,7 +57,7 @@ pub fn name_run_before(doc: &Document, end: usize, max: usize) -> Option<(usize,
         if !is_part || t.sentence != toks[end].sentence {
             break;
         }
-        if (i as usize) < end && !gap_is_joiner(doc, t.end, toks[i as usize + 1].start) {
+        if (i as usize) < end && !doc.gap_is_joiner(t.end, toks[i as usize + 1].start) {
             break;
         }
         start = i as usize;
@@ -195,33 +170,7 @@ impl Rule for EntityFullName {
 
 #[cfg(test)]
 mod tests {
-    use crate::document::Document;
-    use crate::testing::{Rng, check_with};
-
-    /// The gap test with its one-space shortcut says what `Document::gap_is_joiner` says,
-    /// on every gap of random texts.
-    #[test]
-    fn gaps_as_the_document_says() {
-        let pieces = [
-            " ", "  ", "\t", "\n", "\u{a0}", "\u{202f}", "-", "‑", "'", "’", "ʼ", ",", ".", "a",
-            "É", "de", "(", "😀",
-        ];
-        let mut rng = Rng::new(0x6a95);
-        for _ in 0..2000 {
-            let doc = Document::from_str(&rng.string(&pieces, 30));
-            let n = doc.view.len();
-            for start in (0..=n).filter(|&i| doc.view.is_char_boundary(i)) {
-                for end in (start..=n.min(start + 8)).filter(|&i| doc.view.is_char_boundary(i)) {
-                    assert_eq!(
-                        super::gap_is_joiner(&doc, start, end),
-                        doc.gap_is_joiner(start, end),
-                        "{:?}",
-                        &doc.view[start..end]
-                    );
-                }
-            }
-        }
-    }
+    use crate::testing::check_with;
 
     const G: &str = r#"
 [glossary]

@@ -35,7 +35,7 @@ mod unit_space;
 mod untranslated_english;
 
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
-use crate::document::Document;
+use crate::document::{Document, Token};
 use crate::glossary::{CompiledGlossary, CtxIds, Hit, Scope, Target};
 
 /// A rule's documentation, shown by `relecture rules ID`.
@@ -463,6 +463,40 @@ impl WordTable {
         }
         WordTable { first, next }
     }
+}
+
+/// The tokens of the sentence of token `k`: side by side, tokens and sentences being in
+/// the order of the text.
+pub fn sentence_tokens(toks: &[Token], k: usize) -> &[Token] {
+    let s = toks[k].sentence;
+    let first = toks[..k]
+        .iter()
+        .rposition(|t| t.sentence != s)
+        .map_or(0, |j| j + 1);
+    let last = toks[k..]
+        .iter()
+        .position(|t| t.sentence != s)
+        .map_or(toks.len(), |j| k + j);
+    &toks[first..last]
+}
+
+/// The indices of the tokens that start with a capital or are written in capitals
+/// (`Token::capitalized`, `Token::all_caps`), in order: found once per document and shared
+/// (`Document::memo`) by the rules that look at names alone, which then visit these tokens
+/// instead of reading every token of the text.
+pub struct Capitalized(pub Vec<u32>);
+
+/// See `Capitalized`.
+pub fn capitalized(doc: &Document) -> std::sync::Arc<Capitalized> {
+    doc.memo.get_or_init(|| {
+        Capitalized(
+            (0..doc.tokens.len() as u32)
+                .zip(&doc.tokens)
+                .filter(|(_, t)| t.capitalized || t.all_caps)
+                .map(|(i, _)| i)
+                .collect(),
+        )
+    })
 }
 
 /// Counts per sentence, in a vector indexed by the sentence (tokens know theirs).

@@ -58,7 +58,7 @@ impl Rule for NearMiss {
         let in_a_name = |k: usize| is_name_word.get(k, || in_names(&words, &toks[k].norm));
         // The capitalised tokens from `next` on, each starting a run: a run's tokens are not
         // visited again.
-        let capitalized = super::entity_full_name::capitalized(cx.doc);
+        let capitalized = super::capitalized(cx.doc);
         let mut next = 0;
         for &i in &capitalized.0 {
             let i = i as usize;
@@ -171,7 +171,7 @@ fn run_end(cx: &Context, i: usize) -> usize {
     let mut j = i + 1;
     while j < toks.len()
         && toks[j].sentence == toks[i].sentence
-        && super::entity_full_name::gap_is_joiner(cx.doc, toks[j - 1].end, toks[j].start)
+        && cx.doc.gap_is_joiner(toks[j - 1].end, toks[j].start)
         && (toks[j].capitalized
             || (matches!(toks[j].norm.as_str(), "de" | "of" | "and" | "&")
                 && toks.get(j + 1).is_some_and(|n| n.capitalized)))

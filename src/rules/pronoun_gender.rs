@@ -200,7 +200,7 @@ impl Rule for PronounGender {
         };
         let mut seen: HashMap<&str, Vec<Takeup>> = HashMap::new();
         // A name is capitalised or in capitals: only those tokens are visited.
-        let capitalized = super::entity_full_name::capitalized(cx.doc);
+        let capitalized = super::capitalized(cx.doc);
         for &i in &capitalized.0 {
             let i = i as usize;
             if !is_name(i) || (i > 0 && is_name(i - 1)) {

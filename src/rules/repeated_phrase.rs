@@ -121,8 +121,7 @@ impl Rule for RepeatedPhrase {
             words.per_form(toks, |t| LEADS.contains(t.norm.as_str())),
             words.per_form(toks, |t| is_stop(&t.norm)),
         );
-        let joiner =
-            |start: usize, end: usize| super::entity_full_name::gap_is_joiner(cx.doc, start, end);
+        let joiner = |start: usize, end: usize| cx.doc.gap_is_joiner(start, end);
         let min = cx.settings.repeated_phrase_min.max(2);
         let window = cx.settings.repeated_phrase_window;
         // The phrases that may start at token `i`: words of one sentence, joined.

@@ -130,7 +130,7 @@ impl Rule for UntranslatedEnglish {
 /// words and share, on the words of that sentence alone.
 fn sentence_is_english(toks: &[Token], k: usize) -> bool {
     let (mut en, mut all) = (0, 0);
-    for t in super::capitalization::sentence_tokens(toks, k)
+    for t in super::sentence_tokens(toks, k)
         .iter()
         .filter(|t| t.is_word())
     {
