@@ -156,7 +156,7 @@ impl<'a> Prose<'a> {
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let s = &self.doc.sentences;
         let i = s.partition_point(|x| x.start <= offset);
-        (i > 0 && offset < s[i - 1].end.max(s[i - 1].start + 1)).then(|| i - 1)
+        (i > 0 && sentence_holds(&s[i - 1], offset)).then(|| i - 1)
     }
 
     /// True when the sentence holding `offset` is English (untranslated text, a quotation).
@@ -269,6 +269,12 @@ impl<'a> Prose<'a> {
     }
 }
 
+/// True when `offset`, not before the sentence's start, is inside it (an empty sentence
+/// holds its start): `Prose::sentence_at` and `InOrder` find sentences the same way.
+fn sentence_holds(s: &crate::document::Sentence, offset: usize) -> bool {
+    offset < s.end.max(s.start + 1)
+}
+
 /// `Prose::is_french_prose_at` for a rule that asks it of offsets in increasing order (of
 /// every apostrophe of a text): the line and the sentence are followed from one offset to
 /// the next, a step or two, where each was searched for, some thirty steps.
@@ -294,7 +300,7 @@ impl InOrder<'_, '_> {
         // (As `sentence_at`: the last sentence that starts at or before `offset`, when it
         // holds it.)
         let english = self.sentence.checked_sub(1).is_some_and(|k| {
-            offset < s[k].end.max(s[k].start + 1) && self.prose.lines.english.get(k) == Some(&true)
+            sentence_holds(&s[k], offset) && self.prose.lines.english.get(k) == Some(&true)
         });
         !self.prose.line_is_code(self.line) && !english
     }
