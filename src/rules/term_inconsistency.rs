@@ -50,21 +50,28 @@ impl Rule for TermInconsistency {
         // written only for those.
         let terms = cx.glossary.glossary.terms.len();
         let mut marked = vec![0u64; terms.div_ceil(64)];
+        let bit = |term: u32| (term as usize / 64, 1u64 << (term % 64));
         for &(term, _, _) in &forbidden {
-            marked[term as usize / 64] |= 1 << (term % 64);
+            let (w, b) = bit(term);
+            if let Some(m) = marked.get_mut(w) {
+                *m |= b;
+            }
         }
         let mut approved = vec![0u32; terms];
         for h in &cx.hits {
-            if let Target::Approved { term, .. } = h.target
-                && marked[term as usize / 64] & (1 << (term % 64)) != 0
-            {
-                approved[term as usize] += 1;
+            if let Target::Approved { term, .. } = h.target {
+                let (w, b) = bit(term);
+                if marked.get(w).is_some_and(|m| m & b != 0)
+                    && let Some(n) = approved.get_mut(term as usize)
+                {
+                    *n += 1;
+                }
             }
         }
         for group in forbidden.chunk_by(|a, b| a.0 == b.0) {
             let term = group[0].0;
             // None approved: consistent.
-            let approved_count = approved[term as usize];
+            let approved_count = approved.get(term as usize).copied().unwrap_or(0);
             if approved_count == 0 {
                 continue;
             }
