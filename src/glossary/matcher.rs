@@ -1065,6 +1065,14 @@ fn equal_range(v: &[u32], l: u32) -> (usize, usize) {
     }
 }
 
+/// True when `l` is among a word's `lemmas` (one or two, seldom more), by a plain scan:
+/// `contains` sets up a vectorised search, which cost 3 million more instructions on the
+/// man pages.
+#[allow(clippy::manual_contains)]
+fn has_lemma(lemmas: &[u32], l: u32) -> bool {
+    lemmas.iter().any(|&x| x == l)
+}
+
 /// The targets of a pattern as the cache holds them, decoded (a target the cache does not
 /// know is left out: a cache file is checked as a whole, never target by target).
 fn decoded(targets: &[[u32; 3]]) -> impl Iterator<Item = Target> + '_ {
@@ -1096,6 +1104,24 @@ impl Matcher {
     /// What pattern `pid` stands for (see `decoded`).
     fn targets(&self, pid: u32) -> impl Iterator<Item = Target> + '_ {
         decoded(self.pattern_targets.get(pid))
+    }
+
+    /// The third words of `group`, patterns that share their first two.
+    fn thirds(&self, group: &[u32]) -> Thirds {
+        let mut t = Thirds {
+            lemmas: LemmaSet::default(),
+            any_third: false,
+            two_words: None,
+        };
+        for (k, &pid) in group.iter().enumerate() {
+            match *self.pattern_lemmas.get(pid) {
+                [_, _] => t.two_words = Some(k),
+                [_, _, third, ..] if third != ANY_WORD => t.lemmas.add(third),
+                // (A `*`, or a pattern not of the group's kind: never left out.)
+                _ => t.any_third = true,
+            }
+        }
+        t
     }
 
     fn lemmas_of(&self, word: &str) -> &[u32] {
@@ -1134,14 +1160,15 @@ impl Matcher {
             return time("glossary/match", || {
                 // Every piece's hits go straight to the one list (a termbase finds hundreds of
                 // thousands of hits: no list per piece to copy), room made for a hit per
-                // word: a list grown by doubling was copied at each step, and room that no
-                // hit fills is never touched.
+                // word, and as much for the context phrases' when apart: a list grown by
+                // doubling was copied at each step, and room that no hit fills is never
+                // touched.
                 let mut found = Found {
                     hits: Vec::with_capacity(doc.tokens.len()),
-                    context: Vec::new(),
+                    context: Vec::with_capacity(if apart { doc.tokens.len() } else { 0 }),
                 };
                 for &(a, b) in pieces {
-                    self.find_in(doc, &forms, a, b, apart, &mut found);
+                    self.find_in(doc, &forms, (a, b), apart, NARROW_FROM, &mut found);
                 }
                 found
             });
@@ -1152,7 +1179,7 @@ impl Matcher {
                 .par_iter()
                 .map(|&(a, b)| {
                     let mut found = Found::default();
-                    self.find_in(doc, &forms, a, b, apart, &mut found);
+                    self.find_in(doc, &forms, (a, b), apart, NARROW_FROM, &mut found);
                     found
                 })
                 .collect();
@@ -1170,14 +1197,16 @@ impl Matcher {
     }
 
     /// Adds to `found` the hits that start at tokens `from..to`, those of context phrases
-    /// apart when `apart`; `forms` holds the lemmas of every token.
+    /// apart when `apart`; `forms` holds the lemmas of every token. The candidates of a
+    /// group of `narrow_from` patterns or more that share their first two words are
+    /// narrowed by their third (see `Thirds`).
     fn find_in(
         &self,
         doc: &Document,
         forms: &Local,
-        from: usize,
-        to: usize,
+        (from, to): (usize, usize),
         apart: bool,
+        narrow_from: usize,
         found: &mut Found,
     ) {
         let tokens = &doc.tokens;
@@ -1185,46 +1214,78 @@ impl Matcher {
         let joined = |a: &crate::document::Token, b: &crate::document::Token| {
             a.sentence == b.sentence && doc.gap_is_joiner(a.end, b.start)
         };
+        // True when token `k` is joined to the one before, worked out once into `known`.
+        let joined_at = |known: &mut Option<bool>, k: usize| {
+            *known.get_or_insert_with(|| k < tokens.len() && joined(&tokens[k - 1], &tokens[k]))
+        };
         let mut candidates: Vec<u32> = Vec::new();
-        // (A range of indices: an enumerated, skipped and taken iterator of the tokens cost
-        // some thirty instructions a token, most of which start no pattern.)
-        for i in from..to.min(tokens.len()) {
-            let starts = forms.starts(i);
-            if starts.is_empty() {
+        // The third words of the groups met so far, by where each starts in `by_first`.
+        let mut thirds: FastMap<u32, Thirds> = FastMap::default();
+        // The tokens' word ids, each with its index (an enumerated, skipped and taken
+        // iterator of the tokens cost some thirty instructions a token); most words start
+        // no pattern, and are left at the first test.
+        let ids = forms
+            .ids
+            .get(from..to.min(tokens.len()))
+            .unwrap_or_default();
+        for (i, &id) in (from..).zip(ids) {
+            let (a, b) = forms.words[id as usize].starts;
+            if a == b {
                 continue;
             }
+            let starts = &forms.starts[a as usize..b as usize];
             let tok = &tokens[i];
-            // What the next token allows as a second word: its lemmas (once for all the
-            // candidates), a `*` if it may stand for one (asked only when a pattern has one).
-            // Worked out at the first lemma that starts a pattern of two words or more: most
-            // words of a text start none.
-            let mut next_known: Option<(Option<&crate::document::Token>, &[u32])> = None;
+            // The lemmas of the next two tokens (none past the end), and whether each is
+            // joined to the one before, each worked out once for all the candidates, and
+            // only when asked: the gap test only for a second word that starts a pattern
+            // (most next words are no second word of the lemma's patterns: the mask says so
+            // without it), the third token only for a pattern of three words or more.
+            let lemmas_at = |k: usize| {
+                if k < tokens.len() {
+                    forms.lemmas(k)
+                } else {
+                    &[]
+                }
+            };
+            let (second_lemmas, mut third_lemmas) = (lemmas_at(i + 1), None);
+            let (mut second_joined, mut third_joined) = (None, None);
             for st in starts {
-                let (a, b) = (st.start as usize, st.end as usize);
+                let a = st.start as usize;
                 let (single, star) = (st.single as usize, st.star as usize);
-                let seconds = &self.by_first_second[a..b];
                 // The patterns whose second word may be the next token, tried in the order
-                // they were made (the order of the hits).
-                let items = &self.by_first.items[a..b];
+                // they were made (the order of the hits). (Their lists are read only when a
+                // pattern is a candidate: most lemmas get none.)
+                let items = move || &self.by_first.items[a..st.end as usize];
                 let mut one: &[u32] = &[];
                 candidates.clear();
                 if single > 0 {
-                    let (next, next_lemmas) = *next_known.get_or_insert_with(|| {
-                        let next = tokens.get(i + 1).filter(|t| joined(tok, t));
-                        let lemmas = next.map_or(&[][..], |_| forms.lemmas(i + 1));
-                        (next, lemmas)
-                    });
-                    for &l in next_lemmas {
-                        // (Most next words are no second word of the lemma's patterns: the
-                        // mask says so without searching the list.)
-                        if st.seconds & second_bit(l) == 0 {
+                    for &l in second_lemmas {
+                        if !st.seconds.may_hold(l) {
                             continue;
                         }
+                        let seconds = &self.by_first_second[a..st.end as usize];
                         let (lo, hi) = equal_range(&seconds[..star], l);
-                        gather(&mut one, &mut candidates, &items[lo..hi]);
+                        if lo < hi && joined_at(&mut second_joined, i + 1) {
+                            let group = &items()[lo..hi];
+                            let group = if group.len() < narrow_from {
+                                group
+                            } else {
+                                let third = *third_lemmas.get_or_insert_with(|| lemmas_at(i + 2));
+                                let t = thirds
+                                    .entry((a + lo) as u32)
+                                    .or_insert_with(|| self.thirds(group));
+                                t.narrowed(group, third)
+                            };
+                            gather(&mut one, &mut candidates, group);
+                        }
                     }
-                    if star < single && next.is_some_and(may_be_star) {
-                        gather(&mut one, &mut candidates, &items[star..single]);
+                    // The patterns whose second word is a `*`, if it may stand for the next
+                    // token.
+                    if star < single
+                        && joined_at(&mut second_joined, i + 1)
+                        && may_be_star(&tokens[i + 1])
+                    {
+                        gather(&mut one, &mut candidates, &items()[star..single]);
                     }
                 }
                 if one.is_empty() && candidates.is_empty() {
@@ -1237,7 +1298,7 @@ impl Matcher {
                     }
                     continue;
                 }
-                gather(&mut one, &mut candidates, &items[single..]);
+                gather(&mut one, &mut candidates, &items()[single..]);
                 let candidates: &[u32] = if candidates.is_empty() {
                     one
                 } else {
@@ -1260,18 +1321,25 @@ impl Matcher {
                         continue;
                     }
                     // The second word (if any) is the next token, joined to this one, and
-                    // allowed by the pattern: that is how the candidate was chosen.
+                    // allowed by the pattern: that is how the candidate was chosen. (The
+                    // third token's lemmas and gap are the same for every candidate.)
                     for k in 2..lemmas.len() {
-                        let (prev, t) = (&tokens[i + k - 1], &tokens[i + k]);
-                        let word_ok = if lemmas[k] == ANY_WORD {
-                            may_be_star(t)
+                        let l = lemmas[k];
+                        let word_ok = if l == ANY_WORD {
+                            may_be_star(&tokens[i + k])
+                        } else if k == 2 {
+                            let third = third_lemmas.get_or_insert_with(|| lemmas_at(i + 2));
+                            has_lemma(third, l)
                         } else {
-                            forms.lemmas(i + k).contains(&lemmas[k])
+                            has_lemma(forms.lemmas(i + k), l)
                         };
-                        if t.sentence != tok.sentence
-                            || !word_ok
-                            || !doc.gap_is_joiner(prev.end, t.start)
-                        {
+                        let ok = word_ok
+                            && if k == 2 {
+                                joined_at(&mut third_joined, i + 2)
+                            } else {
+                                joined(&tokens[i + k - 1], &tokens[i + k])
+                            };
+                        if !ok {
                             continue 'pattern;
                         }
                     }
@@ -1350,8 +1418,8 @@ struct Start {
     end: u32,
     single: u32,
     star: u32,
-    /// The `second_bit` of each second lemma of its patterns, or-ed.
-    seconds: u64,
+    /// The second lemmas of its patterns.
+    seconds: LemmaSet,
     /// Its one-word pattern (at most one: patterns are unique), or `NO_PATTERN`; the
     /// targets of that pattern are `Local::targets[targets.0..targets.1]`.
     one_word: u32,
@@ -1367,12 +1435,63 @@ struct WordRanges {
     starts: (u32, u32),
 }
 
+/// The third words of a group of patterns that share their first two words (« dans le
+/// cadre de », « dans la mesure où »…: « dans le » starts dozens), worked out the first
+/// time a search meets the group: a third token that is none of them leaves out all but
+/// the group's pattern of two words, without reading each pattern.
+#[derive(Clone, Copy)]
+struct Thirds {
+    /// The third lemmas of its patterns of three words or more.
+    lemmas: LemmaSet,
+    /// Whether a pattern of it may match whatever the third token (a `*`).
+    any_third: bool,
+    /// Where its pattern of two words lies in it (at most one: patterns are unique).
+    two_words: Option<usize>,
+}
+
+impl Thirds {
+    /// The patterns of `group`, whose third words these are, that a third token of lemmas
+    /// `third` (none past the end) may allow.
+    fn narrowed<'g>(&self, group: &'g [u32], third: &[u32]) -> &'g [u32] {
+        if self.any_third || third.iter().any(|&l| self.lemmas.may_hold(l)) {
+            group
+        } else {
+            self.two_words.map_or(&[], |k| &group[k..=k])
+        }
+    }
+}
+
+/// Groups of this many patterns or more that share their first two words are narrowed by
+/// their third (see `Thirds`); a smaller one is tried pattern by pattern, without a look-up.
+const NARROW_FROM: usize = 4;
+
 /// No pattern (`Start::one_word`).
 const NO_PATTERN: u32 = u32::MAX;
 
-/// A bit of 64 that stands for lemma `l` in `Start::seconds`.
-fn second_bit(l: u32) -> u64 {
-    1 << (l.wrapping_mul(0x9E37_79B9) >> 26)
+/// A set of lemmas as 256 bits, a lemma's bit chosen by a hash: the second lemmas of a
+/// lemma's patterns (most next words are no second word of them, and the set says so
+/// without searching the list; with 64 bits, 58 % of the words the set let through on
+/// the man pages were in no pattern), the third lemmas of a group of patterns (`Thirds`).
+#[derive(Clone, Copy, Default)]
+struct LemmaSet([u64; 4]);
+
+impl LemmaSet {
+    /// The word and the bit of lemma `l`.
+    fn bit(l: u32) -> (usize, u64) {
+        let h = l.wrapping_mul(0x9E37_79B9) >> 24;
+        ((h >> 6) as usize, 1 << (h & 63))
+    }
+
+    fn add(&mut self, l: u32) {
+        let (w, b) = Self::bit(l);
+        self.0[w] |= b;
+    }
+
+    /// False when `l` is none of the lemmas added; true when it is one, and seldom else.
+    fn may_hold(&self, l: u32) -> bool {
+        let (w, b) = Self::bit(l);
+        self.0[w] & b != 0
+    }
 }
 
 impl<'d> Local<'d> {
@@ -1416,7 +1535,12 @@ impl<'d> Local<'d> {
                         end: b as u32,
                         single: single as u32,
                         star: star as u32,
-                        seconds: seconds[..star].iter().fold(0, |m, &l| m | second_bit(l)),
+                        seconds: seconds[..star]
+                            .iter()
+                            .fold(LemmaSet::default(), |mut m, &l| {
+                                m.add(l);
+                                m
+                            }),
                         one_word: one_word.unwrap_or(NO_PATTERN),
                         targets: (from, local.targets.len() as u32),
                     });
@@ -1439,12 +1563,6 @@ impl<'d> Local<'d> {
     /// The targets of the one-word pattern of `st` (none if it has none).
     fn one_word_targets(&self, st: &Start) -> &[[u32; 3]] {
         &self.targets[st.targets.0 as usize..st.targets.1 as usize]
-    }
-
-    /// The lemmas of token `i`'s word that start patterns, in the order of its lemmas.
-    fn starts(&self, i: usize) -> &[Start] {
-        let (a, b) = self.words[self.ids[i] as usize].starts;
-        &self.starts[a as usize..b as usize]
     }
 }
 
@@ -1862,6 +1980,66 @@ mod tests {
                     .join(" ")
             })
             .collect()
+    }
+
+    /// Groups of patterns that share their first two words, narrowed by their third, find
+    /// what trying each of their patterns finds.
+    #[test]
+    fn narrowed_groups_find_what_each_pattern_finds() {
+        const WORDS: &[&str] = &["dans", "le", "cadre", "mesure", "où", "de", "but", "*"];
+        // Phrases of two to five of a few words: many share their first two.
+        let mut rng = crate::testing::Rng::new(0x7468_6972);
+        let phrases: Vec<String> = (0..1000)
+            .map(|_| {
+                let n = 2 + rng.below(4);
+                let words: Vec<&str> = (0..n).map(|_| WORDS[rng.below(WORDS.len())]).collect();
+                words.join(" ")
+            })
+            .collect();
+        let adds: Vec<Add> = (phrases.iter().enumerate())
+            .map(|(i, p)| Add {
+                phrase: p.into(),
+                mode: Mode::French,
+                target: Target::Overuse { overuse: i as u32 },
+                noted: false,
+            })
+            .collect();
+        let mut b = Builder::with_capacity(adds.len());
+        b.add_all(&adds);
+        let m = b.finish();
+        let pieces = [
+            " dans", " le", " la", " cadre", " cadres", " mesure", " où", " de", " but", " a",
+            " projet", ".", ",", " l'", "-",
+        ];
+        // Some groups are large enough to be narrowed.
+        let largest = (0..m.by_first.off.len() as u32 - 1)
+            .flat_map(|l| {
+                let (a, b) = m.by_first.range(l);
+                let seconds = &m.by_first_second[a..b];
+                let groups = seconds.chunk_by(|x, y| x == y);
+                groups.filter(|g| g[0] < ANY_WORD).map(<[u32]>::len)
+            })
+            .max();
+        assert!(largest >= Some(2 * NARROW_FROM), "{largest:?}");
+        let mut long = 0;
+        for _ in 0..300 {
+            let text = rng.string(&pieces, 80);
+            let doc = Document::from_str(&text);
+            let words = doc.vocabulary();
+            let forms = Local::new(&m, &doc, &words);
+            let find = |narrow_from| {
+                let mut found = Found::default();
+                let all = (0, doc.tokens.len());
+                m.find_in(&doc, &forms, all, false, narrow_from, &mut found);
+                found
+            };
+            let each = find(usize::MAX);
+            assert_eq!(find(1), each, "{text:?}");
+            assert_eq!(find(NARROW_FROM), each, "{text:?}");
+            long += each.hits.iter().filter(|h| h.last >= h.first + 2).count();
+        }
+        // Phrases of three words or more were found.
+        assert!(long > 100, "{long}");
     }
 
     /// A builder's tables and answers, to compare.

@@ -28,63 +28,67 @@ impl Rule for TermInconsistency {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        // Only a term met in a forbidden rendering can be inconsistent: they are few, while
-        // a large termbase's approved terms are met everywhere.
-        let mut with_forbidden: Vec<u32> = cx
+        // Only a term met in a forbidden rendering can be inconsistent: such hits are few,
+        // while a large termbase's approved terms are met everywhere. (term, variant, span)
+        // of each, sorted by term and variant, spans in the order of the text (a stable
+        // sort).
+        let mut forbidden: Vec<(u32, u32, Span)> = cx
             .hits
             .iter()
             .filter_map(|h| match h.target {
-                Target::Forbidden { term, .. } => Some(term),
+                Target::Forbidden { term, index } => Some((term, index, h.span)),
                 _ => None,
             })
             .collect();
-        if with_forbidden.is_empty() {
+        if forbidden.is_empty() {
             return;
         }
-        with_forbidden.sort_unstable();
-        with_forbidden.dedup();
-        // (term, rendering: None = approved, Some(i) = forbidden variant i, span), sorted
-        // by term and rendering, spans in the order of the text (a stable sort).
-        let mut seen: Vec<(u32, Option<u32>, Span)> = cx
-            .hits
-            .iter()
-            .filter_map(|h| match h.target {
-                Target::Approved { term, .. } => Some((term, None, h.span)),
-                Target::Forbidden { term, index } => Some((term, Some(index), h.span)),
-                _ => None,
-            })
-            .filter(|(term, _, _)| with_forbidden.binary_search(term).is_ok())
-            .collect();
-        seen.sort_by_key(|&(term, key, _)| (term, key));
-        for group in seen.chunk_by(|a, b| a.0 == b.0) {
-            let term = group[0].0;
-            // One rendering, or none approved: consistent (most terms).
-            if group[0].1.is_some() || group[group.len() - 1].1.is_none() {
-                continue;
+        forbidden.sort_by_key(|&(term, index, _)| (term, index));
+        // The approved hits of those terms, counted by term: a bit per term of the glossary
+        // says which to count (a search in the sorted list for each of a termbase's
+        // approved hits cost some hundred instructions a hit), and the count of a term is
+        // written only for those.
+        let terms = cx.glossary.glossary.terms.len();
+        let mut marked = vec![0u64; terms.div_ceil(64)];
+        let bit = |term: u32| (term as usize / 64, 1u64 << (term % 64));
+        for &(term, _, _) in &forbidden {
+            let (w, b) = bit(term);
+            if let Some(m) = marked.get_mut(w) {
+                *m |= b;
             }
-            // Rendering → its spans, approved first.
-            let renderings: Vec<(Option<u32>, Vec<Span>)> = group
-                .chunk_by(|a, b| a.1 == b.1)
-                .map(|r| (r[0].1, r.iter().map(|x| x.2).collect()))
-                .collect();
-            if renderings.len() < 2 || renderings[0].0.is_some() {
+        }
+        let mut approved = vec![0u32; terms];
+        for h in &cx.hits {
+            if let Target::Approved { term, .. } = h.target {
+                let (w, b) = bit(term);
+                if marked.get(w).is_some_and(|m| m & b != 0)
+                    && let Some(n) = approved.get_mut(term as usize)
+                {
+                    *n += 1;
+                }
+            }
+        }
+        for group in forbidden.chunk_by(|a, b| a.0 == b.0) {
+            let term = group[0].0;
+            // None approved: consistent.
+            let approved_count = approved.get(term as usize).copied().unwrap_or(0);
+            if approved_count == 0 {
                 continue;
             }
             let t = &cx.glossary.glossary.terms[term as usize];
-            let approved_count = renderings[0].1.len();
             let mut parts = vec![format!("« {} » ({} fois)", t.approved[0], approved_count)];
+            // Each variant met, with its count; the finding is at the first of the first hits
+            // of each variant.
             let mut first_wrong: Option<Span> = None;
-            for (key, spans) in &renderings {
-                if let Some(i) = key {
-                    parts.push(format!(
-                        "« {} » ({} fois)",
-                        t.forbidden[*i as usize].term,
-                        spans.len()
-                    ));
-                    let s = spans[0];
-                    if first_wrong.is_none_or(|f| s < f) {
-                        first_wrong = Some(s);
-                    }
+            for variant in group.chunk_by(|a, b| a.1 == b.1) {
+                let (_, i, s) = variant[0];
+                parts.push(format!(
+                    "« {} » ({} fois)",
+                    t.forbidden[i as usize].term,
+                    variant.len()
+                ));
+                if first_wrong.is_none_or(|f| s < f) {
+                    first_wrong = Some(s);
                 }
             }
             let Some(span) = first_wrong else { continue };
@@ -133,6 +137,63 @@ when = ["modèle", "IA"]
             "La formation des modèles coûte cher. L'entraînement dure.",
         );
         assert_eq!(rules_of(&d), ["forbidden-term", "term-inconsistency"]);
+    }
+
+    /// Each term mixed with its approved rendering is counted apart, its variants in
+    /// their order, at the first of their hits; a term without approved hits is left.
+    #[test]
+    fn renderings_are_counted_per_term() {
+        const TWO: &str = r#"
+[glossary]
+name = "t"
+[[term]]
+id = "training"
+approved = ["entraînement"]
+[[term.forbidden]]
+term = "formation"
+reason = "r"
+[[term.forbidden]]
+term = "apprentissage"
+reason = "r"
+[[term]]
+id = "mail"
+approved = ["courriel"]
+[[term.forbidden]]
+term = "mail"
+reason = "r"
+[[term]]
+id = "dataset"
+approved = ["jeu de données"]
+[[term.forbidden]]
+term = "dataset"
+reason = "r"
+"#;
+        let d = check_with(
+            TWO,
+            "Un apprentissage, un mail, un dataset. Une formation, un courriel. Un \
+             entraînement, un apprentissage, un entraînement et un apprentissage.",
+        );
+        let found: Vec<(&str, usize)> = d
+            .iter()
+            .filter(|d| d.rule == "term-inconsistency")
+            .map(|d| (d.message.as_str(), d.span.start))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "la notion « training » est traduite de plusieurs façons dans ce texte : \
+                     « entraînement » (2 fois), « formation » (1 fois), « apprentissage » \
+                     (3 fois) ; s'en tenir à « entraînement ».",
+                    3
+                ),
+                (
+                    "la notion « mail » est traduite de plusieurs façons dans ce texte : \
+                     « courriel » (1 fois), « mail » (1 fois) ; s'en tenir à « courriel ».",
+                    21
+                ),
+            ]
+        );
     }
 
     #[test]
