@@ -148,18 +148,35 @@ fn ends_with_abbreviation(s: &str) -> bool {
         }
     }
     let word = &body[start..];
+    if let &[b] = word.as_bytes() {
+        // One ASCII character: a capital, or an abbreviation of one letter.
+        return b.is_ascii_uppercase() || ABBREVIATIONS.contains(&word);
+    }
     let mut chars = word.chars();
     let single_capital =
         matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     // (An ASCII word is compared without being lowered into a new string: the
-    // abbreviations are in lower case.)
+    // abbreviations are in lower case, and none is longer than `LONGEST_ABBREVIATION`.)
     single_capital
         || if word.is_ascii() {
-            ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+            word.len() <= LONGEST_ABBREVIATION
+                && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
         } else {
             ABBREVIATIONS.contains(&word.to_lowercase().as_str())
         }
 }
+
+/// The length in bytes of the longest of `ABBREVIATIONS`.
+const LONGEST_ABBREVIATION: usize = {
+    let (mut longest, mut i) = (0, 0);
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > longest {
+            longest = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
 
 #[cfg(test)]
 mod tests {

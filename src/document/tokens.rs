@@ -174,22 +174,26 @@ const SHORT: usize = 24;
 /// (one or two bytes each) and that holds no apostrophe: nearly every word of French.
 /// One pass over the bytes adds up the characters' counts (letters, capitals, characters
 /// that lower case changes) when the word is ASCII (most words), and tells when it is not:
-/// only then are its characters decoded, one table look-up each. A word that lower case
-/// does not change (most words) is its own normalised form. None for any other word (and
-/// so for every elision).
+/// only then are its characters beyond ASCII decoded, one table look-up each. A word that
+/// lower case does not change (most words) is its own normalised form. None for any other
+/// word (and so for every elision). (`counts`: the word's summed `BYTE_COUNTS` when the
+/// caller has them.)
 #[inline(always)]
-fn short_latin_token(view: &str, start: usize, end: usize) -> Option<Token> {
+fn short_latin_token(view: &str, start: usize, end: usize, counts: Option<u64>) -> Option<Token> {
     let word = view.get(start..end)?;
     let bytes = word.as_bytes();
     if bytes.len() > SHORT {
         return None;
     }
-    let sum = byte_counts(bytes);
+    let sum = counts.unwrap_or_else(|| byte_counts(bytes));
+    let first = bytes.first().copied().unwrap_or(0);
     if sum >> 32 == 0 {
         let [.., refused] = (sum as u32).to_le_bytes();
-        return (refused == 0).then(|| ascii_token(word, start, end, sum as u32));
+        return (refused == 0).then(|| ascii_token(word, first, start, end, sum as u32));
     }
-    let (sum, first) = latin_counts(bytes)?;
+    // (The low 32 bits of the sum are the counts of the ASCII characters: a word of
+    // `SHORT` bytes cannot carry over.)
+    let (sum, capitalized) = latin_counts(bytes, sum as u32)?;
     let [letters, upper, changed, refused] = sum.to_le_bytes();
     if refused > 0 {
         return None;
@@ -203,7 +207,7 @@ fn short_latin_token(view: &str, start: usize, end: usize) -> Option<Token> {
             latin_lower(bytes)?
         },
         sentence: 0,
-        capitalized: first.uppercase,
+        capitalized,
         all_caps: letters >= 2 && upper == letters,
         word: letters > 0,
     })
@@ -216,21 +220,30 @@ fn byte_counts(bytes: &[u8]) -> u64 {
 }
 
 /// The token of an ASCII word of at most `SHORT` bytes without an apostrophe, from its
-/// summed `BYTE_COUNTS`: ASCII is NFC, its letters are the ASCII letters and its lower case
-/// is `make_ascii_lowercase`.
+/// first byte and its summed `BYTE_COUNTS`: ASCII is NFC, its letters are the ASCII
+/// letters and its lower case is `make_ascii_lowercase`. (A capital at the start only,
+/// the usual one, is the only byte lowered.)
 #[inline(always)]
-fn ascii_token(word: &str, start: usize, end: usize, counts: u32) -> Token {
+fn ascii_token(word: &str, first: u8, start: usize, end: usize, counts: u32) -> Token {
     let [letters, upper, changed, _] = counts.to_le_bytes();
+    let capitalized = first.is_ascii_uppercase();
     let mut norm = CompactString::from(word);
     if changed > 0 {
-        norm.make_ascii_lowercase();
+        let lowered = if changed == 1 && capitalized {
+            norm.get_mut(..1)
+        } else {
+            Some(norm.as_mut_str())
+        };
+        if let Some(lowered) = lowered {
+            lowered.make_ascii_lowercase();
+        }
     }
     Token {
         start,
         end,
         norm,
         sentence: 0,
-        capitalized: word.as_bytes().first().is_some_and(u8::is_ascii_uppercase),
+        capitalized,
         all_caps: letters >= 2 && upper == letters,
         word: letters > 0,
     }
@@ -255,18 +268,23 @@ fn latin_at(
     }
 }
 
-/// The summed `LatinChar::counts` of a non-empty word of characters below U+0180, and its
-/// first character; None when a character is not below U+0180.
-fn latin_counts(bytes: &[u8]) -> Option<(u32, &'static LatinChar)> {
+/// The summed `LatinChar::counts` of a non-empty word of characters below U+0180, from
+/// those of its ASCII characters (`ascii`, their `BYTE_COUNTS`), and whether its first
+/// character is upper case; None when a character is not below U+0180.
+fn latin_counts(bytes: &[u8], ascii: u32) -> Option<(u32, bool)> {
     let table = latin_table();
     let (first, _) = latin_at(table, bytes, 0)?;
-    let (mut sum, mut i) = (0u32, 0);
+    let (mut sum, mut i) = (ascii, 0);
     while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            i += 1;
+            continue;
+        }
         let (e, len) = latin_at(table, bytes, i)?;
         sum += e.counts;
         i += len;
     }
-    Some((sum, first))
+    Some((sum, first.uppercase))
 }
 
 /// The lower case of a word of at most `SHORT` bytes whose characters are all below
@@ -398,8 +416,9 @@ pub fn tokenize(view: &str, from: usize, to: usize) -> Vec<Token> {
 /// punctuation, one or more for a word (elisions split off). `counts`, when given, is the
 /// sum of the `BYTE_COUNTS` of the segment's bytes (see `uax29::bounds`): an ASCII word of
 /// at most `SHORT` bytes without an apostrophe (most words) is then made here, as
-/// `short_latin_token` makes it, without reading it again. (Kept small, to be inlined in
-/// the loops over the segments: most segments are spaces and punctuation.)
+/// `short_latin_token` makes it, without reading it again, and any other word is not read
+/// again for them. (Kept small, to be inlined in the loops over the segments: most
+/// segments are spaces and punctuation.)
 #[inline(always)]
 pub(super) fn push_segment(
     view: &str,
@@ -409,21 +428,50 @@ pub(super) fn push_segment(
     out: &mut Vec<Token>,
 ) {
     let first = view.as_bytes()[start];
-    if first.is_ascii_alphanumeric() {
-        if let Some(counts) = counts
-            && end - start <= SHORT
-            && counts >> 24 == 0
-            && let Some(word) = view.get(start..end)
-        {
-            // ASCII (nothing above the 32 bits of the counts), none refused.
-            out.push(ascii_token(word, start, end, counts as u32));
-        } else {
-            push_word(view, start, end, out);
+    match SEGMENT_START[usize::from(first)] {
+        ALPHANUMERIC => {
+            if let Some(counts) = counts
+                && end - start <= SHORT
+                && counts >> 24 == 0
+                && let Some(word) = view.get(start..end)
+            {
+                // ASCII (nothing above the 32 bits of the counts), none refused.
+                out.push(ascii_token(word, first, start, end, counts as u32));
+            } else {
+                push_word(view, start, end, counts, out);
+            }
         }
-    } else if first >= 0x80 && starts_alphanumeric(&view[start..end]) {
-        push_word(view, start, end, out);
+        BEYOND_ASCII if starts_alphanumeric(&view[start..end]) => {
+            push_word(view, start, end, counts, out);
+        }
+        _ => {}
     }
 }
+
+/// What the first byte of a segment tells of it (`SEGMENT_START`): an ASCII letter or
+/// digit starts a word, a byte beyond ASCII starts a character to look up, any other byte
+/// (a space, a sign) starts no word.
+const ALPHANUMERIC: u8 = 1;
+const BEYOND_ASCII: u8 = 2;
+
+/// `ALPHANUMERIC`, `BEYOND_ASCII` or 0 for each byte: one look-up where `push_segment`
+/// tested ranges, for every segment.
+static SEGMENT_START: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            ALPHANUMERIC
+        } else if c >= 0x80 {
+            BEYOND_ASCII
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// True when `s` starts with a letter or a digit: a character below U+0180 looked up in
 /// the Latin table, one of U+2000 to U+27FF (punctuation, arrows, box drawing: the
@@ -445,10 +493,11 @@ static SIGNS_ALPHANUMERIC: std::sync::LazyLock<[bool; 0x800]> = std::sync::LazyL
     std::array::from_fn(|i| char::from_u32(0x2000 + i as u32).is_some_and(char::is_alphanumeric))
 });
 
-/// Splits French elisions off a UAX #29 word, then pushes the pieces.
-fn push_word(view: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+/// Splits French elisions off a UAX #29 word, then pushes the pieces. (`counts`: the
+/// word's summed `BYTE_COUNTS`, when known.)
+fn push_word(view: &str, start: usize, end: usize, counts: Option<u64>, out: &mut Vec<Token>) {
     // (A word the short path takes has no apostrophe.)
-    if let Some(t) = short_latin_token(view, start, end) {
+    if let Some(t) = short_latin_token(view, start, end, counts) {
         out.push(t);
         return;
     }
@@ -464,8 +513,8 @@ fn push_word(view: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         let prefix = &word[..i];
         if i + c.len_utf8() < word.len() && is_elided_prefix(prefix) {
             let cut = start + i + c.len_utf8();
-            out.push(make_token(view, start, cut));
-            push_word(view, cut, end, out);
+            out.push(elision_token(&view[start..cut], c, start));
+            push_word(view, cut, end, None, out);
             return;
         }
     }
@@ -482,8 +531,38 @@ fn push_word(view: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     if end > start {
         // (An apostrophe trimmed off, the short path may take the rest.)
         out.push(
-            short_latin_token(view, start, end).unwrap_or_else(|| make_token(view, start, end)),
+            short_latin_token(view, start, end, None)
+                .unwrap_or_else(|| make_token(view, start, end)),
         );
+    }
+}
+
+/// The token of an elided word at `start`: one of `ELISIONS` in any case (ASCII letters),
+/// then `apostrophe`, of any kind. It is `make_token`'s: its letters are those of the
+/// elision (and « ʼ », a letter), its normalised form the elision in lower case and `'`.
+fn elision_token(elided: &str, apostrophe: char, start: usize) -> Token {
+    let prefix = &elided[..elided.len() - apostrophe.len_utf8()];
+    let bytes = prefix.as_bytes();
+    let upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
+    // (All the letters are capitals when those of the prefix are and « ʼ » is not one of
+    // them: a letter, never a capital.)
+    let all_caps = upper >= 2 && upper == bytes.len() && !apostrophe.is_alphabetic();
+    let mut norm = if apostrophe == '\'' {
+        CompactString::from(elided)
+    } else {
+        let mut norm = CompactString::from(prefix);
+        norm.push('\'');
+        norm
+    };
+    norm.make_ascii_lowercase();
+    Token {
+        start,
+        end: start + elided.len(),
+        norm,
+        sentence: 0,
+        capitalized: bytes.first().is_some_and(u8::is_ascii_uppercase),
+        all_caps,
+        word: true,
     }
 }
 
@@ -610,7 +689,7 @@ pub(super) mod tests {
                 })
                 .collect();
             assert_eq!(tokenize(&t, 0, t.len()), reference_tokens(&t), "{t:?}");
-            if let Some(fast) = short_latin_token(&t, 0, t.len()) {
+            if let Some(fast) = short_latin_token(&t, 0, t.len(), None) {
                 assert_eq!(fast, general_token(&t, 0, t.len()), "{t:?}");
             }
             // (`starts_alphanumeric` as `push_segment` uses it.)
@@ -619,6 +698,27 @@ pub(super) mod tests {
                 t.chars().next().is_some_and(char::is_alphanumeric),
                 "{t:?}"
             );
+        }
+    }
+
+    #[test]
+    fn elision_tokens_are_those_of_the_general_path() {
+        for e in ELISIONS {
+            let cases = [e.to_string(), e.to_uppercase(), {
+                let mut c = e.to_string();
+                c[..1].make_ascii_uppercase();
+                c
+            }];
+            for prefix in cases {
+                for apostrophe in ['\'', '’', 'ʼ', '‘'] {
+                    let w = format!("{prefix}{apostrophe}");
+                    assert_eq!(
+                        elision_token(&w, apostrophe, 0),
+                        general_token(&w, 0, w.len()),
+                        "{w:?}"
+                    );
+                }
+            }
         }
     }
 
@@ -659,7 +759,7 @@ pub(super) mod tests {
         for w in [
             "Élysée", "cœur", "ÉTÉ", "naïve", "x²", "abc", "Meta", "3,14",
         ] {
-            assert!(short_latin_token(w, 0, w.len()).is_some(), "{w}");
+            assert!(short_latin_token(w, 0, w.len(), None).is_some(), "{w}");
         }
         for w in [
             "l'été",
@@ -668,7 +768,7 @@ pub(super) mod tests {
             "anticonstitutionnellement",
             "中",
         ] {
-            assert!(short_latin_token(w, 0, w.len()).is_none(), "{w}");
+            assert!(short_latin_token(w, 0, w.len(), None).is_none(), "{w}");
         }
         for (b, counts) in BYTE_COUNTS.iter().enumerate() {
             let expected = latin_table()

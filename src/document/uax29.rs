@@ -405,24 +405,12 @@ fn load(line: &str, no_cr: bool, cls: &mut Vec<u8>) -> Option<bool> {
     cls.extend_from_slice(bytes);
     let mut plain = no_cr || memchr::memchr(b'\r', bytes).is_none();
     let mut i = 0;
-    while i < bytes.len() {
-        // Eight bytes at a time (most of a line): ASCII bytes are their own codes.
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let high =
-                u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080;
-            if high == 0 {
-                i += 8;
-                continue;
-            }
-            // (Little-endian: the first bytes are the low ones.)
-            i += high.trailing_zeros() as usize / 8;
-        }
-        let b = bytes[i];
-        if b < 0x80 {
-            // One of the last seven bytes, ASCII.
-            i += 1;
-            continue;
-        }
+    loop {
+        // ASCII bytes are their own codes.
+        i += ascii_len(&bytes[i..]);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         // The first byte of a longer character (the line is valid UTF-8, so a
         // continuation byte is only met after one): decoded in place, its continuation
         // bytes marked. The fast path holds no character of four bytes.
@@ -441,10 +429,31 @@ fn load(line: &str, no_cr: bool, cls: &mut Vec<u8>) -> Option<bool> {
         let code = CODE_OF_CLASSES[c as usize];
         plain &= !DECISIVE[code as usize];
         cls[i] = code;
-        cls[i + 1..i + len].fill(CONT);
+        // (Two or three bytes: written one by one, where `fill` called memset.)
+        cls[i + 1] = CONT;
+        if len == 3 {
+            cls[i + 2] = CONT;
+        }
         i += len;
     }
     Some(plain)
+}
+
+/// The number of ASCII bytes `bytes` starts with, counted eight at a time (most of a line).
+fn ascii_len(bytes: &[u8]) -> usize {
+    let blocks = bytes.chunks_exact(8);
+    let rest = blocks.remainder();
+    let mut n = 0;
+    for block in blocks {
+        let high =
+            u64::from_le_bytes(block.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            // (Little-endian: the first bytes are the low ones.)
+            return n + high.trailing_zeros() as usize / 8;
+        }
+        n += 8;
+    }
+    n + rest.iter().take_while(|b| b.is_ascii()).count()
 }
 
 /// Calls `f` on each line of `text` (each with its line feed), with its offset.
@@ -894,6 +903,17 @@ mod tests {
                 let classes: Vec<u8> = fast.iter().map(|&c| CLASSES[c as usize]).collect();
                 assert_eq!(classes, reference, "{t:?}");
             }
+        }
+    }
+
+    #[test]
+    fn ascii_len_counts_the_leading_ascii_bytes() {
+        let pieces = ["abcdefgh", "a", " ", "é", "’", "😀", "\n", "0123456"];
+        let mut rng = crate::testing::Rng::new(0x5851_F42D_4C95_7F2D);
+        for _ in 0..20_000 {
+            let t = rng.string(&pieces, 12);
+            let expected = t.bytes().take_while(u8::is_ascii).count();
+            assert_eq!(ascii_len(t.as_bytes()), expected, "{t:?}");
         }
     }
 
