@@ -58,6 +58,12 @@ impl Rule for Agreement {
             // other word is passed over at once.
             first = a.sentence(first, &mut candidates);
             for &i in &candidates {
+                // Each analysis judges the word as an adjective in its place: a word that
+                // is none in any place is passed over at once.
+                let places = [Place::AfterNoun, Place::AfterEtre, Place::Apposition];
+                if !places.into_iter().any(|p| a.word(i).fits(p)) {
+                    continue;
+                }
                 let finding = a
                     .after_noun(i)
                     .or_else(|| a.after_etre(i))
@@ -773,6 +779,17 @@ impl Word {
     fn has(&self, flag: u32) -> bool {
         self.flags & flag != 0
     }
+
+    /// The word's readings may make it an adjective in `place` (what `Analyzer::adjective`
+    /// asks first of the word itself).
+    fn fits(&self, place: Place) -> bool {
+        let (excluded, readings) = match place {
+            Place::AfterNoun => (Word::NOT_ADJECTIVE, Word::AFTER_NOUN),
+            Place::AfterEtre => (Word::NOT_ATTRIBUTE, Word::AFTER_ETRE),
+            Place::Apposition => (Word::NOT_ADJECTIVE, Word::APPOSITION),
+        };
+        !self.has(excluded) && self.has(readings)
+    }
 }
 
 /// Gender and number of a noun, from all its noun readings: `None` when it is not a noun,
@@ -1056,12 +1073,7 @@ impl<'a> Analyzer<'a> {
             return false;
         }
         let word = self.word(i);
-        let (excluded, readings) = match place {
-            Place::AfterNoun => (Word::NOT_ADJECTIVE, Word::AFTER_NOUN),
-            Place::AfterEtre => (Word::NOT_ATTRIBUTE, Word::AFTER_ETRE),
-            Place::Apposition => (Word::NOT_ADJECTIVE, Word::APPOSITION),
-        };
-        if word.has(excluded) || !word.has(readings) {
+        if !word.fits(place) {
             return false;
         }
         // Part of a hyphenated word (« semi-conducteur »): a hyphen or a non-breaking

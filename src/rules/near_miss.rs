@@ -131,9 +131,11 @@ fn best_window(
     names: &[(String, Vec<String>, usize)],
     index: &HashMap<String, Vec<usize>>,
 ) -> Option<Window> {
+    // (The run's words and each candidate's are folded once, not at each comparison.)
+    let folded: Vec<String> = run.iter().map(|w| fold(w)).collect();
     let mut cands: Vec<usize> = Vec::new();
-    for w in run {
-        if let Some(v) = index.get(&fold(w)) {
+    for w in &folded {
+        if let Some(v) = index.get(w) {
             cands.extend(v);
         }
     }
@@ -143,6 +145,7 @@ fn best_window(
     let mut best: Option<Window> = None;
     for &c in &cands {
         let (_, cw, _) = &names[c];
+        let name_folded: Vec<String> = cw.iter().map(|x| fold(x)).collect();
         let n = cw.len();
         for len in n.saturating_sub(1).max(2)..=n + 1 {
             for s in 0..=last {
@@ -150,11 +153,10 @@ fn best_window(
                 if e > last {
                     break;
                 }
-                let window = &run[s..=e];
-                if shortened(window, cw) {
+                if shortened(&folded[s..=e], &name_folded) {
                     continue;
                 }
-                let score = similarity(window, cw);
+                let score = similarity(&run[s..=e], &folded[s..=e], cw, &name_folded);
                 if score > best.map_or(0.0, |b| b.0) {
                     best = Some((score, c, s, e));
                 }
@@ -191,9 +193,9 @@ use crate::document::fold_accents as fold;
 /// a changed or swapped word is a slip. Words of the window outside the name may stand
 /// before its first word or after its last, not in the place of a missing word
 /// (« … Manufacturing Corporation » for « … Manufacturing Company » is a slip).
-fn shortened(window: &[&str], name: &[String]) -> bool {
-    let w: Vec<String> = window.iter().map(|x| fold(x)).collect();
-    let n: Vec<String> = name.iter().map(|x| fold(x)).collect();
+///
+/// (`w` and `n` are the words of the window and of the name, folded.)
+fn shortened(w: &[String], n: &[String]) -> bool {
     let inside = |x: &String| n.contains(x);
     let (Some(a), Some(b)) = (w.iter().position(inside), w.iter().rposition(inside)) else {
         return false;
@@ -211,11 +213,10 @@ fn shortened(window: &[&str], name: &[String]) -> bool {
 /// Word-level closeness of two names: the share of words in common (weighted by the
 /// longer name), or, for names of equal length, the character similarity when only
 /// spelling differs.
-fn similarity(a: &[&str], b: &[String]) -> f64 {
-    let shared = a
-        .iter()
-        .filter(|w| b.iter().any(|x| fold(x) == fold(w)))
-        .count();
+///
+/// (`folded_a` and `folded_b` are the words of `a` and `b`, folded.)
+fn similarity(a: &[&str], folded_a: &[String], b: &[String], folded_b: &[String]) -> f64 {
+    let shared = folded_a.iter().filter(|w| folded_b.contains(w)).count();
     if shared < 2 {
         return 0.0;
     }
