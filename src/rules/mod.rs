@@ -492,7 +492,8 @@ pub fn capitalized(doc: &Document) -> std::sync::Arc<Capitalized> {
         Capitalized(
             (0..doc.tokens.len() as u32)
                 .zip(&doc.tokens)
-                .filter(|(_, t)| t.capitalized || t.all_caps)
+                // (`|`, not `||`: one branch per token.)
+                .filter(|(_, t)| t.capitalized | t.all_caps)
                 .map(|(i, _)| i)
                 .collect(),
         )

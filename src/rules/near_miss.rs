@@ -171,12 +171,13 @@ fn run_end(cx: &Context, i: usize) -> usize {
     let toks = &cx.doc.tokens;
     let mut end = i;
     let mut j = i + 1;
+    // (The gap last: most words after a name are not capitalised.)
     while j < toks.len()
         && toks[j].sentence == toks[i].sentence
-        && cx.doc.gap_is_joiner(toks[j - 1].end, toks[j].start)
         && (toks[j].capitalized
             || (matches!(toks[j].norm.as_str(), "de" | "of" | "and" | "&")
                 && toks.get(j + 1).is_some_and(|n| n.capitalized)))
+        && cx.doc.gap_is_joiner(toks[j - 1].end, toks[j].start)
     {
         if toks[j].capitalized {
             end = j;
