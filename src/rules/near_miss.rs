@@ -2,6 +2,7 @@
 
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span};
+use crate::document::Document;
 use crate::glossary::Target;
 use foldhash::fast::FixedState;
 use std::collections::{HashMap, HashSet};
@@ -65,8 +66,7 @@ impl Rule for NearMiss {
             if i < next || !toks[i].capitalized {
                 continue;
             }
-            let Some((f, l)) = super::entity_full_name::name_run_before(cx.doc, run_end(cx, i), 12)
-            else {
+            let Some((f, l)) = run_before(cx.doc, i, run_end(cx.doc, i)) else {
                 next = i + 1;
                 continue;
             };
@@ -166,9 +166,21 @@ fn best_window(
     best
 }
 
+/// The run of name-like tokens that `name_run_before` finds back from `end`, the end of the
+/// run that starts at the capitalised token `i` (`run_end`). A capitalised word alone at
+/// the start of its sentence (most runs: « Le », « Cette ») is its own run, known without
+/// the walk back.
+fn run_before(doc: &Document, i: usize, end: usize) -> Option<(usize, usize)> {
+    let toks = &doc.tokens;
+    if end == i && (i == 0 || toks[i - 1].sentence != toks[i].sentence) {
+        return Some((i, i));
+    }
+    super::entity_full_name::name_run_before(doc, end, 12)
+}
+
 /// The last token of the name-like run that starts at `i`.
-fn run_end(cx: &Context, i: usize) -> usize {
-    let toks = &cx.doc.tokens;
+fn run_end(doc: &Document, i: usize) -> usize {
+    let toks = &doc.tokens;
     let mut end = i;
     let mut j = i + 1;
     // (The gap last: most words after a name are not capitalised.)
@@ -177,7 +189,7 @@ fn run_end(cx: &Context, i: usize) -> usize {
         && (toks[j].capitalized
             || (matches!(toks[j].norm.as_str(), "de" | "of" | "and" | "&")
                 && toks.get(j + 1).is_some_and(|n| n.capitalized)))
-        && cx.doc.gap_is_joiner(toks[j - 1].end, toks[j].start)
+        && doc.gap_is_joiner(toks[j - 1].end, toks[j].start)
     {
         if toks[j].capitalized {
             end = j;
@@ -238,8 +250,53 @@ fn similarity(a: &[&str], folded_a: &[String], b: &[String], folded_b: &[String]
 
 #[cfg(test)]
 mod tests {
-    use super::{fold, in_names};
-    use crate::testing::check_with;
+    use super::{fold, in_names, run_before, run_end};
+    use crate::document::Document;
+    use crate::rules::entity_full_name::name_run_before;
+    use crate::testing::{Rng, check_with};
+
+    /// The run of a capitalised word is what the walk back finds, on random texts of
+    /// capitalised words, joiners, numbers and signs (runs of more than twelve words too).
+    #[test]
+    fn runs_are_those_of_the_walk_back() {
+        let pieces = [
+            "Taiwan ",
+            "Semiconductor ",
+            "Bank ",
+            "de ",
+            "of ",
+            "la ",
+            "Le ",
+            "2 ",
+            "x ",
+            ", ",
+            ". ",
+            "-",
+            "'",
+            "Wall ",
+            "Street ",
+            "and ",
+            "\n\n",
+            "É ",
+        ];
+        let mut rng = Rng::new(0x04ea_70b5);
+        let (mut alone, mut walked) = (0, 0);
+        for _ in 0..2000 {
+            let doc = Document::from_str(&rng.string(&pieces, 40));
+            let toks = &doc.tokens;
+            for i in (0..toks.len()).filter(|&i| toks[i].capitalized) {
+                let end = run_end(&doc, i);
+                let run = run_before(&doc, i, end);
+                assert_eq!(run, name_run_before(&doc, end, 12), "{:?} {i}", doc.text);
+                if end == i && (i == 0 || toks[i - 1].sentence != toks[i].sentence) {
+                    alone += 1;
+                } else {
+                    walked += 1;
+                }
+            }
+        }
+        assert!(alone > 1000 && walked > 1000, "{alone} {walked}");
+    }
 
     #[test]
     fn in_names_folds_as_the_index_does() {
