@@ -400,21 +400,22 @@ impl Rule for Capitalization {
         let words = cx.doc.vocabulary();
         let plural_determiner = words.per_form(toks, |t| is_plural_determiner(&t.norm));
         let after_plural_determiner = |k: usize| plural_determiner[words.ids[k - 1] as usize];
-        // Whether each distinct word is listed (see `is_listed`), found when first asked.
-        let listed = words.lazy();
-        // (Each token beside the id of the one before.)
-        for ((k, t), &prev_id) in toks.iter().enumerate().skip(1).zip(&words.ids) {
+        // A finding is about a listed word (see `is_listed`) alone: only the tokens of those
+        // words are visited.
+        let listed = words.per_form(toks, |t| is_listed(&t.norm));
+        for k in super::occurrences(cx.doc).of_words(&listed) {
+            let k = k as usize;
             // Only a capitalised word or a word after a plural determiner can be a finding
-            // (see below), and only a listed one: tested first, before the sentence, the gap
-            // and the text are looked at.
-            if !t.capitalized && !plural_determiner[prev_id as usize] {
+            // (see below): tested first, before the sentence, the gap and the text are
+            // looked at.
+            let t = &toks[k];
+            if k == 0 || !t.capitalized && !after_plural_determiner(k) {
                 continue;
             }
             let prev = &toks[k - 1];
             if prev.sentence != t.sentence
                 || t.all_caps
                 || !t.is_word()
-                || !listed.get(k, || is_listed(&t.norm))
                 || *titles[t.sentence as usize].get_or_insert_with(|| is_title(toks, k))
             {
                 continue;
@@ -606,13 +607,20 @@ fn at_least_four_chars(w: &str) -> bool {
 }
 
 /// True when the word is a month, a day, a language or a form of a nationality: a finding
-/// is about one of these alone.
+/// is about one of these alone. (One look-up in a set of them all: asked of every distinct
+/// word of a text.)
 fn is_listed(norm: &str) -> bool {
-    MONTHS.contains(&norm)
-        || DAYS.contains(&norm)
-        || LANGUAGES.contains(&norm)
-        || nationality(norm).is_some()
+    LISTED.contains(norm)
 }
+
+/// The words `is_listed` accepts.
+static LISTED: std::sync::LazyLock<
+    std::collections::HashSet<&'static str, foldhash::fast::FixedState>,
+> = std::sync::LazyLock::new(|| {
+    (MONTHS.iter().chain(DAYS).chain(LANGUAGES).copied())
+        .chain(NATIONALITY_FORMS.keys().map(String::as_str))
+        .collect()
+});
 
 /// True when the sentence of token `k` is written as a title: two thirds of its longer
 /// words capitalised.
@@ -656,12 +664,54 @@ fn title_sentences(doc: &crate::document::Document) -> Vec<bool> {
 
 #[cfg(test)]
 mod tests {
-    use super::{at_least_four_chars, is_title, title_sentences};
+    use super::{
+        DAYS, LANGUAGES, MONTHS, NATIONALITIES, at_least_four_chars, is_listed, is_title,
+        nationality, title_sentences,
+    };
     use crate::diagnostic::{Applicability, Severity};
     use crate::document::Document;
     use crate::testing::{Rng, check_with};
 
     const G: &str = "[glossary]\nname='t'\n";
+
+    /// The set of listed words accepts what asking each list accepts: every word of the
+    /// lists, their nationalities' forms, near misses and random words.
+    #[test]
+    fn listed_words_are_those_of_the_lists() {
+        let by_lists = |w: &str| {
+            MONTHS.contains(&w)
+                || DAYS.contains(&w)
+                || LANGUAGES.contains(&w)
+                || nationality(w).is_some()
+        };
+        let mut words: Vec<String> = (MONTHS.iter().chain(DAYS).chain(LANGUAGES))
+            .chain(NATIONALITIES)
+            .map(|w| w.to_string())
+            .collect();
+        for base in NATIONALITIES {
+            words.extend(super::nationality_forms(base));
+        }
+        let listed = words.len();
+        for k in 0..listed {
+            let w = words[k].clone();
+            words.extend([
+                format!("{w}s"),
+                format!("{w}e"),
+                w.to_uppercase(),
+                w.chars().skip(1).collect(),
+                w.chars().rev().collect(),
+            ]);
+        }
+        let mut rng = Rng::new(0x11_57ed);
+        let pieces = ["a", "n", "i", "s", "e", "é", "ç", "ai", "ien", "ne", "'"];
+        words.extend((0..3000).map(|_| rng.string(&pieces, 9)));
+        let mut found = 0;
+        for w in &words {
+            assert_eq!(is_listed(w), by_lists(w), "{w:?}");
+            found += usize::from(by_lists(w));
+        }
+        assert!(found >= listed, "{found}");
+    }
 
     fn caps(text: &str) -> Vec<(Severity, Applicability, String)> {
         check_with(G, text)

@@ -136,12 +136,14 @@ impl Rule for Elision {
         let view = &cx.doc.view;
         let mut p: Option<Prose> = None;
         let mut entity_starts: Option<HashSet<usize>> = None;
-        // (Most words are none of the elided ones: turned away before anything else, on a
-        // flag worked out once per distinct word.)
+        // (Most words are none of the elided ones: only the tokens of those that are, found
+        // by a flag worked out once per distinct word, are visited.)
         let words = cx.doc.vocabulary();
         let may = words.per_form(toks, |t| may_elide(&t.norm));
-        for k in 0..toks.len().saturating_sub(1) {
-            if !may[words.ids[k] as usize] {
+        for k in super::occurrences(cx.doc).of_words(&may) {
+            let k = k as usize;
+            // (The last token has no word after it.)
+            if k + 1 >= toks.len() {
                 continue;
             }
             let a = &toks[k];

@@ -53,8 +53,10 @@ pub fn name_run_before(doc: &Document, end: usize, max: usize) -> Option<(usize,
     let mut i = end as isize;
     while i >= 0 && end - (i as usize) < max {
         let t = &toks[i as usize];
-        let is_part = t.capitalized || is_joiner(&t.norm) || t.is_number();
-        if !is_part || t.sentence != toks[end].sentence {
+        // (The sentence first: most runs stop at the start of theirs.)
+        if t.sentence != toks[end].sentence
+            || !(t.capitalized || is_joiner(&t.norm) || t.is_number())
+        {
             break;
         }
         if (i as usize) < end && !doc.gap_is_joiner(t.end, toks[i as usize + 1].start) {

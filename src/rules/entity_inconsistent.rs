@@ -65,6 +65,8 @@ impl Rule for EntityInconsistent {
             // (`cx.text(span)` has the characters of the view but its white space.)
             let has_upper = match forms[id as usize] {
                 Form::Short => continue,
+                // (A capitalised token starts with an upper-case letter.)
+                _ if t.capitalized => true,
                 Form::Lower(key) => {
                     !key.is_at(view, t.start, t.end) && has_upper_case(&cx.doc.view, t.start, t.end)
                 }
@@ -209,32 +211,44 @@ impl Form {
     }
 }
 
-/// The bytes of a word of at most 16 bytes, read as two numbers (zero-padded), with the
-/// masks of its length: words are compared without a call to `memcmp`.
+/// The bytes of a word of at most 16 bytes, read as two numbers (zero-padded), and its
+/// length: words are compared without a call to `memcmp`. (24 bytes a form: the table of
+/// forms is read at random, by word id, for every token.)
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Key {
     lo: u64,
     hi: u64,
-    masks: (u64, u64),
-    len: usize,
+    len: u8,
 }
+
+/// Per length up to 16, the masks of the bytes of the two numbers of a key.
+const MASKS: [(u64, u64); 17] = {
+    /// The mask of the first `k` bytes of a number.
+    const fn mask(k: usize) -> u64 {
+        if k >= 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * k)) - 1
+        }
+    }
+    let mut masks = [(0, 0); 17];
+    let mut n = 0;
+    while n <= 16 {
+        let k = if n < 8 { n } else { 8 };
+        masks[n] = (mask(k), mask(n - k));
+        n += 1;
+    }
+    masks
+};
 
 impl Key {
     /// The key of `w`, of at most 16 bytes.
     fn of(w: &[u8]) -> Key {
         let k = w.len().min(8);
-        let mask = |n: usize| {
-            if n >= 8 {
-                u64::MAX
-            } else {
-                (1u64 << (8 * n)) - 1
-            }
-        };
         Key {
             lo: crate::lexicon::load_le(&w[..k]),
             hi: crate::lexicon::load_le(&w[k..]),
-            masks: (mask(k), mask(w.len() - k)),
-            len: w.len(),
+            len: w.len() as u8,
         }
     }
 
@@ -244,14 +258,15 @@ impl Key {
     #[inline]
     fn is_at(self, text: &[u8], start: usize, end: usize) -> bool {
         let Some(block) = text.get(start..start + 16) else {
-            return Key::of(&text[start..end]) == self;
+            return end - start <= 16 && Key::of(&text[start..end]) == self;
         };
         let (lo, hi) = block.split_at(8);
         let load = |b: &[u8]| u64::from_le_bytes(b.try_into().expect("eight bytes"));
+        let masks = MASKS[self.len as usize];
         // (`&`, not `&&`: no branch per test.)
-        (end - start == self.len)
-            & (load(lo) & self.masks.0 == self.lo)
-            & (load(hi) & self.masks.1 == self.hi)
+        (end - start == self.len as usize)
+            & (load(lo) & masks.0 == self.lo)
+            & (load(hi) & masks.1 == self.hi)
     }
 }
 

@@ -522,10 +522,70 @@ pub fn capitalized(doc: &Document) -> std::sync::Arc<Capitalized> {
         Capitalized(
             (0..doc.tokens.len() as u32)
                 .zip(&doc.tokens)
-                .filter(|(_, t)| t.capitalized || t.all_caps)
+                // (`|`, not `||`: one branch per token.)
+                .filter(|(_, t)| t.capitalized | t.all_caps)
                 .map(|(i, _)| i)
                 .collect(),
         )
+    })
+}
+
+/// The tokens of each distinct word (by `Vocabulary` id), in order: found once per
+/// document and shared (`Document::memo`) by the rules that look at a few words alone
+/// (« de », « et », the prepositions that start a filler phrase, the names of months),
+/// which then visit those words' tokens instead of reading every token of the text.
+pub struct Occurrences {
+    /// Per id, its last token (`Occurrences::NONE`: none).
+    last: Vec<u32>,
+    /// Per token, the token of the same word before it (`Occurrences::NONE`: none).
+    before: Vec<u32>,
+}
+
+impl Occurrences {
+    const NONE: u32 = u32::MAX;
+
+    /// The occurrences of the ids of `ids` (each below `forms`), linked in one pass: each
+    /// token is written once, where a list per word (a counting sort) cost a pass to count
+    /// and a pass to place.
+    fn new(ids: &[u32], forms: usize) -> Occurrences {
+        let mut last = vec![Self::NONE; forms];
+        let before = (ids.iter().enumerate())
+            .map(|(k, &id)| std::mem::replace(&mut last[id as usize], k as u32))
+            .collect();
+        Occurrences { last, before }
+    }
+
+    /// The indices of the tokens of the words that `pick` (by id) marks, in order: each
+    /// word's, from its last, marked in a bit per token, then read in the order of the bits
+    /// (a sort of the words' lists cost ten times as much).
+    pub fn of_words(&self, pick: &[bool]) -> Vec<u32> {
+        let mut marks = vec![0u64; self.before.len().div_ceil(64)];
+        let mut n = 0;
+        for (id, _) in pick.iter().enumerate().filter(|(_, p)| **p) {
+            let mut k = self.last.get(id).copied().unwrap_or(Self::NONE);
+            while k != Self::NONE {
+                marks[k as usize / 64] |= 1 << (k % 64);
+                n += 1;
+                k = self.before[k as usize];
+            }
+        }
+        let mut out = Vec::with_capacity(n);
+        for (w, &m) in marks.iter().enumerate() {
+            let mut m = m;
+            while m != 0 {
+                out.push(w as u32 * 64 + m.trailing_zeros());
+                m &= m - 1;
+            }
+        }
+        out
+    }
+}
+
+/// See `Occurrences`.
+pub fn occurrences(doc: &Document) -> std::sync::Arc<Occurrences> {
+    doc.memo.get_or_init(|| {
+        let words = doc.vocabulary();
+        Occurrences::new(&words.ids, words.len())
     })
 }
 
@@ -665,6 +725,39 @@ mod tests {
         );
         for s in &samples {
             assert_eq!(LIST.contains(s), LIST.words.contains(&s.as_str()), "{s:?}");
+        }
+    }
+
+    /// The occurrences of words, one by one and picked together, are the tokens a filter
+    /// over every token finds, in order, on random texts (empty ones too).
+    #[test]
+    fn occurrences_are_the_tokens_of_each_word() {
+        let pieces = [
+            "de ", "la ", "De ", "l'", "et ", "ou ", "Mai ", "mai. ", "x ", "é ", "1 ", "\n\n",
+            "  ", "l’", "été ", "Été ",
+        ];
+        let mut rng = crate::testing::Rng::new(0x0cc_0005);
+        // (Up to some 200 tokens: more than the 64 of one word of marks.)
+        for round in 0..300 {
+            let doc = Document::from_str(&rng.string(&pieces, 200));
+            let words = doc.vocabulary();
+            let occ = occurrences(&doc);
+            let by_filter = |pick: &dyn Fn(u32) -> bool| -> Vec<u32> {
+                (0..doc.tokens.len() as u32)
+                    .filter(|&k| pick(words.ids[k as usize]))
+                    .collect()
+            };
+            for id in 0..words.len() as u32 {
+                let one: Vec<bool> = (0..words.len() as u32).map(|x| x == id).collect();
+                assert_eq!(occ.of_words(&one), by_filter(&|x| x == id), "round {round}");
+            }
+            assert!(occ.of_words(&[]).is_empty(), "round {round}");
+            let pick: Vec<bool> = (0..words.len()).map(|_| rng.below(3) == 0).collect();
+            assert_eq!(
+                occ.of_words(&pick),
+                by_filter(&|x| pick[x as usize]),
+                "round {round}"
+            );
         }
     }
 

@@ -2,6 +2,7 @@
 
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span};
+use crate::document::Document;
 use crate::glossary::Target;
 use foldhash::fast::FixedState;
 use std::collections::{HashMap, HashSet};
@@ -65,8 +66,7 @@ impl Rule for NearMiss {
             if i < next || !toks[i].capitalized {
                 continue;
             }
-            let Some((f, l)) = super::entity_full_name::name_run_before(cx.doc, run_end(cx, i), 12)
-            else {
+            let Some((f, l)) = run_before(cx.doc, i, run_end(cx.doc, i)) else {
                 next = i + 1;
                 continue;
             };
@@ -131,9 +131,11 @@ fn best_window(
     names: &[(String, Vec<String>, usize)],
     index: &HashMap<String, Vec<usize>>,
 ) -> Option<Window> {
+    // (The run's words and each candidate's are folded once, not at each comparison.)
+    let folded: Vec<String> = run.iter().map(|w| fold(w)).collect();
     let mut cands: Vec<usize> = Vec::new();
-    for w in run {
-        if let Some(v) = index.get(&fold(w)) {
+    for w in &folded {
+        if let Some(v) = index.get(w) {
             cands.extend(v);
         }
     }
@@ -143,6 +145,7 @@ fn best_window(
     let mut best: Option<Window> = None;
     for &c in &cands {
         let (_, cw, _) = &names[c];
+        let name_folded: Vec<String> = cw.iter().map(|x| fold(x)).collect();
         let n = cw.len();
         for len in n.saturating_sub(1).max(2)..=n + 1 {
             for s in 0..=last {
@@ -150,11 +153,10 @@ fn best_window(
                 if e > last {
                     break;
                 }
-                let window = &run[s..=e];
-                if shortened(window, cw) {
+                if shortened(&folded[s..=e], &name_folded) {
                     continue;
                 }
-                let score = similarity(window, cw);
+                let score = similarity(&run[s..=e], &folded[s..=e], cw, &name_folded);
                 if score > best.map_or(0.0, |b| b.0) {
                     best = Some((score, c, s, e));
                 }
@@ -164,17 +166,30 @@ fn best_window(
     best
 }
 
+/// The run of name-like tokens that `name_run_before` finds back from `end`, the end of the
+/// run that starts at the capitalised token `i` (`run_end`). A capitalised word alone at
+/// the start of its sentence (most runs: « Le », « Cette ») is its own run, known without
+/// the walk back.
+fn run_before(doc: &Document, i: usize, end: usize) -> Option<(usize, usize)> {
+    let toks = &doc.tokens;
+    if end == i && (i == 0 || toks[i - 1].sentence != toks[i].sentence) {
+        return Some((i, i));
+    }
+    super::entity_full_name::name_run_before(doc, end, 12)
+}
+
 /// The last token of the name-like run that starts at `i`.
-fn run_end(cx: &Context, i: usize) -> usize {
-    let toks = &cx.doc.tokens;
+fn run_end(doc: &Document, i: usize) -> usize {
+    let toks = &doc.tokens;
     let mut end = i;
     let mut j = i + 1;
+    // (The gap last: most words after a name are not capitalised.)
     while j < toks.len()
         && toks[j].sentence == toks[i].sentence
-        && cx.doc.gap_is_joiner(toks[j - 1].end, toks[j].start)
         && (toks[j].capitalized
             || (matches!(toks[j].norm.as_str(), "de" | "of" | "and" | "&")
                 && toks.get(j + 1).is_some_and(|n| n.capitalized)))
+        && doc.gap_is_joiner(toks[j - 1].end, toks[j].start)
     {
         if toks[j].capitalized {
             end = j;
@@ -191,9 +206,9 @@ use crate::document::fold_accents as fold;
 /// a changed or swapped word is a slip. Words of the window outside the name may stand
 /// before its first word or after its last, not in the place of a missing word
 /// (« … Manufacturing Corporation » for « … Manufacturing Company » is a slip).
-fn shortened(window: &[&str], name: &[String]) -> bool {
-    let w: Vec<String> = window.iter().map(|x| fold(x)).collect();
-    let n: Vec<String> = name.iter().map(|x| fold(x)).collect();
+///
+/// (`w` and `n` are the words of the window and of the name, folded.)
+fn shortened(w: &[String], n: &[String]) -> bool {
     let inside = |x: &String| n.contains(x);
     let (Some(a), Some(b)) = (w.iter().position(inside), w.iter().rposition(inside)) else {
         return false;
@@ -211,11 +226,10 @@ fn shortened(window: &[&str], name: &[String]) -> bool {
 /// Word-level closeness of two names: the share of words in common (weighted by the
 /// longer name), or, for names of equal length, the character similarity when only
 /// spelling differs.
-fn similarity(a: &[&str], b: &[String]) -> f64 {
-    let shared = a
-        .iter()
-        .filter(|w| b.iter().any(|x| fold(x) == fold(w)))
-        .count();
+///
+/// (`folded_a` and `folded_b` are the words of `a` and `b`, folded.)
+fn similarity(a: &[&str], folded_a: &[String], b: &[String], folded_b: &[String]) -> f64 {
+    let shared = folded_a.iter().filter(|w| folded_b.contains(w)).count();
     if shared < 2 {
         return 0.0;
     }
@@ -236,8 +250,53 @@ fn similarity(a: &[&str], b: &[String]) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::{fold, in_names};
-    use crate::testing::check_with;
+    use super::{fold, in_names, run_before, run_end};
+    use crate::document::Document;
+    use crate::rules::entity_full_name::name_run_before;
+    use crate::testing::{Rng, check_with};
+
+    /// The run of a capitalised word is what the walk back finds, on random texts of
+    /// capitalised words, joiners, numbers and signs (runs of more than twelve words too).
+    #[test]
+    fn runs_are_those_of_the_walk_back() {
+        let pieces = [
+            "Taiwan ",
+            "Semiconductor ",
+            "Bank ",
+            "de ",
+            "of ",
+            "la ",
+            "Le ",
+            "2 ",
+            "x ",
+            ", ",
+            ". ",
+            "-",
+            "'",
+            "Wall ",
+            "Street ",
+            "and ",
+            "\n\n",
+            "É ",
+        ];
+        let mut rng = Rng::new(0x04ea_70b5);
+        let (mut alone, mut walked) = (0, 0);
+        for _ in 0..2000 {
+            let doc = Document::from_str(&rng.string(&pieces, 40));
+            let toks = &doc.tokens;
+            for i in (0..toks.len()).filter(|&i| toks[i].capitalized) {
+                let end = run_end(&doc, i);
+                let run = run_before(&doc, i, end);
+                assert_eq!(run, name_run_before(&doc, end, 12), "{:?} {i}", doc.text);
+                if end == i && (i == 0 || toks[i - 1].sentence != toks[i].sentence) {
+                    alone += 1;
+                } else {
+                    walked += 1;
+                }
+            }
+        }
+        assert!(alone > 1000 && walked > 1000, "{alone} {walked}");
+    }
 
     #[test]
     fn in_names_folds_as_the_index_does() {

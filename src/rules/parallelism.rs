@@ -96,8 +96,11 @@ impl Rule for Parallelism {
             _ => Link::Other,
         });
         let (ids, link) = (&words.ids[..], &link[..]);
-        for i in 1..toks.len().saturating_sub(2) {
-            if link[ids[i] as usize] != Link::And || link[ids[i + 1] as usize] != Link::De {
+        // Only the tokens of « et » and « ou » are visited.
+        let and: Vec<bool> = link.iter().map(|&l| l == Link::And).collect();
+        for i in super::occurrences(cx.doc).of_words(&and) {
+            let i = i as usize;
+            if i == 0 || i + 2 >= toks.len() || link[ids[i + 1] as usize] != Link::De {
                 continue;
             }
             let (and, de, verb) = (&toks[i], &toks[i + 1], &toks[i + 2]);

@@ -16,6 +16,7 @@
 
 use super::{Context, Rule, RuleDoc, RuleMeta, WordList};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span};
+use crate::document::Document;
 use crate::lexicon::Pos;
 use std::collections::HashMap;
 
@@ -192,12 +193,11 @@ impl Rule for PronounGender {
             let next = toks.get(i + 1).map_or("", |t| t.norm.as_str());
             (!IMPERSONAL.contains(&next)).then_some(g)
         };
-        // Whether the view between two words holds one of `signs` (ASCII: in UTF-8 their
-        // bytes stand for them alone), on its bytes.
         let view = cx.doc.view.as_bytes();
-        let gap_holds = |start: usize, end: usize, signs: &[u8]| {
-            view[start..end].iter().any(|b| signs.contains(b))
-        };
+        let gap_holds = |start: usize, end: usize, signs: &[u8]| gap_holds(view, start, end, signs);
+        // Whether each distinct word is « qu' », which the first construction needs near
+        // the name: looked for before the words between are read.
+        let is_qu = words.per_form(toks, |t| t.norm == "qu'");
         let mut seen: HashMap<&str, Vec<Takeup>> = HashMap::new();
         // A name is capitalised or in capitals: only those tokens are visited.
         let capitalized = super::capitalized(cx.doc);
@@ -218,18 +218,9 @@ impl Rule for PronounGender {
             let sentence = toks[i].sentence;
             // Name + verb of saying + « qu' » + pronoun, within a few words.
             let mut found = None;
-            let mut saying = false;
-            for j in end + 1..(end + 7).min(toks.len()) {
-                let t = &toks[j];
-                if t.sentence != sentence || gap_holds(toks[j - 1].end, t.start, b",;:") {
-                    break;
-                }
-                if SAYING.contains(&t.norm) {
-                    saying = true;
-                } else if saying && t.norm == "qu'" {
-                    found = pronoun(j + 1).map(|g| (g, j + 1));
-                    break;
-                }
+            if qu_near(&is_qu, &words.ids, end) {
+                found = qu_after_saying(cx.doc, end, sentence)
+                    .and_then(|j| pronoun(j + 1).map(|g| (g, j + 1)));
             }
             // Opener + name … , pronoun.
             if found.is_none()
@@ -302,9 +293,85 @@ impl Rule for PronounGender {
     }
 }
 
+/// True when the view between two words holds one of `signs` (ASCII: in UTF-8 their bytes
+/// stand for them alone), on its bytes.
+fn gap_holds(view: &[u8], start: usize, end: usize, signs: &[u8]) -> bool {
+    view[start..end].iter().any(|b| signs.contains(b))
+}
+
+/// The first construction after a name that ends at token `end`, in sentence `sentence`: a
+/// verb of saying, then « qu' », within six words and one clause (no « , », « ; » or « : »
+/// between them). The index of « qu' ».
+fn qu_after_saying(doc: &Document, end: usize, sentence: u32) -> Option<usize> {
+    let toks = &doc.tokens;
+    let mut saying = false;
+    for j in end + 1..(end + 7).min(toks.len()) {
+        let t = &toks[j];
+        if t.sentence != sentence
+            || gap_holds(doc.view.as_bytes(), toks[j - 1].end, t.start, b",;:")
+        {
+            return None;
+        }
+        if SAYING.contains(&t.norm) {
+            saying = true;
+        } else if saying && t.norm == "qu'" {
+            return Some(j);
+        }
+    }
+    None
+}
+
+/// False when `qu_after_saying` finds nothing after token `end`: no « qu' » (`is_qu`, by
+/// word id) among the words it may be, which are read by their ids alone.
+fn qu_near(is_qu: &[bool], ids: &[u32], end: usize) -> bool {
+    (end + 2..(end + 7).min(ids.len())).any(|j| is_qu[ids[j] as usize])
+}
+
 #[cfg(test)]
 mod tests {
-    use crate::testing::check_with;
+    use super::{qu_after_saying, qu_near};
+    use crate::document::Document;
+    use crate::testing::{Rng, check_with};
+
+    /// The look for « qu' » turns away only names after which the construction is not
+    /// found, on random texts of names, verbs of saying, « qu' » and signs.
+    #[test]
+    fn no_saying_without_qu_near() {
+        let pieces = [
+            "Meta ",
+            "a ",
+            "annoncé ",
+            "dit ",
+            "qu'",
+            "qu’",
+            "Qu'",
+            "il ",
+            "elle ",
+            ", ",
+            "; ",
+            ". ",
+            "que ",
+            "x ",
+            "\n\n",
+        ];
+        let mut rng = Rng::new(0x9a_1e55);
+        let mut found = 0;
+        for _ in 0..2000 {
+            let doc = Document::from_str(&rng.string(&pieces, 30));
+            let words = doc.vocabulary();
+            let is_qu = words.per_form(&doc.tokens, |t| t.norm == "qu'");
+            for (end, t) in doc.tokens.iter().enumerate() {
+                let after = qu_after_saying(&doc, end, t.sentence);
+                found += usize::from(after.is_some());
+                assert!(
+                    after.is_none() || qu_near(&is_qu, &words.ids, end),
+                    "{:?}",
+                    doc.text
+                );
+            }
+        }
+        assert!(found > 100, "{found}");
+    }
 
     fn flagged(text: &str) -> Vec<String> {
         check_with("[glossary]\nname='t'\n", text)

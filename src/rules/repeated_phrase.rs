@@ -148,8 +148,10 @@ impl Rule for RepeatedPhrase {
             foldhash::fast::FixedState::default().hash_one(Gram(&ids[i..i + MIN_N]))
         };
         let mut starts: Vec<(usize, u64)> = Vec::new();
-        for (i, &id) in ids.iter().enumerate() {
-            if leads[id as usize] && joined(i, MIN_N) {
+        // (Only the tokens of the lead words are visited.)
+        for i in super::occurrences(cx.doc).of_words(&leads) {
+            let i = i as usize;
+            if joined(i, MIN_N) {
                 starts.push((i, hash(i)));
             }
         }
