@@ -1089,12 +1089,12 @@ struct Tally {
 
 impl Tally {
     /// Counts the byte at `i` of `bytes`, which ends where its line does (a `CODE_INSIDE`
-    /// marker may run past `i`, not past the line).
+    /// marker may run past `i`, not past the line), and returns its class.
     #[inline(always)]
-    fn add_byte(&mut self, bytes: &[u8], i: usize) {
+    fn add_byte(&mut self, bytes: &[u8], i: usize) -> u8 {
         let class = BYTE_CLASS[bytes[i] as usize];
         if class == 0 {
-            return;
+            return class;
         }
         self.seen |= class;
         self.digits += usize::from(class & DIGIT != 0);
@@ -1102,6 +1102,7 @@ impl Tally {
         if class & INSIDE_FIRST != 0 && !self.inside {
             self.inside = marker_at(&bytes[i..]);
         }
+        class
     }
 
     /// Counts the bytes `from..to` of `bytes` one by one.
@@ -1135,15 +1136,14 @@ fn class_candidates(x: u64) -> u64 {
     ascii & !letter & not_space
 }
 
-/// Pushes `i` to `signs` when it is one of `Prose::spacing_signs`. (Written in
-/// `LineScan::each`'s loop, not in the closure it calls for each byte with a class: that
-/// closure grew too large to be inlined, 10 M instructions more on 4 MB.)
-#[inline(always)]
+/// Pushes `i`, where `bytes` has a « : ; ! ? , . » (`SPACING_SIGN`), to `signs` when it is
+/// one of `Prose::spacing_signs`. (Called from `LineScan::each`'s loop, not from the closure
+/// it calls for each byte with a class: that closure grew too large to be inlined, 10 M
+/// instructions more on 4 MB.)
 fn note_spacing_sign(signs: &mut Vec<usize>, bytes: &[u8], i: usize) {
-    if BYTE_CLASS[bytes[i] as usize] & SPACING_SIGN != 0
-        && (matches!(bytes[i], b':' | b';' | b'!' | b'?')
-            || i.checked_sub(1)
-                .is_some_and(|p| matches!(bytes[p], b' ' | b'\t' | 0x0B | 0x0C | 0x80..)))
+    if matches!(bytes[i], b':' | b';' | b'!' | b'?')
+        || i.checked_sub(1)
+            .is_some_and(|p| matches!(bytes[p], b' ' | b'\t' | 0x0B | 0x0C | 0x80..))
     {
         signs.push(i);
     }
@@ -1186,7 +1186,7 @@ impl LineScan {
                 line += 1;
                 end = end_of(line);
             }
-            tally.add_byte(&bytes[..end], i);
+            tally.add_byte(&bytes[..end], i)
         };
         let mut i = 0;
         while let Some(chunk) = bytes.get(i..i + 8) {
@@ -1194,15 +1194,17 @@ impl LineScan {
                 class_candidates(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
             while may != 0 {
                 let k = i + (may.trailing_zeros() / 8) as usize;
-                note_spacing_sign(signs, bytes, k);
-                visit(k);
+                if visit(k) & SPACING_SIGN != 0 {
+                    note_spacing_sign(signs, bytes, k);
+                }
                 may &= may - 1;
             }
             i += 8;
         }
         for k in i..bytes.len() {
-            note_spacing_sign(signs, bytes, k);
-            visit(k);
+            if visit(k) & SPACING_SIGN != 0 {
+                note_spacing_sign(signs, bytes, k);
+            }
         }
         while line < n {
             f(line, std::mem::take(&mut tally).scan());
