@@ -2,7 +2,7 @@
 //! « €5 », « $65 milliards »).
 
 use super::thousands_separator::group;
-use super::typography::{Prose, Variant, word_after_space};
+use super::typography::{Prose, Variant, merged, word_after_space};
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span};
 use regex::Regex;
@@ -50,8 +50,16 @@ fn amounts(view: &str) -> Vec<Amount<'_>> {
     let bytes = view.as_bytes();
     let mut out = Vec::new();
     let mut from = 0;
-    // (« $ » is one byte, « € » starts with E2 and « £ » with C2.)
-    for at in memchr::memchr3_iter(b'$', 0xE2, 0xC2, bytes) {
+    // (Each symbol searched for alone: a search for « $ » and the first bytes of « € » and
+    // « £ », E2 and C2, stopped at every typographic quote, space and dash of French text.)
+    let symbols = merged(
+        merged(
+            memchr::memchr_iter(b'$', bytes),
+            memchr::memmem::find_iter(bytes, "€".as_bytes()),
+        ),
+        memchr::memmem::find_iter(bytes, "£".as_bytes()),
+    );
+    for at in symbols {
         if at < from {
             continue;
         }

@@ -1,7 +1,8 @@
 //! `decimal-point`: a decimal point where French writes a decimal comma (« 5.5 milliards »).
 
 use super::typography::{
-    CURRENCY_WORDS, MEASURE_WORDS, Prose, SCALE_WORDS, word_after_space, word_before_space,
+    CURRENCY_WORDS, MEASURE_WORDS, Prose, SCALE_WORDS, ascii_digits_end, word_after_space,
+    word_before_space,
 };
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
@@ -38,7 +39,27 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+\.\d+").expect
 /// match holds a digit and a point and no white space: only the numeric runs that hold a
 /// point are searched (`Prose::numeric_runs`).
 fn numbers(p: &Prose) -> impl Iterator<Item = (usize, usize)> {
-    p.numeric_matches(&NUMBER, |run| run.contains('.'))
+    p.numeric_matches(&NUMBER, |run| run.contains('.'), ascii_number)
+}
+
+/// `NUMBER` (`\d+\.\d+`) in a run whose digits are ASCII: the first match from `from`. A
+/// match starts a run of digits (from inside one, it would end where one from its start
+/// ends; and `find_iter` goes on after a match, at a byte that is not a digit): the first
+/// run followed by a point and a digit, to the end of the digits after the point.
+fn ascii_number(run: &[u8], from: usize) -> Option<(usize, usize)> {
+    let mut i = from;
+    while i < run.len() {
+        if !run[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let point = ascii_digits_end(run, i);
+        if run.get(point) == Some(&b'.') && run.get(point + 1).is_some_and(u8::is_ascii_digit) {
+            return Some((i, ascii_digits_end(run, point + 1)));
+        }
+        i = point;
+    }
+    None
 }
 
 /// Words after which a number with a point is a version, not a quantity.
@@ -134,6 +155,15 @@ fn is_common_capitalized(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::testing::check_with;
+
+    /// The search by hand finds what the regex finds, in runs whose digits are ASCII.
+    #[test]
+    fn search_by_hand_is_the_regex() {
+        crate::rules::typography::assert_search_finds_what_the_regex_finds(
+            &super::NUMBER,
+            super::ascii_number,
+        );
+    }
 
     const G: &str = "[glossary]\nname='t'\n";
 

@@ -1,6 +1,6 @@
 //! `percent-space`: « % » glued to its number (« 4% »).
 
-use super::typography::Prose;
+use super::typography::{Prose, ascii_digits_end};
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use regex::Regex;
@@ -34,7 +34,35 @@ static PERCENT: LazyLock<Regex> =
 /// digit and a « % » and no white space: only the numeric runs that hold a « % » are
 /// searched (`Prose::numeric_runs`).
 fn percents(p: &Prose) -> impl Iterator<Item = (usize, usize)> {
-    p.numeric_matches(&PERCENT, |run| run.contains('%'))
+    p.numeric_matches(&PERCENT, |run| run.contains('%'), ascii_percent)
+}
+
+/// `PERCENT` (`\d+(?:[.,]\d+)?%`) in a run whose digits are ASCII: the first match from
+/// `from`. A match starts a run of digits (as `decimal_point::ascii_number`); its « % »
+/// follows the decimal part when there is one (a point or a comma and a digit), the digits
+/// otherwise.
+fn ascii_percent(run: &[u8], from: usize) -> Option<(usize, usize)> {
+    let mut i = from;
+    while i < run.len() {
+        if !run[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let digits = ascii_digits_end(run, i);
+        // (Without its decimal part, the « % » would have to stand at the point or comma.)
+        let sign = if matches!(run.get(digits), Some(b'.' | b','))
+            && run.get(digits + 1).is_some_and(u8::is_ascii_digit)
+        {
+            ascii_digits_end(run, digits + 1)
+        } else {
+            digits
+        };
+        if run.get(sign) == Some(&b'%') {
+            return Some((i, sign + 1));
+        }
+        i = digits;
+    }
+    None
 }
 
 impl Rule for PercentSpace {
@@ -80,6 +108,15 @@ impl Rule for PercentSpace {
 #[cfg(test)]
 mod tests {
     use crate::testing::check_with;
+
+    /// The search by hand finds what the regex finds, in runs whose digits are ASCII.
+    #[test]
+    fn search_by_hand_is_the_regex() {
+        crate::rules::typography::assert_search_finds_what_the_regex_finds(
+            &super::PERCENT,
+            super::ascii_percent,
+        );
+    }
 
     /// The search of the numeric runs finds what `PERCENT` finds in the whole view.
     #[test]

@@ -89,12 +89,12 @@ impl Rule for PunctuationSpacing {
         };
         let mut open: Vec<usize> = Vec::new();
         // The signs are found on bytes (« and » are C2 AB and C2 BB in UTF-8, and C2 is
-        // never inside another character), by memchr: no character is decoded; the line is
-        // followed from sign to sign.
+        // never inside another character): no character is decoded; the line is followed
+        // from sign to sign.
         let bytes = text.as_bytes();
         let lines = &cx.doc.lines;
         let mut line = 0;
-        for i in sign_offsets(bytes) {
+        for i in sign_offsets(&p) {
             let c = match bytes[i] {
                 b':' | b';' | b'!' | b'?' | b',' | b'.' => bytes[i] as char,
                 0xC2 if bytes.get(i + 1) == Some(&0xAB) => '«',
@@ -220,11 +220,21 @@ impl Rule for PunctuationSpacing {
     }
 }
 
-/// The offsets of the bytes that may be a sign, in order: « : ; ! ? , . » and the first
-/// byte of « and » (C2), found by three memchr searches merged (a search skips a stretch
-/// without any of its bytes many bytes at a time; the signs are too frequent for one loop
-/// over the bytes to skip much).
-fn sign_offsets(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+/// The offsets of the bytes that may be a sign the rule judges, in order: the view's
+/// « : ; ! ? » and its « , » and « . » after a byte that may end a breaking space
+/// (`Prose::spacing_signs`, the visible ones of the text), and the first byte of « and »
+/// (C2), found by memchr.
+fn sign_offsets<'p>(p: &'p Prose) -> impl Iterator<Item = usize> + 'p {
+    merged(
+        p.spacing_signs().iter().copied(),
+        memchr::memchr_iter(0xC2, p.doc.text.as_bytes()),
+    )
+}
+
+/// The offsets the rule looked at before `Prose::spacing_signs`: « : ; ! ? , . » and C2 in
+/// the text, by three memchr searches merged.
+#[cfg(test)]
+fn every_sign_offset(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     merged(
         merged(
             memchr::memchr3_iter(b':', b';', b'!', bytes),
@@ -585,6 +595,62 @@ mod tests {
     use crate::diagnostic::{Diagnostic, Severity};
     use crate::rules::RuleSettings;
 
+    /// The offsets the rule reads (`sign_offsets`) hold every sign it judges: those of the
+    /// three searches of the text it made before, once the signs that cannot give a finding
+    /// are left out of both (a masked one; a « , » or « . » without a visible breaking
+    /// space before it, where `low` returns at once).
+    #[test]
+    fn signs_of_the_view_are_those_of_the_text() {
+        let pieces = [
+            "a",
+            "é",
+            " ",
+            "\t",
+            "\u{B}",
+            "\u{A0}",
+            "\u{2009}",
+            ",",
+            ".",
+            ":",
+            ";",
+            "!",
+            "?",
+            "«",
+            "»",
+            "\n",
+            "\r\n",
+            "http://a.b/c:d",
+            "`x, y`",
+            "<!-- a. -->",
+            "’",
+            "1",
+            "…",
+            " .",
+            " ,",
+            "www.x.fr",
+            "a@b.fr",
+        ];
+        let mut rng = crate::testing::Rng::new(0x5165_5ac1);
+        for _ in 0..5_000 {
+            let text = rng.string(&pieces, 30);
+            let doc = crate::document::Document::from_str(&text);
+            let p = super::Prose::new(&doc);
+            let b = text.as_bytes();
+            let judged = |&i: &usize| {
+                let sign = match b[i] {
+                    b',' | b'.' => super::space_run_before(&p, i) < i,
+                    b':' | b';' | b'!' | b'?' => true,
+                    0xC2 => matches!(b.get(i + 1), Some(0xAB | 0xBB)),
+                    _ => false,
+                };
+                sign && p.visible(i)
+            };
+            let before: Vec<usize> = super::every_sign_offset(b).filter(judged).collect();
+            let now: Vec<usize> = super::sign_offsets(&p).filter(judged).collect();
+            assert_eq!(now, before, "{text:?}");
+        }
+    }
+
     fn check_variant(text: &str, variant: Variant) -> Vec<Diagnostic> {
         let g = crate::glossary::parse("t.toml", "[glossary]\nname='t'\n").unwrap();
         let mut c = crate::check::Checker::new(g);
@@ -660,7 +726,11 @@ mod tests {
             let plain: Vec<usize> = (0..b.len())
                 .filter(|&i| b":;!?,.\xC2".contains(&b[i]))
                 .collect();
-            assert_eq!(super::sign_offsets(b).collect::<Vec<_>>(), plain, "{t:?}");
+            assert_eq!(
+                super::every_sign_offset(b).collect::<Vec<_>>(),
+                plain,
+                "{t:?}"
+            );
         }
     }
 

@@ -1,7 +1,9 @@
 //! `thousands-separator`: an amount grouped the English way (« 65,000 ») or not grouped
 //! (« 65000 personnes ») where French groups thousands with a non-breaking space.
 
-use super::typography::{COUNT_NOUNS, Prose, SCALE_WORDS, word_after_space, word_before_space};
+use super::typography::{
+    COUNT_NOUNS, Prose, SCALE_WORDS, ascii_digits_end, word_after_space, word_before_space,
+};
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use regex::Regex;
@@ -71,11 +73,46 @@ const CODE_WORDS: &[&str] = &[
 
 /// The matches of `NUMBER` in the view, as `find_iter` finds them. Every match holds four
 /// digits or more and no white space: only the numeric runs with four numeric characters
-/// are searched (`Prose::numeric_runs`).
+/// are searched (`Prose::numeric_runs`; in an ASCII run, the numeric characters are its
+/// digits, counted without decoding).
 fn numbers(p: &Prose) -> impl Iterator<Item = (usize, usize)> {
-    p.numeric_matches(&NUMBER, |run| {
-        run.chars().filter(|c| c.is_numeric()).nth(3).is_some()
-    })
+    p.numeric_matches(
+        &NUMBER,
+        |run| {
+            if run.is_ascii() {
+                run.bytes().filter(u8::is_ascii_digit).nth(3).is_some()
+            } else {
+                run.chars().filter(|c| c.is_numeric()).nth(3).is_some()
+            }
+        },
+        ascii_number,
+    )
+}
+
+/// `NUMBER` (`\d{1,3}(?:,\d{3})+|\d{5,}`) in a run whose digits are ASCII: the first
+/// match from `from`, tried at each digit in turn as the regex does (a match may start
+/// inside a run of digits: « 1234,567 » holds « 234,567 »). From a digit followed by `n`
+/// digits in all, the first alternative needs `n` ≤ 3 (it takes them all before its
+/// comma) and as many groups « ,ddd » as follow, one at least; the second, `n` ≥ 5.
+fn ascii_number(run: &[u8], from: usize) -> Option<(usize, usize)> {
+    for i in from..run.len() {
+        if !run[i].is_ascii_digit() {
+            continue;
+        }
+        let digits = ascii_digits_end(run, i);
+        if digits - i <= 3 {
+            let mut end = digits;
+            while run.get(end) == Some(&b',') && ascii_digits_end(run, end + 1) >= end + 4 {
+                end += 4;
+            }
+            if end > digits {
+                return Some((i, end));
+            }
+        } else if digits - i >= 5 {
+            return Some((i, digits));
+        }
+    }
+    None
 }
 
 impl Rule for ThousandsSeparator {
@@ -161,6 +198,15 @@ pub fn group(digits: &str, space: char) -> String {
 mod tests {
     use crate::diagnostic::Severity;
     use crate::testing::check_with;
+
+    /// The search by hand finds what the regex finds, in runs whose digits are ASCII.
+    #[test]
+    fn search_by_hand_is_the_regex() {
+        crate::rules::typography::assert_search_finds_what_the_regex_finds(
+            &super::NUMBER,
+            super::ascii_number,
+        );
+    }
 
     /// The search of the numeric runs finds what `NUMBER` finds in the whole view.
     #[test]

@@ -52,6 +52,8 @@ struct ProseLines {
     placeholders: Vec<bool>,
     /// Per sentence: true when it is English.
     english: Vec<bool>,
+    /// See `Prose::spacing_signs`.
+    signs: Vec<usize>,
     /// The text uses the narrow non-breaking space U+202F somewhere (see `Prose`).
     uses_narrow: bool,
 }
@@ -80,7 +82,8 @@ impl ProseLines {
         // (digit and symbol counts, code markers, the signs the regexes require); a regex
         // only runs on a line holding a character it needs, and is not even built for a
         // text without one.
-        LineScan::each(&doc.view, &doc.lines, |l, scan| {
+        let mut signs = Vec::new();
+        LineScan::each(&doc.view, &doc.lines, &mut signs, |l, scan| {
             let line = doc.lines.line_text(&doc.view, l);
             code.push(scan.is_code(line));
             numeric.push(scan.is_numeric(line));
@@ -100,6 +103,7 @@ impl ProseLines {
             listing,
             placeholders,
             english: english_sentences(doc),
+            signs,
             // (Once per document, with memchr: every typography rule asked, and searching
             // for a string set up a searcher each time, 6,000 instructions a small file.)
             uses_narrow: memchr::memmem::find(doc.view.as_bytes(), "\u{202F}".as_bytes()).is_some(),
@@ -150,6 +154,17 @@ impl<'a> Prose<'a> {
             .get(self.doc.lines.line_of(offset))
             .copied()
             .unwrap_or(false)
+    }
+
+    /// The offsets of the view's « : ; ! ? », and of its « , » and « . » that follow a
+    /// space, a tab, a vertical tab, a form feed or a byte beyond ASCII (which may end a
+    /// breaking space), in order: the signs written in ASCII that `punctuation-spacing`
+    /// may judge (the other « , » and « . », nearly all, follow a letter). Gathered by the
+    /// pass over the lines, which reads these bytes anyway, where a search for them stopped
+    /// every fifty bytes. (The view's signs are the text's visible ones: masking writes
+    /// spaces and barriers only.)
+    pub fn spacing_signs(&self) -> &[usize] {
+        &self.lines.signs
     }
 
     /// The index of the sentence holding `offset`.
@@ -454,19 +469,67 @@ impl<'a> Prose<'a> {
     /// The matches of `re` in the view, as (start, end), as `find_iter` over the view finds
     /// them, for a regex whose every match holds a digit and no white space (see
     /// `numeric_runs`): only the runs for which `may` is true, those that may hold a match,
-    /// are searched.
-    pub fn numeric_matches<F: Fn(&str) -> bool>(
+    /// are searched. A run whose digits are all ASCII (`digits_are_ascii`), nearly every one,
+    /// is searched by `by_hand`, written to find what the regex finds there; the regex is
+    /// built and run only for the others.
+    pub fn numeric_matches(
         &self,
-        re: &'static Regex,
-        may: F,
-    ) -> impl Iterator<Item = (usize, usize)> + use<'a, F> {
-        self.numeric_runs()
-            .filter(move |(_, run)| may(run))
-            .flat_map(move |(base, run)| {
-                re.find_iter(run)
-                    .map(move |m| (base + m.start(), base + m.end()))
-            })
+        re: &'static LazyLock<Regex>,
+        may: impl Fn(&str) -> bool,
+        by_hand: AsciiSearch,
+    ) -> std::vec::IntoIter<(usize, usize)> {
+        // (Gathered in one loop: an iterator chaining the two searches of each run cost more
+        // than the searches.)
+        let mut found = Vec::new();
+        for (base, run) in self.numeric_runs() {
+            if !may(run) {
+                continue;
+            }
+            if digits_are_ascii(run) {
+                found.extend(
+                    ascii_matches(run.as_bytes(), by_hand).map(|(s, e)| (base + s, base + e)),
+                );
+            } else {
+                found.extend(
+                    re.find_iter(run)
+                        .map(|m| (base + m.start(), base + m.end())),
+                );
+            }
+        }
+        found.into_iter()
     }
+}
+
+/// A regex of the number rules written by hand for a run whose digits are all ASCII: the
+/// first match in `run` that starts at or after byte `from`, as (start, end), the one the
+/// regex's `find_at` gives.
+pub type AsciiSearch = fn(run: &[u8], from: usize) -> Option<(usize, usize)>;
+
+/// Every match of `search` in `run`, in order, each search starting where the last match
+/// ended (as `find_iter`; no regex of these rules matches the empty string).
+pub fn ascii_matches(run: &[u8], search: AsciiSearch) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let (s, e) = search(run, from)?;
+        from = e;
+        Some((s, e))
+    })
+}
+
+/// True when every digit of the regexes (`\d`, a Unicode decimal digit, which is numeric)
+/// in `run` is an ASCII one: no character of `run` from U+0100 on is numeric (Latin-1 has
+/// no other decimal digit: « ² », « ½ » are numeric, not digits). Characters are decoded
+/// only in a run with a byte from C4 on (a character from U+0100 on: « ’ », « … »).
+pub fn digits_are_ascii(run: &str) -> bool {
+    run.bytes().all(|b| b < 0xC4) || !run.chars().any(|c| c > '\u{FF}' && c.is_numeric())
+}
+
+/// The end of the run of ASCII digits that starts at byte `i` of `bytes` (`i` itself when
+/// there is none).
+pub fn ascii_digits_end(bytes: &[u8], i: usize) -> usize {
+    i + bytes.get(i..).map_or(0, |rest| {
+        rest.iter().take_while(|b| b.is_ascii_digit()).count()
+    })
 }
 
 /// Placeholders of program messages: printf (`%s`, `%-5.2lf`, `%<PRIx64>`), Python
@@ -959,6 +1022,8 @@ const COLON: u8 = 4;
 const PLACEHOLDER_SIGN: u8 = 8;
 /// The first byte of a `CODE_INSIDE` marker.
 const INSIDE_FIRST: u8 = 16;
+/// A sign of `Prose::spacing_signs`: « : ; ! ? , . ».
+const SPACING_SIGN: u8 = 32;
 
 /// The class bits of every byte (non-ASCII bytes have none).
 static BYTE_CLASS: [u8; 256] = {
@@ -984,6 +1049,12 @@ static BYTE_CLASS: [u8; 256] = {
     let mut i = 0;
     while i < CODE_INSIDE.len() {
         table[CODE_INSIDE[i].as_bytes()[0] as usize] |= INSIDE_FIRST;
+        i += 1;
+    }
+    let signs = b":;!?,.";
+    let mut i = 0;
+    while i < signs.len() {
+        table[signs[i] as usize] |= SPACING_SIGN;
         i += 1;
     }
     table
@@ -1018,12 +1089,12 @@ struct Tally {
 
 impl Tally {
     /// Counts the byte at `i` of `bytes`, which ends where its line does (a `CODE_INSIDE`
-    /// marker may run past `i`, not past the line).
+    /// marker may run past `i`, not past the line), and returns its class.
     #[inline(always)]
-    fn add_byte(&mut self, bytes: &[u8], i: usize) {
+    fn add_byte(&mut self, bytes: &[u8], i: usize) -> u8 {
         let class = BYTE_CLASS[bytes[i] as usize];
         if class == 0 {
-            return;
+            return class;
         }
         self.seen |= class;
         self.digits += usize::from(class & DIGIT != 0);
@@ -1031,6 +1102,7 @@ impl Tally {
         if class & INSIDE_FIRST != 0 && !self.inside {
             self.inside = marker_at(&bytes[i..]);
         }
+        class
     }
 
     /// Counts the bytes `from..to` of `bytes` one by one.
@@ -1064,6 +1136,19 @@ fn class_candidates(x: u64) -> u64 {
     ascii & !letter & not_space
 }
 
+/// Pushes `i`, where `bytes` has a « : ; ! ? , . » (`SPACING_SIGN`), to `signs` when it is
+/// one of `Prose::spacing_signs`. (Called from `LineScan::each`'s loop, not from the closure
+/// it calls for each byte with a class: that closure grew too large to be inlined, 10 M
+/// instructions more on 4 MB.)
+fn note_spacing_sign(signs: &mut Vec<usize>, bytes: &[u8], i: usize) {
+    if matches!(bytes[i], b':' | b';' | b'!' | b'?')
+        || i.checked_sub(1)
+            .is_some_and(|p| matches!(bytes[p], b' ' | b'\t' | 0x0B | 0x0C | 0x80..))
+    {
+        signs.push(i);
+    }
+}
+
 impl LineScan {
     /// The scan of one line, byte by byte.
     fn of(line: &str) -> LineScan {
@@ -1074,8 +1159,14 @@ impl LineScan {
 
     /// The scan of every line of `view` (as `lines` cuts it), in order, to `f`: one pass
     /// over the whole text, eight bytes at a time, that looks only at the bytes that may
-    /// have a class (`class_candidates`), found by their bits.
-    fn each(view: &str, lines: &LineIndex, mut f: impl FnMut(usize, LineScan)) {
+    /// have a class (`class_candidates`), found by their bits. The offsets of
+    /// `Prose::spacing_signs` are pushed to `signs` on the way.
+    fn each(
+        view: &str,
+        lines: &LineIndex,
+        signs: &mut Vec<usize>,
+        mut f: impl FnMut(usize, LineScan),
+    ) {
         let bytes = view.as_bytes();
         let n = lines.len();
         // (Where line `l` ends: where the next starts. Its line end, \n or \r, has no
@@ -1095,19 +1186,26 @@ impl LineScan {
                 line += 1;
                 end = end_of(line);
             }
-            tally.add_byte(&bytes[..end], i);
+            tally.add_byte(&bytes[..end], i)
         };
         let mut i = 0;
         while let Some(chunk) = bytes.get(i..i + 8) {
             let mut may =
                 class_candidates(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
             while may != 0 {
-                visit(i + (may.trailing_zeros() / 8) as usize);
+                let k = i + (may.trailing_zeros() / 8) as usize;
+                if visit(k) & SPACING_SIGN != 0 {
+                    note_spacing_sign(signs, bytes, k);
+                }
                 may &= may - 1;
             }
             i += 8;
         }
-        (i..bytes.len()).for_each(&mut visit);
+        for k in i..bytes.len() {
+            if visit(k) & SPACING_SIGN != 0 {
+                note_spacing_sign(signs, bytes, k);
+            }
+        }
         while line < n {
             f(line, std::mem::take(&mut tally).scan());
             line += 1;
@@ -1416,6 +1514,37 @@ pub fn assert_runs_find_what_the_regex_finds(
     assert!(found > 0);
 }
 
+/// Random runs whose digits are ASCII (`digits_are_ascii`), made of the pieces of numbers,
+/// signs and units the number rules' regexes read: for the tests of their searches by hand.
+#[cfg(test)]
+pub fn ascii_digit_runs() -> Vec<String> {
+    let pieces = [
+        "1", "23", "4567", "0", "12345", ".", ",", "%", "..", ",,", "a", "x", "é", "²", "½", "µ",
+        "°", "C", "GB", "Go/s", "MB/s", "Mb", "ms", "kWh", "-", "/", "\u{A0}", "12,345", "1,2345",
+        "1234,567", "3.5", "2,5%", "’", "…", "œ",
+    ];
+    let mut rng = crate::testing::Rng::new(0x5eed_d161);
+    (0..20_000).map(|_| rng.string(&pieces, 10)).collect()
+}
+
+/// Asserts that `search`, a regex of the number rules written by hand, finds in every run
+/// of `ascii_digit_runs` what `re` finds (`find_iter`), and that it finds something.
+#[cfg(test)]
+pub fn assert_search_finds_what_the_regex_finds(re: &Regex, search: AsciiSearch) {
+    let mut found = 0;
+    for run in ascii_digit_runs() {
+        assert!(digits_are_ascii(&run));
+        let all: Vec<(usize, usize)> = re.find_iter(&run).map(|m| (m.start(), m.end())).collect();
+        found += all.len();
+        assert_eq!(
+            ascii_matches(run.as_bytes(), search).collect::<Vec<_>>(),
+            all,
+            "{run:?}"
+        );
+    }
+    assert!(found > 0);
+}
+
 /// Texts full of numbers, units, percentages and ordinals, written every way (Unicode
 /// digits, non-breaking spaces, tabs, CRLF, glued to words and signs), with the article of
 /// the corpus: for the tests that compare a rule's quick search with its regex over the
@@ -1629,10 +1758,10 @@ mod tests {
             .map(str::to_string),
         );
         // Markers and signs across the eight-byte steps, after letters, spaces, accents.
-        for m in CODE_INSIDE
-            .iter()
-            .chain(&[":", "%", "{", "$", "~", "7", "_", "é", "\t"])
-        {
+        for m in CODE_INSIDE.iter().chain(&[
+            ":", "%", "{", "$", "~", "7", "_", "é", "\t", ",", ";", "!?", " ,", "\t.", "\u{A0}.",
+            "\u{B},", "\u{C}.",
+        ]) {
             for pad in 0..10 {
                 for filler in ["a", " ", "é", "Z", ".", "😀"] {
                     lines.push(format!(
@@ -1672,13 +1801,26 @@ mod tests {
                 let view = lines.join(masked);
                 let index = LineIndex::new(&text);
                 let mut next = 0;
-                LineScan::each(&view, &index, |l, scan| {
+                let mut signs = Vec::new();
+                LineScan::each(&view, &index, &mut signs, |l, scan| {
                     let line = index.line_text(&view, l);
                     assert_eq!(counts(&scan), counts(&LineScan::of(line)), "{line:?}");
                     assert_eq!(l, next);
                     next += 1;
                 });
                 assert_eq!(next, index.len());
+                // The signs are those a look at every byte finds.
+                let b = view.as_bytes();
+                let every: Vec<usize> = (0..b.len())
+                    .filter(|&i| {
+                        matches!(b[i], b':' | b';' | b'!' | b'?')
+                            || (matches!(b[i], b',' | b'.')
+                                && i > 0
+                                && (matches!(b[i - 1], b' ' | b'\t' | 0x0B | 0x0C)
+                                    || !b[i - 1].is_ascii()))
+                    })
+                    .collect();
+                assert_eq!(signs, every, "{view:?}");
             }
         }
     }
@@ -1714,6 +1856,11 @@ mod tests {
             assert_eq!(numeric_at(&s, 2), c.is_numeric(), "{c:?}");
             if digit.is_match(&c.to_string()) {
                 assert!(c.is_numeric(), "{c:?}");
+                // (A run whose digits `digits_are_ascii` says are ASCII holds no other.)
+                assert!(
+                    c.is_ascii_digit() || !digits_are_ascii(&c.to_string()),
+                    "{c:?}"
+                );
             }
         }
         let view = "Le 12 mai, 3,5\u{A0}% de x86 et 2²\t« ½ »\n٣ fois 65,000$ fin";

@@ -1,6 +1,6 @@
 //! `unit-space`: a unit symbol glued to its number (« 5nm », « 10GB », « 3GHz »).
 
-use super::typography::Prose;
+use super::typography::{Prose, ascii_digits_end, digits_are_ascii};
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use regex::Regex;
@@ -31,11 +31,29 @@ static META: RuleMeta = RuleMeta {
     },
 };
 
+/// The unit symbols, in the order of `QUANTITY`'s alternation: at a place, the first that
+/// starts there is the one the regex takes (« Gbit/s » before « Gb/s », « MB/s » before
+/// « MB »).
+const UNITS: &[&str] = &[
+    "Gbit/s", "Mbit/s", "kbit/s", "Gb/s", "Mb/s", "Go/s", "Mo/s", "GB/s", "MB/s", "Kio", "Mio",
+    "Gio", "Tio", "KiB", "MiB", "GiB", "TiB", "kHz", "MHz", "GHz", "THz", "mAh", "kWh", "MWh",
+    "GWh", "TWh", "nm", "µm", "mm", "cm", "km", "mg", "kg", "Ko", "Mo", "Go", "To", "Po", "kB",
+    "KB", "MB", "GB", "TB", "PB", "Hz", "Wh", "kW", "MW", "GW", "mW", "ms", "µs", "ns", "°C", "dB",
+];
+
+/// The first bytes of `UNITS`: after most numbers comes none of them (« ls(1) », « 2.6 »).
+static UNIT_START: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < UNITS.len() {
+        table[UNITS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(\d+(?:[.,]\d+)?)(Gbit/s|Mbit/s|kbit/s|Gb/s|Mb/s|Go/s|Mo/s|GB/s|MB/s|Kio|Mio|Gio|Tio|KiB|MiB|GiB|TiB|kHz|MHz|GHz|THz|mAh|kWh|MWh|GWh|TWh|nm|µm|mm|cm|km|mg|kg|Ko|Mo|Go|To|Po|kB|KB|MB|GB|TB|PB|Hz|Wh|kW|MW|GW|mW|ms|µs|ns|°C|dB)",
-    )
-    .expect("valid regex")
+    Regex::new(&format!(r"(\d+(?:[.,]\d+)?)({})", UNITS.join("|"))).expect("valid regex")
 });
 
 /// False when `run` certainly holds no match of `QUANTITY`: in a match, a digit is
@@ -54,14 +72,61 @@ fn may_hold_quantity(run: &str) -> bool {
     false
 }
 
-/// The matches of `QUANTITY` in the view, as `captures_iter` finds them, with the offset
-/// of the text they were found in. Every match holds a digit and no white space: only the
-/// numeric runs are searched (`Prose::numeric_runs`), those where a numeric character is
-/// followed by a sign a match may have after a digit (`may_hold_quantity`).
-fn quantities<'a>(p: &Prose<'a>) -> impl Iterator<Item = (usize, regex::Captures<'a>)> + use<'a> {
-    p.numeric_runs()
-        .filter(|(_, run)| may_hold_quantity(run))
-        .flat_map(|(base, run)| QUANTITY.captures_iter(run).map(move |c| (base, c)))
+/// `QUANTITY` in a run whose digits are ASCII (`typography::digits_are_ascii`): the first
+/// match from `from`, as (start, end of the number, end). A match starts a run of digits
+/// (from inside one, it would end where one from its start ends); the unit follows the
+/// decimal part when there is one (a point or a comma and a digit: without it, the unit
+/// would have to start at that sign, and none does), the digits otherwise.
+fn ascii_quantity(run: &[u8], from: usize) -> Option<(usize, usize, usize)> {
+    let mut i = from;
+    while i < run.len() {
+        if !run[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let digits = ascii_digits_end(run, i);
+        let number = if matches!(run.get(digits), Some(b'.' | b','))
+            && run.get(digits + 1).is_some_and(u8::is_ascii_digit)
+        {
+            ascii_digits_end(run, digits + 1)
+        } else {
+            digits
+        };
+        if run.get(number).is_some_and(|&b| UNIT_START[b as usize])
+            && let Some(unit) = UNITS
+                .iter()
+                .find(|u| run[number..].starts_with(u.as_bytes()))
+        {
+            return Some((i, number, number + unit.len()));
+        }
+        i = digits;
+    }
+    None
+}
+
+/// The matches of `QUANTITY` in the view, as `captures_iter` finds them: (start, end of the
+/// number, end). Every match holds a digit and no white space: only the numeric runs are
+/// searched (`Prose::numeric_runs`), by `ascii_quantity` where their digits are ASCII; the
+/// regex runs on the others where a numeric character is followed by a sign a match may
+/// have after a digit (`may_hold_quantity`).
+fn quantities(p: &Prose) -> Vec<(usize, usize, usize)> {
+    let mut found = Vec::new();
+    for (base, run) in p.numeric_runs() {
+        let at = |(s, n, e): (usize, usize, usize)| (base + s, base + n, base + e);
+        if digits_are_ascii(run) {
+            let mut from = 0;
+            while let Some(m) = ascii_quantity(run.as_bytes(), from) {
+                found.push(at(m));
+                from = m.2;
+            }
+        } else if may_hold_quantity(run) {
+            found.extend(QUANTITY.captures_iter(run).map(|c| {
+                let all = c.get(0).expect("match");
+                at((all.start(), c.get(1).expect("number").end(), all.end()))
+            }));
+        }
+    }
+    found
 }
 
 impl Rule for UnitSpace {
@@ -73,9 +138,7 @@ impl Rule for UnitSpace {
         let p = Prose::new(cx.doc);
         let view = &cx.doc.view;
         let nb = p.nb_space(false);
-        for (base, c) in quantities(&p) {
-            let all = c.get(0).expect("match");
-            let (s, e) = (base + all.start(), base + all.end());
+        for (s, n, e) in quantities(&p) {
             let before = view[..s].chars().next_back();
             let after = view[e..].chars().next();
             if before.is_some_and(|b| b.is_alphanumeric() || "_-./=:#@+\\".contains(b))
@@ -85,7 +148,7 @@ impl Rule for UnitSpace {
             {
                 continue;
             }
-            let (number, unit) = (&c[1], &c[2]);
+            let (number, unit) = (&view[s..n], &view[n..e]);
             out.push(
                 Diagnostic::new(
                     META.id,
@@ -111,18 +174,41 @@ mod tests {
         for text in crate::rules::typography::number_samples() {
             let doc = crate::document::Document::from_str(&text);
             let p = super::Prose::new(&doc);
-            let groups = |c: &regex::Captures, base: usize| {
-                (0..3)
-                    .map(|g| c.get(g).map(|m| (base + m.start(), base + m.end())))
-                    .collect::<Vec<_>>()
-            };
             let all: Vec<_> = super::QUANTITY
                 .captures_iter(&doc.view)
-                .map(|c| groups(&c, 0))
+                .map(|c| {
+                    let all = c.get(0).expect("match");
+                    (all.start(), c.get(1).expect("number").end(), all.end())
+                })
                 .collect();
             found += all.len();
-            let quick: Vec<_> = super::quantities(&p).map(|(b, c)| groups(&c, b)).collect();
+            let quick = super::quantities(&p);
             assert_eq!(quick, all);
+        }
+        assert!(found > 0);
+    }
+
+    /// `ascii_quantity` finds the matches and numbers `QUANTITY` finds, in runs whose
+    /// digits are ASCII.
+    #[test]
+    fn search_by_hand_is_the_regex() {
+        let mut found = 0;
+        for run in crate::rules::typography::ascii_digit_runs() {
+            let all: Vec<_> = super::QUANTITY
+                .captures_iter(&run)
+                .map(|c| {
+                    let all = c.get(0).expect("match");
+                    (all.start(), c.get(1).expect("number").end(), all.end())
+                })
+                .collect();
+            found += all.len();
+            let mut quick = Vec::new();
+            let mut from = 0;
+            while let Some(m) = super::ascii_quantity(run.as_bytes(), from) {
+                quick.push(m);
+                from = m.2;
+            }
+            assert_eq!(quick, all, "{run:?}");
         }
         assert!(found > 0);
     }
