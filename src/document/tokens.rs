@@ -18,6 +18,8 @@ pub struct Token {
     pub capitalized: bool,
     /// True when every letter of the original is upper case (and there are two or more).
     pub all_caps: bool,
+    /// True when the original holds an upper-case character (`char::is_uppercase`).
+    pub has_upper: bool,
     /// True when the token holds at least one letter (see `is_word`).
     pub word: bool,
 }
@@ -135,6 +137,7 @@ fn make_token(view: &str, start: usize, end: usize) -> Token {
             sentence: 0,
             capitalized: bytes.first().is_some_and(u8::is_ascii_uppercase),
             all_caps: letters >= 2 && upper == letters,
+            has_upper: upper > 0,
             word: letters > 0,
         };
     }
@@ -164,6 +167,8 @@ fn general_token(word: &str, start: usize, end: usize) -> Token {
         sentence: 0,
         capitalized: word.chars().next().is_some_and(char::is_uppercase),
         all_caps: letters >= 2 && upper == letters,
+        // (From every character, as `char::is_uppercase` says: `upper` counts letters.)
+        has_upper: word.chars().any(char::is_uppercase),
     }
 }
 
@@ -209,6 +214,8 @@ fn short_latin_token(view: &str, start: usize, end: usize, counts: Option<u64>) 
         sentence: 0,
         capitalized,
         all_caps: letters >= 2 && upper == letters,
+        // (Below U+0180 every capital is a letter.)
+        has_upper: upper > 0,
         word: letters > 0,
     })
 }
@@ -245,6 +252,8 @@ fn ascii_token(word: &str, first: u8, start: usize, end: usize, counts: u32) -> 
         sentence: 0,
         capitalized,
         all_caps: letters >= 2 && upper == letters,
+        // (Below U+0180 every capital is a letter.)
+        has_upper: upper > 0,
         word: letters > 0,
     }
 }
@@ -396,6 +405,8 @@ fn latin_token(word: &str, start: usize, end: usize) -> Option<Token> {
         sentence: 0,
         capitalized: capitalized.unwrap_or(false),
         all_caps: letters >= 2 && upper == letters,
+        // (Below U+0180 every capital is a letter.)
+        has_upper: upper > 0,
         word: letters > 0,
     })
 }
@@ -562,6 +573,7 @@ fn elision_token(elided: &str, apostrophe: char, start: usize) -> Token {
         sentence: 0,
         capitalized: bytes.first().is_some_and(u8::is_ascii_uppercase),
         all_caps,
+        has_upper: upper > 0,
         word: true,
     }
 }
@@ -594,11 +606,19 @@ pub(super) mod tests {
                 norm.chars().any(char::is_alphabetic),
                 w.chars().next().is_some_and(char::is_uppercase),
                 letters >= 2 && upper == letters,
+                w.chars().any(char::is_uppercase),
             )
         };
         let fast = |w: &str| {
-            latin_token(w, 0, w.len())
-                .map(|t| (t.norm.to_string(), t.word, t.capitalized, t.all_caps))
+            latin_token(w, 0, w.len()).map(|t| {
+                (
+                    t.norm.to_string(),
+                    t.word,
+                    t.capitalized,
+                    t.all_caps,
+                    t.has_upper,
+                )
+            })
         };
         let mut words: Vec<String> = (0..LATIN_END)
             .filter_map(char::from_u32)

@@ -51,29 +51,18 @@ impl Rule for EntityInconsistent {
         // placeholders (FICHIER) and emphasis, not another spelling.
         // Whether each sentence has a lower-case letter (`is_judged_spelling`), found once.
         let mut has_lower: Vec<Option<bool>> = vec![None; cx.doc.sentences.len()];
-        // What each distinct word tells before a token's letters are read, and the group
-        // its tokens go to, found when the first of them is pushed.
+        // Which distinct words are too short to be names, and the group a word's tokens go
+        // to, found when the first of them is pushed.
         let words = cx.doc.vocabulary();
-        let forms = words.per_form(&cx.doc.tokens, |t| Form::of(&t.norm));
+        let short = words.per_form(&cx.doc.tokens, |t| is_short(&t.norm));
         let mut group_of: Vec<Option<u32>> = vec![None; words.len()];
-        let view = cx.doc.view.as_bytes();
         for ((i, t), &id) in cx.doc.tokens.iter().enumerate().zip(&words.ids) {
             // (The cheap tests first: most words have no capital.)
-            if !t.is_word() || t.all_caps {
+            if !t.has_upper || !t.is_word() || t.all_caps || short[id as usize] {
                 continue;
             }
-            // (`cx.text(span)` has the characters of the view but its white space.)
-            let has_upper = match forms[id as usize] {
-                Form::Short => continue,
-                // (A capitalised token starts with an upper-case letter.)
-                _ if t.capitalized => true,
-                Form::Lower(key) => {
-                    !key.is_at(view, t.start, t.end) && has_upper_case(&cx.doc.view, t.start, t.end)
-                }
-                Form::Other => has_upper_case(&cx.doc.view, t.start, t.end),
-            };
             let span = Span::new(t.start, t.end);
-            if !has_upper || covered.overlaps(&span) {
+            if covered.overlaps(&span) {
                 continue;
             }
             let judged = match has_lower.get_mut(t.sentence as usize) {
@@ -182,107 +171,12 @@ impl<'a> Groups<'a> {
     }
 }
 
-/// What a distinct word (its normalised form) tells of its tokens before their letters are
-/// read.
-#[derive(Clone, Copy)]
-enum Form {
-    /// Fewer than three characters: never taken as a name.
-    Short,
-    /// The key of a form of at most 16 bytes without an upper-case letter: a token written
-    /// with the very bytes of its form (most words: in lower case, composed) has none
-    /// either, and its letters need not be read.
-    Lower(Key),
-    /// Any other form: the token's letters are read.
-    Other,
-}
-
-impl Form {
-    fn of(norm: &str) -> Form {
-        // (Three ASCII bytes are three characters; `has_upper_case` reads ASCII at once.)
-        let bytes = norm.as_bytes();
-        let short = bytes.len() < 3 || (!bytes[..3].is_ascii() && norm.chars().nth(2).is_none());
-        if short {
-            Form::Short
-        } else if norm.len() <= 16 && !has_upper_case(norm, 0, norm.len()) {
-            Form::Lower(Key::of(norm.as_bytes()))
-        } else {
-            Form::Other
-        }
-    }
-}
-
-/// The bytes of a word of at most 16 bytes, read as two numbers (zero-padded), and its
-/// length: words are compared without a call to `memcmp`. (24 bytes a form: the table of
-/// forms is read at random, by word id, for every token.)
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct Key {
-    lo: u64,
-    hi: u64,
-    len: u8,
-}
-
-/// Per length up to 16, the masks of the bytes of the two numbers of a key.
-const MASKS: [(u64, u64); 17] = {
-    /// The mask of the first `k` bytes of a number.
-    const fn mask(k: usize) -> u64 {
-        if k >= 8 {
-            u64::MAX
-        } else {
-            (1u64 << (8 * k)) - 1
-        }
-    }
-    let mut masks = [(0, 0); 17];
-    let mut n = 0;
-    while n <= 16 {
-        let k = if n < 8 { n } else { 8 };
-        masks[n] = (mask(k), mask(n - k));
-        n += 1;
-    }
-    masks
-};
-
-impl Key {
-    /// The key of `w`, of at most 16 bytes.
-    fn of(w: &[u8]) -> Key {
-        let k = w.len().min(8);
-        Key {
-            lo: crate::lexicon::load_le(&w[..k]),
-            hi: crate::lexicon::load_le(&w[k..]),
-            len: w.len() as u8,
-        }
-    }
-
-    /// True when `text[start..end]` has the bytes of the key: read in two loads of eight
-    /// bytes masked to its length where the text goes on for 16 bytes (nearly always),
-    /// as `Key::of` near its end.
-    #[inline]
-    fn is_at(self, text: &[u8], start: usize, end: usize) -> bool {
-        let Some(block) = text.get(start..start + 16) else {
-            return end - start <= 16 && Key::of(&text[start..end]) == self;
-        };
-        let (lo, hi) = block.split_at(8);
-        let load = |b: &[u8]| u64::from_le_bytes(b.try_into().expect("eight bytes"));
-        let masks = MASKS[self.len as usize];
-        // (`&`, not `&&`: no branch per test.)
-        (end - start == self.len as usize)
-            & (load(lo) & masks.0 == self.lo)
-            & (load(hi) & masks.1 == self.hi)
-    }
-}
-
-/// True when `text[start..end]` holds an upper-case letter: on its bytes up to the first
-/// that is not ASCII (most words are ASCII), character by character from there.
-fn has_upper_case(text: &str, start: usize, end: usize) -> bool {
-    for (i, &b) in text.as_bytes()[start..end].iter().enumerate() {
-        if b.is_ascii_uppercase() {
-            return true;
-        }
-        if !b.is_ascii() {
-            // (The first byte that is not ASCII starts a character.)
-            return text[start + i..end].chars().any(char::is_uppercase);
-        }
-    }
-    false
+/// True when a word (its normalised form) has fewer than three characters: never taken as
+/// a name.
+fn is_short(norm: &str) -> bool {
+    // (Three ASCII bytes are three characters.)
+    let bytes = norm.as_bytes();
+    bytes.len() < 3 || (!bytes[..3].is_ascii() && norm.chars().nth(2).is_none())
 }
 
 /// Two spellings of one name are the same if they differ at most by the case of the
@@ -303,40 +197,14 @@ fn same_shape(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Form, Key, has_upper_case, same_shape};
+    use super::{is_short, same_shape};
     use crate::document::normalize_word;
     use crate::testing::{Rng, check_with, rules_of};
 
     const G: &str = "[glossary]\nname = \"t\"\n[[entity]]\nid = \"nvidia\"\nname = \"Nvidia\"\n";
 
     #[test]
-    fn upper_case_on_bytes_as_on_characters() {
-        for w in "Nvidia NVIDIA nvidia ABCDEFGHIJ abcdefghijklmnopQ abcdefghé abcdefgÉ @[`{ AZaz réseau Réseau ÉTAT état île Île œuvre Œuvre ça Ça \
-                  iPhone l'IA l’IA 2024 1er x X 😀 😀A a😀 ß ẞ ǅ ǆ Ω ω ΑΒΓ"
-            .split(' ')
-            .chain(["", "\u{a0}", "a\u{a0}B", "a\u{202f}b"])
-        {
-            assert_eq!(
-                has_upper_case(w, 0, w.len()),
-                w.chars().any(char::is_uppercase),
-                "{w}"
-            );
-        }
-        // Every slice of a text, near its end too (fewer than eight bytes left).
-        let text = "Le réseau NVIDIA d’iPhone\u{a0}: état 2024 😀 Œuvre ÉTÉ île x";
-        let cuts: Vec<usize> = (0..=text.len())
-            .filter(|&i| text.is_char_boundary(i))
-            .collect();
-        for &a in &cuts {
-            for &b in cuts.iter().filter(|&&b| b >= a) {
-                assert_eq!(
-                    has_upper_case(text, a, b),
-                    text[a..b].chars().any(char::is_uppercase),
-                    "{:?}",
-                    &text[a..b]
-                );
-            }
-        }
+    fn same_shape_allows_only_the_first_capital() {
         for (a, b) in [
             ("Nvidia", "Nvidia"),
             ("Nvidia", "nvidia"),
@@ -346,80 +214,15 @@ mod tests {
         }
     }
 
-    /// The forms' test decides as the letters would: a word of fewer than three characters
-    /// is `Short`, and a word written with the bytes of a `Lower` form has no capital (on
-    /// words beside their own form and beside others).
+    /// `is_short` counts characters as `chars` does, on words of every width.
     #[test]
-    fn forms_decide_as_the_letters() {
-        let pieces = [
-            "a",
-            "z",
-            "A",
-            "Z",
-            "é",
-            "É",
-            "œ",
-            "Œ",
-            "ß",
-            "ẞ",
-            "ǅ",
-            "ǆ",
-            "ω",
-            "Ω",
-            "'",
-            "’",
-            "-",
-            "1",
-            "😀",
-            "e\u{301}",
-            "E\u{301}",
-            "\u{1d400}",
-            "\u{24b6}",
-            "\u{24d0}",
-            "ı",
-            "İ",
-        ];
+    fn short_words_have_fewer_than_three_characters() {
+        let pieces = ["a", "É", "œ", "'", "😀", "e\u{301}", "中", "1", "ß"];
         let mut rng = Rng::new(0x5eed_1e77);
-        let mut words: Vec<String> =
-            "réseau Réseau RÉSEAU iPhone nvidia Nvidia ab abc Abc l' l'IA \
-             abcdefghijklmnop abcdefghijklmnopq Abcdefghijklmnop œuvre Œuvre"
-                .split(' ')
-                .map(String::from)
-                .collect();
-        words.extend((0..3000).map(|_| rng.string(&pieces, 20)));
-        // Words without a capital, which their forms' keys take at once.
-        let lower: Vec<&str> = pieces
-            .iter()
-            .copied()
-            .filter(|p| !p.chars().any(char::is_uppercase))
-            .collect();
-        words.extend((0..3000).map(|_| rng.string(&lower, 20)));
-        let forms: Vec<String> = words.iter().map(|w| normalize_word(w)).collect();
-        let mut fast = 0;
-        for (k, w) in words.iter().enumerate() {
-            let others = [k, (k + 1) % words.len(), rng.below(words.len())];
-            for f in others
-                .iter()
-                .flat_map(|&j| [forms[j].as_str(), words[j].as_str()])
-            {
-                match Form::of(f) {
-                    Form::Short => assert!(f.chars().nth(2).is_none(), "{f:?}"),
-                    Form::Lower(key) => {
-                        // The word alone, and followed by more text than a load reads.
-                        let long = format!("{w}{}", words[(k + 7) % words.len()].repeat(9));
-                        let at = key.is_at(w.as_bytes(), 0, w.len());
-                        assert_eq!(at, w.len() <= 16 && Key::of(w.as_bytes()) == key);
-                        assert_eq!(key.is_at(long.as_bytes(), 0, w.len()), at, "{w:?} {f:?}");
-                        if at {
-                            fast += 1;
-                            assert!(!has_upper_case(w, 0, w.len()), "{w:?} as {f:?}");
-                        }
-                    }
-                    _ => assert!(f.chars().nth(2).is_some(), "{f:?}"),
-                }
-            }
+        for _ in 0..5000 {
+            let w = normalize_word(&rng.string(&pieces, 5));
+            assert_eq!(is_short(&w), w.chars().count() < 3, "{w:?}");
         }
-        assert!(fast > 1000, "{fast}");
     }
 
     #[test]
