@@ -201,9 +201,9 @@ impl<'a> Context<'a> {
             (ctx.when.is_empty() || ctx.when.iter().any(|id| near(id, false)))
                 && !ctx.unless.iter().any(|id| near(id, true))
         };
-        // The hits whose context fails, with their places: few, so that the others are
-        // then moved down by runs, where taking them out one by one (`retain`) moved every
-        // hit after the first dropped one by itself (a termbase finds a great many).
+        // The hits whose context fails, with their places: few, so the hits between two of
+        // them are moved down run by run, where `retain` tested every hit of the list
+        // through a closure (a termbase finds a great many).
         let dropped: Vec<(usize, Hit)> = with_context
             .into_iter()
             .filter(|&(at, ctx)| !holds(ctx, &raw_hits[at]))
@@ -211,8 +211,7 @@ impl<'a> Context<'a> {
             .collect();
         let mut hits = raw_hits;
         if let Some(&(first, _)) = dropped.first() {
-            // Each run of kept hits between two dropped ones moves down, hit by hit (a copy
-            // of the run at once costs as many instructions as it has bytes).
+            // Each run of kept hits between two dropped ones moves down.
             let mut to = first;
             for (k, &(at, _)) in dropped.iter().enumerate() {
                 let next = dropped.get(k + 1).map_or(hits.len(), |&(n, _)| n);
