@@ -28,14 +28,31 @@ static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
 /// usual punctuation and spaces (a test checks `is_word` on every character).
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w$").expect("valid regex"));
 
-/// `\w`, as `NOT_PROSE` reads it.
+/// `\w`, as `NOT_PROSE` reads it. (Inlined in the runs of address characters, which are
+/// mostly ASCII.)
+#[inline]
 fn is_word(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric() || c == '_'
-    } else if ('\u{C0}'..='\u{24F}').contains(&c) && c.is_alphabetic() {
-        // Latin letters, whose property has not moved in Unicode's versions: elsewhere
-        // the standard library's tables may be of another version than the regex crate's.
-        true
+    } else {
+        is_word_beyond_ascii(c)
+    }
+}
+
+/// `is_word` on a character that is not ASCII.
+fn is_word_beyond_ascii(c: char) -> bool {
+    if ('\u{A0}'..='\u{24F}').contains(&c) {
+        // Latin-1 signs and Latin letters, whose properties have not moved in Unicode's
+        // versions (no mark, digit or connector among them): elsewhere the standard
+        // library's tables may be of another version than the regex crate's.
+        c.is_alphabetic()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        // General punctuation (dashes, bullets, spaces, quotes): only the joiners and the
+        // connectors « ‿ », « ⁀ », « ⁔ » are word characters.
+        matches!(c, '\u{200C}' | '\u{200D}' | '‿' | '⁀' | '⁔')
+    } else if ('\u{2500}'..='\u{25FF}').contains(&c) {
+        // Box drawing, block elements, geometric shapes.
+        false
     } else if c.is_whitespace()
         || matches!(
             c,
@@ -65,7 +82,7 @@ fn is_domain_char(c: char) -> bool {
 
 /// The end of the run of characters of `class` that starts at byte `from` of `w` (`from`
 /// when there is none).
-fn run_end(w: &str, from: usize, class: fn(char) -> bool) -> usize {
+fn run_end(w: &str, from: usize, class: impl Fn(char) -> bool) -> usize {
     let b = w.as_bytes();
     let mut i = from;
     while i < b.len() {
@@ -151,6 +168,17 @@ fn comment_at(w: &[u8], p: usize, no_close: &mut usize) -> Option<usize> {
     }
 }
 
+/// Whether a match may start on a character whose first byte is `first`: a URL starts with
+/// « h » or « f », a www address with « w », code with « ` », a comment with « < », and an
+/// e-mail address with a character of `[\w.+-]` (`email` says whether one may start here).
+/// A byte beyond ASCII is left to the full tests. (Most bytes of an address start nothing:
+/// this spares them the tests.)
+fn may_start(first: u8, email: bool) -> bool {
+    !first.is_ascii()
+        || matches!(first, b'h' | b'f' | b'w' | b'`' | b'<')
+        || email && is_local_char(first as char)
+}
+
 /// The first match of `NOT_PROSE` at or after `pos` in `w`. By the regular expression's
 /// leftmost-first rule it is the match that starts first, and at one start, that of the
 /// first alternative that matches there. (Only the www address and the e-mail address can
@@ -165,7 +193,7 @@ fn next_match(w: &str, pos: usize, no_close: &mut usize) -> Option<(usize, usize
     let mut no_email = pos;
     let mut p = pos;
     while p < b.len() {
-        if !w.is_char_boundary(p) {
+        if !w.is_char_boundary(p) || !may_start(b[p], p >= no_email) {
             p += 1;
             continue;
         }
