@@ -275,8 +275,9 @@ fn triggers(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
 /// lies inside one of them, and no match reaches into one from outside, so searching
 /// them alone finds the very matches that searching the whole text finds.
 fn candidate_windows(text: &str) -> Vec<(usize, usize)> {
-    let line_start = |at: usize| text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = |at: usize| text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let bytes = text.as_bytes();
+    let line_start = |at: usize| memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+    let line_end = |at: usize| memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |i| at + i);
     let mut windows: Vec<(usize, usize)> = Vec::new();
     for (m_start, m_end, comment) in triggers(text) {
         // A comment runs to the line of its first « --> ».
