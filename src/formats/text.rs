@@ -28,14 +28,31 @@ static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
 /// usual punctuation and spaces (a test checks `is_word` on every character).
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w$").expect("valid regex"));
 
-/// `\w`, as `NOT_PROSE` reads it.
+/// `\w`, as `NOT_PROSE` reads it. (Inlined in the runs of address characters, which are
+/// mostly ASCII.)
+#[inline]
 fn is_word(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric() || c == '_'
-    } else if ('\u{C0}'..='\u{24F}').contains(&c) && c.is_alphabetic() {
-        // Latin letters, whose property has not moved in Unicode's versions: elsewhere
-        // the standard library's tables may be of another version than the regex crate's.
-        true
+    } else {
+        is_word_beyond_ascii(c)
+    }
+}
+
+/// `is_word` on a character that is not ASCII.
+fn is_word_beyond_ascii(c: char) -> bool {
+    if ('\u{A0}'..='\u{24F}').contains(&c) {
+        // Latin-1 signs and Latin letters, whose properties have not moved in Unicode's
+        // versions (no mark, digit or connector among them): elsewhere the standard
+        // library's tables may be of another version than the regex crate's.
+        c.is_alphabetic()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        // General punctuation (dashes, bullets, spaces, quotes): only the joiners and the
+        // connectors « ‿ », « ⁀ », « ⁔ » are word characters.
+        matches!(c, '\u{200C}' | '\u{200D}' | '‿' | '⁀' | '⁔')
+    } else if ('\u{2500}'..='\u{25FF}').contains(&c) {
+        // Box drawing, block elements, geometric shapes.
+        false
     } else if c.is_whitespace()
         || matches!(
             c,
@@ -65,7 +82,7 @@ fn is_domain_char(c: char) -> bool {
 
 /// The end of the run of characters of `class` that starts at byte `from` of `w` (`from`
 /// when there is none).
-fn run_end(w: &str, from: usize, class: fn(char) -> bool) -> usize {
+fn run_end(w: &str, from: usize, class: impl Fn(char) -> bool) -> usize {
     let b = w.as_bytes();
     let mut i = from;
     while i < b.len() {
@@ -151,6 +168,17 @@ fn comment_at(w: &[u8], p: usize, no_close: &mut usize) -> Option<usize> {
     }
 }
 
+/// Whether a match may start on a character whose first byte is `first`: a URL starts with
+/// « h » or « f », a www address with « w », code with « ` », a comment with « < », and an
+/// e-mail address with a character of `[\w.+-]` (`email` says whether one may start here).
+/// A byte beyond ASCII is left to the full tests. (Most bytes of an address start nothing:
+/// this spares them the tests.)
+fn may_start(first: u8, email: bool) -> bool {
+    !first.is_ascii()
+        || matches!(first, b'h' | b'f' | b'w' | b'`' | b'<')
+        || email && is_local_char(first as char)
+}
+
 /// The first match of `NOT_PROSE` at or after `pos` in `w`. By the regular expression's
 /// leftmost-first rule it is the match that starts first, and at one start, that of the
 /// first alternative that matches there. (Only the www address and the e-mail address can
@@ -165,7 +193,7 @@ fn next_match(w: &str, pos: usize, no_close: &mut usize) -> Option<(usize, usize
     let mut no_email = pos;
     let mut p = pos;
     while p < b.len() {
-        if !w.is_char_boundary(p) {
+        if !w.is_char_boundary(p) || !may_start(b[p], p >= no_email) {
             p += 1;
             continue;
         }
@@ -197,15 +225,14 @@ fn next_match(w: &str, pos: usize, no_close: &mut usize) -> Option<(usize, usize
 }
 
 /// The matches of `NOT_PROSE` in `w`, as (start, end).
-fn not_prose(w: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+fn not_prose(w: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut pos = 0;
     let mut no_close = usize::MAX;
-    while let Some((start, end)) = next_match(w, pos, &mut no_close) {
-        out.push((start, end));
+    std::iter::from_fn(move || {
+        let (start, end) = next_match(w, pos, &mut no_close)?;
         pos = end;
-    }
-    out
+        Some((start, end))
+    })
 }
 
 /// The triggers of `text` in order, as (start, end, is a comment): the leftmost-first,
@@ -248,8 +275,9 @@ fn triggers(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
 /// lies inside one of them, and no match reaches into one from outside, so searching
 /// them alone finds the very matches that searching the whole text finds.
 fn candidate_windows(text: &str) -> Vec<(usize, usize)> {
-    let line_start = |at: usize| text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = |at: usize| text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let bytes = text.as_bytes();
+    let line_start = |at: usize| memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+    let line_end = |at: usize| memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |i| at + i);
     let mut windows: Vec<(usize, usize)> = Vec::new();
     for (m_start, m_end, comment) in triggers(text) {
         // A comment runs to the line of its first « --> ».
@@ -289,7 +317,11 @@ fn narrow_windows(text: &str) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (ws, we) in candidate_windows(text) {
         let window = &text[ws..we];
-        if memchr::memchr(b'`', window.as_bytes()).is_some() || window.contains("<!--") {
+        let bytes = window.as_bytes();
+        // (A window holds few « < »: looking at each costs less than building a substring
+        // searcher for every window.)
+        let comment = || memchr::memchr_iter(b'<', bytes).any(|i| bytes[i..].starts_with(b"<!--"));
+        if memchr::memchr(b'`', bytes).is_some() || comment() {
             out.push((ws, we));
             continue;
         }
@@ -488,7 +520,7 @@ mod tests {
                 .map(|m| (m.start(), m.end()))
                 .collect();
             found += regex.len();
-            assert_eq!(not_prose(&t), regex, "{t:?}");
+            assert_eq!(not_prose(&t).collect::<Vec<_>>(), regex, "{t:?}");
         }
         found
     }
@@ -622,7 +654,7 @@ mod tests {
                     .find_iter(piece)
                     .map(|m| (m.start(), m.end()))
                     .collect();
-                assert_eq!(not_prose(piece), regex, "{piece:?}");
+                assert_eq!(not_prose(piece).collect::<Vec<_>>(), regex, "{piece:?}");
                 checked += 1;
             }
         }
