@@ -3,6 +3,7 @@
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span};
 use crate::glossary::Target;
+use std::collections::HashMap;
 
 pub struct TermInconsistency;
 
@@ -46,23 +47,25 @@ impl Rule for TermInconsistency {
         forbidden.sort_by_key(|&(term, index, _)| (term, index));
         // The approved hits of those terms, counted by term: a bit per term of the glossary
         // says which to count (a search in the sorted list for each of a termbase's
-        // approved hits cost some hundred instructions a hit), and the count of a term is
-        // written only for those.
+        // approved hits cost some hundred instructions a hit), and only those terms have a
+        // count (one per term of the glossary, zeroed for every file, weighed 400 KB with a
+        // termbase: 174 MB written over the 435 man pages).
         let terms = cx.glossary.glossary.terms.len();
         let mut marked = vec![0u64; terms.div_ceil(64)];
         let bit = |term: u32| (term as usize / 64, 1u64 << (term % 64));
+        let mut approved: HashMap<u32, u32, foldhash::fast::FixedState> = HashMap::default();
         for &(term, _, _) in &forbidden {
             let (w, b) = bit(term);
             if let Some(m) = marked.get_mut(w) {
                 *m |= b;
+                approved.insert(term, 0);
             }
         }
-        let mut approved = vec![0u32; terms];
         for h in &cx.hits {
             if let Target::Approved { term, .. } = h.target {
                 let (w, b) = bit(term);
                 if marked.get(w).is_some_and(|m| m & b != 0)
-                    && let Some(n) = approved.get_mut(term as usize)
+                    && let Some(n) = approved.get_mut(&term)
                 {
                     *n += 1;
                 }
@@ -71,7 +74,7 @@ impl Rule for TermInconsistency {
         for group in forbidden.chunk_by(|a, b| a.0 == b.0) {
             let term = group[0].0;
             // None approved: consistent.
-            let approved_count = approved.get(term as usize).copied().unwrap_or(0);
+            let approved_count = approved.get(&term).copied().unwrap_or(0);
             if approved_count == 0 {
                 continue;
             }
