@@ -1,6 +1,6 @@
 //! `percent-space`: « % » glued to its number (« 4% »).
 
-use super::typography::{Prose, ascii_digits_end};
+use super::typography::{Prose, ascii_decimal_end, ascii_digits_end};
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use regex::Regex;
@@ -48,19 +48,12 @@ fn ascii_percent(run: &[u8], from: usize) -> Option<(usize, usize)> {
             i += 1;
             continue;
         }
-        let digits = ascii_digits_end(run, i);
         // (Without its decimal part, the « % » would have to stand at the point or comma.)
-        let sign = if matches!(run.get(digits), Some(b'.' | b','))
-            && run.get(digits + 1).is_some_and(u8::is_ascii_digit)
-        {
-            ascii_digits_end(run, digits + 1)
-        } else {
-            digits
-        };
+        let sign = ascii_decimal_end(run, i);
         if run.get(sign) == Some(&b'%') {
             return Some((i, sign + 1));
         }
-        i = digits;
+        i = ascii_digits_end(run, i);
     }
     None
 }

@@ -532,6 +532,19 @@ pub fn ascii_digits_end(bytes: &[u8], i: usize) -> usize {
     })
 }
 
+/// The end of the ASCII number that starts at byte `i` of `bytes`: its digits, then a
+/// decimal part when one follows (a point or a comma, and a digit).
+pub fn ascii_decimal_end(bytes: &[u8], i: usize) -> usize {
+    let digits = ascii_digits_end(bytes, i);
+    if matches!(bytes.get(digits), Some(b'.' | b','))
+        && bytes.get(digits + 1).is_some_and(u8::is_ascii_digit)
+    {
+        ascii_digits_end(bytes, digits + 1)
+    } else {
+        digits
+    }
+}
+
 /// Placeholders of program messages: printf (`%s`, `%-5.2lf`, `%<PRIx64>`), Python
 /// (`%(name)s`, `{name}`), Qt (`%1`), shell (`$1`, `${x}`), `top` (`~1`).
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {

@@ -1,6 +1,6 @@
 //! `unit-space`: a unit symbol glued to its number (« 5nm », « 10GB », « 3GHz »).
 
-use super::typography::{Prose, ascii_digits_end, digits_are_ascii};
+use super::typography::{Prose, ascii_decimal_end, ascii_digits_end, digits_are_ascii};
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use regex::Regex;
@@ -84,14 +84,7 @@ fn ascii_quantity(run: &[u8], from: usize) -> Option<(usize, usize, usize)> {
             i += 1;
             continue;
         }
-        let digits = ascii_digits_end(run, i);
-        let number = if matches!(run.get(digits), Some(b'.' | b','))
-            && run.get(digits + 1).is_some_and(u8::is_ascii_digit)
-        {
-            ascii_digits_end(run, digits + 1)
-        } else {
-            digits
-        };
+        let number = ascii_decimal_end(run, i);
         if run.get(number).is_some_and(|&b| UNIT_START[b as usize])
             && let Some(unit) = UNITS
                 .iter()
@@ -99,7 +92,7 @@ fn ascii_quantity(run: &[u8], from: usize) -> Option<(usize, usize, usize)> {
         {
             return Some((i, number, number + unit.len()));
         }
-        i = digits;
+        i = ascii_digits_end(run, i);
     }
     None
 }
