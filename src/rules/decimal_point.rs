@@ -1,8 +1,8 @@
 //! `decimal-point`: a decimal point where French writes a decimal comma (« 5.5 milliards »).
 
 use super::typography::{
-    CURRENCY_WORDS, MEASURE_WORDS, Prose, SCALE_WORDS, ascii_digits_end, word_after_space,
-    word_before_space,
+    CURRENCY_WORDS, MEASURE_WORDS, Prose, SCALE_WORDS, ascii_digits_end, first_at_digit_runs,
+    word_after_space, word_before_space,
 };
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
@@ -42,24 +42,15 @@ fn numbers(p: &Prose) -> impl Iterator<Item = (usize, usize)> {
     p.numeric_matches(&NUMBER, |run| run.contains('.'), ascii_number)
 }
 
-/// `NUMBER` (`\d+\.\d+`) in a run whose digits are ASCII: the first match from `from`. A
-/// match starts a run of digits (from inside one, it would end where one from its start
-/// ends; and `find_iter` goes on after a match, at a byte that is not a digit): the first
-/// run followed by a point and a digit, to the end of the digits after the point.
+/// `NUMBER` (`\d+\.\d+`) in a run whose digits are ASCII: the first match from `from`
+/// (`find_iter` goes on after a match, at a byte that is not a digit): the first run of
+/// digits followed by a point and a digit, to the end of the digits after the point.
 fn ascii_number(run: &[u8], from: usize) -> Option<(usize, usize)> {
-    let mut i = from;
-    while i < run.len() {
-        if !run[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
+    first_at_digit_runs(run, from, |i| {
         let point = ascii_digits_end(run, i);
-        if run.get(point) == Some(&b'.') && run.get(point + 1).is_some_and(u8::is_ascii_digit) {
-            return Some((i, ascii_digits_end(run, point + 1)));
-        }
-        i = point;
-    }
-    None
+        (run.get(point) == Some(&b'.') && run.get(point + 1).is_some_and(u8::is_ascii_digit))
+            .then(|| (i, ascii_digits_end(run, point + 1)))
+    })
 }
 
 /// Words after which a number with a point is a version, not a quantity.

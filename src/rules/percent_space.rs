@@ -1,6 +1,6 @@
 //! `percent-space`: « % » glued to its number (« 4% »).
 
-use super::typography::{Prose, ascii_decimal_end, ascii_digits_end};
+use super::typography::{Prose, ascii_decimal_end, first_at_digit_runs};
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use regex::Regex;
@@ -38,24 +38,14 @@ fn percents(p: &Prose) -> impl Iterator<Item = (usize, usize)> {
 }
 
 /// `PERCENT` (`\d+(?:[.,]\d+)?%`) in a run whose digits are ASCII: the first match from
-/// `from`. A match starts a run of digits (as `decimal_point::ascii_number`); its « % »
-/// follows the decimal part when there is one (a point or a comma and a digit), the digits
-/// otherwise.
+/// `from` (see `first_at_digit_runs`); its « % » follows the decimal part when there is
+/// one (a point or a comma and a digit), the digits otherwise.
 fn ascii_percent(run: &[u8], from: usize) -> Option<(usize, usize)> {
-    let mut i = from;
-    while i < run.len() {
-        if !run[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
+    first_at_digit_runs(run, from, |i| {
         // (Without its decimal part, the « % » would have to stand at the point or comma.)
         let sign = ascii_decimal_end(run, i);
-        if run.get(sign) == Some(&b'%') {
-            return Some((i, sign + 1));
-        }
-        i = ascii_digits_end(run, i);
-    }
-    None
+        (run.get(sign) == Some(&b'%')).then_some((i, sign + 1))
+    })
 }
 
 impl Rule for PercentSpace {

@@ -532,6 +532,29 @@ pub fn ascii_digits_end(bytes: &[u8], i: usize) -> usize {
     })
 }
 
+/// The first answer of `at_run` for the runs of ASCII digits of `bytes` from `from`, each
+/// asked at its start, in order. A regex match of a number starts a run of digits (from
+/// inside one, it would end where one from its start ends), and the search goes on after a
+/// run that gives none.
+pub fn first_at_digit_runs<T>(
+    bytes: &[u8],
+    from: usize,
+    mut at_run: impl FnMut(usize) -> Option<T>,
+) -> Option<T> {
+    let mut i = from;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        if let Some(found) = at_run(i) {
+            return Some(found);
+        }
+        i = ascii_digits_end(bytes, i);
+    }
+    None
+}
+
 /// The end of the ASCII number that starts at byte `i` of `bytes`: its digits, then a
 /// decimal part when one follows (a point or a comma, and a digit).
 pub fn ascii_decimal_end(bytes: &[u8], i: usize) -> usize {

@@ -1,6 +1,6 @@
 //! `unit-space`: a unit symbol glued to its number (« 5nm », « 10GB », « 3GHz »).
 
-use super::typography::{Prose, ascii_decimal_end, ascii_digits_end, digits_are_ascii};
+use super::typography::{Prose, ascii_decimal_end, digits_are_ascii, first_at_digit_runs};
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use regex::Regex;
@@ -73,28 +73,21 @@ fn may_hold_quantity(run: &str) -> bool {
 }
 
 /// `QUANTITY` in a run whose digits are ASCII (`typography::digits_are_ascii`): the first
-/// match from `from`, as (start, end of the number, end). A match starts a run of digits
-/// (from inside one, it would end where one from its start ends); the unit follows the
-/// decimal part when there is one (a point or a comma and a digit: without it, the unit
-/// would have to start at that sign, and none does), the digits otherwise.
+/// match from `from`, as (start, end of the number, end) (see `first_at_digit_runs`); the
+/// unit follows the decimal part when there is one (a point or a comma and a digit:
+/// without it, the unit would have to start at that sign, and none does), the digits
+/// otherwise.
 fn ascii_quantity(run: &[u8], from: usize) -> Option<(usize, usize, usize)> {
-    let mut i = from;
-    while i < run.len() {
-        if !run[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
+    first_at_digit_runs(run, from, |i| {
         let number = ascii_decimal_end(run, i);
-        if run.get(number).is_some_and(|&b| UNIT_START[b as usize])
-            && let Some(unit) = UNITS
-                .iter()
-                .find(|u| run[number..].starts_with(u.as_bytes()))
-        {
-            return Some((i, number, number + unit.len()));
+        if !run.get(number).is_some_and(|&b| UNIT_START[b as usize]) {
+            return None;
         }
-        i = ascii_digits_end(run, i);
-    }
-    None
+        let unit = UNITS
+            .iter()
+            .find(|u| run[number..].starts_with(u.as_bytes()))?;
+        Some((i, number, number + unit.len()))
+    })
 }
 
 /// The matches of `QUANTITY` in the view, as `captures_iter` finds them: (start, end of the
