@@ -227,7 +227,23 @@ impl Document {
         if end == start + 1 && self.view.as_bytes()[start] == b' ' {
             return true;
         }
+        self.gap_is_joiner_beyond_space(start, end)
+    }
+
+    /// `gap_is_joiner` of a gap other than one space. A gap that starts with an ASCII byte
+    /// (a line feed, « , », « . »: most of the other gaps between words) is answered from
+    /// its bytes, any other one from its characters.
+    fn gap_is_joiner_beyond_space(&self, start: usize, end: usize) -> bool {
+        // (`char::is_whitespace` of ASCII: tab, line feed, vertical tab, form feed,
+        // carriage return, space.)
+        let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
         let gap = &self.view[start..end];
+        match *gap.as_bytes() {
+            [b'-' | b'\''] => return true,
+            [b, ..] if b.is_ascii() && !space(b) => return false,
+            ref bytes if bytes.iter().all(|&b| space(b)) => return true,
+            _ => {}
+        }
         let mut chars = gap.chars();
         match (chars.next(), chars.next()) {
             (Some('-' | '‑' | '\'' | '’' | 'ʼ'), None) => true,
@@ -335,8 +351,8 @@ mod tests {
             }
         };
         let pieces = [
-            " ", "  ", "\t", "\n", "\u{a0}", "\u{202f}", "-", "‑", "'", "’", "ʼ", ",", ".", "a",
-            "É", "de", "(", "😀",
+            " ", "  ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{1c}", "\u{1a}", "\u{85}", "\u{a0}",
+            "\u{202f}", "-", "‑", "'", "’", "ʼ", ",", ".", "a", "É", "de", "(", "😀",
         ];
         let mut rng = crate::testing::Rng::new(0x6a95);
         for _ in 0..2000 {
