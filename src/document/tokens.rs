@@ -52,8 +52,10 @@ fn is_elided_prefix(prefix: &str) -> bool {
     let Some(lower) = buf.get_mut(..prefix.len()) else {
         return false; // longer than every elision
     };
-    lower.copy_from_slice(prefix.as_bytes());
-    lower.make_ascii_lowercase();
+    // (Lowered byte by byte: `copy_from_slice` of a length not known called `memcpy`.)
+    for (l, b) in lower.iter_mut().zip(prefix.as_bytes()) {
+        *l = b.to_ascii_lowercase();
+    }
     matches!(
         &*lower,
         b"c" | b"d"
