@@ -678,7 +678,7 @@ fn auxiliary(w: &str) -> Option<Number> {
 /// out once per distinct form (`Analyzer::word`): the words around each candidate are
 /// asked again and again whether they are a noun, a determiner, an adverb..., each
 /// question a walk over their readings or a look-up in word lists.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Word {
     /// The dictionary's readings (none for a name: `Analyzer::is_name`).
     readings: &'static [Analysis],
@@ -849,24 +849,24 @@ struct Analyzer<'a> {
     cx: &'a Context<'a>,
     /// Each token's id among the distinct words (`Vocabulary::ids`).
     ids: &'a [u32],
-    /// The first questions about each distinct word, by id: they are asked of every word.
-    first_look: Vec<FirstLook>,
-    /// What the analyses ask of each distinct word (`Word`), by id, worked out on first
-    /// need: a text repeats its words (a man page, 28 times on average).
-    words: Vec<OnceCell<Word>>,
-    /// The same of each distinct word read as a name, which has no readings.
-    names: Vec<OnceCell<Word>>,
+    /// Per distinct word, by id: its index among the thread's `facts` (`Facts::INDEX`)
+    /// and its first questions (`Facts::ENGLISH`, `Facts::ADJECTIVE`), asked of every word.
+    per_id: Vec<u32>,
+    /// What the analyses ask of each word, shared with the files this thread checked
+    /// before (`Facts`); given back to the thread when the analyzer is dropped.
+    facts: Facts,
 }
 
 /// Whether a word is in `ENGLISH_WORDS` (`english_or_code`), and whether one of its
 /// readings is an adjective or a past participle (`Analyzer::may_be_adjective`).
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct FirstLook {
     english: bool,
     adjective: bool,
 }
 
 impl FirstLook {
+    #[cfg(test)]
     fn of(t: &Token, m: &Morphology) -> FirstLook {
         // (Asked of words only: a number has no readings.)
         let w = &t.norm;
@@ -880,11 +880,213 @@ impl FirstLook {
     }
 }
 
+/// What the rule asks of a word that depends on its form alone (`FirstLook`, `Word` as a
+/// word and as a name), kept by each thread from one file to the next: the files of a
+/// run share most of their words, and each file's table of distinct words (`Vocabulary`)
+/// is its own. The 435 man pages looked up 191,000 distinct words in all (22,700 as one
+/// file), each in the dictionary and the word lists, and worked out 53,000 `Word`s.
+///
+/// A word is found by its length and first 16 bytes (`Slot`) in an open-addressing
+/// table; the bytes of a longer word are compared in `long`. One per thread
+/// (`Facts::take`), given back when its file is done: no lock, and a file checked on the
+/// same thread while another waits (rayon's work stealing) finds none and makes its own.
+#[derive(Default)]
+struct Facts {
+    slots: Vec<Slot>,
+    entries: Vec<Fact>,
+    /// The words of more than 16 bytes, end to end (`Fact::long`).
+    long: String,
+    /// Once the table holds more words than this when a file starts, it starts afresh:
+    /// a run over a large repository may meet millions of words.
+    limit: usize,
+}
+
+/// A slot of `Facts`: a word's length and its first 16 bytes (zero-padded), and its
+/// index among the entries plus one (0: an empty slot). 32 bytes: a slot never
+/// straddles two cache lines.
+#[derive(Clone, Copy, Default)]
+#[repr(align(32))]
+struct Slot {
+    lo: u64,
+    hi: u64,
+    len: u32,
+    entry: u32,
+}
+
+struct Fact {
+    /// The word is in `ENGLISH_WORDS`; one of its readings is an adjective or a past
+    /// participle (`FirstLook`, before the test of its token's kind).
+    english: bool,
+    adjective: bool,
+    /// Where a word of more than 16 bytes is in `Facts::long`.
+    long: u32,
+    word: OnceCell<Word>,
+    name: OnceCell<Word>,
+}
+
+impl Facts {
+    /// Bits of `Analyzer::per_id`.
+    const ENGLISH: u32 = 1 << 31;
+    const ADJECTIVE: u32 = 1 << 30;
+    const INDEX: u32 = Facts::ADJECTIVE - 1;
+    /// Words kept between files (about 5 MB of entries and slots at most).
+    const LIMIT: usize = 1 << 16;
+
+    /// The thread's facts (new ones if another analyzer of this thread holds them), or
+    /// fresh ones when they hold more words than their limit.
+    fn take() -> Facts {
+        match KEPT_FACTS.take() {
+            Some(f) if f.entries.len() <= f.limit => f,
+            Some(f) => Facts::with_limit(f.limit),
+            None => Facts::with_limit(Facts::LIMIT),
+        }
+    }
+
+    fn with_limit(limit: usize) -> Facts {
+        Facts {
+            slots: vec![Slot::default(); 1024],
+            entries: Vec::new(),
+            long: String::new(),
+            limit,
+        }
+    }
+
+    /// The key of `w` (see `Slot`), its `entry` left at 0.
+    #[inline]
+    fn key(w: &[u8]) -> Slot {
+        let n = w.len();
+        let (lo, hi) = if n <= 8 {
+            (crate::lexicon::load_le(w), 0)
+        } else {
+            let hi = &w[8..n.min(16)];
+            (
+                crate::lexicon::load_le(&w[..8]),
+                crate::lexicon::load_le(hi),
+            )
+        };
+        Slot {
+            lo,
+            hi,
+            len: n as u32,
+            entry: 0,
+        }
+    }
+
+    /// The slot where the search for `key` starts, in a table of `1 << bits` slots: the
+    /// top bits of a product, which depend on every bit of the key.
+    #[inline]
+    fn home(key: &Slot, bits: u32) -> usize {
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        let h = (key.lo.wrapping_mul(K) ^ key.hi ^ key.len as u64).wrapping_mul(K);
+        (h >> (64 - bits)) as usize
+    }
+
+    /// The index of `w` among the entries, added (its first questions answered) when it
+    /// is new.
+    fn index(&mut self, w: &str, m: &Morphology) -> u32 {
+        let b = w.as_bytes();
+        let key = Facts::key(b);
+        let mask = self.slots.len() - 1;
+        let mut s = Facts::home(&key, self.slots.len().trailing_zeros());
+        loop {
+            let slot = self.slots[s];
+            if slot.entry == 0 {
+                break;
+            }
+            if slot.lo == key.lo
+                && slot.hi == key.hi
+                && slot.len == key.len
+                && (b.len() <= 16 || {
+                    let at = self.entries[slot.entry as usize - 1].long as usize;
+                    self.long.as_bytes()[at..at + b.len()] == *b
+                })
+            {
+                return slot.entry - 1;
+            }
+            s = (s + 1) & mask;
+        }
+        let id = self.entries.len() as u32;
+        let long = if b.len() > 16 {
+            self.long.push_str(w);
+            (self.long.len() - b.len()) as u32
+        } else {
+            0
+        };
+        self.entries.push(Fact {
+            english: ENGLISH_WORDS.contains(w),
+            adjective: m
+                .analyses(w)
+                .iter()
+                .any(|a| a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS)),
+            long,
+            word: OnceCell::new(),
+            name: OnceCell::new(),
+        });
+        self.slots[s] = Slot {
+            entry: id + 1,
+            ..key
+        };
+        // (At most half full: see `reserve`.)
+        if 2 * self.entries.len() > self.slots.len() {
+            self.reserve(1);
+        }
+        id
+    }
+
+    /// Room for `more` new words: entries, and slots for twice as many words. Made once
+    /// per file for its distinct words, where growing the table as words came cost 2.4 M
+    /// instructions more on the man pages as one file (copies of the entries, rehashing).
+    fn reserve(&mut self, more: usize) {
+        self.entries.reserve(more);
+        let want = (2 * (self.entries.len() + more)).next_power_of_two();
+        if want <= self.slots.len() {
+            return;
+        }
+        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); want]);
+        let mask = want - 1;
+        for slot in old.into_iter().filter(|s| s.entry != 0) {
+            let mut s = Facts::home(&slot, want.trailing_zeros());
+            while self.slots[s].entry != 0 {
+                s = (s + 1) & mask;
+            }
+            self.slots[s] = slot;
+        }
+    }
+
+    /// `Analyzer::per_id` of the first token `t` of a distinct word.
+    fn per_id(&mut self, t: &Token, m: &Morphology) -> u32 {
+        let id = self.index(&t.norm, m);
+        assert!(id <= Facts::INDEX, "too many distinct words");
+        let f = &self.entries[id as usize];
+        // (Asked of words only: a number has no readings.)
+        let word = t.is_word();
+        id | if word && f.english { Facts::ENGLISH } else { 0 }
+            | if word && f.adjective {
+                Facts::ADJECTIVE
+            } else {
+                0
+            }
+    }
+}
+
+thread_local! {
+    /// The `Facts` of this thread, between two files.
+    static KEPT_FACTS: std::cell::Cell<Option<Facts>> = const { std::cell::Cell::new(None) };
+}
+
+impl Drop for Analyzer<'_> {
+    fn drop(&mut self) {
+        KEPT_FACTS.set(Some(std::mem::take(&mut self.facts)));
+    }
+}
+
 impl<'a> Analyzer<'a> {
     fn new(cx: &'a Context<'a>, vocabulary: &'a Vocabulary) -> Analyzer<'a> {
         let m = crate::lexicon::morphology();
         let toks = &cx.doc.tokens;
-        let lazy = || (0..vocabulary.len()).map(|_| OnceCell::new()).collect();
+        let mut facts = Facts::take();
+        facts.reserve(vocabulary.len());
+        let per_id = vocabulary.per_form(toks, |t| facts.per_id(t, m));
         Analyzer {
             doc: cx.doc,
             toks,
@@ -892,9 +1094,8 @@ impl<'a> Analyzer<'a> {
             compounds: OnceCell::new(),
             cx,
             ids: &vocabulary.ids,
-            first_look: vocabulary.per_form(toks, |t| FirstLook::of(t, m)),
-            words: lazy(),
-            names: lazy(),
+            per_id,
+            facts,
         }
     }
 
@@ -939,11 +1140,12 @@ impl<'a> Analyzer<'a> {
     /// a name).
     fn word(&self, i: usize) -> &Word {
         let w = &self.toks[i].norm;
-        let id = self.ids[i] as usize;
+        let index = self.per_id[self.ids[i] as usize] & Facts::INDEX;
+        let fact = &self.facts.entries[index as usize];
         if self.is_name(i) {
-            return self.names[id].get_or_init(|| Word::of(w, &[]));
+            return fact.name.get_or_init(|| Word::of(w, &[]));
         }
-        self.words[id].get_or_init(|| Word::of(w, self.m.analyses(w)))
+        fact.word.get_or_init(|| Word::of(w, self.m.analyses(w)))
     }
 
     /// The readings of token `i` (none for a name).
@@ -1052,7 +1254,11 @@ impl<'a> Analyzer<'a> {
 
     /// The first questions about word `i` (`FirstLook`).
     fn first_look(&self, i: usize) -> FirstLook {
-        self.first_look[self.ids[i] as usize]
+        let look = self.per_id[self.ids[i] as usize];
+        FirstLook {
+            english: look & Facts::ENGLISH != 0,
+            adjective: look & Facts::ADJECTIVE != 0,
+        }
     }
 
     /// The sentence whose first token is `first` (the tokens of a sentence are side by
@@ -1068,10 +1274,10 @@ impl<'a> Analyzer<'a> {
         let tokens = self.toks[first..].iter().zip(&self.ids[first..]);
         for (t, &id) in tokens.take_while(|(t, _)| t.sentence == s) {
             if t.is_word() {
-                let look = self.first_look[id as usize];
+                let look = self.per_id[id as usize];
                 all += 1;
-                en += look.english as usize;
-                if end > 0 && look.adjective && !t.capitalized && !t.all_caps {
+                en += (look & Facts::ENGLISH != 0) as usize;
+                if end > 0 && look & Facts::ADJECTIVE != 0 && !t.capitalized && !t.all_caps {
                     candidates.push(end);
                 }
             }
@@ -2162,6 +2368,101 @@ mod tests {
         assert!(
             judged > 2000 && skipped > 1000 && judged - skipped > 700,
             "{judged} {skipped}"
+        );
+    }
+
+    /// The facts a thread keeps from one text to the next (`Facts`) are those of each
+    /// token's own form: random texts are checked one after the other, now and then while
+    /// the previous text's analyzer still holds the thread's facts, with a limit low
+    /// enough that the table starts afresh and grows; words share their first 8 or 16
+    /// bytes, or are 8, 9, 16 or 17 bytes long.
+    #[test]
+    fn facts_kept_between_texts_are_each_tokens_own() {
+        use super::{Facts, FirstLook, Word};
+        let pieces = [
+            "la ",
+            "puce ",
+            "est ",
+            "conçue ",
+            "conçu ",
+            "performants ",
+            "the ",
+            "and ",
+            "Meta ",
+            "LA ",
+            "Puce ",
+            "3GPP ",
+            "12 ",
+            "x86 ",
+            "de ",
+            ". ",
+            "internationalisation ",
+            "internationalisations ",
+            "internationaliser ",
+            "internationalisa ",
+            "anticonstitutionnellement ",
+            "anticonstitutionnelle ",
+            "abcdefgh ",
+            "abcdefghi ",
+            "abcdefgh1 ",
+            "performante ",
+            "performance ",
+            "internationalisationx ",
+            "internationalisationy ",
+            "internationalisatrices ",
+            "internationalisatrice ",
+            "développement ",
+            "développements ",
+            "été ",
+            "Été ",
+            "quelque ",
+            "chose ",
+        ];
+        let glossary =
+            crate::glossary::CompiledGlossary::new(crate::glossary::parse("t.toml", G).unwrap());
+        let settings = crate::rules::RuleSettings::default();
+        let m = crate::lexicon::morphology();
+        let mut rng = Rng::new(0x5eed_fac7);
+        super::KEPT_FACTS.set(Some(Facts::with_limit(20)));
+        let (mut kept, mut fresh, mut nested) = (0, 0, 0);
+        for _ in 0..600 {
+            let text = rng.string(&pieces, 40);
+            let doc = Document::from_str(&text);
+            let cx = crate::rules::Context::new(&doc, &glossary, &settings);
+            let vocabulary = doc.vocabulary();
+            let before = super::KEPT_FACTS.take();
+            let known = before.as_ref().map_or(0, |f| f.entries.len());
+            super::KEPT_FACTS.set(before);
+            let a = super::Analyzer::new(&cx, &vocabulary);
+            // Kept: the words of the texts before are still there; fresh: over the limit.
+            if known > 0 && a.facts.entries.len() >= known {
+                kept += 1;
+            } else if known > 0 {
+                fresh += 1;
+            }
+            let check = |a: &super::Analyzer| {
+                for (i, t) in doc.tokens.iter().enumerate() {
+                    let w = t.norm.as_str();
+                    assert_eq!(a.first_look(i), FirstLook::of(t, m), "{w}");
+                    let r = if a.is_name(i) { &[][..] } else { m.analyses(w) };
+                    assert_eq!(*a.word(i), Word::of(w, r), "{w} in {text:?}");
+                }
+            };
+            check(&a);
+            if rng.below(8) == 0 {
+                // Another text on this thread while `a` holds the facts.
+                let b = super::Analyzer::new(&cx, &vocabulary);
+                assert_eq!(b.facts.entries.len(), vocabulary.len());
+                check(&b);
+                drop(b);
+                nested += 1;
+            }
+            drop(a);
+        }
+        super::KEPT_FACTS.take();
+        assert!(
+            kept > 200 && fresh > 50 && nested > 30,
+            "{kept} {fresh} {nested}"
         );
     }
 
