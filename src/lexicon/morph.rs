@@ -1252,8 +1252,8 @@ mod tests {
         }
         assert!(flags > 5000, "{flags}");
         let pieces = [
-            "SFX", "SF", "S", "X", " ", "\t", "\n", "\r", "\r\n", "ab", "a", "é", "\u{a0}", "\u{b}",
-            "0", "/", "Y",
+            "SFX", "SF", "S", "X", " ", "\t", "\n", "\r", "\r\n", "ab", "a", "é", "\u{a0}",
+            "\u{b}", "0", "/", "Y",
         ];
         let mut rng = crate::testing::Rng::new(0xaff1_11e5);
         let (mut fast, mut found) = (0, 0);
@@ -1268,7 +1268,10 @@ mod tests {
         }
         assert!(found > 200 && fast > 200, "{found} {fast}");
         for _ in 0..20_000 {
-            let text = rng.string(&["\n", "a", "\n\n", "é", "\u{10a}", "\u{a0a}", "abcdefg"], 30);
+            let text = rng.string(
+                &["\n", "a", "\n\n", "é", "\u{10a}", "\u{a0a}", "abcdefg"],
+                30,
+            );
             let want = text.bytes().position(|c| c == b'\n');
             assert_eq!(newline(text.as_bytes()), want, "{text:?}");
         }

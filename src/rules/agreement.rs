@@ -855,6 +855,12 @@ struct Analyzer<'a> {
     /// What the analyses ask of each word, shared with the files this thread checked
     /// before (`Facts`); given back to the thread when the analyzer is dropped.
     facts: Facts,
+    /// What the analyses ask of each distinct word (`Word`), by id, copied from `facts`
+    /// on first need (`Analyzer::fetch`): a text repeats its words (a man page, 28 times
+    /// on average), and a copy by id is read with one index where the facts need two.
+    words: Vec<OnceCell<Word>>,
+    /// The same of each distinct word read as a name, which has no readings.
+    names: Vec<OnceCell<Word>>,
 }
 
 /// Whether a word is in `ENGLISH_WORDS` (`english_or_code`), and whether one of its
@@ -1087,6 +1093,7 @@ impl<'a> Analyzer<'a> {
         let mut facts = Facts::take();
         facts.reserve(vocabulary.len());
         let per_id = vocabulary.per_form(toks, |t| facts.per_id(t, m));
+        let lazy = || (0..vocabulary.len()).map(|_| OnceCell::new()).collect();
         Analyzer {
             doc: cx.doc,
             toks,
@@ -1096,6 +1103,8 @@ impl<'a> Analyzer<'a> {
             ids: &vocabulary.ids,
             per_id,
             facts,
+            words: lazy(),
+            names: lazy(),
         }
     }
 
@@ -1139,13 +1148,33 @@ impl<'a> Analyzer<'a> {
     /// What the analyses ask of token `i` that depends on its form (and on whether it is
     /// a name).
     fn word(&self, i: usize) -> &Word {
+        let id = self.ids[i] as usize;
+        let name = self.is_name(i);
+        let cell = if name {
+            &self.names[id]
+        } else {
+            &self.words[id]
+        };
+        match cell.get() {
+            Some(word) => word,
+            None => self.fetch(i, name, cell),
+        }
+    }
+
+    /// `word` the first time token `i`'s form is asked in this file: from the thread's
+    /// facts, worked out there when no file before asked.
+    #[cold]
+    #[inline(never)]
+    fn fetch<'c>(&self, i: usize, name: bool, cell: &'c OnceCell<Word>) -> &'c Word {
         let w = &self.toks[i].norm;
         let index = self.per_id[self.ids[i] as usize] & Facts::INDEX;
         let fact = &self.facts.entries[index as usize];
-        if self.is_name(i) {
-            return fact.name.get_or_init(|| Word::of(w, &[]));
-        }
-        fact.word.get_or_init(|| Word::of(w, self.m.analyses(w)))
+        let word = if name {
+            fact.name.get_or_init(|| Word::of(w, &[]))
+        } else {
+            fact.word.get_or_init(|| Word::of(w, self.m.analyses(w)))
+        };
+        cell.get_or_init(|| *word)
     }
 
     /// The readings of token `i` (none for a name).
