@@ -61,7 +61,8 @@ impl Rule for Agreement {
                 // Each analysis judges the word as an adjective in its place: a word that
                 // is none in any place is passed over at once.
                 let places = [Place::AfterNoun, Place::AfterEtre, Place::Apposition];
-                if !places.into_iter().any(|p| a.word(i).fits(p)) {
+                let word = a.word(i);
+                if !places.into_iter().any(|p| word.fits(p)) {
                     continue;
                 }
                 let finding = a
@@ -1148,8 +1149,14 @@ impl<'a> Analyzer<'a> {
     /// What the analyses ask of token `i` that depends on its form (and on whether it is
     /// a name).
     fn word(&self, i: usize) -> &Word {
+        self.word_as(i, self.is_name(i))
+    }
+
+    /// `word`, `name` being `is_name(i)`: for the callers that ask both (each call of
+    /// `is_name` reads two tokens).
+    #[inline]
+    fn word_as(&self, i: usize, name: bool) -> &Word {
         let id = self.ids[i] as usize;
-        let name = self.is_name(i);
         let cell = if name {
             &self.names[id]
         } else {
@@ -1256,10 +1263,17 @@ impl<'a> Analyzer<'a> {
 
     /// A noun or a name that can head a noun phrase.
     fn head(&self, i: usize) -> Option<Gn> {
-        if self.word(i).has(Word::VERB) {
+        let name = self.is_name(i);
+        self.head_as(i, name, self.word_as(i, name))
+    }
+
+    /// `head`, `name` being `is_name(i)` and `word` `word(i)`.
+    #[inline]
+    fn head_as(&self, i: usize, name: bool, word: &Word) -> Option<Gn> {
+        if word.has(Word::VERB) {
             return None;
         }
-        if self.is_name(i) {
+        if name {
             let n = if self.toks[i].all_caps {
                 Number::Either
             } else {
@@ -1270,7 +1284,11 @@ impl<'a> Analyzer<'a> {
                 n,
             });
         }
-        self.noun(i)
+        // (`noun`, with the word at hand.)
+        if self.norm(i) == "chose" && i > 0 && self.norm(i - 1) == "quelque" {
+            return None;
+        }
+        word.noun
     }
 
     fn has_adj(&self, i: usize) -> bool {
@@ -1426,25 +1444,29 @@ impl<'a> Analyzer<'a> {
     fn head_before_skipping(&self, k: usize, participles: bool) -> Option<usize> {
         let mut j = k;
         for _ in 0..3 {
-            let noun_here = self.head(j).is_some();
+            // (Word `j` is asked once: its name-ness and facts, for every question below.)
+            let name = self.is_name(j);
+            let word = self.word_as(j, name);
+            let noun_here = self.head_as(j, name, word).is_some();
             // An adjective right after a noun, or after a noun and an intensifier (« une
             // pratique assez courante »).
             let after_noun = |x: usize| x > 0 && self.joined(x - 1) && self.head(x - 1).is_some();
-            let adj_after_noun = self.has_adj(j)
+            let adj = word.has(Word::ADJ);
+            let adj_after_noun = adj
                 && j > 0
                 && (after_noun(j)
                     || (self.joined(j - 1)
                         && self.word(j - 1).has(Word::INTENSIFIER)
                         && after_noun(j - 1)))
-                && !self.is_name(j);
+                && !name;
             if noun_here && !adj_after_noun {
                 return Some(j);
             }
-            let participle = self.word(j).has(Word::PPAS);
-            if (self.has_adj(j) && (participles || !participle) || self.adverb(j))
+            let participle = word.has(Word::PPAS);
+            if (adj && (participles || !participle) || word.has(Word::ADVERB))
                 && j > 0
                 && self.joined(j - 1)
-                && !self.is_name(j)
+                && !name
             {
                 j -= 1;
                 continue;
