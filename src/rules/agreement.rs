@@ -1143,7 +1143,8 @@ impl<'a> Analyzer<'a> {
     /// A name: a capital inside a sentence, or an acronym.
     fn is_name(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        t.is_word() && (t.all_caps || (t.capitalized && !self.sentence_start(i)))
+        // (Most words have no capital: one test of both flags turns them away.)
+        (t.all_caps | t.capitalized) && t.is_word() && (t.all_caps || !self.sentence_start(i))
     }
 
     /// What the analyses ask of token `i` that depends on its form (and on whether it is
@@ -1349,7 +1350,8 @@ impl<'a> Analyzer<'a> {
         if !self.may_be_adjective(i) {
             return false;
         }
-        let word = self.word(i);
+        // (A word without a capital is no name.)
+        let word = self.word_as(i, false);
         if !word.fits(place) {
             return false;
         }
@@ -2495,6 +2497,12 @@ mod tests {
                 for (i, t) in doc.tokens.iter().enumerate() {
                     let w = t.norm.as_str();
                     assert_eq!(a.first_look(i), FirstLook::of(t, m), "{w}");
+                    // `is_name` as it was written, and no name among the words `adjective`
+                    // asks as words (`word_as(i, false)`).
+                    let name =
+                        t.is_word() && (t.all_caps || (t.capitalized && !a.sentence_start(i)));
+                    assert_eq!(a.is_name(i), name, "{w}");
+                    assert!(!(a.may_be_adjective(i) && name), "{w}");
                     let r = if a.is_name(i) { &[][..] } else { m.analyses(w) };
                     assert_eq!(*a.word(i), Word::of(w, r), "{w} in {text:?}");
                 }
