@@ -735,7 +735,9 @@ impl Word {
     const APPOSITION: u32 = 1 << 16;
 
     fn of(w: &str, readings: &'static [Analysis]) -> Word {
-        let any = |p: Pos| readings.iter().any(|a| a.pos.has(p));
+        // (The parts of speech of every reading, or-ed in one pass.)
+        let all = Pos(readings.iter().fold(0, |m, a| m | a.pos.0));
+        let any = |p: Pos| all.has(p);
         let mut flags = 0;
         let mut set = |flag: u32, yes: bool| {
             if yes {
@@ -759,14 +761,16 @@ impl Word {
             ADVERBS.contains(w)
                 || (!readings.is_empty() && readings.iter().all(|a| a.pos == Pos::ADV)),
         );
+        let etre = etre(w);
         set(
             Word::VERB,
-            etre(w).is_some() || auxiliary(w).is_some() || matches!(w, "été" | "être"),
+            etre.is_some() || auxiliary(w).is_some() || matches!(w, "été" | "être"),
         );
         set(Word::INTENSIFIER, INTENSIFIERS.contains(w));
         set(Word::PRENOMINAL, PRENOMINAL.contains(w));
         set(Word::PREPOSITION, PREPOSITIONS.contains(w));
-        let digit = w.contains(|c: char| c.is_ascii_digit());
+        // (An ASCII digit is one byte, and no byte of another character.)
+        let digit = w.bytes().any(|b| b.is_ascii_digit());
         set(Word::NOT_ADJECTIVE, digit || NOT_ADJECTIVES.contains(w));
         set(Word::NOT_ATTRIBUTE, digit || ADVERB_AFTER_ETRE.contains(w));
         // What each reading leaves besides an adjective, a participle or a noun: nothing
@@ -796,7 +800,7 @@ impl Word {
             noun: noun_of(w, readings),
             det: determiner(w),
             adj: adjective_of(w, readings),
-            etre: etre(w),
+            etre,
             flags,
         }
     }
@@ -835,7 +839,13 @@ fn noun_of(w: &str, readings: &[Analysis]) -> Option<Gn> {
 
 /// Gender and number of the adjective readings of a word written in letters alone.
 fn adjective_of(w: &str, readings: &[Analysis]) -> Option<Gn> {
-    if !w.chars().all(char::is_alphabetic) {
+    // (An ASCII character is alphabetic when it is an ASCII letter.)
+    let letters = if w.is_ascii() {
+        w.bytes().all(|b| b.is_ascii_alphabetic())
+    } else {
+        w.chars().all(char::is_alphabetic)
+    };
+    if !letters {
         return None;
     }
     Gn::shared(readings.iter().filter(|a| a.pos.has(Pos::ADJ)))
@@ -2625,7 +2635,8 @@ mod tests {
                 };
                 assert_eq!(word.adj, adj, "{w}");
                 // `adjective`, in each place, with and without an object after the word.
-                let digit = w.contains(|c: char| c.is_ascii_digit());
+                // (An ASCII digit is one byte, and no byte of another character.)
+                let digit = w.bytes().any(|b| b.is_ascii_digit());
                 for place in [
                     super::Place::AfterNoun,
                     super::Place::AfterEtre,
