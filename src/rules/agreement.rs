@@ -250,10 +250,10 @@ struct Np {
 /// The noun phrases of a chain (`Analyzer::chain`): five at most, kept inline.
 type Chain = SmallVec<[Np; 5]>;
 
-/// True when `gap` is a comma and white space (`trim` is asked only of a gap that holds
-/// a comma: nearly every gap is one space).
-fn only_comma(gap: &str) -> bool {
-    gap.as_bytes().contains(&b',') && gap.trim() == ","
+/// True when `gap`, a gap's bytes (`Analyzer::gap_bytes`), is a comma and white space: it
+/// is decoded and trimmed only when it holds a comma (nearly every gap is one space).
+fn only_comma_bytes(gap: &[u8]) -> bool {
+    gap.contains(&b',') && std::str::from_utf8(gap).is_ok_and(|g| g.trim() == ",")
 }
 
 /// Determiners: gender and number they impose.
@@ -1142,6 +1142,13 @@ impl<'a> Analyzer<'a> {
         &self.doc.view[self.toks[i].end..self.toks[i + 1].start]
     }
 
+    /// The bytes of `gap(i)`, for the searches of ASCII signs (no byte of another
+    /// character is one): slicing the `str` checked both ends for a character boundary,
+    /// 38 instructions a gap, asked of most candidates.
+    fn gap_bytes(&self, i: usize) -> &[u8] {
+        &self.doc.view.as_bytes()[self.toks[i].end..self.toks[i + 1].start]
+    }
+
     fn same_sentence(&self, i: usize, j: usize) -> bool {
         self.toks[i].sentence == self.toks[j].sentence
     }
@@ -1621,7 +1628,7 @@ impl<'a> Analyzer<'a> {
             // … or it ends the sentence or the clause (« des puces performant. »).
             let ends = a + 1 >= self.toks.len()
                 || !self.same_sentence(a, a + 1)
-                || self.gap(a).contains(['.', ';', '!', '?'])
+                || self.gap_bytes(a).iter().any(|c| b".;!?".contains(c))
                 || (self.joined(a)
                     && matches!(self.norm(a + 1), "et" | "ou")
                     && a + 2 < self.toks.len()
@@ -1633,8 +1640,8 @@ impl<'a> Analyzer<'a> {
         // « les positions horizontale et verticale », « les répertoires inférieur,
         // supérieur et de travail »: one adjective for each.
         if a + 2 < self.toks.len() && self.same_sentence(a, a + 2) {
-            let g = self.gap(a);
-            if matches!(self.norm(a + 1), "et" | "ou") && self.joined(a) || only_comma(g) {
+            let g = self.gap_bytes(a);
+            if matches!(self.norm(a + 1), "et" | "ou") && self.joined(a) || only_comma_bytes(g) {
                 return None;
             }
         }
@@ -1655,7 +1662,7 @@ impl<'a> Analyzer<'a> {
                         && self.readings(a + 1).is_empty())
                     || self.det(a + 1).is_some()
                     || self.is_name(a + 1))
-                || self.gap(a).contains('/')
+                || self.gap_bytes(a).contains(&b'/')
             {
                 return None;
             }
@@ -2120,7 +2127,7 @@ impl<'a> Analyzer<'a> {
     /// Pattern 3: a participle in apposition after a comma (« son usine, construit en
     /// 2022 »).
     fn in_apposition(&self, p: usize) -> Option<Finding> {
-        if p < 2 || !self.same_sentence(p - 1, p) || !only_comma(self.gap(p - 1)) {
+        if p < 2 || !self.same_sentence(p - 1, p) || !only_comma_bytes(self.gap_bytes(p - 1)) {
             return None;
         }
         if !self.word(p).has(Word::PPAS) || !self.adjective(p, Place::Apposition) {
@@ -2533,6 +2540,59 @@ mod tests {
             kept > 200 && fresh > 50 && nested > 30,
             "{kept} {fresh} {nested}"
         );
+    }
+
+    /// The searches of ASCII signs in a gap's bytes (`Analyzer::gap_bytes`) find what the
+    /// searches in its `str` found, on random texts with commas, non-breaking spaces and
+    /// other characters between the words.
+    #[test]
+    fn gap_bytes_are_searched_as_the_gap_was() {
+        let pieces = [
+            "puce",
+            "est",
+            "é",
+            " ",
+            " , ",
+            ",",
+            "\u{a0}",
+            "\u{202f}",
+            "/",
+            ".",
+            ";",
+            "!",
+            "?",
+            "…",
+            "«",
+            "\u{2c}\u{a0}",
+            "x",
+            "—",
+        ];
+        let glossary =
+            crate::glossary::CompiledGlossary::new(crate::glossary::parse("t.toml", G).unwrap());
+        let settings = crate::rules::RuleSettings::default();
+        let mut rng = Rng::new(0x6a95_b7e5);
+        let (mut gaps, mut commas) = (0, 0);
+        for _ in 0..3000 {
+            let text = rng.string(&pieces, 30);
+            let doc = Document::from_str(&text);
+            let cx = crate::rules::Context::new(&doc, &glossary, &settings);
+            let vocabulary = doc.vocabulary();
+            let a = super::Analyzer::new(&cx, &vocabulary);
+            for i in 0..doc.tokens.len().saturating_sub(1) {
+                let (g, b) = (a.gap(i), a.gap_bytes(i));
+                let old_comma = g.contains(',') && g.trim() == ",";
+                assert_eq!(super::only_comma_bytes(b), old_comma, "{g:?}");
+                assert_eq!(
+                    b.iter().any(|c| b".;!?".contains(c)),
+                    g.contains(['.', ';', '!', '?']),
+                    "{g:?}"
+                );
+                assert_eq!(b.contains(&b'/'), g.contains('/'), "{g:?}");
+                gaps += 1;
+                commas += old_comma as usize;
+            }
+        }
+        assert!(gaps > 3000 && commas > 300, "{gaps} {commas}");
     }
 
     /// The facts of a word, kept once per form (`Analyzer::word`), are what the helpers
