@@ -369,6 +369,69 @@ fn parse_rule(line: &'static str) -> Option<(&'static str, Suffix)> {
     ))
 }
 
+/// Where the first « \n » of `b` is: eight bytes at a time (the classic test for a zero
+/// byte, on the bytes xor « \n »: exact for the lowest one), then byte by byte. (This
+/// file is built into the build script too, which has no `memchr`.)
+fn newline(b: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let (blocks, _) = b.as_chunks::<8>();
+    for (k, block) in blocks.iter().enumerate() {
+        let x = u64::from_le_bytes(*block) ^ (ONES * b'\n' as u64);
+        let zero = x.wrapping_sub(ONES) & !x & (ONES << 7);
+        if zero != 0 {
+            return Some(8 * k + zero.trailing_zeros() as usize / 8);
+        }
+    }
+    let k = 8 * blocks.len();
+    b[k..].iter().position(|&c| c == b'\n').map(|p| k + p)
+}
+
+/// The lines of `text`, as `str::lines` gives them, each end found by `newline`:
+/// `str::lines` searched for it character by character, 220 instructions a line of the
+/// affix file (1.5 M instructions of each run that inflects a word, `Suffixes::new`).
+fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let rest = text.get(at..).filter(|r| !r.is_empty())?;
+        let Some(end) = newline(rest.as_bytes()) else {
+            at = text.len();
+            return Some(rest);
+        };
+        at += end + 1;
+        let line = &rest[..end];
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    })
+}
+
+/// The flag slot (`flag_slot`) of a line whose first word is `SFX`: its second word,
+/// when that has two bytes. Nearly every line of the affix file is « SFX », a space, two
+/// ASCII signs and a space: read as bytes; the others are cut into words
+/// (`split_whitespace` decoded the first two words of every line).
+fn sfx_flag(line: &str) -> Option<usize> {
+    let blank = |c: &u8| matches!(c, b' ' | b'\t');
+    if let [b'S', b'F', b'X', gap, a, b, rest @ ..] = line.as_bytes()
+        && blank(gap)
+        && a.is_ascii_graphic()
+        && b.is_ascii_graphic()
+        && rest.first().is_none_or(blank)
+    {
+        return flag_slot(&line[4..6]);
+    }
+    // (A line that starts with an ASCII sign other than « S » starts with another word.)
+    if line
+        .as_bytes()
+        .first()
+        .is_some_and(|c| c.is_ascii_graphic() && *c != b'S')
+    {
+        return None;
+    }
+    let mut p = line.split_whitespace();
+    if p.next() != Some("SFX") {
+        return None;
+    }
+    p.next().and_then(flag_slot)
+}
+
 /// The suffix rules of the affix file by flag, each flag's parsed the first time it is
 /// asked for: expanding the dictionary (the build script) asks for them all, a run
 /// (`inflect`) for a few, and parsing all 6,000 took 40 % of a run on a small file.
@@ -385,12 +448,8 @@ impl Suffixes {
             index: vec![u16::MAX; 1 << 16],
             flags: Vec::new(),
         };
-        for line in aff.lines() {
-            let mut p = line.split_whitespace();
-            if p.next() != Some("SFX") {
-                continue;
-            }
-            let Some(slot) = p.next().and_then(flag_slot) else {
+        for line in lines(aff) {
+            let Some(slot) = sfx_flag(line) else {
                 continue;
             };
             if s.index[slot] == u16::MAX {
@@ -1171,6 +1230,51 @@ mod tests {
             flags += a.is_some() as usize;
         }
         assert!(flags > 100, "{flags} flags");
+    }
+
+    /// `lines` and `sfx_flag` give what `str::lines` and cutting the line into words gave,
+    /// on the affix file and on random texts of blanks, line ends and signs.
+    #[test]
+    fn affix_lines_and_flags_are_those_of_str_lines() {
+        let by_words = |line: &str| {
+            let mut p = line.split_whitespace();
+            if p.next() != Some("SFX") {
+                return None;
+            }
+            p.next().and_then(flag_slot)
+        };
+        let aff = crate::lexicon::AFF;
+        assert!(lines(aff).eq(aff.lines()));
+        let mut flags = 0;
+        for line in aff.lines() {
+            assert_eq!(sfx_flag(line), by_words(line), "{line:?}");
+            flags += sfx_flag(line).is_some() as usize;
+        }
+        assert!(flags > 5000, "{flags}");
+        let pieces = [
+            "SFX", "SF", "S", "X", " ", "\t", "\n", "\r", "\r\n", "ab", "a", "é", "\u{a0}",
+            "\u{b}", "0", "/", "Y",
+        ];
+        let mut rng = crate::testing::Rng::new(0xaff1_11e5);
+        let (mut fast, mut found) = (0, 0);
+        for _ in 0..50_000 {
+            let text: &'static str = rng.string(&pieces, 12).leak();
+            assert!(lines(text).eq(text.lines()), "{text:?}");
+            for line in text.lines() {
+                assert_eq!(sfx_flag(line), by_words(line), "{line:?}");
+                found += by_words(line).is_some() as usize;
+                fast += line.starts_with("SFX ") as usize;
+            }
+        }
+        assert!(found > 200 && fast > 200, "{found} {fast}");
+        for _ in 0..20_000 {
+            let text = rng.string(
+                &["\n", "a", "\n\n", "é", "\u{10a}", "\u{a0a}", "abcdefg"],
+                30,
+            );
+            let want = text.bytes().position(|c| c == b'\n');
+            assert_eq!(newline(text.as_bytes()), want, "{text:?}");
+        }
     }
 
     #[test]

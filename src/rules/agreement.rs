@@ -61,7 +61,8 @@ impl Rule for Agreement {
                 // Each analysis judges the word as an adjective in its place: a word that
                 // is none in any place is passed over at once.
                 let places = [Place::AfterNoun, Place::AfterEtre, Place::Apposition];
-                if !places.into_iter().any(|p| a.word(i).fits(p)) {
+                let word = a.word(i);
+                if !places.into_iter().any(|p| word.fits(p)) {
                     continue;
                 }
                 let finding = a
@@ -249,10 +250,10 @@ struct Np {
 /// The noun phrases of a chain (`Analyzer::chain`): five at most, kept inline.
 type Chain = SmallVec<[Np; 5]>;
 
-/// True when `gap` is a comma and white space (`trim` is asked only of a gap that holds
-/// a comma: nearly every gap is one space).
-fn only_comma(gap: &str) -> bool {
-    gap.as_bytes().contains(&b',') && gap.trim() == ","
+/// True when `gap`, a gap's bytes (`Analyzer::gap_bytes`), is a comma and white space: it
+/// is decoded and trimmed only when it holds a comma (nearly every gap is one space).
+fn only_comma_bytes(gap: &[u8]) -> bool {
+    gap.contains(&b',') && std::str::from_utf8(gap).is_ok_and(|g| g.trim() == ",")
 }
 
 /// Determiners: gender and number they impose.
@@ -678,7 +679,7 @@ fn auxiliary(w: &str) -> Option<Number> {
 /// out once per distinct form (`Analyzer::word`): the words around each candidate are
 /// asked again and again whether they are a noun, a determiner, an adverb..., each
 /// question a walk over their readings or a look-up in word lists.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Word {
     /// The dictionary's readings (none for a name: `Analyzer::is_name`).
     readings: &'static [Analysis],
@@ -734,7 +735,9 @@ impl Word {
     const APPOSITION: u32 = 1 << 16;
 
     fn of(w: &str, readings: &'static [Analysis]) -> Word {
-        let any = |p: Pos| readings.iter().any(|a| a.pos.has(p));
+        // (The parts of speech of every reading, or-ed in one pass.)
+        let all = Pos(readings.iter().fold(0, |m, a| m | a.pos.0));
+        let any = |p: Pos| all.has(p);
         let mut flags = 0;
         let mut set = |flag: u32, yes: bool| {
             if yes {
@@ -758,14 +761,16 @@ impl Word {
             ADVERBS.contains(w)
                 || (!readings.is_empty() && readings.iter().all(|a| a.pos == Pos::ADV)),
         );
+        let etre = etre(w);
         set(
             Word::VERB,
-            etre(w).is_some() || auxiliary(w).is_some() || matches!(w, "été" | "être"),
+            etre.is_some() || auxiliary(w).is_some() || matches!(w, "été" | "être"),
         );
         set(Word::INTENSIFIER, INTENSIFIERS.contains(w));
         set(Word::PRENOMINAL, PRENOMINAL.contains(w));
         set(Word::PREPOSITION, PREPOSITIONS.contains(w));
-        let digit = w.contains(|c: char| c.is_ascii_digit());
+        // (An ASCII digit is one byte, and no byte of another character.)
+        let digit = w.bytes().any(|b| b.is_ascii_digit());
         set(Word::NOT_ADJECTIVE, digit || NOT_ADJECTIVES.contains(w));
         set(Word::NOT_ATTRIBUTE, digit || ADVERB_AFTER_ETRE.contains(w));
         // What each reading leaves besides an adjective, a participle or a noun: nothing
@@ -795,7 +800,7 @@ impl Word {
             noun: noun_of(w, readings),
             det: determiner(w),
             adj: adjective_of(w, readings),
-            etre: etre(w),
+            etre,
             flags,
         }
     }
@@ -834,7 +839,13 @@ fn noun_of(w: &str, readings: &[Analysis]) -> Option<Gn> {
 
 /// Gender and number of the adjective readings of a word written in letters alone.
 fn adjective_of(w: &str, readings: &[Analysis]) -> Option<Gn> {
-    if !w.chars().all(char::is_alphabetic) {
+    // (An ASCII character is alphabetic when it is an ASCII letter.)
+    let letters = if w.is_ascii() {
+        w.bytes().all(|b| b.is_ascii_alphabetic())
+    } else {
+        w.chars().all(char::is_alphabetic)
+    };
+    if !letters {
         return None;
     }
     Gn::shared(readings.iter().filter(|a| a.pos.has(Pos::ADJ)))
@@ -849,10 +860,15 @@ struct Analyzer<'a> {
     cx: &'a Context<'a>,
     /// Each token's id among the distinct words (`Vocabulary::ids`).
     ids: &'a [u32],
-    /// The first questions about each distinct word, by id: they are asked of every word.
-    first_look: Vec<FirstLook>,
-    /// What the analyses ask of each distinct word (`Word`), by id, worked out on first
-    /// need: a text repeats its words (a man page, 28 times on average).
+    /// Per distinct word, by id: its index among the thread's `facts` (`Facts::INDEX`)
+    /// and its first questions (`Facts::ENGLISH`, `Facts::ADJECTIVE`), asked of every word.
+    per_id: Vec<u32>,
+    /// What the analyses ask of each word, shared with the files this thread checked
+    /// before (`Facts`); given back to the thread when the analyzer is dropped.
+    facts: Facts,
+    /// What the analyses ask of each distinct word (`Word`), by id, copied from `facts`
+    /// on first need (`Analyzer::fetch`): a text repeats its words (a man page, 28 times
+    /// on average), and a copy by id is read with one index where the facts need two.
     words: Vec<OnceCell<Word>>,
     /// The same of each distinct word read as a name, which has no readings.
     names: Vec<OnceCell<Word>>,
@@ -860,13 +876,14 @@ struct Analyzer<'a> {
 
 /// Whether a word is in `ENGLISH_WORDS` (`english_or_code`), and whether one of its
 /// readings is an adjective or a past participle (`Analyzer::may_be_adjective`).
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct FirstLook {
     english: bool,
     adjective: bool,
 }
 
 impl FirstLook {
+    #[cfg(test)]
     fn of(t: &Token, m: &Morphology) -> FirstLook {
         // (Asked of words only: a number has no readings.)
         let w = &t.norm;
@@ -880,10 +897,214 @@ impl FirstLook {
     }
 }
 
+/// What the rule asks of a word that depends on its form alone (`FirstLook`, `Word` as a
+/// word and as a name), kept by each thread from one file to the next: the files of a
+/// run share most of their words, and each file's table of distinct words (`Vocabulary`)
+/// is its own. The 435 man pages looked up 191,000 distinct words in all (22,700 as one
+/// file), each in the dictionary and the word lists, and worked out 53,000 `Word`s.
+///
+/// A word is found by its length and first 16 bytes (`Slot`) in an open-addressing
+/// table; the bytes of a longer word are compared in `long`. One per thread
+/// (`Facts::take`), given back when its file is done: no lock, and a file checked on the
+/// same thread while another waits (rayon's work stealing) finds none and makes its own.
+#[derive(Default)]
+struct Facts {
+    slots: Vec<Slot>,
+    entries: Vec<Fact>,
+    /// The words of more than 16 bytes, end to end (`Fact::long`).
+    long: String,
+    /// Once the table holds more words than this when a file starts, it starts afresh:
+    /// a run over a large repository may meet millions of words.
+    limit: usize,
+}
+
+/// A slot of `Facts`: a word's length and its first 16 bytes (zero-padded), and its
+/// index among the entries plus one (0: an empty slot). 32 bytes: a slot never
+/// straddles two cache lines.
+#[derive(Clone, Copy, Default)]
+#[repr(align(32))]
+struct Slot {
+    lo: u64,
+    hi: u64,
+    len: u32,
+    entry: u32,
+}
+
+struct Fact {
+    /// The word is in `ENGLISH_WORDS`; one of its readings is an adjective or a past
+    /// participle (`FirstLook`, before the test of its token's kind).
+    english: bool,
+    adjective: bool,
+    /// Where a word of more than 16 bytes is in `Facts::long`.
+    long: u32,
+    word: OnceCell<Word>,
+    name: OnceCell<Word>,
+}
+
+impl Facts {
+    /// Bits of `Analyzer::per_id`.
+    const ENGLISH: u32 = 1 << 31;
+    const ADJECTIVE: u32 = 1 << 30;
+    const INDEX: u32 = Facts::ADJECTIVE - 1;
+    /// Words kept between files: entries of 72 bytes and slots of 32, some 10 MB per thread
+    /// at most (beside the words of a larger file, which its own tables held before).
+    const LIMIT: usize = 1 << 16;
+
+    /// The thread's facts (new ones if another analyzer of this thread holds them), or
+    /// fresh ones when they hold more words than their limit.
+    fn take() -> Facts {
+        match KEPT_FACTS.take() {
+            Some(f) if f.entries.len() <= f.limit => f,
+            Some(f) => Facts::with_limit(f.limit),
+            None => Facts::with_limit(Facts::LIMIT),
+        }
+    }
+
+    fn with_limit(limit: usize) -> Facts {
+        Facts {
+            slots: vec![Slot::default(); 1024],
+            entries: Vec::new(),
+            long: String::new(),
+            limit,
+        }
+    }
+
+    /// The key of `w` (see `Slot`), its `entry` left at 0.
+    #[inline]
+    fn key(w: &[u8]) -> Slot {
+        let n = w.len();
+        let (lo, hi) = if n <= 8 {
+            (crate::lexicon::load_le(w), 0)
+        } else {
+            let hi = &w[8..n.min(16)];
+            (
+                crate::lexicon::load_le(&w[..8]),
+                crate::lexicon::load_le(hi),
+            )
+        };
+        Slot {
+            lo,
+            hi,
+            len: n as u32,
+            entry: 0,
+        }
+    }
+
+    /// The slot where the search for `key` starts, in a table of `1 << bits` slots: the
+    /// top bits of a product, which depend on every bit of the key.
+    #[inline]
+    fn home(key: &Slot, bits: u32) -> usize {
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        let h = (key.lo.wrapping_mul(K) ^ key.hi ^ key.len as u64).wrapping_mul(K);
+        (h >> (64 - bits)) as usize
+    }
+
+    /// The index of `w` among the entries, added (its first questions answered) when it
+    /// is new.
+    fn index(&mut self, w: &str, m: &Morphology) -> u32 {
+        let b = w.as_bytes();
+        let key = Facts::key(b);
+        let mask = self.slots.len() - 1;
+        let mut s = Facts::home(&key, self.slots.len().trailing_zeros());
+        loop {
+            let slot = self.slots[s];
+            if slot.entry == 0 {
+                break;
+            }
+            if slot.lo == key.lo
+                && slot.hi == key.hi
+                && slot.len == key.len
+                && (b.len() <= 16 || {
+                    let at = self.entries[slot.entry as usize - 1].long as usize;
+                    self.long.as_bytes()[at..at + b.len()] == *b
+                })
+            {
+                return slot.entry - 1;
+            }
+            s = (s + 1) & mask;
+        }
+        let id = self.entries.len() as u32;
+        let long = if b.len() > 16 {
+            self.long.push_str(w);
+            (self.long.len() - b.len()) as u32
+        } else {
+            0
+        };
+        self.entries.push(Fact {
+            english: ENGLISH_WORDS.contains(w),
+            adjective: m
+                .analyses(w)
+                .iter()
+                .any(|a| a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS)),
+            long,
+            word: OnceCell::new(),
+            name: OnceCell::new(),
+        });
+        self.slots[s] = Slot {
+            entry: id + 1,
+            ..key
+        };
+        // (At most half full: see `reserve`.)
+        if 2 * self.entries.len() > self.slots.len() {
+            self.reserve(1);
+        }
+        id
+    }
+
+    /// Room for `more` new words: entries, and slots for twice as many words. Made once
+    /// per file for its distinct words, where growing the table as words came cost 2.4 M
+    /// instructions more on the man pages as one file (copies of the entries, rehashing).
+    fn reserve(&mut self, more: usize) {
+        self.entries.reserve(more);
+        let want = (2 * (self.entries.len() + more)).next_power_of_two();
+        if want <= self.slots.len() {
+            return;
+        }
+        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); want]);
+        let mask = want - 1;
+        for slot in old.into_iter().filter(|s| s.entry != 0) {
+            let mut s = Facts::home(&slot, want.trailing_zeros());
+            while self.slots[s].entry != 0 {
+                s = (s + 1) & mask;
+            }
+            self.slots[s] = slot;
+        }
+    }
+
+    /// `Analyzer::per_id` of the first token `t` of a distinct word.
+    fn per_id(&mut self, t: &Token, m: &Morphology) -> u32 {
+        let id = self.index(&t.norm, m);
+        assert!(id <= Facts::INDEX, "too many distinct words");
+        let f = &self.entries[id as usize];
+        // (Asked of words only: a number has no readings.)
+        let word = t.is_word();
+        id | if word && f.english { Facts::ENGLISH } else { 0 }
+            | if word && f.adjective {
+                Facts::ADJECTIVE
+            } else {
+                0
+            }
+    }
+}
+
+thread_local! {
+    /// The `Facts` of this thread, between two files.
+    static KEPT_FACTS: std::cell::Cell<Option<Facts>> = const { std::cell::Cell::new(None) };
+}
+
+impl Drop for Analyzer<'_> {
+    fn drop(&mut self) {
+        KEPT_FACTS.set(Some(std::mem::take(&mut self.facts)));
+    }
+}
+
 impl<'a> Analyzer<'a> {
     fn new(cx: &'a Context<'a>, vocabulary: &'a Vocabulary) -> Analyzer<'a> {
         let m = crate::lexicon::morphology();
         let toks = &cx.doc.tokens;
+        let mut facts = Facts::take();
+        facts.reserve(vocabulary.len());
+        let per_id = vocabulary.per_form(toks, |t| facts.per_id(t, m));
         let lazy = || (0..vocabulary.len()).map(|_| OnceCell::new()).collect();
         Analyzer {
             doc: cx.doc,
@@ -892,7 +1113,8 @@ impl<'a> Analyzer<'a> {
             compounds: OnceCell::new(),
             cx,
             ids: &vocabulary.ids,
-            first_look: vocabulary.per_form(toks, |t| FirstLook::of(t, m)),
+            per_id,
+            facts,
             words: lazy(),
             names: lazy(),
         }
@@ -921,6 +1143,13 @@ impl<'a> Analyzer<'a> {
         &self.doc.view[self.toks[i].end..self.toks[i + 1].start]
     }
 
+    /// The bytes of `gap(i)`, for the searches of ASCII signs (no byte of another
+    /// character is one): slicing the `str` checked both ends for a character boundary,
+    /// 38 instructions a gap, asked of most candidates.
+    fn gap_bytes(&self, i: usize) -> &[u8] {
+        &self.doc.view.as_bytes()[self.toks[i].end..self.toks[i + 1].start]
+    }
+
     fn same_sentence(&self, i: usize, j: usize) -> bool {
         self.toks[i].sentence == self.toks[j].sentence
     }
@@ -932,18 +1161,46 @@ impl<'a> Analyzer<'a> {
     /// A name: a capital inside a sentence, or an acronym.
     fn is_name(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        t.is_word() && (t.all_caps || (t.capitalized && !self.sentence_start(i)))
+        // (Most words have no capital: one test of both flags turns them away.)
+        (t.all_caps | t.capitalized) && t.is_word() && (t.all_caps || !self.sentence_start(i))
     }
 
     /// What the analyses ask of token `i` that depends on its form (and on whether it is
     /// a name).
     fn word(&self, i: usize) -> &Word {
-        let w = &self.toks[i].norm;
+        self.word_as(i, self.is_name(i))
+    }
+
+    /// `word`, `name` being `is_name(i)`: for the callers that ask both (each call of
+    /// `is_name` reads two tokens).
+    #[inline]
+    fn word_as(&self, i: usize, name: bool) -> &Word {
         let id = self.ids[i] as usize;
-        if self.is_name(i) {
-            return self.names[id].get_or_init(|| Word::of(w, &[]));
+        let cell = if name {
+            &self.names[id]
+        } else {
+            &self.words[id]
+        };
+        match cell.get() {
+            Some(word) => word,
+            None => self.fetch(i, name, cell),
         }
-        self.words[id].get_or_init(|| Word::of(w, self.m.analyses(w)))
+    }
+
+    /// `word` the first time token `i`'s form is asked in this file: from the thread's
+    /// facts, worked out there when no file before asked.
+    #[cold]
+    #[inline(never)]
+    fn fetch<'c>(&self, i: usize, name: bool, cell: &'c OnceCell<Word>) -> &'c Word {
+        let w = &self.toks[i].norm;
+        let index = self.per_id[self.ids[i] as usize] & Facts::INDEX;
+        let fact = &self.facts.entries[index as usize];
+        let word = if name {
+            fact.name.get_or_init(|| Word::of(w, &[]))
+        } else {
+            fact.word.get_or_init(|| Word::of(w, self.m.analyses(w)))
+        };
+        cell.get_or_init(|| *word)
     }
 
     /// The readings of token `i` (none for a name).
@@ -1025,10 +1282,17 @@ impl<'a> Analyzer<'a> {
 
     /// A noun or a name that can head a noun phrase.
     fn head(&self, i: usize) -> Option<Gn> {
-        if self.word(i).has(Word::VERB) {
+        let name = self.is_name(i);
+        self.head_as(i, name, self.word_as(i, name))
+    }
+
+    /// `head`, `name` being `is_name(i)` and `word` `word(i)`.
+    #[inline]
+    fn head_as(&self, i: usize, name: bool, word: &Word) -> Option<Gn> {
+        if word.has(Word::VERB) {
             return None;
         }
-        if self.is_name(i) {
+        if name {
             let n = if self.toks[i].all_caps {
                 Number::Either
             } else {
@@ -1039,7 +1303,11 @@ impl<'a> Analyzer<'a> {
                 n,
             });
         }
-        self.noun(i)
+        // (`noun`, with the word at hand.)
+        if self.norm(i) == "chose" && i > 0 && self.norm(i - 1) == "quelque" {
+            return None;
+        }
+        word.noun
     }
 
     fn has_adj(&self, i: usize) -> bool {
@@ -1052,7 +1320,11 @@ impl<'a> Analyzer<'a> {
 
     /// The first questions about word `i` (`FirstLook`).
     fn first_look(&self, i: usize) -> FirstLook {
-        self.first_look[self.ids[i] as usize]
+        let look = self.per_id[self.ids[i] as usize];
+        FirstLook {
+            english: look & Facts::ENGLISH != 0,
+            adjective: look & Facts::ADJECTIVE != 0,
+        }
     }
 
     /// The sentence whose first token is `first` (the tokens of a sentence are side by
@@ -1068,10 +1340,10 @@ impl<'a> Analyzer<'a> {
         let tokens = self.toks[first..].iter().zip(&self.ids[first..]);
         for (t, &id) in tokens.take_while(|(t, _)| t.sentence == s) {
             if t.is_word() {
-                let look = self.first_look[id as usize];
+                let look = self.per_id[id as usize];
                 all += 1;
-                en += look.english as usize;
-                if end > 0 && look.adjective && !t.capitalized && !t.all_caps {
+                en += (look & Facts::ENGLISH != 0) as usize;
+                if end > 0 && look & Facts::ADJECTIVE != 0 && !t.capitalized && !t.all_caps {
                     candidates.push(end);
                 }
             }
@@ -1096,7 +1368,8 @@ impl<'a> Analyzer<'a> {
         if !self.may_be_adjective(i) {
             return false;
         }
-        let word = self.word(i);
+        // (A word without a capital is no name.)
+        let word = self.word_as(i, false);
         if !word.fits(place) {
             return false;
         }
@@ -1191,25 +1464,29 @@ impl<'a> Analyzer<'a> {
     fn head_before_skipping(&self, k: usize, participles: bool) -> Option<usize> {
         let mut j = k;
         for _ in 0..3 {
-            let noun_here = self.head(j).is_some();
+            // (Word `j` is asked once: its name-ness and facts, for every question below.)
+            let name = self.is_name(j);
+            let word = self.word_as(j, name);
+            let noun_here = self.head_as(j, name, word).is_some();
             // An adjective right after a noun, or after a noun and an intensifier (« une
             // pratique assez courante »).
             let after_noun = |x: usize| x > 0 && self.joined(x - 1) && self.head(x - 1).is_some();
-            let adj_after_noun = self.has_adj(j)
+            let adj = word.has(Word::ADJ);
+            let adj_after_noun = adj
                 && j > 0
                 && (after_noun(j)
                     || (self.joined(j - 1)
                         && self.word(j - 1).has(Word::INTENSIFIER)
                         && after_noun(j - 1)))
-                && !self.is_name(j);
+                && !name;
             if noun_here && !adj_after_noun {
                 return Some(j);
             }
-            let participle = self.word(j).has(Word::PPAS);
-            if (self.has_adj(j) && (participles || !participle) || self.adverb(j))
+            let participle = word.has(Word::PPAS);
+            if (adj && (participles || !participle) || word.has(Word::ADVERB))
                 && j > 0
                 && self.joined(j - 1)
-                && !self.is_name(j)
+                && !name
             {
                 j -= 1;
                 continue;
@@ -1352,7 +1629,7 @@ impl<'a> Analyzer<'a> {
             // … or it ends the sentence or the clause (« des puces performant. »).
             let ends = a + 1 >= self.toks.len()
                 || !self.same_sentence(a, a + 1)
-                || self.gap(a).contains(['.', ';', '!', '?'])
+                || self.gap_bytes(a).iter().any(|c| b".;!?".contains(c))
                 || (self.joined(a)
                     && matches!(self.norm(a + 1), "et" | "ou")
                     && a + 2 < self.toks.len()
@@ -1364,8 +1641,8 @@ impl<'a> Analyzer<'a> {
         // « les positions horizontale et verticale », « les répertoires inférieur,
         // supérieur et de travail »: one adjective for each.
         if a + 2 < self.toks.len() && self.same_sentence(a, a + 2) {
-            let g = self.gap(a);
-            if matches!(self.norm(a + 1), "et" | "ou") && self.joined(a) || only_comma(g) {
+            let g = self.gap_bytes(a);
+            if matches!(self.norm(a + 1), "et" | "ou") && self.joined(a) || only_comma_bytes(g) {
                 return None;
             }
         }
@@ -1386,7 +1663,7 @@ impl<'a> Analyzer<'a> {
                         && self.readings(a + 1).is_empty())
                     || self.det(a + 1).is_some()
                     || self.is_name(a + 1))
-                || self.gap(a).contains('/')
+                || self.gap_bytes(a).contains(&b'/')
             {
                 return None;
             }
@@ -1851,7 +2128,7 @@ impl<'a> Analyzer<'a> {
     /// Pattern 3: a participle in apposition after a comma (« son usine, construit en
     /// 2022 »).
     fn in_apposition(&self, p: usize) -> Option<Finding> {
-        if p < 2 || !self.same_sentence(p - 1, p) || !only_comma(self.gap(p - 1)) {
+        if p < 2 || !self.same_sentence(p - 1, p) || !only_comma_bytes(self.gap_bytes(p - 1)) {
             return None;
         }
         if !self.word(p).has(Word::PPAS) || !self.adjective(p, Place::Apposition) {
@@ -2165,6 +2442,160 @@ mod tests {
         );
     }
 
+    /// The facts a thread keeps from one text to the next (`Facts`) are those of each
+    /// token's own form: random texts are checked one after the other, now and then while
+    /// the previous text's analyzer still holds the thread's facts, with a limit low
+    /// enough that the table starts afresh and grows; words share their first 8 or 16
+    /// bytes, or are 8, 9, 16 or 17 bytes long.
+    #[test]
+    fn facts_kept_between_texts_are_each_tokens_own() {
+        use super::{Facts, FirstLook, Word};
+        let pieces = [
+            "la ",
+            "puce ",
+            "est ",
+            "conçue ",
+            "conçu ",
+            "performants ",
+            "the ",
+            "and ",
+            "Meta ",
+            "LA ",
+            "Puce ",
+            "3GPP ",
+            "12 ",
+            "x86 ",
+            "de ",
+            ". ",
+            "internationalisation ",
+            "internationalisations ",
+            "internationaliser ",
+            "internationalisa ",
+            "anticonstitutionnellement ",
+            "anticonstitutionnelle ",
+            "abcdefgh ",
+            "abcdefghi ",
+            "abcdefgh1 ",
+            "performante ",
+            "performance ",
+            "internationalisationx ",
+            "internationalisationy ",
+            "internationalisatrices ",
+            "internationalisatrice ",
+            "développement ",
+            "développements ",
+            "été ",
+            "Été ",
+            "quelque ",
+            "chose ",
+        ];
+        let glossary =
+            crate::glossary::CompiledGlossary::new(crate::glossary::parse("t.toml", G).unwrap());
+        let settings = crate::rules::RuleSettings::default();
+        let m = crate::lexicon::morphology();
+        let mut rng = Rng::new(0x5eed_fac7);
+        super::KEPT_FACTS.set(Some(Facts::with_limit(20)));
+        let (mut kept, mut fresh, mut nested) = (0, 0, 0);
+        for _ in 0..600 {
+            let text = rng.string(&pieces, 40);
+            let doc = Document::from_str(&text);
+            let cx = crate::rules::Context::new(&doc, &glossary, &settings);
+            let vocabulary = doc.vocabulary();
+            let before = super::KEPT_FACTS.take();
+            let known = before.as_ref().map_or(0, |f| f.entries.len());
+            super::KEPT_FACTS.set(before);
+            let a = super::Analyzer::new(&cx, &vocabulary);
+            // Kept: the words of the texts before are still there; fresh: over the limit.
+            if known > 0 && a.facts.entries.len() >= known {
+                kept += 1;
+            } else if known > 0 {
+                fresh += 1;
+            }
+            let check = |a: &super::Analyzer| {
+                for (i, t) in doc.tokens.iter().enumerate() {
+                    let w = t.norm.as_str();
+                    assert_eq!(a.first_look(i), FirstLook::of(t, m), "{w}");
+                    // `is_name` as it was written, and no name among the words `adjective`
+                    // asks as words (`word_as(i, false)`).
+                    let name =
+                        t.is_word() && (t.all_caps || (t.capitalized && !a.sentence_start(i)));
+                    assert_eq!(a.is_name(i), name, "{w}");
+                    assert!(!(a.may_be_adjective(i) && name), "{w}");
+                    let r = if a.is_name(i) { &[][..] } else { m.analyses(w) };
+                    assert_eq!(*a.word(i), Word::of(w, r), "{w} in {text:?}");
+                }
+            };
+            check(&a);
+            if rng.below(8) == 0 {
+                // Another text on this thread while `a` holds the facts.
+                let b = super::Analyzer::new(&cx, &vocabulary);
+                assert_eq!(b.facts.entries.len(), vocabulary.len());
+                check(&b);
+                drop(b);
+                nested += 1;
+            }
+            drop(a);
+        }
+        super::KEPT_FACTS.take();
+        assert!(
+            kept > 200 && fresh > 50 && nested > 30,
+            "{kept} {fresh} {nested}"
+        );
+    }
+
+    /// The searches of ASCII signs in a gap's bytes (`Analyzer::gap_bytes`) find what the
+    /// searches in its `str` found, on random texts with commas, non-breaking spaces and
+    /// other characters between the words.
+    #[test]
+    fn gap_bytes_are_searched_as_the_gap_was() {
+        let pieces = [
+            "puce",
+            "est",
+            "é",
+            " ",
+            " , ",
+            ",",
+            "\u{a0}",
+            "\u{202f}",
+            "/",
+            ".",
+            ";",
+            "!",
+            "?",
+            "…",
+            "«",
+            "\u{2c}\u{a0}",
+            "x",
+            "—",
+        ];
+        let glossary =
+            crate::glossary::CompiledGlossary::new(crate::glossary::parse("t.toml", G).unwrap());
+        let settings = crate::rules::RuleSettings::default();
+        let mut rng = Rng::new(0x6a95_b7e5);
+        let (mut gaps, mut commas) = (0, 0);
+        for _ in 0..3000 {
+            let text = rng.string(&pieces, 30);
+            let doc = Document::from_str(&text);
+            let cx = crate::rules::Context::new(&doc, &glossary, &settings);
+            let vocabulary = doc.vocabulary();
+            let a = super::Analyzer::new(&cx, &vocabulary);
+            for i in 0..doc.tokens.len().saturating_sub(1) {
+                let (g, b) = (a.gap(i), a.gap_bytes(i));
+                let old_comma = g.contains(',') && g.trim() == ",";
+                assert_eq!(super::only_comma_bytes(b), old_comma, "{g:?}");
+                assert_eq!(
+                    b.iter().any(|c| b".;!?".contains(c)),
+                    g.contains(['.', ';', '!', '?']),
+                    "{g:?}"
+                );
+                assert_eq!(b.contains(&b'/'), g.contains('/'), "{g:?}");
+                gaps += 1;
+                commas += old_comma as usize;
+            }
+        }
+        assert!(gaps > 3000 && commas > 300, "{gaps} {commas}");
+    }
+
     /// The facts of a word, kept once per form (`Analyzer::word`), are what the helpers
     /// found from each token's readings before: the former code is written out here.
     #[test]
@@ -2265,7 +2696,8 @@ mod tests {
                 };
                 assert_eq!(word.adj, adj, "{w}");
                 // `adjective`, in each place, with and without an object after the word.
-                let digit = w.contains(|c: char| c.is_ascii_digit());
+                // (An ASCII digit is one byte, and no byte of another character.)
+                let digit = w.bytes().any(|b| b.is_ascii_digit());
                 for place in [
                     super::Place::AfterNoun,
                     super::Place::AfterEtre,
