@@ -1314,7 +1314,7 @@ impl Matcher {
                     let targets = forms.one_word_targets(st);
                     if !targets.is_empty() {
                         let span = Span::new(tok.start, tok.end);
-                        Self::push_targets(targets, i, i, span, apart, found);
+                        Self::push_decoded(targets, i, i, span, apart, found);
                     }
                     continue;
                 }
@@ -1332,7 +1332,7 @@ impl Matcher {
                 'pattern: for &pid in candidates {
                     if st.one_word == pid {
                         let span = Span::new(tok.start, tok.end);
-                        Self::push_targets(forms.one_word_targets(st), i, i, span, apart, found);
+                        Self::push_decoded(forms.one_word_targets(st), i, i, span, apart, found);
                         continue;
                     }
                     let lemmas = self.pattern_lemmas.get(pid);
@@ -1396,17 +1396,45 @@ impl Matcher {
         found: &mut Found,
     ) {
         for target in decoded(targets) {
-            let hit = Hit {
-                target,
-                first,
-                last,
-                span,
-            };
-            if apart && matches!(target, Target::Context { .. }) {
-                found.context.push(hit);
-            } else {
-                found.hits.push(hit);
-            }
+            Self::push_hit(target, first, last, span, apart, found);
+        }
+    }
+
+    /// Adds the hits of a pattern whose targets are `targets` (see `push_hits`).
+    fn push_decoded(
+        targets: &[Target],
+        first: usize,
+        last: usize,
+        span: Span,
+        apart: bool,
+        found: &mut Found,
+    ) {
+        for &target in targets {
+            Self::push_hit(target, first, last, span, apart, found);
+        }
+    }
+
+    /// Adds a hit of `target` at tokens `first..=last`, to the context phrases' when
+    /// `apart` and it is one.
+    #[inline(always)]
+    fn push_hit(
+        target: Target,
+        first: usize,
+        last: usize,
+        span: Span,
+        apart: bool,
+        found: &mut Found,
+    ) {
+        let hit = Hit {
+            target,
+            first,
+            last,
+            span,
+        };
+        if apart && matches!(target, Target::Context { .. }) {
+            found.context.push(hit);
+        } else {
+            found.hits.push(hit);
         }
     }
 }
@@ -1453,8 +1481,9 @@ struct WordMemo {
     words: Vec<WordRanges>,
     lemmas: Vec<u32>,
     starts: Vec<Start>,
-    /// The targets of the one-word patterns of `starts`, as the cache holds them.
-    targets: Vec<[u32; 3]>,
+    /// The targets of the one-word patterns of `starts`, decoded once per word (most of a
+    /// termbase's hits are one-word terms).
+    targets: Vec<Target>,
 }
 
 /// A word of the memo: its length and its first 16 bytes in two numbers, so that a word
@@ -1627,7 +1656,7 @@ impl WordMemo {
                 let one_word = m.by_first.items[a..b].get(single).copied();
                 let from = self.targets.len() as u32;
                 if let Some(pid) = one_word {
-                    self.targets.extend_from_slice(m.pattern_targets.get(pid));
+                    self.targets.extend(decoded(m.pattern_targets.get(pid)));
                 }
                 self.starts.push(Start {
                     start: a as u32,
@@ -1675,7 +1704,7 @@ impl WordMemo {
             + self.words.capacity() * size_of::<WordRanges>()
             + self.lemmas.capacity() * 4
             + self.starts.capacity() * size_of::<Start>()
-            + self.targets.capacity() * 12
+            + self.targets.capacity() * size_of::<Target>()
     }
 }
 
@@ -1692,7 +1721,7 @@ struct Start {
     /// The second lemmas of its patterns.
     seconds: LemmaSet,
     /// Its one-word pattern (at most one: patterns are unique), or `NO_PATTERN`; the
-    /// targets of that pattern are `Local::targets[targets.0..targets.1]`.
+    /// targets of that pattern are `WordMemo::targets[targets.0..targets.1]`.
     one_word: u32,
     targets: (u32, u32),
 }
@@ -1808,7 +1837,7 @@ impl<'d> Local<'d> {
     }
 
     /// The targets of the one-word pattern of `st` (none if it has none).
-    fn one_word_targets(&self, st: &Start) -> &[[u32; 3]] {
+    fn one_word_targets(&self, st: &Start) -> &[Target] {
         &self.memo.targets[st.targets.0 as usize..st.targets.1 as usize]
     }
 }
@@ -2302,7 +2331,7 @@ mod tests {
         word: &str,
     ) -> (
         Vec<u32>,
-        Vec<(u32, u32, u32, u32, [u64; 4], u32, Vec<[u32; 3]>)>,
+        Vec<(u32, u32, u32, u32, [u64; 4], u32, Vec<Target>)>,
     ) {
         let (mut lemmas, mut starts) = (Vec::new(), Vec::new());
         let Some(form) = m.forms.get(word) else {
@@ -2322,7 +2351,7 @@ mod tests {
                 set.add(l);
             }
             let one_word = m.by_first.items[a..b].get(single).copied();
-            let targets = one_word.map_or(vec![], |p| m.pattern_targets.get(p).to_vec());
+            let targets = one_word.map_or(vec![], |p| m.targets(p).collect());
             let one_word = one_word.unwrap_or(NO_PATTERN);
             starts.push((
                 a as u32,
