@@ -1131,12 +1131,13 @@ impl Matcher {
     }
 
     /// Every hit of the document, those of context phrases apart when `apart`.
-    fn find(&self, doc: &Document, apart: bool) -> Found {
+    fn find(&self, doc: &Document, memos: &WordMemos, apart: bool) -> Found {
         if crate::document::in_parallel(doc.text.len()) {
             // About 64,000 tokens a piece: a few dozen pieces for a book.
-            self.find_in_pieces(doc, &sentence_pieces(&doc.tokens, 1 << 16), true, apart)
+            let pieces = sentence_pieces(&doc.tokens, 1 << 16);
+            self.find_in_pieces(doc, memos, &pieces, true, apart)
         } else {
-            self.find_in_pieces(doc, &[(0, doc.tokens.len())], false, apart)
+            self.find_in_pieces(doc, memos, &[(0, doc.tokens.len())], false, apart)
         }
     }
 
@@ -1147,15 +1148,39 @@ impl Matcher {
     fn find_in_pieces(
         &self,
         doc: &Document,
+        memos: &WordMemos,
         pieces: &[(usize, usize)],
         parallel: bool,
         apart: bool,
     ) -> Found {
-        // One look-up per distinct word (`Vocabulary`); the following words of a phrase are
-        // then compared by id.
+        // One look-up per distinct word (`Vocabulary`), in the memo of the words met by this
+        // thread's earlier documents; the following words of a phrase are then compared by
+        // id. The memo goes back to its slot once the search is done, but not after a
+        // document searched in pieces (1 MB or more: such documents are few): its words,
+        // kept to the end of the run, raised the peak memory of the PO text with the
+        // termbase on 2 threads by 1.3 MB.
         use crate::timing::time;
         let words = doc.vocabulary();
-        let forms = time("glossary/forms", || Local::new(self, doc, &words));
+        let forms = time("glossary/forms", || {
+            Local::new(self, doc, &words, memos.take())
+        });
+        let found = self.find_with(doc, &forms, pieces, parallel, apart);
+        if !parallel {
+            memos.put(forms.memo);
+        }
+        found
+    }
+
+    /// The hits of `find_in_pieces`, the document's words looked up in `forms`.
+    fn find_with(
+        &self,
+        doc: &Document,
+        forms: &Local,
+        pieces: &[(usize, usize)],
+        parallel: bool,
+        apart: bool,
+    ) -> Found {
+        use crate::timing::time;
         if !parallel {
             return time("glossary/match", || {
                 // Every piece's hits go straight to the one list (a termbase finds hundreds of
@@ -1168,7 +1193,7 @@ impl Matcher {
                     context: Vec::with_capacity(if apart { doc.tokens.len() } else { 0 }),
                 };
                 for &(a, b) in pieces {
-                    self.find_in(doc, &forms, (a, b), apart, NARROW_FROM, &mut found);
+                    self.find_in(doc, forms, (a, b), apart, NARROW_FROM, &mut found);
                 }
                 found
             });
@@ -1179,7 +1204,7 @@ impl Matcher {
                 .par_iter()
                 .map(|&(a, b)| {
                     let mut found = Found::default();
-                    self.find_in(doc, &forms, (a, b), apart, NARROW_FROM, &mut found);
+                    self.find_in(doc, forms, (a, b), apart, NARROW_FROM, &mut found);
                     found
                 })
                 .collect();
@@ -1233,7 +1258,7 @@ impl Matcher {
             if a == b {
                 continue;
             }
-            let starts = &forms.starts[a as usize..b as usize];
+            let starts = &forms.memo.starts[a as usize..b as usize];
             let tok = &tokens[i];
             // The lemmas of the next two tokens (none past the end), and whether each is
             // joined to the one before, each worked out once for all the candidates, and
@@ -1294,7 +1319,7 @@ impl Matcher {
                     let targets = forms.one_word_targets(st);
                     if !targets.is_empty() {
                         let span = Span::new(tok.start, tok.end);
-                        Self::push_targets(targets, i, i, span, apart, found);
+                        Self::push_decoded(targets, i, i, span, apart, found);
                     }
                     continue;
                 }
@@ -1312,7 +1337,7 @@ impl Matcher {
                 'pattern: for &pid in candidates {
                     if st.one_word == pid {
                         let span = Span::new(tok.start, tok.end);
-                        Self::push_targets(forms.one_word_targets(st), i, i, span, apart, found);
+                        Self::push_decoded(forms.one_word_targets(st), i, i, span, apart, found);
                         continue;
                     }
                     let lemmas = self.pattern_lemmas.get(pid);
@@ -1376,17 +1401,45 @@ impl Matcher {
         found: &mut Found,
     ) {
         for target in decoded(targets) {
-            let hit = Hit {
-                target,
-                first,
-                last,
-                span,
-            };
-            if apart && matches!(target, Target::Context { .. }) {
-                found.context.push(hit);
-            } else {
-                found.hits.push(hit);
-            }
+            Self::push_hit(target, first, last, span, apart, found);
+        }
+    }
+
+    /// Adds the hits of a pattern whose targets are `targets` (see `push_hits`).
+    fn push_decoded(
+        targets: &[Target],
+        first: usize,
+        last: usize,
+        span: Span,
+        apart: bool,
+        found: &mut Found,
+    ) {
+        for &target in targets {
+            Self::push_hit(target, first, last, span, apart, found);
+        }
+    }
+
+    /// Adds a hit of `target` at tokens `first..=last`, to the context phrases' when
+    /// `apart` and it is one.
+    #[inline(always)]
+    fn push_hit(
+        target: Target,
+        first: usize,
+        last: usize,
+        span: Span,
+        apart: bool,
+        found: &mut Found,
+    ) {
+        let hit = Hit {
+            target,
+            first,
+            last,
+            span,
+        };
+        if apart && matches!(target, Target::Context { .. }) {
+            found.context.push(hit);
+        } else {
+            found.hits.push(hit);
         }
     }
 }
@@ -1399,13 +1452,265 @@ impl Matcher {
 struct Local<'d> {
     /// Per token, the id of its word (`Vocabulary::ids`).
     ids: &'d [u32],
-    /// Per word: where its lemmas lie in `lemmas`, and where those that start patterns lie
-    /// in `starts`.
+    /// Per word: where its lemmas lie in `memo.lemmas`, and where those that start
+    /// patterns lie in `memo.starts` (copied from `memo.words`, so that a token reads them
+    /// in one look-up by its word id).
+    words: Vec<WordRanges>,
+    /// The words of this document, and of the documents this thread searched before.
+    memo: WordMemo,
+}
+
+/// What `Local::new` works out for a word, kept for the documents that follow: a
+/// repository's files share most of their words (the 435 man pages look up 191,000
+/// distinct words one file at a time, 22,700 as one file), and with a termbase the look-up
+/// in the matcher's tables (45 MB, mapped) missed the processor's caches at almost every
+/// step, where a word met before is found in this small table.
+///
+/// Words are kept by their bytes in an open-addressing table (as `FormTable`); entry `e`
+/// is a word whose lemmas are `lemmas[words[e].lemmas]`, and whose lemmas that start
+/// patterns are `starts[words[e].starts]`. A word the glossary does not know has an entry
+/// too, empty. The table is built when a second document comes (`index`): a run of one
+/// file never looks a word up in it (a document's words are distinct), and the table
+/// cost 2 M instructions on the man pages.
+#[derive(Default)]
+struct WordMemo {
+    /// Per slot: 0 when empty, else the tag of its word's hash (`tag_of`); and its entry.
+    tags: Vec<u8>,
+    slots: Vec<u32>,
+    /// The entries in the table: `0..indexed`.
+    indexed: usize,
+    /// Per entry: its word (`WordKey`).
+    keys: Vec<WordKey>,
+    /// The bytes of the words longer than a key holds (see `WordKey::at`).
+    long: Vec<u8>,
     words: Vec<WordRanges>,
     lemmas: Vec<u32>,
     starts: Vec<Start>,
-    /// The targets of the one-word patterns of `starts`, as the cache holds them.
-    targets: Vec<[u32; 3]>,
+    /// The targets of the one-word patterns of `starts`, decoded once per word (most of a
+    /// termbase's hits are one-word terms).
+    targets: Vec<Target>,
+}
+
+/// A word of the memo: its length and its first 16 bytes in two numbers, so that a word
+/// is hashed and compared in a few instructions (the memo's look-ups by the bytes, with
+/// `hash_bytes` and `same_bytes`, cost 160 instructions a word); a word of more than 16
+/// bytes is compared in full with its bytes, at `long[at..]`.
+#[derive(Clone, Copy, Default)]
+struct WordKey {
+    lo: u64,
+    hi: u64,
+    len: u32,
+    at: u32,
+}
+
+impl WordKey {
+    /// The key of `w` (`at` left 0).
+    #[inline]
+    fn of(w: &[u8]) -> WordKey {
+        let k = w.len().min(8);
+        WordKey {
+            lo: crate::lexicon::load_le(&w[..k]),
+            hi: crate::lexicon::load_le(&w[k..w.len().min(16)]),
+            len: w.len() as u32,
+            at: 0,
+        }
+    }
+
+    /// The hash of the key, by a folded multiplication (as `foldhash`'s).
+    fn hash(&self) -> u64 {
+        let a = self.lo ^ 0x243F_6A88_85A3_08D3;
+        let b = self.hi ^ 0x1319_8A2E_0370_7344 ^ (self.len as u64) << 40;
+        let x = (a as u128).wrapping_mul(b as u128);
+        (x as u64) ^ (x >> 64) as u64
+    }
+
+    /// True when the key's first 16 bytes and length are those of `other`.
+    fn same(&self, other: &WordKey) -> bool {
+        self.lo == other.lo && self.hi == other.hi && self.len == other.len
+    }
+}
+
+/// The memos of a compiled glossary's searches, one per thread of the pool (see
+/// `WordMemos::take`).
+struct WordMemos {
+    slots: Box<[std::sync::Mutex<Option<WordMemo>>]>,
+}
+
+/// Slots of `WordMemos`: the pool's threads by their index (modulo), a thread outside the
+/// pool in slot 0.
+const MEMO_SLOTS: usize = 16;
+
+/// A memo that has grown past this many bytes is dropped, not kept for the next document
+/// (one thread's memo of the 435 man pages with the 100k termbase: about 3 MB, the peak
+/// memory of that run +2.6 MB).
+const MEMO_BYTES: usize = 16 << 20;
+
+impl Default for WordMemos {
+    fn default() -> Self {
+        WordMemos {
+            slots: (0..MEMO_SLOTS).map(|_| Default::default()).collect(),
+        }
+    }
+}
+
+impl std::fmt::Debug for WordMemos {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("WordMemos")
+    }
+}
+
+impl WordMemos {
+    /// This thread's slot.
+    fn slot(&self) -> &std::sync::Mutex<Option<WordMemo>> {
+        let i = rayon::current_thread_index().map_or(0, |i| i + 1);
+        &self.slots[i % self.slots.len()]
+    }
+
+    /// This thread's memo, taken out of its slot for the time of a search (an empty one if
+    /// the slot holds none). No lock is held during the search: a thread that waits for
+    /// the pieces of a large document may run another document's search meanwhile, and
+    /// that one finds the slot empty.
+    fn take(&self) -> WordMemo {
+        let mut slot = self.slot().lock().unwrap_or_else(|e| e.into_inner());
+        slot.take().unwrap_or_default()
+    }
+
+    /// Puts `memo` back into this thread's slot, unless it has grown too large or the slot
+    /// holds a larger one.
+    fn put(&self, memo: WordMemo) {
+        if memo.bytes() > MEMO_BYTES {
+            return;
+        }
+        let mut slot = self.slot().lock().unwrap_or_else(|e| e.into_inner());
+        if slot.as_ref().is_none_or(|s| s.keys.len() < memo.keys.len()) {
+            *slot = Some(memo);
+        }
+    }
+}
+
+impl WordMemo {
+    /// Puts every entry in the table, with room for `more` more entries (at most five
+    /// slots in eight taken).
+    fn index(&mut self, more: usize) {
+        let n = self.keys.len();
+        if (n + more) * 8 > self.tags.len() * 5 {
+            let slots = ((n + more) * 8 / 5 + 1).next_power_of_two().max(64);
+            self.tags = vec![0; slots];
+            self.slots = vec![0; slots];
+            self.indexed = 0;
+        }
+        for e in self.indexed..n {
+            FormTable::place(
+                &mut self.tags,
+                &mut self.slots,
+                self.keys[e].hash(),
+                e as u32,
+            );
+        }
+        self.indexed = n;
+    }
+
+    /// The entry of word `s`, made if new. The table holds every entry and has room for
+    /// one more (`index`).
+    fn entry(&mut self, m: &Matcher, word: &str) -> u32 {
+        let s = word.as_bytes();
+        debug_assert!(self.indexed == self.keys.len() && self.tags.len() > self.indexed);
+        let key = WordKey::of(s);
+        let h = key.hash();
+        let found = find_id(&self.tags, &self.slots, h, |e| {
+            let k = &self.keys[e as usize];
+            k.same(&key)
+                && (s.len() <= 16
+                    || self
+                        .long
+                        .get(k.at as usize..)
+                        .is_some_and(|l| l.starts_with(s)))
+        });
+        if let Some(e) = found {
+            return e;
+        }
+        let e = self.add(m, word, key);
+        FormTable::place(&mut self.tags, &mut self.slots, h, e);
+        self.indexed += 1;
+        e
+    }
+
+    /// Adds word `s`, of key `key` (`WordKey::of`), to the entries (not to the table): its
+    /// lemmas and the patterns they start, read from the matcher's tables.
+    #[inline(never)]
+    fn add(&mut self, m: &Matcher, word: &str, mut key: WordKey) -> u32 {
+        let (lemmas_from, starts_from) = (self.lemmas.len() as u32, self.starts.len() as u32);
+        if let Some(form) = m.forms.get(word) {
+            for &lemma in m.form_lemmas.get(form) {
+                self.lemmas.push(lemma);
+                let (a, b) = m.by_first.range(lemma);
+                if a == b {
+                    continue;
+                }
+                // Found from the end, where a lemma has at most one one-word pattern
+                // (patterns are unique) and seldom a starred one.
+                let seconds = &m.by_first_second[a..b];
+                let single =
+                    seconds.len() - seconds.iter().rev().take_while(|&&s| s == SINGLE).count();
+                let star = single
+                    - seconds[..single]
+                        .iter()
+                        .rev()
+                        .take_while(|&&s| s == ANY_WORD)
+                        .count();
+                let one_word = m.by_first.items[a..b].get(single).copied();
+                let from = self.targets.len() as u32;
+                if let Some(pid) = one_word {
+                    self.targets.extend(decoded(m.pattern_targets.get(pid)));
+                }
+                self.starts.push(Start {
+                    start: a as u32,
+                    end: b as u32,
+                    single: single as u32,
+                    star: star as u32,
+                    seconds: seconds[..star]
+                        .iter()
+                        .fold(LemmaSet::default(), |mut m, &l| {
+                            m.add(l);
+                            m
+                        }),
+                    one_word: one_word.unwrap_or(NO_PATTERN),
+                    targets: (from, self.targets.len() as u32),
+                });
+            }
+        }
+        self.words.push(WordRanges {
+            lemmas: (lemmas_from, self.lemmas.len() as u32),
+            starts: (starts_from, self.starts.len() as u32),
+        });
+        if word.len() > 16 {
+            key.at = self.long.len() as u32;
+            self.long.extend_from_slice(word.as_bytes());
+        }
+        self.keys.push(key);
+        self.keys.len() as u32 - 1
+    }
+
+    /// Makes room for `n` words (grown by doubling, a first document's words were copied
+    /// over and over: 2 M instructions on the man pages), as many lemmas and patterns.
+    fn reserve(&mut self, n: usize) {
+        self.keys.reserve(n);
+        self.words.reserve(n);
+        self.lemmas.reserve(n);
+        self.starts.reserve(n);
+    }
+
+    /// About the memory it holds.
+    fn bytes(&self) -> usize {
+        use std::mem::size_of;
+        self.tags.capacity() * 5
+            + self.keys.capacity() * size_of::<WordKey>()
+            + self.long.capacity()
+            + self.words.capacity() * size_of::<WordRanges>()
+            + self.lemmas.capacity() * 4
+            + self.starts.capacity() * size_of::<Start>()
+            + self.targets.capacity() * size_of::<Target>()
+    }
 }
 
 /// A lemma that starts patterns: where they lie in `Matcher::by_first` (`start..end`), and
@@ -1421,7 +1726,7 @@ struct Start {
     /// The second lemmas of its patterns.
     seconds: LemmaSet,
     /// Its one-word pattern (at most one: patterns are unique), or `NO_PATTERN`; the
-    /// targets of that pattern are `Local::targets[targets.0..targets.1]`.
+    /// targets of that pattern are `WordMemo::targets[targets.0..targets.1]`.
     one_word: u32,
     targets: (u32, u32),
 }
@@ -1495,74 +1800,50 @@ impl LemmaSet {
 }
 
 impl<'d> Local<'d> {
-    fn new(m: &Matcher, doc: &Document, words: &'d crate::document::Vocabulary) -> Local<'d> {
-        let n = words.len();
-        let mut local = Local {
-            ids: &words.ids,
-            words: Vec::with_capacity(n),
-            lemmas: Vec::with_capacity(n),
-            starts: Vec::with_capacity(n),
-            targets: Vec::new(),
+    /// The words of `doc` (whose vocabulary is `words`), looked up in `memo` and added to
+    /// it when new.
+    fn new(
+        m: &Matcher,
+        doc: &Document,
+        words: &'d crate::document::Vocabulary,
+        mut memo: WordMemo,
+    ) -> Local<'d> {
+        let word = |first: u32| doc.tokens[first as usize].norm.as_str();
+        let ranges = if memo.keys.is_empty() {
+            // The document's words are distinct: each is new.
+            memo.reserve(words.len());
+            (words.first.iter())
+                .map(|&first| {
+                    let s = word(first);
+                    let e = memo.add(m, s, WordKey::of(s.as_bytes()));
+                    memo.words[e as usize]
+                })
+                .collect()
+        } else {
+            memo.index(words.len());
+            (words.first.iter())
+                .map(|&first| {
+                    let e = memo.entry(m, word(first));
+                    memo.words[e as usize]
+                })
+                .collect()
         };
-        for &first in &words.first {
-            let (lemmas_from, starts_from) = (local.lemmas.len() as u32, local.starts.len() as u32);
-            let norm = &doc.tokens[first as usize].norm;
-            if let Some(form) = m.forms.get(norm) {
-                for &lemma in m.form_lemmas.get(form) {
-                    local.lemmas.push(lemma);
-                    let (a, b) = m.by_first.range(lemma);
-                    if a == b {
-                        continue;
-                    }
-                    // Found from the end, where a lemma has at most one one-word pattern
-                    // (patterns are unique) and seldom a starred one.
-                    let seconds = &m.by_first_second[a..b];
-                    let single =
-                        seconds.len() - seconds.iter().rev().take_while(|&&s| s == SINGLE).count();
-                    let star = single
-                        - seconds[..single]
-                            .iter()
-                            .rev()
-                            .take_while(|&&s| s == ANY_WORD)
-                            .count();
-                    let one_word = m.by_first.items[a..b].get(single).copied();
-                    let from = local.targets.len() as u32;
-                    if let Some(pid) = one_word {
-                        local.targets.extend_from_slice(m.pattern_targets.get(pid));
-                    }
-                    local.starts.push(Start {
-                        start: a as u32,
-                        end: b as u32,
-                        single: single as u32,
-                        star: star as u32,
-                        seconds: seconds[..star]
-                            .iter()
-                            .fold(LemmaSet::default(), |mut m, &l| {
-                                m.add(l);
-                                m
-                            }),
-                        one_word: one_word.unwrap_or(NO_PATTERN),
-                        targets: (from, local.targets.len() as u32),
-                    });
-                }
-            }
-            local.words.push(WordRanges {
-                lemmas: (lemmas_from, local.lemmas.len() as u32),
-                starts: (starts_from, local.starts.len() as u32),
-            });
+        Local {
+            ids: &words.ids,
+            words: ranges,
+            memo,
         }
-        local
     }
 
     /// The lemmas of token `i`'s word (none for a word the glossary does not know).
     fn lemmas(&self, i: usize) -> &[u32] {
         let (a, b) = self.words[self.ids[i] as usize].lemmas;
-        &self.lemmas[a as usize..b as usize]
+        &self.memo.lemmas[a as usize..b as usize]
     }
 
     /// The targets of the one-word pattern of `st` (none if it has none).
-    fn one_word_targets(&self, st: &Start) -> &[[u32; 3]] {
-        &self.targets[st.targets.0 as usize..st.targets.1 as usize]
+    fn one_word_targets(&self, st: &Start) -> &[Target] {
+        &self.memo.targets[st.targets.0 as usize..st.targets.1 as usize]
     }
 }
 
@@ -1611,6 +1892,8 @@ pub struct CompiledGlossary {
     /// What rules derive from the glossary alone, computed by the first document that
     /// needs it and shared by the others (see `Document::memo`).
     pub memo: crate::document::Memo,
+    /// What the searches found out about the words of the documents (see `WordMemo`).
+    words: WordMemos,
 }
 
 fn mode(inflect: bool) -> Mode {
@@ -1852,19 +2135,20 @@ impl CompiledGlossary {
             multiword_names,
             name_index,
             memo: crate::document::Memo::default(),
+            words: WordMemos::default(),
         }
     }
 
     /// Every occurrence of every pattern in the document, in token order.
     pub fn find(&self, doc: &Document) -> Vec<Hit> {
-        self.matcher.find(doc, false).hits
+        self.matcher.find(doc, &self.words, false).hits
     }
 
     /// The occurrences of `find`, those of context phrases apart: (the others, the context
     /// phrases'), each in token order. A rule's context looks at the second list, and the
     /// first need not be sifted.
     pub fn find_apart(&self, doc: &Document) -> (Vec<Hit>, Vec<Hit>) {
-        let found = self.matcher.find(doc, true);
+        let found = self.matcher.find(doc, &self.words, true);
         (found.hits, found.context)
     }
 
@@ -1901,10 +2185,11 @@ mod tests {
         let g = CompiledGlossary::new(crate::glossary::defaults::load().unwrap());
         let doc = Document::from_str(include_str!("../../corpus/meta-puce-ia.fr.txt"));
         let m = &g.matcher;
-        let whole = m.find_in_pieces(&doc, &[(0, doc.tokens.len())], false, false);
+        let memos = WordMemos::default();
+        let whole = m.find_in_pieces(&doc, &memos, &[(0, doc.tokens.len())], false, false);
         assert!(whole.hits.len() > 20 && whole.context.is_empty());
         // Apart, the context phrases' hits are those of the whole, and so are the others.
-        let apart = m.find_in_pieces(&doc, &[(0, doc.tokens.len())], false, true);
+        let apart = m.find_in_pieces(&doc, &memos, &[(0, doc.tokens.len())], false, true);
         let (context, others): (Vec<Hit>, Vec<Hit>) = whole
             .hits
             .iter()
@@ -1924,14 +2209,14 @@ mod tests {
                 let (before, after) = (&doc.tokens[w[0].1 - 1], &doc.tokens[w[1].0]);
                 assert_ne!(before.sentence, after.sentence);
             }
-            assert_eq!(m.find_in_pieces(&doc, &pieces, false, false), whole);
+            assert_eq!(m.find_in_pieces(&doc, &memos, &pieces, false, false), whole);
             assert_eq!(
-                pool.install(|| m.find_in_pieces(&doc, &pieces, true, false)),
+                pool.install(|| m.find_in_pieces(&doc, &memos, &pieces, true, false)),
                 whole
             );
-            assert_eq!(m.find_in_pieces(&doc, &pieces, false, true), apart);
+            assert_eq!(m.find_in_pieces(&doc, &memos, &pieces, false, true), apart);
             assert_eq!(
-                pool.install(|| m.find_in_pieces(&doc, &pieces, true, true)),
+                pool.install(|| m.find_in_pieces(&doc, &memos, &pieces, true, true)),
                 apart
             );
         }
@@ -2026,7 +2311,7 @@ mod tests {
             let text = rng.string(&pieces, 80);
             let doc = Document::from_str(&text);
             let words = doc.vocabulary();
-            let forms = Local::new(&m, &doc, &words);
+            let forms = Local::new(&m, &doc, &words, WordMemo::default());
             let find = |narrow_from| {
                 let mut found = Found::default();
                 let all = (0, doc.tokens.len());
@@ -2040,6 +2325,184 @@ mod tests {
         }
         // Phrases of three words or more were found.
         assert!(long > 100, "{long}");
+    }
+
+    /// What `Local::new` worked out for a word before the memo, straight from the
+    /// matcher's tables: its lemmas, and per lemma that starts patterns, its `Start` (as a
+    /// tuple) with the targets of its one-word pattern.
+    #[allow(clippy::type_complexity)]
+    fn straight(
+        m: &Matcher,
+        word: &str,
+    ) -> (
+        Vec<u32>,
+        Vec<(u32, u32, u32, u32, [u64; 4], u32, Vec<Target>)>,
+    ) {
+        let (mut lemmas, mut starts) = (Vec::new(), Vec::new());
+        let Some(form) = m.forms.get(word) else {
+            return (lemmas, starts);
+        };
+        for &lemma in m.form_lemmas.get(form) {
+            lemmas.push(lemma);
+            let (a, b) = m.by_first.range(lemma);
+            if a == b {
+                continue;
+            }
+            let seconds = &m.by_first_second[a..b];
+            let single = (seconds.iter().position(|&s| s == SINGLE)).unwrap_or(seconds.len());
+            let star = (seconds.iter().position(|&s| s >= ANY_WORD)).unwrap_or(seconds.len());
+            let mut set = LemmaSet::default();
+            for &l in &seconds[..star] {
+                set.add(l);
+            }
+            let one_word = m.by_first.items[a..b].get(single).copied();
+            let targets = one_word.map_or(vec![], |p| m.targets(p).collect());
+            let one_word = one_word.unwrap_or(NO_PATTERN);
+            starts.push((
+                a as u32,
+                b as u32,
+                single as u32,
+                star as u32,
+                set.0,
+                one_word,
+                targets,
+            ));
+        }
+        (lemmas, starts)
+    }
+
+    /// A memo carried from document to document (and one started afresh) gives each token
+    /// what the matcher's tables give its word.
+    #[test]
+    fn the_words_memo_gives_what_the_tables_give() {
+        let phrases = generated_phrases(3000);
+        let adds: Vec<Add> = (phrases.iter().enumerate())
+            .map(|(i, p)| Add {
+                phrase: p.into(),
+                mode: if i % 5 == 0 {
+                    Mode::Exact
+                } else {
+                    Mode::French
+                },
+                target: Target::Overuse { overuse: i as u32 },
+                noted: false,
+            })
+            .collect();
+        let mut b = Builder::with_capacity(adds.len());
+        b.add_all(&adds);
+        let m = b.finish();
+        // Words of the phrases and others, some longer than a key holds, two of them the
+        // same in their first 16 bytes.
+        let pieces = [
+            " chaîne",
+            " chaînes",
+            " approvisionnement",
+            " approvisionnements",
+            " approvisionnemenx",
+            " approvisionnementaux",
+            " mondiale",
+            " mondiales",
+            " global",
+            " globaux",
+            " développé",
+            " développer",
+            " finir",
+            " réseaux",
+            " la",
+            " des",
+            " au",
+            " l'interface",
+            " d'accès",
+            " API",
+            " URLs",
+            " serveur",
+            " écran",
+            " x86-64",
+            " café-crème",
+            " jusqu'à",
+            " rapide",
+            " œuvre",
+            " naïf",
+            " inconnu",
+            " autre",
+            " anticonstitutionnellement",
+            ".",
+            ",",
+            "\n",
+        ];
+        let mut rng = crate::testing::Rng::new(0x6D65_6D6F);
+        let (mut memo, mut starts, mut long) = (WordMemo::default(), 0, 0);
+        for round in 0..300 {
+            let text = rng.string(&pieces, 60);
+            let doc = Document::from_str(&text);
+            let words = doc.vocabulary();
+            if round % 7 == 0 {
+                memo = WordMemo::default();
+            }
+            let local = Local::new(&m, &doc, &words, memo);
+            for (i, t) in doc.tokens.iter().enumerate() {
+                let (lemmas, want) = straight(&m, &t.norm);
+                assert_eq!(local.lemmas(i), lemmas, "{:?}", t.norm);
+                let (a, b) = local.words[local.ids[i] as usize].starts;
+                let got: Vec<_> = (local.memo.starts[a as usize..b as usize].iter())
+                    .map(|st| {
+                        let targets = local.one_word_targets(st).to_vec();
+                        let (seconds, one) = (st.seconds.0, st.one_word);
+                        (st.start, st.end, st.single, st.star, seconds, one, targets)
+                    })
+                    .collect();
+                assert_eq!(got, want, "{:?}", t.norm);
+                starts += want.len();
+                long += usize::from(t.norm.len() > 16 && !lemmas.is_empty());
+            }
+            memo = local.memo;
+        }
+        assert!(starts > 1000 && long > 100, "{starts} {long}");
+    }
+
+    /// Documents searched one after the other, and side by side (pieces of each side by side
+    /// too, so that a thread waiting for its pieces searches another document), with the
+    /// glossary's memos find what each finds with a memo of its own.
+    #[test]
+    fn documents_that_share_the_memos_find_what_each_finds_alone() {
+        let g = CompiledGlossary::new(crate::glossary::defaults::load().unwrap());
+        let m = &g.matcher;
+        let text = [
+            include_str!("../../corpus/meta-puce-ia.fr.txt"),
+            include_str!("../../corpus/meta-puce-ia.corrige.fr.txt"),
+        ]
+        .concat();
+        // Pieces of 60 and 25 words (a phrase cut at their ends is not found: alike).
+        let words: Vec<&str> = text.split_inclusive(' ').collect();
+        let docs: Vec<Document> = (words.chunks(60).chain(words.chunks(25).rev()))
+            .map(|c| Document::from_str(&c.concat()))
+            .collect();
+        let alone: Vec<Found> = (docs.iter())
+            .map(|d| m.find(d, &WordMemos::default(), false))
+            .collect();
+        let n = alone.iter().filter(|f| !f.hits.is_empty()).count();
+        assert!(n > 40, "{n} of {}", docs.len());
+        let memos = WordMemos::default();
+        for (d, want) in docs.iter().zip(&alone) {
+            assert_eq!(&m.find(d, &memos, false), want);
+        }
+        use rayon::prelude::*;
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        for parallel in [false, true] {
+            let memos = WordMemos::default();
+            let found: Vec<Found> = pool.install(|| {
+                (docs.par_iter())
+                    .map(|d| {
+                        let pieces = sentence_pieces(&d.tokens, 10);
+                        m.find_in_pieces(d, &memos, &pieces, parallel, false)
+                    })
+                    .collect()
+            });
+            assert!(found == alone, "{parallel}");
+        }
     }
 
     /// A builder's tables and answers, to compare.
