@@ -329,7 +329,10 @@ mod tests {
                 .split_whitespace()
                 .map(str::to_string),
         );
-        let aws = ELIDED.iter().map(|(w, _)| *w).chain(["si", "ce", "les", "du"]);
+        let aws = ELIDED
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(["si", "ce", "les", "du"]);
         let mut reported = 0;
         for aw in aws {
             for bw in &bws {

@@ -269,7 +269,10 @@ fn may_repeat(
     min: usize,
     joined: impl Fn(usize) -> bool,
 ) -> Vec<(usize, u64)> {
-    let bits = (leads.len() * 4).next_power_of_two().max(64).trailing_zeros();
+    let bits = (leads.len() * 4)
+        .next_power_of_two()
+        .max(64)
+        .trailing_zeros();
     let bucket = |h: u64| (h >> (64 - bits)) as usize;
     let mut tally = vec![0u8; 1 << bits];
     for &(_, h) in &leads {
@@ -322,7 +325,11 @@ mod tests {
             for &(_, h) in starts {
                 *counts.entry(h).or_insert(0usize) += 1;
             }
-            starts.iter().copied().filter(|(_, h)| counts[h] >= min).collect()
+            starts
+                .iter()
+                .copied()
+                .filter(|(_, h)| counts[h] >= min)
+                .collect()
         };
         let mut kept = 0;
         for round in 0..2000 {
@@ -331,7 +338,11 @@ mod tests {
             let leads: Vec<(usize, u64)> = (0..n)
                 .map(|i| {
                     let k = rng.below(kinds) as u64;
-                    let h = if k % 3 == 0 { k } else { k.wrapping_mul(0x9E37_79B9_7F4A_7C15) };
+                    let h = if k % 3 == 0 {
+                        k
+                    } else {
+                        k.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                    };
                     (i * 3 + rng.below(3), h)
                 })
                 .collect();
@@ -339,7 +350,8 @@ mod tests {
                 (0..n / 3).map(|_| leads[rng.below(n)].0).collect();
             let joined = |i: usize| !unjoined.contains(&i);
             let min = [2, 3, 4, 5, 300][round % 5];
-            let all: Vec<(usize, u64)> = leads.iter().copied().filter(|&(i, _)| joined(i)).collect();
+            let all: Vec<(usize, u64)> =
+                leads.iter().copied().filter(|&(i, _)| joined(i)).collect();
             let expected = repeated(&all, min);
             let fast = may_repeat(leads, min, joined);
             assert_eq!(repeated(&fast, min), expected, "round {round}");
