@@ -556,14 +556,41 @@ impl Occurrences {
 
     /// The indices of the tokens of the words that `pick` (by id) marks, in order: each
     /// word's, from its last, marked in a bit per token, then read in the order of the bits
-    /// (a sort of the words' lists cost ten times as much).
+    /// (a sort of the words' lists cost ten times as much). Four words' lists are followed
+    /// at once: each step waits for its load of `before` (91 % of the samples here, the
+    /// steps of a frequent word being far apart), and four lists make four loads that do
+    /// not wait for each other.
     pub fn of_words(&self, pick: &[bool]) -> Vec<u32> {
         let mut marks = vec![0u64; self.before.len().div_ceil(64)];
         let mut n = 0;
-        for (id, _) in pick.iter().enumerate().filter(|(_, p)| **p) {
-            let mut k = self.last.get(id).copied().unwrap_or(Self::NONE);
+        let mut mark = |k: u32| marks[k as usize / 64] |= 1 << (k % 64);
+        let mut heads = (pick.iter().enumerate())
+            .filter(|(_, p)| **p)
+            .map(|(id, _)| self.last.get(id).copied().unwrap_or(Self::NONE))
+            .filter(|&k| k != Self::NONE);
+        let mut lanes = [Self::NONE; 4];
+        'all: loop {
+            for lane in &mut lanes {
+                if *lane == Self::NONE {
+                    match heads.next() {
+                        Some(k) => *lane = k,
+                        None => break 'all,
+                    }
+                }
+            }
+            // Four lists at once, up to the end of one.
+            while lanes.iter().all(|&k| k != Self::NONE) {
+                for lane in &mut lanes {
+                    mark(*lane);
+                    *lane = self.before[*lane as usize];
+                }
+                n += 4;
+            }
+        }
+        // The lists left, one by one.
+        for mut k in lanes {
             while k != Self::NONE {
-                marks[k as usize / 64] |= 1 << (k % 64);
+                mark(k);
                 n += 1;
                 k = self.before[k as usize];
             }
