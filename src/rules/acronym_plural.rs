@@ -133,7 +133,7 @@ mod tests {
         use crate::document::Document;
         let pieces = [
             "G", "P", "U", "A", "I", "s", "S", "1", "0", "x", "É", "é", "'", "’", "-", "Ss", "ß",
-            "İ", "K", "\u{212A}", " ", " ", "l'", ". ",
+            "İ", "K", "\u{212A}", " ", " ", "l'", ". ", "GPUs ", "APIs", "s ", "s. ",
         ];
         let mut rng = crate::testing::Rng::new(0xac_50);
         let mut found = 0;
