@@ -338,7 +338,7 @@ mod tests {
             let leads: Vec<(usize, u64)> = (0..n)
                 .map(|i| {
                     let k = rng.below(kinds) as u64;
-                    let h = if k % 3 == 0 {
+                    let h = if k.is_multiple_of(3) {
                         k
                     } else {
                         k.wrapping_mul(0x9E37_79B9_7F4A_7C15)
