@@ -117,10 +117,13 @@ impl Rule for RepeatedPhrase {
         // Words compared by their id in the vocabulary; the lists asked once per word.
         let words = cx.doc.vocabulary();
         let ids = &words.ids;
-        let (leads, stops) = (
-            words.per_form(toks, |t| LEADS.contains(t.norm.as_str())),
-            words.per_form(toks, |t| is_stop(&t.norm)),
-        );
+        // (Both lists in one pass over the words' first tokens, each a cache miss.)
+        let (leads, stops): (Vec<bool>, Vec<bool>) = words
+            .per_form(toks, |t| {
+                (LEADS.contains(t.norm.as_str()), is_stop(&t.norm))
+            })
+            .into_iter()
+            .unzip();
         let joiner = |start: usize, end: usize| cx.doc.gap_is_joiner(start, end);
         let min = cx.settings.repeated_phrase_min.max(2);
         let window = cx.settings.repeated_phrase_window;
