@@ -25,6 +25,32 @@ static META: RuleMeta = RuleMeta {
     },
 };
 
+/// The acronym of `word`, written in capitals and digits (two capitals at least, the first
+/// character one) before a lower-case « s »: « GPU » of « GPUs ».
+fn acronym_stem(word: &str) -> Option<&str> {
+    let stem = word.strip_suffix('s')?;
+    (stem.len() >= 2
+        && stem.starts_with(|c: char| c.is_ascii_uppercase())
+        && stem
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && stem.chars().filter(char::is_ascii_uppercase).count() >= 2)
+        .then_some(stem)
+}
+
+/// False when a word whose normalised form is `norm` has no `acronym_stem`: the form of such
+/// a word is its ASCII lower case, an « s » after ASCII letters and digits that start with
+/// a letter and hold two of them.
+fn may_be_acronym_plural(norm: &str) -> bool {
+    norm.strip_suffix('s').is_some_and(|stem| {
+        stem.starts_with(|c: char| c.is_ascii_lowercase())
+            && stem
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            && stem.bytes().filter(u8::is_ascii_lowercase).count() >= 2
+    })
+}
+
 impl Rule for AcronymPlural {
     fn meta(&self) -> &RuleMeta {
         &META
@@ -32,28 +58,23 @@ impl Rule for AcronymPlural {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let mut p: Option<Prose> = None;
-        // (Such a word starts with a capital: the token's flag turns the others away before
-        // their text is read.)
+        let toks = &cx.doc.tokens;
+        // (Such a word starts with a capital: only the shared list's tokens are visited, and
+        // their normalised form, asked once per distinct word, turns nearly all away before
+        // the token is read.)
         let capitalized = super::capitalized(cx.doc);
-        for t in capitalized
-            .0
-            .iter()
-            .map(|&i| &cx.doc.tokens[i as usize])
-            .filter(|t| t.capitalized)
-        {
-            let word = &cx.doc.view[t.start..t.end];
-            let Some(stem) = word.strip_suffix('s') else {
-                continue;
-            };
-            if stem.len() < 2
-                || !stem.starts_with(|c: char| c.is_ascii_uppercase())
-                || !stem
-                    .chars()
-                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-                || stem.chars().filter(char::is_ascii_uppercase).count() < 2
-            {
+        let vocabulary = cx.doc.vocabulary();
+        let shape = vocabulary.lazy();
+        for &i in &capitalized.0 {
+            let i = i as usize;
+            if !shape.get(i, || may_be_acronym_plural(&toks[i].norm)) || !toks[i].capitalized {
                 continue;
             }
+            let t = &toks[i];
+            let word = &cx.doc.view[t.start..t.end];
+            let Some(stem) = acronym_stem(word) else {
+                continue;
+            };
             // A French word in capitals (« FICHIERs », « NOMs »): a metavariable. The
             // dictionary's acronyms (« API », « CPU ») are invariable; its nouns and
             // adjectives have a singular.
@@ -103,6 +124,30 @@ mod tests {
     use crate::testing::check_with;
 
     const G: &str = "[glossary]\nname='t'\n";
+
+    #[test]
+    fn every_acronym_plural_has_the_form_asked_first() {
+        // `may_be_acronym_plural` on a token's normalised form keeps every token whose word
+        // `acronym_stem` finds, on random texts of capitals, digits, accents, apostrophes.
+        use super::{acronym_stem, may_be_acronym_plural};
+        use crate::document::Document;
+        let pieces = [
+            "G", "P", "U", "A", "I", "s", "S", "1", "0", "x", "É", "é", "'", "’", "-", "Ss", "ß",
+            "İ", "K", "\u{212A}", " ", " ", "l'", ". ", "GPUs ", "APIs", "s ", "s. ",
+        ];
+        let mut rng = crate::testing::Rng::new(0xac_50);
+        let mut found = 0;
+        for _ in 0..3000 {
+            let doc = Document::from_str(&rng.string(&pieces, 40));
+            for t in &doc.tokens {
+                if acronym_stem(&doc.view[t.start..t.end]).is_some() {
+                    found += 1;
+                    assert!(may_be_acronym_plural(&t.norm), "{:?}", t.norm);
+                }
+            }
+        }
+        assert!(found > 500, "{found}");
+    }
 
     fn plurals(text: &str) -> Vec<String> {
         check_with(G, text)

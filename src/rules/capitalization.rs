@@ -396,13 +396,18 @@ impl Rule for Capitalization {
         // Whether each sentence is written as a title, found when one of its words is
         // first a candidate (few are).
         let mut titles: Vec<Option<bool>> = super::per_sentence(cx.doc);
-        // Whether each distinct word is a plural determiner, looked up once per word.
+        // Whether each distinct word is a plural determiner, and whether it is listed (see
+        // `is_listed`), looked up once per word, in one pass over the words' first tokens
+        // (each a cache miss).
         let words = cx.doc.vocabulary();
-        let plural_determiner = words.per_form(toks, |t| is_plural_determiner(&t.norm));
+        let (plural_determiner, listed): (Vec<bool>, Vec<bool>) = words
+            .per_form(toks, |t| {
+                (is_plural_determiner(&t.norm), is_listed(&t.norm))
+            })
+            .into_iter()
+            .unzip();
         let after_plural_determiner = |k: usize| plural_determiner[words.ids[k - 1] as usize];
-        // A finding is about a listed word (see `is_listed`) alone: only the tokens of those
-        // words are visited.
-        let listed = words.per_form(toks, |t| is_listed(&t.norm));
+        // A finding is about a listed word alone: only the tokens of those words are visited.
         for k in super::occurrences(cx.doc).of_words(&listed) {
             let k = k as usize;
             // Only a capitalised word or a word after a plural determiner can be a finding

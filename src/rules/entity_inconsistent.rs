@@ -56,8 +56,11 @@ impl Rule for EntityInconsistent {
         let words = cx.doc.vocabulary();
         let short = words.per_form(&cx.doc.tokens, |t| is_short(&t.norm));
         let mut group_of: Vec<Option<u32>> = vec![None; words.len()];
-        for ((i, t), &id) in cx.doc.tokens.iter().enumerate().zip(&words.ids) {
-            // (The cheap tests first: most words have no capital.)
+        // (Only the tokens that hold a capital, listed once per document, are visited.)
+        for &i in &super::capitalized(cx.doc).0 {
+            let i = i as usize;
+            let (t, id) = (&cx.doc.tokens[i], words.ids[i]);
+            // (The cheap tests first.)
             if !t.has_upper || !t.is_word() || t.all_caps || short[id as usize] {
                 continue;
             }

@@ -38,58 +38,73 @@ const ELIDED: &[&str] = &[
 /// has two habits and one finding with the counts says it.
 const MAX_EACH: usize = 10;
 
+/// The apostrophes of elisions in `text` (`p`'s document's), in order: (offset, is the
+/// typographic one).
+fn elided_apostrophes(p: &Prose, text: &str) -> Vec<(usize, bool)> {
+    let mut found: Vec<(usize, bool)> = Vec::new();
+    let bytes = text.as_bytes();
+    // The apostrophes, found with memchr: « ' », and « ’ » by its last byte (E2 80 99
+    // in UTF-8), without decoding the text.
+    let apostrophes = memchr::memchr2_iter(b'\'', 0x99, bytes).filter_map(|i| {
+        if bytes[i] == b'\'' {
+            Some((i, '\''))
+        } else {
+            (i >= 2 && bytes[i - 2..i] == [0xE2, 0x80]).then(|| (i - 2, '’'))
+        }
+    });
+    let mut french = p.in_order();
+    for (i, c) in apostrophes {
+        if !p.visible(i) {
+            continue;
+        }
+        let next = text[i + c.len_utf8()..].chars().next();
+        if !next.is_some_and(char::is_alphabetic) {
+            continue;
+        }
+        let word = text[..i]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, x)| x.is_alphabetic())
+            .last()
+            .map_or("", |(s, _)| &text[s..i]);
+        let before_word = text[..i - word.len()].chars().next_back();
+        if word.is_empty()
+            || before_word.is_some_and(|b| b.is_alphanumeric() || matches!(b, '\'' | '’' | '_'))
+        {
+            continue;
+        }
+        // (An ASCII word is compared without a lower-case copy.)
+        let elided = if word.is_ascii() {
+            ELIDED.iter().any(|e| e.eq_ignore_ascii_case(word))
+        } else {
+            ELIDED.contains(&word.to_lowercase().as_str())
+        };
+        if !elided || !french.is_french_prose_at(i) {
+            continue;
+        }
+        found.push((i, c == '’'));
+    }
+    found
+}
+
 impl Rule for MixedApostrophes {
     fn meta(&self) -> &RuleMeta {
         &META
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        let p = Prose::new(cx.doc);
         let text = &cx.doc.text;
-        // Apostrophes of elisions: (offset, is the typographic one).
-        let mut found: Vec<(usize, bool)> = Vec::new();
-        // The apostrophes, found with memchr: « ' », and « ’ » by its last byte (E2 80 99
-        // in UTF-8), without decoding the text.
+        // A text that lacks one of the two apostrophes cannot mix them (the rule reports
+        // only when both are found below): two searches, where each apostrophe was judged
+        // (a third of the 435 man pages and the article have no « ’ »).
         let bytes = text.as_bytes();
-        let apostrophes = memchr::memchr2_iter(b'\'', 0x99, bytes).filter_map(|i| {
-            if bytes[i] == b'\'' {
-                Some((i, '\''))
-            } else {
-                (i >= 2 && bytes[i - 2..i] == [0xE2, 0x80]).then(|| (i - 2, '’'))
-            }
-        });
-        let mut french = p.in_order();
-        for (i, c) in apostrophes {
-            if !p.visible(i) {
-                continue;
-            }
-            let next = text[i + c.len_utf8()..].chars().next();
-            if !next.is_some_and(char::is_alphabetic) {
-                continue;
-            }
-            let word = text[..i]
-                .char_indices()
-                .rev()
-                .take_while(|&(_, x)| x.is_alphabetic())
-                .last()
-                .map_or("", |(s, _)| &text[s..i]);
-            let before_word = text[..i - word.len()].chars().next_back();
-            if word.is_empty()
-                || before_word.is_some_and(|b| b.is_alphanumeric() || matches!(b, '\'' | '’' | '_'))
-            {
-                continue;
-            }
-            // (An ASCII word is compared without a lower-case copy.)
-            let elided = if word.is_ascii() {
-                ELIDED.iter().any(|e| e.eq_ignore_ascii_case(word))
-            } else {
-                ELIDED.contains(&word.to_lowercase().as_str())
-            };
-            if !elided || !french.is_french_prose_at(i) {
-                continue;
-            }
-            found.push((i, c == '’'));
+        if memchr::memchr(b'\'', bytes).is_none()
+            || memchr::memmem::find(bytes, "’".as_bytes()).is_none()
+        {
+            return;
         }
+        let p = Prose::new(cx.doc);
+        let found = elided_apostrophes(&p, text);
         let curly = found.iter().filter(|f| f.1).count();
         let straight = found.len() - curly;
         if curly == 0 || straight == 0 {
@@ -166,6 +181,53 @@ mod tests {
             .filter(|d| d.rule == "mixed-apostrophes")
             .map(|d| (d.span.start, d.suggestions[0].replacement.clone()))
             .collect()
+    }
+
+    /// The rule returns at once on a text that lacks one of the apostrophes: there, the
+    /// apostrophes of elisions are all of one kind (random texts).
+    #[test]
+    fn a_text_without_one_apostrophe_has_elisions_of_one_kind() {
+        use crate::document::Document;
+        let pieces = [
+            "l'",
+            "l’",
+            "d’",
+            "qu'",
+            "IA ",
+            "un ",
+            "'",
+            "’",
+            "ʼ",
+            "aujourd’hui ",
+            "rock'n'roll ",
+            "\u{2019}",
+            "x",
+            ". ",
+            "\n\n",
+            "`l'a` ",
+        ];
+        let mut rng = crate::testing::Rng::new(0x0a9_057);
+        let (mut lacking, mut mixed) = (0, 0);
+        for round in 0..2000 {
+            // (One text in three without « ’ », one in three without « ' ».)
+            let kept: Vec<&str> = (pieces.iter().copied())
+                .filter(|p| match round % 3 {
+                    0 => !p.contains('’'),
+                    1 => !p.contains('\''),
+                    _ => true,
+                })
+                .collect();
+            let doc = Document::from_str(&rng.string(&kept, 30));
+            let found = super::elided_apostrophes(&super::Prose::new(&doc), &doc.text);
+            let kinds = (found.iter().any(|f| f.1), found.iter().any(|f| !f.1));
+            if !doc.text.contains('\'') || !doc.text.contains('’') {
+                assert!(!(kinds.0 && kinds.1), "round {round}: {:?}", doc.text);
+                lacking += usize::from(!found.is_empty());
+            } else {
+                mixed += usize::from(kinds.0 && kinds.1);
+            }
+        }
+        assert!(lacking > 200 && mixed > 100, "{lacking} {mixed}");
     }
 
     #[test]

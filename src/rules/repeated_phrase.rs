@@ -117,10 +117,13 @@ impl Rule for RepeatedPhrase {
         // Words compared by their id in the vocabulary; the lists asked once per word.
         let words = cx.doc.vocabulary();
         let ids = &words.ids;
-        let (leads, stops) = (
-            words.per_form(toks, |t| LEADS.contains(t.norm.as_str())),
-            words.per_form(toks, |t| is_stop(&t.norm)),
-        );
+        // (Both lists in one pass over the words' first tokens, each a cache miss.)
+        let (leads, stops): (Vec<bool>, Vec<bool>) = words
+            .per_form(toks, |t| {
+                (LEADS.contains(t.norm.as_str()), is_stop(&t.norm))
+            })
+            .into_iter()
+            .unzip();
         let joiner = |start: usize, end: usize| cx.doc.gap_is_joiner(start, end);
         let min = cx.settings.repeated_phrase_min.max(2);
         let window = cx.settings.repeated_phrase_window;
@@ -147,14 +150,15 @@ impl Rule for RepeatedPhrase {
             use std::hash::BuildHasher;
             foldhash::fast::FixedState::default().hash_one(Gram(&ids[i..i + MIN_N]))
         };
-        let mut starts: Vec<(usize, u64)> = Vec::new();
-        // (Only the tokens of the lead words are visited.)
-        for i in super::occurrences(cx.doc).of_words(&leads) {
-            let i = i as usize;
-            if joined(i, MIN_N) {
-                starts.push((i, hash(i)));
-            }
-        }
+        // (Only the tokens of the lead words are visited, and only those whose phrase may
+        // repeat are read: see `may_repeat`.)
+        let leads: Vec<(usize, u64)> = (super::occurrences(cx.doc).of_words(&leads))
+            .into_iter()
+            .map(|i| i as usize)
+            .filter(|&i| i + MIN_N <= toks.len())
+            .map(|i| (i, hash(i)))
+            .collect();
+        let starts = may_repeat(leads, min, |i| joined(i, MIN_N));
         let mut counts: HashMap<u64, usize, foldhash::fast::FixedState> =
             HashMap::with_capacity_and_hasher(starts.len(), Default::default());
         for &(_, h) in &starts {
@@ -255,6 +259,37 @@ impl Gram<'_> {
     }
 }
 
+/// The starts of `leads` (token, hash of its first `MIN_N` ids) that are `joined`, less
+/// some whose hash fewer than `min` of them have (which the rule drops): the hashes are
+/// counted first, from the ids alone, in a small table of counters by their top bits
+/// (a collision only adds to a count), and a start whose counter stays under `min` goes
+/// before `joined` reads its tokens. (The man pages have 36,500 leads and few repeated
+/// phrases; reading the tokens of each cost a cache miss or more.) Every start of a hash
+/// that stays is kept, so the counts of the hashes among the starts returned are those
+/// among all the joined starts.
+fn may_repeat(
+    leads: Vec<(usize, u64)>,
+    min: usize,
+    joined: impl Fn(usize) -> bool,
+) -> Vec<(usize, u64)> {
+    let bits = (leads.len() * 4)
+        .next_power_of_two()
+        .max(64)
+        .trailing_zeros();
+    let bucket = |h: u64| (h >> (64 - bits)) as usize;
+    let mut tally = vec![0u8; 1 << bits];
+    for &(_, h) in &leads {
+        let c = &mut tally[bucket(h)];
+        *c = c.saturating_add(1);
+    }
+    // (A counter stops at 255: one there may count more.)
+    let least = min.min(usize::from(u8::MAX));
+    leads
+        .into_iter()
+        .filter(|&(i, h)| usize::from(tally[bucket(h)]) >= least && joined(i))
+        .collect()
+}
+
 fn is_stop(w: &str) -> bool {
     static SET: super::WordList = super::WordList::new(STOP);
     SET.contains(w)
@@ -280,6 +315,53 @@ fn dense_run(starts: &[usize], min: usize, window: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use crate::testing::{check_with, rules_of};
+
+    #[test]
+    fn may_repeat_keeps_every_phrase_that_repeats() {
+        // Against the joined starts counted exactly: the same starts of hashes that `min`
+        // starts or more have, on random starts whose hashes collide in the table (few
+        // distinct hashes, some differing in their low bits only).
+        use super::may_repeat;
+        let mut rng = crate::testing::Rng::new(7);
+        let repeated = |starts: &[(usize, u64)], min: usize| -> Vec<(usize, u64)> {
+            let mut counts = std::collections::HashMap::new();
+            for &(_, h) in starts {
+                *counts.entry(h).or_insert(0usize) += 1;
+            }
+            starts
+                .iter()
+                .copied()
+                .filter(|(_, h)| counts[h] >= min)
+                .collect()
+        };
+        let mut kept = 0;
+        for round in 0..2000 {
+            let n = rng.below(300);
+            let kinds = 1 + rng.below(40);
+            let leads: Vec<(usize, u64)> = (0..n)
+                .map(|i| {
+                    let k = rng.below(kinds) as u64;
+                    let h = if k.is_multiple_of(3) {
+                        k
+                    } else {
+                        k.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                    };
+                    (i * 3 + rng.below(3), h)
+                })
+                .collect();
+            let unjoined: std::collections::HashSet<usize> =
+                (0..n / 3).map(|_| leads[rng.below(n)].0).collect();
+            let joined = |i: usize| !unjoined.contains(&i);
+            let min = [2, 3, 4, 5, 300][round % 5];
+            let all: Vec<(usize, u64)> =
+                leads.iter().copied().filter(|&(i, _)| joined(i)).collect();
+            let expected = repeated(&all, min);
+            let fast = may_repeat(leads, min, joined);
+            assert_eq!(repeated(&fast, min), expected, "round {round}");
+            kept += expected.len();
+        }
+        assert!(kept > 1000, "{kept}");
+    }
 
     #[test]
     fn longest_repeated_phrase() {

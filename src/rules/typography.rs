@@ -1490,43 +1490,69 @@ static ENGLISH_WORDS: super::WordList = super::WordList::new(&[
     "because",
 ]);
 
+/// French words for `english_sentences`.
+static FRENCH_WORDS: super::WordList = super::WordList::new(&[
+    "le", "la", "les", "l'", "de", "d'", "des", "du", "un", "une", "et", "est", "sont", "en",
+    "pour", "dans", "sur", "par", "avec", "qui", "que", "qu'", "ne", "pas", "ce", "cette", "au",
+    "aux", "à", "il", "elle", "ils", "se", "s'", "son", "sa", "ses", "n'", "c'", "vous", "nous",
+    "ou", "si", "plus",
+]);
+
+/// The test of `english_sentences` on a sentence's counts of English words, French words
+/// and words.
+fn mostly_english(en: usize, fr: usize, all: usize) -> bool {
+    (en >= 2 && en * 4 >= all && en > fr)
+        || (en >= 3 && en > 2 * fr)
+        || (en >= 1 && fr == 0 && en * 4 >= all)
+}
+
 /// Sentences whose words are English: two English function words making a quarter of
-/// the words, or more English function words than French ones.
+/// the words, or more English function words than French ones. Only a sentence with an
+/// English word can be English: those are found from the tokens of the English words
+/// (`Occurrences`), and only their tokens are counted. (A French text has few: 10,000
+/// of the man pages' 626,000 tokens, where the count of every sentence read every token.)
 fn english_sentences(doc: &Document) -> Vec<bool> {
-    static FRENCH: super::WordList = super::WordList::new(&[
-        "le", "la", "les", "l'", "de", "d'", "des", "du", "un", "une", "et", "est", "sont", "en",
-        "pour", "dans", "sur", "par", "avec", "qui", "que", "qu'", "ne", "pas", "ce", "cette",
-        "au", "aux", "à", "il", "elle", "ils", "se", "s'", "son", "sa", "ses", "n'", "c'", "vous",
-        "nous", "ou", "si", "plus",
-    ]);
-    // (English words, French words, words) per sentence; each distinct word looked up once.
-    let mut counts: Vec<(usize, usize, usize)> = super::per_sentence(doc);
+    let mut english: Vec<bool> = super::per_sentence(doc);
+    let toks = &doc.tokens;
+    // (English word, French word) per distinct word.
     let words = doc.vocabulary();
-    let language = words.per_form(&doc.tokens, |t| {
+    let language = words.per_form(toks, |t| {
         let w = t.norm.as_str();
-        (ENGLISH_WORDS.contains(w), FRENCH.contains(w))
+        (ENGLISH_WORDS.contains(w), FRENCH_WORDS.contains(w))
     });
-    for (t, &id) in doc.tokens.iter().zip(&words.ids) {
-        if !t.is_word() {
+    let listed: Vec<bool> = language.iter().map(|l| l.0).collect();
+    let mut judged = None;
+    for k in super::occurrences(doc).of_words(&listed) {
+        let k = k as usize;
+        let s = toks[k].sentence;
+        // (The English words come in order: a sentence's come one after another.)
+        if judged == Some(s) {
             continue;
         }
-        let c = &mut counts[t.sentence as usize];
-        c.2 += 1;
-        let (english, french) = language[id as usize];
-        if english {
-            c.0 += 1;
-        } else if french {
-            c.1 += 1;
+        judged = Some(s);
+        // The sentence's tokens, side by side (tokens and sentences are in text order).
+        let first = k - toks[..k]
+            .iter()
+            .rev()
+            .take_while(|t| t.sentence == s)
+            .count();
+        let end = k + toks[k..].iter().take_while(|t| t.sentence == s).count();
+        let (mut en, mut fr, mut all) = (0, 0, 0);
+        for (t, &id) in toks[first..end].iter().zip(&words.ids[first..end]) {
+            if !t.is_word() {
+                continue;
+            }
+            all += 1;
+            let (e, f) = language[id as usize];
+            if e {
+                en += 1;
+            } else if f {
+                fr += 1;
+            }
         }
+        english[s as usize] = mostly_english(en, fr, all);
     }
-    counts
-        .into_iter()
-        .map(|(en, fr, all)| {
-            (en >= 2 && en * 4 >= all && en > fr)
-                || (en >= 3 && en > 2 * fr)
-                || (en >= 1 && fr == 0 && en * 4 >= all)
-        })
-        .collect()
+    english
 }
 
 /// Asserts that a rule's search of the numeric runs (`search`) finds, in every sample of
@@ -2053,6 +2079,47 @@ mod tests {
         }
         // The regex decides on few lines.
         assert!(unsure < 10_000, "{unsure}");
+    }
+
+    #[test]
+    fn english_sentences_are_those_of_every_token() {
+        // Against the count of every sentence over every token, on random texts of English
+        // and French words (sentences of one to many words, empty ones too).
+        fn by_token(doc: &Document) -> Vec<bool> {
+            let mut counts: Vec<(usize, usize, usize)> = super::super::per_sentence(doc);
+            for t in doc.tokens.iter().filter(|t| t.is_word()) {
+                let c = &mut counts[t.sentence as usize];
+                c.2 += 1;
+                if super::ENGLISH_WORDS.contains(&t.norm) {
+                    c.0 += 1;
+                } else if super::FRENCH_WORDS.contains(&t.norm) {
+                    c.1 += 1;
+                }
+            }
+            counts
+                .into_iter()
+                .map(|(en, fr, all)| super::mostly_english(en, fr, all))
+                .collect()
+        }
+        let pieces = [
+            "the ", "The ", "of ", "and ", "is ", "le ", "la ", "de ", "l'", "qu'", "et ", "file ",
+            "fichier ", "2 ", ". ", ", ", "\n\n", "x ", "é ", "  ", "! ",
+        ];
+        let mut rng = crate::testing::Rng::new(0xe9_115);
+        let (mut english, mut french) = (0, 0);
+        for round in 0..1000 {
+            let doc = Document::from_str(&rng.string(&pieces, 60));
+            let expected = by_token(&doc);
+            assert_eq!(
+                super::english_sentences(&doc),
+                expected,
+                "round {round}: {:?}",
+                doc.text
+            );
+            english += expected.iter().filter(|&&e| e).count();
+            french += expected.iter().filter(|&&e| !e).count();
+        }
+        assert!(english > 1000 && french > 1000, "{english} {french}");
     }
 
     #[test]
