@@ -6,6 +6,7 @@ mod html;
 mod human;
 mod json;
 mod markdown;
+mod pretty;
 mod rdjson;
 mod sarif;
 mod xml;

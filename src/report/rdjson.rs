@@ -1,7 +1,7 @@
 //! `--format rdjson`: reviewdog's diagnostic format, so that reviewdog posts findings and
 //! their fixes as suggested changes. Columns are UTF-8 byte counts, as reviewdog expects.
 
-use super::{FileResult, InputError, Reporter};
+use super::{FileResult, InputError, Reporter, pretty};
 use crate::diagnostic::{Applicability, Severity};
 use serde_json::{Value, json};
 use std::io::{self, Write};
@@ -20,9 +20,9 @@ impl Reporter for Rdjson {
         errors: &[InputError],
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        let mut diagnostics = Vec::new();
-        for f in files {
-            for d in &f.diagnostics {
+        // Each finding's object is made and written as it comes (`pretty`), not held.
+        let findings = files.iter().flat_map(|f| {
+            f.diagnostics.iter().map(move |d| {
                 let range =
                     json!({"start": position(f, d.span.start), "end": position(f, d.span.end)});
                 let mut diag = json!({
@@ -39,10 +39,10 @@ impl Reporter for Rdjson {
                 if fixes.len() == 1 {
                     diag["suggestions"] = json!([{"range": range, "text": fixes[0].replacement}]);
                 }
-                diagnostics.push(diag);
-            }
-        }
-        for e in errors {
+                diag
+            })
+        });
+        let input_errors = errors.iter().map(|e| {
             let mut diag = json!({
                 "message": e.message,
                 "location": {"path": crate::baseline::normalize_path(&e.path)},
@@ -53,10 +53,9 @@ impl Reporter for Rdjson {
                 diag["location"]["range"] =
                     json!({"start": {"line": l, "column": e.column.unwrap_or(1)}});
             }
-            diagnostics.push(diag);
-        }
-        let doc = json!({"source": {"name": "relecture"}, "diagnostics": diagnostics});
-        serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::other)?;
-        writeln!(out)
+            diag
+        });
+        let doc = json!({"source": {"name": "relecture"}, "diagnostics": pretty::HOLE});
+        pretty::write_with_items(out, &doc, findings.chain(input_errors))
     }
 }

@@ -1,7 +1,7 @@
 //! `--format sarif`: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers. Columns
 //! are Unicode code points (`columnKind: unicodeCodePoints`); fixes carry byte regions.
 
-use super::{FileResult, InputError, Reporter, positions};
+use super::{FileResult, InputError, Positions, Reporter, pretty};
 use crate::diagnostic::{Applicability, Severity};
 use crate::rules;
 use serde_json::{Value, json};
@@ -57,11 +57,13 @@ impl Reporter for Sarif {
                 })
             })
             .collect();
-        let mut results = Vec::new();
-        for f in files {
+        // Each finding's object is made and written as it comes (`pretty`), not held.
+        let results = files.iter().flat_map(|f| {
             let u = uri(&f.doc.path);
-            for d in &f.diagnostics {
-                let (line, col, end_line, end_col) = positions(&f.doc, d);
+            let mut positions = Positions::new(&f.doc);
+            let metas = &metas;
+            f.diagnostics.iter().map(move |d| {
+                let (line, col, end_line, end_col) = positions.of(d);
                 let index = metas.iter().position(|m| m.id == d.rule);
                 let mut region = json!({
                     "startLine": line,
@@ -109,9 +111,9 @@ impl Reporter for Sarif {
                 if !fixes.is_empty() {
                     result["fixes"] = json!(fixes);
                 }
-                results.push(result);
-            }
-        }
+                result
+            })
+        });
         let notifications: Vec<Value> = errors
             .iter()
             .map(|e| {
@@ -140,11 +142,10 @@ impl Reporter for Sarif {
                 }},
                 "columnKind": "unicodeCodePoints",
                 "invocations": [{"executionSuccessful": errors.is_empty(), "toolExecutionNotifications": notifications}],
-                "results": results
+                "results": pretty::HOLE
             }]
         });
-        serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::other)?;
-        writeln!(out)
+        pretty::write_with_items(out, &log, results)
     }
 }
 
