@@ -35,7 +35,7 @@ pub fn write_with_items(
         .take_while(|&b| b == b' ')
         .count();
     let mut w: Vec<u8> = Vec::with_capacity(2 * CHUNK);
-    w.extend_from_slice(text[..at].as_bytes());
+    w.extend_from_slice(&text.as_bytes()[..at]);
     w.push(b'[');
     let mut any = false;
     let mut item_text = Vec::new();
@@ -61,7 +61,7 @@ pub fn write_with_items(
         w.resize(w.len() + depth, b' ');
     }
     w.push(b']');
-    w.extend_from_slice(text[at + hole.len()..].as_bytes());
+    w.extend_from_slice(&text.as_bytes()[at + hole.len()..]);
     w.push(b'\n');
     out.write_all(&w)?;
     out.flush()
