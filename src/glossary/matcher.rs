@@ -2267,6 +2267,22 @@ mod tests {
             .collect()
     }
 
+    /// A matcher of `phrases`, each an overuse pattern (its index) in the mode `mode` gives
+    /// its index.
+    fn overuse_matcher(phrases: &[String], mode: impl Fn(usize) -> Mode) -> Matcher {
+        let adds: Vec<Add> = (phrases.iter().enumerate())
+            .map(|(i, p)| Add {
+                phrase: p.into(),
+                mode: mode(i),
+                target: Target::Overuse { overuse: i as u32 },
+                noted: false,
+            })
+            .collect();
+        let mut b = Builder::with_capacity(adds.len());
+        b.add_all(&adds);
+        b.finish()
+    }
+
     /// Groups of patterns that share their first two words, narrowed by their third, find
     /// what trying each of their patterns finds.
     #[test]
@@ -2281,17 +2297,7 @@ mod tests {
                 words.join(" ")
             })
             .collect();
-        let adds: Vec<Add> = (phrases.iter().enumerate())
-            .map(|(i, p)| Add {
-                phrase: p.into(),
-                mode: Mode::French,
-                target: Target::Overuse { overuse: i as u32 },
-                noted: false,
-            })
-            .collect();
-        let mut b = Builder::with_capacity(adds.len());
-        b.add_all(&adds);
-        let m = b.finish();
+        let m = overuse_matcher(&phrases, |_| Mode::French);
         let pieces = [
             " dans", " le", " la", " cadre", " cadres", " mesure", " où", " de", " but", " a",
             " projet", ".", ",", " l'", "-",
@@ -2376,21 +2382,13 @@ mod tests {
     #[test]
     fn the_words_memo_gives_what_the_tables_give() {
         let phrases = generated_phrases(3000);
-        let adds: Vec<Add> = (phrases.iter().enumerate())
-            .map(|(i, p)| Add {
-                phrase: p.into(),
-                mode: if i % 5 == 0 {
-                    Mode::Exact
-                } else {
-                    Mode::French
-                },
-                target: Target::Overuse { overuse: i as u32 },
-                noted: false,
-            })
-            .collect();
-        let mut b = Builder::with_capacity(adds.len());
-        b.add_all(&adds);
-        let m = b.finish();
+        let m = overuse_matcher(&phrases, |i| {
+            if i % 5 == 0 {
+                Mode::Exact
+            } else {
+                Mode::French
+            }
+        });
         // Words of the phrases and others, some longer than a key holds, two of them the
         // same in their first 16 bytes.
         let pieces = [
