@@ -123,21 +123,34 @@ struct Key {
     len: usize,
 }
 
+/// The first 16 bytes of a word, zero-padded, as two little-endian numbers: with its
+/// length, the key by which the tables of words (this one, the glossary's memo, the memo
+/// of `agreement`) find a word in a few instructions. A word of 16 bytes or more is read in
+/// two loads of 8 bytes; one of 9 to 15 bytes reads its last 8 bytes and shifts off those
+/// before its ninth.
+#[inline]
+pub fn first_16_bytes(w: &[u8]) -> (u64, u64) {
+    let n = w.len();
+    let load = |at: usize| u64::from_le_bytes(w[at..at + 8].try_into().expect("8 bytes"));
+    if n >= 16 {
+        (load(0), load(8))
+    } else if n > 8 {
+        (load(0), load(n - 8) >> (8 * (16 - n)))
+    } else {
+        (crate::lexicon::load_le(w), 0)
+    }
+}
+
 impl Key {
-    /// The key of `w`. A word of 8 bytes or more is read in two loads of 8 bytes; one of 9 to 15 bytes reads
-    /// its last 8 bytes and shifts off those before its ninth.
+    /// The key of `w`.
     #[inline]
     fn of(w: &[u8]) -> Key {
-        let n = w.len();
-        let load = |at: usize| u64::from_le_bytes(w[at..at + 8].try_into().expect("8 bytes"));
-        let (lo, hi) = if n >= 16 {
-            (load(0), load(8))
-        } else if n > 8 {
-            (load(0), load(n - 8) >> (8 * (16 - n)))
-        } else {
-            (crate::lexicon::load_le(w), 0)
-        };
-        Key { lo, hi, len: n }
+        let (lo, hi) = first_16_bytes(w);
+        Key {
+            lo,
+            hi,
+            len: w.len(),
+        }
     }
 
     /// The slot where a table of `1 << bits` slots starts looking for the key.

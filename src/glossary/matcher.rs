@@ -1507,10 +1507,10 @@ impl WordKey {
     /// The key of `w` (`at` left 0).
     #[inline]
     fn of(w: &[u8]) -> WordKey {
-        let k = w.len().min(8);
+        let (lo, hi) = crate::document::first_16_bytes(w);
         WordKey {
-            lo: crate::lexicon::load_le(&w[..k]),
-            hi: crate::lexicon::load_le(&w[k..w.len().min(16)]),
+            lo,
+            hi,
             len: w.len() as u32,
             at: 0,
         }

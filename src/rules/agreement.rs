@@ -972,20 +972,11 @@ impl Facts {
     /// The key of `w` (see `Slot`), its `entry` left at 0.
     #[inline]
     fn key(w: &[u8]) -> Slot {
-        let n = w.len();
-        let (lo, hi) = if n <= 8 {
-            (crate::lexicon::load_le(w), 0)
-        } else {
-            let hi = &w[8..n.min(16)];
-            (
-                crate::lexicon::load_le(&w[..8]),
-                crate::lexicon::load_le(hi),
-            )
-        };
+        let (lo, hi) = crate::document::first_16_bytes(w);
         Slot {
             lo,
             hi,
-            len: n as u32,
+            len: w.len() as u32,
             entry: 0,
         }
     }
