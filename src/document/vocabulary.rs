@@ -19,33 +19,20 @@ impl Vocabulary {
         // Sized for a distinct word in 32 tokens (the man pages have one in 26) and grown
         // as needed: a table sized for the tokens was mostly empty, and its probes missed
         // the caches.
-        let mut table = Table::new(tokens.len() / 32);
+        let mut table = WordTable::new(tokens.len() / 32);
         let mut first: Vec<u32> = Vec::new();
         let ids = tokens
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                let w = t.norm.as_bytes();
-                let key = Key::of(w);
-                let mask = table.slots.len() - 1;
-                let mut s = key.index(table.bits);
-                loop {
-                    let slot = &table.slots[s];
-                    if slot.id == EMPTY {
-                        let id = first.len() as u32;
-                        first.push(i as u32);
-                        table.put(s, key, id);
-                        return id;
-                    }
-                    // (A key holds the whole of a word of 16 bytes or fewer.)
-                    if slot.key == key
-                        && (w.len() <= 16
-                            || tokens[first[slot.id as usize] as usize].norm == t.norm)
-                    {
-                        return slot.id;
-                    }
-                    s = (s + 1) & mask;
+                let next = first.len() as u32;
+                let id = table.id_of(t.norm.as_bytes(), next, |id| {
+                    tokens[first[id as usize] as usize].norm == t.norm
+                });
+                if id == next {
+                    first.push(i as u32);
                 }
+                id
             })
             .collect();
         Vocabulary { ids, first }
@@ -124,8 +111,8 @@ struct Key {
 }
 
 /// The first 16 bytes of a word, zero-padded, as two little-endian numbers: with its
-/// length, the key by which the tables of words (this one, the glossary's memo, the memo
-/// of `agreement`) find a word in a few instructions. A word of 16 bytes or more is read in
+/// length, the key by which the tables of words (`WordTable`, and the glossary's memo)
+/// find a word in a few instructions. A word of 16 bytes or more is read in
 /// two loads of 8 bytes; one of 9 to 15 bytes reads its last 8 bytes and shifts off those
 /// before its ninth.
 #[inline]
@@ -165,10 +152,13 @@ impl Key {
 /// An empty slot.
 const EMPTY: u32 = u32::MAX;
 
-/// The table of the distinct words seen so far: open addressing, linear probing, at most
-/// half full. (A hash map of the words cost a hash of each word's bytes and a call to
-/// compare them: 100 instructions a token, three times this table.)
-struct Table {
+/// A table of words and their ids, by their key (`Key`): open addressing, linear probing,
+/// at most half full. (A hash map of the words cost a hash of each word's bytes and a call
+/// to compare them: 100 instructions a token, three times this table.) The words
+/// themselves are kept by its user, who compares a word longer than a key with the word of
+/// an id (`id_of`): the vocabulary of a document, `agreement`'s words kept from file to
+/// file.
+pub struct WordTable {
     slots: Vec<Slot>,
     bits: u32,
     used: usize,
@@ -180,11 +170,12 @@ struct Slot {
     id: u32,
 }
 
-impl Table {
-    fn new(expected: usize) -> Table {
+impl WordTable {
+    /// A table with room for `expected` words before it grows.
+    pub fn new(expected: usize) -> WordTable {
         let bits = (expected * 2).max(16).next_power_of_two().trailing_zeros();
-        Table {
-            slots: vec![Table::EMPTY_SLOT; 1 << bits],
+        WordTable {
+            slots: vec![WordTable::EMPTY_SLOT; 1 << bits],
             bits,
             used: 0,
         }
@@ -199,23 +190,66 @@ impl Table {
         id: EMPTY,
     };
 
+    /// The id of word `w`; when the table holds none, `next` (below `u32::MAX`), kept as
+    /// its id. `same(id)` says whether the word of `id`, of the same length and first 16
+    /// bytes as `w`, is `w`: it is asked only of a word longer than 16 bytes.
+    #[inline]
+    pub fn id_of(&mut self, w: &[u8], next: u32, same: impl Fn(u32) -> bool) -> u32 {
+        let key = Key::of(w);
+        let mask = self.slots.len() - 1;
+        let mut s = key.index(self.bits);
+        loop {
+            let slot = &self.slots[s];
+            if slot.id == EMPTY {
+                self.put(s, key, next);
+                return next;
+            }
+            // (A key holds the whole of a word of 16 bytes or fewer.)
+            if slot.key == key && (w.len() <= 16 || same(slot.id)) {
+                return slot.id;
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// Makes room for `more` words beyond those it holds, so that it does not grow while
+    /// they come (each step of growth moves every word).
+    pub fn reserve(&mut self, more: usize) {
+        let want = (2 * (self.used + more)).next_power_of_two();
+        if want > self.slots.len() {
+            self.grow(want.trailing_zeros());
+        }
+    }
+
     /// Puts `id` in the empty slot `s`, and doubles the table when it is half full.
     fn put(&mut self, s: usize, key: Key, id: u32) {
         self.slots[s] = Slot { key, id };
         self.used += 1;
         if self.used * 2 > self.slots.len() {
-            let old = std::mem::take(&mut self.slots);
-            self.bits += 1;
-            self.slots = vec![Table::EMPTY_SLOT; 1 << self.bits];
-            let mask = self.slots.len() - 1;
-            for slot in old.into_iter().filter(|s| s.id != EMPTY) {
-                let mut s = slot.key.index(self.bits);
-                while self.slots[s].id != EMPTY {
-                    s = (s + 1) & mask;
-                }
-                self.slots[s] = slot;
-            }
+            self.grow(self.bits + 1);
         }
+    }
+
+    /// Moves every word to a table of `1 << bits` slots.
+    fn grow(&mut self, bits: u32) {
+        let old = std::mem::take(&mut self.slots);
+        self.bits = bits;
+        self.slots = vec![WordTable::EMPTY_SLOT; 1 << bits];
+        let mask = self.slots.len() - 1;
+        for slot in old.into_iter().filter(|s| s.id != EMPTY) {
+            let mut s = slot.key.index(self.bits);
+            while self.slots[s].id != EMPTY {
+                s = (s + 1) & mask;
+            }
+            self.slots[s] = slot;
+        }
+    }
+}
+
+/// An empty table (of the smallest size).
+impl Default for WordTable {
+    fn default() -> WordTable {
+        WordTable::new(0)
     }
 }
 

@@ -11,7 +11,7 @@
 
 use super::{Context, Rule, RuleDoc, RuleMeta, WordList, match_case};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span, Suggestion};
-use crate::document::{Document, Token, Vocabulary, tokenize_phrase};
+use crate::document::{Document, Token, Vocabulary, WordTable, tokenize_phrase};
 use crate::lexicon::{Analysis, Gender, Morphology, Number, Pos};
 use smallvec::{SmallVec, smallvec};
 use std::cell::OnceCell;
@@ -903,31 +903,20 @@ impl FirstLook {
 /// is its own. The 435 man pages looked up 191,000 distinct words in all (22,700 as one
 /// file), each in the dictionary and the word lists, and worked out 53,000 `Word`s.
 ///
-/// A word is found by its length and first 16 bytes (`Slot`) in an open-addressing
-/// table; the bytes of a longer word are compared in `long`. One per thread
+/// A word is found by its length and first 16 bytes in a `WordTable` (the vocabulary's);
+/// the bytes of a longer word are compared in `long`. One per thread
 /// (`Facts::take`), given back when its file is done: no lock, and a file checked on the
 /// same thread while another waits (rayon's work stealing) finds none and makes its own.
 #[derive(Default)]
 struct Facts {
-    slots: Vec<Slot>,
+    /// Each word's index among the entries.
+    table: WordTable,
     entries: Vec<Fact>,
     /// The words of more than 16 bytes, end to end (`Fact::long`).
     long: String,
     /// Once the table holds more words than this when a file starts, it starts afresh:
     /// a run over a large repository may meet millions of words.
     limit: usize,
-}
-
-/// A slot of `Facts`: a word's length and its first 16 bytes (zero-padded), and its
-/// index among the entries plus one (0: an empty slot). 32 bytes: a slot never
-/// straddles two cache lines.
-#[derive(Clone, Copy, Default)]
-#[repr(align(32))]
-struct Slot {
-    lo: u64,
-    hi: u64,
-    len: u32,
-    entry: u32,
 }
 
 struct Fact {
@@ -962,59 +951,26 @@ impl Facts {
 
     fn with_limit(limit: usize) -> Facts {
         Facts {
-            slots: vec![Slot::default(); 1024],
+            table: WordTable::new(512),
             entries: Vec::new(),
             long: String::new(),
             limit,
         }
     }
 
-    /// The key of `w` (see `Slot`), its `entry` left at 0.
-    #[inline]
-    fn key(w: &[u8]) -> Slot {
-        let (lo, hi) = crate::document::first_16_bytes(w);
-        Slot {
-            lo,
-            hi,
-            len: w.len() as u32,
-            entry: 0,
-        }
-    }
-
-    /// The slot where the search for `key` starts, in a table of `1 << bits` slots: the
-    /// top bits of a product, which depend on every bit of the key.
-    #[inline]
-    fn home(key: &Slot, bits: u32) -> usize {
-        const K: u64 = 0x9e37_79b9_7f4a_7c15;
-        let h = (key.lo.wrapping_mul(K) ^ key.hi ^ key.len as u64).wrapping_mul(K);
-        (h >> (64 - bits)) as usize
-    }
-
     /// The index of `w` among the entries, added (its first questions answered) when it
     /// is new.
     fn index(&mut self, w: &str, m: &Morphology) -> u32 {
         let b = w.as_bytes();
-        let key = Facts::key(b);
-        let mask = self.slots.len() - 1;
-        let mut s = Facts::home(&key, self.slots.len().trailing_zeros());
-        loop {
-            let slot = self.slots[s];
-            if slot.entry == 0 {
-                break;
-            }
-            if slot.lo == key.lo
-                && slot.hi == key.hi
-                && slot.len == key.len
-                && (b.len() <= 16 || {
-                    let at = self.entries[slot.entry as usize - 1].long as usize;
-                    self.long.as_bytes()[at..at + b.len()] == *b
-                })
-            {
-                return slot.entry - 1;
-            }
-            s = (s + 1) & mask;
+        let next = self.entries.len() as u32;
+        let (entries, long) = (&self.entries, &self.long);
+        let id = self.table.id_of(b, next, |e| {
+            let at = entries[e as usize].long as usize;
+            long.as_bytes()[at..at + b.len()] == *b
+        });
+        if id != next {
+            return id;
         }
-        let id = self.entries.len() as u32;
         let long = if b.len() > 16 {
             self.long.push_str(w);
             (self.long.len() - b.len()) as u32
@@ -1031,35 +987,15 @@ impl Facts {
             word: OnceCell::new(),
             name: OnceCell::new(),
         });
-        self.slots[s] = Slot {
-            entry: id + 1,
-            ..key
-        };
-        // (At most half full: see `reserve`.)
-        if 2 * self.entries.len() > self.slots.len() {
-            self.reserve(1);
-        }
         id
     }
 
-    /// Room for `more` new words: entries, and slots for twice as many words. Made once
-    /// per file for its distinct words, where growing the table as words came cost 2.4 M
-    /// instructions more on the man pages as one file (copies of the entries, rehashing).
+    /// Room for `more` new words, in the entries and in the table. Made once per file for
+    /// its distinct words, where growing the table as words came cost 2.4 M instructions
+    /// more on the man pages as one file (copies of the entries, rehashing).
     fn reserve(&mut self, more: usize) {
         self.entries.reserve(more);
-        let want = (2 * (self.entries.len() + more)).next_power_of_two();
-        if want <= self.slots.len() {
-            return;
-        }
-        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); want]);
-        let mask = want - 1;
-        for slot in old.into_iter().filter(|s| s.entry != 0) {
-            let mut s = Facts::home(&slot, want.trailing_zeros());
-            while self.slots[s].entry != 0 {
-                s = (s + 1) & mask;
-            }
-            self.slots[s] = slot;
-        }
+        self.table.reserve(more);
     }
 
     /// `Analyzer::per_id` of the first token `t` of a distinct word.
