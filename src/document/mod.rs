@@ -14,7 +14,7 @@ pub use lines::LineIndex;
 pub use mask::{Mask, MaskKind};
 pub use segment::{Sentence, sentences};
 pub use tokens::{Token, fold_accents, is_elision, normalize_word, tokenize, tokenize_phrase};
-pub use vocabulary::{PerForm, Vocabulary, WordTable, first_16_bytes};
+pub use vocabulary::{PerForm, Vocabulary, WordIds, first_16_bytes};
 
 use crate::formats::Format;
 

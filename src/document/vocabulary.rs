@@ -19,7 +19,7 @@ impl Vocabulary {
         // Sized for a distinct word in 32 tokens (the man pages have one in 26) and grown
         // as needed: a table sized for the tokens was mostly empty, and its probes missed
         // the caches.
-        let mut table = WordTable::new(tokens.len() / 32);
+        let mut table = WordIds::new(tokens.len() / 32);
         let mut first: Vec<u32> = Vec::new();
         let ids = tokens
             .iter()
@@ -111,7 +111,7 @@ struct Key {
 }
 
 /// The first 16 bytes of a word, zero-padded, as two little-endian numbers: with its
-/// length, the key by which the tables of words (`WordTable`, and the glossary's memo)
+/// length, the key by which the tables of words (`WordIds`, and the glossary's memo)
 /// find a word in a few instructions. A word of 16 bytes or more is read in
 /// two loads of 8 bytes; one of 9 to 15 bytes reads its last 8 bytes and shifts off those
 /// before its ninth.
@@ -158,7 +158,7 @@ const EMPTY: u32 = u32::MAX;
 /// themselves are kept by its user, who compares a word longer than a key with the word of
 /// an id (`id_of`): the vocabulary of a document, `agreement`'s words kept from file to
 /// file.
-pub struct WordTable {
+pub struct WordIds {
     slots: Vec<Slot>,
     bits: u32,
     used: usize,
@@ -170,12 +170,12 @@ struct Slot {
     id: u32,
 }
 
-impl WordTable {
+impl WordIds {
     /// A table with room for `expected` words before it grows.
-    pub fn new(expected: usize) -> WordTable {
+    pub fn new(expected: usize) -> WordIds {
         let bits = (expected * 2).max(16).next_power_of_two().trailing_zeros();
-        WordTable {
-            slots: vec![WordTable::EMPTY_SLOT; 1 << bits],
+        WordIds {
+            slots: vec![WordIds::EMPTY_SLOT; 1 << bits],
             bits,
             used: 0,
         }
@@ -234,7 +234,7 @@ impl WordTable {
     fn grow(&mut self, bits: u32) {
         let old = std::mem::take(&mut self.slots);
         self.bits = bits;
-        self.slots = vec![WordTable::EMPTY_SLOT; 1 << bits];
+        self.slots = vec![WordIds::EMPTY_SLOT; 1 << bits];
         let mask = self.slots.len() - 1;
         for slot in old.into_iter().filter(|s| s.id != EMPTY) {
             let mut s = slot.key.index(self.bits);
@@ -247,9 +247,9 @@ impl WordTable {
 }
 
 /// An empty table (of the smallest size).
-impl Default for WordTable {
-    fn default() -> WordTable {
-        WordTable::new(0)
+impl Default for WordIds {
+    fn default() -> WordIds {
+        WordIds::new(0)
     }
 }
 

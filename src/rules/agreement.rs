@@ -11,7 +11,7 @@
 
 use super::{Context, Rule, RuleDoc, RuleMeta, WordList, match_case};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span, Suggestion};
-use crate::document::{Document, Token, Vocabulary, WordTable, tokenize_phrase};
+use crate::document::{Document, Token, Vocabulary, WordIds, tokenize_phrase};
 use crate::lexicon::{Analysis, Gender, Morphology, Number, Pos};
 use smallvec::{SmallVec, smallvec};
 use std::cell::OnceCell;
@@ -903,14 +903,14 @@ impl FirstLook {
 /// is its own. The 435 man pages looked up 191,000 distinct words in all (22,700 as one
 /// file), each in the dictionary and the word lists, and worked out 53,000 `Word`s.
 ///
-/// A word is found by its length and first 16 bytes in a `WordTable` (the vocabulary's);
+/// A word is found by its length and first 16 bytes in a `WordIds` (the vocabulary's);
 /// the bytes of a longer word are compared in `long`. One per thread
 /// (`Facts::take`), given back when its file is done: no lock, and a file checked on the
 /// same thread while another waits (rayon's work stealing) finds none and makes its own.
 #[derive(Default)]
 struct Facts {
     /// Each word's index among the entries.
-    table: WordTable,
+    table: WordIds,
     entries: Vec<Fact>,
     /// The words of more than 16 bytes, end to end (`Fact::long`).
     long: String,
@@ -951,7 +951,7 @@ impl Facts {
 
     fn with_limit(limit: usize) -> Facts {
         Facts {
-            table: WordTable::new(512),
+            table: WordIds::new(512),
             entries: Vec::new(),
             long: String::new(),
             limit,
