@@ -497,6 +497,11 @@ impl WordTable {
 /// The tokens of the sentence of token `k`: side by side, tokens and sentences being in
 /// the order of the text.
 pub fn sentence_tokens(toks: &[Token], k: usize) -> &[Token] {
+    &toks[sentence_range(toks, k)]
+}
+
+/// The indices of the tokens of the sentence of token `k` (see `sentence_tokens`).
+pub fn sentence_range(toks: &[Token], k: usize) -> std::ops::Range<usize> {
     let s = toks[k].sentence;
     let first = toks[..k]
         .iter()
@@ -506,7 +511,7 @@ pub fn sentence_tokens(toks: &[Token], k: usize) -> &[Token] {
         .iter()
         .position(|t| t.sentence != s)
         .map_or(toks.len(), |j| k + j);
-    &toks[first..last]
+    first..last
 }
 
 /// The indices of the tokens that hold a capital (`Token::has_upper`), start with one or

@@ -1530,15 +1530,9 @@ fn english_sentences(doc: &Document) -> Vec<bool> {
             continue;
         }
         judged = Some(s);
-        // The sentence's tokens, side by side (tokens and sentences are in text order).
-        let first = k - toks[..k]
-            .iter()
-            .rev()
-            .take_while(|t| t.sentence == s)
-            .count();
-        let end = k + toks[k..].iter().take_while(|t| t.sentence == s).count();
+        let sentence = super::sentence_range(toks, k);
         let (mut en, mut fr, mut all) = (0, 0, 0);
-        for (t, &id) in toks[first..end].iter().zip(&words.ids[first..end]) {
+        for (t, &id) in toks[sentence.clone()].iter().zip(&words.ids[sentence]) {
             if !t.is_word() {
                 continue;
             }
