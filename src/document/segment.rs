@@ -166,43 +166,37 @@ fn ends_with_abbreviation(s: &str) -> bool {
 }
 
 /// True when the ASCII `word` is one of `ABBREVIATIONS` in any case
-/// (`eq_ignore_ascii_case` with each): lowered into a buffer, then matched at once, where
-/// comparing it with each of them cost about 30 instructions a segment.
+/// (`eq_ignore_ascii_case` with each), matched at once (`ascii_lowered`).
 fn is_ascii_abbreviation(word: &[u8]) -> bool {
-    let mut buf = [0u8; LONGEST_ABBREVIATION];
-    let Some(lower) = buf.get_mut(..word.len()) else {
-        return false; // longer than every abbreviation
-    };
-    for (l, b) in lower.iter_mut().zip(word) {
-        *l = b.to_ascii_lowercase();
-    }
-    matches!(
-        &*lower,
-        b"art"
-            | b"av"
-            | b"cf"
-            | b"chap"
-            | b"dr"
-            | b"env"
-            | b"ex"
-            | b"fig"
-            | b"hab"
-            | b"mgr"
-            | b"m"
-            | b"me"
-            | b"mlle"
-            | b"mm"
-            | b"mme"
-            | b"mmes"
-            | b"no"
-            | b"p"
-            | b"pp"
-            | b"pr"
-            | b"st"
-            | b"ste"
-            | b"t"
-            | b"vol"
-    )
+    super::tokens::ascii_lowered::<LONGEST_ABBREVIATION>(word, |lower| {
+        matches!(
+            lower,
+            b"art"
+                | b"av"
+                | b"cf"
+                | b"chap"
+                | b"dr"
+                | b"env"
+                | b"ex"
+                | b"fig"
+                | b"hab"
+                | b"mgr"
+                | b"m"
+                | b"me"
+                | b"mlle"
+                | b"mm"
+                | b"mme"
+                | b"mmes"
+                | b"no"
+                | b"p"
+                | b"pp"
+                | b"pr"
+                | b"st"
+                | b"ste"
+                | b"t"
+                | b"vol"
+        )
+    })
 }
 
 /// The length in bytes of the longest of `ABBREVIATIONS`.
