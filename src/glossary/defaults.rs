@@ -7,6 +7,7 @@ of the tool's version and of the code that parses them, with a checksum. A missi
 stale, truncated or altered file means parsing again. */
 
 use super::matcher::{cache_dir, prune_cache};
+use super::stamp::{Mapped, SETTLED, changed_long_ago, identity};
 use super::terms::Terms;
 use super::{
     Context, Entity, Examples, Expression, ExpressionKind, Glossary, GlossaryError, Origin,
@@ -103,40 +104,15 @@ pub fn parse_file_cached(
     Ok(g)
 }
 
-/// How long a file must have been left unchanged before its metadata stands for its
-/// content.
-const SETTLED: std::time::Duration = std::time::Duration::from_secs(2);
-
-/// A key of what a file's metadata says of its content: its device, inode, size, and
-/// modification and change times (to the nanosecond), with its name and the code that
-/// parses it. Writing to a file sets its change time to the present, and no tool can set
-/// it back: equal metadata means the same content, unless the file changed again within
-/// the clock's resolution of the moment its key was noted, which `note_seen` rules out
-/// as git does for its index. `None` where there is no such metadata (not Unix).
+/// A key of what a file's metadata says of its content (see `stamp`), with its name and
+/// the code that parses it. `None` where there is no such metadata (not Unix).
 fn seen_key(file: &str, meta: &std::fs::Metadata) -> Option<u128> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        let mut k = FileKey::new(file);
-        k.chunk(b"seen");
-        for n in [
-            meta.dev() as i64,
-            meta.ino() as i64,
-            meta.size() as i64,
-            meta.mtime(),
-            meta.mtime_nsec(),
-            meta.ctime(),
-            meta.ctime_nsec(),
-        ] {
-            k.chunk(&n.to_le_bytes());
-        }
-        Some(k.finish())
+    let mut k = FileKey::new(file);
+    k.chunk(b"seen");
+    for n in identity(meta)? {
+        k.chunk(&n.to_le_bytes());
     }
-    #[cfg(not(unix))]
-    {
-        let _ = (file, meta);
-        None
-    }
+    Some(k.finish())
 }
 
 const SEEN_MAGIC: &[u8; 8] = b"RLSEv001";
@@ -164,15 +140,12 @@ fn note_seen(
     let Ok(now) = std::fs::metadata(path) else {
         return;
     };
-    let same = |a: &std::fs::Metadata, b: &std::fs::Metadata| {
-        a.len() == b.len() && a.modified().ok() == b.modified().ok() && same_change(a, b)
-    };
     let old_enough = |t: std::io::Result<std::time::SystemTime>| {
         t.ok()
             .and_then(|t| t.elapsed().ok())
             .is_some_and(|age| age >= settled)
     };
-    if !same(meta, &now) || !old_enough(now.modified()) || !changed_long_ago(&now, settled) {
+    if !same_change(meta, &now) || !old_enough(now.modified()) || !changed_long_ago(&now, settled) {
         return;
     }
     let mut b = SEEN_MAGIC.to_vec();
@@ -192,31 +165,9 @@ fn note_seen(
     prune_cache(dir, "seen-");
 }
 
-#[cfg(unix)]
+/// Whether two readings of a file's metadata are the same (never so without metadata).
 fn same_change(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    (a.dev(), a.ino(), a.ctime(), a.ctime_nsec()) == (b.dev(), b.ino(), b.ctime(), b.ctime_nsec())
-}
-
-#[cfg(not(unix))]
-fn same_change(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
-    false
-}
-
-/// Whether the file's change time is at least `settled` in the past.
-#[cfg(unix)]
-fn changed_long_ago(m: &std::fs::Metadata, settled: std::time::Duration) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    let ctime = std::time::UNIX_EPOCH.checked_add(std::time::Duration::new(
-        m.ctime().max(0) as u64,
-        m.ctime_nsec().clamp(0, 999_999_999) as u32,
-    ));
-    ctime.is_some_and(|t| t.elapsed().is_ok_and(|age| age >= settled))
-}
-
-#[cfg(not(unix))]
-fn changed_long_ago(_: &std::fs::Metadata, _: std::time::Duration) -> bool {
-    false
+    identity(a).is_some() && identity(a) == identity(b)
 }
 
 /// `parse_file_cached` for a text already read (the tests').
@@ -371,15 +322,12 @@ fn checksum(b: &[u8]) -> u64 {
 /// The glossary stored at `path` under `key`. Its terms stay in the file, mapped, and are
 /// read when first used (see `Terms`).
 fn read(path: &std::path::Path, key: u128) -> Option<Glossary> {
-    let file = std::fs::File::open(path).ok()?;
-    // SAFETY: a cache file is never written in place (written aside, then renamed over), so
-    // the mapped bytes do not change while mapped; and they are checked before any use.
-    let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) }.ok()?;
-    let (head, payload) = map.split_at_checked(24)?;
+    let mapped = Mapped::open(path)?;
+    let (head, payload) = mapped.map.split_at_checked(24)?;
     let (magic, sum) = head.split_at(16);
     if &magic[..8] != MAGIC
         || u64::from_le_bytes(magic[8..].try_into().ok()?) != payload.len() as u64
-        || u64::from_le_bytes(sum.try_into().ok()?) != checksum(payload)
+        || !mapped.sum_is(payload, u64::from_le_bytes(sum.try_into().ok()?))
     {
         return None;
     }
@@ -426,7 +374,7 @@ fn read(path: &std::path::Path, key: u128) -> Option<Glossary> {
         strings: body.end + table.len() + 8..payload.len() + 24 - 8,
         body,
         files,
-        map,
+        map: mapped.map,
     };
     g.terms = Terms::stored(Arc::new(stored));
     Some(g)
@@ -468,8 +416,9 @@ fn write_and_read(path: &std::path::Path, key: u128, g: Glossary, prefix: &str) 
 /// A glossary file kept on disk, mapped, from which terms are read when first used.
 ///
 /// Its terms are not checked when it is opened (that took as long as the rest of opening
-/// it): its checksum says that its bytes are those written by this very code (its key holds
-/// the code), which reads back what it writes (see the tests). A term that could not be read
+/// it): its checksum (taken now, or by an earlier run and the file unchanged since: see
+/// `stamp`) says that its bytes are those written by this very code (its key holds the
+/// code), which reads back what it writes (see the tests). A term that could not be read
 /// all the same would stand as an empty term (see `terms::unreadable`), never a panic.
 pub(crate) struct Stored {
     /// The key it is stored under: everything its content depends on.

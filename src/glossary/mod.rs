@@ -8,6 +8,7 @@ pub mod examples;
 mod inflect;
 mod matcher;
 mod model;
+mod stamp;
 pub mod tbx;
 mod terms;
 mod toml;

@@ -2,7 +2,8 @@
 
 Compiling a 100,000-concept termbase (every word expanded to its inflected forms) takes
 about a second; its compiled tables (45 MB) are mapped from the file and used in place,
-which costs the checksum and a check of their sizes and offsets (see `valid_offsets`). The cache holds
+which costs a check of their sizes and offsets (see `valid_offsets`), and the checksum of
+the file unless an earlier run took it and the file is unchanged since (see `stamp`). The cache holds
 the compiled patterns only, never the entries themselves (the rules read those from the
 glossary just loaded), in `$RELECTURE_CACHE_DIR`, else `$XDG_CACHE_HOME/relecture`, else
 `~/.cache/relecture`; `RELECTURE_NO_CACHE` turns it off.
@@ -17,6 +18,7 @@ reading them back well under 1 ms, which is most of a run on a small file). */
 
 use super::{CtxIds, FormTable, Lists, Matcher, Target, VariantContexts, Words};
 use crate::glossary::checksum::Checksum;
+use crate::glossary::stamp::{Mapped, note_path};
 use crate::glossary::terms::KeyPart;
 use crate::glossary::{Glossary, Scope};
 use std::hash::{BuildHasher, Hasher};
@@ -413,6 +415,7 @@ pub(crate) fn prune(dir: &std::path::Path, prefix: &str) {
         files.sort();
         for (_, p) in &files[..files.len() - KEEP] {
             let _ = std::fs::remove_file(p);
+            let _ = std::fs::remove_file(note_path(p));
         }
     }
 }
@@ -429,20 +432,17 @@ fn mapped(key: u128) -> Option<&'static [u8]> {
     if let Some((_, m)) = maps.iter().find(|(k, _)| *k == key) {
         return Some(&m[40..]);
     }
-    let file = std::fs::File::open(path(key)?).ok()?;
-    // SAFETY: a cache file is never written in place (written aside, then renamed over), so
-    // the mapped bytes do not change while mapped; and they are checked before any use.
-    let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) }.ok()?;
-    let (head, payload) = map.split_at_checked(40)?;
+    let mapped = Mapped::open(&path(key)?)?;
+    let (head, payload) = mapped.map.split_at_checked(40)?;
     if &head[..8] != MAGIC || u128::from_le_bytes(head[8..24].try_into().ok()?) != key {
         return None;
     }
     let len = u64::from_le_bytes(head[24..32].try_into().ok()?);
     let sum = u64::from_le_bytes(head[32..40].try_into().ok()?);
-    if payload.len() as u64 != len || Checksum::of(payload) != sum {
+    if payload.len() as u64 != len || !mapped.sum_is(payload, sum) {
         return None;
     }
-    let map: &'static memmap2::Mmap = Box::leak(Box::new(map));
+    let map: &'static memmap2::Mmap = Box::leak(Box::new(mapped.map));
     maps.push((key, map));
     Some(&map[40..])
 }
