@@ -260,10 +260,13 @@ impl Glossary {
         // 100,000-concept termbase.
         type Set<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
         let ours: Set<&str> = self.ids().collect();
-        let ids: Set<String> = other
-            .ids()
-            .filter(|id| ours.contains(id))
-            .map(str::to_string)
+        let wanted = |id: &str| ours.contains(id);
+        let others = (other.entities.iter().map(|e| e.id.as_str()))
+            .chain(other.expressions.iter().map(|e| e.id.as_str()))
+            .chain(other.overuses.iter().map(|e| e.id.as_str()));
+        let ids: Set<String> = (other.terms.ids_among(ours.iter().copied(), wanted))
+            .into_iter()
+            .chain(others.filter(|id| wanted(id)).map(str::to_string))
             .collect();
         if !ids.is_empty() {
             self.terms.retain_ids(|id| !ids.contains(id));
