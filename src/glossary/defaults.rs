@@ -1060,6 +1060,20 @@ mod tests {
         );
         assert_eq!(g.terms[n].approved[..], ["autre chose"]);
         assert_eq!(g.terms[1], parsed.terms[0]);
+        // A stored file that redefines one of ours replaces it: its index of ids says it
+        // may hold it, and says so of every id it holds and of no other here.
+        let path = dir.path().join("third.bin");
+        write(&path, &given(&first), "defaults-");
+        let third = read(&path, 9).expect("the file just written");
+        let file = &third.terms.files()[0];
+        assert!(file.may_hold_id(&first));
+        assert!(!file.may_hold_id(&last) && !file.may_hold_id("nouveau"));
+        let mut redefined = stored.clone();
+        redefined.merge(third);
+        assert_eq!(redefined.terms.len(), n);
+        assert_eq!(redefined.terms[n - 1].id, first);
+        assert_eq!(redefined.terms[n - 1].approved[..], ["autre chose"]);
+        assert_eq!(redefined.terms[0], parsed.terms[1]);
         // Two stored files merged: each term is read from its own.
         let path = dir.path().join("second.bin");
         write(&path, &given("seul"), "defaults-");

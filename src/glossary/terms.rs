@@ -126,6 +126,12 @@ impl Terms {
         self.slots.iter().map(|s| id(&self.files, s))
     }
 
+    /// The stored files the terms are read from.
+    #[cfg(test)]
+    pub(crate) fn files(&self) -> &[Arc<Stored>] {
+        &self.files
+    }
+
     /// The ids of these terms for which `wanted` is true, `candidates` being every id it
     /// accepts: the terms of a stored file that holds none of the candidates (its index of
     /// ids says so) are passed over without reading their ids. When the default
