@@ -267,7 +267,7 @@ pub fn in_parallel(len: usize) -> bool {
 /// The sentences and the words of a view, from one pass of UAX #29 over its lines (the
 /// same as `sentences` and `tokenize` apart).
 fn sentences_and_tokens(view: &str) -> (Vec<Sentence>, Vec<Token>) {
-    let (tokens, bounds) = if in_parallel(view.len()) {
+    if in_parallel(view.len()) {
         // Lines are independent in UAX #29: pieces cut after a line feed give the same
         // boundaries, joined in order.
         use rayon::prelude::*;
@@ -280,24 +280,39 @@ fn sentences_and_tokens(view: &str) -> (Vec<Sentence>, Vec<Token>) {
             tokens.extend(t);
             bounds.extend(b);
         }
-        (tokens, bounds)
+        (segment::from_bounds(view, &bounds), tokens)
     } else {
-        words_and_bounds(view, 0, view.len())
-    };
-    (segment::from_bounds(view, &bounds), tokens)
+        // The sentence segments go to the sentences as they come, not through a list.
+        let mut sentences = segment::Builder::new(view);
+        let tokens = words_with(view, 0, view.len(), |s, e| sentences.push(s, e));
+        (sentences.finish(), tokens)
+    }
 }
 
 /// The words and the UAX #29 sentence segments of `view[from..to]`, in offsets of `view`.
 fn words_and_bounds(view: &str, from: usize, to: usize) -> (Vec<Token>, Vec<(usize, usize)>) {
+    let mut bounds = Vec::new();
+    let tokens = words_with(view, from, to, |s, e| bounds.push((s, e)));
+    (tokens, bounds)
+}
+
+/// The words of `view[from..to]`; calls `segment(start, end)` on each of its UAX #29
+/// sentence segments, in order (offsets of `view`).
+#[inline(always)]
+fn words_with(
+    view: &str,
+    from: usize,
+    to: usize,
+    mut segment: impl FnMut(usize, usize),
+) -> Vec<Token> {
     // About one token in six bytes of French prose.
     let mut tokens = Vec::with_capacity((to - from) / 6);
-    let mut bounds = Vec::new();
     uax29::bounds(
         &view[from..to],
         Some(|s, e, counts| tokens::push_segment(view, from + s, from + e, counts, &mut tokens)),
-        Some(|s, e| bounds.push((from + s, from + e))),
+        Some(|s, e| segment(from + s, from + e)),
     );
-    (tokens, bounds)
+    tokens
 }
 
 /// `text` cut into pieces of about `size` bytes, each ending after a line feed (the last
@@ -451,6 +466,45 @@ mod tests {
                 assign_sentences(&mut tokens, sentences);
                 assert_eq!(tokens, expected, "{t:?}");
             }
+        }
+    }
+
+    /// The sentences made as the splitter finds their segments are those made from the
+    /// list of the segments, and the words those of `tokenize`, on random texts.
+    #[test]
+    fn sentences_made_on_the_way_are_those_of_the_segments() {
+        let pieces = [
+            "M. Dupont",
+            " ",
+            "p. ex.",
+            "l’IA",
+            ".",
+            "\n",
+            "\n\n",
+            " \t\r\n",
+            "Fin",
+            "!",
+            "?",
+            "3,14",
+            "« Oui »",
+            "Mme.",
+            "X.",
+            "\u{A0}",
+            "\u{2028}",
+            "😀",
+        ];
+        let mut rng = crate::testing::Rng::new(0x2F6B_1D3A_9C4E_0B57);
+        let whole = super::tokens::tests::VARIED;
+        for t in
+            std::iter::once(whole.to_string()).chain((0..5_000).map(|_| rng.string(&pieces, 24)))
+        {
+            let mut bounds = Vec::new();
+            uax29::sentence_bounds(&t, |s, e| bounds.push((s, e)));
+            assert_eq!(
+                sentences_and_tokens(&t),
+                (segment::from_bounds(&t, &bounds), tokenize(&t, 0, t.len())),
+                "{t:?}"
+            );
         }
     }
 
