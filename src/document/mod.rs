@@ -286,7 +286,7 @@ fn sentences_and_tokens(view: &str) -> (Vec<Sentence>, Vec<Token>) {
 }
 
 /// The words and the UAX #29 sentence segments of `view[from..to]`, in offsets of `view`.
-fn words_and_bounds(view: &str, from: usize, to: usize) -> (Vec<Token>, Vec<(usize, usize)>) {
+fn words_and_bounds(view: &str, from: usize, to: usize) -> Piece {
     let mut bounds = Vec::new();
     let tokens = words_with(view, from, to, |s, e| bounds.push((s, e)));
     (tokens, bounds)
@@ -311,11 +311,14 @@ fn words_with(
     tokens
 }
 
+/// The words and the sentence segments of a piece of text (`words_and_bounds`).
+type Piece = (Vec<Token>, Vec<(usize, usize)>);
+
 /// The words and segments of pieces side by side, joined in order. The first piece's lists
 /// are grown to take the others: its tokens, a block mapped apart (see `cli::alloc`), grow
 /// by `mremap` without a copy, where a new list copied every token into fresh pages (on
 /// the man pages, 29 MB written twice).
-fn join(pieces: Vec<(Vec<Token>, Vec<(usize, usize)>)>) -> (Vec<Token>, Vec<(usize, usize)>) {
+fn join(pieces: Vec<Piece>) -> Piece {
     let tokens_in_all = pieces.iter().map(|(t, _)| t.len()).sum::<usize>();
     let bounds_in_all = pieces.iter().map(|(_, b)| b.len()).sum::<usize>();
     let mut pieces = pieces.into_iter();
