@@ -267,7 +267,7 @@ pub fn in_parallel(len: usize) -> bool {
 /// The sentences and the words of a view, from one pass of UAX #29 over its lines (the
 /// same as `sentences` and `tokenize` apart).
 fn sentences_and_tokens(view: &str) -> (Vec<Sentence>, Vec<Token>) {
-    let (tokens, bounds) = if in_parallel(view.len()) {
+    if in_parallel(view.len()) {
         // Lines are independent in UAX #29: pieces cut after a line feed give the same
         // boundaries, joined in order.
         use rayon::prelude::*;
@@ -275,28 +275,60 @@ fn sentences_and_tokens(view: &str) -> (Vec<Sentence>, Vec<Token>) {
             .into_par_iter()
             .map(|(a, b)| words_and_bounds(view, a, b))
             .collect();
-        let (mut tokens, mut bounds) = (Vec::new(), Vec::new());
-        for (t, b) in pieces {
-            tokens.extend(t);
-            bounds.extend(b);
-        }
-        (tokens, bounds)
+        let (tokens, bounds) = join(pieces);
+        (segment::from_bounds(view, &bounds), tokens)
     } else {
-        words_and_bounds(view, 0, view.len())
-    };
-    (segment::from_bounds(view, &bounds), tokens)
+        // The sentence segments go to the sentences as they come, not through a list.
+        let mut sentences = segment::Builder::new(view);
+        let tokens = words_with(view, 0, view.len(), |s, e| sentences.push(s, e));
+        (sentences.finish(), tokens)
+    }
 }
 
 /// The words and the UAX #29 sentence segments of `view[from..to]`, in offsets of `view`.
-fn words_and_bounds(view: &str, from: usize, to: usize) -> (Vec<Token>, Vec<(usize, usize)>) {
+fn words_and_bounds(view: &str, from: usize, to: usize) -> Piece {
+    let mut bounds = Vec::new();
+    let tokens = words_with(view, from, to, |s, e| bounds.push((s, e)));
+    (tokens, bounds)
+}
+
+/// The words of `view[from..to]`; calls `segment(start, end)` on each of its UAX #29
+/// sentence segments, in order (offsets of `view`).
+#[inline(always)]
+fn words_with(
+    view: &str,
+    from: usize,
+    to: usize,
+    mut segment: impl FnMut(usize, usize),
+) -> Vec<Token> {
     // About one token in six bytes of French prose.
     let mut tokens = Vec::with_capacity((to - from) / 6);
-    let mut bounds = Vec::new();
     uax29::bounds(
         &view[from..to],
         Some(|s, e, counts| tokens::push_segment(view, from + s, from + e, counts, &mut tokens)),
-        Some(|s, e| bounds.push((from + s, from + e))),
+        Some(|s, e| segment(from + s, from + e)),
     );
+    tokens
+}
+
+/// The words and the sentence segments of a piece of text (`words_and_bounds`).
+type Piece = (Vec<Token>, Vec<(usize, usize)>);
+
+/// The words and segments of pieces side by side, joined in order. The first piece's lists
+/// are grown to take the others: its tokens, a block mapped apart (see `cli::alloc`), grow
+/// by `mremap` without a copy, where a new list copied every token into fresh pages (on
+/// the man pages, 29 MB written twice).
+fn join(pieces: Vec<Piece>) -> Piece {
+    let tokens_in_all = pieces.iter().map(|(t, _)| t.len()).sum::<usize>();
+    let bounds_in_all = pieces.iter().map(|(_, b)| b.len()).sum::<usize>();
+    let mut pieces = pieces.into_iter();
+    let (mut tokens, mut bounds) = pieces.next().unwrap_or_default();
+    tokens.reserve_exact(tokens_in_all - tokens.len());
+    bounds.reserve_exact(bounds_in_all - bounds.len());
+    for (t, b) in pieces {
+        tokens.extend(t);
+        bounds.extend(b);
+    }
     (tokens, bounds)
 }
 
@@ -454,6 +486,45 @@ mod tests {
         }
     }
 
+    /// The sentences made as the splitter finds their segments are those made from the
+    /// list of the segments, and the words those of `tokenize`, on random texts.
+    #[test]
+    fn sentences_made_on_the_way_are_those_of_the_segments() {
+        let pieces = [
+            "M. Dupont",
+            " ",
+            "p. ex.",
+            "l’IA",
+            ".",
+            "\n",
+            "\n\n",
+            " \t\r\n",
+            "Fin",
+            "!",
+            "?",
+            "3,14",
+            "« Oui »",
+            "Mme.",
+            "X.",
+            "\u{A0}",
+            "\u{2028}",
+            "😀",
+        ];
+        let mut rng = crate::testing::Rng::new(0x2F6B_1D3A_9C4E_0B57);
+        let whole = super::tokens::tests::VARIED;
+        for t in
+            std::iter::once(whole.to_string()).chain((0..5_000).map(|_| rng.string(&pieces, 24)))
+        {
+            let mut bounds = Vec::new();
+            uax29::sentence_bounds(&t, |s, e| bounds.push((s, e)));
+            assert_eq!(
+                sentences_and_tokens(&t),
+                (segment::from_bounds(&t, &bounds), tokenize(&t, 0, t.len())),
+                "{t:?}"
+            );
+        }
+    }
+
     #[test]
     fn pieces_of_lines_cut_as_the_whole() {
         let text = include_str!("../../corpus/meta-puce-ia.fr.txt").repeat(3);
@@ -463,11 +534,14 @@ mod tests {
             assert_eq!(pieces.first().map(|p| p.0), Some(0));
             assert_eq!(pieces.last().map(|p| p.1), Some(text.len()));
             let (mut tokens, mut bounds) = (Vec::new(), Vec::new());
+            let mut cut = Vec::new();
             for (a, b) in pieces {
                 let (t, s) = words_and_bounds(&text, a, b);
-                tokens.extend(t);
-                bounds.extend(s);
+                tokens.extend(t.iter().cloned());
+                bounds.extend(s.iter().copied());
+                cut.push((t, s));
             }
+            assert_eq!(join(cut), whole, "pieces of {size} bytes, joined");
             assert_eq!((tokens, bounds), whole, "pieces of {size} bytes");
         }
     }

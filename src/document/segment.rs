@@ -16,47 +16,86 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 pub fn sentences(view: &str) -> Vec<Sentence> {
-    let mut bounds: Vec<(usize, usize)> = Vec::new();
-    super::uax29::sentence_bounds(view, |s, e| bounds.push((s, e)));
-    from_bounds(view, &bounds)
+    let mut out = Builder::new(view);
+    super::uax29::sentence_bounds(view, |s, e| out.push(s, e));
+    out.finish()
 }
 
 /// The sentences of `view` from its UAX #29 sentence segments, in order.
 pub(super) fn from_bounds(view: &str, bounds: &[(usize, usize)]) -> Vec<Sentence> {
-    let breaks = paragraph_breaks(view);
-    let mut out: Vec<Sentence> = Vec::with_capacity(bounds.len());
-    let mut merge_next = false;
-    // Paragraph breaks before the current segment (segments come in order).
-    let mut before = 0;
+    let mut out = Builder::new(view);
     for &(start, end) in bounds {
-        let s = &view[start..end];
+        out.push(start, end);
+    }
+    out.finish()
+}
+
+/// The sentences of a view made from its UAX #29 sentence segments given one by one, in
+/// order, as the splitter finds them: no list of the segments is kept (on the man pages
+/// it held 16 bytes a segment, more than 2 MB, copied once as it grew into a block
+/// mapped apart, and each page of it written for the first time).
+pub(super) struct Builder<'a> {
+    view: &'a str,
+    /// Offsets of the paragraph breaks (`paragraph_breaks`).
+    breaks: Vec<usize>,
+    out: Vec<Sentence>,
+    /// True when the last segment ends with an abbreviation: the next one continues its
+    /// sentence (in the same paragraph).
+    merge_next: bool,
+    /// Paragraph breaks before the current segment (segments come in order).
+    before: usize,
+}
+
+impl<'a> Builder<'a> {
+    pub(super) fn new(view: &'a str) -> Builder<'a> {
+        Builder {
+            view,
+            breaks: paragraph_breaks(view),
+            // (A guess: one in 48 bytes, where the PO text has one in 56 and the man pages
+            // one in 80. Room not written is not touched, but a list of 2 MB or more is
+            // mapped apart on huge pages: the man pages' sentences would then take a
+            // whole 2 MB page.)
+            out: Vec::with_capacity(view.len() / 48),
+            merge_next: false,
+            before: 0,
+        }
+    }
+
+    /// Takes the next segment, `view[start..end]`. (Not inlined: the splitter's loop,
+    /// which calls it, runs short of registers.)
+    #[inline(never)]
+    pub(super) fn push(&mut self, start: usize, end: usize) {
+        let s = &self.view[start..end];
         let lead = leading_space(s);
         if lead == s.len() {
-            continue; // white space only
+            return; // white space only
         }
         // (The end keeps its white space; `ends_with_abbreviation` trims it.)
         let start = start + lead;
         let s = &s[lead..];
-        while before < breaks.len() && breaks[before] <= start {
-            before += 1;
+        while self.before < self.breaks.len() && self.breaks[self.before] <= start {
+            self.before += 1;
         }
-        let paragraph = before as u32;
-        if merge_next
-            && let Some(prev) = out.last_mut()
+        let paragraph = self.before as u32;
+        if self.merge_next
+            && let Some(prev) = self.out.last_mut()
             && prev.paragraph == paragraph
         {
             prev.end = end;
-            merge_next = ends_with_abbreviation(s);
-            continue;
+            self.merge_next = ends_with_abbreviation(s);
+            return;
         }
-        out.push(Sentence {
+        self.out.push(Sentence {
             start,
             end,
             paragraph,
         });
-        merge_next = ends_with_abbreviation(s);
+        self.merge_next = ends_with_abbreviation(s);
     }
-    out
+
+    pub(super) fn finish(self) -> Vec<Sentence> {
+        self.out
+    }
 }
 
 /// The length in bytes of the white space `s` starts with (`s.len() - s.trim_start().len()`,
