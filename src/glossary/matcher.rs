@@ -1256,7 +1256,8 @@ impl Matcher {
             .get(from..to.min(tokens.len()))
             .unwrap_or_default();
         for (i, &id) in (from..).zip(ids) {
-            let (a, b) = forms.words[id as usize].starts;
+            let word = &forms.words[id as usize];
+            let (a, b) = word.starts;
             if a == b {
                 continue;
             }
@@ -1268,16 +1269,20 @@ impl Matcher {
             // word. Those push their one-word patterns' targets (those of the word's starts
             // lie in a row in `memo.targets`) at once, without the candidates' set-up: 140
             // instructions a token before.
+            // The words' signatures (`WordRanges::seconds`) turn most of them away in a few
+            // instructions, the starts' sets of second lemmas most of the others.
             if QUICK {
-                let next = if i + 1 < tokens.len() {
-                    forms.lemmas(i + 1)
-                } else {
-                    &[]
-                };
+                let next = forms.ids.get(i + 1);
+                let next_bits = next.map_or(0, |&n| forms.words[n as usize].bits);
                 let may_start = |st: &Start| {
+                    let next = if i + 1 < tokens.len() {
+                        forms.lemmas(i + 1)
+                    } else {
+                        &[]
+                    };
                     st.star < st.single || next.iter().any(|&l| st.seconds.may_hold(l))
                 };
-                if !starts.iter().any(may_start) {
+                if word.seconds & next_bits == 0 || !starts.iter().any(may_start) {
                     let (first, last) = (starts[0].targets.0, starts[starts.len() - 1].targets.1);
                     if first < last {
                         let targets = &forms.memo.targets[first as usize..last as usize];
@@ -1667,9 +1672,11 @@ impl WordMemo {
     #[inline(never)]
     fn add(&mut self, m: &Matcher, word: &str, mut key: WordKey) -> u32 {
         let (lemmas_from, starts_from) = (self.lemmas.len() as u32, self.starts.len() as u32);
+        let (mut bits, mut any_seconds) = (ANY_TOKEN, 0);
         if let Some(form) = m.forms.get(word) {
             for &lemma in m.form_lemmas.get(form) {
                 self.lemmas.push(lemma);
+                bits |= signature(lemma);
                 let (a, b) = m.by_first.range(lemma);
                 if a == b {
                     continue;
@@ -1690,6 +1697,9 @@ impl WordMemo {
                 if let Some(pid) = one_word {
                     self.targets.extend(decoded(m.pattern_targets.get(pid)));
                 }
+                if star < single {
+                    any_seconds |= ANY_TOKEN;
+                }
                 self.starts.push(Start {
                     start: a as u32,
                     end: b as u32,
@@ -1699,6 +1709,7 @@ impl WordMemo {
                         .iter()
                         .fold(LemmaSet::default(), |mut m, &l| {
                             m.add(l);
+                            any_seconds |= signature(l);
                             m
                         }),
                     one_word: one_word.unwrap_or(NO_PATTERN),
@@ -1709,6 +1720,8 @@ impl WordMemo {
         self.words.push(WordRanges {
             lemmas: (lemmas_from, self.lemmas.len() as u32),
             starts: (starts_from, self.starts.len() as u32),
+            bits,
+            seconds: any_seconds,
         });
         if word.len() > 16 {
             key.at = self.long.len() as u32;
@@ -1761,10 +1774,26 @@ struct Start {
 /// Where a word's lemmas lie in `Local::lemmas` and those that start patterns in
 /// `Local::starts` (from, to): side by side, so that a token reads both in one look-up
 /// (two tables of offsets were two look-ups for each, far apart).
+///
+/// With them, two signatures of 64 bits (`signature`): `bits`, of the word's lemmas, with
+/// `ANY_TOKEN` (every token has it); `seconds`, of the second lemmas of the patterns it
+/// starts, with `ANY_TOKEN` when one of them has a `*` second word. A token whose
+/// `seconds` shares no bit with the next token's `bits` starts no pattern of two words or
+/// more (`Matcher::find_in`).
 #[derive(Clone, Copy)]
 struct WordRanges {
     lemmas: (u32, u32),
     starts: (u32, u32),
+    bits: u64,
+    seconds: u64,
+}
+
+/// The bit of a token in `WordRanges::bits` and of a `*` in `WordRanges::seconds`.
+const ANY_TOKEN: u64 = 1 << 63;
+
+/// The bit of lemma `l` in a signature (`WordRanges`): one of the 63 others.
+fn signature(l: u32) -> u64 {
+    1 << ((l.wrapping_mul(0x9E37_79B9) >> 24) % 63)
 }
 
 /// The third words of a group of patterns that share their first two words (« dans le
@@ -2558,6 +2587,16 @@ mod tests {
                     })
                     .collect();
                 assert_eq!(got, want, "{:?}", t.norm);
+                // The signatures of the word's lemmas and of its second lemmas.
+                let word = &local.words[local.ids[i] as usize];
+                let bits = lemmas.iter().fold(ANY_TOKEN, |b, &l| b | signature(l));
+                assert_eq!(word.bits, bits, "{:?}", t.norm);
+                let seconds = (want.iter()).fold(0, |b, &(a, _, single, star, ..)| {
+                    let set = &m.by_first_second[a as usize..][..star as usize];
+                    let star = if star < single { ANY_TOKEN } else { 0 };
+                    set.iter().fold(b | star, |b, &l| b | signature(l))
+                });
+                assert_eq!(word.seconds, seconds, "{:?}", t.norm);
                 starts += want.len();
                 long += usize::from(t.norm.len() > 16 && !lemmas.is_empty());
             }
