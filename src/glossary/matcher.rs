@@ -1193,7 +1193,7 @@ impl Matcher {
                     context: Vec::with_capacity(if apart { doc.tokens.len() } else { 0 }),
                 };
                 for &(a, b) in pieces {
-                    self.find_in(doc, forms, (a, b), apart, NARROW_FROM, &mut found);
+                    self.find_in::<true>(doc, forms, (a, b), apart, NARROW_FROM, &mut found);
                 }
                 found
             });
@@ -1204,7 +1204,7 @@ impl Matcher {
                 .par_iter()
                 .map(|&(a, b)| {
                     let mut found = Found::default();
-                    self.find_in(doc, forms, (a, b), apart, NARROW_FROM, &mut found);
+                    self.find_in::<true>(doc, forms, (a, b), apart, NARROW_FROM, &mut found);
                     found
                 })
                 .collect();
@@ -1224,8 +1224,10 @@ impl Matcher {
     /// Adds to `found` the hits that start at tokens `from..to`, those of context phrases
     /// apart when `apart`; `forms` holds the lemmas of every token. The candidates of a
     /// group of `narrow_from` patterns or more that share their first two words are
-    /// narrowed by their third (see `Thirds`).
-    fn find_in(
+    /// narrowed by their third (see `Thirds`). `QUICK` lets a token whose next word may
+    /// continue none of its patterns skip the candidates (the search proper; without it,
+    /// for the tests, every token goes through them).
+    fn find_in<const QUICK: bool>(
         &self,
         doc: &Document,
         forms: &Local,
@@ -1254,12 +1256,42 @@ impl Matcher {
             .get(from..to.min(tokens.len()))
             .unwrap_or_default();
         for (i, &id) in (from..).zip(ids) {
-            let (a, b) = forms.words[id as usize].starts;
+            let word = &forms.words[id as usize];
+            let (a, b) = word.starts;
             if a == b {
                 continue;
             }
             let starts = &forms.memo.starts[a as usize..b as usize];
             let tok = &tokens[i];
+            // Most tokens whose word starts patterns (half of the man pages' tokens: « de »,
+            // « la »…) start none of two words or more here: the next word is no second
+            // word of them (the sets of second lemmas say so) and none has a `*` second
+            // word. Those push their one-word patterns' targets (those of the word's starts
+            // lie in a row in `memo.targets`) at once, without the candidates' set-up: 140
+            // instructions a token before.
+            // The words' signatures (`WordRanges::seconds`) turn most of them away in a few
+            // instructions, the starts' sets of second lemmas most of the others.
+            if QUICK {
+                let next = forms.ids.get(i + 1);
+                let next_bits = next.map_or(0, |&n| forms.words[n as usize].bits);
+                let may_start = |st: &Start| {
+                    let next = if i + 1 < tokens.len() {
+                        forms.lemmas(i + 1)
+                    } else {
+                        &[]
+                    };
+                    st.star < st.single || next.iter().any(|&l| st.seconds.may_hold(l))
+                };
+                if word.seconds & next_bits == 0 || !starts.iter().any(may_start) {
+                    let (first, last) = (starts[0].targets.0, starts[starts.len() - 1].targets.1);
+                    if first < last {
+                        let targets = &forms.memo.targets[first as usize..last as usize];
+                        let span = Span::new(tok.start, tok.end);
+                        Self::push_decoded(targets, i, i, span, apart, found);
+                    }
+                    continue;
+                }
+            }
             // The lemmas of the next two tokens (none past the end), and whether each is
             // joined to the one before, each worked out once for all the candidates, and
             // only when asked: the gap test only for a second word that starts a pattern
@@ -1640,9 +1672,11 @@ impl WordMemo {
     #[inline(never)]
     fn add(&mut self, m: &Matcher, word: &str, mut key: WordKey) -> u32 {
         let (lemmas_from, starts_from) = (self.lemmas.len() as u32, self.starts.len() as u32);
+        let (mut bits, mut any_seconds) = (ANY_TOKEN, 0);
         if let Some(form) = m.forms.get(word) {
             for &lemma in m.form_lemmas.get(form) {
                 self.lemmas.push(lemma);
+                bits |= signature(lemma);
                 let (a, b) = m.by_first.range(lemma);
                 if a == b {
                     continue;
@@ -1663,6 +1697,9 @@ impl WordMemo {
                 if let Some(pid) = one_word {
                     self.targets.extend(decoded(m.pattern_targets.get(pid)));
                 }
+                if star < single {
+                    any_seconds |= ANY_TOKEN;
+                }
                 self.starts.push(Start {
                     start: a as u32,
                     end: b as u32,
@@ -1672,6 +1709,7 @@ impl WordMemo {
                         .iter()
                         .fold(LemmaSet::default(), |mut m, &l| {
                             m.add(l);
+                            any_seconds |= signature(l);
                             m
                         }),
                     one_word: one_word.unwrap_or(NO_PATTERN),
@@ -1682,6 +1720,8 @@ impl WordMemo {
         self.words.push(WordRanges {
             lemmas: (lemmas_from, self.lemmas.len() as u32),
             starts: (starts_from, self.starts.len() as u32),
+            bits,
+            seconds: any_seconds,
         });
         if word.len() > 16 {
             key.at = self.long.len() as u32;
@@ -1734,10 +1774,26 @@ struct Start {
 /// Where a word's lemmas lie in `Local::lemmas` and those that start patterns in
 /// `Local::starts` (from, to): side by side, so that a token reads both in one look-up
 /// (two tables of offsets were two look-ups for each, far apart).
+///
+/// With them, two signatures of 64 bits (`signature`): `bits`, of the word's lemmas, with
+/// `ANY_TOKEN` (every token has it); `seconds`, of the second lemmas of the patterns it
+/// starts, with `ANY_TOKEN` when one of them has a `*` second word. A token whose
+/// `seconds` shares no bit with the next token's `bits` starts no pattern of two words or
+/// more (`Matcher::find_in`).
 #[derive(Clone, Copy)]
 struct WordRanges {
     lemmas: (u32, u32),
     starts: (u32, u32),
+    bits: u64,
+    seconds: u64,
+}
+
+/// The bit of a token in `WordRanges::bits` and of a `*` in `WordRanges::seconds`.
+const ANY_TOKEN: u64 = 1 << 63;
+
+/// The bit of lemma `l` in a signature (`WordRanges`): one of the 63 others.
+fn signature(l: u32) -> u64 {
+    1 << ((l.wrapping_mul(0x9E37_79B9) >> 24) % 63)
 }
 
 /// The third words of a group of patterns that share their first two words (« dans le
@@ -2318,19 +2374,100 @@ mod tests {
             let doc = Document::from_str(&text);
             let words = doc.vocabulary();
             let forms = Local::new(&m, &doc, &words, WordMemo::default());
+            let all = (0, doc.tokens.len());
             let find = |narrow_from| {
                 let mut found = Found::default();
-                let all = (0, doc.tokens.len());
-                m.find_in(&doc, &forms, all, false, narrow_from, &mut found);
+                m.find_in::<true>(&doc, &forms, all, false, narrow_from, &mut found);
                 found
             };
-            let each = find(usize::MAX);
+            // Every token through the candidates, every group tried pattern by pattern.
+            let mut each = Found::default();
+            m.find_in::<false>(&doc, &forms, all, false, usize::MAX, &mut each);
+            assert_eq!(find(usize::MAX), each, "{text:?}");
             assert_eq!(find(1), each, "{text:?}");
             assert_eq!(find(NARROW_FROM), each, "{text:?}");
             long += each.hits.iter().filter(|h| h.last >= h.first + 2).count();
         }
         // Phrases of three words or more were found.
         assert!(long > 100, "{long}");
+    }
+
+    /// Tokens whose next word continues none of their patterns, sent straight to their
+    /// one-word patterns (`find_in::<true>`), find what going through the candidates finds:
+    /// on random texts of the words of generated phrases (one to four words, some of them
+    /// `*`, exact and inflected), and on the default glossary's corpus.
+    #[test]
+    fn the_quick_test_of_the_next_word_finds_what_the_candidates_find() {
+        let phrases = generated_phrases(3000);
+        let m = overuse_matcher(&phrases, |i| {
+            if i % 3 == 0 {
+                Mode::Exact
+            } else {
+                Mode::French
+            }
+        });
+        let pieces = [
+            " chaîne",
+            " chaînes",
+            " approvisionnement",
+            " mondiale",
+            " global",
+            " globaux",
+            " développé",
+            " finir",
+            " réseaux",
+            " journal",
+            " nouvelle",
+            " la",
+            " des",
+            " au",
+            " l'interface",
+            " d'accès",
+            " API",
+            " URLs",
+            " serveur",
+            " écran",
+            " x86-64",
+            " café-crème",
+            " jusqu'à",
+            " rapide",
+            " 1",
+            " !!",
+            " œuvre",
+            " naïf",
+            " inconnu",
+            ".",
+            ",",
+            "\n",
+            "-",
+        ];
+        let mut rng = crate::testing::Rng::new(0x7175_6963);
+        let search = |m: &Matcher, doc: &Document, quick: bool| {
+            let words = doc.vocabulary();
+            let forms = Local::new(m, doc, &words, WordMemo::default());
+            let (mut found, all) = (Found::default(), (0, doc.tokens.len()));
+            if quick {
+                m.find_in::<true>(doc, &forms, all, true, NARROW_FROM, &mut found);
+            } else {
+                m.find_in::<false>(doc, &forms, all, true, NARROW_FROM, &mut found);
+            }
+            found
+        };
+        let (mut one, mut more) = (0, 0);
+        for _ in 0..300 {
+            let text = rng.string(&pieces, 80);
+            let doc = Document::from_str(&text);
+            let found = search(&m, &doc, false);
+            assert_eq!(search(&m, &doc, true), found, "{text:?}");
+            one += found.hits.iter().filter(|h| h.last == h.first).count();
+            more += found.hits.iter().filter(|h| h.last > h.first).count();
+        }
+        assert!(one > 1000 && more > 1000, "{one} {more}");
+        let g = CompiledGlossary::new(crate::glossary::defaults::load().unwrap());
+        let doc = Document::from_str(include_str!("../../corpus/meta-puce-ia.fr.txt"));
+        let found = search(&g.matcher, &doc, false);
+        assert!(found.hits.len() > 20 && !found.context.is_empty());
+        assert_eq!(search(&g.matcher, &doc, true), found);
     }
 
     /// What `Local::new` worked out for a word before the memo, straight from the
@@ -2450,6 +2587,16 @@ mod tests {
                     })
                     .collect();
                 assert_eq!(got, want, "{:?}", t.norm);
+                // The signatures of the word's lemmas and of its second lemmas.
+                let word = &local.words[local.ids[i] as usize];
+                let bits = lemmas.iter().fold(ANY_TOKEN, |b, &l| b | signature(l));
+                assert_eq!(word.bits, bits, "{:?}", t.norm);
+                let seconds = (want.iter()).fold(0, |b, &(a, _, single, star, ..)| {
+                    let set = &m.by_first_second[a as usize..][..star as usize];
+                    let star = if star < single { ANY_TOKEN } else { 0 };
+                    set.iter().fold(b | star, |b, &l| b | signature(l))
+                });
+                assert_eq!(word.seconds, seconds, "{:?}", t.norm);
                 starts += want.len();
                 long += usize::from(t.norm.len() > 16 && !lemmas.is_empty());
             }
