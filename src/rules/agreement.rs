@@ -52,26 +52,23 @@ impl Rule for Agreement {
         }
         let words = doc.vocabulary();
         let a = Analyzer::new(cx, &words);
-        let (mut first, mut candidates) = (0, Vec::new());
-        while first < a.toks.len() {
-            // Each analysis below judges an adjective or a participle (`adjective`): any
-            // other word is passed over at once.
-            first = a.sentence(first, &mut candidates);
-            for &i in &candidates {
-                // Each analysis judges the word as an adjective in its place: a word that
-                // is none in any place is passed over at once.
-                let places = [Place::AfterNoun, Place::AfterEtre, Place::Apposition];
-                let word = a.word(i);
-                if !places.into_iter().any(|p| word.fits(p)) {
-                    continue;
-                }
-                let finding = a
-                    .after_noun(i)
-                    .or_else(|| a.after_etre(i))
-                    .or_else(|| a.in_apposition(i));
-                if let Some(f) = finding {
-                    out.push(a.diagnostic(&f));
-                }
+        // Each analysis below judges an adjective or a participle (`adjective`): any other
+        // word is passed over at once.
+        for i in a.candidates() {
+            let i = i as usize;
+            // Each analysis judges the word as an adjective in its place: a word that
+            // is none in any place is passed over at once.
+            let places = [Place::AfterNoun, Place::AfterEtre, Place::Apposition];
+            let word = a.word(i);
+            if !places.into_iter().any(|p| word.fits(p)) {
+                continue;
+            }
+            let finding = a
+                .after_noun(i)
+                .or_else(|| a.after_etre(i))
+                .or_else(|| a.in_apposition(i));
+            if let Some(f) = finding {
+                out.push(a.diagnostic(&f));
             }
         }
     }
@@ -1254,11 +1251,75 @@ impl<'a> Analyzer<'a> {
         }
     }
 
+    /// The words the rule judges, in order: those after the document's first token that
+    /// may be an adjective (`may_be_adjective`), but for the sentences that are English or
+    /// code (`english_or_code`). Found among the occurrences of the words that may be one
+    /// (`rules::occurrences`, made for other rules too), and the English words among those
+    /// of the English words: reading every token for its sentence and flags cost 11 M
+    /// instructions on the man pages (18 a token), for one in eight that may be an
+    /// adjective.
+    fn candidates(&self) -> Vec<u32> {
+        let occurrences = super::occurrences(self.doc);
+        let with = |bit: u32| -> Vec<bool> { self.per_id.iter().map(|&l| l & bit != 0).collect() };
+        let mut english = occurrences
+            .of_words(&with(Facts::ENGLISH))
+            .into_iter()
+            .peekable();
+        let mut out = occurrences.of_words(&with(Facts::ADJECTIVE));
+        out.retain(|&i| {
+            let t = &self.toks[i as usize];
+            i > 0 && t.is_word() && !t.capitalized && !t.all_caps
+        });
+        // The candidates of each sentence in turn, dropped when the sentence is English or
+        // code (its words are counted only when it holds two English words).
+        let mut kept = 0;
+        let mut k = 0;
+        while k < out.len() {
+            let s = self.toks[out[k] as usize].sentence;
+            let n = out[k..]
+                .iter()
+                .take_while(|&&i| self.toks[i as usize].sentence == s)
+                .count();
+            while english
+                .next_if(|&e| self.toks[e as usize].sentence < s)
+                .is_some()
+            {}
+            let mut en = 0;
+            while let Some(e) = english.next_if(|&e| self.toks[e as usize].sentence == s) {
+                en += usize::from(self.toks[e as usize].is_word());
+            }
+            let all = if en >= 2 {
+                let i = out[k] as usize;
+                let first = (0..i)
+                    .rev()
+                    .take_while(|&j| self.toks[j].sentence == s)
+                    .last()
+                    .unwrap_or(i);
+                self.toks[first..]
+                    .iter()
+                    .take_while(|t| t.sentence == s)
+                    .filter(|t| t.is_word())
+                    .count()
+            } else {
+                0
+            };
+            if !english_or_code(self.doc, s, en, all) {
+                out.copy_within(k..k + n, kept);
+                kept += n;
+            }
+            k += n;
+        }
+        out.truncate(kept);
+        out
+    }
+
     /// The sentence whose first token is `first` (the tokens of a sentence are side by
     /// side: they are numbered in order): the end of its tokens. `candidates` are then the
     /// words the rule judges in it: those after the document's first token that may be an
     /// adjective (`may_be_adjective`), none when the sentence is English or code
-    /// (`english_or_code`). Its words are counted in the same pass.
+    /// (`english_or_code`). Its words are counted in the same pass. (What `candidates`
+    /// finds, sentence by sentence, and the rule did.)
+    #[cfg(test)]
     fn sentence(&self, first: usize, candidates: &mut Vec<usize>) -> usize {
         candidates.clear();
         let s = self.toks[first].sentence;
@@ -2348,8 +2409,10 @@ mod tests {
             let words = doc.vocabulary();
             let a = super::Analyzer::new(&cx, &words);
             let (mut first, mut candidates) = (0, Vec::new());
+            let mut by_sentence = Vec::new();
             while first < doc.tokens.len() {
                 let end = a.sentence(first, &mut candidates);
+                by_sentence.extend(candidates.iter().map(|&i| i as u32));
                 let s = doc.tokens[first].sentence;
                 assert!(end > first && doc.tokens[first..end].iter().all(|t| t.sentence == s));
                 assert!(doc.tokens.get(end).is_none_or(|t| t.sentence != s));
@@ -2362,6 +2425,8 @@ mod tests {
                 skipped += (!words.is_empty() && whole[s as usize]) as usize;
                 first = end;
             }
+            // The candidates of the whole document, found among the words' occurrences.
+            assert_eq!(a.candidates(), by_sentence, "{text:?}");
         }
         assert!(
             judged > 2000 && skipped > 1000 && judged - skipped > 700,
