@@ -429,8 +429,9 @@ pub const fn may_start_numeric(b: u8) -> bool {
 /// True when a numeric character (`char::is_numeric`) starts at byte `i` of `text`.
 /// Characters are decoded only where a numeric one may be: U+0080 to U+00FF (lead bytes C2
 /// and C3) have no numeric character but ², ³, ¹ and ¼ to ¾ (C2 B2, B3, B9, BC to BE),
-/// U+2000 to U+203F (E2 80: the typographic spaces, quotes, dashes and
-/// the ellipsis of French text) none, and a continuation byte starts no character.
+/// U+2000 to U+2FFF (lead byte E2) none outside a few blocks (E2 80 is the typographic
+/// spaces, quotes, dashes and the ellipsis of French text), and a continuation byte starts
+/// no character.
 #[inline]
 pub fn numeric_at(text: &str, i: usize) -> bool {
     // (The table inline, in the loops over every byte; the rest out of line.)
@@ -442,7 +443,18 @@ fn numeric_char_at(text: &str, i: usize) -> bool {
     match b[i] {
         b'0'..=b'9' => true,
         0xC2 => matches!(b.get(i + 1), Some(0xB2 | 0xB3 | 0xB9 | 0xBC..=0xBE)),
-        0xE2 if b.get(i + 1) == Some(&0x80) => false,
+        // (U+2000 to U+2FFF, lead byte E2: the second byte says which 64 characters; the
+        // numeric ones are in the blocks of 81, 82 (super- and subscripts), 85, 86 (number
+        // forms), 91 to 93 (enclosed numbers), 9D, 9E (dingbat numbers) and B3 (Coptic).
+        // The others, the box drawing of the man pages' tables (E2 94, 24,000 times there)
+        // among them, are turned away without decoding.)
+        0xE2 if !matches!(
+            b.get(i + 1),
+            Some(0x81 | 0x82 | 0x85 | 0x86 | 0x91..=0x93 | 0x9D | 0x9E | 0xB3)
+        ) =>
+        {
+            false
+        }
         0xC4.. => text[i..].chars().next().is_some_and(char::is_numeric),
         _ => false,
     }
