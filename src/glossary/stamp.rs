@@ -167,19 +167,12 @@ fn read_note(path: &Path) -> Option<[i64; 7]> {
 mod tests {
     use super::*;
 
-    fn dir(name: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!("relecture-stamp-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).expect("temp dir");
-        d
-    }
-
     /// A file found whole is noted, then trusted while unchanged; a file rewritten (same
     /// size, bytes changed) is checked again and its bad checksum seen.
     #[test]
     fn a_file_checked_once_is_trusted_until_it_changes() {
-        let d = dir("trust");
-        let path = d.join("glossary-1.bin");
+        let d = tempfile::tempdir().expect("a temporary folder");
+        let path = d.path().join("glossary-1.bin");
         std::fs::write(&path, b"payload one").expect("write");
         let sum = Checksum::of(b"payload one");
         // Settled at once (zero): the test need not wait.
@@ -201,20 +194,36 @@ mod tests {
         assert!(!m.checked);
         assert!(!m.sum_is(&m.map, sum), "the change is seen");
         // Replaced by another file (rename): other inode.
-        let other = d.join("other.bin");
+        let other = d.path().join("other.bin");
         std::fs::write(&other, b"payload one").expect("write");
         std::fs::rename(&other, &path).expect("rename");
         let m = Mapped::open_settled(&path, Duration::ZERO).expect("open");
         assert!(!m.checked);
-        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    /// A large file found whole before is mapped lazily, its bytes read as they are.
+    #[test]
+    fn a_large_file_checked_before_reads_whole() {
+        let d = tempfile::tempdir().expect("a temporary folder");
+        let path = d.path().join("glossary-3.bin");
+        let bytes: Vec<u8> = (0..LAZY_FROM as usize + 5000)
+            .map(|i| (i % 251) as u8)
+            .collect();
+        std::fs::write(&path, &bytes).expect("write");
+        let sum = Checksum::of(&bytes);
+        let m = Mapped::open_settled(&path, Duration::ZERO).expect("open");
+        assert!(!m.checked && m.sum_is(&m.map, sum));
+        let m = Mapped::open_settled(&path, Duration::ZERO).expect("open");
+        assert!(m.checked);
+        assert!(m.map[..] == bytes[..]);
     }
 
     /// A file changed less than `settled` ago is not noted; a note that is cut short or
     /// not a note is ignored.
     #[test]
     fn a_recent_file_or_a_bad_note_is_not_trusted() {
-        let d = dir("recent");
-        let path = d.join("glossary-2.bin");
+        let d = tempfile::tempdir().expect("a temporary folder");
+        let path = d.path().join("glossary-2.bin");
         std::fs::write(&path, b"bytes").expect("write");
         let sum = Checksum::of(b"bytes");
         let m = Mapped::open_settled(&path, Duration::from_secs(3600)).expect("open");
@@ -231,6 +240,5 @@ mod tests {
                     .checked
             );
         }
-        let _ = std::fs::remove_dir_all(&d);
     }
 }
