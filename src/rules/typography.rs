@@ -54,6 +54,8 @@ struct ProseLines {
     english: Vec<bool>,
     /// See `Prose::spacing_signs`.
     signs: Vec<usize>,
+    /// See `Prose::numeric_runs`.
+    numeric_runs: Vec<(usize, usize)>,
     /// The text uses the narrow non-breaking space U+202F somewhere (see `Prose`).
     uses_narrow: bool,
 }
@@ -83,13 +85,20 @@ impl ProseLines {
         // only runs on a line holding a character it needs, and is not even built for a
         // text without one.
         let mut signs = Vec::new();
-        LineScan::each(&doc.view, &doc.lines, &mut signs, |l, scan| {
-            let facts = scan.facts(&doc.view, &doc.lines, l);
-            code.push(facts.code);
-            numeric.push(facts.numeric);
-            keyed.push(facts.keyed);
-            placeholders.push(facts.placeholder);
-        });
+        let mut numeric_runs = Vec::new();
+        LineScan::each(
+            &doc.view,
+            &doc.lines,
+            &mut signs,
+            &mut numeric_runs,
+            |l, scan| {
+                let facts = scan.facts(&doc.view, &doc.lines, l);
+                code.push(facts.code);
+                numeric.push(facts.numeric);
+                keyed.push(facts.keyed);
+                placeholders.push(facts.placeholder);
+            },
+        );
         // Two neighbouring « clé: valeur » lines make a listing (program output, a
         // configuration file), not prose.
         let listing = (0..keyed.len())
@@ -104,6 +113,7 @@ impl ProseLines {
             placeholders,
             english: english_sentences(doc),
             signs,
+            numeric_runs,
             // (Once per document, with memchr: every typography rule asked, and searching
             // for a string set up a searcher each time, 6,000 instructions a small file.)
             uses_narrow: memchr::memmem::find(doc.view.as_bytes(), "\u{202F}".as_bytes()).is_some(),
@@ -322,10 +332,12 @@ impl InOrder<'_, '_> {
 }
 
 /// The runs of the view between ASCII white space (space, tab, line ends) that hold a
-/// numeric character: where the number rules' regexes can match (see `numeric_runs`).
-/// Found once per document, for all of them.
+/// numeric character, by a pass of their own: the reference of the test for those that
+/// `LineScan::each` finds on its way (`note_numeric`).
+#[cfg(test)]
 struct NumericRuns(Vec<(usize, usize)>);
 
+#[cfg(test)]
 impl NumericRuns {
     fn new(view: &str) -> NumericRuns {
         let bytes = view.as_bytes();
@@ -371,6 +383,7 @@ fn ascii_within(x: u64, lo: u8, hi: u8) -> u64 {
 /// Sixteen bytes at a time, without early exit inside a block (the compiler tests a block
 /// with a few vector instructions): a block without an ASCII digit, a C2 or a byte from C4
 /// up (letters, accented or not, spaces, signs) is passed over whole.
+#[cfg(test)]
 fn next_may_start_numeric(bytes: &[u8], mut from: usize) -> Option<usize> {
     let may = |b: u8| b.is_ascii_digit() | (b == 0xC2) | (b >= 0xC4);
     while let Some(block) = bytes.get(from..from + 16) {
@@ -467,14 +480,16 @@ impl<'a> Prose<'a> {
     /// and, without look-around (`\b`, `^`), the same in a run searched alone as in the
     /// whole view: searching the runs in order finds what `find_iter` over the view finds,
     /// without reading the rest of the text.
+    ///
+    /// (Found by the pass of `ProseLines`, which looks at every ASCII digit already, and at
+    /// the few bytes beyond ASCII that may start a numeric character: a pass of their own,
+    /// 16 bytes at a time, took 11.8 M instructions on the man pages.)
     pub fn numeric_runs(&self) -> impl Iterator<Item = (usize, &'a str)> + use<'a> {
-        let doc = self.doc;
-        let runs = doc
-            .memo
-            .get_or_init(|| crate::timing::time("numeric-runs", || NumericRuns::new(&doc.view)));
-        (0..runs.0.len()).map(move |k| {
-            let (s, e) = runs.0[k];
-            (s, &doc.view[s..e])
+        let view = &self.doc.view;
+        let lines = std::sync::Arc::clone(&self.lines);
+        (0..lines.numeric_runs.len()).map(move |k| {
+            let (s, e) = lines.numeric_runs[k];
+            (s, &view[s..e])
         })
     }
 
@@ -1189,33 +1204,18 @@ impl Tally {
 }
 
 /// Per byte of the eight of `x`, the high bit of: a byte that may have a class, an ASCII
-/// byte that is neither a letter nor a space (letters, spaces and the bytes of other
-/// characters have none, and make most of a line of prose). (The test's reference for
-/// `class_candidates_16`, which `LineScan::each` uses.)
+/// byte above the space that is not a letter (letters, spaces, line ends and the bytes of
+/// other characters have none, and make most of a line of prose). (The test's reference for
+/// `line_pass_candidates_16`, which `LineScan::each` uses.)
 #[cfg(test)]
 fn class_candidates(x: u64) -> u64 {
     // Per byte, the high bit of: ASCII; a letter (its low seven bits, lower-cased, from
-    // 'a' to 'z'); not a space. (Sums of seven-bit values: no carry crosses a byte.)
+    // 'a' to 'z'); above the space. (Sums of seven-bit values: no carry crosses a byte.)
     let ascii = !x & HIGH;
     let folded = (x | (ONES * 0x20)) & !HIGH;
     let letter = ascii_within(folded, b'a', b'z');
-    let not_space = (((x ^ (ONES * 0x20)) & !HIGH) + ONES * 0x7F) & HIGH;
-    ascii & !letter & not_space
-}
-
-/// `class_candidates` of sixteen bytes at once, as the high bits of a `u128`: written per
-/// byte, as comparisons the compiler turns into a few vector instructions (about 20 for the
-/// sixteen bytes, where the eight-byte arithmetic of `class_candidates` took about 17 for
-/// eight; a mask of bits built per byte, instead of whole bytes, was not vectorised).
-#[inline(always)]
-fn class_candidates_16(block: &[u8; 16]) -> u128 {
-    let mut may = [0u8; 16];
-    for (m, &b) in may.iter_mut().zip(block) {
-        // (`&`, not `&&`: branches would stop the vectorising.)
-        let candidate = (b < 0x80) & ((b | 0x20).wrapping_sub(b'a') >= 26) & (b != b' ');
-        *m = u8::from(candidate).wrapping_neg();
-    }
-    u128::from_le_bytes(may) & (u128::from(HIGH) << 64 | u128::from(HIGH))
+    let above_space = ascii_within(x, 0x21, 0x7F);
+    ascii & !letter & above_space
 }
 
 /// Pushes `i`, where `bytes` has a « : ; ! ? , . » (`SPACING_SIGN`), to `signs` when it is
@@ -1231,6 +1231,55 @@ fn note_spacing_sign(signs: &mut Vec<usize>, bytes: &[u8], i: usize) {
     }
 }
 
+/// Pushes the run of `bytes` between ASCII white space around `i`, where a numeric
+/// character starts, to `runs` (`Prose::numeric_runs`), and returns its end. (Called for a
+/// numeric character past the last run pushed: runs never overlap. Out of line, as
+/// `note_spacing_sign`: inlined, it kept `LineScan::each`'s closure from being inlined, 10 M
+/// instructions more on the man pages.)
+#[inline(never)]
+fn note_numeric(runs: &mut Vec<(usize, usize)>, bytes: &[u8], i: usize) -> usize {
+    let is_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    let start = bytes[..i].iter().rposition(is_space).map_or(0, |p| p + 1);
+    let end = bytes[i..]
+        .iter()
+        .position(is_space)
+        .map_or(bytes.len(), |p| i + p);
+    runs.push((start, end));
+    end
+}
+
+/// `note_numeric` at `i`, a byte of `view` beyond ASCII, when a numeric character starts
+/// there; the end of the run, or `i` when none does. (Out of line, as `note_numeric`.)
+#[inline(never)]
+fn note_high_numeric(runs: &mut Vec<(usize, usize)>, view: &str, i: usize) -> usize {
+    if numeric_char_at(view, i) {
+        note_numeric(runs, view.as_bytes(), i)
+    } else {
+        i
+    }
+}
+
+/// The bytes of `block` that `LineScan::each` looks at, as the high bits of a `u128`: those
+/// of `class_candidates`, and the bytes beyond ASCII that may start a numeric character
+/// (`may_start_numeric`: C2, or C4 and up). Written per byte, as comparisons the compiler
+/// turns into a few vector instructions (about 20 for the sixteen bytes, where the
+/// eight-byte arithmetic of `class_candidates` took about 17 for eight; a mask of bits
+/// built per byte, instead of whole bytes, was not vectorised, nor were two loops, one for
+/// each kind of byte: 35 M instructions more on the man pages).
+#[inline(always)]
+fn line_pass_candidates_16(block: &[u8; 16]) -> u128 {
+    let mut may = [0u8; 16];
+    for (m, &b) in may.iter_mut().zip(block) {
+        // (`&`, not `&&`: branches would stop the vectorising.)
+        // (Above the space, not just other than it: no control byte has a class, and the
+        // line feeds were 57,000 of the man pages' candidates.)
+        let class = (b < 0x80) & ((b | 0x20).wrapping_sub(b'a') >= 26) & (b > b' ');
+        let numeric = (b == 0xC2) | (b >= 0xC4);
+        *m = u8::from(class | numeric).wrapping_neg();
+    }
+    u128::from_le_bytes(may) & (u128::from(HIGH) << 64 | u128::from(HIGH))
+}
+
 impl LineScan {
     /// The scan of one line, byte by byte.
     fn of(line: &str) -> LineScan {
@@ -1242,11 +1291,14 @@ impl LineScan {
     /// The scan of every line of `view` (as `lines` cuts it), in order, to `f`: one pass
     /// over the whole text, eight bytes at a time, that looks only at the bytes that may
     /// have a class (`class_candidates`), found by their bits. The offsets of
-    /// `Prose::spacing_signs` are pushed to `signs` on the way.
+    /// `Prose::spacing_signs` are pushed to `signs` on the way, and the runs of
+    /// `Prose::numeric_runs` to `runs`: their ASCII digits are bytes with a class, and the
+    /// rare bytes beyond ASCII that may start a numeric character are looked at too.
     fn each(
         view: &str,
         lines: &LineIndex,
         signs: &mut Vec<usize>,
+        runs: &mut Vec<(usize, usize)>,
         mut f: impl FnMut(usize, LineScan),
     ) {
         let bytes = view.as_bytes();
@@ -1270,21 +1322,35 @@ impl LineScan {
             }
             tally.add_byte(&bytes[..end], i)
         };
+        // (Where the last numeric run ends: a numeric character before it is in that run.)
+        let mut run_end = 0;
         let mut i = 0;
         while let Some(block) = bytes.get(i..i + 16) {
-            let mut may = class_candidates_16(block.try_into().expect("sixteen bytes"));
+            let mut may = line_pass_candidates_16(block.try_into().expect("sixteen bytes"));
             while may != 0 {
                 let k = i + (may.trailing_zeros() / 8) as usize;
-                if visit(k) & SPACING_SIGN != 0 {
-                    note_spacing_sign(signs, bytes, k);
+                if bytes[k] < 0x80 {
+                    let class = visit(k);
+                    if class & SPACING_SIGN != 0 {
+                        note_spacing_sign(signs, bytes, k);
+                    }
+                    if class & DIGIT != 0 && k >= run_end {
+                        run_end = note_numeric(runs, bytes, k);
+                    }
+                } else if k >= run_end {
+                    run_end = note_high_numeric(runs, view, k);
                 }
                 may &= may - 1;
             }
             i += 16;
         }
         for k in i..bytes.len() {
-            if visit(k) & SPACING_SIGN != 0 {
+            let class = visit(k);
+            if class & SPACING_SIGN != 0 {
                 note_spacing_sign(signs, bytes, k);
+            }
+            if k >= run_end && numeric_at(view, k) {
+                run_end = note_numeric(runs, bytes, k);
             }
         }
         while line < n {
@@ -1955,7 +2021,8 @@ mod tests {
                 let index = LineIndex::new(&text);
                 let mut next = 0;
                 let mut signs = Vec::new();
-                LineScan::each(&view, &index, &mut signs, |l, scan| {
+                let mut runs = Vec::new();
+                LineScan::each(&view, &index, &mut signs, &mut runs, |l, scan| {
                     let line = index.line_text(&view, l);
                     assert_eq!(counts(&scan), counts(&LineScan::of(line)), "{line:?}");
                     // (A plain line's facts, found without reading it, are those of every
@@ -1981,6 +2048,7 @@ mod tests {
                     })
                     .collect();
                 assert_eq!(signs, every, "{view:?}");
+                assert_eq!(runs, NumericRuns::new(&view).0, "{view:?}");
             }
         }
     }
@@ -1989,15 +2057,23 @@ mod tests {
     /// a byte's own test, on every byte value at every place and on random blocks.
     #[test]
     fn sixteen_byte_candidates_are_those_of_eight() {
-        let by_byte = |b: u8| b.is_ascii() && !b.is_ascii_alphabetic() && b != b' ';
+        let by_byte = |b: u8| b.is_ascii() && !b.is_ascii_alphabetic() && b > b' ';
+        // (The space and the control bytes, left out, have no class.)
+        assert!((0..=b' ').all(|b| BYTE_CLASS[usize::from(b)] == 0));
         let check = |block: [u8; 16]| {
-            let got = class_candidates_16(&block);
+            let got = line_pass_candidates_16(&block);
             let lo = u64::from_le_bytes(block[..8].try_into().expect("eight bytes"));
             let hi = u64::from_le_bytes(block[8..].try_into().expect("eight bytes"));
             let halves = u128::from(class_candidates(hi)) << 64 | u128::from(class_candidates(lo));
-            assert_eq!(got, halves, "{block:?}");
+            // (Beyond ASCII, the bytes that may start a numeric character.)
+            let mut high = 0u128;
             for (k, &b) in block.iter().enumerate() {
-                assert_eq!(got >> (8 * k + 7) & 1 == 1, by_byte(b), "{block:?} {k}");
+                high |= u128::from(!b.is_ascii() && may_start_numeric(b)) << (8 * k + 7);
+            }
+            assert_eq!(got, halves | high, "{block:?}");
+            for (k, &b) in block.iter().enumerate() {
+                let want = by_byte(b) || (b == 0xC2 || b >= 0xC4);
+                assert_eq!(got >> (8 * k + 7) & 1 == 1, want, "{block:?} {k}");
             }
         };
         for b in 0..=255u8 {
@@ -2070,6 +2146,49 @@ mod tests {
             .map(|&(s, e)| &view[s..e])
             .collect();
         assert_eq!(runs, ["12", "3,5\u{A0}%", "x86", "2²", "½", "٣", "65,000$"]);
+    }
+
+    /// The numeric runs that `LineScan::each` finds on its way are those of a pass of
+    /// their own (`NumericRuns`), on random texts of digits, numeric characters beyond
+    /// ASCII, the bytes that share their lead bytes (« ’ », box drawing, « « »), white space
+    /// and line ends, across the sixteen-byte steps.
+    #[test]
+    fn numeric_runs_of_the_line_pass_are_those_of_their_own_pass() {
+        let pieces = [
+            "a",
+            "é",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\r\n",
+            "1",
+            "42",
+            "3,5",
+            "²",
+            "½",
+            "\u{A0}",
+            "«",
+            "’",
+            "─",
+            "٣",
+            "ⅷ",
+            "①",
+            "⁴",
+            "€",
+            "%",
+            "-",
+            "x86",
+            "abcdefghijklmnop",
+        ];
+        let mut rng = crate::testing::Rng::new(0x0a0e_5e75);
+        for _ in 0..20_000 {
+            let text = rng.string(&pieces, 60);
+            let index = LineIndex::new(&text);
+            let (mut signs, mut runs) = (Vec::new(), Vec::new());
+            LineScan::each(&text, &index, &mut signs, &mut runs, |_, _| {});
+            assert_eq!(runs, NumericRuns::new(&text).0, "{text:?}");
+        }
     }
 
     #[test]
