@@ -396,21 +396,31 @@ pub fn store(key: u128, c: &Compiled) {
 }
 
 /// Keeps the few most recent compiled glossaries (older keys are older termbases or
-/// older versions of the tool): of the files named `{prefix}*.bin`.
+/// older versions of the tool): of the files named `{prefix}*.bin`. A file's note of a
+/// checksum taken (`stamp`) goes with it, and a note left without its file (by a version
+/// of the tool that did not know them) goes too.
 pub(crate) fn prune(dir: &std::path::Path, prefix: &str) {
     const KEEP: usize = 4;
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
-    let mut files: Vec<(std::time::SystemTime, PathBuf)> = entries
-        .filter_map(Result::ok)
-        .filter(|e| {
-            e.file_name()
-                .to_str()
-                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".bin"))
-        })
-        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
-        .collect();
+    let mut files: Vec<(std::time::SystemTime, PathBuf)> = Vec::new();
+    for e in entries.filter_map(Result::ok) {
+        let name = e.file_name();
+        let Some(name) = name.to_str().filter(|n| n.starts_with(prefix)) else {
+            continue;
+        };
+        if let Some(file) = name.strip_suffix(".ok")
+            && file.ends_with(".bin")
+            && !dir.join(file).exists()
+        {
+            let _ = std::fs::remove_file(e.path());
+        } else if name.ends_with(".bin")
+            && let Some(t) = e.metadata().ok().and_then(|m| m.modified().ok())
+        {
+            files.push((t, e.path()));
+        }
+    }
     if files.len() > KEEP {
         files.sort();
         for (_, p) in &files[..files.len() - KEEP] {
@@ -626,4 +636,41 @@ pub fn load(key: u128) -> Option<Compiled> {
         expression_contexts,
         empty_patterns,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    /// The oldest files past the fourth go with their notes, and notes without a file go;
+    /// other files are left alone.
+    #[test]
+    fn old_files_and_stray_notes_are_removed() {
+        let d = tempfile::tempdir().expect("a temporary folder");
+        let dir = d.path();
+        let at = |secs: u64| std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs);
+        for k in 0..6u64 {
+            let f = dir.join(format!("glossary-{k}.bin"));
+            std::fs::write(&f, b"x").expect("write");
+            std::fs::File::options()
+                .write(true)
+                .open(&f)
+                .and_then(|f| f.set_modified(at(1_000_000 + k)))
+                .expect("set the time");
+            std::fs::write(dir.join(format!("glossary-{k}.bin.ok")), b"n").expect("write");
+        }
+        for name in ["glossary-9.bin.ok", "seen-1.bin", "parsed-1.bin.ok"] {
+            std::fs::write(dir.join(name), b"n").expect("write");
+        }
+        super::prune(dir, "glossary-");
+        let mut left: Vec<String> = std::fs::read_dir(dir)
+            .expect("read")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        let mut expected: Vec<String> = (2..6)
+            .flat_map(|k| [format!("glossary-{k}.bin"), format!("glossary-{k}.bin.ok")])
+            .chain(["parsed-1.bin.ok".to_string(), "seen-1.bin".to_string()])
+            .collect();
+        expected.sort();
+        assert_eq!(left, expected);
+    }
 }
