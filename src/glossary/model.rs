@@ -256,17 +256,15 @@ impl Glossary {
 
     /// Adds `other`; an entry whose id is already present replaces the old one.
     pub fn merge(&mut self, other: Glossary) {
-        // The ids of ours that `other` redefines, found without copying the ids of a
-        // 100,000-concept termbase.
+        // The ids of ours that `other` redefines, found without reading the ids of a
+        // 100,000-concept termbase that redefines none (`Terms::ids_among`).
         type Set<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
         let ours: Set<&str> = self.ids().collect();
-        let wanted = |id: &str| ours.contains(id);
         let others = (other.entities.iter().map(|e| e.id.as_str()))
             .chain(other.expressions.iter().map(|e| e.id.as_str()))
             .chain(other.overuses.iter().map(|e| e.id.as_str()));
-        let ids: Set<String> = (other.terms.ids_among(ours.iter().copied(), wanted))
-            .into_iter()
-            .chain(others.filter(|id| wanted(id)).map(str::to_string))
+        let ids: Set<String> = (other.terms.ids_among(&ours).into_iter())
+            .chain(others.filter(|id| ours.contains(id)).map(str::to_string))
             .collect();
         if !ids.is_empty() {
             self.terms.retain_ids(|id| !ids.contains(id));
