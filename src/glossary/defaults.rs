@@ -7,7 +7,7 @@ of the tool's version and of the code that parses them, with a checksum. A missi
 stale, truncated or altered file means parsing again. */
 
 use super::matcher::{cache_dir, prune_cache};
-use super::stamp::{Mapped, SETTLED, changed_long_ago, identity};
+use super::stamp::{Mapped, SETTLED, identity, settled_since, write_note};
 use super::terms::Terms;
 use super::{
     Context, Entity, Examples, Expression, ExpressionKind, Glossary, GlossaryError, Origin,
@@ -134,40 +134,18 @@ fn note_seen(
     key: u128,
     settled: std::time::Duration,
 ) {
-    let (Some(seen), Some(meta)) = (seen, meta) else {
+    let (Some(seen), Some(then)) = (seen, meta.and_then(identity)) else {
         return;
     };
-    let Ok(now) = std::fs::metadata(path) else {
-        return;
-    };
-    let old_enough = |t: std::io::Result<std::time::SystemTime>| {
-        t.ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age >= settled)
-    };
-    if !same_change(meta, &now) || !old_enough(now.modified()) || !changed_long_ago(&now, settled) {
+    if !settled_since(path, then, settled) {
         return;
     }
     let mut b = SEEN_MAGIC.to_vec();
     b.extend_from_slice(&key.to_le_bytes());
-    let (Some(dir), Some(name)) = (seen.parent(), seen.file_name()) else {
-        return;
-    };
-    // (Named after the note and the process: two threads never write the same aside.)
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    if std::fs::write(&tmp, &b).is_err() || std::fs::rename(&tmp, seen).is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    write_note(seen, &b);
+    if let Some(dir) = seen.parent() {
+        prune_cache(dir, "seen-");
     }
-    prune_cache(dir, "seen-");
-}
-
-/// Whether two readings of a file's metadata are the same (never so without metadata).
-fn same_change(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
-    identity(a).is_some() && identity(a) == identity(b)
 }
 
 /// `parse_file_cached` for a text already read (the tests').

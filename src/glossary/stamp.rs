@@ -47,15 +47,40 @@ pub(crate) fn identity(meta: &std::fs::Metadata) -> Option<[i64; 7]> {
     }
 }
 
-/// Whether the file's change time is at least `settled` in the past.
-pub(crate) fn changed_long_ago(m: &std::fs::Metadata, settled: Duration) -> bool {
-    identity(m).is_some_and(|id| {
-        let ctime = std::time::UNIX_EPOCH.checked_add(Duration::new(
-            id[5].max(0) as u64,
-            id[6].clamp(0, 999_999_999) as u32,
-        ));
-        ctime.is_some_and(|t| t.elapsed().is_ok_and(|age| age >= settled))
-    })
+/// Whether the file at `path` still has the metadata `then` and has been left unchanged
+/// for `settled` (its modification and change times both that far in the past): only then
+/// may a note of that metadata stand for its content.
+pub(crate) fn settled_since(path: &Path, then: [i64; 7], settled: Duration) -> bool {
+    let Ok(now) = std::fs::metadata(path) else {
+        return false;
+    };
+    let old_enough = |t: Option<std::time::SystemTime>| {
+        t.and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age >= settled)
+    };
+    let ctime = std::time::UNIX_EPOCH.checked_add(Duration::new(
+        then[5].max(0) as u64,
+        then[6].clamp(0, 999_999_999) as u32,
+    ));
+    identity(&now) == Some(then) && old_enough(now.modified().ok()) && old_enough(ctime)
+}
+
+/// Writes the small note `bytes` at `path`: aside, then renamed over it, so that a reader
+/// never sees half of one. (The aside is named after the note and the process: two
+/// processes never write the same one.) A note that cannot be written is no error: the
+/// next run does the work again.
+pub(crate) fn write_note(path: &Path, bytes: &[u8]) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    if std::fs::write(&tmp, bytes).is_err() || std::fs::rename(&tmp, path).is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
 }
 
 const MAGIC: &[u8; 8] = b"RLOKv001";
@@ -126,26 +151,17 @@ impl Mapped {
 
     /// Notes the file's metadata beside it, if it is what it was when opened and has not
     /// changed for `settled` (a file just written could change again without its times
-    /// moving). A note that cannot be written is no error: the next run checks again.
+    /// moving).
     fn note(&self) {
         let Some(id) = self.identity else { return };
-        let Ok(now) = std::fs::metadata(&self.path) else {
-            return;
-        };
-        if identity(&now) != Some(id) || !changed_long_ago(&now, self.settled) {
+        if !settled_since(&self.path, id, self.settled) {
             return;
         }
         let mut b = MAGIC.to_vec();
         for n in id {
             b.extend_from_slice(&n.to_le_bytes());
         }
-        let note = note_path(&self.path);
-        let mut tmp = note.file_name().unwrap_or_default().to_os_string();
-        tmp.push(format!(".{}.tmp", std::process::id()));
-        let tmp = note.with_file_name(tmp);
-        if std::fs::write(&tmp, &b).is_err() || std::fs::rename(&tmp, &note).is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
+        write_note(&note_path(&self.path), &b);
     }
 }
 
