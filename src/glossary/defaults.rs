@@ -391,9 +391,17 @@ fn place(table: &[u8], i: usize) -> Option<(usize, usize)> {
 
 /// The place of term `i` and the length of its id.
 fn place_and_id(table: &[u8], i: usize) -> Option<(usize, usize, usize)> {
-    let at = table.get(i.checked_mul(PLACE)?..)?;
-    let n = |b: &[u8]| usize::try_from(u64::from_le_bytes(b.try_into().ok()?)).ok();
-    Some((n(at.get(..8)?)?, n(at.get(8..16)?)?, n(at.get(16..24)?)?))
+    let k = i.checked_mul(PLACE / 8)?;
+    let n = |k: usize| usize::try_from(number_at(table, k)?).ok();
+    Some((n(k)?, n(k + 1)?, n(k + 2)?))
+}
+
+/// The `k`-th number of an array of little-endian 64-bit numbers, if it holds one.
+fn number_at(b: &[u8], k: usize) -> Option<u64> {
+    let at = k.checked_mul(8)?;
+    Some(u64::from_le_bytes(
+        b.get(at..at.checked_add(8)?)?.try_into().ok()?,
+    ))
 }
 
 /// Writes `g` to `path`, and gives it back as read from there, its terms already read (they
@@ -480,15 +488,12 @@ impl Stored {
     /// False when no term of the file has the id `id`.
     pub(crate) fn may_hold_id(&self, id: &str) -> bool {
         let hashes = &self.map[self.id_hashes.clone()];
-        let at = |k: usize| {
-            u64::from_le_bytes(hashes[8 * k..8 * k + 8].try_into().expect("eight bytes"))
-        };
         let h = id_hash(id);
         // (A binary search over the numbers in place.)
         let (mut lo, mut hi) = (0, hashes.len() / 8);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            match at(mid).cmp(&h) {
+            match number_at(hashes, mid).cmp(&Some(h)) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => return true,
@@ -499,10 +504,7 @@ impl Stored {
 
     /// Calls `f` with each approved term of term `i`.
     pub(crate) fn approved(&self, i: u32, f: &mut impl FnMut(&str)) {
-        let n = |b: &[u8], k: usize| -> Option<usize> {
-            let at = k.checked_mul(8)?;
-            usize::try_from(u64::from_le_bytes(b.get(at..at + 8)?.try_into().ok()?)).ok()
-        };
+        let n = |b: &[u8], k: usize| usize::try_from(number_at(b, k)?).ok();
         let firsts = &self.map[self.first_approved.clone()];
         let places = &self.map[self.approved.clone()];
         let strings = self.strings();
@@ -781,6 +783,7 @@ impl<'a> Reader<'a> {
         }
         Some(v)
     }
+    /// The table of the origins' file names (a few: read as strings, then shared).
     fn files(&mut self) -> Option<Vec<Arc<str>>> {
         Some(self.strs()?.into_iter().map(Arc::from).collect())
     }
