@@ -1289,15 +1289,7 @@ impl<'a> Analyzer<'a> {
                 en += usize::from(self.toks[e as usize].is_word());
             }
             let all = if en >= 2 {
-                let i = out[k] as usize;
-                let first = (0..i)
-                    .rev()
-                    .take_while(|&j| self.toks[j].sentence == s)
-                    .last()
-                    .unwrap_or(i);
-                self.toks[first..]
-                    .iter()
-                    .take_while(|t| t.sentence == s)
+                (super::sentence_tokens(self.toks, out[k] as usize).iter())
                     .filter(|t| t.is_word())
                     .count()
             } else {
