@@ -4,6 +4,7 @@ report is rendered (see `document::LineIndex`). */
 
 use serde::Serialize;
 use std::fmt;
+use std::sync::Arc;
 
 /// A byte range into the original file, end-exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -158,10 +159,11 @@ pub struct Diagnostic {
     pub span: Span,
     pub message: String,
     pub suggestions: Vec<Suggestion>,
-    /// Extra explanation (the glossary entry's note), in French.
-    pub note: Option<String>,
+    /// Extra explanation (the glossary entry's note), in French. Shared: a glossary entry
+    /// found ten thousand times gives its note and its id to each finding without a copy.
+    pub note: Option<Arc<str>>,
     /// The glossary entry behind the finding, when there is one.
-    pub entry: Option<String>,
+    pub entry: Option<Arc<str>>,
     /// The translation unit of a bilingual file (XLIFF id, PO msgctxt or msgid line).
     pub unit: Option<String>,
 }
@@ -214,12 +216,23 @@ impl Diagnostic {
     }
 
     pub fn with_note(mut self, note: Option<String>) -> Self {
-        self.note = note.filter(|n| !n.is_empty());
+        self.note = note.filter(|n| !n.is_empty()).map(Arc::from);
         self
     }
 
-    pub fn with_entry(mut self, entry: impl Into<String>) -> Self {
-        self.entry = Some(entry.into());
+    /// `with_note` of a note shared with other findings.
+    pub fn with_shared_note(mut self, note: Arc<str>) -> Self {
+        self.note = Some(note).filter(|n| !n.is_empty());
+        self
+    }
+
+    pub fn with_entry(self, entry: impl AsRef<str>) -> Self {
+        self.with_shared_entry(Arc::from(entry.as_ref()))
+    }
+
+    /// `with_entry` of an id shared with other findings.
+    pub fn with_shared_entry(mut self, entry: Arc<str>) -> Self {
+        self.entry = Some(entry);
         self
     }
 }

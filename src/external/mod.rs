@@ -98,7 +98,7 @@ pub(crate) fn attach_suggestions(d: &mut Diagnostic, engine: &str, replacements:
             applicability,
         })
         .collect();
-    d.note = Some(format!("Signalé par {engine}."));
+    d.note = Some(format!("Signalé par {engine}.").into());
 }
 
 /// Engine messages use typographic English quotes and may lack a final full stop; ours

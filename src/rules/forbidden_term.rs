@@ -4,6 +4,7 @@ use super::{Context, Rule, RuleDoc, RuleMeta, match_case, quote_list};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity};
 use crate::glossary::Target;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 pub struct ForbiddenTerm;
 
@@ -28,9 +29,9 @@ impl Rule for ForbiddenTerm {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        // The note of a term without one, built once per term: a term is often found many
-        // times.
-        let mut approved_notes: HashMap<u32, String, foldhash::fast::FixedState> =
+        // The note and the id of a term, made once per term and shared by its findings: a
+        // term is often found many times.
+        let mut shared: HashMap<u32, (Arc<str>, Arc<str>), foldhash::fast::FixedState> =
             HashMap::default();
         // One finding per forbidden hit: room for them at once.
         out.reserve(
@@ -39,6 +40,8 @@ impl Rule for ForbiddenTerm {
                 .filter(|h| matches!(h.target, Target::Forbidden { .. }))
                 .count(),
         );
+        let pattern_words = PatternWords::of(cx);
+        let mut pattern_words = pattern_words.lock();
         for hit in &cx.hits {
             let Target::Forbidden { term, index } = hit.target else {
                 continue;
@@ -78,18 +81,20 @@ impl Rule for ForbiddenTerm {
                 hit.span,
                 message,
             )
-            .with_replacements(suggestions)
-            .with_note(Some(match &t.note {
-                Some(note) => note.clone(),
-                None => approved_notes
-                    .entry(term)
-                    .or_insert_with(|| approved_note(&t.approved))
-                    .clone(),
-            }))
-            .with_entry(t.id.as_str());
+            .with_replacements(suggestions);
+            let (note, id) = shared.entry(term).or_insert_with(|| {
+                let note = match &t.note {
+                    Some(note) => Arc::from(note.as_str()),
+                    None => Arc::from(approved_note(&t.approved)),
+                };
+                (note, Arc::from(t.id.as_str()))
+            });
+            d = d
+                .with_shared_note(note.clone())
+                .with_shared_entry(id.clone());
             // An inflected form (« formations ») would get the suggestion as written (« entraînement »):
             // shown, never applied by --fix.
-            if inflected(cx, hit, &v.term) {
+            if inflected_in(&mut pattern_words, cx, hit, &v.term) {
                 d = d.with_applicability(if carried {
                     Applicability::Unsafe
                 } else {
@@ -146,12 +151,20 @@ fn carry_inflection(found: &str, pattern: &str, suggestion: &str) -> Option<Stri
 /// True when the words of a hit are not the pattern as written (an inflected form, another
 /// function word of its class): a suggestion written for the pattern does not fit them.
 pub(super) fn inflected(cx: &Context, hit: &crate::glossary::Hit, pattern: &str) -> bool {
+    inflected_in(&mut PatternWords::of(cx).lock(), cx, hit, pattern)
+}
+
+/// `inflected`, with the patterns' words at hand: a rule with many hits (a termbase's
+/// 14,000 findings on the PO text) takes the document's memo and its lock once.
+fn inflected_in(
+    words: &mut PatternMap,
+    cx: &Context,
+    hit: &crate::glossary::Hit,
+    pattern: &str,
+) -> bool {
     let found = cx.doc.tokens[hit.first..=hit.last]
         .iter()
         .map(|t| t.norm.as_str());
-    // Each pattern is cut into words once per document, however many times it is found.
-    let words = cx.doc.memo.get_or_init(PatternWords::default);
-    let mut words = words.0.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(w) = words.get(pattern) {
         return !found.eq(w.iter().map(String::as_str));
     }
@@ -161,11 +174,22 @@ pub(super) fn inflected(cx: &Context, hit: &crate::glossary::Hit, pattern: &str)
     differs
 }
 
-/// The words of the patterns met in a document (see `inflected`).
+/// The words of the patterns met in a document, each pattern cut into words once however
+/// many times it is found (see `inflected`), shared by the rules.
 #[derive(Default)]
-struct PatternWords(
-    std::sync::Mutex<std::collections::HashMap<String, Vec<String>, foldhash::fast::FixedState>>,
-);
+struct PatternWords(std::sync::Mutex<PatternMap>);
+
+type PatternMap = HashMap<String, Vec<String>, foldhash::fast::FixedState>;
+
+impl PatternWords {
+    fn of(cx: &Context) -> Arc<PatternWords> {
+        cx.doc.memo.get_or_init(PatternWords::default)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, PatternMap> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
 
 #[cfg(test)]
 mod tests {
