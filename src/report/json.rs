@@ -78,23 +78,29 @@ fn diagnostic(
     w.extend_from_slice(b",\n      \"end_column\": ");
     number(w, end_column);
     w.extend_from_slice(b",\n      \"rule\": ");
-    string(w, d.rule);
+    name(w, d.rule);
     w.extend_from_slice(b",\n      \"category\": ");
-    string(w, d.category.as_str());
+    name(w, d.category.as_str());
     w.extend_from_slice(b",\n      \"severity\": ");
-    string(w, d.severity.as_str());
+    name(w, d.severity.as_str());
     w.extend_from_slice(b",\n      \"message\": ");
     string(w, &d.message);
     w.extend_from_slice(b",\n      \"text\": ");
     string(w, &f.doc.text[d.span.start..d.span.end]);
     w.extend_from_slice(b",\n      \"suggestions\": [");
+    // Where each replacement is written, to be copied into its fix.
+    let mut written = [(0, 0); 4];
     for (i, s) in d.suggestions.iter().enumerate() {
         w.extend_from_slice(if i == 0 {
             b"\n        "
         } else {
             b",\n        "
         });
+        let at = w.len();
         string(w, &s.replacement);
+        if let Some(place) = written.get_mut(i) {
+            *place = (at, w.len());
+        }
     }
     w.extend_from_slice(if d.suggestions.is_empty() {
         b"]"
@@ -109,9 +115,13 @@ fn diagnostic(
             b",\n        {"
         });
         w.extend_from_slice(b"\n          \"replacement\": ");
-        string(w, &s.replacement);
+        // (Escaped once: the replacement as written in `suggestions`.)
+        match written.get(i) {
+            Some(&(a, b)) => w.extend_from_within(a..b),
+            None => string(w, &s.replacement),
+        }
         w.extend_from_slice(b",\n          \"applicability\": ");
-        string(w, s.applicability.as_str());
+        name(w, s.applicability.as_str());
         w.extend_from_slice(b"\n        }");
     }
     w.extend_from_slice(if d.suggestions.is_empty() {
@@ -144,6 +154,17 @@ fn string(w: &mut Vec<u8>, s: &str) {
         w.extend_from_slice(s.as_bytes());
         w.push(b'"');
     }
+}
+
+/// A name of the program's own (a rule id, a category, a severity, an applicability) as a
+/// JSON string: these are ASCII words and signs that need no escape (a test checks them
+/// all), written without looking for one.
+fn name(w: &mut Vec<u8>, s: &'static str) {
+    debug_assert!(!needs_escape(s.as_bytes()), "{s:?}");
+    w.reserve(s.len() + 2);
+    w.push(b'"');
+    w.extend_from_slice(s.as_bytes());
+    w.push(b'"');
 }
 
 /// True when `s` holds a byte JSON escapes: a quote, a backslash, a control character.
@@ -381,6 +402,50 @@ mod tests {
             let at = rng.below(one.len());
             one[at] = rng.below(256) as u8;
             assert_eq!(needs_escape(&one), plain(&one), "{one:?}");
+        }
+    }
+
+    /// The names written without an escape (`name`) need none: every rule id, category,
+    /// severity and applicability.
+    #[test]
+    fn names_need_no_escape() {
+        use crate::diagnostic::{Applicability, Category, Severity};
+        let metas: Vec<_> = crate::rules::all_metas().collect();
+        assert!(metas.len() > 20);
+        let names = metas
+            .iter()
+            .flat_map(|m| [m.id, m.category.as_str(), m.severity.as_str()])
+            .chain([Severity::Info, Severity::Warning, Severity::Error].map(Severity::as_str))
+            .chain(
+                [
+                    Applicability::Safe,
+                    Applicability::Unsafe,
+                    Applicability::DisplayOnly,
+                ]
+                .map(Applicability::as_str),
+            )
+            .chain(
+                [
+                    Category::Terminology,
+                    Category::Mistranslation,
+                    Category::Untranslated,
+                    Category::Grammar,
+                    Category::Style,
+                    Category::LocaleConvention,
+                    Category::Omission,
+                    Category::Addition,
+                    Category::Inconsistency,
+                    Category::Punctuation,
+                    Category::Spelling,
+                    Category::Markup,
+                ]
+                .map(Category::as_str),
+            );
+        for n in names {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            name(&mut a, n);
+            string(&mut b, n);
+            assert_eq!(a, b, "{n:?}");
         }
     }
 
