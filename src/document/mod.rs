@@ -93,6 +93,11 @@ impl std::fmt::Debug for Memo {
 }
 
 impl Document {
+    /// The longest text a document holds: its tokens keep byte offsets in 32 bits. Files
+    /// are refused beyond it when read (`formats::DecodeError::TooLarge`); a document
+    /// built from a longer text in code panics rather than give wrong offsets.
+    pub const MAX_LEN: usize = u32::MAX as usize;
+
     /// Builds a document from text already decoded; `format` decides what is masked.
     pub fn new(path: impl Into<String>, text: String, format: Format) -> Document {
         let mask = crate::timing::time("document/mask", || crate::formats::mask_for(format, &text));
@@ -105,6 +110,7 @@ impl Document {
         format: Format,
         mask: &Mask,
     ) -> Document {
+        assert!(text.len() <= Self::MAX_LEN, "text of 4 GiB or more");
         let view = crate::timing::time("document/view", || mask.apply(&text));
         let (sentences, mut tokens) =
             crate::timing::time("document/segment", || sentences_and_tokens(&view));
@@ -134,6 +140,7 @@ impl Document {
         mask: &Mask,
         segments: &[(usize, usize)],
     ) -> Document {
+        assert!(text.len() <= Self::MAX_LEN, "text of 4 GiB or more");
         let view = mask.apply(&text);
         let mut all = Vec::new();
         let mut paragraph = 0;
@@ -355,7 +362,7 @@ fn assign_sentences(tokens: &mut [Token], sentences: &[Sentence]) {
     let mut k = 0;
     for (s, sentence) in sentences[..last].iter().enumerate() {
         while let Some(t) = tokens.get_mut(k)
-            && t.start < sentence.end
+            && t.start() < sentence.end
         {
             t.sentence = s as u32;
             k += 1;
@@ -444,7 +451,7 @@ mod tests {
     fn reference_assign(tokens: &mut [Token], sentences: &[Sentence]) {
         let mut s = 0;
         for t in tokens.iter_mut() {
-            while s + 1 < sentences.len() && sentences[s].end <= t.start {
+            while s + 1 < sentences.len() && sentences[s].end <= t.start() {
                 s += 1;
             }
             t.sentence = s as u32;
