@@ -287,7 +287,10 @@ fn sentences_and_tokens(view: &str) -> (Vec<Sentence>, Vec<Token>) {
     } else {
         // The sentence segments go to the sentences as they come, not through a list.
         let mut sentences = segment::Builder::new(view);
-        let tokens = words_with(view, 0, view.len(), |s, e| sentences.push(s, e));
+        // About one token in six bytes of French prose.
+        let tokens = words_with(view, 0, view.len(), view.len() / 6, |s, e| {
+            sentences.push(s, e)
+        });
         (sentences.finish(), tokens)
     }
 }
@@ -295,21 +298,27 @@ fn sentences_and_tokens(view: &str) -> (Vec<Sentence>, Vec<Token>) {
 /// The words and the UAX #29 sentence segments of `view[from..to]`, in offsets of `view`.
 fn words_and_bounds(view: &str, from: usize, to: usize) -> Piece {
     let mut bounds = Vec::new();
-    let tokens = words_with(view, from, to, |s, e| bounds.push((s, e)));
+    // Room for 2 MB of tokens at least: a block mapped apart on huge pages (see
+    // `cli::alloc`), where the tokens of a piece of 256 KB (1.4 MB of 32-byte tokens) came
+    // from the system allocator on 4 KB pages (man pages, 2 threads: 7,100 page faults
+    // instead of 4,200), and the first piece's list grows by `mremap` in `join`.
+    let capacity = ((to - from) / 6).max((2 << 20) / std::mem::size_of::<Token>());
+    let tokens = words_with(view, from, to, capacity, |s, e| bounds.push((s, e)));
     (tokens, bounds)
 }
 
-/// The words of `view[from..to]`; calls `segment(start, end)` on each of its UAX #29
-/// sentence segments, in order (offsets of `view`).
+/// The words of `view[from..to]`, in a list with room for `capacity` tokens; calls
+/// `segment(start, end)` on each of its UAX #29 sentence segments, in order (offsets of
+/// `view`).
 #[inline(always)]
 fn words_with(
     view: &str,
     from: usize,
     to: usize,
+    capacity: usize,
     mut segment: impl FnMut(usize, usize),
 ) -> Vec<Token> {
-    // About one token in six bytes of French prose.
-    let mut tokens = Vec::with_capacity((to - from) / 6);
+    let mut tokens = Vec::with_capacity(capacity);
     uax29::bounds(
         &view[from..to],
         Some(|s, e, counts| tokens::push_segment(view, from + s, from + e, counts, &mut tokens)),
