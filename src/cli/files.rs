@@ -166,7 +166,7 @@ pub(crate) fn read_text(input: &Input) -> Result<Option<String>, InputError> {
             let (line, column) = match &e {
                 DecodeError::Binary { line, column }
                 | DecodeError::NotUtf8 { line, column, .. } => (Some(*line), Some(*column)),
-                DecodeError::Empty => (None, None),
+                DecodeError::Empty | crate::formats::DecodeError::TooLarge { .. } => (None, None),
             };
             Err(error(&input.path, line, column, e.to_string()))
         }

@@ -281,7 +281,9 @@ fn read_text_file(path: &Path) -> Result<String, (Option<usize>, Option<usize>, 
             | crate::formats::DecodeError::NotUtf8 { line, column, .. } => {
                 (Some(*line), Some(*column))
             }
-            crate::formats::DecodeError::Empty => (None, None),
+            crate::formats::DecodeError::Empty | crate::formats::DecodeError::TooLarge { .. } => {
+                (None, None)
+            }
         };
         (place.0, place.1, e.to_string())
     })

@@ -93,6 +93,11 @@ impl std::fmt::Debug for Memo {
 }
 
 impl Document {
+    /// The longest text a document holds: its tokens keep byte offsets in 32 bits. Files
+    /// are refused beyond it when read (`formats::DecodeError::TooLarge`); a document
+    /// built from a longer text in code panics rather than give wrong offsets.
+    pub const MAX_LEN: usize = u32::MAX as usize;
+
     /// Builds a document from text already decoded; `format` decides what is masked.
     pub fn new(path: impl Into<String>, text: String, format: Format) -> Document {
         let mask = crate::timing::time("document/mask", || crate::formats::mask_for(format, &text));
@@ -105,6 +110,7 @@ impl Document {
         format: Format,
         mask: &Mask,
     ) -> Document {
+        assert!(text.len() <= Self::MAX_LEN, "text of 4 GiB or more");
         let view = crate::timing::time("document/view", || mask.apply(&text));
         let (sentences, mut tokens) =
             crate::timing::time("document/segment", || sentences_and_tokens(&view));
@@ -134,6 +140,7 @@ impl Document {
         mask: &Mask,
         segments: &[(usize, usize)],
     ) -> Document {
+        assert!(text.len() <= Self::MAX_LEN, "text of 4 GiB or more");
         let view = mask.apply(&text);
         let mut all = Vec::new();
         let mut paragraph = 0;
@@ -280,7 +287,10 @@ fn sentences_and_tokens(view: &str) -> (Vec<Sentence>, Vec<Token>) {
     } else {
         // The sentence segments go to the sentences as they come, not through a list.
         let mut sentences = segment::Builder::new(view);
-        let tokens = words_with(view, 0, view.len(), |s, e| sentences.push(s, e));
+        // About one token in six bytes of French prose.
+        let tokens = words_with(view, 0, view.len(), view.len() / 6, |s, e| {
+            sentences.push(s, e)
+        });
         (sentences.finish(), tokens)
     }
 }
@@ -288,21 +298,27 @@ fn sentences_and_tokens(view: &str) -> (Vec<Sentence>, Vec<Token>) {
 /// The words and the UAX #29 sentence segments of `view[from..to]`, in offsets of `view`.
 fn words_and_bounds(view: &str, from: usize, to: usize) -> Piece {
     let mut bounds = Vec::new();
-    let tokens = words_with(view, from, to, |s, e| bounds.push((s, e)));
+    // Room for 2 MB of tokens at least: a block mapped apart on huge pages (see
+    // `cli::alloc`), where the tokens of a piece of 256 KB (1.4 MB of 32-byte tokens) came
+    // from the system allocator on 4 KB pages (man pages, 2 threads: 7,100 page faults
+    // instead of 4,200), and the first piece's list grows by `mremap` in `join`.
+    let capacity = ((to - from) / 6).max((2 << 20) / std::mem::size_of::<Token>());
+    let tokens = words_with(view, from, to, capacity, |s, e| bounds.push((s, e)));
     (tokens, bounds)
 }
 
-/// The words of `view[from..to]`; calls `segment(start, end)` on each of its UAX #29
-/// sentence segments, in order (offsets of `view`).
+/// The words of `view[from..to]`, in a list with room for `capacity` tokens; calls
+/// `segment(start, end)` on each of its UAX #29 sentence segments, in order (offsets of
+/// `view`).
 #[inline(always)]
 fn words_with(
     view: &str,
     from: usize,
     to: usize,
+    capacity: usize,
     mut segment: impl FnMut(usize, usize),
 ) -> Vec<Token> {
-    // About one token in six bytes of French prose.
-    let mut tokens = Vec::with_capacity((to - from) / 6);
+    let mut tokens = Vec::with_capacity(capacity);
     uax29::bounds(
         &view[from..to],
         Some(|s, e, counts| tokens::push_segment(view, from + s, from + e, counts, &mut tokens)),
@@ -355,7 +371,7 @@ fn assign_sentences(tokens: &mut [Token], sentences: &[Sentence]) {
     let mut k = 0;
     for (s, sentence) in sentences[..last].iter().enumerate() {
         while let Some(t) = tokens.get_mut(k)
-            && t.start < sentence.end
+            && t.start() < sentence.end
         {
             t.sentence = s as u32;
             k += 1;
@@ -444,7 +460,7 @@ mod tests {
     fn reference_assign(tokens: &mut [Token], sentences: &[Sentence]) {
         let mut s = 0;
         for t in tokens.iter_mut() {
-            while s + 1 < sentences.len() && sentences[s].end <= t.start {
+            while s + 1 < sentences.len() && sentences[s].end <= t.start() {
                 s += 1;
             }
             t.sentence = s as u32;

@@ -2,16 +2,22 @@
 elisions are split off (« l'IA » → « l' » + « IA »), and each word carries a normalised
 form: NFC, lower case, typographic apostrophes as `'`. */
 
-use compact_str::CompactString;
+use ecow::EcoString;
 use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
-    pub start: usize,
-    pub end: usize,
-    /// NFC, lower case, apostrophes as `'`. Stored inline (no allocation) up to 24 bytes,
-    /// which is nearly every word: a text of 50 MB has 8 million tokens.
-    pub norm: CompactString,
+    /// Byte offsets of the word in the text (`start()`, `end()`): 32 bits, as a document
+    /// holds less than 4 GiB (`Document::MAX_LEN`): with the 16-byte norm, a token is 32
+    /// bytes, where it was 48 (there are some 600,000 in 4 MB of text, all written for the
+    /// first time).
+    pub(super) start: u32,
+    pub(super) end: u32,
+    /// NFC, lower case, apostrophes as `'`. Stored inline (no allocation) up to 15 bytes,
+    /// which is nearly every word (all but 0.4 % of the man pages' 626,000), in 16 bytes
+    /// (`ecow`), where a `CompactString` took 24 (inline up to 24 bytes): with 32-bit
+    /// offsets, a token of 32 bytes instead of 40.
+    pub norm: EcoString,
     /// Index of the sentence holding the token.
     pub sentence: u32,
     /// True when the original starts with an upper-case letter.
@@ -25,6 +31,16 @@ pub struct Token {
 }
 
 impl Token {
+    /// Byte offset of the word's start in the text.
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+    /// Byte offset just past the word's end in the text.
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
     /// A token that holds at least one letter.
     pub fn is_word(&self) -> bool {
         self.word
@@ -102,13 +118,13 @@ pub fn fold_accents(s: &str) -> String {
 
 /// Normalises one word: NFC, lower case, typographic apostrophes as `'`.
 pub fn normalize_word(word: &str) -> String {
-    normalize_compact(word).into_string()
+    normalize_compact(word).into()
 }
 
 /// `normalize_word` into a string stored inline when short.
-fn normalize_compact(word: &str) -> CompactString {
-    let mut out = CompactString::with_capacity(word.len());
-    let push = |out: &mut CompactString, c: char| {
+fn normalize_compact(word: &str) -> EcoString {
+    let mut out = EcoString::with_capacity(word.len());
+    let push = |out: &mut EcoString, c: char| {
         if is_apostrophe(c) {
             out.push('\'');
         } else {
@@ -141,11 +157,11 @@ fn make_token(view: &str, start: usize, end: usize) -> Token {
     }
     if ascii {
         // ASCII is NFC, its letters are the ASCII letters and `'` stays `'`.
-        let mut norm = CompactString::from(word);
-        norm.make_ascii_lowercase();
+        let mut norm = EcoString::from(word);
+        norm.make_mut().make_ascii_lowercase();
         return Token {
-            start,
-            end,
+            start: start as u32,
+            end: end as u32,
             norm,
             sentence: 0,
             capitalized: bytes.first().is_some_and(u8::is_ascii_uppercase),
@@ -173,8 +189,8 @@ fn general_token(word: &str, start: usize, end: usize) -> Token {
     }
     let norm = normalize_compact(word);
     Token {
-        start,
-        end,
+        start: start as u32,
+        end: end as u32,
         word: norm.chars().any(char::is_alphabetic),
         norm,
         sentence: 0,
@@ -185,7 +201,7 @@ fn general_token(word: &str, start: usize, end: usize) -> Token {
     }
 }
 
-/// Longest word `short_latin_token` takes: a `CompactString` holds it inline.
+/// Longest word `short_latin_token` takes (its counts fit in a byte each).
 const SHORT: usize = 24;
 
 /// `make_token` for a word of at most `SHORT` bytes whose characters are all below U+0180
@@ -207,7 +223,7 @@ fn short_latin_token(view: &str, start: usize, end: usize, counts: Option<u64>) 
     let first = bytes.first().copied().unwrap_or(0);
     if sum >> 32 == 0 {
         let [.., refused] = (sum as u32).to_le_bytes();
-        return (refused == 0).then(|| ascii_token(word, first, start, end, sum as u32));
+        return (refused == 0).then(|| ascii_token(view, first, start, end, sum as u32));
     }
     // (The low 32 bits of the sum are the counts of the ASCII characters: a word of
     // `SHORT` bytes cannot carry over.)
@@ -217,10 +233,10 @@ fn short_latin_token(view: &str, start: usize, end: usize, counts: Option<u64>) 
         return None;
     }
     Some(Token {
-        start,
-        end,
+        start: start as u32,
+        end: end as u32,
         norm: if changed == 0 {
-            CompactString::from(word)
+            norm_of(view, start, end)
         } else {
             latin_lower(bytes)?
         },
@@ -231,6 +247,25 @@ fn short_latin_token(view: &str, start: usize, end: usize, counts: Option<u64>) 
         has_upper: upper > 0,
         word: letters > 0,
     })
+}
+
+/// `EcoString::from(&view[start..end])`, one branch per length that an `EcoString`
+/// holds inline (up to 15 bytes, nearly every word): each copies a length known when
+/// compiled, in a few loads and stores, where a copy of the word's length called
+/// `memcpy` (man pages: 465,000 calls, +15 M instructions; a window of 15 bytes cut to
+/// the word by `EcoString::truncate` cost +23 M).
+#[inline(always)]
+fn norm_of(view: &str, start: usize, end: usize) -> EcoString {
+    let w = &view[start..end];
+    macro_rules! by_length {
+        ($($n:literal)*) => {
+            match w.len() {
+                $($n => EcoString::from(&w[..$n]),)*
+                _ => EcoString::from(w),
+            }
+        };
+    }
+    by_length!(1 2 3 4 5 6 7 8 9 10 11 12 13 14 15)
 }
 
 /// The `BYTE_COUNTS` of a word of at most `SHORT` bytes, added up.
@@ -244,23 +279,23 @@ fn byte_counts(bytes: &[u8]) -> u64 {
 /// letters and its lower case is `make_ascii_lowercase`. (A capital at the start only,
 /// the usual one, is the only byte lowered.)
 #[inline(always)]
-fn ascii_token(word: &str, first: u8, start: usize, end: usize, counts: u32) -> Token {
+fn ascii_token(view: &str, first: u8, start: usize, end: usize, counts: u32) -> Token {
     let [letters, upper, changed, _] = counts.to_le_bytes();
     let capitalized = first.is_ascii_uppercase();
-    let mut norm = CompactString::from(word);
+    let mut norm = norm_of(view, start, end);
     if changed > 0 {
         let lowered = if changed == 1 && capitalized {
-            norm.get_mut(..1)
+            norm.make_mut().get_mut(..1)
         } else {
-            Some(norm.as_mut_str())
+            Some(norm.make_mut())
         };
         if let Some(lowered) = lowered {
             lowered.make_ascii_lowercase();
         }
     }
     Token {
-        start,
-        end,
+        start: start as u32,
+        end: end as u32,
         norm,
         sentence: 0,
         capitalized,
@@ -311,7 +346,7 @@ fn latin_counts(bytes: &[u8], ascii: u32) -> Option<(u32, bool)> {
 
 /// The lower case of a word of at most `SHORT` bytes whose characters are all below
 /// U+0180 and that lower case does not drop.
-fn latin_lower(bytes: &[u8]) -> Option<CompactString> {
+fn latin_lower(bytes: &[u8]) -> Option<EcoString> {
     // (A lower case below U+0180 takes as many bytes as its capital.)
     let table = latin_table();
     let mut buf = [0u8; SHORT];
@@ -320,7 +355,7 @@ fn latin_lower(bytes: &[u8]) -> Option<CompactString> {
         o += e.lower.encode_utf8(&mut buf[o..]).len();
         i += len;
     }
-    Some(CompactString::from(std::str::from_utf8(&buf[..o]).ok()?))
+    Some(EcoString::from(std::str::from_utf8(&buf[..o]).ok()?))
 }
 
 /// `LatinChar::counts` of the ASCII characters, known at compile time: letters, capitals
@@ -398,7 +433,7 @@ fn latin_table() -> &'static LatinTable {
 /// word with an accent): one pass over a table. None for any other word.
 fn latin_token(word: &str, start: usize, end: usize) -> Option<Token> {
     let table = latin_table();
-    let mut norm = CompactString::with_capacity(word.len());
+    let mut norm = EcoString::with_capacity(word.len());
     let (mut letters, mut upper) = (0, 0);
     let mut capitalized = None;
     for c in word.chars() {
@@ -412,8 +447,8 @@ fn latin_token(word: &str, start: usize, end: usize) -> Option<Token> {
         norm.push(e.lower);
     }
     Some(Token {
-        start,
-        end,
+        start: start as u32,
+        end: end as u32,
         norm,
         sentence: 0,
         capitalized: capitalized.unwrap_or(false),
@@ -457,10 +492,9 @@ pub(super) fn push_segment(
             if let Some(counts) = counts
                 && end - start <= SHORT
                 && counts >> 24 == 0
-                && let Some(word) = view.get(start..end)
             {
                 // ASCII (nothing above the 32 bits of the counts), none refused.
-                out.push(ascii_token(word, first, start, end, counts as u32));
+                out.push(ascii_token(view, first, start, end, counts as u32));
             } else {
                 push_word(view, start, end, counts, out);
             }
@@ -572,16 +606,16 @@ fn elision_token(elided: &str, apostrophe: char, start: usize) -> Token {
     // them: a letter, never a capital.)
     let all_caps = upper >= 2 && upper == bytes.len() && !apostrophe.is_alphabetic();
     let mut norm = if apostrophe == '\'' {
-        CompactString::from(elided)
+        EcoString::from(elided)
     } else {
-        let mut norm = CompactString::from(prefix);
+        let mut norm = EcoString::from(prefix);
         norm.push('\'');
         norm
     };
-    norm.make_ascii_lowercase();
+    norm.make_mut().make_ascii_lowercase();
     Token {
-        start,
-        end: start + elided.len(),
+        start: start as u32,
+        end: (start + elided.len()) as u32,
         norm,
         sentence: 0,
         capitalized: bytes.first().is_some_and(u8::is_ascii_uppercase),
@@ -595,7 +629,7 @@ fn elision_token(elided: &str, apostrophe: char, start: usize) -> Token {
 pub fn tokenize_phrase(phrase: &str) -> Vec<String> {
     tokenize(phrase, 0, phrase.len())
         .into_iter()
-        .map(|t| t.norm.into_string())
+        .map(|t| t.norm.into())
         .collect()
 }
 
@@ -734,6 +768,72 @@ pub(super) mod tests {
         }
     }
 
+    /// `norm_of` (a window of 15 bytes, cut) is the word's own string, for words of 0 to
+    /// 20 bytes at every place of random texts, near their end too, before multi-byte
+    /// characters or not.
+    #[test]
+    fn norm_of_is_the_words_string() {
+        let mut rng = crate::testing::Rng::new(0xD1B5_4A32_D192_ED03);
+        for _ in 0..3_000 {
+            let view = rng.string(
+                &["a", "B", " ", "é", "’", "中", "😀", "0123456789", "x'"],
+                12,
+            );
+            let bounds: Vec<usize> = (0..=view.len())
+                .filter(|&i| view.is_char_boundary(i))
+                .collect();
+            for (k, &start) in bounds.iter().enumerate() {
+                for &end in bounds[k..].iter().take_while(|&&e| e - start <= 20) {
+                    let norm = norm_of(&view, start, end);
+                    assert_eq!(norm, view[start..end], "{view:?} {start} {end}");
+                    assert_eq!(norm.len(), end - start);
+                }
+            }
+        }
+    }
+
+    /// A token is 32 bytes (the point of its 32-bit offsets and 16-byte norm).
+    #[test]
+    fn a_token_is_32_bytes() {
+        assert_eq!(std::mem::size_of::<Token>(), 32);
+    }
+
+    /// Norms round-trip whether held inline (up to 15 bytes) or not: words of 1 to 40
+    /// bytes around the limits (15/16, 24/25 bytes), ASCII or not, capitalised or not,
+    /// with each kind of apostrophe, are the general path's, and their norms are
+    /// `normalize_word`'s.
+    #[test]
+    fn norms_of_every_length_are_those_of_the_general_path() {
+        let mut rng = crate::testing::Rng::new(0x2545_F491_4F6C_DD1D);
+        let letters: Vec<char> = "abcdefghijklmnopqrstuvwxyzABCZéèÉÀçœŒßſİ’'\u{301}"
+            .chars()
+            .collect();
+        for len in 1..=40 {
+            for fill in ["a", "A", "é", "É"] {
+                // Exactly `len` bytes of one kind (two-byte letters: `len` rounded down).
+                let w = fill.repeat(len / fill.len());
+                if w.is_empty() {
+                    continue;
+                }
+                let t = tokenize(&w, 0, w.len());
+                assert_eq!(t, reference_tokens(&w), "{w:?}");
+                assert_eq!(t[0].norm, normalize_word(&w), "{w:?}");
+                assert_eq!(t[0].norm.len(), w.len(), "{w:?}");
+            }
+            for _ in 0..200 {
+                let w: String = (0..len)
+                    .map(|_| letters[rng.below(letters.len())])
+                    .collect();
+                assert_eq!(tokenize(&w, 0, w.len()), reference_tokens(&w), "{w:?}");
+            }
+        }
+        // An elision then a word of 15, 16, 24 and 25 bytes.
+        for n in [15, 16, 24, 25] {
+            let w = format!("L’{}", "É".repeat(n / 2) + &"A".repeat(n % 2));
+            assert_eq!(tokenize(&w, 0, w.len()), reference_tokens(&w), "{w:?}");
+        }
+    }
+
     #[test]
     fn elision_tokens_are_those_of_the_general_path() {
         for e in ELISIONS {
@@ -824,7 +924,7 @@ pub(super) mod tests {
     fn norms(s: &str) -> Vec<String> {
         tokenize(s, 0, s.len())
             .into_iter()
-            .map(|t| t.norm.into_string())
+            .map(|t| t.norm.into())
             .collect()
     }
 
@@ -843,8 +943,8 @@ pub(super) mod tests {
     fn spans_point_into_the_original() {
         let s = "Meta développe l’IA";
         let t = tokenize(s, 0, s.len());
-        assert_eq!(&s[t[2].start..t[2].end], "l’");
-        assert_eq!(&s[t[3].start..t[3].end], "IA");
+        assert_eq!(&s[t[2].start()..t[2].end()], "l’");
+        assert_eq!(&s[t[3].start()..t[3].end()], "IA");
         assert!(t[3].all_caps && t[0].capitalized && !t[0].all_caps);
     }
 

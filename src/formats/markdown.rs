@@ -84,7 +84,7 @@ mod tests {
         Document::new("t.md", md.to_string(), Format::Markdown)
             .tokens
             .into_iter()
-            .map(|t| t.norm.into_string())
+            .map(|t| String::from(t.norm))
             .collect()
     }
 

@@ -73,6 +73,9 @@ pub fn mask_for(format: Format, text: &str) -> Mask {
 pub enum DecodeError {
     #[error("le fichier est vide")]
     Empty,
+    /// 4 GiB or more: a document's offsets are 32 bits (`Document::MAX_LEN`).
+    #[error("le fichier est trop grand ({len} octets) : 4 Gio au plus")]
+    TooLarge { len: usize },
     #[error("fichier binaire (octet nul à la ligne {line}, colonne {column})")]
     Binary { line: usize, column: usize },
     #[error(
@@ -91,6 +94,9 @@ pub enum DecodeError {
 pub fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
     if bytes.is_empty() || (bytes.len() == 3 && bytes == b"\xEF\xBB\xBF") {
         return Err(DecodeError::Empty);
+    }
+    if bytes.len() > crate::document::Document::MAX_LEN {
+        return Err(DecodeError::TooLarge { len: bytes.len() });
     }
     let place = |bytes: &[u8], at: usize| {
         let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
@@ -161,6 +167,13 @@ mod tests {
             decode(b"ab\0cd".to_vec()),
             Err(DecodeError::Binary { line: 1, column: 3 })
         ));
+    }
+
+    /// A text of 4 GiB is refused before it is read (the zeroed block is never touched).
+    #[test]
+    fn four_gib_are_refused() {
+        let len = crate::document::Document::MAX_LEN + 1;
+        assert_eq!(decode(vec![0u8; len]), Err(DecodeError::TooLarge { len }));
     }
 
     #[test]

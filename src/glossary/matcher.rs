@@ -1310,7 +1310,7 @@ impl Matcher {
         let tokens = &doc.tokens;
         // True when tokens `a` and `a + 1` may be two words of one phrase.
         let joined = |a: &crate::document::Token, b: &crate::document::Token| {
-            a.sentence == b.sentence && doc.gap_is_joiner(a.end, b.start)
+            a.sentence == b.sentence && doc.gap_is_joiner(a.end(), b.start())
         };
         // True when token `k` is joined to the one before, worked out once into `known`.
         let joined_at = |known: &mut Option<bool>, k: usize| {
@@ -1357,7 +1357,7 @@ impl Matcher {
                     let (first, last) = (starts[0].targets.0, starts[starts.len() - 1].targets.1);
                     if first < last {
                         let targets = &forms.memo.targets[first as usize..last as usize];
-                        let span = Span::new(tok.start, tok.end);
+                        let span = Span::new(tok.start(), tok.end());
                         Self::push_decoded(targets, i, i, span, apart, found);
                     }
                     continue;
@@ -1421,7 +1421,7 @@ impl Matcher {
                     // (Most lemmas that get here have none: « dans » starts phrases only.)
                     let targets = forms.one_word_targets(st);
                     if !targets.is_empty() {
-                        let span = Span::new(tok.start, tok.end);
+                        let span = Span::new(tok.start(), tok.end());
                         Self::push_decoded(targets, i, i, span, apart, found);
                     }
                     continue;
@@ -1439,7 +1439,7 @@ impl Matcher {
                 // are one-word terms, and that look-up was a cache miss each.
                 'pattern: for &pid in candidates {
                     if st.one_word == pid {
-                        let span = Span::new(tok.start, tok.end);
+                        let span = Span::new(tok.start(), tok.end());
                         Self::push_decoded(forms.one_word_targets(st), i, i, span, apart, found);
                         continue;
                     }
@@ -1471,7 +1471,7 @@ impl Matcher {
                             continue 'pattern;
                         }
                     }
-                    let span = Span::new(tok.start, tokens[last].end);
+                    let span = Span::new(tok.start(), tokens[last].end());
                     self.push_hits(pid, i, last, span, apart, found);
                 }
             }

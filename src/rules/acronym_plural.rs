@@ -71,7 +71,7 @@ impl Rule for AcronymPlural {
                 continue;
             }
             let t = &toks[i];
-            let word = &cx.doc.view[t.start..t.end];
+            let word = &cx.doc.view[t.start()..t.end()];
             let Some(stem) = acronym_stem(word) else {
                 continue;
             };
@@ -89,7 +89,7 @@ impl Rule for AcronymPlural {
                 continue;
             }
             // Followed by an apostrophe or a hyphen: a name or a compound (« URLs-list »).
-            let mut rest = cx.doc.view[t.end..].chars();
+            let mut rest = cx.doc.view[t.end()..].chars();
             let glued = match rest.next() {
                 Some(c) if c.is_alphanumeric() || "-_'’/".contains(c) => true,
                 // « GPUs.txt », not the end of a sentence.
@@ -100,7 +100,7 @@ impl Rule for AcronymPlural {
                 continue;
             }
             let p = p.get_or_insert_with(|| Prose::new(cx.doc));
-            if !p.is_visible_french(t.start, t.end) {
+            if !p.is_visible_french(t.start(), t.end()) {
                 continue;
             }
             out.push(
@@ -108,7 +108,7 @@ impl Rule for AcronymPlural {
                     META.id,
                     META.category,
                     META.severity,
-                    Span::new(t.start, t.end),
+                    Span::new(t.start(), t.end()),
                     format!(
                         "« {word} » : les sigles sont invariables en français (« des {stem} »)."
                     ),
@@ -140,7 +140,7 @@ mod tests {
         for _ in 0..3000 {
             let doc = Document::from_str(&rng.string(&pieces, 40));
             for t in &doc.tokens {
-                if acronym_stem(&doc.view[t.start..t.end]).is_some() {
+                if acronym_stem(&doc.view[t.start()..t.end()]).is_some() {
                     found += 1;
                     assert!(may_be_acronym_plural(&t.norm), "{:?}", t.norm);
                 }

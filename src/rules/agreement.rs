@@ -1056,22 +1056,23 @@ impl<'a> Analyzer<'a> {
             return false;
         }
         // Nearly always one space (which no escaped quote fits in): known without decoding.
-        if let [b' '] | [] = &self.doc.view.as_bytes()[a.end..b.start] {
+        if let [b' '] | [] = &self.doc.view.as_bytes()[a.end()..b.start()] {
             return true;
         }
         // An escaped quote of a PO string (`\"`) is masked in the view, not a space.
-        self.doc.gap_is_space(a.end, b.start) && !self.doc.text[a.end..b.start].contains("\\\"")
+        self.doc.gap_is_space(a.end(), b.start())
+            && !self.doc.text[a.end()..b.start()].contains("\\\"")
     }
 
     fn gap(&self, i: usize) -> &str {
-        &self.doc.view[self.toks[i].end..self.toks[i + 1].start]
+        &self.doc.view[self.toks[i].end()..self.toks[i + 1].start()]
     }
 
     /// The bytes of `gap(i)`, for the searches of ASCII signs (no byte of another
     /// character is one): slicing the `str` checked both ends for a character boundary,
     /// 38 instructions a gap, asked of most candidates.
     fn gap_bytes(&self, i: usize) -> &[u8] {
-        &self.doc.view.as_bytes()[self.toks[i].end..self.toks[i + 1].start]
+        &self.doc.view.as_bytes()[self.toks[i].end()..self.toks[i + 1].start()]
     }
 
     fn same_sentence(&self, i: usize, j: usize) -> bool {
@@ -1358,10 +1359,10 @@ impl<'a> Analyzer<'a> {
         let t = &self.toks[i];
         let view = self.doc.view.as_bytes();
         let hyphen = "‑".as_bytes();
-        if view[t.end..].starts_with(b"-")
-            || view[t.end..].starts_with(hyphen)
-            || view[..t.start].ends_with(b"-")
-            || view[..t.start].ends_with(hyphen)
+        if view[t.end()..].starts_with(b"-")
+            || view[t.end()..].starts_with(hyphen)
+            || view[..t.start()].ends_with(b"-")
+            || view[..t.start()].ends_with(hyphen)
         {
             return false;
         }
@@ -2176,8 +2177,8 @@ impl<'a> Analyzer<'a> {
 
     fn diagnostic(&self, f: &Finding) -> Diagnostic {
         let t = &self.toks[f.word];
-        let span = Span::new(t.start, t.end);
-        let word = self.doc.display(t.start, t.end).to_string();
+        let span = Span::new(t.start(), t.end());
+        let word = self.doc.display(t.start(), t.end()).to_string();
         let readings: Vec<&Analysis> = self
             .readings(f.word)
             .iter()
@@ -2191,7 +2192,7 @@ impl<'a> Analyzer<'a> {
         let (s0, h0, gn0) = f.nouns[0];
         let noun_text = self
             .doc
-            .display(self.toks[s0].start, self.toks[h0].end)
+            .display(self.toks[s0].start(), self.toks[h0].end())
             .to_string();
         let message = match f.kind {
             Kind::Subject => format!(
@@ -2204,7 +2205,7 @@ impl<'a> Analyzer<'a> {
                     .map(|&(s, h, g)| {
                         format!(
                             "« {} » ({})",
-                            self.doc.display(self.toks[s].start, self.toks[h].end),
+                            self.doc.display(self.toks[s].start(), self.toks[h].end()),
                             g.describe()
                         )
                     })

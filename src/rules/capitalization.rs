@@ -425,8 +425,8 @@ impl Rule for Capitalization {
             {
                 continue;
             }
-            let joined_by_space = cx.doc.gap_is_space(prev.end, t.start);
-            let mi = prev.norm == "mi" && &cx.doc.view[prev.end..t.start] == "-";
+            let joined_by_space = cx.doc.gap_is_space(prev.end(), t.start());
+            let mi = prev.norm == "mi" && &cx.doc.view[prev.end()..t.start()] == "-";
             if !joined_by_space && !mi {
                 continue;
             }
@@ -435,7 +435,7 @@ impl Rule for Capitalization {
             let before_prev = (k >= 2)
                 .then(|| &toks[k - 2])
                 .filter(|b| b.sentence == t.sentence);
-            let found = cx.text(Span::new(t.start, t.end));
+            let found = cx.text(Span::new(t.start(), t.end()));
             let finding = if t.capitalized {
                 if MONTHS.contains(&norm) {
                     month_context(prev, before_prev, next, norm, mi).then(|| {
@@ -489,7 +489,7 @@ impl Rule for Capitalization {
                     None => true,
                     Some(n) => {
                         AFTER_NOUN.contains(&n.norm.as_str())
-                            || !cx.doc.gap_is_space(t.end, n.start)
+                            || !cx.doc.gap_is_space(t.end(), n.start())
                     }
                 };
                 let ellipsis = (1..k - 1)
@@ -520,7 +520,7 @@ impl Rule for Capitalization {
             let Some((severity, applicability, message, replacement)) = finding else {
                 continue;
             };
-            if !p.is_visible_french(t.start, t.end) {
+            if !p.is_visible_french(t.start(), t.end()) {
                 continue;
             }
             out.push(
@@ -528,7 +528,7 @@ impl Rule for Capitalization {
                     META.id,
                     META.category,
                     severity,
-                    Span::new(t.start, t.end),
+                    Span::new(t.start(), t.end()),
                     message,
                 )
                 .with_replacements([replacement])

@@ -53,12 +53,12 @@ impl Rule for DoubledWord {
                 || a.all_caps
                 || b.all_caps
                 || a.norm.contains(|c: char| c == '_' || c.is_ascii_digit())
-                || cx.doc.view[a.end..b.start] != *" "
+                || cx.doc.view[a.end()..b.start()] != *" "
             {
                 continue;
             }
-            let span = Span::new(a.start, b.end);
-            let word = cx.text(Span::new(a.start, a.end));
+            let span = Span::new(a.start(), b.end());
+            let word = cx.text(Span::new(a.start(), a.end()));
             let severity = if FUNCTION_WORDS.contains(&a.norm.as_str()) {
                 META.severity
             } else {

@@ -164,8 +164,8 @@ impl Rule for Elision {
             let b = &toks[k + 1];
             // One space between the two (`view[a.end..b.start] == " "`, on bytes).
             if a.sentence != b.sentence
-                || b.start != a.end + 1
-                || view.as_bytes()[a.end] != b' '
+                || b.start() != a.end() + 1
+                || view.as_bytes()[a.end()] != b' '
                 || !b.is_word()
             {
                 continue;
@@ -176,7 +176,7 @@ impl Rule for Elision {
                 continue;
             };
             // « le/la afin »: a choice of words, not an article.
-            if view[..a.start].ends_with('/') || view[a.end..].starts_with('/') {
+            if view[..a.start()].ends_with('/') || view[a.end()..].starts_with('/') {
                 continue;
             }
             // A name: only those the glossary or the dictionary knows (« OpenAI », « Apple »,
@@ -196,7 +196,7 @@ impl Rule for Elision {
                         r.pos.has(Pos::NAME)
                             || (b.all_caps && r.pos.has(Pos::NOUN) && r.number == Number::Either)
                     });
-                if !entities.contains(&b.start) && !known_name {
+                if !entities.contains(&b.start()) && !known_name {
                     continue;
                 }
             }
@@ -215,8 +215,8 @@ impl Rule for Elision {
             // A word glued to code or a path (« de ./a.out », « le -e »), a one-letter
             // word or variable (« de a », « le i »), an unknown lower-case identifier
             // (« de argv »).
-            let next_text = &view[b.start..b.end];
-            let mut rest = view[b.end..].chars();
+            let next_text = &view[b.start()..b.end()];
+            let mut rest = view[b.end()..].chars();
             let glued_after = match rest.next() {
                 Some(c) if "_(=/[-".contains(c) => true,
                 // « a.out », « std::cout », not the end of a sentence or a colon.
@@ -229,12 +229,12 @@ impl Rule for Elision {
             // The word before, as written: « De » at the start of a sentence.
             if k > 0
                 && toks[k - 1].sentence == a.sentence
-                && view[toks[k - 1].end..a.start].contains(['-', '\'', '’'])
+                && view[toks[k - 1].end()..a.start()].contains(['-', '\'', '’'])
             {
                 continue;
             }
             let p = p.get_or_insert_with(|| Prose::new(cx.doc));
-            if !p.is_visible_french(a.start, b.end) {
+            if !p.is_visible_french(a.start(), b.end()) {
                 continue;
             }
             // An unknown lower-case word: an identifier (« de offset »). Known means in the
@@ -247,7 +247,7 @@ impl Rule for Elision {
             {
                 continue;
             }
-            let written = cx.text(Span::new(a.start, a.end));
+            let written = cx.text(Span::new(a.start(), a.end()));
             let apostrophe = if cx.doc.text.contains('’') && !cx.doc.text.contains('\'') {
                 elided.replace('\'', "’")
             } else {
@@ -266,11 +266,11 @@ impl Rule for Elision {
                     META.id,
                     META.category,
                     if sure { META.severity } else { Severity::Info },
-                    Span::new(a.start, b.start),
+                    Span::new(a.start(), b.start()),
                     format!(
                         "« {written} {} » : élision obligatoire devant une voyelle (« {replacement}{} »).",
-                        cx.text(Span::new(b.start, b.end)),
-                        cx.text(Span::new(b.start, b.end)),
+                        cx.text(Span::new(b.start(), b.end())),
+                        cx.text(Span::new(b.start(), b.end())),
                     ),
                 )
                 .with_replacements([replacement]),

@@ -59,7 +59,7 @@ pub fn name_run_before(doc: &Document, end: usize, max: usize) -> Option<(usize,
         {
             break;
         }
-        if (i as usize) < end && !doc.gap_is_joiner(t.end, toks[i as usize + 1].start) {
+        if (i as usize) < end && !doc.gap_is_joiner(t.end(), toks[i as usize + 1].start()) {
             break;
         }
         start = i as usize;
@@ -101,15 +101,15 @@ impl Rule for EntityFullName {
             let after = doc.view[hit.span.end..].trim_start();
             let run = if before.ends_with('(') && after.starts_with(')') && hit.first > 0 {
                 let paren = before.len() - 1;
-                let last = toks[..hit.first].iter().rposition(|t| t.end <= paren);
-                last.filter(|&l| doc.view[toks[l].end..paren].trim().is_empty())
+                let last = toks[..hit.first].iter().rposition(|t| t.end() <= paren);
+                last.filter(|&l| doc.view[toks[l].end()..paren].trim().is_empty())
                     .and_then(|l| name_run_before(doc, l, 12))
             } else if after.starts_with('(') {
                 let open = doc.view.len() - after.len();
                 let close = doc.view[open..].find(')').map(|c| open + c);
                 close.and_then(|close| {
                     let inside: Vec<usize> = (hit.last + 1..toks.len())
-                        .take_while(|&i| toks[i].end <= close)
+                        .take_while(|&i| toks[i].end() <= close)
                         .collect();
                     let (&f, &l) = (inside.first()?, inside.last()?);
                     toks[f].capitalized.then_some((f, l))
@@ -125,7 +125,7 @@ impl Rule for EntityFullName {
             }
             let accepted: Vec<String> = e.accepted().map(normalized).collect();
             let text_of = |&(f, l): &(usize, usize)| {
-                normalized(&cx.text(Span::new(toks[f].start, toks[l].end)))
+                normalized(&cx.text(Span::new(toks[f].start(), toks[l].end())))
             };
             if candidates
                 .iter()
@@ -145,7 +145,7 @@ impl Rule for EntityFullName {
             }) else {
                 continue;
             };
-            let span = Span::new(toks[f].start, toks[l].end);
+            let span = Span::new(toks[f].start(), toks[l].end());
             let written = cx.text(span);
             let mut names = vec![full.clone()];
             names.extend(e.also.iter().filter(|a| a.contains(' ')).cloned());

@@ -69,7 +69,7 @@ impl Rule for EntityInconsistent {
             if !t.has_upper || !t.is_word() || t.all_caps || short[id as usize] {
                 continue;
             }
-            let span = Span::new(t.start, t.end);
+            let span = Span::new(t.start(), t.end());
             if covered.overlaps(&span) {
                 continue;
             }
@@ -364,7 +364,7 @@ mod tests {
                 .tokens
                 .iter()
                 .filter(|t| t.has_upper)
-                .map(|t| Span::new(t.start, t.end))
+                .map(|t| Span::new(t.start(), t.end()))
                 .collect();
             // (Spans of a name's length anywhere too, in masked text among others.)
             let t = &doc.text;

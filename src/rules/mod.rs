@@ -371,12 +371,12 @@ pub fn beside_a_name(doc: &Document, first: usize, last: usize) -> bool {
         p.capitalized
             && p.sentence == toks[first].sentence
             && !SENTENCE_OPENERS.contains(&p.norm.as_str())
-            && doc.gap_is_space(p.end, toks[first].start)
+            && doc.gap_is_space(p.end(), toks[first].start())
     };
     let next = toks.get(last + 1).is_some_and(|n| {
         n.capitalized
             && n.sentence == toks[last].sentence
-            && doc.gap_is_space(toks[last].end, n.start)
+            && doc.gap_is_space(toks[last].end(), n.start())
     });
     prev || next
 }

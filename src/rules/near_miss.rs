@@ -84,7 +84,7 @@ impl Rule for NearMiss {
             let Some((score, c, s, e)) = best else {
                 continue;
             };
-            let span = Span::new(toks[s].start, toks[e].end);
+            let span = Span::new(toks[s].start(), toks[e].end());
             let (name, cw, entity) = &names[c];
             let window: Vec<&str> = toks[s..=e].iter().map(|t| t.norm.as_str()).collect();
             if window.iter().copied().eq(cw.iter().map(String::as_str)) || score < 0.6 {
@@ -189,7 +189,7 @@ fn run_end(doc: &Document, i: usize) -> usize {
         && (toks[j].capitalized
             || (matches!(toks[j].norm.as_str(), "de" | "of" | "and" | "&")
                 && toks.get(j + 1).is_some_and(|n| n.capitalized)))
-        && doc.gap_is_joiner(toks[j - 1].end, toks[j].start)
+        && doc.gap_is_joiner(toks[j - 1].end(), toks[j].start())
     {
         if toks[j].capitalized {
             end = j;

@@ -105,9 +105,9 @@ impl Rule for Parallelism {
             }
             let (and, de, verb) = (&toks[i], &toks[i + 1], &toks[i + 2]);
             if and.sentence != verb.sentence
-                || !cx.doc.gap_is_space(and.end, de.start)
+                || !cx.doc.gap_is_space(and.end(), de.start())
                 // After a comma, « et de » may go back to a construction further up.
-                || cx.doc.view[toks[i - 1].end..and.start].contains(',')
+                || cx.doc.view[toks[i - 1].end()..and.start()].contains(',')
                 || !is_infinitive(m, verb)
             {
                 continue;
@@ -121,7 +121,7 @@ impl Rule for Parallelism {
                 if t.sentence != and.sentence {
                     break;
                 }
-                let gap = &cx.doc.view[t.end..toks[j + 1].start];
+                let gap = &cx.doc.view[t.end()..toks[j + 1].start()];
                 if gap.contains([';', ':', '(', ')', '«', '»', '"', '—']) {
                     break;
                 }
@@ -161,21 +161,21 @@ impl Rule for Parallelism {
             } else {
                 "à ".to_string()
             };
-            let first_word = cx.text(Span::new(toks[f].start, toks[f].end));
-            let intro_word = cx.text(Span::new(toks[k - 1].start, toks[k - 1].end));
-            let de_word = cx.text(Span::new(de.start, de.end));
+            let first_word = cx.text(Span::new(toks[f].start(), toks[f].end()));
+            let intro_word = cx.text(Span::new(toks[k - 1].start(), toks[k - 1].end()));
+            let de_word = cx.text(Span::new(de.start(), de.end()));
             out.push(
                 Diagnostic::new(
                     META.id,
                     META.category,
                     META.severity,
-                    Span::new(de.start, verb.start),
+                    Span::new(de.start(), verb.start()),
                     format!(
                         "« {de_word} » en trop : « {} » est coordonné à « {intro_word} {first_word} » \
                          et se construit comme lui (« {intro_word} {first_word} … et {}{} »).",
-                        cx.text(Span::new(verb.start, verb.end)),
+                        cx.text(Span::new(verb.start(), verb.end())),
                         replacement,
-                        cx.text(Span::new(verb.start, verb.end)),
+                        cx.text(Span::new(verb.start(), verb.end())),
                     ),
                 )
                 .with_replacements([replacement])

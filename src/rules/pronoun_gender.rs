@@ -210,7 +210,7 @@ impl Rule for PronounGender {
             let mut end = i;
             while end + 1 < toks.len()
                 && is_name(end + 1)
-                && cx.doc.gap_is_space(toks[end].end, toks[end + 1].start)
+                && cx.doc.gap_is_space(toks[end].end(), toks[end + 1].start())
             {
                 end += 1;
             }
@@ -232,7 +232,7 @@ impl Rule for PronounGender {
                     if toks[j].sentence != sentence {
                         break;
                     }
-                    let (start, end) = (toks[j - 1].end, toks[j].start);
+                    let (start, end) = (toks[j - 1].end(), toks[j].start());
                     if gap_holds(start, end, b";:.") {
                         break;
                     }
@@ -246,8 +246,8 @@ impl Rule for PronounGender {
             if let Some((g, p)) = found {
                 seen.entry(key).or_default().push(Takeup {
                     gender: g,
-                    span: Span::new(toks[p].start, toks[p].end),
-                    name: Span::new(toks[i].start, toks[end].end),
+                    span: Span::new(toks[p].start(), toks[p].end()),
+                    name: Span::new(toks[i].start(), toks[end].end()),
                 });
             }
         }
@@ -308,7 +308,7 @@ fn qu_after_saying(doc: &Document, end: usize, sentence: u32) -> Option<usize> {
     for j in end + 1..(end + 7).min(toks.len()) {
         let t = &toks[j];
         if t.sentence != sentence
-            || gap_holds(doc.view.as_bytes(), toks[j - 1].end, t.start, b",;:")
+            || gap_holds(doc.view.as_bytes(), toks[j - 1].end(), t.start(), b",;:")
         {
             return None;
         }

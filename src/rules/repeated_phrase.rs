@@ -136,7 +136,7 @@ impl Rule for RepeatedPhrase {
             for (k, t) in words.iter().enumerate() {
                 if !t.is_word()
                     || t.sentence != first.sentence
-                    || (k > 0 && !joiner(words[k - 1].end, t.start))
+                    || (k > 0 && !joiner(words[k - 1].end(), t.start()))
                 {
                     return false;
                 }
@@ -179,7 +179,7 @@ impl Rule for RepeatedPhrase {
                 let t = &toks[j];
                 if !t.is_word()
                     || t.sentence != toks[i].sentence
-                    || (n > 1 && !joiner(toks[j - 1].end, t.start))
+                    || (n > 1 && !joiner(toks[j - 1].end(), t.start()))
                 {
                     break;
                 }
@@ -216,7 +216,7 @@ impl Rule for RepeatedPhrase {
         for (g, starts) in found {
             let spans: Vec<Span> = starts
                 .iter()
-                .map(|&s| Span::new(toks[s].start, toks[s + g.len() - 1].end))
+                .map(|&s| Span::new(toks[s].start(), toks[s + g.len() - 1].end()))
                 .collect();
             if starts
                 .iter()

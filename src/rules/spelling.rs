@@ -71,7 +71,7 @@ impl Rule for Spelling {
             let mut j = i;
             while j + 1 < toks.len()
                 && toks[j + 1].sentence == toks[i].sentence
-                && is_hyphen(&doc.view[toks[j].end..toks[j + 1].start])
+                && is_hyphen(&doc.view[toks[j].end()..toks[j + 1].start()])
             {
                 j += 1;
             }
@@ -81,8 +81,8 @@ impl Rule for Spelling {
             if english.contains(&t.sentence) {
                 continue;
             }
-            let compound_start = t.start;
-            let compound = &doc.view[t.start..toks[last].end];
+            let compound_start = t.start();
+            let compound = &doc.view[t.start()..toks[last].end()];
             let lower = || compound.to_lowercase();
             let plain = crate::lexicon::plain_word;
             if last > first
@@ -98,11 +98,12 @@ impl Rule for Spelling {
                 if !worth_checking(cx, doc, k, &names, &glossary_spans) {
                     continue;
                 }
-                let word = &doc.view[t.start..t.end];
+                let word = &doc.view[t.start()..t.end()];
                 if known(doc, t, word, k > first, k < last) {
                     continue;
                 }
-                if *code.get_or_insert_with(|| looks_like_code(doc, compound_start, toks[last].end))
+                if *code
+                    .get_or_insert_with(|| looks_like_code(doc, compound_start, toks[last].end()))
                 {
                     break;
                 }
@@ -113,7 +114,7 @@ impl Rule for Spelling {
                 }
                 let e = unknown.entry(t.norm.to_string()).or_insert_with(|| {
                     order.push(t.norm.to_string());
-                    (Span::new(t.start, t.end), 0)
+                    (Span::new(t.start(), t.end()), 0)
                 });
                 e.1 += 1;
             }
@@ -203,8 +204,8 @@ fn at_sentence_start(doc: &Document, i: usize) -> bool {
     if i == 0 || doc.tokens[i - 1].sentence != t.sentence {
         return true;
     }
-    let line_start = doc.view[..t.start].rfind('\n').map_or(0, |p| p + 1);
-    !doc.view[line_start..t.start]
+    let line_start = doc.view[..t.start()].rfind('\n').map_or(0, |p| p + 1);
+    !doc.view[line_start..t.start()]
         .chars()
         .any(char::is_alphanumeric)
 }
@@ -219,7 +220,7 @@ fn worth_checking(
     glossary: &super::SpanSet,
 ) -> bool {
     let t: &Token = &doc.tokens[i];
-    let word = &doc.view[t.start..t.end];
+    let word = &doc.view[t.start()..t.end()];
     if !t.is_word() || is_elision(&t.norm) || t.norm.chars().nth(1).is_none() || t.all_caps {
         return false;
     }
@@ -237,7 +238,7 @@ fn worth_checking(
     if is_roman_ordinal(word) {
         return false;
     }
-    if glossary.overlaps(&Span::new(t.start, t.end)) || cx.glossary.is_known_french(&t.norm) {
+    if glossary.overlaps(&Span::new(t.start(), t.end())) || cx.glossary.is_known_french(&t.norm) {
         return false;
     }
     true
@@ -268,7 +269,7 @@ fn known(doc: &Document, t: &Token, word: &str, after_hyphen: bool, before_hyphe
     if before_hyphen && check(&format!("{lower}-")) || after_hyphen && check(&format!("-{lower}")) {
         return true;
     }
-    doc.view[t.end..].starts_with('.') && check(&format!("{lower}."))
+    doc.view[t.end()..].starts_with('.') && check(&format!("{lower}."))
 }
 
 /// True when the closest suggestion is one letter away (not merely an accent away): a

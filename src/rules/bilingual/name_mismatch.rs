@@ -118,8 +118,8 @@ impl UnitRule for NameMismatch {
                 .collect();
             let mut seen = BTreeSet::new();
             for t in &cx.sources[i].tokens {
-                let w = &u.source[t.start..t.end];
-                let span = crate::diagnostic::Span::new(t.start, t.end);
+                let w = &u.source[t.start()..t.end()];
+                let span = crate::diagnostic::Span::new(t.start(), t.end());
                 if !generic_name(w) || covered.iter().any(|c| c.overlaps(&span)) || !seen.insert(w)
                 {
                     continue;
