@@ -166,7 +166,7 @@ fn ends_with_abbreviation(s: &str) -> bool {
         return false;
     };
     // The word before the full stop: letters, digits and « ° ». (Abbreviations are short:
-    // a word of more than 8 bytes is not looked up, nor walked to its start.)
+    // a longer word than `LONGEST_WORD` is not looked up, nor walked to its start.)
     let bytes = body.as_bytes();
     let mut start = body.len();
     while start > 0 {
@@ -182,7 +182,7 @@ fn ends_with_abbreviation(s: &str) -> bool {
                 _ => break,
             }
         }
-        if body.len() - start > 8 {
+        if body.len() - start > LONGEST_WORD {
             return false;
         }
     }
@@ -237,6 +237,17 @@ fn is_ascii_abbreviation(word: &[u8]) -> bool {
         )
     })
 }
+
+/// The longest word in bytes that `ends_with_abbreviation` looks up: a single capital (at
+/// most four bytes) or one of `ABBREVIATIONS`, in any case. (Lower case leaves the bytes
+/// of their letters as many: among the characters that lower case shortens, only the
+/// Kelvin sign becomes an ASCII letter, « k », in no abbreviation. The walk to a word's
+/// start stopped at 8 bytes, most words of French at the end of a sentence being longer.)
+const LONGEST_WORD: usize = if LONGEST_ABBREVIATION > 4 {
+    LONGEST_ABBREVIATION
+} else {
+    4
+};
 
 /// The length in bytes of the longest of `ABBREVIATIONS`.
 const LONGEST_ABBREVIATION: usize = {
@@ -413,6 +424,12 @@ mod tests {
             "vol.",
             "Dr.",
             "ST.",
+            // (Characters that lower case shortens, and the longest abbreviations.)
+            "\u{212A}",
+            "\u{1E9E}",
+            "\u{2126}",
+            "CHAP.",
+            "mMeS.",
         ];
         let mut rng = crate::testing::Rng::new(0x2545_F491_4F6C_DD1D);
         for _ in 0..30_000 {
