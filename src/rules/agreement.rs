@@ -865,10 +865,10 @@ struct Analyzer<'a> {
     facts: Facts,
     /// What the analyses ask of each distinct word (`Word`), by id, copied from `facts`
     /// on first need (`Analyzer::fetch`): a text repeats its words (a man page, 28 times
-    /// on average), and a copy by id is read with one index where the facts need two.
+    /// on average), and a copy by id is read with one index where the facts need two. (A
+    /// word read as a name, asked less, is read in `facts` through `per_id`: a second
+    /// table by id wrote 725 KB of fresh pages on the man pages.)
     words: Vec<OnceCell<Word>>,
-    /// The same of each distinct word read as a name, which has no readings.
-    names: Vec<OnceCell<Word>>,
 }
 
 /// Whether a word is in `ENGLISH_WORDS` (`english_or_code`), and whether one of its
@@ -1029,7 +1029,7 @@ impl<'a> Analyzer<'a> {
         let mut facts = Facts::take();
         facts.reserve(vocabulary.len());
         let per_id = vocabulary.per_form(toks, |t| facts.per_id(t, m));
-        let lazy = || (0..vocabulary.len()).map(|_| OnceCell::new()).collect();
+        let words = (0..vocabulary.len()).map(|_| OnceCell::new()).collect();
         Analyzer {
             doc: cx.doc,
             toks,
@@ -1039,8 +1039,7 @@ impl<'a> Analyzer<'a> {
             ids: &vocabulary.ids,
             per_id,
             facts,
-            words: lazy(),
-            names: lazy(),
+            words,
         }
     }
 
@@ -1101,14 +1100,17 @@ impl<'a> Analyzer<'a> {
     #[inline]
     fn word_as(&self, i: usize, name: bool) -> &Word {
         let id = self.ids[i] as usize;
-        let cell = if name {
-            &self.names[id]
-        } else {
-            &self.words[id]
-        };
+        if name {
+            let index = self.per_id[id] & Facts::INDEX;
+            let w = &self.toks[i].norm;
+            return self.facts.entries[index as usize]
+                .name
+                .get_or_init(|| Word::of(w, &[]));
+        }
+        let cell = &self.words[id];
         match cell.get() {
             Some(word) => word,
-            None => self.fetch(i, name, cell),
+            None => self.fetch(i, cell),
         }
     }
 
@@ -1116,15 +1118,11 @@ impl<'a> Analyzer<'a> {
     /// facts, worked out there when no file before asked.
     #[cold]
     #[inline(never)]
-    fn fetch<'c>(&self, i: usize, name: bool, cell: &'c OnceCell<Word>) -> &'c Word {
+    fn fetch<'c>(&self, i: usize, cell: &'c OnceCell<Word>) -> &'c Word {
         let w = &self.toks[i].norm;
         let index = self.per_id[self.ids[i] as usize] & Facts::INDEX;
         let fact = &self.facts.entries[index as usize];
-        let word = if name {
-            fact.name.get_or_init(|| Word::of(w, &[]))
-        } else {
-            fact.word.get_or_init(|| Word::of(w, self.m.analyses(w)))
-        };
+        let word = fact.word.get_or_init(|| Word::of(w, self.m.analyses(w)));
         cell.get_or_init(|| *word)
     }
 

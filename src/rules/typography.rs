@@ -46,10 +46,10 @@ pub struct Prose<'a> {
 /// What `Prose` knows of each line: computed once per document and shared by every
 /// typography rule (`Document::memo`).
 struct ProseLines {
-    code: Vec<bool>,
-    numeric: Vec<bool>,
-    listing: Vec<bool>,
-    placeholders: Vec<bool>,
+    /// Per line, its `LINE_*` bits: one byte pushed per line by the pass, where four lists
+    /// of booleans took four pushes (and a fifth list, of « clé: valeur » lines, for the
+    /// listings).
+    flags: Vec<u8>,
     /// Per sentence: true when it is English.
     english: Vec<bool>,
     /// See `Prose::spacing_signs`.
@@ -59,6 +59,17 @@ struct ProseLines {
     /// The text uses the narrow non-breaking space U+202F somewhere (see `Prose`).
     uses_narrow: bool,
 }
+
+/// `ProseLines::flags`: the line looks like code (`is_code_line`).
+const LINE_CODE: u8 = 1;
+/// It holds more digits than letters (`LineScan::is_numeric`).
+const LINE_NUMERIC: u8 = 2;
+/// It is a « clé: valeur » line (`is_key_value`).
+const LINE_KEYED: u8 = 4;
+/// It is part of a listing: a keyed line next to another.
+const LINE_LISTING: u8 = 8;
+/// It holds a placeholder (`has_placeholder`).
+const LINE_PLACEHOLDER: u8 = 16;
 
 impl<'a> Prose<'a> {
     pub fn new(doc: &'a Document) -> Prose<'a> {
@@ -76,10 +87,7 @@ impl<'a> Prose<'a> {
 impl ProseLines {
     fn new(doc: &Document) -> ProseLines {
         let n = doc.lines.len();
-        let mut code = Vec::with_capacity(n);
-        let mut numeric = Vec::with_capacity(n);
-        let mut keyed = Vec::with_capacity(n);
-        let mut placeholders = Vec::with_capacity(n);
+        let mut flags = Vec::with_capacity(n);
         // One pass over the view's bytes gathers, line by line, what every test below needs
         // (digit and symbol counts, code markers, the signs the regexes require); a regex
         // only runs on a line holding a character it needs, and is not even built for a
@@ -93,24 +101,29 @@ impl ProseLines {
             &mut numeric_runs,
             |l, scan| {
                 let facts = scan.facts(&doc.view, &doc.lines, l);
-                code.push(facts.code);
-                numeric.push(facts.numeric);
-                keyed.push(facts.keyed);
-                placeholders.push(facts.placeholder);
+                flags.push(
+                    if facts.code { LINE_CODE } else { 0 }
+                        | if facts.numeric { LINE_NUMERIC } else { 0 }
+                        | if facts.keyed { LINE_KEYED } else { 0 }
+                        | if facts.placeholder {
+                            LINE_PLACEHOLDER
+                        } else {
+                            0
+                        },
+                );
             },
         );
         // Two neighbouring « clé: valeur » lines make a listing (program output, a
         // configuration file), not prose.
-        let listing = (0..keyed.len())
-            .map(|i| {
-                keyed[i] && ((i > 0 && keyed[i - 1]) || keyed.get(i + 1).copied().unwrap_or(false))
-            })
+        let keyed = |i: usize| flags.get(i).is_some_and(|f| f & LINE_KEYED != 0);
+        let listing: Vec<usize> = (0..flags.len())
+            .filter(|&i| keyed(i) && ((i > 0 && keyed(i - 1)) || keyed(i + 1)))
             .collect();
+        for i in listing {
+            flags[i] |= LINE_LISTING;
+        }
         ProseLines {
-            code,
-            numeric,
-            listing,
-            placeholders,
+            flags,
             english: english_sentences(doc),
             signs,
             numeric_runs,
@@ -122,48 +135,37 @@ impl ProseLines {
 }
 
 impl<'a> Prose<'a> {
+    /// Whether line `line` has the `LINE_*` bit `bit`.
+    fn line_has(&self, line: usize, bit: u8) -> bool {
+        self.lines.flags.get(line).is_some_and(|f| f & bit != 0)
+    }
+
     /// True when the line holding `offset` looks like code, not prose.
     pub fn is_code_at(&self, offset: usize) -> bool {
-        self.lines
-            .code
-            .get(self.doc.lines.line_of(offset))
-            .copied()
-            .unwrap_or(false)
+        self.line_has(self.doc.lines.line_of(offset), LINE_CODE)
     }
 
     /// True when the 0-based line `line` looks like code (`is_code_at` for a rule that
     /// counts lines as it goes).
     pub fn line_is_code(&self, line: usize) -> bool {
-        self.lines.code.get(line).copied().unwrap_or(false)
+        self.line_has(line, LINE_CODE)
     }
 
     /// True when the line holding `offset` holds more digits than letters: a table, a
     /// program's output (« 8K... 16K- : 810 1979 0.7% »).
     pub fn is_numeric_at(&self, offset: usize) -> bool {
-        self.lines
-            .numeric
-            .get(self.doc.lines.line_of(offset))
-            .copied()
-            .unwrap_or(false)
+        self.line_has(self.doc.lines.line_of(offset), LINE_NUMERIC)
     }
 
     /// True when the line holding `offset` is part of a listing of « clé: valeur » lines.
     pub fn is_listing_at(&self, offset: usize) -> bool {
-        self.lines
-            .listing
-            .get(self.doc.lines.line_of(offset))
-            .copied()
-            .unwrap_or(false)
+        self.line_has(self.doc.lines.line_of(offset), LINE_LISTING)
     }
 
     /// True when the line holding `offset` holds a placeholder (`%s`, `{name}`, `%1`): a
     /// program's message, whose format the translation may have to keep.
     pub fn has_placeholder_at(&self, offset: usize) -> bool {
-        self.lines
-            .placeholders
-            .get(self.doc.lines.line_of(offset))
-            .copied()
-            .unwrap_or(false)
+        self.line_has(self.doc.lines.line_of(offset), LINE_PLACEHOLDER)
     }
 
     /// The offsets of the view's « : ; ! ? », and of its « , » and « . » that follow a
@@ -1280,6 +1282,24 @@ fn line_pass_candidates_16(block: &[u8; 16]) -> u128 {
     u128::from_le_bytes(may) & (u128::from(HIGH) << 64 | u128::from(HIGH))
 }
 
+/// Whether the byte at `k` of `bytes`, beyond ASCII and one that `may_start_numeric`, may
+/// start a numeric character, on its second byte for the lead bytes C2 and E2
+/// (`numeric_char_at`'s tests): the man pages' 38,000 such bytes are nearly all box
+/// drawing (E2 94), typographic quotes, dashes and spaces (E2 80) and « » (C2 AB, BB),
+/// turned away here before the call to `note_high_numeric` (about 50 instructions each).
+#[inline(always)]
+fn high_may_be_numeric(bytes: &[u8], k: usize) -> bool {
+    let second = bytes.get(k + 1).copied().unwrap_or(0);
+    match bytes[k] {
+        0xC2 => matches!(second, 0xB2 | 0xB3 | 0xB9 | 0xBC..=0xBE),
+        0xE2 => matches!(
+            second,
+            0x81 | 0x82 | 0x85 | 0x86 | 0x91..=0x93 | 0x9D | 0x9E | 0xB3
+        ),
+        _ => true,
+    }
+}
+
 impl LineScan {
     /// The scan of one line, byte by byte.
     fn of(line: &str) -> LineScan {
@@ -1337,7 +1357,7 @@ impl LineScan {
                     if class & DIGIT != 0 && k >= run_end {
                         run_end = note_numeric(runs, bytes, k);
                     }
-                } else if k >= run_end {
+                } else if k >= run_end && high_may_be_numeric(bytes, k) {
                     run_end = note_high_numeric(runs, view, k);
                 }
                 may &= may - 1;
@@ -2098,6 +2118,30 @@ mod tests {
                 };
             }
             check(block);
+        }
+    }
+
+    /// `high_may_be_numeric` turns away no character that `numeric_char_at` finds numeric
+    /// (every character from U+0080 to U+1FFFF, `char::is_numeric` the reference), and does
+    /// turn away the common ones of the man pages.
+    #[test]
+    fn high_bytes_turned_away_start_no_numeric_character() {
+        for c in ('\u{80}'..='\u{FFFF}').chain('\u{10000}'..='\u{1FFFF}') {
+            let mut buf = [0u8; 4];
+            let text = c.encode_utf8(&mut buf);
+            let may =
+                may_start_numeric(text.as_bytes()[0]) && high_may_be_numeric(text.as_bytes(), 0);
+            assert_eq!(numeric_char_at(text, 0), c.is_numeric(), "{c:?}");
+            if c.is_numeric() {
+                assert!(may, "{c:?}");
+            }
+        }
+        for c in ['─', '│', '’', '—', '\u{202F}', '«', '»', '\u{A0}'] {
+            let mut buf = [0u8; 4];
+            assert!(
+                !high_may_be_numeric(c.encode_utf8(&mut buf).as_bytes(), 0),
+                "{c:?}"
+            );
         }
     }
 
