@@ -867,7 +867,9 @@ struct Analyzer<'a> {
     /// on first need (`Analyzer::fetch`): a text repeats its words (a man page, 28 times
     /// on average), and a copy by id is read with one index where the facts need two. (A
     /// word read as a name, asked less, is read in `facts` through `per_id`: a second
-    /// table by id wrote 725 KB of fresh pages on the man pages.)
+    /// table by id wrote 725 KB of fresh pages on the man pages.) Empty when the facts
+    /// began with this file (`Facts::begin`): their entries are then by id, and read in
+    /// place (the 725 KB not written).
     words: Vec<OnceCell<Word>>,
 }
 
@@ -1058,9 +1060,14 @@ impl<'a> Analyzer<'a> {
         let m = crate::lexicon::morphology();
         let toks = &cx.doc.tokens;
         let mut facts = Facts::take();
+        let by_id = facts.entries.is_empty();
         facts.begin(vocabulary.len());
         let per_id = vocabulary.per_form(toks, |t| facts.per_id(t, m));
-        let words = (0..vocabulary.len()).map(|_| OnceCell::new()).collect();
+        let words = if by_id {
+            Vec::new()
+        } else {
+            (0..vocabulary.len()).map(|_| OnceCell::new()).collect()
+        };
         Analyzer {
             doc: cx.doc,
             toks,
@@ -1138,7 +1145,11 @@ impl<'a> Analyzer<'a> {
                 .name
                 .get_or_init(|| Word::of(w, &[]));
         }
-        let cell = &self.words[id];
+        // (The facts' own entries when they are by id: `Analyzer::words`.)
+        let cell = match self.words.get(id) {
+            Some(cell) => cell,
+            None => &self.facts.entries[id].word,
+        };
         match cell.get() {
             Some(word) => word,
             None => self.fetch(i, cell),
@@ -1146,7 +1157,8 @@ impl<'a> Analyzer<'a> {
     }
 
     /// `word` the first time token `i`'s form is asked in this file: from the thread's
-    /// facts, worked out there when no file before asked.
+    /// facts, worked out there when no file before asked (`cell` is then the fact's own
+    /// when the facts are by id).
     #[cold]
     #[inline(never)]
     fn fetch<'c>(&self, i: usize, cell: &'c OnceCell<Word>) -> &'c Word {
