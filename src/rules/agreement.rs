@@ -2521,7 +2521,7 @@ mod tests {
         let m = crate::lexicon::morphology();
         let mut rng = Rng::new(0x5eed_fac7);
         super::KEPT_FACTS.set(Some(Facts::with_limit(20)));
-        let (mut kept, mut fresh, mut nested) = (0, 0, 0);
+        let (mut kept, mut fresh, mut nested, mut by_id) = (0, 0, 0, 0);
         for _ in 0..600 {
             let text = rng.string(&pieces, 40);
             let doc = Document::from_str(&text);
@@ -2531,6 +2531,16 @@ mod tests {
             let known = before.as_ref().map_or(0, |f| f.entries.len());
             super::KEPT_FACTS.set(before);
             let a = super::Analyzer::new(&cx, &vocabulary);
+            // Facts begun with this text are by id, out of their table, and read in place
+            // (`Facts::begin`); the next text enters their words in the table.
+            // (Past the limit of 20 words they start afresh: `Facts::take`.)
+            let began = known == 0 || known > 20;
+            assert_eq!(a.words.len(), if began { 0 } else { vocabulary.len() });
+            assert_eq!(
+                a.facts.indexed,
+                if began { 0 } else { a.facts.entries.len() }
+            );
+            by_id += usize::from(began && !vocabulary.is_empty());
             // Kept: the words of the texts before are still there; fresh: over the limit.
             if known > 0 && a.facts.entries.len() >= known {
                 kept += 1;
@@ -2556,6 +2566,7 @@ mod tests {
                 // Another text on this thread while `a` holds the facts.
                 let b = super::Analyzer::new(&cx, &vocabulary);
                 assert_eq!(b.facts.entries.len(), vocabulary.len());
+                assert!(b.words.is_empty() && b.facts.indexed == 0);
                 check(&b);
                 drop(b);
                 nested += 1;
@@ -2564,8 +2575,8 @@ mod tests {
         }
         super::KEPT_FACTS.take();
         assert!(
-            kept > 200 && fresh > 50 && nested > 30,
-            "{kept} {fresh} {nested}"
+            kept > 200 && fresh > 50 && nested > 30 && by_id > 50,
+            "{kept} {fresh} {nested} {by_id}"
         );
     }
 
