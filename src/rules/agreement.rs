@@ -867,7 +867,9 @@ struct Analyzer<'a> {
     /// on first need (`Analyzer::fetch`): a text repeats its words (a man page, 28 times
     /// on average), and a copy by id is read with one index where the facts need two. (A
     /// word read as a name, asked less, is read in `facts` through `per_id`: a second
-    /// table by id wrote 725 KB of fresh pages on the man pages.)
+    /// table by id wrote 725 KB of fresh pages on the man pages.) Empty when the facts
+    /// began with this file (`Facts::begin`): their entries are then by id, and read in
+    /// place (the 725 KB not written).
     words: Vec<OnceCell<Word>>,
 }
 
@@ -901,16 +903,23 @@ impl FirstLook {
 /// file), each in the dictionary and the word lists, and worked out 53,000 `Word`s.
 ///
 /// A word is found by its length and first 16 bytes in a `WordIds` (the vocabulary's);
-/// the bytes of a longer word are compared in `long`. One per thread
+/// the bytes of a longer word are compared in `spelled`. One per thread
 /// (`Facts::take`), given back when its file is done: no lock, and a file checked on the
 /// same thread while another waits (rayon's work stealing) finds none and makes its own.
+///
+/// The words of the first file a `Facts` serves are entered in the table only when a
+/// second file comes (`Facts::begin`): their indices are that file's vocabulary ids, and
+/// a run over one file never needs the table. (On the man pages as one file the table of
+/// their 22,600 words was a block of 2 MB, zeroed by the kernel and probed at random.)
 #[derive(Default)]
 struct Facts {
-    /// Each word's index among the entries.
+    /// Each word's index among the entries: of the first `indexed` entries.
     table: WordIds,
+    indexed: usize,
     entries: Vec<Fact>,
-    /// The words of more than 16 bytes, end to end (`Fact::long`).
-    long: String,
+    /// The words of more than 16 bytes, end to end (`Fact::at`); while the entries are not
+    /// in the table (`indexed` is 0), every word, in their order.
+    spelled: String,
     /// Once the table holds more words than this when a file starts, it starts afresh:
     /// a run over a large repository may meet millions of words.
     limit: usize,
@@ -921,8 +930,9 @@ struct Fact {
     /// participle (`FirstLook`, before the test of its token's kind).
     english: bool,
     adjective: bool,
-    /// Where a word of more than 16 bytes is in `Facts::long`.
-    long: u32,
+    /// Where a word of more than 16 bytes, or one not in the table, is in `Facts::spelled`
+    /// (a word not in the table ends where the next one starts).
+    at: u32,
     word: OnceCell<Word>,
     name: OnceCell<Word>,
 }
@@ -948,29 +958,60 @@ impl Facts {
 
     fn with_limit(limit: usize) -> Facts {
         Facts {
-            table: WordIds::new(512),
+            table: WordIds::default(),
+            indexed: 0,
             entries: Vec::new(),
-            long: String::new(),
+            spelled: String::new(),
             limit,
         }
     }
 
+    /// Ready for a file of `more` distinct words: with no words yet, they will be added
+    /// without the table (`Facts::index`); else the words not in the table are entered,
+    /// with room for `more` new ones (made once per file, where growing the table as
+    /// words came cost 2.4 M instructions more on the man pages as one file: copies of
+    /// the entries, rehashing).
+    fn begin(&mut self, more: usize) {
+        self.entries.reserve(more);
+        if self.entries.is_empty() {
+            return;
+        }
+        self.table.reserve(self.entries.len() - self.indexed + more);
+        // (Only the words of a first file are left out of the table, all of them: if any,
+        // `spelled` holds them alone.)
+        let (entries, spelled) = (&self.entries, self.spelled.as_bytes());
+        let word = |e: usize| {
+            let end = entries.get(e + 1).map_or(spelled.len(), |f| f.at as usize);
+            &spelled[entries[e].at as usize..end]
+        };
+        for e in self.indexed..entries.len() {
+            let b = word(e);
+            let id = self.table.id_of(b, e as u32, |o| word(o as usize) == b);
+            debug_assert_eq!(id, e as u32, "a word entered twice");
+        }
+        self.indexed = entries.len();
+    }
+
     /// The index of `w` among the entries, added (its first questions answered) when it
-    /// is new.
+    /// is new. Each word of a file is asked once; the words of a `Facts`'s first file
+    /// (`self.indexed` is 0) are all new and are not entered in the table.
     fn index(&mut self, w: &str, m: &Morphology) -> u32 {
         let b = w.as_bytes();
         let next = self.entries.len() as u32;
-        let (entries, long) = (&self.entries, &self.long);
-        let id = self.table.id_of(b, next, |e| {
-            let at = entries[e as usize].long as usize;
-            long.as_bytes()[at..at + b.len()] == *b
-        });
-        if id != next {
-            return id;
+        if self.indexed > 0 {
+            let (entries, spelled) = (&self.entries, &self.spelled);
+            let id = self.table.id_of(b, next, |e| {
+                let at = entries[e as usize].at as usize;
+                spelled.as_bytes()[at..at + b.len()] == *b
+            });
+            if id != next {
+                return id;
+            }
+            self.indexed += 1;
         }
-        let long = if b.len() > 16 {
-            self.long.push_str(w);
-            (self.long.len() - b.len()) as u32
+        let at = if self.indexed == 0 || b.len() > 16 {
+            self.spelled.push_str(w);
+            (self.spelled.len() - b.len()) as u32
         } else {
             0
         };
@@ -980,19 +1021,11 @@ impl Facts {
                 .analyses(w)
                 .iter()
                 .any(|a| a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS)),
-            long,
+            at,
             word: OnceCell::new(),
             name: OnceCell::new(),
         });
-        id
-    }
-
-    /// Room for `more` new words, in the entries and in the table. Made once per file for
-    /// its distinct words, where growing the table as words came cost 2.4 M instructions
-    /// more on the man pages as one file (copies of the entries, rehashing).
-    fn reserve(&mut self, more: usize) {
-        self.entries.reserve(more);
-        self.table.reserve(more);
+        next
     }
 
     /// `Analyzer::per_id` of the first token `t` of a distinct word.
@@ -1027,9 +1060,14 @@ impl<'a> Analyzer<'a> {
         let m = crate::lexicon::morphology();
         let toks = &cx.doc.tokens;
         let mut facts = Facts::take();
-        facts.reserve(vocabulary.len());
+        let by_id = facts.entries.is_empty();
+        facts.begin(vocabulary.len());
         let per_id = vocabulary.per_form(toks, |t| facts.per_id(t, m));
-        let words = (0..vocabulary.len()).map(|_| OnceCell::new()).collect();
+        let words = if by_id {
+            Vec::new()
+        } else {
+            (0..vocabulary.len()).map(|_| OnceCell::new()).collect()
+        };
         Analyzer {
             doc: cx.doc,
             toks,
@@ -1107,7 +1145,11 @@ impl<'a> Analyzer<'a> {
                 .name
                 .get_or_init(|| Word::of(w, &[]));
         }
-        let cell = &self.words[id];
+        // (The facts' own entries when they are by id: `Analyzer::words`.)
+        let cell = match self.words.get(id) {
+            Some(cell) => cell,
+            None => &self.facts.entries[id].word,
+        };
         match cell.get() {
             Some(word) => word,
             None => self.fetch(i, cell),
@@ -1115,7 +1157,8 @@ impl<'a> Analyzer<'a> {
     }
 
     /// `word` the first time token `i`'s form is asked in this file: from the thread's
-    /// facts, worked out there when no file before asked.
+    /// facts, worked out there when no file before asked (`cell` is then the fact's own
+    /// when the facts are by id).
     #[cold]
     #[inline(never)]
     fn fetch<'c>(&self, i: usize, cell: &'c OnceCell<Word>) -> &'c Word {
@@ -2478,7 +2521,7 @@ mod tests {
         let m = crate::lexicon::morphology();
         let mut rng = Rng::new(0x5eed_fac7);
         super::KEPT_FACTS.set(Some(Facts::with_limit(20)));
-        let (mut kept, mut fresh, mut nested) = (0, 0, 0);
+        let (mut kept, mut fresh, mut nested, mut by_id) = (0, 0, 0, 0);
         for _ in 0..600 {
             let text = rng.string(&pieces, 40);
             let doc = Document::from_str(&text);
@@ -2488,6 +2531,16 @@ mod tests {
             let known = before.as_ref().map_or(0, |f| f.entries.len());
             super::KEPT_FACTS.set(before);
             let a = super::Analyzer::new(&cx, &vocabulary);
+            // Facts begun with this text are by id, out of their table, and read in place
+            // (`Facts::begin`); the next text enters their words in the table.
+            // (Past the limit of 20 words they start afresh: `Facts::take`.)
+            let began = known == 0 || known > 20;
+            assert_eq!(a.words.len(), if began { 0 } else { vocabulary.len() });
+            assert_eq!(
+                a.facts.indexed,
+                if began { 0 } else { a.facts.entries.len() }
+            );
+            by_id += usize::from(began && !vocabulary.is_empty());
             // Kept: the words of the texts before are still there; fresh: over the limit.
             if known > 0 && a.facts.entries.len() >= known {
                 kept += 1;
@@ -2513,6 +2566,7 @@ mod tests {
                 // Another text on this thread while `a` holds the facts.
                 let b = super::Analyzer::new(&cx, &vocabulary);
                 assert_eq!(b.facts.entries.len(), vocabulary.len());
+                assert!(b.words.is_empty() && b.facts.indexed == 0);
                 check(&b);
                 drop(b);
                 nested += 1;
@@ -2521,8 +2575,8 @@ mod tests {
         }
         super::KEPT_FACTS.take();
         assert!(
-            kept > 200 && fresh > 50 && nested > 30,
-            "{kept} {fresh} {nested}"
+            kept > 200 && fresh > 50 && nested > 30 && by_id > 50,
+            "{kept} {fresh} {nested} {by_id}"
         );
     }
 
