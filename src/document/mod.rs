@@ -316,15 +316,11 @@ fn words_with(
     from: usize,
     to: usize,
     capacity: usize,
-    mut segment: impl FnMut(usize, usize),
+    segment: impl FnMut(usize, usize),
 ) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(capacity);
-    uax29::bounds(
-        &view[from..to],
-        Some(|s, e, counts| tokens::push_segment(view, from + s, from + e, counts, &mut tokens)),
-        Some(|s, e| segment(from + s, from + e)),
-    );
-    tokens
+    let mut tokeniser = tokens::Tokeniser::new(view, from, capacity, segment);
+    uax29::bounds(&view[from..to], &mut tokeniser);
+    tokeniser.tokens
 }
 
 /// The words and the sentence segments of a piece of text (`words_and_bounds`).

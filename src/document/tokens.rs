@@ -462,13 +462,55 @@ fn latin_token(word: &str, start: usize, end: usize) -> Option<Token> {
 /// Tokenises `view[from..to]`; spans are offsets into `view` (and so into the original).
 pub fn tokenize(view: &str, from: usize, to: usize) -> Vec<Token> {
     // About one token in six bytes of French prose.
-    let mut out = Vec::with_capacity((to - from) / 6);
-    super::uax29::bounds(
-        &view[from..to],
-        Some(|s, e, counts| push_segment(view, from + s, from + e, counts, &mut out)),
-        None::<fn(usize, usize)>,
-    );
-    out
+    let mut tokeniser = Tokeniser::new(view, from, (to - from) / 6, ());
+    super::uax29::bounds(&view[from..to], &mut tokeniser);
+    tokeniser.tokens
+}
+
+/// The tokeniser as the splitter calls it (`uax29::Sink`), on `view[from..]`: pushes the
+/// words of each word segment (`push_segment`) to `tokens`, and gives each sentence segment
+/// to `sentences` (a `FnMut(start, end)`, or `()` for none), in offsets of `view`.
+pub(super) struct Tokeniser<'a, S> {
+    view: &'a str,
+    from: usize,
+    pub(super) tokens: Vec<Token>,
+    sentences: S,
+}
+
+impl<'a, S> Tokeniser<'a, S> {
+    /// A tokeniser of `view[from..]` whose list has room for `capacity` tokens.
+    pub(super) fn new(view: &'a str, from: usize, capacity: usize, sentences: S) -> Self {
+        Tokeniser {
+            view,
+            from,
+            tokens: Vec::with_capacity(capacity),
+            sentences,
+        }
+    }
+}
+
+impl super::uax29::Sink for Tokeniser<'_, ()> {
+    const WORDS: bool = true;
+    const SENTENCES: bool = false;
+    #[inline(always)]
+    fn word(&mut self, start: usize, end: usize, counts: Option<u64>) {
+        let from = self.from;
+        push_segment(self.view, from + start, from + end, counts, &mut self.tokens);
+    }
+}
+
+impl<S: FnMut(usize, usize)> super::uax29::Sink for Tokeniser<'_, S> {
+    const WORDS: bool = true;
+    const SENTENCES: bool = true;
+    #[inline(always)]
+    fn word(&mut self, start: usize, end: usize, counts: Option<u64>) {
+        let from = self.from;
+        push_segment(self.view, from + start, from + end, counts, &mut self.tokens);
+    }
+    #[inline(always)]
+    fn sentence(&mut self, start: usize, end: usize) {
+        (self.sentences)(self.from + start, self.from + end);
+    }
 }
 
 /// Pushes the words of one UAX #29 word segment `view[start..end]`: none for spaces and
