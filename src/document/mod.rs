@@ -318,9 +318,15 @@ fn words_with(
     capacity: usize,
     segment: impl FnMut(usize, usize),
 ) -> Vec<Token> {
-    let mut tokeniser = tokens::Tokeniser::new(view, from, capacity, segment);
+    let mut tokens = Vec::with_capacity(capacity);
+    let mut tokeniser = tokens::Tokeniser {
+        view,
+        from,
+        tokens: &mut tokens,
+        sentences: segment,
+    };
     uax29::bounds(&view[from..to], &mut tokeniser);
-    tokeniser.tokens
+    tokens
 }
 
 /// The words and the sentence segments of a piece of text (`words_and_bounds`).

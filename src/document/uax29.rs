@@ -476,6 +476,12 @@ pub trait Sink {
     const WORDS: bool;
     /// Sentence boundaries are worked out (`sentence` is called).
     const SENTENCES: bool;
+    /// Every word segment is given. When false, those that cannot start a word may be
+    /// left out: on the fast path, white space, line breaks and ASCII signs (their first
+    /// character is not alphanumeric, and the tokeniser makes no token of them). The
+    /// splitter knows them from the arm that cuts them, where the tokeniser read each
+    /// segment's first byte again to turn it away.
+    const GAPS: bool;
     /// A word segment `[start, end)` of the text, with the sum of the `BYTE_COUNTS` of its
     /// bytes when it is a run of letters, digits and connectors cut on the fast path (added
     /// up on the way, so that the words need not be read again for them), None otherwise.
@@ -492,6 +498,7 @@ pub fn word_bounds(text: &str, f: impl FnMut(usize, usize)) {
     impl<F: FnMut(usize, usize)> Sink for Words<F> {
         const WORDS: bool = true;
         const SENTENCES: bool = false;
+        const GAPS: bool = true;
         fn word(&mut self, start: usize, end: usize, _: Option<u64>) {
             (self.0)(start, end);
         }
@@ -506,6 +513,7 @@ pub fn sentence_bounds(text: &str, f: impl FnMut(usize, usize)) {
     impl<F: FnMut(usize, usize)> Sink for Sentences<F> {
         const WORDS: bool = false;
         const SENTENCES: bool = true;
+        const GAPS: bool = true;
         #[inline(always)]
         fn sentence(&mut self, start: usize, end: usize) {
             (self.0)(start, end);
@@ -566,8 +574,9 @@ fn prev(cls: &[u8], mut i: usize) -> usize {
 }
 
 /// Word boundaries of one line already loaded, at `base` in the text: calls `sink.word`
-/// per segment.
-fn line_words(cls: &[u8], base: usize, sink: &mut impl Sink) {
+/// per segment (but those of white space, line breaks and ASCII signs when not
+/// `Sink::GAPS`).
+fn line_words<S: Sink>(cls: &[u8], base: usize, sink: &mut S) {
     let n = cls.len();
     let word = |i: usize| class(cls, i) >> 4;
     let mut i = 0;
@@ -579,12 +588,18 @@ fn line_words(cls: &[u8], base: usize, sink: &mut impl Sink) {
                 if i < n && word(i) == W_LF {
                     i += 1;
                 }
+                if !S::GAPS {
+                    continue;
+                }
             }
             W_SPACE => {
                 // (WB3d; a continuation byte here belongs to a space.)
                 i += 1;
                 while i < n && matches!(class(cls, i) >> 4, W_SPACE | 0xF) {
                     i += 1;
+                }
+                if !S::GAPS {
+                    continue;
                 }
             }
             W_LETTER | W_NUMERIC | W_EXTNUMLET => {
@@ -627,8 +642,14 @@ fn line_words(cls: &[u8], base: usize, sink: &mut impl Sink) {
                 sink.word(base + start, base + i, Some(counts));
                 continue;
             }
-            // LF, Newline and everything else stand alone.
-            _ => i = next(cls, i),
+            // LF, Newline and everything else stand alone. (An ASCII byte is its own
+            // code, any other character's code is above 0x7F: « ² » is alphanumeric.)
+            _ => {
+                i = next(cls, i);
+                if !S::GAPS && cls[start] < 0x80 {
+                    continue;
+                }
+            }
         }
         sink.word(base + start, base + i, None);
     }
@@ -944,12 +965,59 @@ mod tests {
         }
     }
 
+    /// Every word segment with its counts, or (not `GAPS`) those `bounds` gives.
+    struct Segments<const GAPS: bool>(Vec<(usize, usize, Option<u64>)>);
+    impl<const GAPS: bool> Sink for Segments<GAPS> {
+        const WORDS: bool = true;
+        const SENTENCES: bool = false;
+        const GAPS: bool = GAPS;
+        fn word(&mut self, s: usize, e: usize, counts: Option<u64>) {
+            self.0.push((s, e, counts));
+        }
+    }
+
+    /// A sink without `GAPS` misses only word segments whose first character is not
+    /// alphanumeric (the tokeniser makes no token of them), and gets the others with their
+    /// counts, in order. Returns how many it missed.
+    fn gaps_left_out_hold_no_word(t: &str) -> usize {
+        let (mut all, mut some) = (Segments::<true>(Vec::new()), Segments::<false>(Vec::new()));
+        bounds(t, &mut all);
+        bounds(t, &mut some);
+        let mut kept = some.0.iter().peekable();
+        for seg in &all.0 {
+            if kept.peek() == Some(&seg) {
+                kept.next();
+            } else {
+                let c = t[seg.0..seg.1].chars().next();
+                assert!(!c.is_some_and(char::is_alphanumeric), "{t:?} {seg:?}");
+            }
+        }
+        assert_eq!(kept.next(), None, "{t:?}");
+        all.0.len() - some.0.len()
+    }
+
+    #[test]
+    fn gaps_left_out() {
+        let pieces = [
+            "mot", "É", "é", "²", "½", " ", "\u{A0}", "\u{2003}", "\u{202F}", ".", ",", "-", "\n",
+            "\r\n", "\r", "'", "’", "«", "─", "_", "3", "😀", "\u{301}",
+        ];
+        let mut rng = crate::testing::Rng::new(0x6A09_E667_F3BC_C909);
+        let mut left_out = 0;
+        for _ in 0..20_000 {
+            left_out += gaps_left_out_hold_no_word(&rng.string(&pieces, 12));
+        }
+        left_out += gaps_left_out_hold_no_word(include_str!("../../corpus/meta-puce-ia.fr.txt"));
+        assert!(left_out > 20_000, "{left_out}");
+    }
+
     /// The counts given with a word segment are those of its bytes.
     fn counts_are_those_of_the_bytes(t: &str) {
         struct Counts<'a>(&'a str);
         impl Sink for Counts<'_> {
             const WORDS: bool = true;
             const SENTENCES: bool = false;
+            const GAPS: bool = true;
             fn word(&mut self, s: usize, e: usize, counts: Option<u64>) {
                 if let Some(counts) = counts {
                     let bytes: u64 = self.0.as_bytes()[s..e]
