@@ -645,10 +645,12 @@ fn line_words<S: Sink>(cls: &[u8], base: usize, sink: &mut S) {
             // LF, Newline and everything else stand alone. (An ASCII byte is its own
             // code, any other character's code is above 0x7F: « ² » is alphanumeric.)
             _ => {
-                i = next(cls, i);
+                // (An ASCII character is followed by no continuation byte.)
                 if !S::GAPS && cls[start] < 0x80 {
+                    i += 1;
                     continue;
                 }
+                i = next(cls, i);
             }
         }
         sink.word(base + start, base + i, None);
