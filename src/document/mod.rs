@@ -316,14 +316,16 @@ fn words_with(
     from: usize,
     to: usize,
     capacity: usize,
-    mut segment: impl FnMut(usize, usize),
+    segment: impl FnMut(usize, usize),
 ) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(capacity);
-    uax29::bounds(
-        &view[from..to],
-        Some(|s, e, counts| tokens::push_segment(view, from + s, from + e, counts, &mut tokens)),
-        Some(|s, e| segment(from + s, from + e)),
-    );
+    let mut tokeniser = tokens::Tokeniser {
+        view,
+        from,
+        tokens: &mut tokens,
+        sentences: segment,
+    };
+    uax29::bounds(&view[from..to], &mut tokeniser);
     tokens
 }
 

@@ -467,51 +467,86 @@ fn for_lines(text: &str, mut f: impl FnMut(usize, &str)) {
     }
 }
 
+/// What `bounds` gives the boundaries it finds to. A type with methods, not closures: the
+/// tokeniser's `word` (`tokens::Tokeniser`) is marked `#[inline(always)]`, where whether a
+/// closure was inlined into `line_words` flipped with any change of that loop's shape
+/// (3 to 59 M instructions on the man pages when it went out of line).
+pub trait Sink {
+    /// Word boundaries are worked out (`word` is called).
+    const WORDS: bool;
+    /// Sentence boundaries are worked out (`sentence` is called).
+    const SENTENCES: bool;
+    /// Every word segment is given. When false, those that cannot start a word may be
+    /// left out: on the fast path, white space, line breaks and ASCII signs (their first
+    /// character is not alphanumeric, and the tokeniser makes no token of them). The
+    /// splitter knows them from the arm that cuts them, where the tokeniser read each
+    /// segment's first byte again to turn it away.
+    const GAPS: bool;
+    /// A word segment `[start, end)` of the text, with the sum of the `BYTE_COUNTS` of its
+    /// bytes when it is a run of letters, digits and connectors cut on the fast path (added
+    /// up on the way, so that the words need not be read again for them), None otherwise.
+    fn word(&mut self, _start: usize, _end: usize, _counts: Option<u64>) {}
+    /// A sentence segment `[start, end)` of the text.
+    fn sentence(&mut self, _start: usize, _end: usize) {}
+}
+
 /// Word boundaries: calls `f(start, end)` for every segment, exactly as
 /// `text.split_word_bound_indices()` yields them.
 #[cfg(test)]
-pub fn word_bounds(text: &str, mut f: impl FnMut(usize, usize)) {
-    bounds(text, Some(|s, e, _| f(s, e)), None::<fn(usize, usize)>);
+pub fn word_bounds(text: &str, f: impl FnMut(usize, usize)) {
+    struct Words<F>(F);
+    impl<F: FnMut(usize, usize)> Sink for Words<F> {
+        const WORDS: bool = true;
+        const SENTENCES: bool = false;
+        const GAPS: bool = true;
+        fn word(&mut self, start: usize, end: usize, _: Option<u64>) {
+            (self.0)(start, end);
+        }
+    }
+    bounds(text, &mut Words(f));
 }
 
 /// Sentence boundaries: calls `f(start, end)` for every segment, exactly as
 /// `text.split_sentence_bound_indices()` yields them.
 pub fn sentence_bounds(text: &str, f: impl FnMut(usize, usize)) {
-    bounds(text, None::<fn(usize, usize, Option<u64>)>, Some(f));
+    struct Sentences<F>(F);
+    impl<F: FnMut(usize, usize)> Sink for Sentences<F> {
+        const WORDS: bool = false;
+        const SENTENCES: bool = true;
+        const GAPS: bool = true;
+        #[inline(always)]
+        fn sentence(&mut self, start: usize, end: usize) {
+            (self.0)(start, end);
+        }
+    }
+    bounds(text, &mut Sentences(f));
 }
 
-/// Word and sentence boundaries in one pass over the lines: each line is classified once
-/// for both (`word_bounds` and `sentence_bounds` give the same segments alone). Only the
-/// boundaries asked for are worked out. A word segment comes with the sum of the
-/// `BYTE_COUNTS` of its bytes when it is a run of letters, digits and connectors cut on
-/// the fast path (added up on the way, so that the words need not be read again for
-/// them), None otherwise.
-pub fn bounds(
-    text: &str,
-    mut words: Option<impl FnMut(usize, usize, Option<u64>)>,
-    mut sentences: Option<impl FnMut(usize, usize)>,
-) {
+/// Word and sentence boundaries in one pass over the lines, given to `sink`: each line is
+/// classified once for both (`word_bounds` and `sentence_bounds` give the same segments
+/// alone). Only the boundaries asked for (`Sink::WORDS`, `Sink::SENTENCES`) are worked out.
+pub fn bounds<S: Sink>(text: &str, sink: &mut S) {
     // The codes of the current line's bytes, reused from line to line.
     let mut cls = Vec::new();
     // (Most texts have no carriage return: their lines need not be searched for one.)
-    let no_cr = sentences.is_none() || memchr::memchr(b'\r', text.as_bytes()).is_none();
+    let no_cr = !S::SENTENCES || memchr::memchr(b'\r', text.as_bytes()).is_none();
     for_lines(text, |base, line| {
         if let Some(plain) = load(line, no_cr, &mut cls) {
-            if let Some(f) = words.as_mut() {
-                line_words(&cls, &mut |s, e, counts| f(base + s, base + e, counts));
+            if S::WORDS {
+                line_words(&cls, base, sink);
             }
-            if let Some(f) = sentences.as_mut() {
-                line_sentences(&cls, plain, &mut |s, e| f(base + s, base + e));
+            if S::SENTENCES {
+                line_sentences(&cls, plain, base, sink);
             }
         } else {
-            if let Some(f) = words.as_mut() {
+            if S::WORDS {
                 for (i, w) in line.split_word_bound_indices() {
-                    f(base + i, base + i + w.len(), None);
+                    sink.word(base + i, base + i + w.len(), None);
                 }
             }
-            if let Some(f) = sentences.as_mut() {
+            if S::SENTENCES {
                 for (i, s) in line.split_sentence_bound_indices() {
-                    f(base + i, base + i + s.len());
+                    sink.sentence(base + i, base + i + s.len());
                 }
             }
         }
@@ -538,9 +573,10 @@ fn prev(cls: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// Word boundaries of one line already loaded: calls `f(start, end, counts)` per segment
-/// (offsets relative to the line; `counts` as `bounds` gives them).
-fn line_words(cls: &[u8], f: &mut impl FnMut(usize, usize, Option<u64>)) {
+/// Word boundaries of one line already loaded, at `base` in the text: calls `sink.word`
+/// per segment (but those of white space, line breaks and ASCII signs when not
+/// `Sink::GAPS`).
+fn line_words<S: Sink>(cls: &[u8], base: usize, sink: &mut S) {
     let n = cls.len();
     let word = |i: usize| class(cls, i) >> 4;
     let mut i = 0;
@@ -552,12 +588,18 @@ fn line_words(cls: &[u8], f: &mut impl FnMut(usize, usize, Option<u64>)) {
                 if i < n && word(i) == W_LF {
                     i += 1;
                 }
+                if !S::GAPS {
+                    continue;
+                }
             }
             W_SPACE => {
                 // (WB3d; a continuation byte here belongs to a space.)
                 i += 1;
                 while i < n && matches!(class(cls, i) >> 4, W_SPACE | 0xF) {
                     i += 1;
+                }
+                if !S::GAPS {
+                    continue;
                 }
             }
             W_LETTER | W_NUMERIC | W_EXTNUMLET => {
@@ -597,13 +639,21 @@ fn line_words(cls: &[u8], f: &mut impl FnMut(usize, usize, Option<u64>)) {
                         .sum::<u64>();
                     i = j;
                 }
-                f(start, i, Some(counts));
+                sink.word(base + start, base + i, Some(counts));
                 continue;
             }
-            // LF, Newline and everything else stand alone.
-            _ => i = next(cls, i),
+            // LF, Newline and everything else stand alone. (An ASCII byte is its own
+            // code, any other character's code is above 0x7F: « ² » is alphanumeric.)
+            _ => {
+                // (An ASCII character is followed by no continuation byte.)
+                if !S::GAPS && cls[start] < 0x80 {
+                    i += 1;
+                    continue;
+                }
+                i = next(cls, i);
+            }
         }
-        f(start, i, None);
+        sink.word(base + start, base + i, None);
     }
 }
 
@@ -687,12 +737,12 @@ fn before_close_sp(p: &[Part; 4]) -> usize {
     i
 }
 
-/// Sentence boundaries of one line already loaded: calls `f(start, end)` per segment
-/// (offsets relative to the line).
+/// Sentence boundaries of one line already loaded, at `base` in the text: calls
+/// `sink.sentence` per segment.
 // The branches follow the rules of UAX #29 one by one (SB1…SB11), as the standard numbers
 // them, even where two give the same answer.
 #[allow(clippy::if_same_then_else)]
-fn line_sentences(cls: &[u8], plain: bool, f: &mut impl FnMut(usize, usize)) {
+fn line_sentences(cls: &[u8], plain: bool, base: usize, sink: &mut impl Sink) {
     let n = cls.len();
     let mut p = [Part::Sot; 4];
     let mut seg_start: Option<usize> = None;
@@ -773,14 +823,14 @@ fn line_sentences(cls: &[u8], plain: bool, f: &mut impl FnMut(usize, usize)) {
         };
         if brk {
             if let Some(s) = seg_start {
-                f(s, i);
+                sink.sentence(base + s, base + i);
             }
             seg_start = Some(i);
         }
         i = next(cls, i);
     }
     if let Some(s) = seg_start {
-        f(s, n);
+        sink.sentence(base + s, base + n);
     }
 }
 
@@ -917,21 +967,70 @@ mod tests {
         }
     }
 
+    /// Every word segment with its counts, or (not `GAPS`) those `bounds` gives.
+    struct Segments<const GAPS: bool>(Vec<(usize, usize, Option<u64>)>);
+    impl<const GAPS: bool> Sink for Segments<GAPS> {
+        const WORDS: bool = true;
+        const SENTENCES: bool = false;
+        const GAPS: bool = GAPS;
+        fn word(&mut self, s: usize, e: usize, counts: Option<u64>) {
+            self.0.push((s, e, counts));
+        }
+    }
+
+    /// A sink without `GAPS` misses only word segments whose first character is not
+    /// alphanumeric (the tokeniser makes no token of them), and gets the others with their
+    /// counts, in order. Returns how many it missed.
+    fn gaps_left_out_hold_no_word(t: &str) -> usize {
+        let (mut all, mut some) = (Segments::<true>(Vec::new()), Segments::<false>(Vec::new()));
+        bounds(t, &mut all);
+        bounds(t, &mut some);
+        let mut kept = some.0.iter().peekable();
+        for seg in &all.0 {
+            if kept.peek() == Some(&seg) {
+                kept.next();
+            } else {
+                let c = t[seg.0..seg.1].chars().next();
+                assert!(!c.is_some_and(char::is_alphanumeric), "{t:?} {seg:?}");
+            }
+        }
+        assert_eq!(kept.next(), None, "{t:?}");
+        all.0.len() - some.0.len()
+    }
+
+    #[test]
+    fn gaps_left_out() {
+        let pieces = [
+            "mot", "É", "é", "²", "½", " ", "\u{A0}", "\u{2003}", "\u{202F}", ".", ",", "-", "\n",
+            "\r\n", "\r", "'", "’", "«", "─", "_", "3", "😀", "\u{301}",
+        ];
+        let mut rng = crate::testing::Rng::new(0x6A09_E667_F3BC_C909);
+        let mut left_out = 0;
+        for _ in 0..20_000 {
+            left_out += gaps_left_out_hold_no_word(&rng.string(&pieces, 12));
+        }
+        left_out += gaps_left_out_hold_no_word(include_str!("../../corpus/meta-puce-ia.fr.txt"));
+        assert!(left_out > 20_000, "{left_out}");
+    }
+
     /// The counts given with a word segment are those of its bytes.
     fn counts_are_those_of_the_bytes(t: &str) {
-        bounds(
-            t,
-            Some(|s: usize, e: usize, counts: Option<u64>| {
+        struct Counts<'a>(&'a str);
+        impl Sink for Counts<'_> {
+            const WORDS: bool = true;
+            const SENTENCES: bool = false;
+            const GAPS: bool = true;
+            fn word(&mut self, s: usize, e: usize, counts: Option<u64>) {
                 if let Some(counts) = counts {
-                    let bytes: u64 = t.as_bytes()[s..e]
+                    let bytes: u64 = self.0.as_bytes()[s..e]
                         .iter()
                         .map(|&b| BYTE_COUNTS[b as usize])
                         .sum();
-                    assert_eq!(counts, bytes, "{t:?} {s}..{e}");
+                    assert_eq!(counts, bytes, "{:?} {s}..{e}", self.0);
                 }
-            }),
-            None::<fn(usize, usize)>,
-        );
+            }
+        }
+        bounds(t, &mut Counts(t));
     }
 
     #[test]
