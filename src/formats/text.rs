@@ -279,12 +279,15 @@ fn triggers(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
     })
 }
 
+/// A trigger: start, end, and whether it opens a comment.
+type Trigger = (usize, usize, bool);
+
 /// The stretches of whole lines of `text` that may hold a match of `NOT_PROSE`: every match
 /// lies inside one of them, and no match reaches into one from outside, so searching
 /// them alone finds the very matches that searching the whole text finds. With them, the
 /// triggers of `text` in order: those of a window are the triggers of its text alone (a
 /// window starts a line, and no trigger holds a line break).
-fn candidate_windows(text: &str) -> (Vec<(usize, usize)>, Vec<(usize, usize, bool)>) {
+fn candidate_windows(text: &str) -> (Vec<(usize, usize)>, Vec<Trigger>) {
     let bytes = text.as_bytes();
     let line_start = |at: usize| memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
     let line_end = |at: usize| memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |i| at + i);
