@@ -386,7 +386,7 @@ fn white_after(w: &str, at: usize) -> usize {
 fn narrow_windows(text: &str) -> Vec<(usize, usize)> {
     let (windows, found) = candidate_windows(text);
     let bytes = text.as_bytes();
-    let mut out: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+    let mut out: Vec<(usize, usize)> = Vec::new();
     let mut next = 0;
     for (ws, we) in windows {
         let first = next;
