@@ -237,14 +237,22 @@ fn not_prose(w: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 
 /// The triggers of `text` in order, as (start, end, is a comment): the leftmost-first,
 /// non-overlapping matches of « :// », « www. », « @ », « ` » and « <!-- », from two memchr
-/// scans for their first bytes (these bytes are rare in prose).
+/// scans for their first bytes (these bytes are rare in prose), but for « <!-- », found by
+/// its « ! »: the man pages hold 6,400 « < » (« <fichier> ») and 180 « ! ».
 ///
 /// Every match of `NOT_PROSE` contains a trigger. A match never crosses a line but a
 /// comment, and a comment runs from « <!-- » to the first « --> »: `not_prose` only runs
 /// around the triggers.
 fn triggers(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
     let bytes = text.as_bytes();
-    let mut a = memchr::memchr3_iter(b'@', b'`', b'<', bytes).peekable();
+    // (A « ! » stands for the « < » before it; no other trigger starts on « < », so the
+    // places stay in order and apart from those of `b`.)
+    let mut a = memchr::memchr3_iter(b'@', b'`', b'!', bytes)
+        .filter_map(|at| match bytes[at] {
+            b'!' => (at > 0 && bytes[at - 1] == b'<').then(|| at - 1),
+            _ => Some(at),
+        })
+        .peekable();
     let mut b = memchr::memchr2_iter(b':', b'w', bytes).peekable();
     let mut from = 0;
     std::iter::from_fn(move || {
@@ -271,15 +279,22 @@ fn triggers(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
     })
 }
 
+/// A trigger: start, end, and whether it opens a comment.
+type Trigger = (usize, usize, bool);
+
 /// The stretches of whole lines of `text` that may hold a match of `NOT_PROSE`: every match
 /// lies inside one of them, and no match reaches into one from outside, so searching
-/// them alone finds the very matches that searching the whole text finds.
-fn candidate_windows(text: &str) -> Vec<(usize, usize)> {
+/// them alone finds the very matches that searching the whole text finds. With them, the
+/// triggers of `text` in order: those of a window are the triggers of its text alone (a
+/// window starts a line, and no trigger holds a line break).
+fn candidate_windows(text: &str) -> (Vec<(usize, usize)>, Vec<Trigger>) {
     let bytes = text.as_bytes();
     let line_start = |at: usize| memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
     let line_end = |at: usize| memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |i| at + i);
     let mut windows: Vec<(usize, usize)> = Vec::new();
+    let mut found = Vec::new();
     for (m_start, m_end, comment) in triggers(text) {
+        found.push((m_start, m_end, comment));
         // A comment runs to the line of its first « --> ».
         let comment_end = || {
             comment
@@ -305,7 +320,58 @@ fn candidate_windows(text: &str) -> Vec<(usize, usize)> {
             _ => windows.push((start, end)),
         }
     }
-    windows
+    (windows, found)
+}
+
+/// Whether byte `b` is the first byte of a character that `char::is_whitespace` holds to
+/// be white space, for an ASCII byte (`None` beyond ASCII).
+#[inline]
+fn ascii_white(b: u8) -> Option<bool> {
+    b.is_ascii()
+        .then_some(b == b' ' || (b'\t'..=b'\r').contains(&b))
+}
+
+/// The start of the run of characters that are not white space and that ends at byte `at`
+/// of `w` (a character boundary). ASCII bytes are read alone; a character beyond ASCII is
+/// decoded.
+fn white_before(w: &str, at: usize) -> usize {
+    let b = w.as_bytes();
+    let mut i = at;
+    while i > 0 {
+        match ascii_white(b[i - 1]) {
+            Some(true) => break,
+            Some(false) => i -= 1,
+            None => {
+                let c = w[..i].chars().next_back().expect("a character ends here");
+                if c.is_whitespace() {
+                    break;
+                }
+                i -= c.len_utf8();
+            }
+        }
+    }
+    i
+}
+
+/// The end of the run of characters that are not white space and that starts at byte
+/// `at` of `w` (a character boundary).
+fn white_after(w: &str, at: usize) -> usize {
+    let b = w.as_bytes();
+    let mut i = at;
+    while i < b.len() {
+        match ascii_white(b[i]) {
+            Some(true) => break,
+            Some(false) => i += 1,
+            None => {
+                let c = w[i..].chars().next().expect("a character starts here");
+                if c.is_whitespace() {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+        }
+    }
+    i
 }
 
 /// `candidate_windows` narrowed: in a window without « ` » or « <!-- », every match is an
@@ -313,31 +379,35 @@ fn candidate_windows(text: &str) -> Vec<(usize, usize)> {
 /// lies in the run of non-white-space characters around one of the window's triggers, and
 /// `not_prose` finds the same matches in these runs alone (at a run's start, as at the
 /// window's, the character before is not a word character).
+///
+/// The triggers of each window are those the search over the whole text found (no second
+/// search in the window): every « ` » and every « <!-- » of the text is a trigger, since
+/// no trigger holds their first bytes.
 fn narrow_windows(text: &str) -> Vec<(usize, usize)> {
+    let (windows, found) = candidate_windows(text);
+    let bytes = text.as_bytes();
     let mut out: Vec<(usize, usize)> = Vec::new();
-    for (ws, we) in candidate_windows(text) {
-        let window = &text[ws..we];
-        let bytes = window.as_bytes();
-        // (A window holds few « < »: looking at each costs less than building a substring
-        // searcher for every window.)
-        let comment = || memchr::memchr_iter(b'<', bytes).any(|i| bytes[i..].starts_with(b"<!--"));
-        if memchr::memchr(b'`', bytes).is_some() || comment() {
+    let mut next = 0;
+    for (ws, we) in windows {
+        let first = next;
+        while next < found.len() && found[next].0 < we {
+            next += 1;
+        }
+        let inside = &found[first..next];
+        if inside
+            .iter()
+            .any(|&(s, _, comment)| comment || bytes[s] == b'`')
+        {
             out.push((ws, we));
             continue;
         }
-        for (s, e, _) in triggers(window) {
-            let start = window[..s]
-                .char_indices()
-                .rev()
-                .find(|(_, c)| c.is_whitespace())
-                .map_or(0, |(i, c)| i + c.len_utf8());
-            let end = window[e..]
-                .find(char::is_whitespace)
-                .map_or(window.len(), |i| e + i);
+        for &(s, e, _) in inside {
+            let start = white_before(text, s).max(ws);
+            let end = white_after(text, e).min(we);
             match out.last_mut() {
                 // Two triggers in one run: one window.
-                Some(last) if last.1 >= ws + start => last.1 = last.1.max(ws + end),
-                _ => out.push((ws + start, ws + end)),
+                Some(last) if last.1 >= start => last.1 = last.1.max(end),
+                _ => out.push((start, end)),
             }
         }
     }
@@ -418,6 +488,108 @@ mod tests {
                 .map(|m| (m.start(), m.end(), m.pattern().as_usize() == 4))
                 .collect();
             assert_eq!(triggers(&t).collect::<Vec<_>>(), general, "{t:?}");
+        }
+    }
+
+    /// `narrow_windows` as it was: a second search for the triggers in each window, and
+    /// the runs around them found with the standard library's searches.
+    fn narrow_windows_plain(text: &str) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for (ws, we) in candidate_windows(text).0 {
+            let window = &text[ws..we];
+            let bytes = window.as_bytes();
+            let comment =
+                || memchr::memchr_iter(b'<', bytes).any(|i| bytes[i..].starts_with(b"<!--"));
+            if memchr::memchr(b'`', bytes).is_some() || comment() {
+                out.push((ws, we));
+                continue;
+            }
+            for (s, e, _) in triggers(window) {
+                let start = window[..s]
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_whitespace())
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                let end = window[e..]
+                    .find(char::is_whitespace)
+                    .map_or(window.len(), |i| e + i);
+                match out.last_mut() {
+                    Some(last) if last.1 >= ws + start => last.1 = last.1.max(ws + end),
+                    _ => out.push((ws + start, ws + end)),
+                }
+            }
+        }
+        out
+    }
+
+    /// The windows from the first search's triggers are those of a search per window, on
+    /// random texts of triggers, white space of every kind, line breaks and comments.
+    #[test]
+    fn narrow_windows_are_those_of_a_search_per_window() {
+        let pieces = [
+            "://",
+            "www.",
+            "@",
+            "`",
+            "<!--",
+            "-->",
+            "<",
+            "w",
+            ":",
+            "a",
+            "é",
+            "日",
+            " ",
+            "\n",
+            "\t",
+            "\x0b",
+            "\x0c",
+            "\r",
+            "\x1c",
+            "\u{85}",
+            "\u{A0}",
+            "\u{202F}",
+            "\u{2003}",
+            "\u{3000}",
+            "\u{2028}",
+            "x@y.fr",
+            "http://a.fr",
+        ];
+        let mut rng = crate::testing::Rng::new(0x9E37_79B9_7F4A_7C15);
+        let mut runs = 0;
+        for _ in 0..50_000 {
+            let t = rng.string(&pieces, 16);
+            let fast = narrow_windows(&t);
+            assert_eq!(fast, narrow_windows_plain(&t), "{t:?}");
+            runs += fast.len();
+        }
+        assert!(runs > 30_000, "{runs}");
+    }
+
+    /// `white_before` and `white_after` are the standard library's searches for white
+    /// space, at every character boundary of random texts.
+    #[test]
+    fn white_runs_are_those_of_the_standard_library() {
+        let pieces = [
+            "a", "é", "日", "😀", " ", "\n", "\t", "\x0b", "\x0c", "\r", "\x1c", "\x1f", "\u{85}",
+            "\u{A0}", "\u{1680}", "\u{2000}", "\u{200A}", "\u{200B}", "\u{2028}", "\u{2029}",
+            "\u{202F}", "\u{205F}", "\u{3000}", "@",
+        ];
+        let mut rng = crate::testing::Rng::new(0x2545_F491_4F6C_DD1D);
+        for _ in 0..20_000 {
+            let t = rng.string(&pieces, 10);
+            for (at, _) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
+                let before = t[..at]
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_whitespace())
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                let after = t[at..]
+                    .find(char::is_whitespace)
+                    .map_or(t.len(), |i| at + i);
+                assert_eq!(white_before(&t, at), before, "{t:?} {at}");
+                assert_eq!(white_after(&t, at), after, "{t:?} {at}");
+            }
         }
     }
 
