@@ -491,6 +491,22 @@ mod tests {
         }
     }
 
+    /// `white_before` by the standard library's search over the characters.
+    fn white_before_plain(t: &str, at: usize) -> usize {
+        t[..at]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8())
+    }
+
+    /// `white_after` by the standard library's search.
+    fn white_after_plain(t: &str, at: usize) -> usize {
+        t[at..]
+            .find(char::is_whitespace)
+            .map_or(t.len(), |i| at + i)
+    }
+
     /// `narrow_windows` as it was: a second search for the triggers in each window, and
     /// the runs around them found with the standard library's searches.
     fn narrow_windows_plain(text: &str) -> Vec<(usize, usize)> {
@@ -505,14 +521,7 @@ mod tests {
                 continue;
             }
             for (s, e, _) in triggers(window) {
-                let start = window[..s]
-                    .char_indices()
-                    .rev()
-                    .find(|(_, c)| c.is_whitespace())
-                    .map_or(0, |(i, c)| i + c.len_utf8());
-                let end = window[e..]
-                    .find(char::is_whitespace)
-                    .map_or(window.len(), |i| e + i);
+                let (start, end) = (white_before_plain(window, s), white_after_plain(window, e));
                 match out.last_mut() {
                     Some(last) if last.1 >= ws + start => last.1 = last.1.max(ws + end),
                     _ => out.push((ws + start, ws + end)),
@@ -579,14 +588,7 @@ mod tests {
         for _ in 0..20_000 {
             let t = rng.string(&pieces, 10);
             for (at, _) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
-                let before = t[..at]
-                    .char_indices()
-                    .rev()
-                    .find(|(_, c)| c.is_whitespace())
-                    .map_or(0, |(i, c)| i + c.len_utf8());
-                let after = t[at..]
-                    .find(char::is_whitespace)
-                    .map_or(t.len(), |i| at + i);
+                let (before, after) = (white_before_plain(&t, at), white_after_plain(&t, at));
                 assert_eq!(white_before(&t, at), before, "{t:?} {at}");
                 assert_eq!(white_after(&t, at), after, "{t:?} {at}");
             }
