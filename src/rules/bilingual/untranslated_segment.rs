@@ -27,11 +27,44 @@ const ENGLISH: &[&str] = &[
     "into", "should", "must", "been", "these", "those", "when", "if",
 ];
 
-fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphabetic())
+/// The English function words of `s` and all its words (runs of letters): `(english,
+/// words)`. An ASCII word is compared without a lower-case copy: every translation unit of
+/// a PO file comes here.
+fn english_share(s: &str) -> (usize, usize) {
+    let (mut english, mut words) = (0, 0);
+    for w in s
+        .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    {
+        words += 1;
+        english += usize::from(is_english(w));
+    }
+    (english, words)
+}
+
+/// True when `w` in lower case is one of `ENGLISH`.
+fn is_english(w: &str) -> bool {
+    if w.is_ascii() {
+        ENGLISH
+            .iter()
+            .any(|e| e.len() == w.len() && e.eq_ignore_ascii_case(w))
+    } else {
+        ENGLISH.contains(&w.to_lowercase().as_str())
+    }
+}
+
+/// True when `target`, identical to its source, holds prose left in English: four words
+/// of prose or more, or two with an English function word among them. Words of prose are
+/// not names, codes, options (-x, --all) nor placeholders (<file>).
+fn untranslated_prose(target: &str) -> bool {
+    let ordinary: Vec<&str> = target
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.starts_with(['-', '<', '[', '(', '{', '%', '$', '|']))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+        .filter(|w| w.chars().all(char::is_alphabetic) && w.chars().count() > 1 && !keepable(w))
+        .collect();
+    let english = ordinary.iter().filter(|w| is_english(w)).count();
+    ordinary.len() >= 4 || (ordinary.len() >= 2 && english >= 1)
 }
 
 /// A word that a translation may keep as is: a name, an acronym, a code.
@@ -47,29 +80,13 @@ impl UnitRule for UntranslatedSegment {
 
     fn check(&self, cx: &BiContext, out: &mut Vec<Diagnostic>) {
         for (_, u) in cx.translated() {
-            let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-            let same = norm(&u.source) == norm(&u.target);
-            // Words of prose: not names, codes, options (-x, --all), placeholders (<file>).
-            let ordinary: Vec<&str> = u
-                .target
-                .split(|c: char| c.is_whitespace())
-                .filter(|w| !w.starts_with(['-', '<', '[', '(', '{', '%', '$', '|']))
-                .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
-                .filter(|w| {
-                    w.chars().all(char::is_alphabetic) && w.chars().count() > 1 && !keepable(w)
-                })
-                .collect();
-            let english = ordinary
-                .iter()
-                .filter(|w| ENGLISH.contains(&w.to_lowercase().as_str()))
-                .count();
-            let message = if same && (ordinary.len() >= 4 || (ordinary.len() >= 2 && english >= 1))
-            {
+            // The same words, whatever the white space between them.
+            let same = u.source.split_whitespace().eq(u.target.split_whitespace());
+            let message = if same && untranslated_prose(&u.target) {
                 "la traduction est identique à la source : segment non traduit ?".to_string()
             } else {
-                let w = words(&u.target);
-                let english = w.iter().filter(|x| ENGLISH.contains(&x.as_str())).count();
-                if english >= 3 && english * 10 >= w.len() * 3 {
+                let (english, words) = english_share(&u.target);
+                if english >= 3 && english * 10 >= words * 3 {
                     format!(
                         "la traduction est encore en anglais : « {} ».",
                         excerpt(&u.target, 60)
@@ -95,6 +112,43 @@ impl UnitRule for UntranslatedSegment {
 #[cfg(test)]
 mod tests {
     use super::super::testing::check_pairs;
+
+    /// The shortcuts agree with the plain forms on random texts: `english_share` with the
+    /// words lowered into a list, and the comparison of the words with the words joined.
+    #[test]
+    fn shortcuts_as_the_plain_forms() {
+        let words = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let pieces = [
+            "the", "The", "AND", "of", "été", "Été", "la", "x", " ", "  ", "\t", "\n", "-", "'",
+            "1", "İs",
+        ];
+        let mut rng = crate::testing::Rng::new(0x5345_474D);
+        let (mut english, mut same) = (0, 0);
+        for _ in 0..20_000 {
+            let (a, b) = (rng.string(&pieces, 8), rng.string(&pieces, 8));
+            let w = words(&a);
+            let plain = w
+                .iter()
+                .filter(|x| super::ENGLISH.contains(&x.as_str()))
+                .count();
+            assert_eq!(super::english_share(&a), (plain, w.len()), "{a:?}");
+            english += usize::from(plain > 0);
+            let equal = norm(&a) == norm(&b);
+            assert_eq!(
+                a.split_whitespace().eq(b.split_whitespace()),
+                equal,
+                "{a:?} {b:?}"
+            );
+            same += usize::from(equal);
+        }
+        assert!(english > 1000 && same > 100, "{english} {same}");
+    }
 
     const G: &str = "[glossary]\nname='t'\n";
 
