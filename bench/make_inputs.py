@@ -13,6 +13,8 @@ Writes:
   words-100k.txt        the forbidden variants, one a line (rg -F -f / rg -F -w -f)
   textlintrc.json       textlint configuration using prh-100k.yml
   manpages.txt, po.txt  the French corpora (man pages, PO French side) as single files
+  po-files/             the corpora's PO files themselves, bilingual (msgid -> msgstr):
+                        the source <-> translation rules run on each unit
 Deterministic: a fixed seed, so every run measures the same inputs.
 """
 import json
@@ -43,6 +45,15 @@ def concat(dst, srcs):
                 f.write(g.read())
 concat("manpages.txt", [os.path.join(corpora, "manpages-fr.txt")])
 concat("po.txt", [os.path.join(corpora, n + ".fr.txt") for n in ["debian", "django", "sphinx", "wagtail", "jupyterlab", "ckeditor5"]])
+po_dir = os.path.join(out, "po-files")
+os.makedirs(po_dir, exist_ok=True)
+for root, _, files in sorted(os.walk(os.path.join(corpora, "src"))):
+    for name in sorted(files):
+        if name.endswith(".po"):
+            # Named by their place in the corpora, so that two projects' « django.po » differ.
+            rel = os.path.relpath(os.path.join(root, name), os.path.join(corpora, "src"))
+            with open(os.path.join(root, name), "rb") as f, open(os.path.join(po_dir, rel.replace(os.sep, "--")), "wb") as g:
+                g.write(f.read())
 
 # ---- termbase ---------------------------------------------------------------------------
 words = []

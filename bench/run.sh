@@ -58,7 +58,7 @@ done
 out="$B/results.md"
 : > "$out"
 row() { printf '%s\n' "$*" | tee -a "$out"; }
-mb() { python3 -c "import os,sys; print(os.path.getsize(sys.argv[1]) if os.path.isfile(sys.argv[1]) else sum(os.path.getsize(os.path.join(d,f)) for d,_,fs in os.walk(sys.argv[1]) for f in fs if f.endswith('.txt')))" "$1"; }
+mb() { python3 -c "import os,sys; print(os.path.getsize(sys.argv[1]) if os.path.isfile(sys.argv[1]) else sum(os.path.getsize(os.path.join(d,f)) for d,_,fs in os.walk(sys.argv[1]) for f in fs if f.endswith(('.txt', '.po'))))" "$1"; }
 words() { "$R" check --config "$B/nospell.toml" "$@" --format json --fail-on never 2>/dev/null | python3 -c "import json,sys; print(json.load(sys.stdin)['summary']['words'])"; }
 # Mean seconds of a command (hyperfine). On a busy machine wall time overstates the
 # cost: with BENCH_CPU=1 (the default) a single-threaded run is timed by its CPU time
@@ -82,7 +82,9 @@ row ""
 row "| input | size | glossary | threads | throughput | words/s | mean time |"
 row "|---|---|---|---|---|---|---|"
 man_dir="$C/manpages-fr"
-for input in article-50mb.txt manpages.txt "$man_dir" po.txt; do
+# po-files: the corpora's PO files as they are, bilingual (the source <-> translation rules
+# run on each unit), where po.txt is their French side as plain text.
+for input in article-50mb.txt manpages.txt "$man_dir" po.txt po-files; do
   size=$(mb "$input"); w=$(words "$input")
   for g in default 100k; do
     gl=(--config "$B/nospell.toml")

@@ -69,7 +69,11 @@ impl Checker {
     }
 
     /// Matches the glossary and runs every enabled monolingual rule on `doc`.
-    fn run_rules<'a>(&'a self, doc: &'a Document, out: &mut Vec<Diagnostic>) -> Context<'a> {
+    pub(crate) fn run_rules<'a>(
+        &'a self,
+        doc: &'a Document,
+        out: &mut Vec<Diagnostic>,
+    ) -> Context<'a> {
         let cx = timing::time("glossary", || {
             Context::new(doc, &self.glossary, &self.settings)
         });

@@ -55,6 +55,9 @@ pub struct BiContext<'a> {
     pub units: &'a [Unit],
     pub sources: Vec<Document>,
     pub source_hits: Vec<Vec<Hit>>,
+    /// True when the target document's hits come in order of their starts (as the matcher
+    /// gives them): a unit's hits are then found by bisection (`target_hits`).
+    hits_in_order: bool,
 }
 
 impl<'a> BiContext<'a> {
@@ -69,6 +72,7 @@ impl<'a> BiContext<'a> {
             units,
             sources,
             source_hits,
+            hits_in_order: cx.hits.is_sorted_by_key(|h| h.span.start),
         }
     }
 
@@ -104,6 +108,14 @@ impl<'a> BiContext<'a> {
         let (s, e) = u.target_range.unwrap_or((0, 0));
         let hits: Box<dyn Iterator<Item = &Hit>> = if raw {
             Box::new(self.cx.raw_hits())
+        } else if self.hits_in_order {
+            // Those that start within the unit, in their order: a scan of all the file's
+            // hits for each unit took 4.4 G instructions on a PO file of 11,000 units with
+            // a termbase (its 190,000 hits).
+            let hits = &self.cx.hits;
+            let from = hits.partition_point(|h| h.span.start < s);
+            let to = from + hits[from..].partition_point(|h| h.span.start <= e);
+            Box::new(hits[from..to].iter())
         } else {
             Box::new(self.cx.hits.iter())
         };
@@ -139,6 +151,16 @@ pub(crate) mod testing {
     pub fn check_pairs(glossary_toml: &str, pairs: &[(&str, &str)]) -> Vec<Diagnostic> {
         let g = crate::glossary::parse("test.toml", glossary_toml).expect("test glossary");
         let checker = Checker::new(g);
+        let (doc, units) = pairs_document(pairs);
+        checker
+            .check_units(&doc, &units)
+            .into_iter()
+            .filter(|d| super::ALL.iter().any(|r| r.meta().id == d.rule))
+            .collect()
+    }
+
+    /// The document and units of (source, target) pairs (see `check_pairs`).
+    pub fn pairs_document(pairs: &[(&str, &str)]) -> (crate::document::Document, Vec<Unit>) {
         let mut text = String::new();
         let mut units = Vec::new();
         for (i, (s, t)) in pairs.iter().enumerate() {
@@ -167,10 +189,51 @@ pub(crate) mod testing {
         }
         let (doc, _) =
             crate::bilingual::target_document("t.po", text, crate::formats::Format::Text, &units);
-        checker
-            .check_units(&doc, &units)
-            .into_iter()
-            .filter(|d| super::ALL.iter().any(|r| r.meta().id == d.rule))
-            .collect()
+        (doc, units)
+    }
+
+    /// A unit's hits found by bisection (`target_hits`) are those a scan of all the hits
+    /// finds, in the same order: random units of names and terms, some of them found in
+    /// several units, some across a unit's end.
+    #[test]
+    fn unit_hits_by_bisection_are_those_of_the_scan() {
+        let g = "[glossary]\nname='t'\n[[entity]]\nid='tsmc'\nname='TSMC'\n\
+                 [[entity]]\nid='reuters'\nname='Reuters'\n\
+                 [[term]]\nid='training'\napproved=['entraînement']\n\
+                 [[term.forbidden]]\nterm='formation'\nreason='r'\n";
+        let checker = Checker::new(crate::glossary::parse("t.toml", g).expect("glossary"));
+        let pieces = [
+            "TSMC ",
+            "Reuters ",
+            "entraînement ",
+            "formation ",
+            "la puce ",
+            "et ",
+        ];
+        let mut rng = crate::testing::Rng::new(0x4249_4E47);
+        let mut found = 0;
+        for _ in 0..50 {
+            let targets: Vec<String> = (0..1 + rng.below(12))
+                .map(|_| rng.string(&pieces, 6))
+                .collect();
+            let pairs: Vec<(&str, &str)> = targets
+                .iter()
+                .map(|t| ("TSMC and Reuters", t.as_str()))
+                .collect();
+            let (doc, units) = pairs_document(&pairs);
+            let mut out = Vec::new();
+            let cx = checker.run_rules(&doc, &mut out);
+            let mut bx = super::BiContext::new(&cx, &units);
+            assert!(bx.hits_in_order);
+            for u in &units {
+                let by_bisection: Vec<_> = bx.target_hits(u, false).copied().collect();
+                bx.hits_in_order = false;
+                let by_scan: Vec<_> = bx.target_hits(u, false).copied().collect();
+                bx.hits_in_order = true;
+                assert_eq!(by_bisection, by_scan, "{targets:?}");
+                found += by_scan.len();
+            }
+        }
+        assert!(found > 200, "{found}");
     }
 }
