@@ -24,12 +24,24 @@ static META: RuleMeta = RuleMeta {
     },
 };
 
+/// `s` in lower case, its runs of white space (no-break spaces included) as one space.
+/// Joined into one string, lowered in place when ASCII: every unit's source and target
+/// come here (a list of words, a joined copy, a lowered copy and a replaced copy each cost
+/// 63 M instructions on a PO file of 11,000 units).
 fn norm(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-        .replace(['\u{A0}', '\u{202F}'], " ")
+    let mut joined = String::with_capacity(s.len());
+    for (i, w) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            joined.push(' ');
+        }
+        joined.push_str(w);
+    }
+    if joined.is_ascii() {
+        joined.make_ascii_lowercase();
+        joined
+    } else {
+        joined.to_lowercase()
+    }
 }
 
 /// Key that ignores the final punctuation and spacing (« Name: » ≈ « Name »).
@@ -142,6 +154,28 @@ impl UnitRule for InconsistentTranslation {
 #[cfg(test)]
 mod tests {
     use super::super::testing::check_pairs;
+
+    /// `norm` gives what its first definition gave (words joined, lowered, no-break spaces
+    /// replaced) on random texts of letters of both cases, Greek capitals (a final sigma),
+    /// accents and every kind of space.
+    #[test]
+    fn norm_as_first_defined() {
+        let plain = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+                .replace(['\u{A0}', '\u{202F}'], " ")
+        };
+        let pieces = [
+            "Ab", "é", "É", "ΟΔΟΣ", "Σ", "x", " ", "  ", "\u{A0}", "\u{202F}", "\t", "\n", ":", "İ",
+        ];
+        let mut rng = crate::testing::Rng::new(0x4E4F_524D);
+        for _ in 0..20_000 {
+            let t = rng.string(&pieces, 8);
+            assert_eq!(super::norm(&t), plain(&t), "{t:?}");
+        }
+    }
 
     #[test]
     fn two_targets_for_one_source() {
