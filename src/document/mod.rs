@@ -13,7 +13,9 @@ mod vocabulary;
 pub use lines::LineIndex;
 pub use mask::{Mask, MaskKind};
 pub use segment::{Sentence, sentences};
-pub use tokens::{Token, fold_accents, is_elision, normalize_word, tokenize, tokenize_phrase};
+pub use tokens::{
+    Token, find_lowercase, fold_accents, is_elision, normalize_word, tokenize, tokenize_phrase,
+};
 pub use vocabulary::{PerForm, Vocabulary, WordIds, first_16_bytes};
 
 use crate::formats::Format;

@@ -116,6 +116,22 @@ pub fn fold_accents(s: &str) -> String {
         .collect()
 }
 
+/// The first of `items` whose key (`key`, in lower case) is `w` in lower case. An ASCII
+/// word is compared without a lower-case copy (its lower case has its length), another is
+/// lowered once: the bilingual rules look up every word of a PO file's units in short
+/// lists this way.
+pub fn find_lowercase<'a, T>(w: &str, items: &'a [T], key: impl Fn(&T) -> &str) -> Option<&'a T> {
+    if w.is_ascii() {
+        items.iter().find(|x| {
+            let k = key(x);
+            k.len() == w.len() && w.eq_ignore_ascii_case(k)
+        })
+    } else {
+        let lower = w.to_lowercase();
+        items.iter().find(|x| key(x) == lower)
+    }
+}
+
 /// Normalises one word: NFC, lower case, typographic apostrophes as `'`.
 pub fn normalize_word(word: &str) -> String {
     normalize_compact(word).into()

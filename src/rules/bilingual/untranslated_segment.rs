@@ -28,8 +28,7 @@ const ENGLISH: &[&str] = &[
 ];
 
 /// The English function words of `s` and all its words (runs of letters): `(english,
-/// words)`. An ASCII word is compared without a lower-case copy: every translation unit of
-/// a PO file comes here.
+/// words)`. Every translation unit of a PO file comes here.
 fn english_share(s: &str) -> (usize, usize) {
     let (mut english, mut words) = (0, 0);
     for w in s
@@ -44,13 +43,7 @@ fn english_share(s: &str) -> (usize, usize) {
 
 /// True when `w` in lower case is one of `ENGLISH`.
 fn is_english(w: &str) -> bool {
-    if w.is_ascii() {
-        ENGLISH
-            .iter()
-            .any(|e| e.len() == w.len() && e.eq_ignore_ascii_case(w))
-    } else {
-        ENGLISH.contains(&w.to_lowercase().as_str())
-    }
+    crate::document::find_lowercase(w, ENGLISH, |e| e).is_some()
 }
 
 /// True when `target`, identical to its source, holds prose left in English: four words
