@@ -2,6 +2,7 @@
 //! kinds of `[[expression]]` entries. One implementation, five rules with their own
 //! documentation, category and severity.
 
+use super::forbidden_term::{PatternWords, inflected_in};
 use super::{Context, Rule, RuleDoc, RuleMeta, match_case};
 use crate::diagnostic::{Category, Diagnostic, Severity};
 use crate::glossary::{ExpressionKind, Target};
@@ -101,6 +102,8 @@ impl Rule for ExpressionRule {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let pattern_words = PatternWords::of(cx);
+        let mut pattern_words = pattern_words.lock();
         for hit in &cx.hits {
             let Target::Expression { expr, index } = hit.target else {
                 continue;
@@ -124,7 +127,7 @@ impl Rule for ExpressionRule {
             // « impacte » would get « toucher » as written: shown, never applied by --fix.
             if x.patterns
                 .get(index as usize)
-                .is_none_or(|p| super::forbidden_term::inflected(cx, hit, p))
+                .is_none_or(|p| inflected_in(&mut pattern_words, cx, hit, p))
             {
                 d = d.with_applicability(crate::diagnostic::Applicability::DisplayOnly);
             }

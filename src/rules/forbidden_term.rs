@@ -150,13 +150,10 @@ fn carry_inflection(found: &str, pattern: &str, suggestion: &str) -> Option<Stri
 
 /// True when the words of a hit are not the pattern as written (an inflected form, another
 /// function word of its class): a suggestion written for the pattern does not fit them.
-pub(super) fn inflected(cx: &Context, hit: &crate::glossary::Hit, pattern: &str) -> bool {
-    inflected_in(&mut PatternWords::of(cx).lock(), cx, hit, pattern)
-}
-
-/// `inflected`, with the patterns' words at hand: a rule with many hits (a termbase's
-/// 14,000 findings on the PO text) takes the document's memo and its lock once.
-fn inflected_in(
+/// `words` are the patterns' words, taken once per rule and document
+/// (`PatternWords::of(cx).lock()`): a rule with many hits (a termbase's 14,000 findings on
+/// the PO text) took the document's memo and its lock for each.
+pub(super) fn inflected_in(
     words: &mut PatternMap,
     cx: &Context,
     hit: &crate::glossary::Hit,
@@ -175,18 +172,18 @@ fn inflected_in(
 }
 
 /// The words of the patterns met in a document, each pattern cut into words once however
-/// many times it is found (see `inflected`), shared by the rules.
+/// many times it is found (see `inflected_in`), shared by the rules.
 #[derive(Default)]
-struct PatternWords(std::sync::Mutex<PatternMap>);
+pub(super) struct PatternWords(std::sync::Mutex<PatternMap>);
 
 type PatternMap = HashMap<String, Vec<String>, foldhash::fast::FixedState>;
 
 impl PatternWords {
-    fn of(cx: &Context) -> Arc<PatternWords> {
+    pub(super) fn of(cx: &Context) -> Arc<PatternWords> {
         cx.doc.memo.get_or_init(PatternWords::default)
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, PatternMap> {
+    pub(super) fn lock(&self) -> std::sync::MutexGuard<'_, PatternMap> {
         self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
