@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints the range table of src/document/uax29.rs: the UAX #29 word and sentence classes of
-the code points the fast segmenter handles (U+0000-U+017F, U+2000-U+206F, U+20AC,
-U+2190-U+27FF), read from
+the code points the fast segmenter handles (U+0000-U+07FF, U+0E00-U+0E7F,
+U+1E00-U+27FF), read from
 the tables of the unicode-segmentation crate that the slow path uses.
 
   python3 scripts/uax29-tables.py ~/.cargo/registry/src/*/unicode-segmentation-1.13.3/src/tables.rs
@@ -33,7 +33,7 @@ SENT = {"SC_Any": "S_OTHER", "SC_CR": "S_CR", "SC_LF": "S_LF", "SC_Sep": "S_SEP"
         "SC_Lower": "S_LOWER", "SC_Upper": "S_UPPER", "SC_OLetter": "S_OLETTER",
         "SC_Numeric": "S_NUMERIC", "SC_ATerm": "S_ATERM", "SC_STerm": "S_STERM",
         "SC_Close": "S_CLOSE", "SC_SContinue": "S_SCONTINUE"}
-known = list(range(0, 0x180)) + list(range(0x2000, 0x2070)) + [0x20AC] + list(range(0x2190, 0x2800))
+known = list(range(0, 0x800)) + list(range(0xE00, 0xE80)) + list(range(0x1E00, 0x2800))
 rows = []
 for cp in known:
     w = WORD.get(cat(W, cp, "WC_Any"), "UNKNOWN")
