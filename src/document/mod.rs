@@ -287,12 +287,11 @@ fn sentences_and_tokens(view: &str) -> (Vec<Sentence>, Vec<Token>) {
         let (tokens, bounds) = join(pieces);
         (segment::from_bounds(view, &bounds), tokens)
     } else {
-        // The sentence segments go to the sentences as they come, not through a list.
-        let mut sentences = segment::Builder::new(view);
+        // The sentence segments go to the sentences as they come, not through a list, and
+        // the paragraph breaks are found on the lines the splitter walks.
+        let mut sentences = segment::Builder::streaming(view);
         // About one token in six bytes of French prose.
-        let tokens = words_with(view, 0, view.len(), view.len() / 6, |s, e| {
-            sentences.push(s, e)
-        });
+        let tokens = words_with(view, 0, view.len(), view.len() / 6, &mut sentences);
         (sentences.finish(), tokens)
     }
 }
@@ -305,12 +304,12 @@ fn words_and_bounds(view: &str, from: usize, to: usize) -> Piece {
     // from the system allocator on 4 KB pages (man pages, 2 threads: 7,100 page faults
     // instead of 4,200), and the first piece's list grows by `mremap` in `join`.
     let capacity = ((to - from) / 6).max((2 << 20) / std::mem::size_of::<Token>());
-    let tokens = words_with(view, from, to, capacity, |s, e| bounds.push((s, e)));
+    let tokens = words_with(view, from, to, capacity, &mut bounds);
     (tokens, bounds)
 }
 
-/// The words of `view[from..to]`, in a list with room for `capacity` tokens; calls
-/// `segment(start, end)` on each of its UAX #29 sentence segments, in order (offsets of
+/// The words of `view[from..to]`, in a list with room for `capacity` tokens; gives
+/// `sentences` each of its UAX #29 sentence segments and lines, in order (offsets of
 /// `view`).
 #[inline(always)]
 fn words_with(
@@ -318,14 +317,14 @@ fn words_with(
     from: usize,
     to: usize,
     capacity: usize,
-    segment: impl FnMut(usize, usize),
+    sentences: &mut impl tokens::Sentences,
 ) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(capacity);
     let mut tokeniser = tokens::Tokeniser {
         view,
         from,
         tokens: &mut tokens,
-        sentences: segment,
+        sentences,
     };
     uax29::bounds(&view[from..to], &mut tokeniser);
     tokens

@@ -489,9 +489,35 @@ pub fn tokenize(view: &str, from: usize, to: usize) -> Vec<Token> {
     out
 }
 
+/// What the tokeniser gives the sentence segments to, and the lines before the segments
+/// within them, in offsets of the view.
+pub(super) trait Sentences {
+    fn segment(&mut self, start: usize, end: usize);
+    fn line(&mut self, _start: usize, _end: usize) {}
+}
+
+impl<T: Sentences> Sentences for &mut T {
+    #[inline(always)]
+    fn segment(&mut self, start: usize, end: usize) {
+        (**self).segment(start, end);
+    }
+    #[inline(always)]
+    fn line(&mut self, start: usize, end: usize) {
+        (**self).line(start, end);
+    }
+}
+
+/// The segments in a list.
+impl Sentences for Vec<(usize, usize)> {
+    #[inline(always)]
+    fn segment(&mut self, start: usize, end: usize) {
+        self.push((start, end));
+    }
+}
+
 /// The tokeniser as the splitter calls it (`uax29::Sink`), on `view[from..]`: pushes the
 /// words of each word segment (`push_segment`) to `tokens`, and gives each sentence segment
-/// to `sentences` (a `FnMut(start, end)`, or `()` for none), in offsets of `view`. (The
+/// and each line to `sentences` (`Sentences`, or `()` for none), in offsets of `view`. (The
 /// list is borrowed, not held: the address of a list that grows escapes to the allocator,
 /// and with it that of the struct around it, whose `view` and `from` were then read again
 /// after each push: +3 M instructions on the man pages.)
@@ -513,7 +539,7 @@ impl super::uax29::Sink for Tokeniser<'_, '_, ()> {
     }
 }
 
-impl<S: FnMut(usize, usize)> super::uax29::Sink for Tokeniser<'_, '_, S> {
+impl<S: Sentences> super::uax29::Sink for Tokeniser<'_, '_, S> {
     const WORDS: bool = true;
     const SENTENCES: bool = true;
     const GAPS: bool = false;
@@ -524,7 +550,11 @@ impl<S: FnMut(usize, usize)> super::uax29::Sink for Tokeniser<'_, '_, S> {
     }
     #[inline(always)]
     fn sentence(&mut self, start: usize, end: usize) {
-        (self.sentences)(self.from + start, self.from + end);
+        self.sentences.segment(self.from + start, self.from + end);
+    }
+    #[inline(always)]
+    fn line(&mut self, start: usize, end: usize) {
+        self.sentences.line(self.from + start, self.from + end);
     }
 }
 

@@ -1382,6 +1382,9 @@ pub trait Sink {
     fn word(&mut self, _start: usize, _end: usize, _counts: Option<u64>) {}
     /// A sentence segment `[start, end)` of the text.
     fn sentence(&mut self, _start: usize, _end: usize) {}
+    /// A line `[start, end)` of the text, with its line feed, given before the segments
+    /// within it (when `SENTENCES`).
+    fn line(&mut self, _start: usize, _end: usize) {}
 }
 
 /// Word boundaries: calls `f(start, end)` for every segment, exactly as
@@ -1425,6 +1428,9 @@ pub fn bounds<S: Sink>(text: &str, sink: &mut S) {
     // (Most texts have no carriage return: their lines need not be searched for one.)
     let no_cr = !S::SENTENCES || memchr::memchr(b'\r', text.as_bytes()).is_none();
     for_lines(text, |base, line| {
+        if S::SENTENCES {
+            sink.line(base, base + line.len());
+        }
         if let Some(plain) = load(line, no_cr, &mut cls) {
             if S::WORDS {
                 line_words(&cls, base, sink);
