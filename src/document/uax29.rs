@@ -1591,13 +1591,16 @@ fn is_saterm(p: Part) -> bool {
     matches!(p, Part::ATerm | Part::STerm)
 }
 
-/// The parts that may start a boundary soon after them (besides the start of the text as
-/// the last part, SB1: no rule looks at a start further back).
-fn is_decisive(p: Part) -> bool {
-    matches!(
-        p,
-        Part::ATerm | Part::STerm | Part::Sep | Part::Cr | Part::Lf
-    )
+/// True when no boundary can fall before any character up to the next terminator or
+/// separator, nor before that one, after the state `p`: its last part is not a start (SB1)
+/// nor a separator (SB4), and no terminator comes before its last runs of Sp and of Close
+/// (SB6 to SB11 all need one there). A character that is neither a terminator nor a
+/// separator keeps this true: a Sp or a Close puts its run after the same parts, any other
+/// part ends them. (The machine jumped only when no terminator nor separator was among the
+/// last four parts: it stepped through four characters after every full stop.)
+fn is_quiet(p: &[Part; 4]) -> bool {
+    !matches!(p[3], Part::Sot | Part::Sep | Part::Cr | Part::Lf)
+        && !is_saterm(p[before_close_sp(p)])
 }
 
 /// The sentence class of the byte at `i` (`CONT` gives 0xF, no class).
@@ -1648,12 +1651,11 @@ fn line_sentences(cls: &[u8], plain: bool, base: usize, sink: &mut impl Sink) {
     let mut seg_start: Option<usize> = None;
     let mut i = 0;
     while i < n {
-        // Only a start as the last part, or a separator or a terminator among the last
-        // parts can make a boundary (SB1, SB4, SB11). Without one, no boundary falls
-        // before any character up to the next terminator or separator, nor before that
-        // one (the parts before it still hold none): the machine jumps over them and takes
-        // up its state there.
-        if p[3] != Part::Sot && !p.iter().any(|&q| is_decisive(q)) {
+        // Without a start, a separator or a terminator where the rules look for them
+        // (`is_quiet`), no boundary falls before any character up to the next terminator
+        // or separator, nor before that one: the machine jumps over them and takes up its
+        // state there.
+        if is_quiet(&p) {
             // (In a plain line (see `load`), the next of `.`, `!` and `?`, else the line
             // feed at the end: an ASCII byte is its own code.)
             let found = if plain {
