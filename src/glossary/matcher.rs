@@ -1237,7 +1237,7 @@ impl Matcher {
         });
         let found = self.find_with(doc, &forms, pieces, parallel, apart);
         if !parallel {
-            memos.put(forms.memo);
+            memos.put(forms.into_memo());
         }
         found
     }
@@ -1584,8 +1584,11 @@ struct Local<'d> {
     /// in one look-up by its word id).
     words: Vec<WordRanges>,
     /// Per word: what tells at once whether a token of it has anything to do in the
-    /// search (`busy_from`).
+    /// search (`busy`).
     quick: Vec<Quick>,
+    /// True when `words` was taken from `memo.words` (see `looked_up`), to which
+    /// `into_memo` gives it back.
+    taken: bool,
     /// The words of this document, and of the documents this thread searched before.
     memo: WordMemo,
 }
@@ -2085,11 +2088,15 @@ impl<'d> Local<'d> {
         ahead: bool,
     ) -> Local<'d> {
         let word = |first: u32| doc.tokens[first as usize].norm.as_str();
-        let ranges: Vec<WordRanges> = if memo.keys.is_empty() {
-            // The document's words are distinct: each is new.
+        let taken = memo.keys.is_empty();
+        let ranges: Vec<WordRanges> = if taken {
+            // The document's words are distinct: each is new, and its entry is its id. The
+            // memo's words are then the document's, taken (not copied: 700 KB written for
+            // the first time on the man pages) and given back after the search.
             memo.reserve(words.len());
             let entries = memo.add_ahead(m, words.first.iter().map(|&first| word(first)), ahead);
-            entries.iter().map(|&e| memo.words[e as usize]).collect()
+            debug_assert!(entries.iter().enumerate().all(|(k, &e)| e as usize == k));
+            std::mem::take(&mut memo.words)
         } else {
             // The words met before, then the new ones added together (`add_ahead`).
             memo.index(words.len());
@@ -2113,8 +2120,18 @@ impl<'d> Local<'d> {
             ids: &words.ids,
             words: ranges,
             quick,
+            taken,
             memo,
         }
+    }
+
+    /// The memo, with the words of its entries that `looked_up` took.
+    fn into_memo(self) -> WordMemo {
+        let mut memo = self.memo;
+        if self.taken {
+            memo.words = self.words;
+        }
+        memo
     }
 
     /// Lists in `out` the tokens from `i` (below `end`, `BUSY` at most) that the search
@@ -2866,7 +2883,7 @@ mod tests {
                 starts += want.len();
                 long += usize::from(t.norm.len() > 16 && !lemmas.is_empty());
             }
-            memo = local.memo;
+            memo = local.into_memo();
         }
         assert!(starts > 1000 && long > 100, "{starts} {long}");
     }
