@@ -1237,7 +1237,7 @@ impl Matcher {
         });
         let found = self.find_with(doc, &forms, pieces, parallel, apart);
         if !parallel {
-            memos.put(forms.memo);
+            memos.put(forms.into_memo());
         }
         found
     }
@@ -1319,160 +1319,184 @@ impl Matcher {
         let mut candidates: Vec<u32> = Vec::new();
         // The third words of the groups met so far, by where each starts in `by_first`.
         let mut thirds: FastMap<u32, Thirds> = FastMap::default();
-        // The tokens' word ids, each with its index (an enumerated, skipped and taken
-        // iterator of the tokens cost some thirty instructions a token); most words start
-        // no pattern, and are left at the first test.
-        let ids = forms
-            .ids
-            .get(from..to.min(tokens.len()))
-            .unwrap_or_default();
-        for (i, &id) in (from..).zip(ids) {
-            let word = &forms.words[id as usize];
-            let (a, b) = word.starts;
-            if a == b {
-                continue;
-            }
-            let starts = &forms.memo.starts[a as usize..b as usize];
-            let tok = &tokens[i];
-            // Most tokens whose word starts patterns (half of the man pages' tokens: « de »,
-            // « la »…) start none of two words or more here: the next word is no second
-            // word of them (the sets of second lemmas say so) and none has a `*` second
-            // word. Those push their one-word patterns' targets (those of the word's starts
-            // lie in a row in `memo.targets`) at once, without the candidates' set-up: 140
-            // instructions a token before.
-            // The words' signatures (`WordRanges::seconds`) turn most of them away in a few
-            // instructions, the starts' sets of second lemmas most of the others.
-            if QUICK {
-                let next = forms.ids.get(i + 1);
-                let next_bits = next.map_or(0, |&n| forms.words[n as usize].bits);
-                let may_start = |st: &Start| {
-                    let next = if i + 1 < tokens.len() {
-                        forms.lemmas(i + 1)
+        // Most tokens have nothing to do here (`Local::busy`): they are passed over in a
+        // loop of their own, which lists the others, `BUSY` tokens at a time (by index: an
+        // enumerated, skipped and taken iterator of the tokens cost some thirty
+        // instructions a token). Without `QUICK`, every token is listed.
+        let end = to.min(tokens.len());
+        let (mut at, mut busy) = (from, [0u32; BUSY]);
+        while at < end {
+            let n = if QUICK {
+                let (n, next) = forms.busy(at, end, &mut busy);
+                at = next;
+                n
+            } else {
+                let n = (end - at).min(BUSY);
+                for (k, b) in busy[..n].iter_mut().enumerate() {
+                    *b = (at + k) as u32;
+                }
+                at += n;
+                n
+            };
+            for &i in &busy[..n] {
+                let i = i as usize;
+                let id = forms.ids[i];
+                let word = &forms.words[id as usize];
+                let (a, b) = word.starts;
+                if a == b {
+                    continue;
+                }
+                let starts = &forms.memo.starts[a as usize..b as usize];
+                let tok = &tokens[i];
+                // Most tokens whose word starts patterns (half of the man pages' tokens: « de »,
+                // « la »…) start none of two words or more here: the next word is no second
+                // word of them (the sets of second lemmas say so) and none has a `*` second
+                // word. Those push their one-word patterns' targets (those of the word's starts
+                // lie in a row in `memo.targets`) at once, without the candidates' set-up: 140
+                // instructions a token before.
+                // The words' signatures (`WordRanges::seconds`) turn most of them away in a few
+                // instructions, the starts' sets of second lemmas most of the others.
+                if QUICK {
+                    let next = forms.ids.get(i + 1);
+                    let next_bits = next.map_or(0, |&n| forms.words[n as usize].bits);
+                    let may_start = |st: &Start| {
+                        let next = if i + 1 < tokens.len() {
+                            forms.lemmas(i + 1)
+                        } else {
+                            &[]
+                        };
+                        st.star < st.single || next.iter().any(|&l| st.seconds.may_hold(l))
+                    };
+                    if word.seconds & next_bits == 0 || !starts.iter().any(may_start) {
+                        let (first, last) =
+                            (starts[0].targets.0, starts[starts.len() - 1].targets.1);
+                        if first < last {
+                            let targets = &forms.memo.targets[first as usize..last as usize];
+                            let span = Span::new(tok.start(), tok.end());
+                            Self::push_decoded(targets, i, i, span, apart, found);
+                        }
+                        continue;
+                    }
+                }
+                // The lemmas of the next two tokens (none past the end), and whether each is
+                // joined to the one before, each worked out once for all the candidates, and
+                // only when asked: the gap test only for a second word that starts a pattern
+                // (most next words are no second word of the lemma's patterns: the mask says so
+                // without it), the third token only for a pattern of three words or more.
+                let lemmas_at = |k: usize| {
+                    if k < tokens.len() {
+                        forms.lemmas(k)
                     } else {
                         &[]
-                    };
-                    st.star < st.single || next.iter().any(|&l| st.seconds.may_hold(l))
-                };
-                if word.seconds & next_bits == 0 || !starts.iter().any(may_start) {
-                    let (first, last) = (starts[0].targets.0, starts[starts.len() - 1].targets.1);
-                    if first < last {
-                        let targets = &forms.memo.targets[first as usize..last as usize];
-                        let span = Span::new(tok.start(), tok.end());
-                        Self::push_decoded(targets, i, i, span, apart, found);
                     }
-                    continue;
-                }
-            }
-            // The lemmas of the next two tokens (none past the end), and whether each is
-            // joined to the one before, each worked out once for all the candidates, and
-            // only when asked: the gap test only for a second word that starts a pattern
-            // (most next words are no second word of the lemma's patterns: the mask says so
-            // without it), the third token only for a pattern of three words or more.
-            let lemmas_at = |k: usize| {
-                if k < tokens.len() {
-                    forms.lemmas(k)
-                } else {
-                    &[]
-                }
-            };
-            let (second_lemmas, mut third_lemmas) = (lemmas_at(i + 1), None);
-            let (mut second_joined, mut third_joined) = (None, None);
-            for st in starts {
-                let a = st.start as usize;
-                let (single, star) = (st.single as usize, st.star as usize);
-                // The patterns whose second word may be the next token, tried in the order
-                // they were made (the order of the hits). (Their lists are read only when a
-                // pattern is a candidate: most lemmas get none.)
-                let items = move || &self.by_first.items[a..st.end as usize];
-                let mut one: &[u32] = &[];
-                candidates.clear();
-                if single > 0 {
-                    for &l in second_lemmas {
-                        if !st.seconds.may_hold(l) {
+                };
+                let (second_lemmas, mut third_lemmas) = (lemmas_at(i + 1), None);
+                let (mut second_joined, mut third_joined) = (None, None);
+                for st in starts {
+                    let a = st.start as usize;
+                    let (single, star) = (st.single as usize, st.star as usize);
+                    // The patterns whose second word may be the next token, tried in the order
+                    // they were made (the order of the hits). (Their lists are read only when a
+                    // pattern is a candidate: most lemmas get none.)
+                    let items = move || &self.by_first.items[a..st.end as usize];
+                    let mut one: &[u32] = &[];
+                    candidates.clear();
+                    if single > 0 {
+                        for &l in second_lemmas {
+                            if !st.seconds.may_hold(l) {
+                                continue;
+                            }
+                            let seconds = &self.by_first_second[a..st.end as usize];
+                            let (lo, hi) = equal_range(&seconds[..star], l);
+                            if lo < hi && joined_at(&mut second_joined, i + 1) {
+                                let group = &items()[lo..hi];
+                                let group = if group.len() < narrow_from {
+                                    group
+                                } else {
+                                    let third =
+                                        *third_lemmas.get_or_insert_with(|| lemmas_at(i + 2));
+                                    let t = thirds
+                                        .entry((a + lo) as u32)
+                                        .or_insert_with(|| self.thirds(group));
+                                    t.narrowed(group, third)
+                                };
+                                gather(&mut one, &mut candidates, group);
+                            }
+                        }
+                        // The patterns whose second word is a `*`, if it may stand for the next
+                        // token.
+                        if star < single
+                            && joined_at(&mut second_joined, i + 1)
+                            && may_be_star(&tokens[i + 1])
+                        {
+                            gather(&mut one, &mut candidates, &items()[star..single]);
+                        }
+                    }
+                    if one.is_empty() && candidates.is_empty() {
+                        // The lemma's one-word pattern alone, if any: its targets are in `forms`.
+                        // (Most lemmas that get here have none: « dans » starts phrases only.)
+                        let targets = forms.one_word_targets(st);
+                        if !targets.is_empty() {
+                            let span = Span::new(tok.start(), tok.end());
+                            Self::push_decoded(targets, i, i, span, apart, found);
+                        }
+                        continue;
+                    }
+                    gather(&mut one, &mut candidates, &items()[single..]);
+                    let candidates: &[u32] = if candidates.is_empty() {
+                        one
+                    } else {
+                        candidates.sort_unstable();
+                        candidates.dedup();
+                        &candidates
+                    };
+                    // The lemma's one-word pattern, if any (at most one: patterns are unique). It
+                    // matches as it stands, without reading its lemmas: most of a termbase's hits
+                    // are one-word terms, and that look-up was a cache miss each.
+                    'pattern: for &pid in candidates {
+                        if st.one_word == pid {
+                            let span = Span::new(tok.start(), tok.end());
+                            Self::push_decoded(
+                                forms.one_word_targets(st),
+                                i,
+                                i,
+                                span,
+                                apart,
+                                found,
+                            );
                             continue;
                         }
-                        let seconds = &self.by_first_second[a..st.end as usize];
-                        let (lo, hi) = equal_range(&seconds[..star], l);
-                        if lo < hi && joined_at(&mut second_joined, i + 1) {
-                            let group = &items()[lo..hi];
-                            let group = if group.len() < narrow_from {
-                                group
-                            } else {
-                                let third = *third_lemmas.get_or_insert_with(|| lemmas_at(i + 2));
-                                let t = thirds
-                                    .entry((a + lo) as u32)
-                                    .or_insert_with(|| self.thirds(group));
-                                t.narrowed(group, third)
-                            };
-                            gather(&mut one, &mut candidates, group);
+                        let lemmas = self.pattern_lemmas.get(pid);
+                        let last = i + lemmas.len().saturating_sub(1);
+                        if lemmas.is_empty() || last >= tokens.len() {
+                            continue;
                         }
-                    }
-                    // The patterns whose second word is a `*`, if it may stand for the next
-                    // token.
-                    if star < single
-                        && joined_at(&mut second_joined, i + 1)
-                        && may_be_star(&tokens[i + 1])
-                    {
-                        gather(&mut one, &mut candidates, &items()[star..single]);
-                    }
-                }
-                if one.is_empty() && candidates.is_empty() {
-                    // The lemma's one-word pattern alone, if any: its targets are in `forms`.
-                    // (Most lemmas that get here have none: « dans » starts phrases only.)
-                    let targets = forms.one_word_targets(st);
-                    if !targets.is_empty() {
-                        let span = Span::new(tok.start(), tok.end());
-                        Self::push_decoded(targets, i, i, span, apart, found);
-                    }
-                    continue;
-                }
-                gather(&mut one, &mut candidates, &items()[single..]);
-                let candidates: &[u32] = if candidates.is_empty() {
-                    one
-                } else {
-                    candidates.sort_unstable();
-                    candidates.dedup();
-                    &candidates
-                };
-                // The lemma's one-word pattern, if any (at most one: patterns are unique). It
-                // matches as it stands, without reading its lemmas: most of a termbase's hits
-                // are one-word terms, and that look-up was a cache miss each.
-                'pattern: for &pid in candidates {
-                    if st.one_word == pid {
-                        let span = Span::new(tok.start(), tok.end());
-                        Self::push_decoded(forms.one_word_targets(st), i, i, span, apart, found);
-                        continue;
-                    }
-                    let lemmas = self.pattern_lemmas.get(pid);
-                    let last = i + lemmas.len().saturating_sub(1);
-                    if lemmas.is_empty() || last >= tokens.len() {
-                        continue;
-                    }
-                    // The second word (if any) is the next token, joined to this one, and
-                    // allowed by the pattern: that is how the candidate was chosen. (The
-                    // third token's lemmas and gap are the same for every candidate.)
-                    for k in 2..lemmas.len() {
-                        let l = lemmas[k];
-                        let word_ok = if l == ANY_WORD {
-                            may_be_star(&tokens[i + k])
-                        } else if k == 2 {
-                            let third = third_lemmas.get_or_insert_with(|| lemmas_at(i + 2));
-                            has_lemma(third, l)
-                        } else {
-                            has_lemma(forms.lemmas(i + k), l)
-                        };
-                        let ok = word_ok
-                            && if k == 2 {
-                                joined_at(&mut third_joined, i + 2)
+                        // The second word (if any) is the next token, joined to this one, and
+                        // allowed by the pattern: that is how the candidate was chosen. (The
+                        // third token's lemmas and gap are the same for every candidate.)
+                        for k in 2..lemmas.len() {
+                            let l = lemmas[k];
+                            let word_ok = if l == ANY_WORD {
+                                may_be_star(&tokens[i + k])
+                            } else if k == 2 {
+                                let third = third_lemmas.get_or_insert_with(|| lemmas_at(i + 2));
+                                has_lemma(third, l)
                             } else {
-                                joined(&tokens[i + k - 1], &tokens[i + k])
+                                has_lemma(forms.lemmas(i + k), l)
                             };
-                        if !ok {
-                            continue 'pattern;
+                            let ok = word_ok
+                                && if k == 2 {
+                                    joined_at(&mut third_joined, i + 2)
+                                } else {
+                                    joined(&tokens[i + k - 1], &tokens[i + k])
+                                };
+                            if !ok {
+                                continue 'pattern;
+                            }
                         }
+                        let span = Span::new(tok.start(), tokens[last].end());
+                        self.push_hits(pid, i, last, span, apart, found);
                     }
-                    let span = Span::new(tok.start(), tokens[last].end());
-                    self.push_hits(pid, i, last, span, apart, found);
                 }
             }
         }
@@ -1559,6 +1583,12 @@ struct Local<'d> {
     /// patterns lie in `memo.starts` (copied from `memo.words`, so that a token reads them
     /// in one look-up by its word id).
     words: Vec<WordRanges>,
+    /// Per word: what tells at once whether a token of it has anything to do in the
+    /// search (`busy`).
+    quick: Vec<Quick>,
+    /// True when `words` was taken from `memo.words` (see `looked_up`), to which
+    /// `into_memo` gives it back.
+    taken: bool,
     /// The words of this document, and of the documents this thread searched before.
     memo: WordMemo,
 }
@@ -1935,6 +1965,38 @@ struct WordRanges {
     seconds: u64,
 }
 
+/// What `Local::busy_from` reads of a word: 16 bytes, where `WordRanges` takes 32.
+///
+/// `next` is the signature of its lemmas (`WordRanges::bits`, with `ANY_TOKEN`). `first`
+/// is 0 for a word that starts no pattern; else the signature of the second lemmas of its
+/// patterns (`WordRanges::seconds`), with `ANY_TOKEN` when one of its starts has a one-word
+/// pattern. A token whose `first` shares no bit with the next token's `next` starts no
+/// pattern of two words or more there, and has no one-word pattern: the search has nothing
+/// to do with it.
+#[derive(Clone, Copy)]
+struct Quick {
+    first: u64,
+    next: u64,
+}
+
+impl Quick {
+    /// The record of word `w`, whose starts are in `memo`.
+    fn of(w: &WordRanges, memo: &WordMemo) -> Quick {
+        let starts = &memo.starts[w.starts.0 as usize..w.starts.1 as usize];
+        let first = match starts {
+            [] => 0,
+            [a, .., b] | [a @ b] => {
+                let one_word = a.targets.0 < b.targets.1;
+                w.seconds | if one_word { ANY_TOKEN } else { 0 }
+            }
+        };
+        Quick {
+            first,
+            next: w.bits,
+        }
+    }
+}
+
 /// The bit of a token in `WordRanges::bits` and of a `*` in `WordRanges::seconds`.
 const ANY_TOKEN: u64 = 1 << 63;
 
@@ -1968,6 +2030,9 @@ impl Thirds {
         }
     }
 }
+
+/// The most tokens `Local::busy` lists at a time.
+const BUSY: usize = 256;
 
 /// Groups of this many patterns or more that share their first two words are narrowed by
 /// their third (see `Thirds`); a smaller one is tried pattern by pattern, without a look-up.
@@ -2023,11 +2088,15 @@ impl<'d> Local<'d> {
         ahead: bool,
     ) -> Local<'d> {
         let word = |first: u32| doc.tokens[first as usize].norm.as_str();
-        let ranges = if memo.keys.is_empty() {
-            // The document's words are distinct: each is new.
+        let taken = memo.keys.is_empty();
+        let ranges: Vec<WordRanges> = if taken {
+            // The document's words are distinct: each is new, and its entry is its id. The
+            // memo's words are then the document's, taken (not copied: 700 KB written for
+            // the first time on the man pages) and given back after the search.
             memo.reserve(words.len());
             let entries = memo.add_ahead(m, words.first.iter().map(|&first| word(first)), ahead);
-            entries.iter().map(|&e| memo.words[e as usize]).collect()
+            debug_assert!(entries.iter().enumerate().all(|(k, &e)| e as usize == k));
+            std::mem::take(&mut memo.words)
         } else {
             // The words met before, then the new ones added together (`add_ahead`).
             memo.index(words.len());
@@ -2046,11 +2115,61 @@ impl<'d> Local<'d> {
                 .map(|e| memo.words[e.unwrap_or_default() as usize])
                 .collect()
         };
+        let quick = ranges.iter().map(|w| Quick::of(w, &memo)).collect();
         Local {
             ids: &words.ids,
             words: ranges,
+            quick,
+            taken,
             memo,
         }
+    }
+
+    /// The memo, with the words of its entries that `looked_up` took.
+    fn into_memo(self) -> WordMemo {
+        let mut memo = self.memo;
+        if self.taken {
+            memo.words = self.words;
+        }
+        memo
+    }
+
+    /// Lists in `out` the tokens from `i` (below `end`, `BUSY` at most) that the search
+    /// must look at, and says how many it listed and where it stopped: those that start a
+    /// pattern of two words or more that the next token may continue, or have a one-word
+    /// pattern (`Quick`). Four tokens in five of the man pages are neither: half start no
+    /// pattern, and most of the others (« de », « la ») are not followed by a second word
+    /// of theirs and have no one-word pattern. This loop passes them over in some 12
+    /// instructions a token, each token's record read once, and without a branch on
+    /// whether it is listed (every token is written, the count moves on for those
+    /// listed); the search's own loop took 18 for a token that starts nothing, 45 for the
+    /// others (its values, too many for the registers, went through the stack), and a call
+    /// per token listed cost 40.
+    #[inline(never)]
+    fn busy(&self, i: usize, end: usize, out: &mut [u32; BUSY]) -> (usize, usize) {
+        let (ids, quick) = (self.ids, &self.quick[..]);
+        // Up to the last token, each with a next one: its record, read for the token before,
+        // is kept for its own test.
+        let last = ids.len().saturating_sub(1);
+        let stop = end.min(last).min(i + BUSY);
+        let mut n = 0;
+        let mut first = ids.get(i).map_or(0, |&id| quick[id as usize].first);
+        for (k, &id) in (i..stop).zip(ids.get(i + 1..=stop).unwrap_or_default()) {
+            let next = quick[id as usize];
+            // (`n` is below `BUSY`: at most `BUSY` tokens are read.)
+            out[n % BUSY] = k as u32;
+            n += usize::from(first & next.next != 0);
+            first = next.first;
+        }
+        // The last token, if in range and there is room: no next word, so only its
+        // one-word patterns (or a `*` second word, `ANY_TOKEN` too) give the search
+        // something to do.
+        if stop == last && stop < end && stop < i + BUSY {
+            out[n % BUSY] = stop as u32;
+            n += usize::from(first & ANY_TOKEN != 0);
+            return (n, stop + 1);
+        }
+        (n, stop)
     }
 
     /// The lemmas of token `i`'s word (none for a word the glossary does not know).
@@ -2555,7 +2674,8 @@ mod tests {
     }
 
     /// Tokens whose next word continues none of their patterns, sent straight to their
-    /// one-word patterns (`find_in::<true>`), find what going through the candidates finds:
+    /// one-word patterns or passed over when they have none (`find_in::<true>`,
+    /// `Local::busy`), find what going through the candidates finds:
     /// on random texts of the words of generated phrases (one to four words, some of them
     /// `*`, exact and inflected), and on the default glossary's corpus.
     #[test]
@@ -2763,7 +2883,7 @@ mod tests {
                 starts += want.len();
                 long += usize::from(t.norm.len() > 16 && !lemmas.is_empty());
             }
-            memo = local.memo;
+            memo = local.into_memo();
         }
         assert!(starts > 1000 && long > 100, "{starts} {long}");
     }
