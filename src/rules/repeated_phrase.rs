@@ -3,6 +3,7 @@
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 pub struct RepeatedPhrase;
 
@@ -164,12 +165,23 @@ impl Rule for RepeatedPhrase {
         for &(_, h) in &starts {
             *counts.entry(h).or_default() += 1;
         }
-        // n-gram → starting token indices.
-        let mut grams: HashMap<Gram, Vec<usize>, foldhash::fast::FixedState> = HashMap::default();
-        for (i, h) in starts {
-            if counts[&h] < min {
-                continue;
-            }
+        // n-gram → starting token indices: each gram's index (`index`, its words in
+        // `keys`, its number of starts in `sizes`) and every (gram, start) in one list, in
+        // the order of the starts, put gram by gram only for the grams of `min` starts or
+        // more. (A list per gram took an allocation for each of the man pages' 6,600 grams,
+        // 2 M instructions, and the table grew four times: it is made with room for every
+        // gram the kept starts may make.)
+        let kept: Vec<usize> = (starts.into_iter())
+            .filter(|(_, h)| counts[h] >= min)
+            .map(|(i, _)| i)
+            .collect();
+        let room = kept.len() * (MAX_N - MIN_N + 1);
+        let mut index: HashMap<Gram, u32, foldhash::fast::FixedState> =
+            HashMap::with_capacity_and_hasher(room, Default::default());
+        let mut keys: Vec<Gram> = Vec::with_capacity(room);
+        let mut sizes: Vec<u32> = Vec::with_capacity(room);
+        let mut added: Vec<(u32, usize)> = Vec::with_capacity(room);
+        for i in kept {
             let mut content = 0;
             for n in 1..=MAX_N {
                 let j = i + n - 1;
@@ -187,22 +199,33 @@ impl Rule for RepeatedPhrase {
                     content += 1;
                 }
                 if n >= MIN_N && content >= 2 {
-                    grams.entry(Gram(&ids[i..=j])).or_default().push(i);
+                    let gram = Gram(&ids[i..=j]);
+                    let k = match index.entry(gram) {
+                        Entry::Occupied(e) => *e.get(),
+                        Entry::Vacant(e) => {
+                            keys.push(Gram(&ids[i..=j]));
+                            sizes.push(0);
+                            *e.insert(keys.len() as u32 - 1)
+                        }
+                    };
+                    sizes[k as usize] += 1;
+                    added.push((k, i));
                 }
             }
         }
+        // Each gram's starts in order, for the grams of `min` starts or more (fewer starts
+        // than `min` have fewer dense ones).
+        let (grams, ranges) = by_gram(&sizes, &added, min);
         // Longest phrases first; a shorter one only if it repeats outside the longer ones.
-        let mut found: Vec<(Gram, Vec<usize>)> = grams
+        let mut found: Vec<(Gram, Vec<usize>)> = ranges
             .into_iter()
-            .filter_map(|(g, starts)| {
-                // (Fewer starts than `min` have fewer dense ones.)
-                if starts.len() < min {
-                    return None;
-                }
-                let dense: Vec<usize> = dense_run(&starts, min, window);
-                (dense.len() >= min).then_some((g, dense))
+            .filter_map(|(k, range)| {
+                let dense: Vec<usize> = dense_run(&grams[range], min, window);
+                (dense.len() >= min).then_some((Gram(keys[k].0), dense))
             })
             .collect();
+        // (The order of `found` before this sort does not matter: a phrase is its length
+        // and first start, so no two have the same key.)
         found.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1[0].cmp(&b.1[0])));
         // Token ranges already reported: first token → the largest last token. A phrase has
         // at most MAX_N tokens, so a range holding tokens `f..=l` starts at most MAX_N - 1
@@ -290,6 +313,38 @@ fn may_repeat(
         .collect()
 }
 
+/// The starts of each gram of `min` starts or more, gram after gram, each in the order
+/// added: from `sizes` (per gram, its number of starts) and `added` (every (gram, start)
+/// in order), placed by a counting sort. Returns the starts and, per gram kept, its index
+/// and range among them, in the order of the grams.
+fn by_gram(
+    sizes: &[u32],
+    added: &[(u32, usize)],
+    min: usize,
+) -> (Vec<usize>, Vec<(usize, std::ops::Range<usize>)>) {
+    const NONE: usize = usize::MAX;
+    let mut next = vec![NONE; sizes.len()];
+    let mut ranges = Vec::new();
+    let mut total = 0;
+    for (k, &n) in sizes.iter().enumerate() {
+        let n = n as usize;
+        if n >= min {
+            next[k] = total;
+            ranges.push((k, total..total + n));
+            total += n;
+        }
+    }
+    let mut starts = vec![0; total];
+    for &(k, start) in added {
+        let at = &mut next[k as usize];
+        if *at != NONE {
+            starts[*at] = start;
+            *at += 1;
+        }
+    }
+    (starts, ranges)
+}
+
 fn is_stop(w: &str) -> bool {
     static SET: super::WordList = super::WordList::new(STOP);
     SET.contains(w)
@@ -359,6 +414,38 @@ mod tests {
             let fast = may_repeat(leads, min, joined);
             assert_eq!(repeated(&fast, min), expected, "round {round}");
             kept += expected.len();
+        }
+        assert!(kept > 1000, "{kept}");
+    }
+
+    /// `by_gram` gives each gram of `min` starts or more its starts in the order added,
+    /// as a list per gram does, on random grams and starts.
+    #[test]
+    fn by_gram_gives_each_gram_its_starts_in_order() {
+        use super::by_gram;
+        let mut rng = crate::testing::Rng::new(0x9_7a35);
+        let mut kept = 0;
+        for round in 0..2000 {
+            let grams = 1 + rng.below(20);
+            let mut sizes = vec![0u32; grams];
+            let mut added = Vec::new();
+            let mut reference: Vec<Vec<usize>> = vec![Vec::new(); grams];
+            for _ in 0..rng.below(100) {
+                let (k, start) = (rng.below(grams), rng.below(1000));
+                sizes[k] += 1;
+                added.push((k as u32, start));
+                reference[k].push(start);
+            }
+            let min = 2 + rng.below(4);
+            let (starts, ranges) = by_gram(&sizes, &added, min);
+            let got: Vec<(usize, Vec<usize>)> = (ranges.into_iter())
+                .map(|(k, r)| (k, starts[r].to_vec()))
+                .collect();
+            let want: Vec<(usize, Vec<usize>)> = (reference.into_iter().enumerate())
+                .filter(|(_, v)| v.len() >= min)
+                .collect();
+            assert_eq!(got, want, "round {round}");
+            kept += got.len();
         }
         assert!(kept > 1000, "{kept}");
     }
