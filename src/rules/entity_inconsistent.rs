@@ -402,7 +402,8 @@ mod tests {
             }
             // (Groups kept on their spellings: here, those whose first has an even start
             // or whose last has an entity.)
-            let keep = |v: &[Spelling]| v[0].0.start % 2 == 0 || v[v.len() - 1].1.is_some();
+            let keep =
+                |v: &[Spelling]| v[0].0.start.is_multiple_of(2) || v[v.len() - 1].1.is_some();
             let (spellings, ranges) = groups.in_order(keep);
             let got: Vec<&[Spelling]> = ranges.into_iter().map(|r| &spellings[r]).collect();
             let want: Vec<&[Spelling]> = (reference.values())

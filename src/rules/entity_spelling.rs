@@ -155,7 +155,7 @@ mod tests {
         let pieces = [
             "a", "Z", "é", "É", "ǅ", "ǆ", "ß", "Σ", "ς", "1", " ", "-", "中", "\u{301}", "ª",
         ];
-        let mut rng = crate::testing::Rng::new(0xca5e_5);
+        let mut rng = crate::testing::Rng::new(0x000c_a5e5);
         let (mut upper, mut lower) = (0, 0);
         for _ in 0..5000 {
             let s = rng.string(&pieces, 6);
