@@ -24,7 +24,7 @@ static META: RuleMeta = RuleMeta {
 
 /// Words that may sit inside a name without a capital. (A `match`: asked of most words
 /// around a capitalised one.)
-fn is_joiner(w: &str) -> bool {
+pub(super) fn is_joiner(w: &str) -> bool {
     matches!(
         w,
         "de" | "d'"

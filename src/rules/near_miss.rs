@@ -167,13 +167,20 @@ fn best_window(
 }
 
 /// The run of name-like tokens that `name_run_before` finds back from `end`, the end of the
-/// run that starts at the capitalised token `i` (`run_end`). A capitalised word alone at
-/// the start of its sentence (most runs: « Le », « Cette ») is its own run, known without
-/// the walk back.
+/// run that starts at the capitalised token `i` (`run_end`). The walk back passes every
+/// token from `end` to `i` (`run_end` has tested them as the walk does) when they are
+/// fewer than twelve, and stops at `i` when the token before cannot be in a name: then
+/// the run is `i..=end`, known without the walk. (That is most runs: a capitalised word at
+/// the start of its sentence, « Le », « Cette », or after a common word. The walk was
+/// 33,567 calls on the man pages, 5.4 M instructions.)
 fn run_before(doc: &Document, i: usize, end: usize) -> Option<(usize, usize)> {
     let toks = &doc.tokens;
-    if end == i && (i == 0 || toks[i - 1].sentence != toks[i].sentence) {
-        return Some((i, i));
+    let stops_before = |p: &crate::document::Token| {
+        p.sentence != toks[i].sentence
+            || !(p.capitalized || super::entity_full_name::is_joiner(&p.norm) || p.is_number())
+    };
+    if end - i < 12 && (i == 0 || stops_before(&toks[i - 1])) {
+        return Some((i, end));
     }
     super::entity_full_name::name_run_before(doc, end, 12)
 }

@@ -3,6 +3,7 @@
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 pub struct RepeatedPhrase;
 
@@ -117,13 +118,11 @@ impl Rule for RepeatedPhrase {
         // Words compared by their id in the vocabulary; the lists asked once per word.
         let words = cx.doc.vocabulary();
         let ids = &words.ids;
-        // (Both lists in one pass over the words' first tokens, each a cache miss.)
-        let (leads, stops): (Vec<bool>, Vec<bool>) = words
-            .per_form(toks, |t| {
-                (LEADS.contains(t.norm.as_str()), is_stop(&t.norm))
-            })
-            .into_iter()
-            .unzip();
+        let leads = words.per_form(toks, |t| LEADS.contains(t.norm.as_str()));
+        // (Whether a word is a stop word is asked of the words of the phrases kept alone,
+        // a few hundred forms of the man pages' 22,000.)
+        let stops = words.lazy();
+        let is_stop_at = |j: usize| stops.get(j, || is_stop(&toks[j].norm));
         let joiner = |start: usize, end: usize| cx.doc.gap_is_joiner(start, end);
         let min = cx.settings.repeated_phrase_min.max(2);
         let window = cx.settings.repeated_phrase_window;
@@ -146,10 +145,7 @@ impl Rule for RepeatedPhrase {
         // First the shortest phrases, by hash: a longer phrase that repeats `min` times
         // starts with a short one that does, so most starts are dropped here, before any
         // phrase is stored. (A collision only keeps a start that would have gone.)
-        let hash = |i: usize| {
-            use std::hash::BuildHasher;
-            foldhash::fast::FixedState::default().hash_one(Gram(&ids[i..i + MIN_N]))
-        };
+        let hash = |i: usize| start_hash(&ids[i..i + MIN_N]);
         // (Only the tokens of the lead words are visited, and only those whose phrase may
         // repeat are read: see `may_repeat`.)
         let leads: Vec<(usize, u64)> = (super::occurrences(cx.doc).of_words(&leads))
@@ -164,12 +160,23 @@ impl Rule for RepeatedPhrase {
         for &(_, h) in &starts {
             *counts.entry(h).or_default() += 1;
         }
-        // n-gram → starting token indices.
-        let mut grams: HashMap<Gram, Vec<usize>, foldhash::fast::FixedState> = HashMap::default();
-        for (i, h) in starts {
-            if counts[&h] < min {
-                continue;
-            }
+        // n-gram → starting token indices: each gram's index (`index`, its words in
+        // `keys`, its number of starts in `sizes`) and every (gram, start) in one list, in
+        // the order of the starts, put gram by gram only for the grams of `min` starts or
+        // more. (A list per gram took an allocation for each of the man pages' 6,600 grams,
+        // 2 M instructions, and the table grew four times: it is made with room for a gram
+        // per kept start, as a gram kept repeats: room for every gram the kept starts may
+        // make, four times as much, was written all over and cost 60 more page faults.)
+        let kept: Vec<usize> = (starts.into_iter())
+            .filter(|(_, h)| counts[h] >= min)
+            .map(|(i, _)| i)
+            .collect();
+        let mut index: HashMap<Gram, u32, foldhash::fast::FixedState> =
+            HashMap::with_capacity_and_hasher(kept.len(), Default::default());
+        let mut keys: Vec<Gram> = Vec::with_capacity(kept.len());
+        let mut sizes: Vec<u32> = Vec::with_capacity(kept.len());
+        let mut added: Vec<(u32, usize)> = Vec::with_capacity(kept.len() * (MAX_N - MIN_N + 1));
+        for i in kept {
             let mut content = 0;
             for n in 1..=MAX_N {
                 let j = i + n - 1;
@@ -183,26 +190,37 @@ impl Rule for RepeatedPhrase {
                 {
                     break;
                 }
-                if !stops[ids[j] as usize] {
+                if !is_stop_at(j) {
                     content += 1;
                 }
                 if n >= MIN_N && content >= 2 {
-                    grams.entry(Gram(&ids[i..=j])).or_default().push(i);
+                    let gram = Gram(&ids[i..=j]);
+                    let k = match index.entry(gram) {
+                        Entry::Occupied(e) => *e.get(),
+                        Entry::Vacant(e) => {
+                            keys.push(Gram(&ids[i..=j]));
+                            sizes.push(0);
+                            *e.insert(keys.len() as u32 - 1)
+                        }
+                    };
+                    sizes[k as usize] += 1;
+                    added.push((k, i));
                 }
             }
         }
+        // Each gram's starts in order, for the grams of `min` starts or more (fewer starts
+        // than `min` have fewer dense ones).
+        let (grams, ranges) = by_gram(&sizes, &added, min);
         // Longest phrases first; a shorter one only if it repeats outside the longer ones.
-        let mut found: Vec<(Gram, Vec<usize>)> = grams
+        let mut found: Vec<(Gram, Vec<usize>)> = ranges
             .into_iter()
-            .filter_map(|(g, starts)| {
-                // (Fewer starts than `min` have fewer dense ones.)
-                if starts.len() < min {
-                    return None;
-                }
-                let dense: Vec<usize> = dense_run(&starts, min, window);
-                (dense.len() >= min).then_some((g, dense))
+            .filter_map(|(k, range)| {
+                let dense: Vec<usize> = dense_run(&grams[range], min, window);
+                (dense.len() >= min).then_some((Gram(keys[k].0), dense))
             })
             .collect();
+        // (The order of `found` before this sort does not matter: a phrase is its length
+        // and first start, so no two have the same key.)
         found.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1[0].cmp(&b.1[0])));
         // Token ranges already reported: first token → the largest last token. A phrase has
         // at most MAX_N tokens, so a range holding tokens `f..=l` starts at most MAX_N - 1
@@ -290,6 +308,50 @@ fn may_repeat(
         .collect()
 }
 
+/// The starts of each gram of `min` starts or more, gram after gram, each in the order
+/// added: from `sizes` (per gram, its number of starts) and `added` (every (gram, start)
+/// in order), placed by a counting sort. Returns the starts and, per gram kept, its index
+/// and range among them, in the order of the grams.
+fn by_gram(
+    sizes: &[u32],
+    added: &[(u32, usize)],
+    min: usize,
+) -> (Vec<usize>, Vec<(usize, std::ops::Range<usize>)>) {
+    const NONE: usize = usize::MAX;
+    let mut next = vec![NONE; sizes.len()];
+    let mut ranges = Vec::new();
+    let mut total = 0;
+    for (k, &n) in sizes.iter().enumerate() {
+        let n = n as usize;
+        if n >= min {
+            next[k] = total;
+            ranges.push((k, total..total + n));
+            total += n;
+        }
+    }
+    let mut starts = vec![0; total];
+    for &(k, start) in added {
+        let at = &mut next[k as usize];
+        if *at != NONE {
+            starts[*at] = start;
+            *at += 1;
+        }
+    }
+    (starts, ranges)
+}
+
+/// A hash of the ids of a phrase's first `MIN_N` words: the four ids in two 64-bit
+/// numbers, mixed by one wide multiplication (the halves of the product folded together,
+/// as `foldhash` does). (Hashing the ids as a slice wrote its length and its bytes, some
+/// 40 instructions for each of the man pages' 36,500 leads. Hashes that collide only keep
+/// starts that the grams' table, keyed by the ids themselves, then drops.)
+fn start_hash(ids: &[u32]) -> u64 {
+    let pair = |a: u32, b: u32| u64::from(a) | u64::from(b) << 32;
+    let (x, y) = (pair(ids[0], ids[1]), pair(ids[2], ids[3]));
+    let p = u128::from(x ^ 0x243f_6a88_85a3_08d3) * u128::from(y ^ 0x1319_8a2e_0370_7344);
+    (p as u64) ^ (p >> 64) as u64
+}
+
 fn is_stop(w: &str) -> bool {
     static SET: super::WordList = super::WordList::new(STOP);
     SET.contains(w)
@@ -361,6 +423,60 @@ mod tests {
             kept += expected.len();
         }
         assert!(kept > 1000, "{kept}");
+    }
+
+    /// `by_gram` gives each gram of `min` starts or more its starts in the order added,
+    /// as a list per gram does, on random grams and starts.
+    #[test]
+    fn by_gram_gives_each_gram_its_starts_in_order() {
+        use super::by_gram;
+        let mut rng = crate::testing::Rng::new(0x9_7a35);
+        let mut kept = 0;
+        for round in 0..2000 {
+            let grams = 1 + rng.below(20);
+            let mut sizes = vec![0u32; grams];
+            let mut added = Vec::new();
+            let mut reference: Vec<Vec<usize>> = vec![Vec::new(); grams];
+            for _ in 0..rng.below(100) {
+                let (k, start) = (rng.below(grams), rng.below(1000));
+                sizes[k] += 1;
+                added.push((k as u32, start));
+                reference[k].push(start);
+            }
+            let min = 2 + rng.below(4);
+            let (starts, ranges) = by_gram(&sizes, &added, min);
+            let got: Vec<(usize, Vec<usize>)> = (ranges.into_iter())
+                .map(|(k, r)| (k, starts[r].to_vec()))
+                .collect();
+            let want: Vec<(usize, Vec<usize>)> = (reference.into_iter().enumerate())
+                .filter(|(_, v)| v.len() >= min)
+                .collect();
+            assert_eq!(got, want, "round {round}");
+            kept += got.len();
+        }
+        assert!(kept > 1000, "{kept}");
+    }
+
+    /// `start_hash` tells distinct phrases apart and spreads them over the top bits that
+    /// `may_repeat` counts by, on random ids of a vocabulary's size (close ids too).
+    #[test]
+    fn start_hashes_differ_and_spread() {
+        use super::start_hash;
+        let mut rng = crate::testing::Rng::new(0x5_7a27);
+        let mut seen = std::collections::HashMap::new();
+        let mut buckets = vec![false; 1 << 12];
+        for _ in 0..20_000 {
+            let base = rng.below(30_000) as u32;
+            let ids: Vec<u32> = (0..4).map(|_| base + rng.below(8) as u32).collect();
+            let h = start_hash(&ids);
+            if let Some(other) = seen.insert(h, ids.clone()) {
+                assert_eq!(other, ids, "{h:x}");
+            }
+            buckets[(h >> 52) as usize] = true;
+        }
+        assert!(seen.len() > 19_000, "{}", seen.len());
+        let filled = buckets.iter().filter(|&&b| b).count();
+        assert!(filled > 3_900, "{filled}");
     }
 
     #[test]
