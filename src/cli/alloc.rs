@@ -120,9 +120,9 @@ mod map {
 ///   keeps that much when blocks at its end are freed, and gives back only what lies
 ///   beyond, so that a block freed and made again is not faulted in again;
 /// - every thread allocates from that heap: glibc gives each new thread an arena of its
-///   own (a mapping of 64 MB written page by page), and with two threads the 435 man
-///   pages took 6,460 page faults, 1,400 in one arena (its cache of small blocks per
-///   thread takes most allocations without the arena's lock).
+///   own (a mapping of 64 MB written page by page): with two threads the 435 man pages
+///   took 6,470 page faults, and take 900 with one arena (glibc's cache of small blocks
+///   per thread serves most allocations without the arena's lock).
 ///
 /// On the PO text the thresholds took the run from 4,650 page faults to 2,830; the heap
 /// in huge pages took the man pages from 3,490 to 900, and a small file from 1,730 to
