@@ -376,7 +376,11 @@ mod tests {
                 report = format!(
                     "room of {} kB at a {} boundary, ",
                     HEAP_ROOM >> 10,
-                    if start % HUGE == 0 { "2 MB" } else { "page" }
+                    if start.is_multiple_of(HUGE) {
+                        "2 MB"
+                    } else {
+                        "page"
+                    }
                 ) + &format!("{rss} kB written");
             } else if let Some(flags) = line.strip_prefix("VmFlags:")
                 && end - start == HEAP_ROOM
