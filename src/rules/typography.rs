@@ -495,6 +495,12 @@ impl<'a> Prose<'a> {
         })
     }
 
+    /// The runs of `numeric_runs` as (start, end) offsets of the view, for a rule that
+    /// reads their bytes in a loop of its own.
+    pub fn numeric_run_bounds(&self) -> &[(usize, usize)] {
+        &self.lines.numeric_runs
+    }
+
     /// The matches of `re` in the view, as (start, end), as `find_iter` over the view finds
     /// them, for a regex whose every match holds a digit and no white space (see
     /// `numeric_runs`): only the runs for which `may` is true, those that may hold a match,
