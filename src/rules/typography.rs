@@ -416,6 +416,22 @@ pub fn merged(
     })
 }
 
+/// The offsets of the character `c` (of two bytes or more) in `bytes`, valid UTF-8, in
+/// order: what `memchr::memmem::find_iter` finds, by a memchr search for the character's
+/// last byte, checked on the bytes before it (a continuation byte ends one character
+/// only). The last bytes of « “ », « … », « € » and « £ » (9C, A6, AC, A3) are rare in
+/// French text: 220, 37, 47 and 33 times in the 4 MB of man pages, where memmem's
+/// prefilter stopped at their lead bytes (E2: the 32,000 box drawings, quotes and dashes),
+/// about 1.1 M instructions a search over them.
+pub fn char_offsets(bytes: &[u8], c: char) -> impl Iterator<Item = usize> + '_ {
+    let mut buf = [0u8; 4];
+    let n = c.encode_utf8(&mut buf).len();
+    debug_assert!(n >= 2, "{c:?} is ASCII");
+    memchr::memchr_iter(buf[n - 1], bytes)
+        .filter(move |&i| i + 1 >= n && bytes[i + 1 - n..i] == buf[..n - 1])
+        .map(move |i| i + 1 - n)
+}
+
 /// The start and end of the line of `text` holding byte `at` (its line feed left out): a
 /// rule that runs a regex on the lines that may hold a match.
 pub fn line_around(text: &str, at: usize) -> (usize, usize) {
@@ -1886,6 +1902,32 @@ mod tests {
                 assert_eq!(next_may_start_numeric(b, from), scan, "{t:?} {from}");
             }
         }
+    }
+
+    /// `char_offsets` finds what memmem finds, on random texts of the characters it looks
+    /// for and of others that share their bytes.
+    #[test]
+    fn char_offsets_are_those_of_memmem() {
+        let pieces = [
+            "a", " ", "“", "”", "…", "€", "£", "├", "┣", "¬", "ã", "é", "\u{202F}", "’", ".",
+        ];
+        let mut rng = crate::testing::Rng::new(0xc4a7_0ff5);
+        let mut found = 0;
+        for _ in 0..5000 {
+            let t = rng.string(&pieces, 16);
+            for c in ['“', '…', '€', '£', '’', 'é'] {
+                let b = t.as_bytes();
+                let by_memmem: Vec<usize> =
+                    memchr::memmem::find_iter(b, c.encode_utf8(&mut [0; 4]).as_bytes()).collect();
+                found += by_memmem.len();
+                assert_eq!(
+                    super::char_offsets(b, c).collect::<Vec<_>>(),
+                    by_memmem,
+                    "{t:?} {c:?}"
+                );
+            }
+        }
+        assert!(found > 0);
     }
 
     #[test]
