@@ -2,7 +2,7 @@
 //! « €5 », « $65 milliards »).
 
 use super::thousands_separator::group;
-use super::typography::{Prose, Variant, merged, word_after_space};
+use super::typography::{Prose, Variant, char_offsets, merged, word_after_space};
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span};
 use regex::Regex;
@@ -51,13 +51,11 @@ fn amounts(view: &str) -> Vec<Amount<'_>> {
     let mut out = Vec::new();
     let mut from = 0;
     // (Each symbol searched for alone: a search for « $ » and the first bytes of « € » and
-    // « £ », E2 and C2, stopped at every typographic quote, space and dash of French text.)
+    // « £ », E2 and C2, stopped at every typographic quote, space and dash of French text;
+    // « € » and « £ » by their last bytes, see `char_offsets`.)
     let symbols = merged(
-        merged(
-            memchr::memchr_iter(b'$', bytes),
-            memchr::memmem::find_iter(bytes, "€".as_bytes()),
-        ),
-        memchr::memmem::find_iter(bytes, "£".as_bytes()),
+        merged(memchr::memchr_iter(b'$', bytes), char_offsets(bytes, '€')),
+        char_offsets(bytes, '£'),
     );
     for at in symbols {
         if at < from {
@@ -112,8 +110,8 @@ impl Rule for CurrencyPosition {
         // (Each sign looked for with memchr: a search for any of three characters decodes
         // every character, and most files of a repository hold none.)
         let b = view.as_bytes();
-        let finder = |sign: &str| memchr::memmem::find(b, sign.as_bytes()).is_some();
-        if memchr::memchr(b'$', b).is_none() && !finder("€") && !finder("£") {
+        let finder = |sign: char| char_offsets(b, sign).next().is_some();
+        if memchr::memchr(b'$', b).is_none() && !finder('€') && !finder('£') {
             return;
         }
         for (s, mut e, symbol, number, scale_sign) in amounts(view) {

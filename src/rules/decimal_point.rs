@@ -1,8 +1,8 @@
 //! `decimal-point`: a decimal point where French writes a decimal comma (« 5.5 milliards »).
 
 use super::typography::{
-    CURRENCY_WORDS, MEASURE_WORDS, Prose, SCALE_WORDS, ascii_digits_end, first_at_digit_runs,
-    word_after_space, word_before_space,
+    CURRENCY_WORDS, MEASURE_WORDS, Prose, RUN_POINT, SCALE_WORDS, ascii_digits_end,
+    first_at_digit_runs, word_after_space, word_before_space,
 };
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
@@ -39,7 +39,7 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+\.\d+").expect
 /// match holds a digit and a point and no white space: only the numeric runs that hold a
 /// point are searched (`Prose::numeric_runs`).
 fn numbers(p: &Prose) -> impl Iterator<Item = (usize, usize)> {
-    p.numeric_matches(&NUMBER, |run| run.contains('.'), ascii_number)
+    p.numeric_matches(&NUMBER, RUN_POINT, |_, _| true, ascii_number)
 }
 
 /// `NUMBER` (`\d+\.\d+`) in a run whose digits are ASCII: the first match from `from`

@@ -36,7 +36,8 @@ fn places(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut judged = 0;
     merged(
         memchr::memmem::find_iter(bytes, ".."),
-        memchr::memmem::find_iter(bytes, "…"),
+        // (« … » by its last byte: see `char_offsets`.)
+        super::typography::char_offsets(bytes, '…'),
     )
     .filter_map(move |i| {
         if i < judged {

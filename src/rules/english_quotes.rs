@@ -41,11 +41,10 @@ impl Rule for EnglishQuotes {
         let p = Prose::new(cx.doc);
         let doc = cx.doc;
         // The lines that hold a « \" » or a « “ », found by two searches over the whole text
-        // (memchr), not two per line.
+        // (memchr; « “ » by its last byte, see `char_offsets`), not two per line.
         let bytes = doc.text.as_bytes();
         let lines = doc.lines.lines_of(
-            memchr::memchr_iter(b'"', bytes)
-                .chain(memchr::memmem::find_iter(bytes, "“".as_bytes())),
+            memchr::memchr_iter(b'"', bytes).chain(super::typography::char_offsets(bytes, '“')),
         );
         for line in lines {
             let text = doc.lines.line_text(&doc.text, line);

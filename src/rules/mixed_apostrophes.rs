@@ -80,11 +80,22 @@ fn ascii_elided_before(bytes: &[u8], i: usize) -> Option<bool> {
         Some(b) if !b.is_ascii() => None,
         _ if s == i => None,
         Some(b) if b.is_ascii_digit() || matches!(b, b'\'' | b'_') => Some(false),
-        _ => Some(
-            ELIDED
-                .iter()
-                .any(|e| e.as_bytes().eq_ignore_ascii_case(&bytes[s..i])),
+        _ => Some(is_elided_ascii(&bytes[s..i])),
+    }
+}
+
+/// Whether `word`, ASCII letters, is one of `ELIDED` in any case. A word of one letter, most
+/// of them (« l' », « d' »), is judged on its byte, where the list was compared entry by
+/// entry (the rule on the man pages 10.2 -> 8.8 M instructions).
+fn is_elided_ascii(word: &[u8]) -> bool {
+    match word {
+        [b] => matches!(
+            b | 0x20,
+            b'c' | b'd' | b'j' | b'l' | b'm' | b'n' | b's' | b't'
         ),
+        _ => ELIDED
+            .iter()
+            .any(|e| e.as_bytes().eq_ignore_ascii_case(word)),
     }
 }
 
@@ -206,6 +217,37 @@ impl Rule for MixedApostrophes {
 mod tests {
     use super::*;
     use crate::testing::check_with;
+
+    /// `is_elided_ascii` answers as the list, on every word of one or two ASCII letters and
+    /// on random longer ones.
+    #[test]
+    fn one_letter_elisions_are_those_of_the_list() {
+        let by_list = |w: &[u8]| ELIDED.iter().any(|e| e.as_bytes().eq_ignore_ascii_case(w));
+        let letters: Vec<u8> = (b'a'..=b'z').chain(b'A'..=b'Z').collect();
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        for &a in &letters {
+            words.push(vec![a]);
+            for &b in &letters {
+                words.push(vec![a, b]);
+            }
+        }
+        let mut rng = crate::testing::Rng::new(0xe1_1de5);
+        let pieces = ["q", "Q", "u", "U", "jusq", "aujourd", "l", "d", "x", "S"];
+        for _ in 0..2000 {
+            words.push(rng.string(&pieces, 5).into_bytes());
+        }
+        let mut yes = 0;
+        for w in words.iter().filter(|w| !w.is_empty()) {
+            assert_eq!(
+                is_elided_ascii(w),
+                by_list(w),
+                "{:?}",
+                String::from_utf8_lossy(w)
+            );
+            yes += usize::from(by_list(w));
+        }
+        assert!(yes > 20);
+    }
 
     /// `ascii_elided_before`, where it answers, answers as `elided_before`, on random texts
     /// of elided words, longer words, letters beyond ASCII, digits, apostrophes and signs.

@@ -70,9 +70,22 @@ fn ordinals<'a>(p: &Prose<'a>) -> Vec<(usize, usize, &'a str, &'a str)> {
     let before_suffix = |i: usize| {
         !bytes[i].is_ascii() || bytes.get(i + 1).is_some_and(|&b| SUFFIX_START[b as usize])
     };
-    let numeric = p.numeric_runs().flat_map(move |(base, run)| {
-        (base..base + run.len()).filter(move |&i| before_suffix(i) && numeric_at(view, i))
-    });
+    // (Gathered in a loop over the runs' bytes, an ASCII digit judged on the byte after it:
+    // a chain of iterators over the runs and their bytes, filtered, took 4.7 M instructions
+    // on the man pages, and the rule 17.2 M against 16.4 M now.)
+    let mut numeric = Vec::new();
+    for &(start, end) in p.numeric_run_bounds() {
+        for i in start..end {
+            let b = bytes[i];
+            if b.is_ascii_digit() {
+                if bytes.get(i + 1).is_some_and(|&n| SUFFIX_START[n as usize]) {
+                    numeric.push(i);
+                }
+            } else if !b.is_ascii() && numeric_at(view, i) {
+                numeric.push(i);
+            }
+        }
+    }
     let roman = merged(
         memchr::memchr3_iter(b'I', b'V', b'X', bytes),
         memchr::memchr2_iter(b'L', b'C', bytes),
@@ -81,7 +94,7 @@ fn ordinals<'a>(p: &Prose<'a>) -> Vec<(usize, usize, &'a str, &'a str)> {
     let mut out = Vec::new();
     // Where the next line to search starts: a line is searched once.
     let mut next_line = 0;
-    for i in merged(numeric, roman) {
+    for i in merged(numeric.into_iter(), roman) {
         if i < next_line {
             continue;
         }

@@ -1,6 +1,6 @@
 //! `percent-space`: « % » glued to its number (« 4% »).
 
-use super::typography::{Prose, ascii_decimal_end, first_at_digit_runs};
+use super::typography::{Prose, RUN_PERCENT, ascii_decimal_end, first_at_digit_runs};
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use regex::Regex;
@@ -34,7 +34,7 @@ static PERCENT: LazyLock<Regex> =
 /// digit and a « % » and no white space: only the numeric runs that hold a « % » are
 /// searched (`Prose::numeric_runs`).
 fn percents(p: &Prose) -> impl Iterator<Item = (usize, usize)> {
-    p.numeric_matches(&PERCENT, |run| run.contains('%'), ascii_percent)
+    p.numeric_matches(&PERCENT, RUN_PERCENT, |_, _| true, ascii_percent)
 }
 
 /// `PERCENT` (`\d+(?:[.,]\d+)?%`) in a run whose digits are ASCII: the first match from

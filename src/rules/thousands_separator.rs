@@ -2,7 +2,8 @@
 //! (« 65000 personnes ») where French groups thousands with a non-breaking space.
 
 use super::typography::{
-    COUNT_NOUNS, Prose, SCALE_WORDS, ascii_digits_end, word_after_space, word_before_space,
+    COUNT_NOUNS, Prose, RUN_BEYOND_ASCII, RUN_FOUR_DIGITS, SCALE_WORDS, ascii_digits_end,
+    word_after_space, word_before_space,
 };
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
@@ -78,9 +79,11 @@ const CODE_WORDS: &[&str] = &[
 fn numbers(p: &Prose) -> impl Iterator<Item = (usize, usize)> {
     p.numeric_matches(
         &NUMBER,
-        |run| {
-            if run.is_ascii() {
-                run.bytes().filter(u8::is_ascii_digit).nth(3).is_some()
+        // (An ASCII run needs four digits; another is judged on its characters.)
+        RUN_FOUR_DIGITS | RUN_BEYOND_ASCII,
+        |run, facts| {
+            if facts & RUN_BEYOND_ASCII == 0 {
+                true
             } else {
                 run.chars().filter(|c| c.is_numeric()).nth(3).is_some()
             }

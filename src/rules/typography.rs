@@ -56,6 +56,8 @@ struct ProseLines {
     signs: Vec<usize>,
     /// See `Prose::numeric_runs`.
     numeric_runs: Vec<(usize, usize)>,
+    /// Per numeric run, its `RUN_*` bits (`run_facts`).
+    run_facts: Vec<u8>,
     /// The text uses the narrow non-breaking space U+202F somewhere (see `Prose`).
     uses_narrow: bool,
 }
@@ -70,6 +72,71 @@ const LINE_KEYED: u8 = 4;
 const LINE_LISTING: u8 = 8;
 /// It holds a placeholder (`has_placeholder`).
 const LINE_PLACEHOLDER: u8 = 16;
+
+/// `Prose::numeric_runs_with_facts`: the run holds a « . ».
+pub const RUN_POINT: u8 = 1;
+/// It holds a « % ».
+pub const RUN_PERCENT: u8 = 2;
+/// It holds a byte from C4 on, a character from U+0100 on: its digits may not all be ASCII
+/// (without one, `digits_are_ascii` says yes).
+pub const RUN_FROM_C4: u8 = 4;
+/// It holds a byte beyond ASCII.
+pub const RUN_BEYOND_ASCII: u8 = 8;
+/// It holds four ASCII digits or more.
+pub const RUN_FOUR_DIGITS: u8 = 16;
+/// An ASCII digit is followed by an ASCII letter or by C2 (the first byte of « µ », « ° »).
+pub const RUN_DIGIT_LETTER: u8 = 32;
+
+/// `RUN_BYTE`: an ASCII digit.
+const BYTE_DIGIT: u8 = 64;
+/// `RUN_BYTE`: an ASCII letter or C2, which `RUN_DIGIT_LETTER` looks for after a digit (the
+/// bit of `BYTE_DIGIT`, shifted by one).
+const BYTE_AFTER_DIGIT: u8 = BYTE_DIGIT << 1;
+
+/// Per byte, the `RUN_*` bits it gives a run, and its `BYTE_*` bits.
+static RUN_BYTE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_digit() {
+            BYTE_DIGIT
+        } else if c.is_ascii_alphabetic() {
+            BYTE_AFTER_DIGIT
+        } else if c == b'.' {
+            RUN_POINT
+        } else if c == b'%' {
+            RUN_PERCENT
+        } else if c == 0xC2 {
+            RUN_BEYOND_ASCII | BYTE_AFTER_DIGIT
+        } else if c >= 0xC4 {
+            RUN_BEYOND_ASCII | RUN_FROM_C4
+        } else if c >= 0x80 {
+            RUN_BEYOND_ASCII
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The `RUN_*` bits of the numeric run `run`, in one pass over its bytes, one table look-up
+/// a byte: the number rules asked their questions of every run (25,000 on the man pages),
+/// each with a pass or a search of its own.
+fn run_facts(run: &[u8]) -> u8 {
+    let (mut seen, mut pair, mut digits, mut digit) = (0u8, 0u8, 0u32, 0u8);
+    for &b in run {
+        let t = RUN_BYTE[usize::from(b)];
+        seen |= t;
+        pair |= (digit << 1) & t;
+        digit = t & BYTE_DIGIT;
+        digits += u32::from(digit >> 6);
+    }
+    (seen & (RUN_POINT | RUN_PERCENT | RUN_FROM_C4 | RUN_BEYOND_ASCII))
+        | if digits >= 4 { RUN_FOUR_DIGITS } else { 0 }
+        | if pair != 0 { RUN_DIGIT_LETTER } else { 0 }
+}
 
 impl<'a> Prose<'a> {
     pub fn new(doc: &'a Document) -> Prose<'a> {
@@ -122,11 +189,17 @@ impl ProseLines {
         for i in listing {
             flags[i] |= LINE_LISTING;
         }
+        let view = doc.view.as_bytes();
+        let run_facts = numeric_runs
+            .iter()
+            .map(|&(s, e)| run_facts(&view[s..e]))
+            .collect();
         ProseLines {
             flags,
             english: english_sentences(doc),
             signs,
             numeric_runs,
+            run_facts,
             // (Once per document, with memchr: every typography rule asked, and searching
             // for a string set up a searcher each time, 6,000 instructions a small file.)
             uses_narrow: memchr::memmem::find(doc.view.as_bytes(), "\u{202F}".as_bytes()).is_some(),
@@ -416,6 +489,22 @@ pub fn merged(
     })
 }
 
+/// The offsets of the character `c` (of two bytes or more) in `bytes`, valid UTF-8, in
+/// order: what `memchr::memmem::find_iter` finds, by a memchr search for the character's
+/// last byte, checked on the bytes before it (a continuation byte ends one character
+/// only). The last bytes of « “ », « … », « € » and « £ » (9C, A6, AC, A3) are rare in
+/// French text: 220, 37, 47 and 33 times in the 4 MB of man pages, where memmem's
+/// prefilter stopped at their lead bytes (E2: the 32,000 box drawings, quotes and dashes),
+/// about 1.1 M instructions a search over them.
+pub fn char_offsets(bytes: &[u8], c: char) -> impl Iterator<Item = usize> + '_ {
+    let mut buf = [0u8; 4];
+    let n = c.encode_utf8(&mut buf).len();
+    debug_assert!(n >= 2, "{c:?} is ASCII");
+    memchr::memchr_iter(buf[n - 1], bytes)
+        .filter(move |&i| i + 1 >= n && bytes[i + 1 - n..i] == buf[..n - 1])
+        .map(move |i| i + 1 - n)
+}
+
 /// The start and end of the line of `text` holding byte `at` (its line feed left out): a
 /// rule that runs a regex on the lines that may hold a match.
 pub fn line_around(text: &str, at: usize) -> (usize, usize) {
@@ -495,26 +584,50 @@ impl<'a> Prose<'a> {
         })
     }
 
+    /// The runs of `numeric_runs` with their `RUN_*` bits, as (start, end, bits): a rule
+    /// turns most runs away on their bits, before it takes their text.
+    pub fn numeric_runs_with_facts(&self) -> impl Iterator<Item = (usize, usize, u8)> + '_ {
+        let lines = &self.lines;
+        lines
+            .numeric_runs
+            .iter()
+            .zip(&lines.run_facts)
+            .map(|(&(s, e), &facts)| (s, e, facts))
+    }
+
+    /// The runs of `numeric_runs` as (start, end) offsets of the view, for a rule that
+    /// reads their bytes in a loop of its own.
+    pub fn numeric_run_bounds(&self) -> &[(usize, usize)] {
+        &self.lines.numeric_runs
+    }
+
     /// The matches of `re` in the view, as (start, end), as `find_iter` over the view finds
     /// them, for a regex whose every match holds a digit and no white space (see
     /// `numeric_runs`): only the runs for which `may` is true, those that may hold a match,
-    /// are searched. A run whose digits are all ASCII (`digits_are_ascii`), nearly every one,
-    /// is searched by `by_hand`, written to find what the regex finds there; the regex is
-    /// built and run only for the others.
+    /// are searched: those with one of the `RUN_*` bits of `need`, for which `may`, asked
+    /// with the run's bits, says yes. A run whose digits are all ASCII (`digits_are_ascii`),
+    /// nearly every one, is searched by `by_hand`, written to find what the regex finds
+    /// there; the regex is built and run only for the others.
     pub fn numeric_matches(
         &self,
         re: &'static LazyLock<Regex>,
-        may: impl Fn(&str) -> bool,
+        need: u8,
+        may: impl Fn(&str, u8) -> bool,
         by_hand: AsciiSearch,
     ) -> std::vec::IntoIter<(usize, usize)> {
         // (Gathered in one loop: an iterator chaining the two searches of each run cost more
-        // than the searches.)
+        // than the searches. The bits turn a run away before its text is taken.)
+        let view = self.doc.view.as_str();
         let mut found = Vec::new();
-        for (base, run) in self.numeric_runs() {
-            if !may(run) {
+        for (base, end, facts) in self.numeric_runs_with_facts() {
+            if facts & need == 0 {
                 continue;
             }
-            if digits_are_ascii(run) {
+            let run = &view[base..end];
+            if !may(run, facts) {
+                continue;
+            }
+            if facts & RUN_FROM_C4 == 0 || digits_are_ascii(run) {
                 found.extend(
                     ascii_matches(run.as_bytes(), by_hand).map(|(s, e)| (base + s, base + e)),
                 );
@@ -1140,8 +1253,9 @@ struct LineScan {
     colon: bool,
     /// The line holds a `PLACEHOLDER_SIGN`.
     placeholder_sign: bool,
-    /// The line holds no byte of a class but `INSIDE_FIRST`, and no `CODE_INSIDE` marker:
-    /// only a `CODE_STARTS` beginning can make it anything but prose (see `LineScan::facts`).
+    /// The line holds fewer than six digits, no symbol, colon or placeholder sign, and no
+    /// `CODE_INSIDE` marker: only its first byte (a `CODE_STARTS` beginning, a « " ») can
+    /// make it anything but prose (see `LineScan::facts`).
     plain: bool,
 }
 
@@ -1200,7 +1314,9 @@ impl Tally {
             inside: self.inside,
             colon: self.seen & COLON != 0,
             placeholder_sign: self.seen & PLACEHOLDER_SIGN != 0,
-            plain: self.seen & !INSIDE_FIRST == 0 && !self.inside,
+            plain: self.digits < 6
+                && self.seen & (SYMBOL | COLON | PLACEHOLDER_SIGN) == 0
+                && !self.inside,
         }
     }
 }
@@ -1381,14 +1497,17 @@ impl LineScan {
 
     /// The facts of line `l` of `view` (as `lines` cuts it), of which this is the scan.
     ///
-    /// A plain line (`LineScan::plain`: no digit, no sign of code, of placeholders or of
-    /// punctuation; 26,000 of the man pages' 57,000 lines, 19,000 of them empty) is judged
-    /// without reading it: it has no digit, no colon, no placeholder sign, and `looks_like_c`
-    /// needs a symbol, a colon or a punctuation sign, so it is code only when it starts
-    /// (after white space) with a `CODE_STARTS` marker, which needs its first byte to be one
-    /// of theirs, or beyond ASCII (white space that `trim` takes off). The others are judged
-    /// in full (`LineScan::facts_in_full`). (The view's per-line work 22.5 -> 20.4 M
-    /// instructions on the man pages.)
+    /// A plain line (`LineScan::plain`: fewer than six digits, no symbol, colon, placeholder
+    /// sign or `CODE_INSIDE` marker; 34,700 of the man pages' 57,000 lines, 19,000 of them
+    /// empty) is judged without reading it: too few digits to be numeric, no colon, no
+    /// placeholder sign, and `looks_like_c` needs a symbol (« ( », « ; », braces), a colon,
+    /// or a first « " » (« "option inconnue", »), so it is code only when it starts (after
+    /// white space) with a « " » or a `CODE_STARTS` marker, which needs its first byte to be
+    /// one of theirs, or beyond ASCII (white space that `trim` takes off). The others are
+    /// judged in full (`LineScan::facts_in_full`). (The view's per-line work 22.5 -> 20.4 M
+    /// instructions on the man pages when plain lines were those with no digit and no sign;
+    /// allowing a few digits, « , . ! ? » and the markers' first bytes makes 8,400 more
+    /// lines plain: 19.2 -> 17.9 M.)
     fn facts(&self, view: &str, lines: &LineIndex, l: usize) -> LineFacts {
         if self.plain {
             let start = lines.line_start(l);
@@ -1400,7 +1519,8 @@ impl LineScan {
             let first = view.as_bytes()[start..end]
                 .iter()
                 .find(|&&b| !matches!(b, b'\t'..=b'\r' | b' '));
-            if first.is_none_or(|&b| b.is_ascii() && !CODE_START_FIRST[usize::from(b)]) {
+            if first.is_none_or(|&b| b.is_ascii() && b != b'"' && !CODE_START_FIRST[usize::from(b)])
+            {
                 return LineFacts {
                     code: false,
                     numeric: false,
@@ -1875,6 +1995,75 @@ mod tests {
         }
     }
 
+    /// `run_facts` gives each bit as its plain test does, on the numeric runs of the number
+    /// samples and on random runs.
+    #[test]
+    fn run_facts_are_those_of_the_plain_tests() {
+        let plain = |run: &str| {
+            let b = run.as_bytes();
+            let bit = |yes: bool, bit: u8| if yes { bit } else { 0 };
+            bit(run.contains('.'), RUN_POINT)
+                | bit(run.contains('%'), RUN_PERCENT)
+                | bit(b.iter().any(|&x| x >= 0xC4), RUN_FROM_C4)
+                | bit(!run.is_ascii(), RUN_BEYOND_ASCII)
+                | bit(
+                    b.iter().filter(|x| x.is_ascii_digit()).count() >= 4,
+                    RUN_FOUR_DIGITS,
+                )
+                | bit(
+                    b.windows(2).any(|w| {
+                        w[0].is_ascii_digit() && (w[1].is_ascii_alphabetic() || w[1] == 0xC2)
+                    }),
+                    RUN_DIGIT_LETTER,
+                )
+        };
+        let mut runs: Vec<String> = Vec::new();
+        for text in number_samples() {
+            let doc = crate::document::Document::from_str(&text);
+            runs.extend(Prose::new(&doc).numeric_runs().map(|(_, r)| r.to_string()));
+        }
+        let pieces = [
+            "1", "23", "4567", ".", "%", ",", "k", "GHz", "µs", "°C", "é", "’", "٣", "x", "-",
+        ];
+        let mut rng = crate::testing::Rng::new(0x0f_ac75);
+        for _ in 0..5000 {
+            runs.push(rng.string(&pieces, 8));
+        }
+        let mut bits = 0;
+        for run in &runs {
+            let facts = super::run_facts(run.as_bytes());
+            assert_eq!(facts, plain(run), "{run:?}");
+            bits |= facts;
+        }
+        assert_eq!(bits, 63);
+    }
+
+    /// `char_offsets` finds what memmem finds, on random texts of the characters it looks
+    /// for and of others that share their bytes.
+    #[test]
+    fn char_offsets_are_those_of_memmem() {
+        let pieces = [
+            "a", " ", "“", "”", "…", "€", "£", "├", "┣", "¬", "ã", "é", "\u{202F}", "’", ".",
+        ];
+        let mut rng = crate::testing::Rng::new(0xc4a7_0ff5);
+        let mut found = 0;
+        for _ in 0..5000 {
+            let t = rng.string(&pieces, 16);
+            for c in ['“', '…', '€', '£', '’', 'é'] {
+                let b = t.as_bytes();
+                let by_memmem: Vec<usize> =
+                    memchr::memmem::find_iter(b, c.encode_utf8(&mut [0; 4]).as_bytes()).collect();
+                found += by_memmem.len();
+                assert_eq!(
+                    super::char_offsets(b, c).collect::<Vec<_>>(),
+                    by_memmem,
+                    "{t:?} {c:?}"
+                );
+            }
+        }
+        assert!(found > 0);
+    }
+
     #[test]
     fn code_lines() {
         for l in [
@@ -1976,6 +2165,14 @@ mod tests {
                 "[-V] [-q file]",
                 "fichier ;",
                 "int fd;",
+                "\"option inconnue\",",
+                "  \"a, b.\",",
+                "\"a\" ou \"b\", etc.",
+                "version 2.5, mars 2024",
+                "12345, 1.2!",
+                "1, 2, 3 - 4 - 5 - 6",
+                "echo bonjour, monde",
+                "sudo 1 2",
                 "",
                 " ",
                 "\t",
@@ -2001,6 +2198,17 @@ mod tests {
                     ));
                 }
             }
+        }
+        // Random lines of what plain lines may hold (letters, a few digits, « , . ! ? »,
+        // the markers' first bytes, quotes) with the bytes that make a line code (a first
+        // « " », a `CODE_STARTS` beginning, a symbol): their facts are those of every test.
+        let mut rng = crate::testing::Rng::new(0x9a1e_11e5);
+        let pieces = [
+            "a", "mot", " ", "  ", "\t", "é", "\u{A0}", "1", "23", ",", ".", "!", "?", "-", "+",
+            "'", "\"", "\",", "\")", ";", "(", ")", ":", "e", "echo ", "# ", "$ ", "C", "s",
+        ];
+        for _ in 0..3000 {
+            lines.push(rng.string(&pieces, 12));
         }
         // Markers across a line end masked in the view (below): « f(x) », then « { ».
         lines.extend(["f(x)", "{ corps }", "a =", "{", "", "x)", "{"].map(str::to_string));

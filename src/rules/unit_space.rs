@@ -1,6 +1,8 @@
 //! `unit-space`: a unit symbol glued to its number (« 5nm », « 10GB », « 3GHz »).
 
-use super::typography::{Prose, ascii_decimal_end, digits_are_ascii, first_at_digit_runs};
+use super::typography::{
+    Prose, RUN_DIGIT_LETTER, RUN_FROM_C4, ascii_decimal_end, digits_are_ascii, first_at_digit_runs,
+};
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use regex::Regex;
@@ -97,9 +99,20 @@ fn ascii_quantity(run: &[u8], from: usize) -> Option<(usize, usize, usize)> {
 /// have after a digit (`may_hold_quantity`).
 fn quantities(p: &Prose) -> Vec<(usize, usize, usize)> {
     let mut found = Vec::new();
-    for (base, run) in p.numeric_runs() {
+    let view = p.doc.view.as_str();
+    for (base, end, facts) in p.numeric_runs_with_facts() {
+        // (A unit's first byte, after the last digit of the number, is an ASCII letter or
+        // C2: most runs have no such pair, and those whose digits are ASCII are turned away
+        // on their bits, before their text is taken.)
+        if facts & (RUN_FROM_C4 | RUN_DIGIT_LETTER) == 0 {
+            continue;
+        }
+        let run = &view[base..end];
         let at = |(s, n, e): (usize, usize, usize)| (base + s, base + n, base + e);
-        if digits_are_ascii(run) {
+        if facts & RUN_FROM_C4 == 0 || digits_are_ascii(run) {
+            if facts & RUN_DIGIT_LETTER == 0 {
+                continue;
+            }
             let mut from = 0;
             while let Some(m) = ascii_quantity(run.as_bytes(), from) {
                 found.push(at(m));
