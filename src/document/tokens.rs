@@ -400,8 +400,6 @@ struct LatinChar {
     lower: char,
     alphabetic: bool,
     uppercase: bool,
-    /// A letter or a digit (`char::is_alphanumeric`: « ² » and « ½ » are digits).
-    alphanumeric: bool,
     /// For `short_latin_token`, one byte each (a word of `SHORT` bytes cannot carry over):
     /// a letter, a capital letter, a character that lower case changes, a character the
     /// short path refuses (an apostrophe, or one left to the general path).
@@ -436,7 +434,6 @@ fn latin_table() -> &'static LatinTable {
                 lower,
                 alphabetic,
                 uppercase,
-                alphanumeric: c.is_alphanumeric(),
                 counts: u32::from_le_bytes(counts.map(u8::from)),
             };
         }
@@ -558,13 +555,13 @@ impl<S: Sentences> super::uax29::Sink for Tokeniser<'_, '_, S> {
     }
 }
 
-/// Pushes the words of one UAX #29 word segment `view[start..end]`: none for spaces and
-/// punctuation, one or more for a word (elisions split off). `counts`, when given, is the
-/// sum of the `BYTE_COUNTS` of the segment's bytes (see `uax29::bounds`): an ASCII word of
-/// at most `SHORT` bytes without an apostrophe (most words) is then made here, as
-/// `short_latin_token` makes it, without reading it again, and any other word is not read
-/// again for them. (Kept small, to be inlined in the loops over the segments: most
-/// segments are spaces and punctuation.)
+/// Pushes the words of one UAX #29 word segment `view[start..end]` whose first character
+/// is alphanumeric (the splitter gives no other: see `uax29::Sink::GAPS`): one or more
+/// (elisions split off). `counts`, when given, is the sum of the `BYTE_COUNTS` of the
+/// segment's bytes (see `uax29::bounds`): an ASCII word of at most `SHORT` bytes without an
+/// apostrophe (most words) is then made here, as `short_latin_token` makes it, without
+/// reading it again, and any other word is not read again for them. (Kept small, to be
+/// inlined in the loops over the segments.)
 #[inline(always)]
 pub(super) fn push_segment(
     view: &str,
@@ -573,70 +570,22 @@ pub(super) fn push_segment(
     counts: Option<u64>,
     out: &mut Vec<Token>,
 ) {
-    let first = view.as_bytes()[start];
-    match SEGMENT_START[usize::from(first)] {
-        ALPHANUMERIC => {
-            if let Some(counts) = counts
-                && end - start <= SHORT
-                && counts >> 24 == 0
-            {
-                // ASCII (nothing above the 32 bits of the counts), none refused.
-                out.push(ascii_token(view, first, start, end, counts as u32));
-            } else {
-                push_word(view, start, end, counts, out);
-            }
-        }
-        BEYOND_ASCII if starts_alphanumeric(&view[start..end]) => {
-            push_word(view, start, end, counts, out);
-        }
-        _ => {}
+    if let Some(counts) = counts
+        && end - start <= SHORT
+        && counts >> 24 == 0
+    {
+        // ASCII (nothing above the 32 bits of the counts), none refused.
+        out.push(ascii_token(
+            view,
+            view.as_bytes()[start],
+            start,
+            end,
+            counts as u32,
+        ));
+    } else {
+        push_word(view, start, end, counts, out);
     }
 }
-
-/// What the first byte of a segment tells of it (`SEGMENT_START`): an ASCII letter or
-/// digit starts a word, a byte beyond ASCII starts a character to look up, any other byte
-/// (a space, a sign) starts no word.
-const ALPHANUMERIC: u8 = 1;
-const BEYOND_ASCII: u8 = 2;
-
-/// `ALPHANUMERIC`, `BEYOND_ASCII` or 0 for each byte: one look-up where `push_segment`
-/// tested ranges, for every segment.
-static SEGMENT_START: [u8; 256] = {
-    let mut t = [0; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = if c.is_ascii_alphanumeric() {
-            ALPHANUMERIC
-        } else if c >= 0x80 {
-            BEYOND_ASCII
-        } else {
-            0
-        };
-        b += 1;
-    }
-    t
-};
-
-/// True when `s` starts with a letter or a digit: a character below U+0180 looked up in
-/// the Latin table, one of U+2000 to U+27FF (punctuation, arrows, box drawing: the
-/// signs of man pages) in a table of its own, any other in Unicode's tables.
-fn starts_alphanumeric(s: &str) -> bool {
-    match *s.as_bytes() {
-        [b0 @ 0xC2..0xC6, b1, ..] => {
-            latin_table()[(usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F)].alphanumeric
-        }
-        [0xE2, b1 @ 0x80..0xA0, b2, ..] => {
-            SIGNS_ALPHANUMERIC[(usize::from(b1 & 0x1F) << 6) | usize::from(b2 & 0x3F)]
-        }
-        _ => s.chars().next().is_some_and(char::is_alphanumeric),
-    }
-}
-
-/// `char::is_alphanumeric` of U+2000 to U+27FF (UTF-8 E2 80 80 to E2 9F BF).
-static SIGNS_ALPHANUMERIC: std::sync::LazyLock<[bool; 0x800]> = std::sync::LazyLock::new(|| {
-    std::array::from_fn(|i| char::from_u32(0x2000 + i as u32).is_some_and(char::is_alphanumeric))
-});
 
 /// Splits French elisions off a UAX #29 word, then pushes the pieces. (`counts`: the
 /// word's summed `BYTE_COUNTS`, when known.)
@@ -846,12 +795,6 @@ pub(super) mod tests {
             if let Some(fast) = short_latin_token(&t, 0, t.len(), None) {
                 assert_eq!(fast, general_token(&t, 0, t.len()), "{t:?}");
             }
-            // (`starts_alphanumeric` as `push_segment` uses it.)
-            assert_eq!(
-                starts_alphanumeric(&t),
-                t.chars().next().is_some_and(char::is_alphanumeric),
-                "{t:?}"
-            );
         }
     }
 
@@ -963,14 +906,6 @@ pub(super) mod tests {
         for p in &cases {
             let expected = ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(p));
             assert_eq!(is_elided_prefix(p), expected, "{p:?}");
-        }
-    }
-
-    #[test]
-    fn the_tables_tell_letters_and_digits_as_unicode_does() {
-        for c in (0..0x300).chain(0x1F00..0x2900).filter_map(char::from_u32) {
-            let s = format!("{c}x");
-            assert_eq!(starts_alphanumeric(&s), c.is_alphanumeric(), "{c:?}");
         }
     }
 
