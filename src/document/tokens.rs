@@ -241,9 +241,26 @@ fn short_latin_token(view: &str, start: usize, end: usize, counts: Option<u64>) 
         let [.., refused] = (sum as u32).to_le_bytes();
         return (refused == 0).then(|| ascii_token(view, first, start, end, sum as u32));
     }
-    // (The low 32 bits of the sum are the counts of the ASCII characters: a word of
-    // `SHORT` bytes cannot carry over.)
-    let (sum, capitalized) = latin_counts(bytes, sum as u32)?;
+    // (A word of `SHORT` bytes cannot carry over.)
+    let (sum, capitalized) = if sum < NOT_COUNTED {
+        // The splitter's counts of a word whose characters beyond ASCII are all letters of
+        // Latin-1 with codes of their own (see `uax29::CODE_COUNTS`: most words with an
+        // accent): they are all counted, only a capital at the start is looked up.
+        let capitalized = if first < 0x80 {
+            first.is_ascii_uppercase()
+        } else {
+            latin_at(latin_table(), bytes, 0)?.0.uppercase
+        };
+        (sum as u32, capitalized)
+    } else {
+        // (The low 32 bits of the bytes' sum are the counts of the ASCII characters.)
+        let ascii = if counts.is_some() {
+            byte_counts(bytes)
+        } else {
+            sum
+        };
+        latin_counts(bytes, ascii as u32)?
+    };
     let [letters, upper, changed, refused] = sum.to_le_bytes();
     if refused > 0 {
         return None;
@@ -374,11 +391,21 @@ fn latin_lower(bytes: &[u8]) -> Option<EcoString> {
     Some(EcoString::from(std::str::from_utf8(&buf[..o]).ok()?))
 }
 
+/// What a byte of a longer character adds to the counts (`BYTE_COUNTS`): one above their
+/// 32 bits.
+pub(super) const BEYOND_ASCII: u64 = 1 << 32;
+
+/// What the first byte of a character beyond ASCII whose counts are not added up adds to
+/// them (`BYTE_COUNTS`, and in the splitter's `uax29::CODE_COUNTS` the characters but the
+/// Latin-1 letters that have codes of their own): the word's characters are then looked
+/// up (`latin_counts`).
+pub(super) const NOT_COUNTED: u64 = 1 << 48;
+
 /// `LatinChar::counts` of the ASCII characters, known at compile time: letters, capitals
 /// (the characters lower case changes), refused (NUL, lowered to nothing known, and the
-/// apostrophe). A byte of a longer character counts one above the 32 bits of these counts.
+/// apostrophe). A byte of a longer character counts `BEYOND_ASCII` and `NOT_COUNTED`.
 pub(super) static BYTE_COUNTS: [u64; 256] = {
-    let mut t = [1u64 << 32; 256];
+    let mut t = [BEYOND_ASCII | NOT_COUNTED; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -929,7 +956,7 @@ pub(super) mod tests {
             let expected = latin_table()
                 .get(b)
                 .filter(|_| b < 0x80)
-                .map_or(1 << 32, |e| e.counts.into());
+                .map_or(BEYOND_ASCII | NOT_COUNTED, |e| e.counts.into());
             assert_eq!(*counts, expected, "{b}");
         }
         // Lowering keeps the length of every character of the table (the buffer is the

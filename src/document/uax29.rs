@@ -17,7 +17,7 @@ table from them). Word classes that only matter in scripts or sequences outside 
 (Hebrew letters, Katakana, regional indicators, Extend, Format, ZWJ) are never met on the
 fast path: a character of those classes sends its line to the crate. */
 
-use super::tokens::BYTE_COUNTS;
+use super::tokens::{BEYOND_ASCII, BYTE_COUNTS, NOT_COUNTED};
 use unicode_segmentation::UnicodeSegmentation;
 
 const UNKNOWN: u8 = 0;
@@ -1241,11 +1241,30 @@ fn classes(c: u32) -> u16 {
 /// belongs to the character before it.
 const CONT: u8 = 0xFF;
 
+/// The letters of Latin-1 (U+00C0 to U+00FF but « × » and « ÷ ») and « Œ », « œ », that
+/// have codes of their own (see `codes`): whether each is a capital, None for any other
+/// character. (`counts_are_those_of_the_characters` checks them against Unicode's.)
+const fn latin_letter(c: u32) -> Option<bool> {
+    match c {
+        0xD7 | 0xF7 => None,
+        0xC0..0xDF | 0x152 => Some(true),
+        0xDF..0x100 | 0x153 => Some(false),
+        _ => None,
+    }
+}
+
+/// The first character of `LETTER_CODE`.
+const LETTER_BASE: u32 = 0xC0;
+
 /// The code that `load` gives each byte of a line stands for the byte's classes
 /// (`CLASSES`, `ALPHANUMERIC`): an ASCII byte is its own code (the line is copied as it
 /// is), the first byte of a longer character gets the code of the character's classes
 /// (from 0x80 up, one per triple of classes met beyond ASCII), a continuation byte `CONT`.
-const fn codes() -> ([u8; 256], [bool; 256], [u8; 512]) {
+/// The letters of `latin_letter` (nearly every accented letter of French) have codes of
+/// their own (`LETTER_CODE`), with their classes, so that the splitter adds up their
+/// counts for the tokeniser as it does those of ASCII (`CODE_COUNTS`).
+#[allow(clippy::type_complexity)]
+const fn codes() -> ([u8; 256], [bool; 256], [u8; 512], [u8; 0xC0], [u64; 256]) {
     // (code → word and sentence classes, code → alphanumeric, classes → code of a longer
     // character)
     let (mut classes, mut alphanumeric, mut code_of) = ([0u8; 256], [false; 256], [0u8; 512]);
@@ -1253,6 +1272,14 @@ const fn codes() -> ([u8; 256], [bool; 256], [u8; 512]) {
     while b < 0x80 {
         classes[b] = TWO_BYTES[b] as u8;
         alphanumeric[b] = TWO_BYTES[b] >> 8 != 0;
+        b += 1;
+    }
+    // (Each byte of a longer character counts `BEYOND_ASCII`, and the first byte of any
+    // but the letters of `latin_letter` `NOT_COUNTED`, as in `BYTE_COUNTS`.)
+    let (mut letter_code, mut counts) = ([0u8; 0xC0], [BEYOND_ASCII; 256]);
+    let mut b = 0;
+    while b < 0x80 {
+        counts[b] = BYTE_COUNTS[b];
         b += 1;
     }
     let mut next = 0x80;
@@ -1265,12 +1292,27 @@ const fn codes() -> ([u8; 256], [bool; 256], [u8; 512]) {
             code_of[c] = next as u8;
             classes[next] = c as u8;
             alphanumeric[next] = a;
+            counts[next] = BEYOND_ASCII | NOT_COUNTED;
             next += 1;
         }
         r += 1;
     }
+    let mut c = LETTER_BASE;
+    while c < LETTER_BASE + 0xC0 {
+        if let Some(capital) = latin_letter(c) {
+            assert!(next < CONT as usize, "more codes than bytes");
+            letter_code[(c - LETTER_BASE) as usize] = next as u8;
+            classes[next] = TWO_BYTES[c as usize] as u8;
+            alphanumeric[next] = TWO_BYTES[c as usize] >> 8 != 0;
+            // A letter, a capital, changed by lower case (as `tokens::LatinChar::counts`).
+            let capital = capital as u64;
+            counts[next] = BEYOND_ASCII | 1 | capital << 8 | capital << 16;
+            next += 1;
+        }
+        c += 1;
+    }
     classes[CONT as usize] = CONT;
-    (classes, alphanumeric, code_of)
+    (classes, alphanumeric, code_of, letter_code, counts)
 }
 
 /// The word and sentence classes of each code (see `codes`).
@@ -1282,6 +1324,24 @@ static ALPHANUMERIC: [bool; 256] = codes().1;
 
 /// The code of the classes of a character beyond ASCII (see `codes`).
 static CODE_OF_CLASSES: [u8; 512] = codes().2;
+
+/// The code of each letter of `latin_letter`, from `LETTER_BASE` (0 for other characters).
+static LETTER_CODE: [u8; 0xC0] = codes().3;
+
+/// What each code adds to the counts of a run of letters (see `Sink::word`): the
+/// `BYTE_COUNTS` of an ASCII byte, those of a letter of `latin_letter`, `BEYOND_ASCII` for
+/// a continuation byte, and `NOT_COUNTED` too for the first byte of any other character.
+pub(super) static CODE_COUNTS: [u64; 256] = codes().4;
+
+/// The code of a character beyond ASCII on the fast path (0 for another): its own for a
+/// letter of `latin_letter`, else that of its classes.
+#[inline]
+fn code_of(c: u32) -> u8 {
+    match LETTER_CODE.get(c.wrapping_sub(LETTER_BASE) as usize) {
+        Some(&code) if code != 0 => code,
+        _ => CODE_OF_CLASSES[classes(c) as usize],
+    }
+}
 
 /// The codes that carry on a run of letters, digits and connectors: those of the three
 /// classes, and continuation bytes.
@@ -1336,18 +1396,18 @@ fn load(line: &str, no_cr: bool, cls: &mut Vec<u8>) -> Option<bool> {
         // continuation byte is only met after one): decoded in place, its continuation
         // bytes marked. The fast path holds no character of four bytes.
         let cont = |k: usize| u32::from(bytes[i + k] & 0x3F);
-        let (c, len) = match b {
-            0xC0..0xE0 => (classes((u32::from(b & 0x1F) << 6) | cont(1)), 2),
+        let (code, len) = match b {
+            0xC0..0xE0 => (code_of((u32::from(b & 0x1F) << 6) | cont(1)), 2),
             0xE0..0xF0 => (
-                classes((u32::from(b & 0x0F) << 12) | (cont(1) << 6) | cont(2)),
+                CODE_OF_CLASSES
+                    [classes((u32::from(b & 0x0F) << 12) | (cont(1) << 6) | cont(2)) as usize],
                 3,
             ),
             _ => (0, 4),
         };
-        if c == 0 {
+        if code == 0 {
             return None;
         }
-        let code = CODE_OF_CLASSES[c as usize];
         plain &= !DECISIVE[code as usize];
         cls[i] = code;
         // (Two or three bytes: written one by one, where `fill` called memset.)
@@ -1405,8 +1465,8 @@ pub trait Sink {
     /// of those beyond ASCII (« ─ », « » », « ’ », « é »…: 47,899 look-ups on the man
     /// pages).
     const GAPS: bool;
-    /// A word segment `[start, end)` of the text, with the sum of the `BYTE_COUNTS` of its
-    /// bytes when it is a run of letters, digits and connectors cut on the fast path (added
+    /// A word segment `[start, end)` of the text, with the sum of the `CODE_COUNTS` of its
+    /// codes when it is a run of letters, digits and connectors cut on the fast path (added
     /// up on the way, so that the words need not be read again for them), None otherwise.
     fn word(&mut self, _start: usize, _end: usize, _counts: Option<u64>) {}
     /// A sentence segment `[start, end)` of the text.
@@ -1540,10 +1600,10 @@ fn line_words<S: Sink>(cls: &[u8], base: usize, sink: &mut S) {
                     // WB13b), with their continuation bytes. (An ASCII byte is its own code
                     // and any other code is above 0x7F, as any other byte: the counts of
                     // the codes are those of the bytes.)
-                    counts += BYTE_COUNTS[cls[i] as usize];
+                    counts += CODE_COUNTS[cls[i] as usize];
                     i += 1;
                     while i < n && RUN[cls[i] as usize] {
-                        counts += BYTE_COUNTS[cls[i] as usize];
+                        counts += CODE_COUNTS[cls[i] as usize];
                         i += 1;
                     }
                     if i == n {
@@ -1566,7 +1626,7 @@ fn line_words<S: Sink>(cls: &[u8], base: usize, sink: &mut S) {
                     }
                     counts += cls[i..j]
                         .iter()
-                        .map(|&c| BYTE_COUNTS[c as usize])
+                        .map(|&c| CODE_COUNTS[c as usize])
                         .sum::<u64>();
                     i = j;
                 }
@@ -1803,7 +1863,7 @@ mod tests {
     fn same(t: &str) {
         assert_eq!(words(t), crate_words(t), "words of {t:?}");
         assert_eq!(sentences(t), crate_sentences(t), "sentences of {t:?}");
-        counts_are_those_of_the_bytes(t);
+        counts_are_those_of_the_characters(t);
     }
 
     #[test]
@@ -1944,7 +2004,7 @@ mod tests {
     }
 
     /// The counts given with a word segment are those of its bytes.
-    fn counts_are_those_of_the_bytes(t: &str) {
+    fn counts_are_those_of_the_characters(t: &str) {
         struct Counts<'a>(&'a str);
         impl Sink for Counts<'_> {
             const WORDS: bool = true;
@@ -1952,11 +2012,28 @@ mod tests {
             const GAPS: bool = true;
             fn word(&mut self, s: usize, e: usize, counts: Option<u64>) {
                 if let Some(counts) = counts {
-                    let bytes: u64 = self.0.as_bytes()[s..e]
-                        .iter()
-                        .map(|&b| BYTE_COUNTS[b as usize])
+                    // The ASCII bytes' `BYTE_COUNTS`; a letter of `latin_letter` counts as
+                    // a letter, a capital and a character that lower case changes as
+                    // Unicode says; any other character `NOT_COUNTED`; each byte beyond
+                    // ASCII `BEYOND_ASCII`.
+                    let expected: u64 = self.0[s..e]
+                        .chars()
+                        .map(|c| {
+                            let beyond = BEYOND_ASCII * c.len_utf8() as u64;
+                            if c.is_ascii() {
+                                BYTE_COUNTS[c as usize]
+                            } else if latin_letter(c as u32).is_some() {
+                                let lower = c.to_lowercase().collect::<String>();
+                                beyond
+                                    + u64::from(c.is_alphabetic())
+                                    + (u64::from(c.is_alphabetic() && c.is_uppercase()) << 8)
+                                    + (u64::from(lower != c.to_string()) << 16)
+                            } else {
+                                beyond + NOT_COUNTED
+                            }
+                        })
                         .sum();
-                    assert_eq!(counts, bytes, "{:?} {s}..{e}", self.0);
+                    assert_eq!(counts, expected, "{:?} {s}..{e}", self.0);
                 }
             }
         }
