@@ -307,10 +307,17 @@ fn byte_counts(bytes: &[u8]) -> u64 {
     bytes.iter().map(|&b| BYTE_COUNTS[usize::from(b)]).sum()
 }
 
+/// The bits of the splitter's counts that must be 0 for a word beyond ASCII to be made
+/// by `ascii_token`: characters that lower case changes, refused characters, characters
+/// not counted (`NOT_COUNTED`).
+const LOWER_LATIN: u64 = 0xFFFF_0000 | !(NOT_COUNTED - 1);
+
 /// The token of an ASCII word of at most `SHORT` bytes without an apostrophe, from its
 /// first byte and its summed `BYTE_COUNTS`: ASCII is NFC, its letters are the ASCII
 /// letters and its lower case is `make_ascii_lowercase`. (A capital at the start only,
-/// the usual one, is the only byte lowered.)
+/// the usual one, is the only byte lowered.) Also the token of a word that lower case
+/// does not change, without an apostrophe, whose characters beyond ASCII are counted
+/// (see `LOWER_LATIN`): it is its own normalised form, and holds no capital.
 #[inline(always)]
 fn ascii_token(view: &str, first: u8, start: usize, end: usize, counts: u32) -> Token {
     let [letters, upper, changed, _] = counts.to_le_bytes();
@@ -584,11 +591,13 @@ impl<S: Sentences> super::uax29::Sink for Tokeniser<'_, '_, S> {
 
 /// Pushes the words of one UAX #29 word segment `view[start..end]` whose first character
 /// is alphanumeric (the splitter gives no other: see `uax29::Sink::GAPS`): one or more
-/// (elisions split off). `counts`, when given, is the sum of the `BYTE_COUNTS` of the
-/// segment's bytes (see `uax29::bounds`): an ASCII word of at most `SHORT` bytes without an
-/// apostrophe (most words) is then made here, as `short_latin_token` makes it, without
-/// reading it again, and any other word is not read again for them. (Kept small, to be
-/// inlined in the loops over the segments.)
+/// (elisions split off). `counts`, when given, is the sum of the `uax29::CODE_COUNTS` of
+/// the segment's codes (see `uax29::bounds`): an ASCII word of at most `SHORT` bytes
+/// without an apostrophe (most words), or such a word whose characters beyond ASCII are
+/// all letters of Latin-1 in lower case (`LOWER_LATIN`: « été », « données »), is then
+/// made here, as `short_latin_token` makes it, without reading it again, and any other
+/// word is not read again for them. (Kept small, to be inlined in the loops over the
+/// segments.)
 #[inline(always)]
 pub(super) fn push_segment(
     view: &str,
@@ -599,9 +608,11 @@ pub(super) fn push_segment(
 ) {
     if let Some(counts) = counts
         && end - start <= SHORT
-        && counts >> 24 == 0
+        && (counts >> 24 == 0 || counts & LOWER_LATIN == 0)
     {
-        // ASCII (nothing above the 32 bits of the counts), none refused.
+        // ASCII (nothing above the 32 bits of the counts), none refused; or no character
+        // that lower case changes, none refused, and every one beyond ASCII counted (a
+        // letter of Latin-1: NFC, its own lower case).
         out.push(ascii_token(
             view,
             view.as_bytes()[start],
