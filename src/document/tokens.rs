@@ -241,9 +241,26 @@ fn short_latin_token(view: &str, start: usize, end: usize, counts: Option<u64>) 
         let [.., refused] = (sum as u32).to_le_bytes();
         return (refused == 0).then(|| ascii_token(view, first, start, end, sum as u32));
     }
-    // (The low 32 bits of the sum are the counts of the ASCII characters: a word of
-    // `SHORT` bytes cannot carry over.)
-    let (sum, capitalized) = latin_counts(bytes, sum as u32)?;
+    // (A word of `SHORT` bytes cannot carry over.)
+    let (sum, capitalized) = if sum < NOT_COUNTED {
+        // The splitter's counts of a word whose characters beyond ASCII are all letters of
+        // Latin-1 with codes of their own (see `uax29::CODE_COUNTS`: most words with an
+        // accent): they are all counted, only a capital at the start is looked up.
+        let capitalized = if first < 0x80 {
+            first.is_ascii_uppercase()
+        } else {
+            latin_at(latin_table(), bytes, 0)?.0.uppercase
+        };
+        (sum as u32, capitalized)
+    } else {
+        // (The low 32 bits of the bytes' sum are the counts of the ASCII characters.)
+        let ascii = if counts.is_some() {
+            byte_counts(bytes)
+        } else {
+            sum
+        };
+        latin_counts(bytes, ascii as u32)?
+    };
     let [letters, upper, changed, refused] = sum.to_le_bytes();
     if refused > 0 {
         return None;
@@ -290,10 +307,17 @@ fn byte_counts(bytes: &[u8]) -> u64 {
     bytes.iter().map(|&b| BYTE_COUNTS[usize::from(b)]).sum()
 }
 
+/// The bits of the splitter's counts that must be 0 for a word beyond ASCII to be made
+/// by `ascii_token`: characters that lower case changes, refused characters, characters
+/// not counted (`NOT_COUNTED`).
+const LOWER_LATIN: u64 = 0xFFFF_0000 | !(NOT_COUNTED - 1);
+
 /// The token of an ASCII word of at most `SHORT` bytes without an apostrophe, from its
 /// first byte and its summed `BYTE_COUNTS`: ASCII is NFC, its letters are the ASCII
 /// letters and its lower case is `make_ascii_lowercase`. (A capital at the start only,
-/// the usual one, is the only byte lowered.)
+/// the usual one, is the only byte lowered.) Also the token of a word that lower case
+/// does not change, without an apostrophe, whose characters beyond ASCII are counted
+/// (see `LOWER_LATIN`): it is its own normalised form, and holds no capital.
 #[inline(always)]
 fn ascii_token(view: &str, first: u8, start: usize, end: usize, counts: u32) -> Token {
     let [letters, upper, changed, _] = counts.to_le_bytes();
@@ -374,11 +398,21 @@ fn latin_lower(bytes: &[u8]) -> Option<EcoString> {
     Some(EcoString::from(std::str::from_utf8(&buf[..o]).ok()?))
 }
 
+/// What a byte of a longer character adds to the counts (`BYTE_COUNTS`): one above their
+/// 32 bits.
+pub(super) const BEYOND_ASCII: u64 = 1 << 32;
+
+/// What the first byte of a character beyond ASCII whose counts are not added up adds to
+/// them (`BYTE_COUNTS`, and in the splitter's `uax29::CODE_COUNTS` the characters but the
+/// Latin-1 letters that have codes of their own): the word's characters are then looked
+/// up (`latin_counts`).
+pub(super) const NOT_COUNTED: u64 = 1 << 48;
+
 /// `LatinChar::counts` of the ASCII characters, known at compile time: letters, capitals
 /// (the characters lower case changes), refused (NUL, lowered to nothing known, and the
-/// apostrophe). A byte of a longer character counts one above the 32 bits of these counts.
+/// apostrophe). A byte of a longer character counts `BEYOND_ASCII` and `NOT_COUNTED`.
 pub(super) static BYTE_COUNTS: [u64; 256] = {
-    let mut t = [1u64 << 32; 256];
+    let mut t = [BEYOND_ASCII | NOT_COUNTED; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -400,8 +434,6 @@ struct LatinChar {
     lower: char,
     alphabetic: bool,
     uppercase: bool,
-    /// A letter or a digit (`char::is_alphanumeric`: « ² » and « ½ » are digits).
-    alphanumeric: bool,
     /// For `short_latin_token`, one byte each (a word of `SHORT` bytes cannot carry over):
     /// a letter, a capital letter, a character that lower case changes, a character the
     /// short path refuses (an apostrophe, or one left to the general path).
@@ -436,7 +468,6 @@ fn latin_table() -> &'static LatinTable {
                 lower,
                 alphabetic,
                 uppercase,
-                alphanumeric: c.is_alphanumeric(),
                 counts: u32::from_le_bytes(counts.map(u8::from)),
             };
         }
@@ -558,13 +589,15 @@ impl<S: Sentences> super::uax29::Sink for Tokeniser<'_, '_, S> {
     }
 }
 
-/// Pushes the words of one UAX #29 word segment `view[start..end]`: none for spaces and
-/// punctuation, one or more for a word (elisions split off). `counts`, when given, is the
-/// sum of the `BYTE_COUNTS` of the segment's bytes (see `uax29::bounds`): an ASCII word of
-/// at most `SHORT` bytes without an apostrophe (most words) is then made here, as
-/// `short_latin_token` makes it, without reading it again, and any other word is not read
-/// again for them. (Kept small, to be inlined in the loops over the segments: most
-/// segments are spaces and punctuation.)
+/// Pushes the words of one UAX #29 word segment `view[start..end]` whose first character
+/// is alphanumeric (the splitter gives no other: see `uax29::Sink::GAPS`): one or more
+/// (elisions split off). `counts`, when given, is the sum of the `uax29::CODE_COUNTS` of
+/// the segment's codes (see `uax29::bounds`): an ASCII word of at most `SHORT` bytes
+/// without an apostrophe (most words), or such a word whose characters beyond ASCII are
+/// all letters of Latin-1 in lower case (`LOWER_LATIN`: « été », « données »), is then
+/// made here, as `short_latin_token` makes it, without reading it again, and any other
+/// word is not read again for them. (Kept small, to be inlined in the loops over the
+/// segments.)
 #[inline(always)]
 pub(super) fn push_segment(
     view: &str,
@@ -573,70 +606,24 @@ pub(super) fn push_segment(
     counts: Option<u64>,
     out: &mut Vec<Token>,
 ) {
-    let first = view.as_bytes()[start];
-    match SEGMENT_START[usize::from(first)] {
-        ALPHANUMERIC => {
-            if let Some(counts) = counts
-                && end - start <= SHORT
-                && counts >> 24 == 0
-            {
-                // ASCII (nothing above the 32 bits of the counts), none refused.
-                out.push(ascii_token(view, first, start, end, counts as u32));
-            } else {
-                push_word(view, start, end, counts, out);
-            }
-        }
-        BEYOND_ASCII if starts_alphanumeric(&view[start..end]) => {
-            push_word(view, start, end, counts, out);
-        }
-        _ => {}
+    if let Some(counts) = counts
+        && end - start <= SHORT
+        && (counts >> 24 == 0 || counts & LOWER_LATIN == 0)
+    {
+        // ASCII (nothing above the 32 bits of the counts), none refused; or no character
+        // that lower case changes, none refused, and every one beyond ASCII counted (a
+        // letter of Latin-1: NFC, its own lower case).
+        out.push(ascii_token(
+            view,
+            view.as_bytes()[start],
+            start,
+            end,
+            counts as u32,
+        ));
+    } else {
+        push_word(view, start, end, counts, out);
     }
 }
-
-/// What the first byte of a segment tells of it (`SEGMENT_START`): an ASCII letter or
-/// digit starts a word, a byte beyond ASCII starts a character to look up, any other byte
-/// (a space, a sign) starts no word.
-const ALPHANUMERIC: u8 = 1;
-const BEYOND_ASCII: u8 = 2;
-
-/// `ALPHANUMERIC`, `BEYOND_ASCII` or 0 for each byte: one look-up where `push_segment`
-/// tested ranges, for every segment.
-static SEGMENT_START: [u8; 256] = {
-    let mut t = [0; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = if c.is_ascii_alphanumeric() {
-            ALPHANUMERIC
-        } else if c >= 0x80 {
-            BEYOND_ASCII
-        } else {
-            0
-        };
-        b += 1;
-    }
-    t
-};
-
-/// True when `s` starts with a letter or a digit: a character below U+0180 looked up in
-/// the Latin table, one of U+2000 to U+27FF (punctuation, arrows, box drawing: the
-/// signs of man pages) in a table of its own, any other in Unicode's tables.
-fn starts_alphanumeric(s: &str) -> bool {
-    match *s.as_bytes() {
-        [b0 @ 0xC2..0xC6, b1, ..] => {
-            latin_table()[(usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F)].alphanumeric
-        }
-        [0xE2, b1 @ 0x80..0xA0, b2, ..] => {
-            SIGNS_ALPHANUMERIC[(usize::from(b1 & 0x1F) << 6) | usize::from(b2 & 0x3F)]
-        }
-        _ => s.chars().next().is_some_and(char::is_alphanumeric),
-    }
-}
-
-/// `char::is_alphanumeric` of U+2000 to U+27FF (UTF-8 E2 80 80 to E2 9F BF).
-static SIGNS_ALPHANUMERIC: std::sync::LazyLock<[bool; 0x800]> = std::sync::LazyLock::new(|| {
-    std::array::from_fn(|i| char::from_u32(0x2000 + i as u32).is_some_and(char::is_alphanumeric))
-});
 
 /// Splits French elisions off a UAX #29 word, then pushes the pieces. (`counts`: the
 /// word's summed `BYTE_COUNTS`, when known.)
@@ -846,12 +833,6 @@ pub(super) mod tests {
             if let Some(fast) = short_latin_token(&t, 0, t.len(), None) {
                 assert_eq!(fast, general_token(&t, 0, t.len()), "{t:?}");
             }
-            // (`starts_alphanumeric` as `push_segment` uses it.)
-            assert_eq!(
-                starts_alphanumeric(&t),
-                t.chars().next().is_some_and(char::is_alphanumeric),
-                "{t:?}"
-            );
         }
     }
 
@@ -967,14 +948,6 @@ pub(super) mod tests {
     }
 
     #[test]
-    fn the_tables_tell_letters_and_digits_as_unicode_does() {
-        for c in (0..0x300).chain(0x1F00..0x2900).filter_map(char::from_u32) {
-            let s = format!("{c}x");
-            assert_eq!(starts_alphanumeric(&s), c.is_alphanumeric(), "{c:?}");
-        }
-    }
-
-    #[test]
     fn short_path_takes_the_words_of_french() {
         for w in [
             "Élysée", "cœur", "ÉTÉ", "naïve", "x²", "abc", "Meta", "3,14",
@@ -994,7 +967,7 @@ pub(super) mod tests {
             let expected = latin_table()
                 .get(b)
                 .filter(|_| b < 0x80)
-                .map_or(1 << 32, |e| e.counts.into());
+                .map_or(BEYOND_ASCII | NOT_COUNTED, |e| e.counts.into());
             assert_eq!(*counts, expected, "{b}");
         }
         // Lowering keeps the length of every character of the table (the buffer is the
