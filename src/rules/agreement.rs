@@ -1903,20 +1903,24 @@ impl<'a> Analyzer<'a> {
         // Back from the predicate over adverbs to the verb.
         // (Each word's form is asked before the gap after it: most words are neither an
         // adverb nor a verb.)
+        // (Word `j` is asked once for both questions: asked of nearly every candidate, each
+        // `word` reads two tokens.)
         let mut j = p - 1;
         let mut k = 0;
-        while k < 4 && j > 0 && self.adverb(j) && self.word(j).etre.is_none() && self.joined(j) {
+        let mut word = self.word(j);
+        while k < 4 && j > 0 && word.has(Word::ADVERB) && word.etre.is_none() && self.joined(j) {
             j -= 1;
             k += 1;
+            word = self.word(j);
         }
-        if self.word(j).etre.is_none() && !matches!(self.norm(j), "été" | "être") {
+        if word.etre.is_none() && !matches!(self.norm(j), "été" | "être") {
             return None;
         }
         // « de plus en plus »
         if !self.joined(j) {
             return None;
         }
-        let (verb, number) = if let Some(n) = self.word(j).etre {
+        let (verb, number) = if let Some(n) = word.etre {
             (j, n)
         } else if matches!(self.norm(j), "été" | "être") && j > 0 && self.joined(j - 1) {
             // « a été conçue », « peut être conçue », « doit être »
