@@ -1669,7 +1669,8 @@ impl<'a> Analyzer<'a> {
         }
         // A present participle (« les lignes commençant par », « des octets contenant, dans
         // l'ordre, ») unless an intensifier shows the adjective (« très performant »).
-        if self.word(a).has(Word::PPRE) && !self.word(a - 1).has(Word::INTENSIFIER) {
+        // (An adjective has no capital: no name, `adjective`.)
+        if self.word_as(a, false).has(Word::PPRE) && !self.word(a - 1).has(Word::INTENSIFIER) {
             // … or it ends the sentence or the clause (« des puces performant. »).
             let ends = a + 1 >= self.toks.len()
                 || !self.same_sentence(a, a + 1)
@@ -2179,7 +2180,8 @@ impl<'a> Analyzer<'a> {
         if p < 2 || !self.same_sentence(p - 1, p) || !only_comma_bytes(self.gap_bytes(p - 1)) {
             return None;
         }
-        if !self.word(p).has(Word::PPAS) || !self.adjective(p, Place::Apposition) {
+        // (`adjective` is asked first: a word without a capital is no name.)
+        if !self.adjective(p, Place::Apposition) || !self.word_as(p, false).has(Word::PPAS) {
             return None;
         }
         let next = self.toks.get(p + 1)?;
