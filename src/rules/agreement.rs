@@ -52,17 +52,10 @@ impl Rule for Agreement {
         }
         let words = doc.vocabulary();
         let a = Analyzer::new(cx, &words);
-        // Each analysis below judges an adjective or a participle (`adjective`): any other
-        // word is passed over at once.
+        // Each analysis below judges an adjective or a participle in its place (`adjective`):
+        // the candidates are the words that may be one in some place (`Word::may_be_adjective`).
         for i in a.candidates() {
             let i = i as usize;
-            // Each analysis judges the word as an adjective in its place: a word that
-            // is none in any place is passed over at once.
-            let places = [Place::AfterNoun, Place::AfterEtre, Place::Apposition];
-            let word = a.word(i);
-            if !places.into_iter().any(|p| word.fits(p)) {
-                continue;
-            }
             let finding = a
                 .after_noun(i)
                 .or_else(|| a.after_etre(i))
@@ -806,6 +799,13 @@ impl Word {
         self.flags & flag != 0
     }
 
+    /// The word may be an adjective in some place (`fits`).
+    fn may_be_adjective(&self) -> bool {
+        [Place::AfterNoun, Place::AfterEtre, Place::Apposition]
+            .into_iter()
+            .any(|p| self.fits(p))
+    }
+
     /// The word's readings may make it an adjective in `place` (what `Analyzer::adjective`
     /// asks first of the word itself).
     fn fits(&self, place: Place) -> bool {
@@ -840,12 +840,22 @@ fn adjective_of(w: &str, readings: &[Analysis]) -> Option<Gn> {
     let letters = if w.is_ascii() {
         w.bytes().all(|b| b.is_ascii_alphabetic())
     } else {
-        w.chars().all(char::is_alphabetic)
+        w.chars().all(is_alphabetic)
     };
     if !letters {
         return None;
     }
     Gn::shared(readings.iter().filter(|a| a.pos.has(Pos::ADJ)))
+}
+
+/// `char::is_alphabetic`, the Latin letters of two bytes answered without the look-up in
+/// Unicode's tables (`alphabetic::lookup_slow`: 135 instructions for « é »): every
+/// character from U+00C0 to U+024F is a letter but « × » and « ÷ ».
+fn is_alphabetic(c: char) -> bool {
+    if ('\u{c0}'..='\u{24f}').contains(&c) {
+        return c != '×' && c != '÷';
+    }
+    c.is_alphabetic()
 }
 
 struct Analyzer<'a> {
@@ -873,8 +883,8 @@ struct Analyzer<'a> {
     words: Vec<OnceCell<Word>>,
 }
 
-/// Whether a word is in `ENGLISH_WORDS` (`english_or_code`), and whether one of its
-/// readings is an adjective or a past participle (`Analyzer::may_be_adjective`).
+/// Whether a word is in `ENGLISH_WORDS` (`english_or_code`), and whether it may be an
+/// adjective in some place (`Word::may_be_adjective`, asked by `Analyzer::may_be_adjective`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct FirstLook {
     english: bool,
@@ -883,7 +893,7 @@ struct FirstLook {
 
 impl FirstLook {
     #[cfg(test)]
-    fn of(t: &Token, m: &Morphology) -> FirstLook {
+    fn of(t: &Token, m: &'static Morphology) -> FirstLook {
         // (Asked of words only: a number has no readings.)
         let w = &t.norm;
         FirstLook {
@@ -891,7 +901,10 @@ impl FirstLook {
             adjective: t.is_word()
                 && m.analyses(w)
                     .iter()
-                    .any(|a| a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS)),
+                    .any(|a| a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS))
+                && [Place::AfterNoun, Place::AfterEtre, Place::Apposition]
+                    .into_iter()
+                    .any(|p| Word::of(w, m.analyses(w)).fits(p)),
         }
     }
 }
@@ -926,8 +939,8 @@ struct Facts {
 }
 
 struct Fact {
-    /// The word is in `ENGLISH_WORDS`; one of its readings is an adjective or a past
-    /// participle (`FirstLook`, before the test of its token's kind).
+    /// The word is in `ENGLISH_WORDS`; it may be an adjective in some place (`FirstLook`,
+    /// before the test of its token's kind).
     english: bool,
     adjective: bool,
     /// Where a word of more than 16 bytes, or one not in the table, is in `Facts::spelled`
@@ -995,7 +1008,7 @@ impl Facts {
     /// The index of `w` among the entries, added (its first questions answered) when it
     /// is new. Each word of a file is asked once; the words of a `Facts`'s first file
     /// (`self.indexed` is 0) are all new and are not entered in the table.
-    fn index(&mut self, w: &str, m: &Morphology) -> u32 {
+    fn index(&mut self, w: &str, m: &'static Morphology) -> u32 {
         let b = w.as_bytes();
         let next = self.entries.len() as u32;
         if self.indexed > 0 {
@@ -1015,21 +1028,30 @@ impl Facts {
         } else {
             0
         };
+        // A word with an adjective or participle reading has its facts worked out now, with
+        // its readings at hand: the rule asks them of nearly every such word (each of its
+        // tokens is a candidate), and a word that is an adjective in no place (half of the
+        // man pages' 70,000 candidates) is then no candidate.
+        let readings = m.analyses(w);
+        let word = OnceCell::new();
+        let adjective = readings
+            .iter()
+            .any(|a| a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS))
+            && word
+                .get_or_init(|| Word::of(w, readings))
+                .may_be_adjective();
         self.entries.push(Fact {
             english: ENGLISH_WORDS.contains(w),
-            adjective: m
-                .analyses(w)
-                .iter()
-                .any(|a| a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS)),
+            adjective,
             at,
-            word: OnceCell::new(),
+            word,
             name: OnceCell::new(),
         });
         next
     }
 
     /// `Analyzer::per_id` of the first token `t` of a distinct word.
-    fn per_id(&mut self, t: &Token, m: &Morphology) -> u32 {
+    fn per_id(&mut self, t: &Token, m: &'static Morphology) -> u32 {
         let id = self.index(&t.norm, m);
         assert!(id <= Facts::INDEX, "too many distinct words");
         let f = &self.entries[id as usize];
@@ -1377,8 +1399,8 @@ impl<'a> Analyzer<'a> {
         end
     }
 
-    /// A lower-case word with an adjective or past participle reading: what `adjective`
-    /// asks first.
+    /// A lower-case word that may be an adjective in some place (`Word::may_be_adjective`):
+    /// what `adjective` asks first.
     fn may_be_adjective(&self, i: usize) -> bool {
         let t = &self.toks[i];
         // (A word without a capital is a name, with no readings, only when it is all in
@@ -1647,7 +1669,8 @@ impl<'a> Analyzer<'a> {
         }
         // A present participle (« les lignes commençant par », « des octets contenant, dans
         // l'ordre, ») unless an intensifier shows the adjective (« très performant »).
-        if self.word(a).has(Word::PPRE) && !self.word(a - 1).has(Word::INTENSIFIER) {
+        // (An adjective has no capital: no name, `adjective`.)
+        if self.word_as(a, false).has(Word::PPRE) && !self.word(a - 1).has(Word::INTENSIFIER) {
             // … or it ends the sentence or the clause (« des puces performant. »).
             let ends = a + 1 >= self.toks.len()
                 || !self.same_sentence(a, a + 1)
@@ -1881,20 +1904,24 @@ impl<'a> Analyzer<'a> {
         // Back from the predicate over adverbs to the verb.
         // (Each word's form is asked before the gap after it: most words are neither an
         // adverb nor a verb.)
+        // (Word `j` is asked once for both questions: asked of nearly every candidate, each
+        // `word` reads two tokens.)
         let mut j = p - 1;
         let mut k = 0;
-        while k < 4 && j > 0 && self.adverb(j) && self.word(j).etre.is_none() && self.joined(j) {
+        let mut word = self.word(j);
+        while k < 4 && j > 0 && word.has(Word::ADVERB) && word.etre.is_none() && self.joined(j) {
             j -= 1;
             k += 1;
+            word = self.word(j);
         }
-        if self.word(j).etre.is_none() && !matches!(self.norm(j), "été" | "être") {
+        if word.etre.is_none() && !matches!(self.norm(j), "été" | "être") {
             return None;
         }
         // « de plus en plus »
         if !self.joined(j) {
             return None;
         }
-        let (verb, number) = if let Some(n) = self.word(j).etre {
+        let (verb, number) = if let Some(n) = word.etre {
             (j, n)
         } else if matches!(self.norm(j), "été" | "être") && j > 0 && self.joined(j - 1) {
             // « a été conçue », « peut être conçue », « doit être »
@@ -2153,7 +2180,8 @@ impl<'a> Analyzer<'a> {
         if p < 2 || !self.same_sentence(p - 1, p) || !only_comma_bytes(self.gap_bytes(p - 1)) {
             return None;
         }
-        if !self.word(p).has(Word::PPAS) || !self.adjective(p, Place::Apposition) {
+        // (`adjective` is asked first: a word without a capital is no name.)
+        if !self.adjective(p, Place::Apposition) || !self.word_as(p, false).has(Word::PPAS) {
             return None;
         }
         let next = self.toks.get(p + 1)?;
@@ -2946,6 +2974,17 @@ approved = ["chaîne d'approvisionnement mondiale"]
             .iter()
             .map(|d| text[d.span.start..d.span.end].to_string())
             .collect()
+    }
+
+    /// The Latin letters of two bytes answered at once are `char::is_alphabetic`'s.
+    #[test]
+    fn alphabetic_is_chars() {
+        let mut differ = 0;
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(super::is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            differ += usize::from(!c.is_alphabetic());
+        }
+        assert!(differ > 1000, "{differ}");
     }
 
     #[test]
