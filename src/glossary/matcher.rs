@@ -2115,7 +2115,19 @@ impl<'d> Local<'d> {
                 .map(|e| memo.words[e.unwrap_or_default() as usize])
                 .collect()
         };
-        let quick = ranges.iter().map(|w| Quick::of(w, &memo)).collect();
+        // Padded to a power of two (one or more records), so that `busy` reads a record by
+        // its word's id masked, without a bounds test. The padding, never read, is the
+        // record of a word the glossary does not know: not zeros, which made it a call to
+        // `memset` per document (+1.2 M instructions under callgrind on the 435 man pages,
+        // against +0.8 M for this loop).
+        let records = ranges.len().next_power_of_two();
+        let mut quick = Vec::with_capacity(records);
+        quick.extend(ranges.iter().map(|w| Quick::of(w, &memo)));
+        let unknown = Quick {
+            first: 0,
+            next: ANY_TOKEN,
+        };
+        quick.resize(records, unknown);
         Local {
             ids: &words.ids,
             words: ranges,
@@ -2147,17 +2159,22 @@ impl<'d> Local<'d> {
     /// per token listed cost 40.
     #[inline(never)]
     fn busy(&self, i: usize, end: usize, out: &mut [u32; BUSY]) -> (usize, usize) {
-        let (ids, quick) = (self.ids, &self.quick[..]);
+        // A record read by its word's id masked: the ids are below the number of words, and
+        // `quick` has a power of two of records (see `looked_up`), so the mask changes no id
+        // and takes the place of a bounds test.
+        let mask = self.quick.len() - 1;
+        let (ids, quick) = (self.ids, &self.quick[..=mask]);
         // Up to the last token, each with a next one: its record, read for the token before,
         // is kept for its own test.
         let last = ids.len().saturating_sub(1);
         let stop = end.min(last).min(i + BUSY);
         let mut n = 0;
-        let mut first = ids.get(i).map_or(0, |&id| quick[id as usize].first);
-        for (k, &id) in (i..stop).zip(ids.get(i + 1..=stop).unwrap_or_default()) {
-            let next = quick[id as usize];
+        let mut first = ids.get(i).map_or(0, |&id| quick[id as usize & mask].first);
+        // (Token indices fit in 32 bits: `Document::MAX_LEN`.)
+        for (k, &id) in (i as u32..stop as u32).zip(ids.get(i + 1..=stop).unwrap_or_default()) {
+            let next = quick[id as usize & mask];
             // (`n` is below `BUSY`: at most `BUSY` tokens are read.)
-            out[n % BUSY] = k as u32;
+            out[n % BUSY] = k;
             n += usize::from(first & next.next != 0);
             first = next.first;
         }
