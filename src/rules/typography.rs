@@ -824,7 +824,7 @@ fn digit_run(s: &str, j: usize, unsure: &mut bool) -> usize {
 /// blocks are; white space is not, nor the other characters of these blocks and of the
 /// General Punctuation block (U+2000 to U+206F: dashes, quotes, « … ») but its joiners and
 /// connectors. `None` for the others (a letter, a mark or a digit of another script).
-fn word_char(c: char) -> Option<bool> {
+pub fn word_char(c: char) -> Option<bool> {
     if c.is_ascii() {
         Some(c.is_ascii_alphanumeric() || c == '_')
     } else if c <= '\u{24F}' {
