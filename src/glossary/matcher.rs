@@ -2239,6 +2239,9 @@ pub struct CompiledGlossary {
     pub expression_contexts: Vec<CtxIds>,
     /// Patterns that hold no word (ignored), for `glossary test` to report.
     pub empty_patterns: Vec<String>,
+    /// The approved terms in which « de » or « d' » stands between two words (`de_phrases`),
+    /// in order: `agreement` reads its « N de N » compounds from them.
+    pub de_phrases: Vec<String>,
     /// Multi-word entity names (name, full name, `also`): (spelling, words, entity index).
     pub multiword_names: Vec<(String, Vec<String>, usize)>,
     /// Accent-folded word → indices into `multiword_names` (for `near-miss`).
@@ -2272,7 +2275,26 @@ fn compile(glossary: &Glossary) -> cache::Compiled {
         variant_contexts: contexts.variants,
         expression_contexts: contexts.expressions,
         empty_patterns,
+        de_phrases: de_phrases(glossary),
     }
+}
+
+/// The approved terms of `glossary` in which the word « de » or « d' » stands between two
+/// words (« puce de silicium »), in order. Kept with the compiled tables: `agreement` read
+/// the 100,000 approved terms of a termbase on every run to find these (about 21 M
+/// instructions, its pages of the cache files touched), where a few hundred hold one.
+fn de_phrases(glossary: &Glossary) -> Vec<String> {
+    let mut out = Vec::new();
+    glossary.terms.each_approved(|p| {
+        // (A phrase without a byte « d » or « D » holds no such word: most of them.)
+        if memchr::memchr2(b'd', b'D', p.as_bytes()).is_some() {
+            let w = tokenize_phrase(p);
+            if w.len() >= 3 && w[1..w.len() - 1].iter().any(|x| x == "de" || x == "d'") {
+                out.push(p.to_string());
+            }
+        }
+    });
+    out
 }
 
 /// The context tables of a compiled glossary.
@@ -2462,6 +2484,7 @@ impl CompiledGlossary {
             variant_contexts,
             expression_contexts,
             empty_patterns,
+            de_phrases,
         } = compiled;
         let mut multiword_names = Vec::new();
         let mut name_index: HashMap<String, Vec<usize>> = HashMap::new();
@@ -2486,6 +2509,7 @@ impl CompiledGlossary {
             variant_contexts,
             expression_contexts,
             empty_patterns,
+            de_phrases,
             multiword_names,
             name_index,
             memo: crate::document::Memo::default(),
@@ -3025,6 +3049,42 @@ kind = "calque"
 patterns = ["développé indépendamment", "réduire la dépendance à l'égard de"]
 reason = "r"
 "#;
+
+    /// `de_phrases` keeps exactly the approved terms in which « de » or « d' » stands between
+    /// two words, in order, on random phrases (its byte test turns the others away first).
+    #[test]
+    fn de_phrases_are_the_approved_terms_with_de_inside() {
+        let pieces = [
+            "de", "De", "DE", "d'", "d’", "D'", "puce", "prix", "mode", "dé", "é", " ", " ", "-",
+            "a", "e", "gros", "\u{a0}",
+        ];
+        let mut rng = crate::testing::Rng::new(0xde);
+        let mut toml = String::from("[glossary]\nname = \"t\"\n");
+        let mut terms = Vec::new();
+        for i in 0..400 {
+            let t = rng.string(&pieces, 8);
+            if !t.chars().any(char::is_alphabetic) || terms.contains(&t) {
+                continue;
+            }
+            // (The pieces hold no quote nor backslash: written as they stand.)
+            toml.push_str(&format!("[[term]]\nid = \"t{i}\"\napproved = [\"{t}\"]\n"));
+            terms.push(t);
+        }
+        let g = compiled(&toml);
+        let expected: Vec<&String> = terms
+            .iter()
+            .filter(|t| {
+                let w = tokenize_phrase(t);
+                (0..w.len().saturating_sub(2)).any(|k| matches!(w[k + 1].as_str(), "de" | "d'"))
+            })
+            .collect();
+        assert!(
+            expected.len() > 20 && expected.len() < terms.len() / 2,
+            "{}",
+            expected.len()
+        );
+        assert_eq!(g.de_phrases.iter().collect::<Vec<_>>(), expected);
+    }
 
     fn hits(g: &CompiledGlossary, text: &str) -> Vec<(Target, String)> {
         let doc = Document::from_str(text);

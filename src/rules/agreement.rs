@@ -67,68 +67,6 @@ impl Rule for Agreement {
     }
 }
 
-/// False when `phrase` has no word « de » or « d' » in any case: no « d » or « D » that
-/// starts a word and is followed by an apostrophe, or by « e » or « E » that ends it.
-fn may_hold_de(phrase: &str) -> bool {
-    let b = phrase.as_bytes();
-    // (Most phrases hold no « d » or « D » at all: eight bytes at a time first.)
-    if !has_d(b) {
-        return false;
-    }
-    // (Bytes are tested first: « d », « e » and the apostrophe are ASCII, and most words
-    // hold no « d ». Only a non-ASCII letter around one is decoded: on a termbase's
-    // 100,000 short phrases this takes a tenth fewer instructions than memchr and `chars`.)
-    (0..b.len()).any(|i| {
-        if b[i] | 0x20 != b'd' {
-            return false;
-        }
-        let starts_word = match i.checked_sub(1).map(|p| b[p]) {
-            None => true,
-            Some(p) if p.is_ascii() => !p.is_ascii_alphanumeric(),
-            Some(_) => phrase[..i]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric()),
-        };
-        starts_word
-            && match b.get(i + 1) {
-                Some(b'\'') => true,
-                Some(b'e' | b'E') => match b.get(i + 2) {
-                    None => true,
-                    Some(n) if n.is_ascii() => !n.is_ascii_alphanumeric(),
-                    Some(_) => phrase[i + 2..]
-                        .chars()
-                        .next()
-                        .is_none_or(|c| !c.is_alphanumeric()),
-                },
-                Some(n) if !n.is_ascii() => {
-                    matches!(phrase[i + 1..].chars().next(), Some('’' | 'ʼ' | '‘'))
-                }
-                _ => false,
-            }
-    })
-}
-
-/// True when `b` holds a byte « d » or « D » (`b | 0x20 == b'd'`): eight bytes at a time,
-/// with the test for a zero byte of a number (exact: it never misses one), then the bytes
-/// left one by one.
-fn has_d(b: &[u8]) -> bool {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
-    const SPACES: u64 = u64::from_le_bytes([0x20; 8]);
-    const DS: u64 = u64::from_le_bytes([b'd'; 8]);
-    let mut blocks = b.chunks_exact(8);
-    for block in &mut blocks {
-        let x = u64::from_le_bytes(block.try_into().expect("eight bytes"));
-        // A byte of `y` is zero where a byte of `b` is « d » or « D ».
-        let y = (x | SPACES) ^ DS;
-        if y.wrapping_sub(ONES) & !y & HIGHS != 0 {
-            return true;
-        }
-    }
-    blocks.remainder().iter().any(|&c| c | 0x20 == b'd')
-}
-
 /// The « N1 de N2 » compounds of a glossary, as pairs of dictionary entries.
 struct Compounds(HashSet<(u32, u32)>);
 
@@ -1858,32 +1796,31 @@ impl<'a> Analyzer<'a> {
         let compounds = self.compounds.get_or_init(|| {
             self.cx.glossary.memo.get_or_init(|| {
                 let mut set = HashSet::new();
-                // (Read without reading the terms of a termbase, and only a term that holds
-                // « de » or « d' » is cut into words: most of a large termbase's do not.)
-                self.cx.glossary.glossary.terms.each_approved(|p| {
-                    if may_hold_de(p) {
-                        let w = tokenize_phrase(p);
-                        for k in 0..w.len().saturating_sub(2) {
-                            if matches!(w[k + 1].as_str(), "de" | "d'") {
-                                for a in self
+                // (From the approved terms that hold « de » or « d' » between two words, found
+                // when the glossary was compiled and kept with it: a termbase's 100,000 are
+                // not read again.)
+                for p in &self.cx.glossary.de_phrases {
+                    let w = tokenize_phrase(p);
+                    for k in 0..w.len().saturating_sub(2) {
+                        if matches!(w[k + 1].as_str(), "de" | "d'") {
+                            for a in self
+                                .m
+                                .analyses(&w[k])
+                                .iter()
+                                .filter(|a| a.pos.has(Pos::NOUN))
+                            {
+                                for b in self
                                     .m
-                                    .analyses(&w[k])
+                                    .analyses(&w[k + 2])
                                     .iter()
                                     .filter(|a| a.pos.has(Pos::NOUN))
                                 {
-                                    for b in self
-                                        .m
-                                        .analyses(&w[k + 2])
-                                        .iter()
-                                        .filter(|a| a.pos.has(Pos::NOUN))
-                                    {
-                                        set.insert((a.entry, b.entry));
-                                    }
+                                    set.insert((a.entry, b.entry));
                                 }
                             }
                         }
                     }
-                });
+                }
                 Compounds(set)
             })
         });
@@ -2805,94 +2742,6 @@ mod tests {
             }
         }
         assert!(asked > 400, "{asked}");
-    }
-
-    /// The way `may_hold_de` was first written, decoding every character around a « d ».
-    fn may_hold_de_by_chars(phrase: &str) -> bool {
-        memchr::memchr2_iter(b'd', b'D', phrase.as_bytes()).any(|i| {
-            let starts_word = phrase[..i]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let mut next = phrase[i + 1..].chars();
-            starts_word
-                && match next.next() {
-                    Some('\'' | '’' | 'ʼ' | '‘') => true,
-                    Some('e' | 'E') => next.next().is_none_or(|n| !n.is_alphanumeric()),
-                    _ => false,
-                }
-        })
-    }
-
-    #[test]
-    fn may_hold_de_by_bytes_agrees_with_chars() {
-        // Every string of up to five characters over an alphabet of the cases that matter.
-        let alphabet = [
-            'd', 'D', 'e', 'E', 'é', 'É', 'a', '1', ' ', '-', '\'', '’', 'ʼ', '\u{a0}',
-        ];
-        let mut strings = vec![String::new()];
-        let mut checked = 0;
-        for _ in 0..5 {
-            let mut next = Vec::new();
-            for s in &strings {
-                for c in alphabet {
-                    let t = format!("{s}{c}");
-                    assert_eq!(super::may_hold_de(&t), may_hold_de_by_chars(&t), "{t:?}");
-                    checked += 1;
-                    next.push(t);
-                }
-            }
-            strings = next;
-        }
-        assert!(checked > 500_000);
-    }
-
-    /// The test for a « d » eight bytes at a time finds what a test of each byte finds, on
-    /// random strings of every length up to 40 (every place in a block, and the bytes left).
-    #[test]
-    fn d_is_found_as_byte_by_byte() {
-        let pieces = [
-            "d", "D", "e", "a", "z", "D\u{300}", "é", "\u{44}", "\u{c4}", "\u{e4}", "\u{164}", "$",
-            "\u{84}", " ", "'", "😀",
-        ];
-        let mut rng = crate::testing::Rng::new(0xd_d_d_d);
-        let mut found = 0;
-        for _ in 0..20_000 {
-            let s = rng.string(&pieces, 41);
-            let by_bytes = s.bytes().any(|c| c | 0x20 == b'd');
-            assert_eq!(super::has_d(s.as_bytes()), by_bytes, "{s:?}");
-            found += usize::from(by_bytes);
-        }
-        assert!(found > 5_000 && found < 19_900, "{found}");
-    }
-
-    #[test]
-    fn phrases_with_de() {
-        for p in [
-            "chaîne d'approvisionnement",
-            "Banque De France",
-            "prix de gros",
-            "D’abord",
-        ] {
-            assert!(super::may_hold_de(p), "{p}");
-        }
-        for p in ["demande", "mode", "grande puce", "modèle", "d"] {
-            assert!(!super::may_hold_de(p), "{p}");
-        }
-        // Letters that are not ASCII around « de » (« é », « É ») and the apostrophes.
-        for p in [
-            "café de Paris",
-            "de",
-            "DE",
-            "prix\u{a0}de gros",
-            "d‘abord",
-            "dʼabord",
-        ] {
-            assert!(super::may_hold_de(p), "{p}");
-        }
-        for p in ["éde", "dé", "deé", "Ède", "dÉ", "d’", "modé"] {
-            assert_eq!(super::may_hold_de(p), p == "d’", "{p}");
-        }
     }
 
     #[test]

@@ -27,7 +27,7 @@ use std::path::PathBuf;
 /// Entries from which a glossary is worth caching (the default glossaries hold about 650).
 pub const MIN_ENTRIES: usize = 500;
 
-const MAGIC: &[u8; 8] = b"RLCGv005";
+const MAGIC: &[u8; 8] = b"RLCGv006";
 
 /// What the cache holds: the matcher and the context tables compiled with it.
 pub struct Compiled {
@@ -36,6 +36,7 @@ pub struct Compiled {
     pub variant_contexts: VariantContexts,
     pub expression_contexts: Vec<CtxIds>,
     pub empty_patterns: Vec<String>,
+    pub de_phrases: Vec<String>,
 }
 
 /// The source whose behaviour decides the compiled tables.
@@ -389,6 +390,7 @@ pub fn store(key: u128, c: &Compiled) {
     w.u32s(&ctx);
     drop(ctx);
     w.strs(&c.empty_patterns);
+    w.strs(&c.de_phrases);
     if !w.finish(key) || std::fs::rename(&tmp, &path).is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
@@ -626,6 +628,7 @@ pub fn load(key: u128) -> Option<Compiled> {
         return None;
     }
     let empty_patterns = r.strs()?;
+    let de_phrases = r.strs()?;
     if !r.b.is_empty() {
         return None;
     }
@@ -635,6 +638,7 @@ pub fn load(key: u128) -> Option<Compiled> {
         variant_contexts,
         expression_contexts,
         empty_patterns,
+        de_phrases,
     })
 }
 
