@@ -5,7 +5,8 @@ about a second; its compiled tables (45 MB) are mapped from the file and used in
 which costs a check of their sizes and offsets (see `valid_offsets`), and the checksum of
 the file unless an earlier run took it and the file is unchanged since (see `stamp`). The cache holds
 the compiled patterns only, never the entries themselves (the rules read those from the
-glossary just loaded), in `$RELECTURE_CACHE_DIR`, else `$XDG_CACHE_HOME/relecture`, else
+glossary just loaded), but for the few approved terms that `agreement` reads as « N de N »
+compounds (`de_phrases`), in `$RELECTURE_CACHE_DIR`, else `$XDG_CACHE_HOME/relecture`, else
 `~/.cache/relecture`; `RELECTURE_NO_CACHE` turns it off.
 
 A cache must never change a result. The key is a 128-bit hash of everything compilation
