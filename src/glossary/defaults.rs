@@ -975,15 +975,21 @@ mod tests {
         let count_at = wrong.len() - 8 - strings - 8;
         let first_place = count_at - PLACE * u64_at(&wrong, count_at) as usize;
         wrong[first_place..first_place + 8].copy_from_slice(&u64::MAX.to_le_bytes());
-        let sum = checksum(&wrong[24..]);
-        wrong[16..24].copy_from_slice(&sum.to_le_bytes());
-        std::fs::write(&path, &wrong).expect("write");
-        let g = read(&path, 1).expect("a file with a right checksum");
-        assert_eq!(
-            (g.terms[0].id.as_str(), g.terms[0].approved.len()),
-            (parsed.terms[0].id.as_str(), 0)
-        );
-        assert_eq!(g.terms[1], parsed.terms[1]);
+        // The file written with its checksum made right, read back: its first term cannot
+        // be read, the second is as it was.
+        let first_unreadable = |mut b: Vec<u8>| {
+            let sum = checksum(&b[24..]);
+            b[16..24].copy_from_slice(&sum.to_le_bytes());
+            std::fs::write(&path, &b).expect("write");
+            let g = read(&path, 1).expect("a file with a right checksum");
+            assert_eq!(
+                (g.terms[0].id.as_str(), g.terms[0].approved.len()),
+                (parsed.terms[0].id.as_str(), 0)
+            );
+            assert_eq!(g.terms[1], parsed.terms[1]);
+            g
+        };
+        first_unreadable(wrong);
         // Strings are checked as UTF-8 when read, not when the file is opened: a term with
         // a string that is not (a byte changed, the checksum made right) reads as one that
         // cannot be read, and the others as they were.
@@ -996,15 +1002,7 @@ mod tests {
                 .position(|w| w == approved)
                 .expect("the first approved term among the strings");
         not_utf8[at] = 0xFF;
-        let sum = checksum(&not_utf8[24..]);
-        not_utf8[16..24].copy_from_slice(&sum.to_le_bytes());
-        std::fs::write(&path, &not_utf8).expect("write");
-        let g = read(&path, 1).expect("a file with a right checksum");
-        assert_eq!(
-            (g.terms[0].id.as_str(), g.terms[0].approved.len()),
-            (parsed.terms[0].id.as_str(), 0)
-        );
-        assert_eq!(g.terms[1], parsed.terms[1]);
+        let g = first_unreadable(not_utf8);
         let mut approved = Vec::new();
         g.terms.each_approved(|a| approved.push(a.to_string()));
         assert!(!approved.contains(&parsed.terms[0].approved[0].to_string()));
