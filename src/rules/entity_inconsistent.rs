@@ -50,8 +50,8 @@ impl Rule for EntityInconsistent {
                 covered.push(hit.span);
             }
         }
-        // (Asked in the order of the tokens: see `Covered`.)
-        let mut covered = Covered::new(covered);
+        // (Asked in the order of the tokens: see `SpanSet::overlaps_in_order`.)
+        let (covered, mut cursor) = (super::SpanSet::new(covered), 0);
         // Names outside the glossary: the spellings of a word that has a capital, compared
         // with each other. Words in capitals are left out: capitals mark headings,
         // placeholders (FICHIER) and emphasis, not another spelling.
@@ -71,7 +71,7 @@ impl Rule for EntityInconsistent {
                 continue;
             }
             let span = Span::new(t.start(), t.end());
-            if covered.overlaps(&span) {
+            if covered.overlaps_in_order(&mut cursor, &span) {
                 continue;
             }
             let judged = match has_lower.get_mut(t.sentence as usize) {
@@ -141,46 +141,6 @@ impl Rule for EntityInconsistent {
                 }),
             );
         }
-    }
-}
-
-/// The spans of the glossary's names, asked in order whether they overlap a span: as
-/// `SpanSet` answers, for spans that come in the order of their ends (the tokens), by a
-/// cursor that goes forward instead of a bisection for each span. (The man pages ask for
-/// 50,000 tokens: the bisections cost some 2 M instructions.)
-struct Covered {
-    /// The spans' starts, in order.
-    starts: Vec<usize>,
-    /// Per span in that order, the largest end up to it.
-    max_end: Vec<usize>,
-    /// The number of spans that start before the end of the last span asked.
-    before: usize,
-}
-
-impl Covered {
-    fn new(mut spans: Vec<Span>) -> Covered {
-        spans.sort_unstable();
-        let mut m = 0;
-        Covered {
-            starts: spans.iter().map(|s| s.start).collect(),
-            max_end: (spans.iter())
-                .map(|s| {
-                    m = m.max(s.end);
-                    m
-                })
-                .collect(),
-            before: 0,
-        }
-    }
-
-    /// True when `span` overlaps one of the spans (`Span::overlaps`); `span` ends at or
-    /// after the end of the span asked before.
-    fn overlaps(&mut self, span: &Span) -> bool {
-        let k = &mut self.before;
-        while *k < self.starts.len() && self.starts[*k] < span.end {
-            *k += 1;
-        }
-        *k > 0 && self.max_end[*k - 1] > span.start
     }
 }
 
@@ -341,11 +301,11 @@ mod tests {
         }
     }
 
-    /// `Covered` answers as `SpanSet` does, for spans asked in the order of their ends:
-    /// on random sets of spans (overlapping, nested, empty) and random spans asked.
+    /// `SpanSet::overlaps_in_order` answers as `overlaps` does, for spans asked in the order
+    /// of their ends: on random sets of spans (overlapping, nested, empty) and random spans
+    /// asked.
     #[test]
     fn covered_in_order_is_the_span_set() {
-        use super::Covered;
         use crate::diagnostic::Span;
         use crate::rules::SpanSet;
         let mut rng = Rng::new(0xc0_7e2e);
@@ -358,7 +318,7 @@ mod tests {
                 })
                 .collect();
             let set = SpanSet::new(spans.clone());
-            let mut covered = Covered::new(spans);
+            let mut cursor = 0;
             let mut asked: Vec<Span> = (0..rng.below(20))
                 .map(|_| {
                     let s = rng.below(70);
@@ -368,7 +328,7 @@ mod tests {
             asked.sort_by_key(|s| s.end);
             for span in &asked {
                 let want = set.overlaps(span);
-                assert_eq!(covered.overlaps(span), want, "{span:?}");
+                assert_eq!(set.overlaps_in_order(&mut cursor, span), want, "{span:?}");
                 if want { hit += 1 } else { missed += 1 }
             }
         }

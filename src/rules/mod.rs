@@ -697,6 +697,18 @@ impl SpanSet {
         let k = self.starts.partition_point(|&s| s < span.end);
         k > 0 && self.max_end[k - 1] > span.start
     }
+
+    /// `overlaps`, for spans asked in the order of their ends: `cursor` (0 before the first
+    /// span asked) goes forward over the set's starts instead of a bisection for each span
+    /// (`entity-inconsistent` asks for 50,000 tokens of the man pages: the bisections cost
+    /// some 2 M instructions).
+    pub fn overlaps_in_order(&self, cursor: &mut usize, span: &Span) -> bool {
+        let k = cursor;
+        while *k < self.starts.len() && self.starts[*k] < span.end {
+            *k += 1;
+        }
+        *k > 0 && self.max_end[*k - 1] > span.start
+    }
 }
 
 #[cfg(test)]
