@@ -195,39 +195,20 @@ impl<'a> Groups<'a> {
         &self,
         mut keep: impl FnMut(&[Spelling]) -> bool,
     ) -> (Vec<Spelling>, Vec<std::ops::Range<usize>>) {
-        // Where each group of two or more starts in `spellings` (`NONE`: a group left out).
-        const NONE: u32 = u32::MAX;
-        let mut start = vec![NONE; self.sizes.len()];
-        let mut total = 0;
-        for (k, &n) in self.sizes.iter().enumerate() {
-            if n >= 2 {
-                start[k] = total;
-                total += n;
-            }
+        let (spellings, groups) = super::by_group(&self.sizes, &self.added, 2);
+        // Each group's range among the spellings, by its index (empty for a group left out).
+        let mut range = vec![0..0; self.sizes.len()];
+        for (k, r) in groups {
+            range[k] = r;
         }
-        let mut spellings: Vec<Spelling> = Vec::with_capacity(total as usize);
-        let mut next = start.clone();
-        // (Filled in place: each spelling at its group's next free slot.)
-        spellings.resize(total as usize, (Span::new(0, 0), None));
-        for &(k, spelling) in &self.added {
-            let at = &mut next[k as usize];
-            if *at != NONE {
-                spellings[*at as usize] = spelling;
-                *at += 1;
-            }
-        }
-        let range = |i: usize| {
-            let s = start[i] as usize;
-            s..s + self.sizes[i] as usize
-        };
         let mut keys: Vec<(&str, usize)> = self
             .index
             .iter()
-            .filter(|&(_, &i)| self.sizes[i] >= 2 && keep(&spellings[range(i)]))
+            .filter(|&(_, &i)| self.sizes[i] >= 2 && keep(&spellings[range[i].clone()]))
             .map(|(k, &i)| (&**k, i))
             .collect();
         keys.sort_unstable();
-        let ranges = keys.into_iter().map(|(_, i)| range(i)).collect();
+        let ranges = keys.into_iter().map(|(_, i)| range[i].clone()).collect();
         (spellings, ranges)
     }
 }

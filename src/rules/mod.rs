@@ -711,8 +711,78 @@ impl SpanSet {
     }
 }
 
+/// Items added with their group, put group by group for the groups of `min` items or more
+/// (a counting sort, which keeps each group's items in the order added): from `sizes` (per
+/// group, its number of items) and `added` (every (group, item), in order). Returns the
+/// items and, per group kept, its index and range among them, in the order of the groups.
+/// (`repeated-phrase`'s grams and their starts, `entity-inconsistent`'s names and their
+/// spellings: a list per group took an allocation for each of thousands of groups.)
+pub(crate) fn by_group<T: Copy>(
+    sizes: &[u32],
+    added: &[(u32, T)],
+    min: usize,
+) -> (Vec<T>, Vec<(usize, std::ops::Range<usize>)>) {
+    const NONE: usize = usize::MAX;
+    let mut next = vec![NONE; sizes.len()];
+    let mut ranges = Vec::new();
+    let mut total = 0;
+    for (k, &n) in sizes.iter().enumerate() {
+        let n = n as usize;
+        if n >= min {
+            next[k] = total;
+            ranges.push((k, total..total + n));
+            total += n;
+        }
+    }
+    let Some(&(_, fill)) = added.first() else {
+        return (Vec::new(), ranges);
+    };
+    // (Filled in place: each item at its group's next free slot.)
+    let mut items = vec![fill; total];
+    for &(k, item) in added {
+        let at = &mut next[k as usize];
+        if *at != NONE {
+            items[*at] = item;
+            *at += 1;
+        }
+    }
+    (items, ranges)
+}
+
 #[cfg(test)]
 mod tests {
+    /// `by_group` gives each group of `min` items or more its items in the order added,
+    /// as a list per group does, on random groups and items.
+    #[test]
+    fn by_group_gives_each_group_its_items_in_order() {
+        use super::by_group;
+        let mut rng = crate::testing::Rng::new(0x9_7a35);
+        let mut kept = 0;
+        for round in 0..2000 {
+            let grams = 1 + rng.below(20);
+            let mut sizes = vec![0u32; grams];
+            let mut added = Vec::new();
+            let mut reference: Vec<Vec<usize>> = vec![Vec::new(); grams];
+            for _ in 0..rng.below(100) {
+                let (k, start) = (rng.below(grams), rng.below(1000));
+                sizes[k] += 1;
+                added.push((k as u32, start));
+                reference[k].push(start);
+            }
+            let min = 2 + rng.below(4);
+            let (starts, ranges) = by_group(&sizes, &added, min);
+            let got: Vec<(usize, Vec<usize>)> = (ranges.into_iter())
+                .map(|(k, r)| (k, starts[r].to_vec()))
+                .collect();
+            let want: Vec<(usize, Vec<usize>)> = (reference.into_iter().enumerate())
+                .filter(|(_, v)| v.len() >= min)
+                .collect();
+            assert_eq!(got, want, "round {round}");
+            kept += got.len();
+        }
+        assert!(kept > 1000, "{kept}");
+    }
+
     use super::*;
 
     #[test]

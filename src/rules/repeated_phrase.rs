@@ -210,7 +210,7 @@ impl Rule for RepeatedPhrase {
         }
         // Each gram's starts in order, for the grams of `min` starts or more (fewer starts
         // than `min` have fewer dense ones).
-        let (grams, ranges) = by_gram(&sizes, &added, min);
+        let (grams, ranges) = super::by_group(&sizes, &added, min);
         // Longest phrases first; a shorter one only if it repeats outside the longer ones.
         let mut found: Vec<(Gram, Vec<usize>)> = ranges
             .into_iter()
@@ -308,38 +308,6 @@ fn may_repeat(
         .collect()
 }
 
-/// The starts of each gram of `min` starts or more, gram after gram, each in the order
-/// added: from `sizes` (per gram, its number of starts) and `added` (every (gram, start)
-/// in order), placed by a counting sort. Returns the starts and, per gram kept, its index
-/// and range among them, in the order of the grams.
-fn by_gram(
-    sizes: &[u32],
-    added: &[(u32, usize)],
-    min: usize,
-) -> (Vec<usize>, Vec<(usize, std::ops::Range<usize>)>) {
-    const NONE: usize = usize::MAX;
-    let mut next = vec![NONE; sizes.len()];
-    let mut ranges = Vec::new();
-    let mut total = 0;
-    for (k, &n) in sizes.iter().enumerate() {
-        let n = n as usize;
-        if n >= min {
-            next[k] = total;
-            ranges.push((k, total..total + n));
-            total += n;
-        }
-    }
-    let mut starts = vec![0; total];
-    for &(k, start) in added {
-        let at = &mut next[k as usize];
-        if *at != NONE {
-            starts[*at] = start;
-            *at += 1;
-        }
-    }
-    (starts, ranges)
-}
-
 /// A hash of the ids of a phrase's first `MIN_N` words: the four ids in two 64-bit
 /// numbers, mixed by one wide multiplication (the halves of the product folded together,
 /// as `foldhash` does). (Hashing the ids as a slice wrote its length and its bytes, some
@@ -421,38 +389,6 @@ mod tests {
             let fast = may_repeat(leads, min, joined);
             assert_eq!(repeated(&fast, min), expected, "round {round}");
             kept += expected.len();
-        }
-        assert!(kept > 1000, "{kept}");
-    }
-
-    /// `by_gram` gives each gram of `min` starts or more its starts in the order added,
-    /// as a list per gram does, on random grams and starts.
-    #[test]
-    fn by_gram_gives_each_gram_its_starts_in_order() {
-        use super::by_gram;
-        let mut rng = crate::testing::Rng::new(0x9_7a35);
-        let mut kept = 0;
-        for round in 0..2000 {
-            let grams = 1 + rng.below(20);
-            let mut sizes = vec![0u32; grams];
-            let mut added = Vec::new();
-            let mut reference: Vec<Vec<usize>> = vec![Vec::new(); grams];
-            for _ in 0..rng.below(100) {
-                let (k, start) = (rng.below(grams), rng.below(1000));
-                sizes[k] += 1;
-                added.push((k as u32, start));
-                reference[k].push(start);
-            }
-            let min = 2 + rng.below(4);
-            let (starts, ranges) = by_gram(&sizes, &added, min);
-            let got: Vec<(usize, Vec<usize>)> = (ranges.into_iter())
-                .map(|(k, r)| (k, starts[r].to_vec()))
-                .collect();
-            let want: Vec<(usize, Vec<usize>)> = (reference.into_iter().enumerate())
-                .filter(|(_, v)| v.len() >= min)
-                .collect();
-            assert_eq!(got, want, "round {round}");
-            kept += got.len();
         }
         assert!(kept > 1000, "{kept}");
     }
