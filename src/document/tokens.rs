@@ -346,6 +346,51 @@ fn ascii_token(view: &str, first: u8, start: usize, end: usize, counts: u32) -> 
     }
 }
 
+/// Pushes `ascii_token(view, first, start, end, counts)` to `out`, lowered in place in the
+/// list (`lower_last`) when lower case changes it. Lowered on the stack before the push (as
+/// `ascii_token` does), the norm was stored in pieces (8 bytes, then its lowered bytes one
+/// by one) and read back whole to be copied into the list: every such read that spans two
+/// stores waits for them (failed store forwarding, some 16 % of `sentences_and_tokens`'
+/// samples on the man pages). Pushed as it is built, the norm goes from registers to the
+/// list, and only the few words with a capital are written again there.
+#[inline(always)]
+fn push_ascii_token(view: &str, start: usize, end: usize, counts: u32, out: &mut Vec<Token>) {
+    let [letters, upper, changed, _] = counts.to_le_bytes();
+    let capitalized = view.as_bytes()[start].is_ascii_uppercase();
+    out.push(Token {
+        start: start as u32,
+        end: end as u32,
+        norm: norm_of(view, start, end),
+        sentence: 0,
+        capitalized,
+        all_caps: letters >= 2 && upper == letters,
+        // (Below U+0180 every capital is a letter.)
+        has_upper: upper > 0,
+        word: letters > 0,
+    });
+    if changed > 0 {
+        lower_last(out, changed == 1 && capitalized);
+    }
+}
+
+/// The norm of the last token of `tokens` (an ASCII word) in lower case: its first byte
+/// only when `first_only` (a capital at the start and no other, the usual case). Out of
+/// line: one call for the words with a capital, where `make_mut` was one.
+#[inline(never)]
+fn lower_last(tokens: &mut [Token], first_only: bool) {
+    if let Some(t) = tokens.last_mut() {
+        let norm = t.norm.make_mut();
+        let lowered = if first_only {
+            norm.get_mut(..1)
+        } else {
+            Some(norm)
+        };
+        if let Some(lowered) = lowered {
+            lowered.make_ascii_lowercase();
+        }
+    }
+}
+
 /// The character at byte `i` of a word, when it is below U+0180, and its length.
 #[inline]
 fn latin_at(
@@ -613,13 +658,7 @@ pub(super) fn push_segment(
         // ASCII (nothing above the 32 bits of the counts), none refused; or no character
         // that lower case changes, none refused, and every one beyond ASCII counted (a
         // letter of Latin-1: NFC, its own lower case).
-        out.push(ascii_token(
-            view,
-            view.as_bytes()[start],
-            start,
-            end,
-            counts as u32,
-        ));
+        push_ascii_token(view, start, end, counts as u32, out);
     } else {
         push_word(view, start, end, counts, out);
     }
