@@ -943,10 +943,11 @@ impl Facts {
         self.indexed = entries.len();
     }
 
-    /// The index of `w` among the entries, added (its first questions answered) when it
-    /// is new. Each word of a file is asked once; the words of a `Facts`'s first file
-    /// (`self.indexed` is 0) are all new and are not entered in the table.
-    fn index(&mut self, w: &str, m: &'static Morphology) -> u32 {
+    /// The index of `w` among the entries, and whether it is new: then added, its first
+    /// questions answered but `adjective` (`Facts::settle`). Each word of a file is asked
+    /// once; the words of a `Facts`'s first file (`self.indexed` is 0) are all new and are
+    /// not entered in the table.
+    fn index(&mut self, w: &str) -> (u32, bool) {
         let b = w.as_bytes();
         let next = self.entries.len() as u32;
         if self.indexed > 0 {
@@ -956,7 +957,7 @@ impl Facts {
                 spelled.as_bytes()[at..at + b.len()] == *b
             });
             if id != next {
-                return id;
+                return (id, false);
             }
             self.indexed += 1;
         }
@@ -966,41 +967,81 @@ impl Facts {
         } else {
             0
         };
-        // A word with an adjective or participle reading has its facts worked out now, with
-        // its readings at hand: the rule asks them of nearly every such word (each of its
-        // tokens is a candidate), and a word that is an adjective in no place (half of the
-        // man pages' 70,000 candidates) is then no candidate.
-        let readings = m.analyses(w);
-        let word = OnceCell::new();
-        let adjective = readings
-            .iter()
-            .any(|a| a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS))
-            && word
-                .get_or_init(|| Word::of(w, readings))
-                .may_be_adjective();
         self.entries.push(Fact {
             english: ENGLISH_WORDS.contains(w),
-            adjective,
+            adjective: false,
             at,
-            word,
+            word: OnceCell::new(),
             name: OnceCell::new(),
         });
-        next
+        (next, true)
     }
 
-    /// `Analyzer::per_id` of the first token `t` of a distinct word.
-    fn per_id(&mut self, t: &Token, m: &'static Morphology) -> u32 {
-        let id = self.index(&t.norm, m);
-        assert!(id <= Facts::INDEX, "too many distinct words");
-        let f = &self.entries[id as usize];
-        // (Asked of words only: a number has no readings.)
-        let word = t.is_word();
-        id | if word && f.english { Facts::ENGLISH } else { 0 }
-            | if word && f.adjective {
-                Facts::ADJECTIVE
-            } else {
-                0
+    /// Entry `e`, new, of word `w` whose dictionary readings are `readings`: whether it may
+    /// be an adjective. A word with an adjective or participle reading has its facts worked
+    /// out now, with its readings at hand: the rule asks them of nearly every such word
+    /// (each of its tokens is a candidate), and a word that is an adjective in no place
+    /// (half of the man pages' 70,000 candidates) is then no candidate.
+    fn settle(&mut self, e: u32, w: &str, readings: &'static [Analysis]) {
+        let fact = &mut self.entries[e as usize];
+        fact.adjective = readings
+            .iter()
+            .any(|a| a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS))
+            && fact
+                .word
+                .get_or_init(|| Word::of(w, readings))
+                .may_be_adjective();
+    }
+
+    /// `Analyzer::per_id` of each distinct word of a file, by id (`first` holds the first
+    /// token of each). The words are taken a few at a time: their tokens read, their
+    /// indices found, then the readings of the new ones looked up together
+    /// (`Morphology::analyses_of`): each look-up is a cache miss in the dictionary's
+    /// table, as is each word's first token (scattered over the text's 20 MB of tokens),
+    /// and one word after the other waited for each in turn (about 6 ms of a run on the
+    /// man pages, for 23,000 words).
+    fn per_ids(&mut self, first: &[u32], toks: &[Token], m: &'static Morphology) -> Vec<u32> {
+        const GROUP: usize = 16;
+        let mut out = Vec::with_capacity(first.len());
+        let mut words: Vec<(&str, bool)> = Vec::with_capacity(GROUP);
+        let mut new: Vec<(u32, &str)> = Vec::with_capacity(GROUP);
+        let mut spellings: Vec<&str> = Vec::with_capacity(GROUP);
+        let mut readings = Vec::with_capacity(GROUP);
+        for group in first.chunks(GROUP) {
+            words.clear();
+            words.extend(group.iter().map(|&t| {
+                let t = &toks[t as usize];
+                (t.norm.as_str(), t.is_word())
+            }));
+            new.clear();
+            let at = out.len();
+            for &(w, _) in &words {
+                let (e, is_new) = self.index(w);
+                assert!(e <= Facts::INDEX, "too many distinct words");
+                if is_new {
+                    new.push((e, w));
+                }
+                out.push(e);
             }
+            spellings.clear();
+            spellings.extend(new.iter().map(|&(_, w)| w));
+            readings.clear();
+            m.analyses_of(&spellings, &mut readings);
+            for (&(e, w), &r) in new.iter().zip(&readings) {
+                self.settle(e, w, r);
+            }
+            // (Asked of words only: a number has no readings.)
+            for (p, &(_, word)) in out[at..].iter_mut().zip(&words) {
+                let f = &self.entries[*p as usize];
+                *p |= if word && f.english { Facts::ENGLISH } else { 0 }
+                    | if word && f.adjective {
+                        Facts::ADJECTIVE
+                    } else {
+                        0
+                    };
+            }
+        }
+        out
     }
 }
 
@@ -1022,7 +1063,7 @@ impl<'a> Analyzer<'a> {
         let mut facts = Facts::take();
         let by_id = facts.entries.is_empty();
         facts.begin(vocabulary.len());
-        let per_id = vocabulary.per_form(toks, |t| facts.per_id(t, m));
+        let per_id = facts.per_ids(&vocabulary.first, toks, m);
         let words = if by_id {
             Vec::new()
         } else {
