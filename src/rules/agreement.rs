@@ -1100,17 +1100,27 @@ impl<'a> Analyzer<'a> {
             let i = i as usize;
             // (A candidate is never the first token: `candidates`.)
             let (before, t) = (&self.toks[i - 1], &self.toks[i]);
-            let after = self.toks.get(i + 1).map_or(0, |t| t.sentence);
-            let id = self.ids[i] as usize;
-            let cell = match self.words.get(id) {
-                Some(cell) => cell,
-                None => &self.facts.entries[id].word,
+            let after = |k: usize| self.toks.get(i + k).map_or(0, |t| t.sentence);
+            // The facts of the word and of those on either side (asked whether they are a
+            // noun, a determiner, an intensifier...).
+            let cell = |k: usize| {
+                let Some(&id) = self.ids.get(k) else {
+                    return 0;
+                };
+                let cell = match self.words.get(id as usize) {
+                    Some(cell) => Some(cell),
+                    None => self.facts.entries.get(id as usize).map(|f| &f.word),
+                };
+                cell.map_or(0, |c| u32::from(c.get().is_some()))
             };
             seen ^= before.sentence
-                ^ after
+                ^ after(1)
+                ^ after(2)
                 ^ u32::from(view.get(before.end()).copied().unwrap_or(0))
                 ^ u32::from(view.get(t.end()).copied().unwrap_or(0))
-                ^ u32::from(cell.get().is_some());
+                ^ cell(i - 1)
+                ^ cell(i)
+                ^ cell(i + 1);
         }
         std::hint::black_box(seen);
     }
