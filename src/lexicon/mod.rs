@@ -208,6 +208,66 @@ mod tests {
         }
     }
 
+    /// The readings of many words looked up together (`analyses_of`, in groups side by
+    /// side) are each word's own (`analyses`), the very same slices: random runs of forms,
+    /// of words that are no form (next to forms, stored whole or in the arena), of empty
+    /// and overlong words, split into random batches.
+    #[test]
+    fn analyses_of_many_words_are_each_words_own() {
+        let m = morphology();
+        let long = "é".repeat(130);
+        let pieces = [
+            "puce",
+            "puces",
+            "conçu",
+            "conçue",
+            "global",
+            "la",
+            "est",
+            "approvisionnement",
+            "approvisionnements",
+            "anticonstitutionnellement",
+            "développement",
+            "s",
+            "e",
+            "x",
+            "ment",
+            "z",
+            "\0",
+            "performant",
+        ];
+        let mut rng = crate::testing::Rng::new(0xa11_f0c5);
+        let (mut found, mut none) = (0, 0);
+        for _ in 0..2_000 {
+            let n = rng.below(60);
+            let words: Vec<String> = (0..n)
+                .map(|_| match rng.below(10) {
+                    0 => String::new(),
+                    1 => long.clone(),
+                    2 => pieces[rng.below(pieces.len())].repeat(2),
+                    _ => rng.string(&pieces, 3),
+                })
+                .collect();
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let mut out = vec![m.analyses("puce")];
+            m.analyses_of(&words, &mut out);
+            assert_eq!(out.len(), words.len() + 1);
+            assert!(std::ptr::eq(out[0], m.analyses("puce")));
+            for (w, r) in words.iter().zip(&out[1..]) {
+                let one = m.analyses(w);
+                // (The same readings of the table, or none.)
+                assert_eq!(r.len(), one.len(), "{w:?}");
+                assert!(one.is_empty() || std::ptr::eq(*r, one), "{w:?}");
+                if r.is_empty() {
+                    none += 1;
+                } else {
+                    found += 1;
+                }
+            }
+        }
+        assert!(found > 5_000 && none > 5_000, "{found} {none}");
+    }
+
     #[test]
     fn morphology_of_nouns_adjectives_participles() {
         let m = morphology();

@@ -847,10 +847,46 @@ impl Frozen {
         if w.is_empty() || w.len() > 255 {
             return &[];
         }
+        let i = slot_hash(w) as usize & self.mask;
+        self.probe(w, i, self.slot(i))
+    }
+
+    /// The readings of each of `words` (`get`), pushed onto `out`, looked up side by side:
+    /// the first slot of every word of a group is read before any is probed, then the
+    /// first reading of each is read. A word's slot is a cache miss (the table's 8 MB are
+    /// read from the binary's pages at random: nine in ten of `get`'s samples were that
+    /// load), and one look-up after another waited for each miss in turn; loads that do
+    /// not depend on each other are in flight together.
+    fn get_many<'s>(&'s self, words: &[&str], out: &mut Vec<&'s [Analysis]>) {
+        const GROUP: usize = 16;
+        for group in words.chunks(GROUP) {
+            // (An empty slot for a word that cannot be a form: `probe` finds nothing.)
+            let mut first = [(0usize, 0u128); GROUP];
+            for (f, w) in first.iter_mut().zip(group) {
+                let w = w.as_bytes();
+                if !w.is_empty() && w.len() <= 255 {
+                    let i = slot_hash(w) as usize & self.mask;
+                    *f = (i, self.slot(i));
+                }
+            }
+            let start = out.len();
+            for (&(i, s), w) in first.iter().zip(group) {
+                out.push(self.probe(w.as_bytes(), i, s));
+            }
+            // The first reading of each word, read now for the same reason (the caller
+            // reads them one word at a time, with work between).
+            let seen = out[start..]
+                .iter()
+                .fold(0u16, |m, r| m | r.first().map_or(0, |a| a.pos.0));
+            std::hint::black_box(seen);
+        }
+    }
+
+    /// The readings of `w`, looked up from slot `i`, whose value `s` is at hand.
+    #[inline]
+    fn probe(&self, w: &[u8], mut i: usize, mut s: u128) -> &[Analysis] {
         let (mask, want) = slot_pattern(w);
-        let mut i = slot_hash(w) as usize & self.mask;
         loop {
-            let s = self.slot(i);
             if s as u8 == 0 {
                 return &[];
             }
@@ -866,6 +902,7 @@ impl Frozen {
                 return self.readings.get(start..start + count).unwrap_or(&[]);
             }
             i = (i + 1) & self.mask;
+            s = self.slot(i);
         }
     }
 }
@@ -1147,6 +1184,15 @@ impl Morphology {
         match &self.forms {
             Store::Built(f) => f.get(word),
             Store::Frozen(f) => f.get(word),
+        }
+    }
+
+    /// The readings of each of `words` (`analyses`), pushed onto `out`: for many words at
+    /// once, faster than one after the other (see `Frozen::get_many`).
+    pub fn analyses_of<'s>(&'s self, words: &[&str], out: &mut Vec<&'s [Analysis]>) {
+        match &self.forms {
+            Store::Built(f) => out.extend(words.iter().map(|w| f.get(w))),
+            Store::Frozen(f) => f.get_many(words, out),
         }
     }
 
