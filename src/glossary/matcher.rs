@@ -1308,12 +1308,20 @@ impl Matcher {
             return time("glossary/match", || {
                 // Every piece's hits go straight to the one list (a termbase finds hundreds of
                 // thousands of hits: no list per piece to copy), room made for a hit per
-                // word, and as much for the context phrases' when apart: a list grown by
-                // doubling was copied at each step, and room that no hit fills is never
-                // touched.
+                // word, and as much for the context phrases' when apart, but less than a
+                // block the allocator maps apart (`cli::alloc`): the default glossary finds
+                // few hits (5,400 on the man pages, 260 KB), and the first hit written in a
+                // block of its own faulted in a fresh huge page (2 MB zeroed by the kernel),
+                // where the heap's memory is used again. A list that outgrows it (a
+                // termbase's) is copied once into a mapped block, which then grows in
+                // place or is moved by the kernel, never copied.
                 let mut found = Found {
-                    hits: Vec::with_capacity(doc.tokens.len()),
-                    context: Vec::with_capacity(if apart { doc.tokens.len() } else { 0 }),
+                    hits: Vec::with_capacity(doc.tokens.len().min(HEAP_HITS)),
+                    context: Vec::with_capacity(if apart {
+                        doc.tokens.len().min(HEAP_PHRASE_HITS)
+                    } else {
+                        0
+                    }),
                 };
                 for &(a, b) in pieces {
                     self.find_in::<true>(doc, forms, (a, b), apart, NARROW_FROM, &mut found);
@@ -2256,6 +2264,11 @@ impl<'d> Local<'d> {
         &self.memo.targets[st.targets.0 as usize..st.targets.1 as usize]
     }
 }
+
+/// The most hits, and context phrases' hits, for which `find_with` makes room at first: the
+/// most that fit in a block the allocator gives from its heap (under 2 MB, `cli::alloc`).
+const HEAP_HITS: usize = ((2 << 20) - 64) / std::mem::size_of::<Hit>();
+const HEAP_PHRASE_HITS: usize = ((2 << 20) - 64) / std::mem::size_of::<PhraseHit>();
 
 /// The hits of a search.
 #[derive(Debug, Default, PartialEq)]
