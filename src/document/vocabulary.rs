@@ -412,15 +412,15 @@ mod tests {
     fn word_ids_are_those_of_a_hash_map() {
         let mut rng = crate::testing::Rng::new(0x7769_6473);
         for _ in 0..50 {
-            let stems: Vec<Vec<u8>> = (0..4)
-                .map(|_| (0..rng.below(20)).map(|_| rng.below(3) as u8).collect())
-                .collect();
+            // Words that share their first 8 or 16 bytes and their length, so that their
+            // probes meet slots whose key differs only beyond the first 8 bytes.
+            let stems: [&[u8]; 4] = [b"", b"abc", b"abcdefgh", b"abcdefghijklmnop"];
             let mut table = WordIds::new(rng.below(64));
             let mut words: Vec<Vec<u8>> = Vec::new();
             let mut seen: std::collections::HashMap<Vec<u8>, u32> = Default::default();
             for _ in 0..2000 {
-                let mut w = stems[rng.below(stems.len())].clone();
-                w.extend((0..rng.below(6)).map(|_| rng.below(3) as u8));
+                let mut w = stems[rng.below(stems.len())].to_vec();
+                w.extend((0..rng.below(7)).map(|_| rng.below(4) as u8));
                 // Ids given apart from the order of first occurrence, as `agreement` does.
                 let next = words.len() as u32 * 3 + 1;
                 let id = table.id_of(&w, next, |id| words[(id as usize - 1) / 3] == w);
