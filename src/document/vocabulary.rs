@@ -18,8 +18,11 @@ impl Vocabulary {
     pub fn new(tokens: &[Token]) -> Vocabulary {
         // Sized for a distinct word in 32 tokens (the man pages have one in 26) and grown
         // as needed: a table sized for the tokens was mostly empty, and its probes missed
-        // the caches.
-        let mut table = WordIds::new(tokens.len() / 32);
+        // the caches. A short text has more distinct words for its length (one in 4 or 5
+        // tokens in each of the 435 man pages), and its table, sized for one in 32, grew
+        // three or four times (`WordIds::grow`: 15 M instructions on those files): up to
+        // 4,096 words, it is sized for one in 4.
+        let mut table = WordIds::new((tokens.len() / 4).min(4096).max(tokens.len() / 32));
         let mut first: Vec<u32> = Vec::new();
         let ids = tokens
             .iter()
@@ -178,15 +181,26 @@ const EMPTY: u32 = u32::MAX;
 /// themselves are kept by its user, who compares a word longer than a key with the word of
 /// an id (`id_of`): the vocabulary of a document, `agreement`'s words kept from file to
 /// file.
+///
+/// A slot holds a word's first 8 bytes, its length and its id (16 bytes); bytes 8 to 16 of
+/// a longer word (a fifth of the man pages' tokens) are kept by id in `his`, read only
+/// when the rest of the key matches. With the whole key in each slot (32 bytes), the man
+/// pages' table of 65,536 slots took 2 MB, a block mapped on its own and faulted in fresh
+/// (a huge page zeroed by the kernel on every run); it takes 1 MB now, from the heap, and
+/// `his` 180 KB.
 pub struct WordIds {
     slots: Vec<Slot>,
+    /// Per id: `Key::hi` of its word, for a word longer than 8 bytes (else unused).
+    his: Vec<u64>,
     bits: u32,
     used: usize,
 }
 
 #[derive(Clone, Copy)]
 struct Slot {
-    key: Key,
+    /// `Key::lo` and `Key::len` of the word.
+    lo: u64,
+    len: u32,
     id: u32,
 }
 
@@ -196,17 +210,15 @@ impl WordIds {
         let bits = (expected * 2).max(16).next_power_of_two().trailing_zeros();
         WordIds {
             slots: vec![WordIds::EMPTY_SLOT; 1 << bits],
+            his: Vec::new(),
             bits,
             used: 0,
         }
     }
 
     const EMPTY_SLOT: Slot = Slot {
-        key: Key {
-            lo: 0,
-            hi: 0,
-            len: 0,
-        },
+        lo: 0,
+        len: 0,
         id: EMPTY,
     };
 
@@ -219,13 +231,18 @@ impl WordIds {
         let mask = self.slots.len() - 1;
         let mut s = key.index(self.bits);
         loop {
-            let slot = &self.slots[s];
+            let slot = self.slots[s];
             if slot.id == EMPTY {
                 self.put(s, key, next);
                 return next;
             }
-            // (A key holds the whole of a word of 16 bytes or fewer.)
-            if slot.key == key && (w.len() <= 16 || same(slot.id)) {
+            // (A key holds the whole of a word of 16 bytes or fewer, its first 8 bytes the
+            // whole of one of 8 or fewer.)
+            if slot.lo == key.lo
+                && slot.len as usize == key.len
+                && (key.len <= 8
+                    || self.his[slot.id as usize] == key.hi && (key.len <= 16 || same(slot.id)))
+            {
                 return slot.id;
             }
             s = (s + 1) & mask;
@@ -243,7 +260,24 @@ impl WordIds {
 
     /// Puts `id` in the empty slot `s`, and doubles the table when it is half full.
     fn put(&mut self, s: usize, key: Key, id: u32) {
-        self.slots[s] = Slot { key, id };
+        // (Words are shorter than 4 GiB: `Document::MAX_LEN`.)
+        self.slots[s] = Slot {
+            lo: key.lo,
+            len: key.len as u32,
+            id,
+        };
+        if key.len > 8 {
+            // (Ids most often come in order, from 0: the vocabulary's do.)
+            let at = id as usize;
+            if at == self.his.len() {
+                self.his.push(key.hi);
+            } else {
+                if at > self.his.len() {
+                    self.his.resize(at + 1, 0);
+                }
+                self.his[at] = key.hi;
+            }
+        }
         self.used += 1;
         if self.used * 2 > self.slots.len() {
             self.grow(self.bits + 1);
@@ -257,7 +291,16 @@ impl WordIds {
         self.slots = vec![WordIds::EMPTY_SLOT; 1 << bits];
         let mask = self.slots.len() - 1;
         for slot in old.into_iter().filter(|s| s.id != EMPTY) {
-            let mut s = slot.key.index(self.bits);
+            let key = Key {
+                lo: slot.lo,
+                hi: if slot.len > 8 {
+                    self.his[slot.id as usize]
+                } else {
+                    0
+                },
+                len: slot.len as usize,
+            };
+            let mut s = key.index(self.bits);
             while self.slots[s].id != EMPTY {
                 s = (s + 1) & mask;
             }
@@ -330,6 +373,11 @@ mod tests {
             "internationalisation",
             "internationalisations",
             "internationaliser",
+            "constitu",
+            "constitue",
+            "constitué",
+            "constitution",
+            "constitutions",
             "x1",
             "l'",
             "Le",
@@ -355,6 +403,33 @@ mod tests {
                 assert_eq!(*seen.entry(t.norm.as_str()).or_insert(n), id, "{text:?}");
             }
             assert_eq!(seen.len(), v.len());
+        }
+    }
+
+    /// A table's ids are those of a hash map, for words of random bytes and lengths that
+    /// share their first bytes (16, 8 or fewer) and come in any order of ids.
+    #[test]
+    fn word_ids_are_those_of_a_hash_map() {
+        let mut rng = crate::testing::Rng::new(0x7769_6473);
+        for _ in 0..50 {
+            // Words that share their first 8 or 16 bytes and their length, so that their
+            // probes meet slots whose key differs only beyond the first 8 bytes.
+            let stems: [&[u8]; 4] = [b"", b"abc", b"abcdefgh", b"abcdefghijklmnop"];
+            let mut table = WordIds::new(rng.below(64));
+            let mut words: Vec<Vec<u8>> = Vec::new();
+            let mut seen: std::collections::HashMap<Vec<u8>, u32> = Default::default();
+            for _ in 0..2000 {
+                let mut w = stems[rng.below(stems.len())].to_vec();
+                w.extend((0..rng.below(7)).map(|_| rng.below(4) as u8));
+                // Ids given apart from the order of first occurrence, as `agreement` does.
+                let next = words.len() as u32 * 3 + 1;
+                let id = table.id_of(&w, next, |id| words[(id as usize - 1) / 3] == w);
+                if id == next {
+                    words.push(w.clone());
+                }
+                assert_eq!(*seen.entry(w.clone()).or_insert(next), id, "{w:?}");
+            }
+            assert_eq!(seen.len(), words.len());
         }
     }
 

@@ -54,6 +54,58 @@ pub struct Hit {
     pub span: Span,
 }
 
+/// A hit of a context phrase as the search keeps it (`Found::context`): the phrase and
+/// tokens `first..=last`, 12 bytes where a `Hit` takes 48 (its span is that of its tokens,
+/// `widened`). The default glossary's context phrases are common words (« fichier »,
+/// « ne », « option »): the man pages have 95,000 such hits for 5,400 others, and a rule
+/// reads those of the phrases some hit asks for, a fifth of them. As `Hit`s they were
+/// 4.6 MB written for the first time (three huge pages zeroed by the kernel).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PhraseHit {
+    phrase: u32,
+    first: u32,
+    last: u32,
+}
+
+impl PhraseHit {
+    /// The hit as the search would have made it, among the tokens it was found in.
+    fn widened(self, tokens: &[crate::document::Token]) -> Hit {
+        let (first, last) = (self.first as usize, self.last as usize);
+        Hit {
+            target: Target::Context {
+                phrase: self.phrase,
+            },
+            first,
+            last,
+            span: Span::new(tokens[first].start(), tokens[last].end()),
+        }
+    }
+}
+
+/// The hits of context phrases in a document (`CompiledGlossary::find_apart`), in token
+/// order, kept narrow (`PhraseHit`) until a rule asks for those of some phrases.
+#[derive(Debug, Default)]
+pub struct ContextHits(Vec<PhraseHit>);
+
+impl ContextHits {
+    /// The hits of the phrases `asked` (by phrase id) in `doc`, the document they were
+    /// found in, in token order.
+    pub fn asked(&self, doc: &Document, asked: &[bool]) -> Vec<Hit> {
+        (self.0.iter())
+            .filter(|h| asked.get(h.phrase as usize) == Some(&true))
+            .map(|h| h.widened(&doc.tokens))
+            .collect()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 /// Context phrases of a variant, as ids into the compiled context phrases.
 #[derive(Debug, Clone, Default)]
 pub struct CtxIds {
@@ -1256,12 +1308,20 @@ impl Matcher {
             return time("glossary/match", || {
                 // Every piece's hits go straight to the one list (a termbase finds hundreds of
                 // thousands of hits: no list per piece to copy), room made for a hit per
-                // word, and as much for the context phrases' when apart: a list grown by
-                // doubling was copied at each step, and room that no hit fills is never
-                // touched.
+                // word, and as much for the context phrases' when apart, but less than a
+                // block the allocator maps apart (`cli::alloc`): the default glossary finds
+                // few hits (5,400 on the man pages, 260 KB), and the first hit written in a
+                // block of its own faulted in a fresh huge page (2 MB zeroed by the kernel),
+                // where the heap's memory is used again. A list that outgrows it (a
+                // termbase's) is copied once into a mapped block, which then grows in
+                // place or is moved by the kernel, never copied.
                 let mut found = Found {
-                    hits: Vec::with_capacity(doc.tokens.len()),
-                    context: Vec::with_capacity(if apart { doc.tokens.len() } else { 0 }),
+                    hits: Vec::with_capacity(doc.tokens.len().min(HEAP_HITS)),
+                    context: Vec::with_capacity(if apart {
+                        doc.tokens.len().min(HEAP_PHRASE_HITS)
+                    } else {
+                        0
+                    }),
                 };
                 for &(a, b) in pieces {
                     self.find_in::<true>(doc, forms, (a, b), apart, NARROW_FROM, &mut found);
@@ -1563,8 +1623,12 @@ impl Matcher {
             last,
             span,
         };
-        if apart && matches!(target, Target::Context { .. }) {
-            found.context.push(hit);
+        if apart && let Target::Context { phrase } = target {
+            found.context.push(PhraseHit {
+                phrase,
+                first: first as u32,
+                last: last as u32,
+            });
         } else {
             found.hits.push(hit);
         }
@@ -2201,13 +2265,18 @@ impl<'d> Local<'d> {
     }
 }
 
+/// The most hits, and context phrases' hits, for which `find_with` makes room at first: the
+/// most that fit in a block the allocator gives from its heap (under 2 MB, `cli::alloc`).
+const HEAP_HITS: usize = ((2 << 20) - 64) / std::mem::size_of::<Hit>();
+const HEAP_PHRASE_HITS: usize = ((2 << 20) - 64) / std::mem::size_of::<PhraseHit>();
+
 /// The hits of a search.
 #[derive(Debug, Default, PartialEq)]
 struct Found {
     /// In token order; with those of context phrases unless they are apart.
     hits: Vec<Hit>,
     /// The hits of context phrases, in token order, when they are apart.
-    context: Vec<Hit>,
+    context: Vec<PhraseHit>,
 }
 
 /// Consecutive ranges of token indices covering `tokens`, of about `size` tokens each,
@@ -2525,9 +2594,9 @@ impl CompiledGlossary {
     /// The occurrences of `find`, those of context phrases apart: (the others, the context
     /// phrases'), each in token order. A rule's context looks at the second list, and the
     /// first need not be sifted.
-    pub fn find_apart(&self, doc: &Document) -> (Vec<Hit>, Vec<Hit>) {
+    pub fn find_apart(&self, doc: &Document) -> (Vec<Hit>, ContextHits) {
         let found = self.matcher.find(doc, &self.words, true);
-        (found.hits, found.context)
+        (found.hits, ContextHits(found.context))
     }
 
     /// Number of distinct compiled patterns (for statistics and benchmarks).
@@ -2573,7 +2642,10 @@ mod tests {
             .iter()
             .partition(|h| matches!(h.target, Target::Context { .. }));
         assert!(!context.is_empty());
-        assert_eq!((&apart.hits, &apart.context), (&others, &context));
+        let widened: Vec<Hit> = (apart.context.iter())
+            .map(|h| h.widened(&doc.tokens))
+            .collect();
+        assert_eq!((&apart.hits, &widened), (&others, &context));
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(2)
             .build()
