@@ -622,6 +622,64 @@ pub fn occurrences(doc: &Document) -> std::sync::Arc<Occurrences> {
     })
 }
 
+/// The normalised form of each distinct word (by `Vocabulary` id), side by side in one
+/// string: found once per document and shared (`Document::memo`) by the rules that ask a
+/// question of each distinct word (`per_form`, in a large document). Asked of the words'
+/// first tokens (`Vocabulary::per_form`), each rule read some 22,000 tokens of the man
+/// pages' 20 MB list, each a cache miss (a fifth of `repeated-phrase`'s time); here they
+/// are read once.
+pub struct Forms {
+    text: String,
+    /// Per id, where its form ends in `text` (it starts where the one before ends).
+    ends: Vec<usize>,
+}
+
+impl Forms {
+    /// The fewest tokens for which `per_form` asks the shared forms.
+    const FROM: usize = 1 << 15;
+
+    /// The form of the word `id`.
+    pub fn get(&self, id: usize) -> &str {
+        let start = if id == 0 { 0 } else { self.ends[id - 1] };
+        &self.text[start..self.ends[id]]
+    }
+
+    /// A value per distinct word, by id: `f` of its form.
+    pub fn per_form<T>(&self, mut f: impl FnMut(&str) -> T) -> Vec<T> {
+        let mut start = 0;
+        (self.ends.iter())
+            .map(|&end| f(&self.text[std::mem::replace(&mut start, end)..end]))
+            .collect()
+    }
+}
+
+/// A value per distinct word of `doc`, by id: `f` of its form. A large document asks its
+/// shared `Forms`; a small one (fewer than `Forms::FROM` tokens: 1 MB of them, which the
+/// caches hold) asks its words' first tokens, as copying its forms cost more than it saved
+/// (the 435 man pages, a new word every 4-5 tokens: +3.4 ms, +16.7 M instructions).
+pub fn per_form<T>(doc: &Document, mut f: impl FnMut(&str) -> T) -> Vec<T> {
+    if doc.tokens.len() < Forms::FROM {
+        (doc.vocabulary()).per_form(&doc.tokens, |t| f(&t.norm))
+    } else {
+        forms(doc).per_form(f)
+    }
+}
+
+/// See `Forms`.
+pub fn forms(doc: &Document) -> std::sync::Arc<Forms> {
+    doc.memo.get_or_init(|| {
+        let words = doc.vocabulary();
+        let mut text = String::with_capacity(words.len() * 8);
+        let ends = (words.first.iter())
+            .map(|&k| {
+                text.push_str(&doc.tokens[k as usize].norm);
+                text.len()
+            })
+            .collect();
+        Forms { text, ends }
+    })
+}
+
 /// Counts per sentence, in a vector indexed by the sentence (tokens know theirs).
 pub fn per_sentence<T: Default + Clone>(doc: &Document) -> Vec<T> {
     let n = doc
@@ -643,7 +701,7 @@ pub fn english_sentences(
     let mut counts: Vec<(usize, usize)> = per_sentence(doc);
     // (Each distinct word looked up once.)
     let words = doc.vocabulary();
-    let listed = words.per_form(&doc.tokens, |t| english.contains(t.norm.as_str()));
+    let listed = per_form(doc, |w| english.contains(w));
     for (t, &id) in doc.tokens.iter().zip(&words.ids) {
         if !t.is_word() {
             continue;
@@ -866,6 +924,41 @@ mod tests {
             listed += expected.len();
         }
         assert!(listed > 1000, "{listed}");
+    }
+
+    /// The forms side by side are the words' own, read from their first tokens, on random
+    /// texts (empty ones too).
+    #[test]
+    fn forms_are_the_words_forms() {
+        let pieces = [
+            "de ",
+            "la ",
+            "De ",
+            "l'",
+            "et ",
+            "Mai ",
+            "mai. ",
+            "x ",
+            "été ",
+            "Été ",
+            "1 ",
+            "\n\n",
+            "anticonstitutionnellement ",
+            "ŒUVRE ",
+        ];
+        let mut rng = crate::testing::Rng::new(0xf0_5735);
+        for round in 0..300 {
+            let doc = Document::from_str(&rng.string(&pieces, 60));
+            let words = doc.vocabulary();
+            let forms = forms(&doc);
+            let expected = words.per_form(&doc.tokens, |t| t.norm.to_string());
+            assert_eq!(forms.per_form(str::to_string), expected, "round {round}");
+            // (A small document's words, asked of their first tokens.)
+            assert_eq!(per_form(&doc, str::to_string), expected, "round {round}");
+            for (id, w) in expected.iter().enumerate() {
+                assert_eq!(forms.get(id), w, "round {round}");
+            }
+        }
     }
 
     /// The occurrences of words, one by one and picked together, are the tokens a filter
