@@ -397,15 +397,13 @@ impl Rule for Capitalization {
         // first a candidate (few are).
         let mut titles: Vec<Option<bool>> = super::per_sentence(cx.doc);
         // Whether each distinct word is a plural determiner, and whether it is listed (see
-        // `is_listed`), looked up once per word, in one pass over the words' first tokens
-        // (each a cache miss).
+        // `is_listed`), looked up once per word, in one pass over the words' forms (see
+        // `per_form`).
         let words = cx.doc.vocabulary();
-        let (plural_determiner, listed): (Vec<bool>, Vec<bool>) = words
-            .per_form(toks, |t| {
-                (is_plural_determiner(&t.norm), is_listed(&t.norm))
-            })
-            .into_iter()
-            .unzip();
+        let (plural_determiner, listed): (Vec<bool>, Vec<bool>) =
+            super::per_form(cx.doc, |w| (is_plural_determiner(w), is_listed(w)))
+                .into_iter()
+                .unzip();
         let after_plural_determiner = |k: usize| plural_determiner[words.ids[k - 1] as usize];
         // A finding is about a listed word alone: only the tokens of those words are visited.
         for k in super::occurrences(cx.doc).of_words(&listed) {

@@ -60,7 +60,7 @@ impl Rule for EntityInconsistent {
         // Which distinct words are too short to be names, and the group a word's tokens go
         // to, found when the first of them is pushed.
         let words = cx.doc.vocabulary();
-        let short = words.per_form(&cx.doc.tokens, |t| is_short(&t.norm));
+        let short = super::per_form(cx.doc, is_short);
         let mut group_of: Vec<Option<u32>> = vec![None; words.len()];
         // (Only the tokens that hold a capital, listed once per document, are visited.)
         for &i in &capitalized.0 {

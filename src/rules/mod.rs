@@ -544,66 +544,66 @@ pub fn capitalized(doc: &Document) -> std::sync::Arc<Capitalized> {
 /// (« de », « et », the prepositions that start a filler phrase, the names of months),
 /// which then visit those words' tokens instead of reading every token of the text.
 pub struct Occurrences {
-    /// Per id, its last token (`Occurrences::NONE`: none).
-    last: Vec<u32>,
-    /// Per token, the token of the same word before it (`Occurrences::NONE`: none).
-    before: Vec<u32>,
+    /// Per id, where its tokens start in `tokens` (and, at `id + 1`, where they end).
+    starts: Vec<u32>,
+    /// The tokens, word by word (a counting sort of the ids), each word's in order.
+    tokens: Vec<u32>,
 }
 
 impl Occurrences {
-    const NONE: u32 = u32::MAX;
-
-    /// The occurrences of the ids of `ids` (each below `forms`), linked in one pass: each
-    /// token is written once, where a list per word (a counting sort) cost a pass to count
-    /// and a pass to place.
+    /// The occurrences of the ids of `ids` (each below `forms`), each word's tokens side
+    /// by side: a pass to count them, a pass to place them. (Linked lists, one pass and a
+    /// token before each token, were cheaper to make, but `of_words` then waited for a
+    /// load at each step of a list: 4.8 ms of the man pages' 7 calls for 6.4 M
+    /// instructions. Lists side by side are read as a stream.)
     fn new(ids: &[u32], forms: usize) -> Occurrences {
-        let mut last = vec![Self::NONE; forms];
-        let before = (ids.iter().enumerate())
-            .map(|(k, &id)| std::mem::replace(&mut last[id as usize], k as u32))
-            .collect();
-        Occurrences { last, before }
+        let mut starts = vec![0u32; forms + 1];
+        for &id in ids {
+            starts[id as usize + 1] += 1;
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        // (Each word's next free place: its start, moved along as its tokens come.)
+        let mut next = starts.clone();
+        let mut tokens = vec![0u32; ids.len()];
+        for (k, &id) in ids.iter().enumerate() {
+            let at = &mut next[id as usize];
+            tokens[*at as usize] = k as u32;
+            *at += 1;
+        }
+        Occurrences { starts, tokens }
     }
 
-    /// The indices of the tokens of the words that `pick` (by id) marks, in order: each
-    /// word's, from its last, marked in a bit per token, then read in the order of the bits
-    /// (a sort of the words' lists cost ten times as much). Four words' lists are followed
-    /// at once: each step waits for its load of `before` (91 % of the samples here, the
-    /// steps of a frequent word being far apart), and four lists make four loads that do
-    /// not wait for each other.
-    pub fn of_words(&self, pick: &[bool]) -> Vec<u32> {
-        let mut marks = vec![0u64; self.before.len().div_ceil(64)];
-        let mut n = 0;
-        let mut mark = |k: u32| marks[k as usize / 64] |= 1 << (k % 64);
-        let mut heads = (pick.iter().enumerate())
-            .filter(|(_, p)| **p)
-            .map(|(id, _)| self.last.get(id).copied().unwrap_or(Self::NONE))
-            .filter(|&k| k != Self::NONE);
-        let mut lanes = [Self::NONE; 4];
-        'all: loop {
-            for lane in &mut lanes {
-                if *lane == Self::NONE {
-                    match heads.next() {
-                        Some(k) => *lane = k,
-                        None => break 'all,
-                    }
-                }
-            }
-            // Four lists at once, up to the end of one.
-            while lanes.iter().all(|&k| k != Self::NONE) {
-                for lane in &mut lanes {
-                    mark(*lane);
-                    *lane = self.before[*lane as usize];
-                }
-                n += 4;
-            }
+    /// The tokens of the word `id` (none for an id beyond the document's), in order.
+    fn of(&self, id: usize) -> &[u32] {
+        match (self.starts.get(id), self.starts.get(id + 1)) {
+            (Some(&a), Some(&b)) => &self.tokens[a as usize..b as usize],
+            _ => &[],
         }
-        // The lists left, one by one.
-        for mut k in lanes {
-            while k != Self::NONE {
-                mark(k);
-                n += 1;
-                k = self.before[k as usize];
+    }
+
+    /// The indices of the tokens of the words that `pick` (by id) marks, in order: one
+    /// word's list as it is; several words' lists marked in a bit per token, then read in
+    /// the order of the bits (a sort of the words' lists cost ten times as much).
+    pub fn of_words(&self, pick: &[bool]) -> Vec<u32> {
+        let mut picked = (pick.iter().enumerate())
+            .filter(|(_, p)| **p)
+            .map(|(id, _)| self.of(id))
+            .filter(|list| !list.is_empty());
+        let Some(first) = picked.next() else {
+            return Vec::new();
+        };
+        let Some(second) = picked.next() else {
+            return first.to_vec();
+        };
+        let mut marks = vec![0u64; self.tokens.len().div_ceil(64)];
+        let mut n = 0;
+        for list in [first, second].into_iter().chain(picked) {
+            for &k in list {
+                marks[k as usize / 64] |= 1 << (k % 64);
             }
+            n += list.len();
         }
         let mut out = Vec::with_capacity(n);
         for (w, &m) in marks.iter().enumerate() {
@@ -622,6 +622,64 @@ pub fn occurrences(doc: &Document) -> std::sync::Arc<Occurrences> {
     doc.memo.get_or_init(|| {
         let words = doc.vocabulary();
         Occurrences::new(&words.ids, words.len())
+    })
+}
+
+/// The normalised form of each distinct word (by `Vocabulary` id), side by side in one
+/// string: found once per document and shared (`Document::memo`) by the rules that ask a
+/// question of each distinct word (`per_form`, in a large document). Asked of the words'
+/// first tokens (`Vocabulary::per_form`), each rule read some 22,000 tokens of the man
+/// pages' 20 MB list, each a cache miss (a fifth of `repeated-phrase`'s time); here they
+/// are read once.
+pub struct Forms {
+    text: String,
+    /// Per id, where its form ends in `text` (it starts where the one before ends).
+    ends: Vec<usize>,
+}
+
+impl Forms {
+    /// The fewest tokens for which `per_form` asks the shared forms.
+    const FROM: usize = 1 << 15;
+
+    /// The form of the word `id`.
+    pub fn get(&self, id: usize) -> &str {
+        let start = if id == 0 { 0 } else { self.ends[id - 1] };
+        &self.text[start..self.ends[id]]
+    }
+
+    /// A value per distinct word, by id: `f` of its form.
+    pub fn per_form<T>(&self, mut f: impl FnMut(&str) -> T) -> Vec<T> {
+        let mut start = 0;
+        (self.ends.iter())
+            .map(|&end| f(&self.text[std::mem::replace(&mut start, end)..end]))
+            .collect()
+    }
+}
+
+/// A value per distinct word of `doc`, by id: `f` of its form. A large document asks its
+/// shared `Forms`; a small one (fewer than `Forms::FROM` tokens: 1 MB of them, which the
+/// caches hold) asks its words' first tokens, as copying its forms cost more than it saved
+/// (the 435 man pages, a new word every 4-5 tokens: +3.4 ms, +16.7 M instructions).
+pub fn per_form<T>(doc: &Document, mut f: impl FnMut(&str) -> T) -> Vec<T> {
+    if doc.tokens.len() < Forms::FROM {
+        (doc.vocabulary()).per_form(&doc.tokens, |t| f(&t.norm))
+    } else {
+        forms(doc).per_form(f)
+    }
+}
+
+/// See `Forms`.
+pub fn forms(doc: &Document) -> std::sync::Arc<Forms> {
+    doc.memo.get_or_init(|| {
+        let words = doc.vocabulary();
+        let mut text = String::with_capacity(words.len() * 8);
+        let ends = (words.first.iter())
+            .map(|&k| {
+                text.push_str(&doc.tokens[k as usize].norm);
+                text.len()
+            })
+            .collect();
+        Forms { text, ends }
     })
 }
 
@@ -646,7 +704,7 @@ pub fn english_sentences(
     let mut counts: Vec<(usize, usize)> = per_sentence(doc);
     // (Each distinct word looked up once.)
     let words = doc.vocabulary();
-    let listed = words.per_form(&doc.tokens, |t| english.contains(t.norm.as_str()));
+    let listed = per_form(doc, |w| english.contains(w));
     for (t, &id) in doc.tokens.iter().zip(&words.ids) {
         if !t.is_word() {
             continue;
@@ -869,6 +927,41 @@ mod tests {
             listed += expected.len();
         }
         assert!(listed > 1000, "{listed}");
+    }
+
+    /// The forms side by side are the words' own, read from their first tokens, on random
+    /// texts (empty ones too).
+    #[test]
+    fn forms_are_the_words_forms() {
+        let pieces = [
+            "de ",
+            "la ",
+            "De ",
+            "l'",
+            "et ",
+            "Mai ",
+            "mai. ",
+            "x ",
+            "été ",
+            "Été ",
+            "1 ",
+            "\n\n",
+            "anticonstitutionnellement ",
+            "ŒUVRE ",
+        ];
+        let mut rng = crate::testing::Rng::new(0xf0_5735);
+        for round in 0..300 {
+            let doc = Document::from_str(&rng.string(&pieces, 60));
+            let words = doc.vocabulary();
+            let forms = forms(&doc);
+            let expected = words.per_form(&doc.tokens, |t| t.norm.to_string());
+            assert_eq!(forms.per_form(str::to_string), expected, "round {round}");
+            // (A small document's words, asked of their first tokens.)
+            assert_eq!(per_form(&doc, str::to_string), expected, "round {round}");
+            for (id, w) in expected.iter().enumerate() {
+                assert_eq!(forms.get(id), w, "round {round}");
+            }
+        }
     }
 
     /// The occurrences of words, one by one and picked together, are the tokens a filter

@@ -90,7 +90,7 @@ impl Rule for Parallelism {
         // Which distinct words are « et / ou » and « de / d' », found once per word: the
         // loop reads two flags per token instead of comparing its word.
         let words = cx.doc.vocabulary();
-        let link = words.per_form(toks, |t| match t.norm.as_str() {
+        let link = super::per_form(cx.doc, |w| match w {
             "et" | "ou" => Link::And,
             "de" | "d'" => Link::De,
             _ => Link::Other,

@@ -197,7 +197,7 @@ impl Rule for PronounGender {
         let gap_holds = |start: usize, end: usize, signs: &[u8]| gap_holds(view, start, end, signs);
         // Whether each distinct word is « qu' », which the first construction needs near
         // the name: looked for before the words between are read.
-        let is_qu = words.per_form(toks, |t| t.norm == "qu'");
+        let is_qu = super::per_form(cx.doc, |w| w == "qu'");
         let mut seen: HashMap<&str, Vec<Takeup>> = HashMap::new();
         // A name is capitalised or in capitals: only those tokens are visited.
         let capitalized = super::capitalized(cx.doc);

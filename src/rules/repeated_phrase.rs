@@ -118,7 +118,7 @@ impl Rule for RepeatedPhrase {
         // Words compared by their id in the vocabulary; the lists asked once per word.
         let words = cx.doc.vocabulary();
         let ids = &words.ids;
-        let leads = words.per_form(toks, |t| LEADS.contains(t.norm.as_str()));
+        let leads = super::per_form(cx.doc, |w| LEADS.contains(w));
         // (Whether a word is a stop word is asked of the words of the phrases kept alone,
         // a few hundred forms of the man pages' 22,000.)
         let stops = words.lazy();
