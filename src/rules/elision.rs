@@ -1,7 +1,7 @@
 //! `elision`: a word that French elides before a vowel, written in full (« de OpenAI »,
 //! « que Apple », « la IA », « si il ») — a slip machine translation makes before names.
 
-use super::typography::Prose;
+use super::typography::{FORM_MAY_ELIDE, FORM_MAY_FOLLOW, Prose};
 use super::{Context, Rule, RuleDoc, RuleMeta, match_case};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use crate::lexicon::{Number, Pos};
@@ -117,7 +117,7 @@ fn elided_form(aw: &str, bw: &str) -> Option<&'static str> {
 /// The words `elided_form` may elide: « si », « ce » and those of `ELIDED`, compared
 /// byte by byte (most words of a text are none of these, and are turned away on their
 /// length or first bytes).
-fn may_elide(aw: &str) -> bool {
+pub(super) fn may_elide(aw: &str) -> bool {
     match *aw.as_bytes() {
         [x, b'e'] => matches!(x, b'c' | b'd' | b'j' | b'l' | b'm' | b'n' | b's' | b't'),
         [b'l', b'a'] | [b's', b'i'] | [b'q', b'u', b'e'] => true,
@@ -131,7 +131,7 @@ fn may_elide(aw: &str) -> bool {
 /// « il », « est », « à », « où » included) and is none of the words after which the
 /// rule never reports. Asked once per distinct word, so that a token of « de » followed
 /// by a consonant (nearly all of them in French) is turned away on the next token's id.
-fn may_follow(bw: &str) -> bool {
+pub(super) fn may_follow(bw: &str) -> bool {
     starts_with_vowel(bw) && !NO_ELISION.contains(&bw) && !matches!(bw, "ou" | "où" | "et")
 }
 
@@ -148,15 +148,17 @@ impl Rule for Elision {
         // (Most words are none of the elided ones: only the tokens of those that are, found
         // by a flag worked out once per distinct word, are visited.)
         let words = cx.doc.vocabulary();
-        // (Both flags in one pass over the forms' first tokens, each a cache miss.)
-        let flags = words.per_form(toks, |t| (may_elide(&t.norm), may_follow(&t.norm)));
-        let may: Vec<bool> = flags.iter().map(|f| f.0).collect();
+        // (Both flags read from the bits the typography view shares, worked out in one pass
+        // over the forms' first tokens, each a cache miss.)
+        let flags = super::typography::form_flags(cx.doc);
+        let flags = &flags.0;
+        let may: Vec<bool> = flags.iter().map(|&f| f & FORM_MAY_ELIDE != 0).collect();
         for k in super::occurrences(cx.doc).of_words(&may) {
             let k = k as usize;
             // (The last token has no word after it.) The next word is tested on its id
             // before either token is read: reading them cost a cache miss per « de », and
             // few are followed by a vowel.
-            if k + 1 >= toks.len() || !flags[words.ids[k + 1] as usize].1 {
+            if k + 1 >= toks.len() || flags[words.ids[k + 1] as usize] & FORM_MAY_FOLLOW == 0 {
                 continue;
             }
             let a = &toks[k];

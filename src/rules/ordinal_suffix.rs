@@ -53,6 +53,47 @@ static SUFFIX_START: [bool; 256] = {
     table
 };
 
+/// The offsets of `bytes` where one of I V X L C stands before a byte that starts a suffix
+/// (`SUFFIX_START`: s, n, r, t, e, i, and C3 for « è »), in order: the Roman numerals'
+/// candidates. Sixteen bytes are judged at a time, with the byte after each, as comparisons
+/// the compiler turns into vector instructions: a search for the capitals with memchr (three
+/// and two at a time, merged) stopped at each of the man pages' 63,000, of which 10,400 are
+/// followed by such a byte, and took 1.7 ms of their time with the rule's filter.
+fn roman_before_suffix(bytes: &[u8]) -> Vec<usize> {
+    let roman = |b: u8| (b == b'I') | (b == b'V') | (b == b'X') | (b == b'L') | (b == b'C');
+    let suffix_start = |b: u8| {
+        (b == b's')
+            | (b == b'n')
+            | (b == b'r')
+            | (b == b't')
+            | (b == b'e')
+            | (b == b'i')
+            | (b == 0xC3)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    // (The block's sixteen bytes and the sixteen after each, one further on.)
+    while let Some(window) = bytes.get(i..i + 17) {
+        let mut hit = [0u8; 16];
+        for (k, h) in hit.iter_mut().enumerate() {
+            // (`&`, not `&&`: branches would stop the vectorising.)
+            *h = u8::from(roman(window[k]) & suffix_start(window[k + 1])).wrapping_neg();
+        }
+        let mut hits = u128::from_le_bytes(hit) & (u128::MAX / 255 * 0x80);
+        while hits != 0 {
+            out.push(i + (hits.trailing_zeros() / 8) as usize);
+            hits &= hits - 1;
+        }
+        i += 16;
+    }
+    for k in i..bytes.len() {
+        if roman(bytes[k]) && bytes.get(k + 1).is_some_and(|&b| suffix_start(b)) {
+            out.push(k);
+        }
+    }
+    out
+}
+
 /// Every match of `ORDINAL` in the view, as (start, end, number, suffix), in order.
 ///
 /// `ORDINAL` runs on the lines that may hold a match, with its word boundaries (Unicode
@@ -65,11 +106,6 @@ static SUFFIX_START: [bool; 256] = {
 fn ordinals<'a>(p: &Prose<'a>) -> Vec<(usize, usize, &'a str, &'a str)> {
     let view: &'a str = &p.doc.view;
     let bytes = view.as_bytes();
-    // (Each followed by a byte that starts a suffix, or beyond ASCII: a number of several
-    // bytes, whose suffix is looked for after it.)
-    let before_suffix = |i: usize| {
-        !bytes[i].is_ascii() || bytes.get(i + 1).is_some_and(|&b| SUFFIX_START[b as usize])
-    };
     // (Gathered in a loop over the runs' bytes, an ASCII digit judged on the byte after it:
     // a chain of iterators over the runs and their bytes, filtered, took 4.7 M instructions
     // on the man pages, and the rule 17.2 M against 16.4 M now.)
@@ -86,11 +122,7 @@ fn ordinals<'a>(p: &Prose<'a>) -> Vec<(usize, usize, &'a str, &'a str)> {
             }
         }
     }
-    let roman = merged(
-        memchr::memchr3_iter(b'I', b'V', b'X', bytes),
-        memchr::memchr2_iter(b'L', b'C', bytes),
-    )
-    .filter(move |&i| before_suffix(i));
+    let roman = roman_before_suffix(bytes).into_iter();
     let mut out = Vec::new();
     // Where the next line to search starts: a line is searched once.
     let mut next_line = 0;
@@ -297,6 +329,70 @@ mod tests {
     use crate::diagnostic::Applicability;
     use crate::rules::typography::Prose;
     use crate::testing::check_with;
+
+    /// `roman_before_suffix` finds what the memchr searches for the capitals, filtered on
+    /// `SUFFIX_START`, found, on random texts across the sixteen-byte steps and the last
+    /// bytes; its bytes after a capital are those of `SUFFIX_START`.
+    #[test]
+    fn roman_candidates_are_those_of_memchr() {
+        let reference = |bytes: &[u8]| -> Vec<usize> {
+            super::merged(
+                memchr::memchr3_iter(b'I', b'V', b'X', bytes),
+                memchr::memchr2_iter(b'L', b'C', bytes),
+            )
+            .filter(|&i| {
+                bytes
+                    .get(i + 1)
+                    .is_some_and(|&b| super::SUFFIX_START[b as usize])
+            })
+            .collect()
+        };
+        for b in 0..=255u8 {
+            let text = [b'X', b];
+            assert_eq!(
+                super::roman_before_suffix(&text),
+                reference(&text),
+                "{b:#x}"
+            );
+        }
+        let pieces = [
+            "I",
+            "V",
+            "X",
+            "L",
+            "C",
+            "XX",
+            "e",
+            "ème",
+            "è",
+            "i",
+            "s",
+            "n",
+            "r",
+            "t",
+            "a",
+            "M",
+            "D",
+            " ",
+            "\n",
+            "1",
+            "é",
+            "abcdefghijklmno",
+        ];
+        let mut rng = crate::testing::Rng::new(0x0_4d_a1);
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let text = rng.string(&pieces, 40);
+            let expected = reference(text.as_bytes());
+            assert_eq!(
+                super::roman_before_suffix(text.as_bytes()),
+                expected,
+                "{text:?}"
+            );
+            found += expected.len();
+        }
+        assert!(found > 10_000, "{found}");
+    }
 
     /// `ordinals` finds what `ORDINAL` finds line by line in the whole view.
     #[test]

@@ -2,7 +2,7 @@
 //! « », missing, breaking where they should not break, or put before « , » and « . ».
 
 use super::typography::{
-    BARRIER_CHAR, Prose, Variant, is_breaking_space, is_nb_space, is_plain_word, merged,
+    BARRIER_CHAR, InOrder, Prose, Variant, is_breaking_space, is_nb_space, is_plain_word, merged,
     variant_name,
 };
 use super::{Context, Rule, RuleDoc, RuleMeta};
@@ -94,6 +94,8 @@ impl Rule for PunctuationSpacing {
         let bytes = text.as_bytes();
         let lines = &cx.doc.lines;
         let mut line = 0;
+        // (The signs come in order: the sentence of each is found by walking the sentences.)
+        let mut english = p.in_order();
         for i in sign_offsets(&p) {
             let c = match bytes[i] {
                 b':' | b';' | b'!' | b'?' | b',' | b'.' => bytes[i] as char,
@@ -120,8 +122,16 @@ impl Rule for PunctuationSpacing {
                         quote_pair(&p, o, i, &mut findings, &mut note_used);
                     }
                 }
-                ':' | ';' | '!' | '?' => high(&p, i, c, variant, &mut findings, &mut note_used),
-                _ => low(&p, i, c, &mut findings),
+                ':' | ';' | '!' | '?' => high(
+                    &p,
+                    &mut english,
+                    i,
+                    c,
+                    variant,
+                    &mut findings,
+                    &mut note_used,
+                ),
+                _ => low(&p, &mut english, i, c, &mut findings),
             }
         }
         let breaking = findings.iter().filter(|f| f.kind == Kind::Breaking).count();
@@ -293,6 +303,7 @@ fn ends_a_word(c: char) -> bool {
 /// « : ; ! ? »
 fn high(
     p: &Prose,
+    english: &mut InOrder,
     i: usize,
     c: char,
     variant: Variant,
@@ -316,7 +327,7 @@ fn high(
                 || (matches!(c, '!' | '?') && matches!(n, '»' | ')' | '"' | '”' | '’' | ']'))
         }
     };
-    if !next_ok || p.is_english_at(i) {
+    if !next_ok || english.is_english_at(i) {
         return;
     }
     let start = space_run_before(p, i);
@@ -478,7 +489,7 @@ fn next_word<'a>(p: &Prose<'a>, at: usize) -> &'a str {
 }
 
 /// « , » and « . » after a space.
-fn low(p: &Prose, i: usize, c: char, out: &mut Vec<Finding>) {
+fn low(p: &Prose, english: &mut InOrder, i: usize, c: char, out: &mut Vec<Finding>) {
     let start = space_run_before(p, i);
     if start == i {
         return;
@@ -506,7 +517,7 @@ fn low(p: &Prose, i: usize, c: char, out: &mut Vec<Finding>) {
         if !(after.is_empty() || after.starts_with(char::is_uppercase)) {
             return;
         }
-        if p.is_english_at(i) && p.word_before(start).len() <= 3 {
+        if english.is_english_at(i) && p.word_before(start).len() <= 3 {
             return;
         }
     }
@@ -706,7 +717,7 @@ mod tests {
             for (i, c) in t.char_indices().filter(|&(_, c)| matches!(c, ',' | '.')) {
                 if super::ends_no_space_run(&t.as_bytes()[..i]) {
                     let mut found = Vec::new();
-                    super::low(&p, i, c, &mut found);
+                    super::low(&p, &mut p.in_order(), i, c, &mut found);
                     assert!(found.is_empty(), "{t:?} at {i}");
                 }
             }

@@ -160,26 +160,20 @@ impl ProseLines {
         // only runs on a line holding a character it needs, and is not even built for a
         // text without one.
         let mut signs = Vec::new();
-        let mut numeric_runs = Vec::new();
-        LineScan::each(
-            &doc.view,
-            &doc.lines,
-            &mut signs,
-            &mut numeric_runs,
-            |l, scan| {
-                let facts = scan.facts(&doc.view, &doc.lines, l);
-                flags.push(
-                    if facts.code { LINE_CODE } else { 0 }
-                        | if facts.numeric { LINE_NUMERIC } else { 0 }
-                        | if facts.keyed { LINE_KEYED } else { 0 }
-                        | if facts.placeholder {
-                            LINE_PLACEHOLDER
-                        } else {
-                            0
-                        },
-                );
-            },
-        );
+        let mut runs = Runs::default();
+        LineScan::each(&doc.view, &doc.lines, &mut signs, &mut runs, |l, scan| {
+            let facts = scan.facts(&doc.view, &doc.lines, l);
+            flags.push(
+                if facts.code { LINE_CODE } else { 0 }
+                    | if facts.numeric { LINE_NUMERIC } else { 0 }
+                    | if facts.keyed { LINE_KEYED } else { 0 }
+                    | if facts.placeholder {
+                        LINE_PLACEHOLDER
+                    } else {
+                        0
+                    },
+            );
+        });
         // Two neighbouring « clé: valeur » lines make a listing (program output, a
         // configuration file), not prose.
         let keyed = |i: usize| flags.get(i).is_some_and(|f| f & LINE_KEYED != 0);
@@ -189,17 +183,12 @@ impl ProseLines {
         for i in listing {
             flags[i] |= LINE_LISTING;
         }
-        let view = doc.view.as_bytes();
-        let run_facts = numeric_runs
-            .iter()
-            .map(|&(s, e)| run_facts(&view[s..e]))
-            .collect();
         ProseLines {
             flags,
             english: english_sentences(doc),
             signs,
-            numeric_runs,
-            run_facts,
+            numeric_runs: runs.bounds,
+            run_facts: runs.facts,
             // (Once per document, with memchr: every typography rule asked, and searching
             // for a string set up a searcher each time, 6,000 instructions a small file.)
             uses_narrow: memchr::memmem::find(doc.view.as_bytes(), "\u{202F}".as_bytes()).is_some(),
@@ -393,16 +382,24 @@ impl InOrder<'_, '_> {
         while self.line + 1 < doc.lines.len() && doc.lines.line_start(self.line + 1) <= offset {
             self.line += 1;
         }
-        let s = &doc.sentences;
+        let english = self.is_english_at(offset);
+        !self.prose.line_is_code(self.line) && !english
+    }
+
+    /// `Prose::is_english_at(offset)`, for an offset not before the one asked last: the
+    /// sentences are walked in order, where `Prose::sentence_at` bisects them (a bisection per
+    /// sign of `punctuation-spacing` missed the caches on its last steps: 0.7 ms of the man
+    /// pages).
+    pub fn is_english_at(&mut self, offset: usize) -> bool {
+        let s = &self.prose.doc.sentences;
         while self.sentence < s.len() && s[self.sentence].start <= offset {
             self.sentence += 1;
         }
         // (As `sentence_at`: the last sentence that starts at or before `offset`, when it
         // holds it.)
-        let english = self.sentence.checked_sub(1).is_some_and(|k| {
+        self.sentence.checked_sub(1).is_some_and(|k| {
             sentence_holds(&s[k], offset) && self.prose.lines.english.get(k) == Some(&true)
-        });
-        !self.prose.line_is_code(self.line) && !english
+        })
     }
 }
 
@@ -1349,27 +1346,39 @@ fn note_spacing_sign(signs: &mut Vec<usize>, bytes: &[u8], i: usize) {
     }
 }
 
+/// The numeric runs that `LineScan::each` finds: `ProseLines::numeric_runs` and
+/// `ProseLines::run_facts`.
+#[derive(Default)]
+struct Runs {
+    bounds: Vec<(usize, usize)>,
+    facts: Vec<u8>,
+}
+
 /// Pushes the run of `bytes` between ASCII white space around `i`, where a numeric
-/// character starts, to `runs` (`Prose::numeric_runs`), and returns its end. (Called for a
-/// numeric character past the last run pushed: runs never overlap. Out of line, as
-/// `note_spacing_sign`: inlined, it kept `LineScan::each`'s closure from being inlined, 10 M
-/// instructions more on the man pages.)
+/// character starts, to `runs` (`Prose::numeric_runs`) with its `run_facts`, and returns
+/// its end. (Called for a numeric character past the last run pushed: runs never overlap.
+/// Out of line, as `note_spacing_sign`: inlined, it kept `LineScan::each`'s closure from
+/// being inlined, 10 M instructions more on the man pages.) The run's facts are read here,
+/// where its bytes have just been read: read after the pass over the 4 MB of the man pages,
+/// the bytes of their 25,000 runs had left the caches (9 % of the view's time samples
+/// waited on those loads).
 #[inline(never)]
-fn note_numeric(runs: &mut Vec<(usize, usize)>, bytes: &[u8], i: usize) -> usize {
+fn note_numeric(runs: &mut Runs, bytes: &[u8], i: usize) -> usize {
     let is_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
     let start = bytes[..i].iter().rposition(is_space).map_or(0, |p| p + 1);
     let end = bytes[i..]
         .iter()
         .position(is_space)
         .map_or(bytes.len(), |p| i + p);
-    runs.push((start, end));
+    runs.bounds.push((start, end));
+    runs.facts.push(run_facts(&bytes[start..end]));
     end
 }
 
 /// `note_numeric` at `i`, a byte of `view` beyond ASCII, when a numeric character starts
 /// there; the end of the run, or `i` when none does. (Out of line, as `note_numeric`.)
 #[inline(never)]
-fn note_high_numeric(runs: &mut Vec<(usize, usize)>, view: &str, i: usize) -> usize {
+fn note_high_numeric(runs: &mut Runs, view: &str, i: usize) -> usize {
     if numeric_char_at(view, i) {
         note_numeric(runs, view.as_bytes(), i)
     } else {
@@ -1434,7 +1443,7 @@ impl LineScan {
         view: &str,
         lines: &LineIndex,
         signs: &mut Vec<usize>,
-        runs: &mut Vec<(usize, usize)>,
+        runs: &mut Runs,
         mut f: impl FnMut(usize, LineScan),
     ) {
         let bytes = view.as_bytes();
@@ -1800,6 +1809,59 @@ fn mostly_english(en: usize, fr: usize, all: usize) -> bool {
         || (en >= 1 && fr == 0 && en * 4 >= all)
 }
 
+/// Per distinct word (by vocabulary id), its `FORM_*` bits: what the typography view and
+/// `elision` ask of a word alone. Worked out in one pass over the forms' first tokens and
+/// shared (`Document::memo`): each form's first token is a cache miss (the man pages' 24,000
+/// forms are scattered over 30 MB of tokens), and the view and `elision` each paid them in
+/// a pass of their own.
+pub struct FormFlags(pub Vec<u8>);
+
+/// `FormFlags`: the word is in `ENGLISH_WORDS`.
+pub const FORM_ENGLISH: u8 = 1;
+/// It is in `FRENCH_WORDS`.
+pub const FORM_FRENCH: u8 = 2;
+/// `elision::may_elide`.
+pub const FORM_MAY_ELIDE: u8 = 4;
+/// `elision::may_follow`.
+pub const FORM_MAY_FOLLOW: u8 = 8;
+
+/// The `FORM_*` bits of one word.
+fn form_bits(w: &str) -> u8 {
+    (if ENGLISH_WORDS.contains(w) {
+        FORM_ENGLISH
+    } else {
+        0
+    }) | if FRENCH_WORDS.contains(w) {
+        FORM_FRENCH
+    } else {
+        0
+    } | if super::elision::may_elide(w) {
+        FORM_MAY_ELIDE
+    } else {
+        0
+    } | if super::elision::may_follow(w) {
+        FORM_MAY_FOLLOW
+    } else {
+        0
+    }
+}
+
+/// See `FormFlags`.
+///
+/// The forms' strings are gathered first, in a loop of their own, then judged: a loop of a
+/// few instructions per form keeps many of its cache misses in flight at once, where the
+/// four tests on each form, between one miss and the next, let the processor wait on one or
+/// two at a time (one pass that read and judged each form: 1.7 ms of the man pages' time).
+pub fn form_flags(doc: &Document) -> std::sync::Arc<FormFlags> {
+    doc.memo.get_or_init(|| {
+        let words = doc.vocabulary();
+        let forms: Vec<&str> = (words.first.iter())
+            .map(|&i| doc.tokens[i as usize].norm.as_str())
+            .collect();
+        FormFlags(forms.iter().map(|w| form_bits(w)).collect())
+    })
+}
+
 /// Sentences whose words are English: two English function words making a quarter of
 /// the words, or more English function words than French ones. Only a sentence with an
 /// English word can be English: those are found from the tokens of the English words
@@ -1808,13 +1870,10 @@ fn mostly_english(en: usize, fr: usize, all: usize) -> bool {
 fn english_sentences(doc: &Document) -> Vec<bool> {
     let mut english: Vec<bool> = super::per_sentence(doc);
     let toks = &doc.tokens;
-    // (English word, French word) per distinct word.
     let words = doc.vocabulary();
-    let language = words.per_form(toks, |t| {
-        let w = t.norm.as_str();
-        (ENGLISH_WORDS.contains(w), FRENCH_WORDS.contains(w))
-    });
-    let listed: Vec<bool> = language.iter().map(|l| l.0).collect();
+    let flags = form_flags(doc);
+    let language = &flags.0;
+    let listed: Vec<bool> = language.iter().map(|&f| f & FORM_ENGLISH != 0).collect();
     let mut judged = None;
     for k in super::occurrences(doc).of_words(&listed) {
         let k = k as usize;
@@ -1831,10 +1890,10 @@ fn english_sentences(doc: &Document) -> Vec<bool> {
                 continue;
             }
             all += 1;
-            let (e, f) = language[id as usize];
-            if e {
+            let f = language[id as usize];
+            if f & FORM_ENGLISH != 0 {
                 en += 1;
-            } else if f {
+            } else if f & FORM_FRENCH != 0 {
                 fr += 1;
             }
         }
@@ -2249,7 +2308,7 @@ mod tests {
                 let index = LineIndex::new(&text);
                 let mut next = 0;
                 let mut signs = Vec::new();
-                let mut runs = Vec::new();
+                let mut runs = Runs::default();
                 LineScan::each(&view, &index, &mut signs, &mut runs, |l, scan| {
                     let line = index.line_text(&view, l);
                     assert_eq!(counts(&scan), counts(&LineScan::of(line)), "{line:?}");
@@ -2276,7 +2335,7 @@ mod tests {
                     })
                     .collect();
                 assert_eq!(signs, every, "{view:?}");
-                assert_eq!(runs, NumericRuns::new(&view).0, "{view:?}");
+                assert_eq!(runs.bounds, NumericRuns::new(&view).0, "{view:?}");
             }
         }
     }
@@ -2437,9 +2496,14 @@ mod tests {
         for _ in 0..20_000 {
             let text = rng.string(&pieces, 60);
             let index = LineIndex::new(&text);
-            let (mut signs, mut runs) = (Vec::new(), Vec::new());
+            let (mut signs, mut runs) = (Vec::new(), Runs::default());
             LineScan::each(&text, &index, &mut signs, &mut runs, |_, _| {});
-            assert_eq!(runs, NumericRuns::new(&text).0, "{text:?}");
+            assert_eq!(runs.bounds, NumericRuns::new(&text).0, "{text:?}");
+            // (Each run's facts, read as it is found, are those of its text.)
+            let facts: Vec<u8> = (runs.bounds.iter())
+                .map(|&(s, e)| run_facts(&text.as_bytes()[s..e]))
+                .collect();
+            assert_eq!(runs.facts, facts, "{text:?}");
         }
     }
 
@@ -2533,12 +2597,17 @@ mod tests {
             let doc = Document::from_str(&text);
             let p = Prose::new(&doc);
             let mut in_order = p.in_order();
+            // (English asked of every third offset: sentences passed over between two asks.)
+            let mut english = p.in_order();
             for i in 0..=text.len() {
                 assert_eq!(
                     in_order.is_french_prose_at(i),
                     p.is_french_prose_at(i),
                     "{i}"
                 );
+                if i % 3 == 0 {
+                    assert_eq!(english.is_english_at(i), p.is_english_at(i), "{i}");
+                }
             }
         }
     }
@@ -2629,6 +2698,38 @@ mod tests {
             french += expected.iter().filter(|&&e| !e).count();
         }
         assert!(english > 1000 && french > 1000, "{english} {french}");
+    }
+
+    /// The shared bits of each token's form are those of the tests asked of the token itself
+    /// (the lists, `elision`'s two tests), on random texts of words that pass and fail each.
+    #[test]
+    fn form_flags_are_those_of_each_token() {
+        let pieces = [
+            "the ", "of ", "le ", "la ", "de ", "De ", "si ", "que ", "jusque ", "l'", "qu'",
+            "et ", "ou ", "où ", "il ", "est ", "un ", "été ", "à ", "fichier ", "2 ", ". ",
+            "\n\n", "x ",
+        ];
+        let mut rng = crate::testing::Rng::new(0xf0_f1a9);
+        let mut seen = 0u8;
+        for round in 0..500 {
+            let doc = Document::from_str(&rng.string(&pieces, 40));
+            let flags = super::form_flags(&doc);
+            let words = doc.vocabulary();
+            for (t, &id) in doc.tokens.iter().zip(&words.ids) {
+                let w = t.norm.as_str();
+                let expected = [
+                    (super::FORM_ENGLISH, super::ENGLISH_WORDS.contains(w)),
+                    (super::FORM_FRENCH, super::FRENCH_WORDS.contains(w)),
+                    (super::FORM_MAY_ELIDE, super::super::elision::may_elide(w)),
+                    (super::FORM_MAY_FOLLOW, super::super::elision::may_follow(w)),
+                ];
+                for (bit, set) in expected {
+                    assert_eq!(flags.0[id as usize] & bit != 0, set, "round {round}: {w:?}");
+                    seen |= if set { bit } else { 0 };
+                }
+            }
+        }
+        assert_eq!(seen, 15);
     }
 
     #[test]
