@@ -65,9 +65,8 @@ impl Rule for AcronymPlural {
         let capitalized = super::capitalized(cx.doc);
         let vocabulary = cx.doc.vocabulary();
         let shape = vocabulary.lazy();
-        for &i in &capitalized.0 {
-            let i = i as usize;
-            if !shape.get(i, || may_be_acronym_plural(&toks[i].norm)) || !toks[i].capitalized {
+        for (i, f) in capitalized.iter() {
+            if !f.capitalized() || !shape.get(i, || may_be_acronym_plural(&toks[i].norm)) {
                 continue;
             }
             let t = &toks[i];

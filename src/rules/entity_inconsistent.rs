@@ -39,7 +39,7 @@ impl Rule for EntityInconsistent {
         // (At most a spelling per capitalised token and per hit: the list is made once,
         // where growing it cost 2.4 M instructions on the man pages. Only what is written is
         // touched.)
-        groups.added.reserve(capitalized.0.len() + cx.hits.len());
+        groups.added.reserve(capitalized.tokens.len() + cx.hits.len());
         let mut covered: Vec<Span> = Vec::new();
         for hit in &cx.hits {
             if let Target::EntityName { entity } = hit.target
@@ -63,13 +63,12 @@ impl Rule for EntityInconsistent {
         let short = super::per_form(cx.doc, is_short);
         let mut group_of: Vec<Option<u32>> = vec![None; words.len()];
         // (Only the tokens that hold a capital, listed once per document, are visited.)
-        for &i in &capitalized.0 {
-            let i = i as usize;
-            let (t, id) = (&cx.doc.tokens[i], words.ids[i]);
-            // (The cheap tests first.)
-            if !t.has_upper || !t.is_word() || t.all_caps || short[id as usize] {
+        for (i, f) in capitalized.iter() {
+            // (The cheap tests first, on the list's flags: the token is read after them.)
+            if !f.has_upper() || !f.is_word() || f.all_caps() || short[words.ids[i] as usize] {
                 continue;
             }
+            let (t, id) = (&cx.doc.tokens[i], words.ids[i]);
             let span = Span::new(t.start(), t.end());
             if covered.overlaps_in_order(&mut cursor, &span) {
                 continue;

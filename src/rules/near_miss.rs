@@ -61,9 +61,8 @@ impl Rule for NearMiss {
         // visited again.
         let capitalized = super::capitalized(cx.doc);
         let mut next = 0;
-        for &i in &capitalized.0 {
-            let i = i as usize;
-            if i < next || !toks[i].capitalized {
+        for (i, f) in capitalized.iter() {
+            if i < next || !f.capitalized() {
                 continue;
             }
             let Some((f, l)) = run_before(cx.doc, i, run_end(cx.doc, i)) else {
