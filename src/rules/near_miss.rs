@@ -60,9 +60,16 @@ impl Rule for NearMiss {
         // The capitalised tokens from `next` on, each starting a run: a run's tokens are not
         // visited again.
         let capitalized = super::capitalized(cx.doc);
+        // In a large document, the runs far from every token of a name's words are turned
+        // away before their tokens are read (`NameWords`).
+        let mut near = (toks.len() >= super::Forms::FROM)
+            .then(|| NameWords::new(cx.doc, &capitalized.tokens, &words));
         let mut next = 0;
-        for (i, f) in capitalized.iter() {
+        for (k, (i, f)) in capitalized.iter().enumerate() {
             if i < next || !f.capitalized() {
+                continue;
+            }
+            if near.as_mut().is_some_and(|near| !near.may_hold(k)) {
                 continue;
             }
             let Some((f, l)) = run_before(cx.doc, i, run_end(cx.doc, i)) else {
@@ -106,6 +113,64 @@ impl Rule for NearMiss {
                 .with_entry(&g.entities[*entity].id),
             );
         }
+    }
+}
+
+/// The tokens of the names' words in a document, to turn away the capitalised tokens whose
+/// run holds none of them without reading the run's tokens: reading them (`run_end`,
+/// `run_before`), each capitalised token waited for the memory (most of the rule's time on
+/// the man pages, whose runs share no word with a name).
+///
+/// A run (`run_before` of `run_end`) holds the tokens from its first to its last
+/// capitalised word; its first is at most eleven tokens before the capitalised token `i`
+/// it is found from (`name_run_before` walks back twelve tokens from the run's end, which
+/// is `i` or after it), and its capitalised words follow each other at most two tokens
+/// apart (a joiner between them), so that they are listed (`Capitalized`) each at most
+/// two tokens after the one before. The run lies in `i - 11 ..= hi`, where `hi` ends the
+/// chain of listed tokens two or fewer apart that holds `i`.
+struct NameWords<'a> {
+    /// The capitalised tokens (`Capitalized::tokens`).
+    list: &'a [u32],
+    /// The tokens of the names' words, in order.
+    tokens: Vec<u32>,
+    /// The first of `tokens` not before the last token asked about, less eleven.
+    cursor: usize,
+    /// The last listed token of the last chain found (by its place in `list`).
+    chain_end: Option<usize>,
+}
+
+impl<'a> NameWords<'a> {
+    fn new(doc: &Document, list: &'a [u32], words: &HashSet<&str, FixedState>) -> Self {
+        let pick = super::per_form(doc, |w| in_names(words, w));
+        let tokens = super::occurrences(doc).of_words(&pick);
+        NameWords {
+            list,
+            tokens,
+            cursor: 0,
+            chain_end: None,
+        }
+    }
+
+    /// False when the run of the `k`th listed token holds no name's word (asked in the
+    /// order of the list).
+    fn may_hold(&mut self, k: usize) -> bool {
+        let list = self.list;
+        let end = match self.chain_end {
+            Some(e) if e >= k => e,
+            _ => {
+                let mut e = k;
+                while e + 1 < list.len() && list[e + 1] - list[e] <= 2 {
+                    e += 1;
+                }
+                self.chain_end = Some(e);
+                e
+            }
+        };
+        let (lo, hi) = ((list[k] as usize).saturating_sub(11), list[end] as usize);
+        while self.tokens.get(self.cursor).is_some_and(|&t| (t as usize) < lo) {
+            self.cursor += 1;
+        }
+        self.tokens.get(self.cursor).is_some_and(|&t| t as usize <= hi)
     }
 }
 
@@ -256,7 +321,7 @@ fn similarity(a: &[&str], folded_a: &[String], b: &[String], folded_b: &[String]
 
 #[cfg(test)]
 mod tests {
-    use super::{fold, in_names, run_before, run_end};
+    use super::{NameWords, fold, in_names, run_before, run_end};
     use crate::document::Document;
     use crate::rules::entity_full_name::name_run_before;
     use crate::testing::{Rng, check_with};
@@ -302,6 +367,42 @@ mod tests {
             }
         }
         assert!(alone > 1000 && walked > 1000, "{alone} {walked}");
+    }
+
+    /// Every capitalised token whose run holds a word of a name passes `NameWords`, and
+    /// most others are turned away, on random texts of names' words, capitalised words,
+    /// joiners, numbers and signs (runs longer than twelve words too).
+    #[test]
+    fn name_words_keep_every_run_with_one() {
+        let pieces = [
+            "Taiwan ", "Semiconductor ", "Bank ", "de ", "of ", "and ", "la ", "Le ", "2 ",
+            "x ", "y ", "z ", ", ", ". ", "-", "Wall ", "Street ", "\n\n", "Été ", "société ",
+            "Société ", "iPhone ", "A ", "B ", "C ",
+        ];
+        let words = ["taiwan", "and", "societe", "street"].into_iter().collect();
+        let mut rng = Rng::new(0x4a3e_5011);
+        let (mut held, mut away) = (0, 0);
+        for _ in 0..2000 {
+            let doc = Document::from_str(&rng.string(&pieces, 60));
+            let toks = &doc.tokens;
+            let capitalized = crate::rules::capitalized(&doc);
+            let mut near = NameWords::new(&doc, &capitalized.tokens, &words);
+            for (k, (i, f)) in capitalized.iter().enumerate() {
+                if !f.capitalized() {
+                    continue;
+                }
+                let holds = run_before(&doc, i, run_end(&doc, i))
+                    .is_some_and(|(f, l)| (f..=l).any(|x| in_names(&words, &toks[x].norm)));
+                let may = near.may_hold(k);
+                assert!(may || !holds, "{:?} {i}", doc.text);
+                if holds {
+                    held += 1;
+                } else if !may {
+                    away += 1;
+                }
+            }
+        }
+        assert!(held > 1000 && away > 1000, "{held} {away}");
     }
 
     #[test]
