@@ -39,7 +39,9 @@ impl Rule for EntityInconsistent {
         // (At most a spelling per capitalised token and per hit: the list is made once,
         // where growing it cost 2.4 M instructions on the man pages. Only what is written is
         // touched.)
-        groups.added.reserve(capitalized.tokens.len() + cx.hits.len());
+        groups
+            .added
+            .reserve(capitalized.tokens.len() + cx.hits.len());
         let mut covered: Vec<Span> = Vec::new();
         for hit in &cx.hits {
             if let Target::EntityName { entity } = hit.target

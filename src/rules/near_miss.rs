@@ -167,10 +167,16 @@ impl<'a> NameWords<'a> {
             }
         };
         let (lo, hi) = ((list[k] as usize).saturating_sub(11), list[end] as usize);
-        while self.tokens.get(self.cursor).is_some_and(|&t| (t as usize) < lo) {
+        while self
+            .tokens
+            .get(self.cursor)
+            .is_some_and(|&t| (t as usize) < lo)
+        {
             self.cursor += 1;
         }
-        self.tokens.get(self.cursor).is_some_and(|&t| t as usize <= hi)
+        self.tokens
+            .get(self.cursor)
+            .is_some_and(|&t| t as usize <= hi)
     }
 }
 
@@ -179,9 +185,43 @@ impl<'a> NameWords<'a> {
 fn in_names(words: &HashSet<&str, FixedState>, w: &str) -> bool {
     if w.is_ascii() {
         words.contains(w)
+    } else if let Some(folded) = fold_latin(w, &mut [0; 32]) {
+        words.contains(folded)
     } else {
         words.contains(fold(w).as_str())
     }
+}
+
+/// Per lower-case letter of Latin-1 (U+00E0 to U+00FF, `0xC3` then `0xA0 + k` in UTF-8),
+/// the ASCII letter it folds to, or 0 for one that does not fold to ASCII (« æ », « ð »,
+/// « ÷ », « ø », « þ »).
+const LATIN_1_FOLDED: &[u8; 32] = b"aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0y";
+
+/// `fold` of a word of ASCII and the lower-case accented letters of Latin-1 (« é », « à »,
+/// « ç »: each its ASCII letter and marks in `fold`'s decomposition), written into `buf`,
+/// without decomposing; `None` for another word or one longer than `buf`. (`NameWords`
+/// asks every distinct word of a document: folding the man pages' 4,000 words with
+/// accents was half of the rule's instructions.)
+fn fold_latin<'b>(w: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let b = w.as_bytes();
+    let (mut k, mut n) = (0, 0);
+    while k < b.len() {
+        let c = if b[k] < 0x80 {
+            k += 1;
+            b[k - 1]
+        } else if b[k] == 0xC3 && b.get(k + 1).is_some_and(|&x| x >= 0xA0) {
+            k += 2;
+            LATIN_1_FOLDED[usize::from(b[k - 1] - 0xA0)]
+        } else {
+            return None;
+        };
+        if c == 0 || n == buf.len() {
+            return None;
+        }
+        buf[n] = c;
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
 }
 
 /// A window of a run that resembles a name: (score, name index, first and last word of
@@ -321,7 +361,7 @@ fn similarity(a: &[&str], folded_a: &[String], b: &[String], folded_b: &[String]
 
 #[cfg(test)]
 mod tests {
-    use super::{NameWords, fold, in_names, run_before, run_end};
+    use super::{NameWords, fold, fold_latin, in_names, run_before, run_end};
     use crate::document::Document;
     use crate::rules::entity_full_name::name_run_before;
     use crate::testing::{Rng, check_with};
@@ -375,9 +415,31 @@ mod tests {
     #[test]
     fn name_words_keep_every_run_with_one() {
         let pieces = [
-            "Taiwan ", "Semiconductor ", "Bank ", "de ", "of ", "and ", "la ", "Le ", "2 ",
-            "x ", "y ", "z ", ", ", ". ", "-", "Wall ", "Street ", "\n\n", "Été ", "société ",
-            "Société ", "iPhone ", "A ", "B ", "C ",
+            "Taiwan ",
+            "Semiconductor ",
+            "Bank ",
+            "de ",
+            "of ",
+            "and ",
+            "la ",
+            "Le ",
+            "2 ",
+            "x ",
+            "y ",
+            "z ",
+            ", ",
+            ". ",
+            "-",
+            "Wall ",
+            "Street ",
+            "\n\n",
+            "Été ",
+            "société ",
+            "Société ",
+            "iPhone ",
+            "A ",
+            "B ",
+            "C ",
         ];
         let words = ["taiwan", "and", "societe", "street"].into_iter().collect();
         let mut rng = Rng::new(0x4a3e_5011);
@@ -403,6 +465,31 @@ mod tests {
             }
         }
         assert!(held > 1000 && away > 1000, "{held} {away}");
+    }
+
+    /// The fold of the accented letters of Latin-1 is `fold`'s, on random words of ASCII,
+    /// every letter from U+00C0 to U+00FF, other letters and marks, short and long.
+    #[test]
+    fn latin_fold_is_the_fold() {
+        let mut pieces: Vec<String> = ('\u{c0}'..='\u{ff}').map(String::from).collect();
+        pieces.extend(
+            [
+                "a", "z", "-", "'", "1", "œ", "\u{301}", "ł", "ā", "ǖ", "ﬁ", "Ω",
+            ]
+            .map(String::from),
+        );
+        pieces.extend(["abcdefghij", "klmnopqrst"].map(String::from));
+        let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+        let mut rng = Rng::new(0x1a7_1f01);
+        let mut folded = 0;
+        for round in 0..20_000 {
+            let w = rng.string(&pieces, 1 + round % 12);
+            if let Some(f) = fold_latin(&w, &mut [0; 32]) {
+                assert_eq!(f, fold(&w), "{w:?}");
+                folded += 1;
+            }
+        }
+        assert!(folded > 5000, "{folded}");
     }
 
     #[test]

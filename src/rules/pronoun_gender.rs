@@ -287,7 +287,9 @@ fn each_name(doc: &Document, mut f: impl FnMut(usize, usize, bool)) {
             && (f.capitalized() || f.all_caps())
             && (f.inside_sentence()
                 || name_only.get(i, || {
-                    m.analyses(&toks[i].norm).iter().all(|a| a.pos.has(Pos::NAME))
+                    m.analyses(&toks[i].norm)
+                        .iter()
+                        .all(|a| a.pos.has(Pos::NAME))
                 }))
     };
     // Whether each distinct word opens a clause, found at its first look-up.
