@@ -549,11 +549,11 @@ impl Capital {
 
     fn of(t: &Token, inside: bool) -> Capital {
         Capital(
-            u8::from(t.word) * Self::WORD
-                | u8::from(t.capitalized) * Self::CAPITALIZED
-                | u8::from(t.all_caps) * Self::ALL_CAPS
-                | u8::from(t.has_upper) * Self::HAS_UPPER
-                | u8::from(inside) * Self::INSIDE,
+            (u8::from(t.word) * Self::WORD)
+                | (u8::from(t.capitalized) * Self::CAPITALIZED)
+                | (u8::from(t.all_caps) * Self::ALL_CAPS)
+                | (u8::from(t.has_upper) * Self::HAS_UPPER)
+                | (u8::from(inside) * Self::INSIDE),
         )
     }
     pub fn is_word(self) -> bool {
