@@ -54,56 +54,20 @@ pub struct Hit {
     pub span: Span,
 }
 
-/// A hit of a context phrase as the search keeps it (`Found::context`): the phrase and
-/// tokens `first..=last`, 12 bytes where a `Hit` takes 48 (its span is that of its tokens,
-/// `widened`). The default glossary's context phrases are common words (« fichier »,
-/// « ne », « option »): the man pages have 95,000 such hits for 5,400 others, and a rule
-/// reads those of the phrases some hit asks for, a fifth of them. As `Hit`s they were
-/// 4.6 MB written for the first time (three huge pages zeroed by the kernel).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct PhraseHit {
-    phrase: u32,
-    first: u32,
-    last: u32,
+/// True for the target of a context phrase.
+fn is_context(t: &Target) -> bool {
+    matches!(t, Target::Context { .. })
 }
 
-impl PhraseHit {
-    /// The hit as the search would have made it, among the tokens it was found in.
-    fn widened(self, tokens: &[crate::document::Token]) -> Hit {
-        let (first, last) = (self.first as usize, self.last as usize);
-        Hit {
-            target: Target::Context {
-                phrase: self.phrase,
-            },
-            first,
-            last,
-            span: Span::new(tokens[first].start(), tokens[last].end()),
-        }
-    }
-}
-
-/// The hits of context phrases in a document (`CompiledGlossary::find_apart`), in token
-/// order, kept narrow (`PhraseHit`) until a rule asks for those of some phrases.
-#[derive(Debug, Default)]
-pub struct ContextHits(Vec<PhraseHit>);
-
-impl ContextHits {
-    /// The hits of the phrases `asked` (by phrase id) in `doc`, the document they were
-    /// found in, in token order.
-    pub fn asked(&self, doc: &Document, asked: &[bool]) -> Vec<Hit> {
-        (self.0.iter())
-            .filter(|h| asked.get(h.phrase as usize) == Some(&true))
-            .map(|h| h.widened(&doc.tokens))
-            .collect()
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
+/// What a rule's context asks of the context phrases once the other hits are known
+/// (`CompiledGlossary::find_apart`).
+#[derive(Debug, Clone, Default)]
+pub struct Asked {
+    /// Per context phrase (by id): whether its occurrences are needed.
+    pub phrases: Vec<bool>,
+    /// The tokens to look in: ranges `from..to`, in order and apart (none overlaps
+    /// another), each made of whole sentences.
+    pub ranges: Vec<(usize, usize)>,
 }
 
 /// Context phrases of a variant, as ids into the compiled context phrases.
@@ -1253,21 +1217,163 @@ impl Matcher {
             .map_or(&[], |f| self.form_lemmas.get(f))
     }
 
-    /// Every hit of the document, those of context phrases apart when `apart`.
+    /// Every hit of the document, those of context phrases left out when `apart`.
     fn find(&self, doc: &Document, memos: &WordMemos, apart: bool) -> Found {
+        self.find_then(doc, memos, apart, |_, _| ()).0
+    }
+
+    /// `find`, then `then` called with its hits and the document's words (`Local`) before
+    /// they go back to the memo.
+    fn find_then<R>(
+        &self,
+        doc: &Document,
+        memos: &WordMemos,
+        apart: bool,
+        then: impl FnOnce(&[Hit], &Local) -> R,
+    ) -> (Found, R) {
         if crate::document::in_parallel(doc.text.len()) {
             // About 64,000 tokens a piece: a few dozen pieces for a book.
             let pieces = sentence_pieces(&doc.tokens, 1 << 16);
-            self.find_in_pieces(doc, memos, &pieces, true, apart)
+            self.find_in_pieces_then(doc, memos, &pieces, true, apart, then)
         } else {
-            self.find_in_pieces(doc, memos, &[(0, doc.tokens.len())], false, apart)
+            let all = [(0, doc.tokens.len())];
+            self.find_in_pieces_then(doc, memos, &all, false, apart, then)
         }
+    }
+
+    /// The hits of the other patterns, then those of the context phrases that `ask` asks
+    /// for, given the others (see `CompiledGlossary::find_apart`).
+    fn find_asking(
+        &self,
+        doc: &Document,
+        memos: &WordMemos,
+        by_phrase: &std::sync::OnceLock<Lists<u32>>,
+        ask: impl FnOnce(&[Hit]) -> Asked,
+    ) -> (Vec<Hit>, Vec<Hit>) {
+        let (found, context) = self.find_then(doc, memos, true, |hits, forms| {
+            let asked = ask(hits);
+            if !asked.phrases.contains(&true) || asked.ranges.is_empty() {
+                return Vec::new();
+            }
+            let by_phrase = by_phrase.get_or_init(|| self.patterns_by_phrase());
+            crate::timing::time("glossary/context", || {
+                self.phrases_in(doc, forms, by_phrase, &asked)
+            })
+        });
+        (found.hits, context)
+    }
+
+    /// The patterns of each context phrase (phrase id: pattern ids, ascending), read from
+    /// the patterns' targets.
+    fn patterns_by_phrase(&self) -> Lists<u32> {
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        for pid in 0..self.pattern_targets.off.len().saturating_sub(1) as u32 {
+            for t in self.targets(pid) {
+                if let Target::Context { phrase } = t {
+                    pairs.push((phrase, pid));
+                }
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        let phrases = pairs.last().map_or(0, |p| p.0 as usize + 1);
+        let mut off = vec![0u32; phrases + 1];
+        for &(p, _) in &pairs {
+            off[p as usize + 1] += 1;
+        }
+        for i in 1..off.len() {
+            off[i] += off[i - 1];
+        }
+        Lists {
+            off: off.into(),
+            items: pairs.iter().map(|p| p.1).collect::<Vec<u32>>().into(),
+        }
+    }
+
+    /// The hits of the context phrases `asked.phrases` in the tokens `asked.ranges`, as a
+    /// search that does not leave them out finds them, in token order: the same patterns
+    /// (those of the phrases, `by_phrase`), tried at the tokens that have their first lemma,
+    /// the following tokens matched as `find_in` matches them (same lemmas, same joins, a
+    /// `*` for what `may_be_star` allows). The default glossary's context phrases are
+    /// common words (« fichier », « ne », « option »): searched with the others, they made
+    /// 95,000 hits on the man pages for 5,400 others, and a rule asks for those of a few
+    /// phrases in a few sentences.
+    fn phrases_in(
+        &self,
+        doc: &Document,
+        forms: &Local,
+        by_phrase: &Lists<u32>,
+        asked: &Asked,
+    ) -> Vec<Hit> {
+        let tokens = &doc.tokens;
+        // The patterns of the phrases asked, by first lemma: (lemma, pattern), sorted.
+        let mut firsts: Vec<(u32, u32)> = Vec::new();
+        let mut set = LemmaSet::default();
+        for (phrase, _) in asked.phrases.iter().enumerate().filter(|p| *p.1) {
+            for &pid in by_phrase.get(phrase as u32) {
+                if let Some(&l) = self.pattern_lemmas.get(pid).first() {
+                    firsts.push((l, pid));
+                    set.add(l);
+                }
+            }
+        }
+        firsts.sort_unstable();
+        firsts.dedup();
+        let joined = |a: &crate::document::Token, b: &crate::document::Token| {
+            a.sentence == b.sentence && doc.gap_is_joiner(a.end(), b.start())
+        };
+        let mut hits = Vec::new();
+        for &(from, to) in &asked.ranges {
+            for i in from..to.min(tokens.len()) {
+                for &l in forms.lemmas(i) {
+                    if !set.may_hold(l) {
+                        continue;
+                    }
+                    let (lo, hi) = (
+                        firsts.partition_point(|f| f.0 < l),
+                        firsts.partition_point(|f| f.0 <= l),
+                    );
+                    'pattern: for &(_, pid) in &firsts[lo..hi] {
+                        let lemmas = self.pattern_lemmas.get(pid);
+                        let last = i + lemmas.len() - 1;
+                        if last >= tokens.len() {
+                            continue;
+                        }
+                        for k in 1..lemmas.len() {
+                            let word_ok = if lemmas[k] == ANY_WORD {
+                                may_be_star(&tokens[i + k])
+                            } else {
+                                has_lemma(forms.lemmas(i + k), lemmas[k])
+                            };
+                            if !word_ok || !joined(&tokens[i + k - 1], &tokens[i + k]) {
+                                continue 'pattern;
+                            }
+                        }
+                        let span = Span::new(tokens[i].start(), tokens[last].end());
+                        for target in self.targets(pid) {
+                            if let Target::Context { phrase } = target
+                                && asked.phrases.get(phrase as usize) == Some(&true)
+                            {
+                                hits.push(Hit {
+                                    target,
+                                    first: i,
+                                    last,
+                                    span,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        hits
     }
 
     /// The hits of a document whose tokens are cut in `pieces` (consecutive ranges of token
     /// indices, each ending at the end of a sentence), the pieces searched side by side when
     /// `parallel`. A phrase never crosses a sentence, and the hits of each token depend on
     /// its sentence alone: the hits are those of one search over the whole, in its order.
+    #[cfg(test)]
     fn find_in_pieces(
         &self,
         doc: &Document,
@@ -1276,6 +1382,19 @@ impl Matcher {
         parallel: bool,
         apart: bool,
     ) -> Found {
+        (self.find_in_pieces_then(doc, memos, pieces, parallel, apart, |_, _| ())).0
+    }
+
+    /// `find_in_pieces`, then `then` called with its hits and the document's words.
+    fn find_in_pieces_then<R>(
+        &self,
+        doc: &Document,
+        memos: &WordMemos,
+        pieces: &[(usize, usize)],
+        parallel: bool,
+        apart: bool,
+        then: impl FnOnce(&[Hit], &Local) -> R,
+    ) -> (Found, R) {
         // One look-up per distinct word (`Vocabulary`), in the memo of the words met by this
         // thread's earlier documents; the following words of a phrase are then compared by
         // id. The memo goes back to its slot once the search is done, but not after a
@@ -1285,13 +1404,14 @@ impl Matcher {
         use crate::timing::time;
         let words = doc.vocabulary();
         let forms = time("glossary/forms", || {
-            Local::new(self, doc, &words, memos.take())
+            Local::new(self, doc, &words, memos.take(), apart)
         });
-        let found = self.find_with(doc, &forms, pieces, parallel, apart);
+        let found = self.find_with(doc, &forms, pieces, parallel);
+        let then = then(&found.hits, &forms);
         if !parallel {
             memos.put(forms.into_memo());
         }
-        found
+        (found, then)
     }
 
     /// The hits of `find_in_pieces`, the document's words looked up in `forms`.
@@ -1301,15 +1421,13 @@ impl Matcher {
         forms: &Local,
         pieces: &[(usize, usize)],
         parallel: bool,
-        apart: bool,
     ) -> Found {
         use crate::timing::time;
         if !parallel {
             return time("glossary/match", || {
                 // Every piece's hits go straight to the one list (a termbase finds hundreds of
                 // thousands of hits: no list per piece to copy), room made for a hit per
-                // word, and as much for the context phrases' when apart, but less than a
-                // block the allocator maps apart (`cli::alloc`): the default glossary finds
+                // word, but less than a block the allocator maps apart (`cli::alloc`): the default glossary finds
                 // few hits (5,400 on the man pages, 260 KB), and the first hit written in a
                 // block of its own faulted in a fresh huge page (2 MB zeroed by the kernel),
                 // where the heap's memory is used again. A list that outgrows it (a
@@ -1317,14 +1435,9 @@ impl Matcher {
                 // place or is moved by the kernel, never copied.
                 let mut found = Found {
                     hits: Vec::with_capacity(doc.tokens.len().min(HEAP_HITS)),
-                    context: Vec::with_capacity(if apart {
-                        doc.tokens.len().min(HEAP_PHRASE_HITS)
-                    } else {
-                        0
-                    }),
                 };
                 for &(a, b) in pieces {
-                    self.find_in::<true>(doc, forms, (a, b), apart, NARROW_FROM, &mut found);
+                    self.find_in::<true>(doc, forms, (a, b), NARROW_FROM, &mut found);
                 }
                 found
             });
@@ -1335,25 +1448,23 @@ impl Matcher {
                 .par_iter()
                 .map(|&(a, b)| {
                     let mut found = Found::default();
-                    self.find_in::<true>(doc, forms, (a, b), apart, NARROW_FROM, &mut found);
+                    self.find_in::<true>(doc, forms, (a, b), NARROW_FROM, &mut found);
                     found
                 })
                 .collect();
             // Put together at once, in lists of the exact size.
             let mut all = Found {
                 hits: Vec::with_capacity(found.iter().map(|f| f.hits.len()).sum()),
-                context: Vec::with_capacity(found.iter().map(|f| f.context.len()).sum()),
             };
             for piece in found {
                 all.hits.extend_from_slice(&piece.hits);
-                all.context.extend_from_slice(&piece.context);
             }
             all
         })
     }
 
     /// Adds to `found` the hits that start at tokens `from..to`, those of context phrases
-    /// apart when `apart`; `forms` holds the lemmas of every token. The candidates of a
+    /// left out when `forms.apart`; `forms` holds the lemmas of every token. The candidates of a
     /// group of `narrow_from` patterns or more that share their first two words are
     /// narrowed by their third (see `Thirds`). `QUICK` lets a token whose next word may
     /// continue none of its patterns skip the candidates (the search proper; without it,
@@ -1363,11 +1474,14 @@ impl Matcher {
         doc: &Document,
         forms: &Local,
         (from, to): (usize, usize),
-        apart: bool,
         narrow_from: usize,
         found: &mut Found,
     ) {
-        let tokens = &doc.tokens;
+        let (tokens, apart) = (&doc.tokens, forms.apart);
+        let view = doc.view.as_bytes();
+        // How far ahead the tokens listed are asked of the memory (see below).
+        const FAR: usize = 16;
+        const NEAR: usize = 8;
         // True when tokens `a` and `a + 1` may be two words of one phrase.
         let joined = |a: &crate::document::Token, b: &crate::document::Token| {
             a.sentence == b.sentence && doc.gap_is_joiner(a.end(), b.start())
@@ -1398,7 +1512,27 @@ impl Matcher {
                 at += n;
                 n
             };
-            for &i in &busy[..n] {
+            let listed = &busy[..n];
+            for (j, &i) in listed.iter().enumerate() {
+                // What the tests of a token read and the caches seldom hold (the tokens listed
+                // lie a few cache lines apart in 22 MB of tokens for the man pages, and the
+                // processor did not guess them): the token and the next, asked of the memory
+                // `FAR` tokens ahead, then the byte after the token in the text (the gap to
+                // the next, `joined`), `NEAR` ahead, once the token is there. The two loads
+                // took half the time of this loop.
+                if QUICK {
+                    if let Some(&far) = listed.get(j + FAR) {
+                        prefetch(&tokens[far as usize]);
+                        if let Some(t) = tokens.get(far as usize + 1) {
+                            prefetch(t);
+                        }
+                    }
+                    if let Some(&near) = listed.get(j + NEAR)
+                        && let Some(b) = view.get(tokens[near as usize].end())
+                    {
+                        prefetch(b);
+                    }
+                }
                 let i = i as usize;
                 let id = forms.ids[i];
                 let word = &forms.words[id as usize];
@@ -1428,10 +1562,8 @@ impl Matcher {
                         st.star < st.single || next.iter().any(|&l| st.seconds.may_hold(l))
                     };
                     if word.seconds & next_bits == 0 || !starts.iter().any(may_start) {
-                        let (first, last) =
-                            (starts[0].targets.0, starts[starts.len() - 1].targets.1);
-                        if first < last {
-                            let targets = &forms.memo.targets[first as usize..last as usize];
+                        let targets = forms.row(&starts[0], &starts[starts.len() - 1]);
+                        if !targets.is_empty() {
                             let span = Span::new(tok.start(), tok.end());
                             Self::push_decoded(targets, i, i, span, apart, found);
                         }
@@ -1606,8 +1738,8 @@ impl Matcher {
         }
     }
 
-    /// Adds a hit of `target` at tokens `first..=last`, to the context phrases' when
-    /// `apart` and it is one.
+    /// Adds a hit of `target` at tokens `first..=last`, unless `apart` and it is a context
+    /// phrase's.
     #[inline(always)]
     fn push_hit(
         target: Target,
@@ -1617,20 +1749,13 @@ impl Matcher {
         apart: bool,
         found: &mut Found,
     ) {
-        let hit = Hit {
-            target,
-            first,
-            last,
-            span,
-        };
-        if apart && let Target::Context { phrase } = target {
-            found.context.push(PhraseHit {
-                phrase,
-                first: first as u32,
-                last: last as u32,
+        if !(apart && is_context(&target)) {
+            found.hits.push(Hit {
+                target,
+                first,
+                last,
+                span,
             });
-        } else {
-            found.hits.push(hit);
         }
     }
 }
@@ -1653,6 +1778,9 @@ struct Local<'d> {
     /// True when `words` was taken from `memo.words` (see `looked_up`), to which
     /// `into_memo` gives it back.
     taken: bool,
+    /// True for a search that leaves the context phrases out (`Matcher::find_asking`):
+    /// the one-word targets are then `memo.plain`, else `memo.targets`.
+    apart: bool,
     /// The words of this document, and of the documents this thread searched before.
     memo: WordMemo,
 }
@@ -1686,6 +1814,9 @@ struct WordMemo {
     /// The targets of the one-word patterns of `starts`, decoded once per word (most of a
     /// termbase's hits are one-word terms).
     targets: Vec<Target>,
+    /// The same but those of context phrases, for the search that leaves them out
+    /// (`Local::apart`).
+    plain: Vec<Target>,
 }
 
 /// A word of the memo: its length and its first 16 bytes in two numbers, so that a word
@@ -1934,9 +2065,11 @@ impl WordMemo {
                         .take_while(|&&s| s == ANY_WORD)
                         .count();
                 let one_word = m.by_first.items[a..b].get(single).copied();
-                let from = self.targets.len() as u32;
+                let (from, plain_from) = (self.targets.len() as u32, self.plain.len() as u32);
                 if let Some(pid) = one_word {
                     self.targets.extend(decoded(m.pattern_targets.get(pid)));
+                    let all = &self.targets[from as usize..];
+                    (self.plain).extend(all.iter().filter(|t| !is_context(t)));
                 }
                 if star < single {
                     any_seconds |= ANY_TOKEN;
@@ -1955,6 +2088,7 @@ impl WordMemo {
                         }),
                     one_word: one_word.unwrap_or(NO_PATTERN),
                     targets: (from, self.targets.len() as u32),
+                    plain: (plain_from, self.plain.len() as u32),
                 });
             }
         }
@@ -1990,7 +2124,7 @@ impl WordMemo {
             + self.words.capacity() * size_of::<WordRanges>()
             + self.lemmas.capacity() * 4
             + self.starts.capacity() * size_of::<Start>()
-            + self.targets.capacity() * size_of::<Target>()
+            + (self.targets.capacity() + self.plain.capacity()) * size_of::<Target>()
     }
 }
 
@@ -2007,9 +2141,11 @@ struct Start {
     /// The second lemmas of its patterns.
     seconds: LemmaSet,
     /// Its one-word pattern (at most one: patterns are unique), or `NO_PATTERN`; the
-    /// targets of that pattern are `WordMemo::targets[targets.0..targets.1]`.
+    /// targets of that pattern are `WordMemo::targets[targets.0..targets.1]`, and those
+    /// that are no context phrase `WordMemo::plain[plain.0..plain.1]`.
     one_word: u32,
     targets: (u32, u32),
+    plain: (u32, u32),
 }
 
 /// Where a word's lemmas lie in `Local::lemmas` and those that start patterns in
@@ -2044,13 +2180,19 @@ struct Quick {
 }
 
 impl Quick {
-    /// The record of word `w`, whose starts are in `memo`.
-    fn of(w: &WordRanges, memo: &WordMemo) -> Quick {
+    /// The record of word `w`, whose starts are in `memo`, context phrases left out when
+    /// `apart` (a word whose one-word patterns are context phrases alone, « fichier »,
+    /// « option », has nothing to do then).
+    fn of(w: &WordRanges, memo: &WordMemo, apart: bool) -> Quick {
         let starts = &memo.starts[w.starts.0 as usize..w.starts.1 as usize];
         let first = match starts {
             [] => 0,
             [a, .., b] | [a @ b] => {
-                let one_word = a.targets.0 < b.targets.1;
+                let one_word = if apart {
+                    a.plain.0 < b.plain.1
+                } else {
+                    a.targets.0 < b.targets.1
+                };
                 w.seconds | if one_word { ANY_TOKEN } else { 0 }
             }
         };
@@ -2096,7 +2238,7 @@ impl Thirds {
 }
 
 /// The most tokens `Local::busy` lists at a time.
-const BUSY: usize = 256;
+const BUSY: usize = 1024;
 
 /// Groups of this many patterns or more that share their first two words are narrowed by
 /// their third (see `Thirds`); a smaller one is tried pattern by pattern, without a look-up.
@@ -2134,13 +2276,16 @@ impl LemmaSet {
 impl<'d> Local<'d> {
     /// The words of `doc` (whose vocabulary is `words`), looked up in `memo` and added to
     /// it when new.
+    /// Context phrases left out when `apart` (see `Local::apart`).
     fn new(
         m: &Matcher,
         doc: &Document,
         words: &'d crate::document::Vocabulary,
         memo: WordMemo,
+        apart: bool,
     ) -> Local<'d> {
-        Local::looked_up(m, doc, words, memo, m.forms.tags.len() >= AHEAD_FROM)
+        let ahead = m.forms.tags.len() >= AHEAD_FROM;
+        Local::looked_up(m, doc, words, memo, ahead, apart)
     }
 
     /// `new`, the words' look-ups asked ahead or not (`WordMemo::add_ahead`).
@@ -2150,6 +2295,7 @@ impl<'d> Local<'d> {
         words: &'d crate::document::Vocabulary,
         mut memo: WordMemo,
         ahead: bool,
+        apart: bool,
     ) -> Local<'d> {
         let word = |first: u32| doc.tokens[first as usize].norm.as_str();
         let taken = memo.keys.is_empty();
@@ -2186,7 +2332,7 @@ impl<'d> Local<'d> {
         // against +0.8 M for this loop).
         let records = ranges.len().next_power_of_two();
         let mut quick = Vec::with_capacity(records);
-        quick.extend(ranges.iter().map(|w| Quick::of(w, &memo)));
+        quick.extend(ranges.iter().map(|w| Quick::of(w, &memo, apart)));
         let unknown = Quick {
             first: 0,
             next: ANY_TOKEN,
@@ -2197,6 +2343,7 @@ impl<'d> Local<'d> {
             words: ranges,
             quick,
             taken,
+            apart,
             memo,
         }
     }
@@ -2259,24 +2406,32 @@ impl<'d> Local<'d> {
         &self.memo.lemmas[a as usize..b as usize]
     }
 
-    /// The targets of the one-word pattern of `st` (none if it has none).
+    /// The targets of the one-word pattern of `st` (none if it has none), those of
+    /// context phrases left out when `apart`.
     fn one_word_targets(&self, st: &Start) -> &[Target] {
-        &self.memo.targets[st.targets.0 as usize..st.targets.1 as usize]
+        self.row(st, st)
+    }
+
+    /// The targets of the one-word patterns of starts `a..=b` of a word, which lie in a row
+    /// (see `one_word_targets`).
+    fn row(&self, a: &Start, b: &Start) -> &[Target] {
+        if self.apart {
+            &self.memo.plain[a.plain.0 as usize..b.plain.1 as usize]
+        } else {
+            &self.memo.targets[a.targets.0 as usize..b.targets.1 as usize]
+        }
     }
 }
 
-/// The most hits, and context phrases' hits, for which `find_with` makes room at first: the
-/// most that fit in a block the allocator gives from its heap (under 2 MB, `cli::alloc`).
+/// The most hits for which `find_with` makes room at first: the most that fit in a block
+/// the allocator gives from its heap (under 2 MB, `cli::alloc`).
 const HEAP_HITS: usize = ((2 << 20) - 64) / std::mem::size_of::<Hit>();
-const HEAP_PHRASE_HITS: usize = ((2 << 20) - 64) / std::mem::size_of::<PhraseHit>();
 
 /// The hits of a search.
 #[derive(Debug, Default, PartialEq)]
 struct Found {
-    /// In token order; with those of context phrases unless they are apart.
+    /// In token order; without those of context phrases when they were left out.
     hits: Vec<Hit>,
-    /// The hits of context phrases, in token order, when they are apart.
-    context: Vec<PhraseHit>,
 }
 
 /// Consecutive ranges of token indices covering `tokens`, of about `size` tokens each,
@@ -2320,6 +2475,9 @@ pub struct CompiledGlossary {
     pub memo: crate::document::Memo,
     /// What the searches found out about the words of the documents (see `WordMemo`).
     words: WordMemos,
+    /// The patterns of each context phrase (`Matcher::patterns_by_phrase`), worked out the
+    /// first time a search asks for some.
+    phrase_patterns: std::sync::OnceLock<Lists<u32>>,
 }
 
 fn mode(inflect: bool) -> Mode {
@@ -2583,6 +2741,7 @@ impl CompiledGlossary {
             name_index,
             memo: crate::document::Memo::default(),
             words: WordMemos::default(),
+            phrase_patterns: Default::default(),
         }
     }
 
@@ -2591,12 +2750,16 @@ impl CompiledGlossary {
         self.matcher.find(doc, &self.words, false).hits
     }
 
-    /// The occurrences of `find`, those of context phrases apart: (the others, the context
-    /// phrases'), each in token order. A rule's context looks at the second list, and the
-    /// first need not be sifted.
-    pub fn find_apart(&self, doc: &Document) -> (Vec<Hit>, ContextHits) {
-        let found = self.matcher.find(doc, &self.words, true);
-        (found.hits, ContextHits(found.context))
+    /// The occurrences of `find` but those of context phrases; then, given those, `ask`
+    /// says which context phrases it needs and where: (the others, those of the phrases
+    /// asked in the tokens asked), each in token order, the second as `find` finds them.
+    /// A rule's context looks at the second list, and the first need not be sifted.
+    pub fn find_apart(
+        &self,
+        doc: &Document,
+        ask: impl FnOnce(&[Hit]) -> Asked,
+    ) -> (Vec<Hit>, Vec<Hit>) {
+        (self.matcher).find_asking(doc, &self.words, &self.phrase_patterns, ask)
     }
 
     /// Number of distinct compiled patterns (for statistics and benchmarks).
@@ -2634,18 +2797,15 @@ mod tests {
         let m = &g.matcher;
         let memos = WordMemos::default();
         let whole = m.find_in_pieces(&doc, &memos, &[(0, doc.tokens.len())], false, false);
-        assert!(whole.hits.len() > 20 && whole.context.is_empty());
-        // Apart, the context phrases' hits are those of the whole, and so are the others.
+        assert!(whole.hits.len() > 20);
+        // Apart, the hits are those of the whole but the context phrases'.
         let apart = m.find_in_pieces(&doc, &memos, &[(0, doc.tokens.len())], false, true);
         let (context, others): (Vec<Hit>, Vec<Hit>) = whole
             .hits
             .iter()
             .partition(|h| matches!(h.target, Target::Context { .. }));
         assert!(!context.is_empty());
-        let widened: Vec<Hit> = (apart.context.iter())
-            .map(|h| h.widened(&doc.tokens))
-            .collect();
-        assert_eq!((&apart.hits, &widened), (&others, &context));
+        assert_eq!(apart.hits, others);
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(2)
             .build()
@@ -2767,16 +2927,16 @@ mod tests {
             let text = rng.string(&pieces, 80);
             let doc = Document::from_str(&text);
             let words = doc.vocabulary();
-            let forms = Local::new(&m, &doc, &words, WordMemo::default());
+            let forms = Local::new(&m, &doc, &words, WordMemo::default(), false);
             let all = (0, doc.tokens.len());
             let find = |narrow_from| {
                 let mut found = Found::default();
-                m.find_in::<true>(&doc, &forms, all, false, narrow_from, &mut found);
+                m.find_in::<true>(&doc, &forms, all, narrow_from, &mut found);
                 found
             };
             // Every token through the candidates, every group tried pattern by pattern.
             let mut each = Found::default();
-            m.find_in::<false>(&doc, &forms, all, false, usize::MAX, &mut each);
+            m.find_in::<false>(&doc, &forms, all, usize::MAX, &mut each);
             assert_eq!(find(usize::MAX), each, "{text:?}");
             assert_eq!(find(1), each, "{text:?}");
             assert_eq!(find(NARROW_FROM), each, "{text:?}");
@@ -2837,17 +2997,18 @@ mod tests {
             "-",
         ];
         let mut rng = crate::testing::Rng::new(0x7175_6963);
-        let search = |m: &Matcher, doc: &Document, quick: bool| {
+        let search_apart = |m: &Matcher, doc: &Document, quick: bool, apart: bool| {
             let words = doc.vocabulary();
-            let forms = Local::new(m, doc, &words, WordMemo::default());
+            let forms = Local::new(m, doc, &words, WordMemo::default(), apart);
             let (mut found, all) = (Found::default(), (0, doc.tokens.len()));
             if quick {
-                m.find_in::<true>(doc, &forms, all, true, NARROW_FROM, &mut found);
+                m.find_in::<true>(doc, &forms, all, NARROW_FROM, &mut found);
             } else {
-                m.find_in::<false>(doc, &forms, all, true, NARROW_FROM, &mut found);
+                m.find_in::<false>(doc, &forms, all, NARROW_FROM, &mut found);
             }
             found
         };
+        let search = |m: &Matcher, doc: &Document, quick: bool| search_apart(m, doc, quick, false);
         let (mut one, mut more) = (0, 0);
         for _ in 0..300 {
             let text = rng.string(&pieces, 80);
@@ -2861,8 +3022,14 @@ mod tests {
         let g = CompiledGlossary::new(crate::glossary::defaults::load().unwrap());
         let doc = Document::from_str(include_str!("../../corpus/meta-puce-ia.fr.txt"));
         let found = search(&g.matcher, &doc, false);
-        assert!(found.hits.len() > 20 && !found.context.is_empty());
         assert_eq!(search(&g.matcher, &doc, true), found);
+        // The context phrases left out, the others found all the same, quick or not.
+        let (context, others): (Vec<Hit>, Vec<Hit>) =
+            found.hits.into_iter().partition(|h| is_context(&h.target));
+        assert!(others.len() > 20 && context.len() > 20);
+        for quick in [false, true] {
+            assert_eq!(search_apart(&g.matcher, &doc, quick, true).hits, others);
+        }
     }
 
     /// What `Local::new` worked out for a word before the memo, straight from the
@@ -2970,7 +3137,9 @@ mod tests {
                 memo = WordMemo::default();
             }
             // The look-ups asked ahead (a termbase's tables) in every other document.
-            let local = Local::looked_up(&m, &doc, &words, memo, round % 2 == 0);
+            // Context phrases left out in every third (none in this glossary).
+            let apart = round % 3 == 0;
+            let local = Local::looked_up(&m, &doc, &words, memo, round % 2 == 0, apart);
             for (i, t) in doc.tokens.iter().enumerate() {
                 let (lemmas, want) = straight(&m, &t.norm);
                 assert_eq!(local.lemmas(i), lemmas, "{:?}", t.norm);
@@ -3293,5 +3462,108 @@ reason = "r"
         let g = compiled(G);
         assert!(hits(&g, "une puce développée. Indépendamment de cela").is_empty());
         assert!(hits(&g, "une puce développée, indépendamment de cela").is_empty());
+    }
+
+    /// The context phrases found after the other hits, where and as asked (`find_asking`),
+    /// are the hits of those phrases that the whole search finds among the tokens asked,
+    /// in the same order; the other hits are those of the whole search.
+    #[test]
+    fn phrases_asked_are_those_the_whole_search_finds() {
+        let g = CompiledGlossary::new(crate::glossary::defaults::load().unwrap());
+        // The words of the context phrases, and a few others.
+        let mut words: Vec<String> = (g.context_phrases.iter())
+            .flat_map(|p| p.split_whitespace().map(|w| format!(" {w}")))
+            .collect();
+        words.sort();
+        words.dedup();
+        assert!(words.len() > 50, "{}", words.len());
+        words.extend(
+            [
+                " de",
+                " la",
+                ".",
+                ",",
+                "\n\n",
+                " l'",
+                " fichiers",
+                " options",
+            ]
+            .map(String::from),
+        );
+        let pieces: Vec<&str> = words.iter().map(String::as_str).collect();
+        let mut rng = crate::testing::Rng::new(0x0063_7478);
+        let mut docs: Vec<String> = (0..200).map(|_| rng.string(&pieces, 120)).collect();
+        docs.push(include_str!("../../corpus/meta-puce-ia.fr.txt").to_string());
+        let phrases = g.context_phrases.len();
+        let (mut asked_hits, mut tried) = (0, 0);
+        for text in &docs {
+            let doc = Document::from_str(text);
+            let whole = g.find(&doc);
+            for round in 0..4 {
+                // Some phrases (all of them in the first round), in some sentences (all of
+                // them in the first round), as ranges of whole sentences.
+                let phrases_asked: Vec<bool> = (0..phrases)
+                    .map(|_| round == 0 || rng.below(3) == 0)
+                    .collect();
+                let sentences = doc.tokens.last().map_or(0, |t| t.sentence as usize + 1);
+                let chosen: Vec<bool> = (0..sentences)
+                    .map(|_| round == 0 || rng.below(2) == 0)
+                    .collect();
+                let mut ranges: Vec<(usize, usize)> = Vec::new();
+                for (i, t) in doc.tokens.iter().enumerate() {
+                    if !chosen[t.sentence as usize] {
+                        continue;
+                    }
+                    match ranges.last_mut() {
+                        Some(r) if r.1 == i && rng.below(4) > 0 => r.1 = i + 1,
+                        _ => ranges.push((i, i + 1)),
+                    }
+                }
+                // (A range ended in a sentence goes on to its end.)
+                for r in &mut ranges {
+                    while r.1 < doc.tokens.len()
+                        && doc.tokens[r.1].sentence == doc.tokens[r.1 - 1].sentence
+                    {
+                        r.1 += 1;
+                    }
+                }
+                ranges.dedup_by(|b, a| {
+                    b.0 < a.1 && {
+                        a.1 = a.1.max(b.1);
+                        true
+                    }
+                });
+                let want: Vec<Hit> = (whole.iter())
+                    .filter(|h| match h.target {
+                        Target::Context { phrase } => {
+                            phrases_asked[phrase as usize]
+                                && ranges.iter().any(|r| (r.0..r.1).contains(&h.first))
+                        }
+                        _ => false,
+                    })
+                    .copied()
+                    .collect();
+                let others: Vec<Hit> = whole
+                    .iter()
+                    .filter(|h| !is_context(&h.target))
+                    .copied()
+                    .collect();
+                let asked = Asked {
+                    phrases: phrases_asked,
+                    ranges,
+                };
+                let mut seen = None;
+                let (hits, context) = g.find_apart(&doc, |hits| {
+                    seen = Some(hits.to_vec());
+                    asked.clone()
+                });
+                assert_eq!(seen.as_ref(), Some(&others));
+                assert_eq!(hits, others);
+                assert_eq!(context, want, "{text:?}");
+                asked_hits += want.len();
+                tried += 1;
+            }
+        }
+        assert!(tried > 800 && asked_hits > 5000, "{asked_hits}");
     }
 }

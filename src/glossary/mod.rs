@@ -15,7 +15,7 @@ mod toml;
 pub mod write;
 
 pub use inflect::{Mode, class_of, forms};
-pub use matcher::{CompiledGlossary, CtxIds, Hit, Target};
+pub use matcher::{Asked, CompiledGlossary, CtxIds, Hit, Target};
 pub use model::*;
 pub use terms::Terms;
 

@@ -36,7 +36,7 @@ mod untranslated_english;
 
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
 use crate::document::{Document, Token};
-use crate::glossary::{CompiledGlossary, CtxIds, Hit, Scope, Target};
+use crate::glossary::{Asked, CompiledGlossary, CtxIds, Hit, Scope, Target};
 
 /// A rule's documentation, shown by `relecture rules ID`.
 #[derive(Debug)]
@@ -157,33 +157,37 @@ impl<'a> Context<'a> {
         settings: &'a RuleSettings,
     ) -> Self {
         // The hits of context phrases come apart: the others are the raw hits as they stand.
-        let (raw_hits, context) = glossary.find_apart(doc);
         // The hits whose variant or expression has a context, with their places, and the
         // context phrases those ask for: most hits have none (a termbase's variants never
-        // do), and most context phrases are asked by no hit of a text.
-        let mut asked = vec![false; glossary.context_phrases.len()];
+        // do), and most context phrases are asked by no hit of a text. The matcher then
+        // finds those phrases in the sentences or paragraphs of those hits only: a hit
+        // only ever looks at the occurrences of its own sentence or paragraph.
         let mut with_context: Vec<(usize, &CtxIds)> = Vec::new();
-        for (at, h) in raw_hits.iter().enumerate() {
-            let ctx = match h.target {
-                Target::Forbidden { term, index } => glossary.variant_contexts.get(term, index),
-                Target::Expression { expr, .. } => &glossary.expression_contexts[expr as usize],
-                _ => continue,
-            };
-            if ctx.when.is_empty() && ctx.unless.is_empty() {
-                continue;
-            }
-            for &id in ctx.when.iter().chain(&ctx.unless) {
-                if let Some(a) = asked.get_mut(id as usize) {
-                    *a = true;
+        let mut asked = vec![false; glossary.context_phrases.len()];
+        let (raw_hits, context) = glossary.find_apart(doc, |raw_hits| {
+            for (at, h) in raw_hits.iter().enumerate() {
+                let ctx = match h.target {
+                    Target::Forbidden { term, index } => glossary.variant_contexts.get(term, index),
+                    Target::Expression { expr, .. } => &glossary.expression_contexts[expr as usize],
+                    _ => continue,
+                };
+                if ctx.when.is_empty() && ctx.unless.is_empty() {
+                    continue;
                 }
+                for &id in ctx.when.iter().chain(&ctx.unless) {
+                    if let Some(a) = asked.get_mut(id as usize) {
+                        *a = true;
+                    }
+                }
+                with_context.push((at, ctx));
             }
-            with_context.push((at, ctx));
-        }
-        // Where each asked phrase occurs, by sentence and by paragraph: a hit only ever looks
-        // at the occurrences of its own sentence or paragraph.
-        // (The phrases' hits are kept narrow by the matcher, and widened here only for the
-        // phrases asked: a fifth of them on the man pages.)
-        let context = context.asked(doc, &asked);
+            Asked {
+                phrases: asked.clone(),
+                ranges: context_ranges(doc, raw_hits, &with_context),
+            }
+        });
+        // Where each asked phrase occurs, by sentence and by paragraph (those of the hits
+        // with a context: the others are never looked at).
         let (mut in_sentence, mut in_paragraph) = context_places(doc, &context, &asked);
         drop(context);
         let mut holds = |ctx: &CtxIds, hit: &Hit| -> bool {
@@ -253,6 +257,58 @@ impl<'a> Context<'a> {
     pub fn text(&self, span: Span) -> std::borrow::Cow<'a, str> {
         self.doc.display(span.start, span.end)
     }
+}
+
+/// The tokens in which the hits `with_context` (places in `hits`, in order) look for their
+/// context phrases: the sentence or the paragraph (`CtxIds::scope`) of each, as ranges of
+/// tokens in order and apart (see `Asked`).
+fn context_ranges(
+    doc: &Document,
+    hits: &[Hit],
+    with_context: &[(usize, &CtxIds)],
+) -> Vec<(usize, usize)> {
+    let tokens = &doc.tokens;
+    // The paragraph of sentence `s`, as `Context::new` reads it. Sentences, and so
+    // paragraphs, go up with the tokens: the tokens of one are found by bisection.
+    let paragraph = |s: u32| doc.sentences.get(s as usize).map_or(0, |x| x.paragraph);
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    // The last sentence and paragraph taken: hits come in order, and many share them.
+    let (mut last_sentence, mut last_paragraph) = (None, None);
+    for &(at, ctx) in with_context {
+        let s = tokens[hits[at].first].sentence;
+        let range = match ctx.scope {
+            Scope::Sentence => {
+                if last_sentence.replace(s) == Some(s) {
+                    continue;
+                }
+                (
+                    tokens.partition_point(|t| t.sentence < s),
+                    tokens.partition_point(|t| t.sentence <= s),
+                )
+            }
+            Scope::Paragraph => {
+                let p = paragraph(s);
+                if last_paragraph.replace(p) == Some(p) {
+                    continue;
+                }
+                (
+                    tokens.partition_point(|t| paragraph(t.sentence) < p),
+                    tokens.partition_point(|t| paragraph(t.sentence) <= p),
+                )
+            }
+        };
+        ranges.push(range);
+    }
+    // A paragraph holds sentences taken apart: ranges that overlap are made one.
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (a, b) in ranges {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    merged
 }
 
 /// Occurrences of context phrases: (phrase, sentence or paragraph, span), sorted by phrase
@@ -1229,5 +1285,119 @@ reason = "r"
         assert_eq!(match_case("Formation", "entraînement"), "Entraînement");
         assert_eq!(match_case("formation", "entraînement"), "entraînement");
         assert_eq!(match_case("nvidia", "Nvidia"), "Nvidia");
+    }
+
+    /// The hits whose context holds, as `Context::new` finds them (the context phrases
+    /// asked searched afterwards, in the sentences or paragraphs of the hits that ask), are
+    /// those that every context phrase's occurrence gives (what it did before), on random
+    /// texts.
+    #[test]
+    fn contexts_hold_as_with_every_occurrence_of_the_phrases() {
+        let g = compiled(
+            r#"
+[glossary]
+name = "t"
+[[term]]
+id = "training"
+approved = ["entraînement"]
+[[term.forbidden]]
+term = "formation"
+reason = "r"
+when = ["IA", "modèle de langue"]
+unless = ["formation politique", "école"]
+[[term]]
+id = "mail"
+approved = ["courriel"]
+[[term.forbidden]]
+term = "mail"
+reason = "r"
+when = ["envoyer", "boîte aux lettres"]
+scope = "paragraph"
+[[term.forbidden]]
+term = "poste"
+reason = "r"
+unless = ["poste de travail", "bureau"]
+scope = "paragraph"
+"#,
+        );
+        // The reference: every hit of the glossary, the context phrases' among them.
+        let reference = |doc: &Document| -> (Vec<Hit>, Vec<usize>) {
+            let (context, raw): (Vec<Hit>, Vec<Hit>) =
+                (g.find(doc).into_iter()).partition(|h| matches!(h.target, Target::Context { .. }));
+            let all = vec![true; g.context_phrases.len()];
+            let (mut in_sentence, mut in_paragraph) = context_places(doc, &context, &all);
+            let (mut kept, mut dropped) = (Vec::new(), Vec::new());
+            for (at, hit) in raw.iter().enumerate() {
+                let ctx = match hit.target {
+                    Target::Forbidden { term, index } => g.variant_contexts.get(term, index),
+                    Target::Expression { expr, .. } => &g.expression_contexts[expr as usize],
+                    _ => {
+                        kept.push(*hit);
+                        continue;
+                    }
+                };
+                let s = doc.tokens[hit.first].sentence;
+                let p = doc.sentences.get(s as usize).map_or(0, |x| x.paragraph);
+                let mut near = |id: &u32, may_overlap: bool| {
+                    let found = match ctx.scope {
+                        Scope::Sentence => in_sentence.of(*id, s),
+                        Scope::Paragraph => in_paragraph.of(*id, p),
+                    };
+                    found.iter().any(|(_, _, span)| {
+                        !span.overlaps(&hit.span) || (may_overlap && !hit.span.contains(span))
+                    })
+                };
+                let holds = (ctx.when.is_empty() || ctx.when.iter().any(|id| near(id, false)))
+                    && !ctx.unless.iter().any(|id| near(id, true));
+                if holds {
+                    kept.push(*hit);
+                } else {
+                    dropped.push(at);
+                }
+            }
+            (kept, dropped)
+        };
+        let pieces = [
+            " formation",
+            " formations",
+            " politique",
+            " IA",
+            " modèle",
+            " modèles",
+            " de",
+            " langue",
+            " école",
+            " mail",
+            " mails",
+            " poste",
+            " envoyer",
+            " envoie",
+            " boîte",
+            " aux",
+            " lettres",
+            " travail",
+            " bureau",
+            " le",
+            " la",
+            ".",
+            ",",
+            "\n\n",
+            "\n",
+        ];
+        let mut rng = crate::testing::Rng::new(0x686f_6c64);
+        let settings = RuleSettings::default();
+        let (mut kept, mut dropped) = (0, 0);
+        for _ in 0..400 {
+            let text = rng.string(&pieces, 150);
+            let doc = Document::from_str(&text);
+            let cx = Context::new(&doc, &g, &settings);
+            let (want, want_dropped) = reference(&doc);
+            assert_eq!(cx.hits, want, "{text:?}");
+            let got: Vec<usize> = cx.dropped.iter().map(|(i, _)| *i).collect();
+            assert_eq!(got, want_dropped, "{text:?}");
+            kept += want.len();
+            dropped += want_dropped.len();
+        }
+        assert!(kept > 2000 && dropped > 1000, "{kept} {dropped}");
     }
 }
