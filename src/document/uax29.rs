@@ -1379,19 +1379,19 @@ fn class(cls: &[u8], i: usize) -> u8 {
 /// Otherwise tells whether the line is plain: its only terminators and separators (see
 /// `DECISIVE`) are `.`, `!`, `?` and the line feed that ends it.
 /// (`no_cr`: carriage returns need not be looked for: the text around the line holds
-/// none, or its sentences are not asked for.)
-fn load(line: &str, no_cr: bool, cls: &mut Vec<u8>) -> Option<bool> {
+/// none, or its sentences are not asked for.) The codes are in `cls`, or are the line
+/// itself when it is ASCII (two lines in three of the man pages), not copied.
+fn load<'a>(line: &'a str, no_cr: bool, cls: &'a mut Vec<u8>) -> Option<(&'a [u8], bool)> {
     let bytes = line.as_bytes();
+    let mut plain = no_cr || memchr::memchr(b'\r', bytes).is_none();
+    // ASCII bytes are their own codes.
+    let mut i = ascii_len(bytes);
+    if i == bytes.len() {
+        return Some((bytes, plain));
+    }
     cls.clear();
     cls.extend_from_slice(bytes);
-    let mut plain = no_cr || memchr::memchr(b'\r', bytes).is_none();
-    let mut i = 0;
-    loop {
-        // ASCII bytes are their own codes.
-        i += ascii_len(&bytes[i..]);
-        let Some(&b) = bytes.get(i) else {
-            break;
-        };
+    while let Some(&b) = bytes.get(i) {
         // The first byte of a longer character (the line is valid UTF-8, so a
         // continuation byte is only met after one): decoded in place, its continuation
         // bytes marked. The fast path holds no character of four bytes.
@@ -1415,9 +1415,11 @@ fn load(line: &str, no_cr: bool, cls: &mut Vec<u8>) -> Option<bool> {
         if len == 3 {
             cls[i + 2] = CONT;
         }
+        // (Then the ASCII bytes up to the next longer character.)
         i += len;
+        i += ascii_len(&bytes[i..]);
     }
-    Some(plain)
+    Some((cls, plain))
 }
 
 /// The number of ASCII bytes `bytes` starts with, counted eight at a time (most of a line).
@@ -1520,12 +1522,12 @@ pub fn bounds<S: Sink>(text: &str, sink: &mut S) {
         if S::SENTENCES {
             sink.line(base, base + line.len());
         }
-        if let Some(plain) = load(line, no_cr, &mut cls) {
+        if let Some((codes, plain)) = load(line, no_cr, &mut cls) {
             if S::WORDS {
-                line_words(&cls, base, sink);
+                line_words(codes, base, sink);
             }
             if S::SENTENCES {
-                line_sentences(&cls, plain, base, sink);
+                line_sentences(codes, plain, base, sink);
             }
         } else {
             if S::WORDS {
@@ -1934,10 +1936,14 @@ mod tests {
         let (mut fast, mut reference) = (Vec::new(), Vec::new());
         for _ in 0..20_000 {
             let t = rng.string(&pieces, 16);
-            let ok = load(&t, false, &mut fast).is_some();
-            assert_eq!(ok, reference_load(&t, &mut reference), "{t:?}");
-            if ok {
-                let classes: Vec<u8> = fast.iter().map(|&c| CLASSES[c as usize]).collect();
+            let loaded = load(&t, false, &mut fast);
+            assert_eq!(
+                loaded.is_some(),
+                reference_load(&t, &mut reference),
+                "{t:?}"
+            );
+            if let Some((codes, _)) = loaded {
+                let classes: Vec<u8> = codes.iter().map(|&c| CLASSES[c as usize]).collect();
                 assert_eq!(classes, reference, "{t:?}");
             }
         }
@@ -2060,7 +2066,7 @@ mod tests {
             ("é « à » ─\n", Some(true)),
             ("😀.", None),
         ] {
-            assert_eq!(load(line, false, &mut cls), plain, "{line:?}");
+            assert_eq!(load(line, false, &mut cls).map(|l| l.1), plain, "{line:?}");
         }
     }
 
