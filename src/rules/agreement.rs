@@ -54,16 +54,19 @@ impl Rule for Agreement {
         let a = Analyzer::new(cx, &words);
         // Each analysis below judges an adjective or a participle in its place (`adjective`):
         // the candidates are the words that may be one in some place (`Word::may_be_adjective`).
-        for group in a.candidates().chunks(Analyzer::AHEAD) {
-            a.read_ahead(group);
-            for &i in group {
-                let i = i as usize;
-                let finding = a
-                    .after_noun(i)
-                    .or_else(|| a.after_etre(i))
-                    .or_else(|| a.in_apposition(i));
-                if let Some(f) = finding {
-                    out.push(a.diagnostic(&f));
+        let (mut candidates, mut block) = (a.candidates(), Vec::new());
+        while candidates.next_block(&a, Candidates::BLOCK, &mut block) {
+            for group in block.chunks(Analyzer::AHEAD) {
+                a.read_ahead(group);
+                for &i in group {
+                    let i = i as usize;
+                    let finding = a
+                        .after_noun(i)
+                        .or_else(|| a.after_etre(i))
+                        .or_else(|| a.in_apposition(i));
+                    if let Some(f) = finding {
+                        out.push(a.diagnostic(&f));
+                    }
                 }
             }
         }
@@ -824,6 +827,98 @@ struct Analyzer<'a> {
     words: Vec<OnceCell<Word>>,
 }
 
+/// The words the rule judges (`Analyzer::candidates`), found a block of occurrences at a
+/// time, each block judged before the next is found (`Agreement::check`): each candidate's
+/// token is read to find its sentence and its capitals, and the analyses read it again
+/// with the tokens around it. The candidates are far apart (one in 18 tokens of the man
+/// pages' 20 MB of tokens): found all at once, each read was a cache miss twice over (the
+/// first pass, then `read_ahead`); a block's tokens are still in the caches when it is
+/// judged.
+struct Candidates {
+    /// The occurrences of the words that may be an adjective, in order; `next` the first
+    /// of the next block.
+    occurrences: Vec<u32>,
+    next: usize,
+    /// The sentences of the English words, in order; `e` the first not yet counted.
+    english: Vec<u32>,
+    e: usize,
+    /// The last sentence judged and whether it is English or code: a sentence's candidates
+    /// may be in two blocks (its English words are counted once).
+    last: Option<(u32, bool)>,
+    /// Each candidate's sentence, beside `out` (`next_block`).
+    sentences: Vec<u32>,
+}
+
+impl Candidates {
+    /// Occurrences in a block (`Agreement::check`): some 500 lines of tokens, which the
+    /// caches hold while the block is judged.
+    const BLOCK: usize = 512;
+
+    /// The candidates among the next `block` occurrences, in `out`; false when none are
+    /// left. Each occurrence's token is read once, in a loop without branches, and its
+    /// sentence kept beside it (a mispredicted branch at the end of each sentence waited
+    /// for the next token's miss).
+    fn next_block(&mut self, a: &Analyzer, block: usize, out: &mut Vec<u32>) -> bool {
+        let end = self.occurrences.len().min(self.next + block);
+        if self.next == end {
+            return false;
+        }
+        let occurrences = &self.occurrences[std::mem::replace(&mut self.next, end)..end];
+        out.clear();
+        out.resize(occurrences.len(), 0);
+        self.sentences.clear();
+        self.sentences.resize(occurrences.len(), 0);
+        let sentences = &mut self.sentences;
+        let mut kept = 0;
+        for &i in occurrences {
+            let t = &a.toks[i as usize];
+            out[kept] = i;
+            sentences[kept] = t.sentence;
+            kept += usize::from(i > 0 && t.is_word() && !(t.capitalized | t.all_caps));
+        }
+        out.truncate(kept);
+        sentences.truncate(kept);
+        // The candidates of each sentence in turn, dropped when the sentence is English or
+        // code (its words are counted only when it holds two English words).
+        let mut kept = 0;
+        let mut k = 0;
+        while k < out.len() {
+            let s = sentences[k];
+            let n = sentences[k..].iter().take_while(|&&x| x == s).count();
+            let skip = match self.last {
+                Some((last, skip)) if last == s => skip,
+                _ => {
+                    let english = &self.english;
+                    while english.get(self.e).is_some_and(|&x| x < s) {
+                        self.e += 1;
+                    }
+                    let mut en = 0;
+                    while english.get(self.e) == Some(&s) {
+                        en += 1;
+                        self.e += 1;
+                    }
+                    let all = if en >= 2 {
+                        (super::sentence_tokens(a.toks, out[k] as usize).iter())
+                            .filter(|t| t.is_word())
+                            .count()
+                    } else {
+                        0
+                    };
+                    english_or_code(a.doc, s, en, all)
+                }
+            };
+            self.last = Some((s, skip));
+            if !skip {
+                out.copy_within(k..k + n, kept);
+                kept += n;
+            }
+            k += n;
+        }
+        out.truncate(kept);
+        true
+    }
+}
+
 /// Whether a word is in `ENGLISH_WORDS` (`english_or_code`), and whether it may be an
 /// adjective in some place (`Word::may_be_adjective`, asked by `Analyzer::may_be_adjective`).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -1343,14 +1438,8 @@ impl<'a> Analyzer<'a> {
     /// (`rules::occurrences`, made for other rules too), and the English words among those
     /// of the English words: reading every token for its sentence and flags cost 11 M
     /// instructions on the man pages (18 a token), for one in eight that may be an
-    /// adjective.
-    ///
-    /// Each occurrence's token is read once, in a loop without branches, and its sentence
-    /// kept beside it: the tokens are far apart (one candidate in 18 tokens), each read a
-    /// cache miss, and the loop that grouped the candidates by sentence read them again
-    /// (a third of the rule's own time on the man pages: a mispredicted branch at the end
-    /// of each sentence waited for the next token's miss).
-    fn candidates(&self) -> Vec<u32> {
+    /// adjective. Given a block at a time (`Candidates::next_block`).
+    fn candidates(&self) -> Candidates {
         let occurrences = super::occurrences(self.doc);
         let with = |bit: u32| -> Vec<bool> { self.per_id.iter().map(|&l| l & bit != 0).collect() };
         // The sentences of the English words (the words only), in order.
@@ -1362,49 +1451,24 @@ impl<'a> Analyzer<'a> {
             kept += usize::from(t.is_word());
         }
         english.truncate(kept);
-        let mut out = occurrences.of_words(&with(Facts::ADJECTIVE));
-        let mut sentences = vec![0u32; out.len()];
-        let mut kept = 0;
-        for k in 0..out.len() {
-            let i = out[k];
-            let t = &self.toks[i as usize];
-            out[kept] = i;
-            sentences[kept] = t.sentence;
-            kept += usize::from(i > 0 && t.is_word() && !(t.capitalized | t.all_caps));
+        Candidates {
+            occurrences: occurrences.of_words(&with(Facts::ADJECTIVE)),
+            next: 0,
+            english,
+            e: 0,
+            last: None,
+            sentences: Vec::new(),
         }
-        out.truncate(kept);
-        sentences.truncate(kept);
-        // The candidates of each sentence in turn, dropped when the sentence is English or
-        // code (its words are counted only when it holds two English words).
-        let mut kept = 0;
-        let mut k = 0;
-        let mut e = 0;
-        while k < out.len() {
-            let s = sentences[k];
-            let n = sentences[k..].iter().take_while(|&&x| x == s).count();
-            while english.get(e).is_some_and(|&x| x < s) {
-                e += 1;
-            }
-            let mut en = 0;
-            while english.get(e) == Some(&s) {
-                en += 1;
-                e += 1;
-            }
-            let all = if en >= 2 {
-                (super::sentence_tokens(self.toks, out[k] as usize).iter())
-                    .filter(|t| t.is_word())
-                    .count()
-            } else {
-                0
-            };
-            if !english_or_code(self.doc, s, en, all) {
-                out.copy_within(k..k + n, kept);
-                kept += n;
-            }
-            k += n;
+    }
+
+    /// Every candidate (`candidates`), taken `block` occurrences at a time.
+    #[cfg(test)]
+    fn all_candidates(&self, block: usize) -> Vec<u32> {
+        let (mut c, mut out, mut all) = (self.candidates(), Vec::new(), Vec::new());
+        while c.next_block(self, block, &mut out) {
+            all.extend_from_slice(&out);
         }
-        out.truncate(kept);
-        out
+        all
     }
 
     /// The sentence whose first token is `first` (the tokens of a sentence are side by
@@ -2525,7 +2589,11 @@ mod tests {
                 first = end;
             }
             // The candidates of the whole document, found among the words' occurrences.
-            assert_eq!(a.candidates(), by_sentence, "{text:?}");
+            // (In blocks of a few occurrences too: a sentence's candidates then fall in
+            // two blocks or more.)
+            for block in [1, 2, 3, 7, super::Candidates::BLOCK] {
+                assert_eq!(a.all_candidates(block), by_sentence, "{text:?}, {block}");
+            }
         }
         assert!(
             judged > 2000 && skipped > 1000 && judged - skipped > 700,
