@@ -975,8 +975,8 @@ struct Facts {
 }
 
 struct Fact {
-    /// The word is in `ENGLISH_WORDS`; it may be an adjective in some place (`FirstLook`,
-    /// before the test of its token's kind).
+    /// The word is in `ENGLISH_WORDS`; it may be an adjective in some place (`FirstLook`:
+    /// both of a word, a form with a letter, as every one of `ENGLISH_WORDS` is).
     english: bool,
     adjective: bool,
     /// Where a word of more than 16 bytes, or one not in the table, is in `Facts::spelled`
@@ -1088,58 +1088,85 @@ impl Facts {
             && fact
                 .word
                 .get_or_init(|| Word::of(w, readings))
-                .may_be_adjective();
+                .may_be_adjective()
+            && has_letter(w);
     }
 
-    /// `Analyzer::per_id` of each distinct word of a file, by id (`first` holds the first
-    /// token of each). The words are taken a few at a time: their tokens read, their
-    /// indices found, then the readings of the new ones looked up together
-    /// (`Morphology::analyses_of`): each look-up is a cache miss in the dictionary's
-    /// table, as is each word's first token (scattered over the text's 20 MB of tokens),
-    /// and one word after the other waited for each in turn (about 6 ms of a run on the
-    /// man pages, for 23,000 words).
-    fn per_ids(&mut self, first: &[u32], toks: &[Token], m: &'static Morphology) -> Vec<u32> {
+    /// `Analyzer::per_id` of each distinct word of `doc`, by id. The words' forms are read
+    /// from the document's shared copy (`rules::per_form`): read in the words' first
+    /// tokens, scattered over the text's 20 MB of tokens, each was a cache miss (a tenth
+    /// of the rule's own samples on the man pages). The readings of the new words are
+    /// looked up sixteen at a time (`Morphology::analyses_of`): each look-up is a cache
+    /// miss in the dictionary's table, and one word after the other waited for each in
+    /// turn (about 6 ms of a run on the man pages, for 23,000 words).
+    fn per_ids(&mut self, doc: &Document, m: &'static Morphology) -> Vec<u32> {
         const GROUP: usize = 16;
-        let mut out = Vec::with_capacity(first.len());
-        let mut words: Vec<(&str, bool)> = Vec::with_capacity(GROUP);
-        let mut new: Vec<(u32, &str)> = Vec::with_capacity(GROUP);
-        let mut spellings: Vec<&str> = Vec::with_capacity(GROUP);
-        let mut readings = Vec::with_capacity(GROUP);
-        for group in first.chunks(GROUP) {
-            words.clear();
-            words.extend(group.iter().map(|&t| {
-                let t = &toks[t as usize];
-                (t.norm.as_str(), t.is_word())
-            }));
-            new.clear();
-            let at = out.len();
-            for &(w, _) in &words {
-                let (e, is_new) = self.index(w);
-                assert!(e <= Facts::INDEX, "too many distinct words");
-                if is_new {
-                    new.push((e, w));
+        // The new words of a group, end to end: each form is lent for one call.
+        let mut new = NewWords {
+            spelled: String::new(),
+            ends: Vec::with_capacity(GROUP),
+            entries: Vec::with_capacity(GROUP),
+            readings: Vec::with_capacity(GROUP),
+        };
+        let mut out = super::per_form(doc, |w| {
+            let (e, is_new) = self.index(w);
+            assert!(e <= Facts::INDEX, "too many distinct words");
+            if is_new {
+                new.spelled.push_str(w);
+                new.ends.push(new.spelled.len());
+                new.entries.push(e);
+                if new.entries.len() == GROUP {
+                    new.settle(self, m);
                 }
-                out.push(e);
             }
-            spellings.clear();
-            spellings.extend(new.iter().map(|&(_, w)| w));
-            readings.clear();
-            m.analyses_of(&spellings, &mut readings);
-            for (&(e, w), &r) in new.iter().zip(&readings) {
-                self.settle(e, w, r);
-            }
-            // (Asked of words only: a number has no readings.)
-            for (p, &(_, word)) in out[at..].iter_mut().zip(&words) {
-                let f = &self.entries[*p as usize];
-                *p |= if word && f.english { Facts::ENGLISH } else { 0 }
-                    | if word && f.adjective {
-                        Facts::ADJECTIVE
-                    } else {
-                        0
-                    };
-            }
+            e
+        });
+        new.settle(self, m);
+        for p in &mut out {
+            let f = &self.entries[*p as usize];
+            *p |= if f.english { Facts::ENGLISH } else { 0 }
+                | if f.adjective { Facts::ADJECTIVE } else { 0 };
         }
         out
+    }
+}
+
+/// A group of new words of `Facts::per_ids`, settled together.
+struct NewWords {
+    /// The words end to end, each ending at its `ends`; `entries` their indices.
+    spelled: String,
+    ends: Vec<usize>,
+    entries: Vec<u32>,
+    readings: Vec<&'static [Analysis]>,
+}
+
+impl NewWords {
+    /// Looks up the words' readings together and settles their facts (`Facts::settle`);
+    /// then empty.
+    fn settle(&mut self, facts: &mut Facts, m: &'static Morphology) {
+        let mut start = 0;
+        let words: Vec<&str> = (self.ends.iter())
+            .map(|&end| &self.spelled[std::mem::replace(&mut start, end)..end])
+            .collect();
+        self.readings.clear();
+        m.analyses_of(&words, &mut self.readings);
+        for ((&e, w), &r) in self.entries.iter().zip(&words).zip(&self.readings) {
+            facts.settle(e, w, r);
+        }
+        self.spelled.clear();
+        self.ends.clear();
+        self.entries.clear();
+    }
+}
+
+/// The form holds a letter: `Token::is_word` of its tokens (a token's form keeps its
+/// letters, lowered). Asked of the words that may be an adjective only (a number may have
+/// readings too).
+fn has_letter(w: &str) -> bool {
+    if w.is_ascii() {
+        w.bytes().any(|b| b.is_ascii_alphabetic())
+    } else {
+        w.chars().any(char::is_alphabetic)
     }
 }
 
@@ -1161,7 +1188,7 @@ impl<'a> Analyzer<'a> {
         let mut facts = Facts::take();
         let by_id = facts.entries.is_empty();
         facts.begin(vocabulary.len());
-        let per_id = facts.per_ids(&vocabulary.first, toks, m);
+        let per_id = facts.per_ids(cx.doc, m);
         let words = if by_id {
             Vec::new()
         } else {
@@ -2599,6 +2626,20 @@ mod tests {
             judged > 2000 && skipped > 1000 && judged - skipped > 700,
             "{judged} {skipped}"
         );
+    }
+
+    /// Every word of `ENGLISH_WORDS` holds a letter: its tokens are words, which
+    /// `Facts::per_ids` takes for granted (it does not read their tokens).
+    #[test]
+    fn english_words_are_words() {
+        for w in super::ENGLISH_WORDS.words {
+            assert!(super::has_letter(w), "{w}");
+            assert!(
+                Document::from_str(w).tokens.iter().all(|t| t.is_word()),
+                "{w}"
+            );
+        }
+        assert!(!super::has_letter("12") && super::has_letter("x86") && super::has_letter("é"));
     }
 
     /// The facts a thread keeps from one text to the next (`Facts`) are those of each
