@@ -982,6 +982,10 @@ struct Fact {
     /// Where a word of more than 16 bytes, or one not in the table, is in `Facts::spelled`
     /// (a word not in the table ends where the next one starts).
     at: u32,
+    /// The word's dictionary readings (`Facts::settle`), kept for its `word`, worked out
+    /// when the analyses first ask (`Analyzer::fetch`): looked up again then, each was a
+    /// cache miss in the dictionary's table (3,500 on the man pages).
+    readings: &'static [Analysis],
     word: OnceCell<Word>,
     name: OnceCell<Word>,
 }
@@ -991,7 +995,7 @@ impl Facts {
     const ENGLISH: u32 = 1 << 31;
     const ADJECTIVE: u32 = 1 << 30;
     const INDEX: u32 = Facts::ADJECTIVE - 1;
-    /// Words kept between files: entries of 72 bytes and slots of 32, some 10 MB per thread
+    /// Words kept between files: entries of 88 bytes and slots of 32, some 10 MB per thread
     /// at most (beside the words of a larger file, which its own tables held before).
     const LIMIT: usize = 1 << 16;
 
@@ -1069,6 +1073,7 @@ impl Facts {
             english: ENGLISH_WORDS.contains(w),
             adjective: false,
             at,
+            readings: &[],
             word: OnceCell::new(),
             name: OnceCell::new(),
         });
@@ -1082,6 +1087,7 @@ impl Facts {
     /// (half of the man pages' 70,000 candidates) is then no candidate.
     fn settle(&mut self, e: u32, w: &str, readings: &'static [Analysis]) {
         let fact = &mut self.entries[e as usize];
+        fact.readings = readings;
         fact.adjective = readings
             .iter()
             .any(|a| a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS))
@@ -1331,7 +1337,7 @@ impl<'a> Analyzer<'a> {
         let w = &self.toks[i].norm;
         let index = self.per_id[self.ids[i] as usize] & Facts::INDEX;
         let fact = &self.facts.entries[index as usize];
-        let word = fact.word.get_or_init(|| Word::of(w, self.m.analyses(w)));
+        let word = fact.word.get_or_init(|| Word::of(w, fact.readings));
         cell.get_or_init(|| *word)
     }
 
