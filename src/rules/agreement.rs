@@ -54,16 +54,19 @@ impl Rule for Agreement {
         let a = Analyzer::new(cx, &words);
         // Each analysis below judges an adjective or a participle in its place (`adjective`):
         // the candidates are the words that may be one in some place (`Word::may_be_adjective`).
-        for group in a.candidates().chunks(Analyzer::AHEAD) {
-            a.read_ahead(group);
-            for &i in group {
-                let i = i as usize;
-                let finding = a
-                    .after_noun(i)
-                    .or_else(|| a.after_etre(i))
-                    .or_else(|| a.in_apposition(i));
-                if let Some(f) = finding {
-                    out.push(a.diagnostic(&f));
+        let (mut candidates, mut block) = (a.candidates(), Vec::new());
+        while candidates.next_block(&a, Candidates::BLOCK, &mut block) {
+            for group in block.chunks(Analyzer::AHEAD) {
+                a.read_ahead(group);
+                for &i in group {
+                    let i = i as usize;
+                    let finding = a
+                        .after_noun(i)
+                        .or_else(|| a.after_etre(i))
+                        .or_else(|| a.in_apposition(i));
+                    if let Some(f) = finding {
+                        out.push(a.diagnostic(&f));
+                    }
                 }
             }
         }
@@ -824,6 +827,98 @@ struct Analyzer<'a> {
     words: Vec<OnceCell<Word>>,
 }
 
+/// The words the rule judges (`Analyzer::candidates`), found a block of occurrences at a
+/// time, each block judged before the next is found (`Agreement::check`): each candidate's
+/// token is read to find its sentence and its capitals, and the analyses read it again
+/// with the tokens around it. The candidates are far apart (one in 18 tokens of the man
+/// pages' 20 MB of tokens): found all at once, each read was a cache miss twice over (the
+/// first pass, then `read_ahead`); a block's tokens are still in the caches when it is
+/// judged.
+struct Candidates {
+    /// The occurrences of the words that may be an adjective, in order; `next` the first
+    /// of the next block.
+    occurrences: Vec<u32>,
+    next: usize,
+    /// The sentences of the English words, in order; `e` the first not yet counted.
+    english: Vec<u32>,
+    e: usize,
+    /// The last sentence judged and whether it is English or code: a sentence's candidates
+    /// may be in two blocks (its English words are counted once).
+    last: Option<(u32, bool)>,
+    /// Each candidate's sentence, beside `out` (`next_block`).
+    sentences: Vec<u32>,
+}
+
+impl Candidates {
+    /// Occurrences in a block (`Agreement::check`): some 500 lines of tokens, which the
+    /// caches hold while the block is judged.
+    const BLOCK: usize = 512;
+
+    /// The candidates among the next `block` occurrences, in `out`; false when none are
+    /// left. Each occurrence's token is read once, in a loop without branches, and its
+    /// sentence kept beside it (a mispredicted branch at the end of each sentence waited
+    /// for the next token's miss).
+    fn next_block(&mut self, a: &Analyzer, block: usize, out: &mut Vec<u32>) -> bool {
+        let end = self.occurrences.len().min(self.next + block);
+        if self.next == end {
+            return false;
+        }
+        let occurrences = &self.occurrences[std::mem::replace(&mut self.next, end)..end];
+        out.clear();
+        out.resize(occurrences.len(), 0);
+        self.sentences.clear();
+        self.sentences.resize(occurrences.len(), 0);
+        let sentences = &mut self.sentences;
+        let mut kept = 0;
+        for &i in occurrences {
+            let t = &a.toks[i as usize];
+            out[kept] = i;
+            sentences[kept] = t.sentence;
+            kept += usize::from(i > 0 && t.is_word() && !(t.capitalized | t.all_caps));
+        }
+        out.truncate(kept);
+        sentences.truncate(kept);
+        // The candidates of each sentence in turn, dropped when the sentence is English or
+        // code (its words are counted only when it holds two English words).
+        let mut kept = 0;
+        let mut k = 0;
+        while k < out.len() {
+            let s = sentences[k];
+            let n = sentences[k..].iter().take_while(|&&x| x == s).count();
+            let skip = match self.last {
+                Some((last, skip)) if last == s => skip,
+                _ => {
+                    let english = &self.english;
+                    while english.get(self.e).is_some_and(|&x| x < s) {
+                        self.e += 1;
+                    }
+                    let mut en = 0;
+                    while english.get(self.e) == Some(&s) {
+                        en += 1;
+                        self.e += 1;
+                    }
+                    let all = if en >= 2 {
+                        (super::sentence_tokens(a.toks, out[k] as usize).iter())
+                            .filter(|t| t.is_word())
+                            .count()
+                    } else {
+                        0
+                    };
+                    english_or_code(a.doc, s, en, all)
+                }
+            };
+            self.last = Some((s, skip));
+            if !skip {
+                out.copy_within(k..k + n, kept);
+                kept += n;
+            }
+            k += n;
+        }
+        out.truncate(kept);
+        true
+    }
+}
+
 /// Whether a word is in `ENGLISH_WORDS` (`english_or_code`), and whether it may be an
 /// adjective in some place (`Word::may_be_adjective`, asked by `Analyzer::may_be_adjective`).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -880,13 +975,17 @@ struct Facts {
 }
 
 struct Fact {
-    /// The word is in `ENGLISH_WORDS`; it may be an adjective in some place (`FirstLook`,
-    /// before the test of its token's kind).
+    /// The word is in `ENGLISH_WORDS`; it may be an adjective in some place (`FirstLook`:
+    /// both of a word, a form with a letter, as every one of `ENGLISH_WORDS` is).
     english: bool,
     adjective: bool,
     /// Where a word of more than 16 bytes, or one not in the table, is in `Facts::spelled`
     /// (a word not in the table ends where the next one starts).
     at: u32,
+    /// The word's dictionary readings (`Facts::settle`), kept for its `word`, worked out
+    /// when the analyses first ask (`Analyzer::fetch`): looked up again then, each was a
+    /// cache miss in the dictionary's table (3,500 on the man pages).
+    readings: &'static [Analysis],
     word: OnceCell<Word>,
     name: OnceCell<Word>,
 }
@@ -896,7 +995,7 @@ impl Facts {
     const ENGLISH: u32 = 1 << 31;
     const ADJECTIVE: u32 = 1 << 30;
     const INDEX: u32 = Facts::ADJECTIVE - 1;
-    /// Words kept between files: entries of 72 bytes and slots of 32, some 10 MB per thread
+    /// Words kept between files: entries of 88 bytes and slots of 32, some 10 MB per thread
     /// at most (beside the words of a larger file, which its own tables held before).
     const LIMIT: usize = 1 << 16;
 
@@ -974,6 +1073,7 @@ impl Facts {
             english: ENGLISH_WORDS.contains(w),
             adjective: false,
             at,
+            readings: &[],
             word: OnceCell::new(),
             name: OnceCell::new(),
         });
@@ -987,64 +1087,92 @@ impl Facts {
     /// (half of the man pages' 70,000 candidates) is then no candidate.
     fn settle(&mut self, e: u32, w: &str, readings: &'static [Analysis]) {
         let fact = &mut self.entries[e as usize];
+        fact.readings = readings;
         fact.adjective = readings
             .iter()
             .any(|a| a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS))
             && fact
                 .word
                 .get_or_init(|| Word::of(w, readings))
-                .may_be_adjective();
+                .may_be_adjective()
+            && has_letter(w);
     }
 
-    /// `Analyzer::per_id` of each distinct word of a file, by id (`first` holds the first
-    /// token of each). The words are taken a few at a time: their tokens read, their
-    /// indices found, then the readings of the new ones looked up together
-    /// (`Morphology::analyses_of`): each look-up is a cache miss in the dictionary's
-    /// table, as is each word's first token (scattered over the text's 20 MB of tokens),
-    /// and one word after the other waited for each in turn (about 6 ms of a run on the
-    /// man pages, for 23,000 words).
-    fn per_ids(&mut self, first: &[u32], toks: &[Token], m: &'static Morphology) -> Vec<u32> {
+    /// `Analyzer::per_id` of each distinct word of `doc`, by id. The words' forms are read
+    /// from the document's shared copy (`rules::per_form`): read in the words' first
+    /// tokens, scattered over the text's 20 MB of tokens, each was a cache miss (a tenth
+    /// of the rule's own samples on the man pages). The readings of the new words are
+    /// looked up sixteen at a time (`Morphology::analyses_of`): each look-up is a cache
+    /// miss in the dictionary's table, and one word after the other waited for each in
+    /// turn (about 6 ms of a run on the man pages, for 23,000 words).
+    fn per_ids(&mut self, doc: &Document, m: &'static Morphology) -> Vec<u32> {
         const GROUP: usize = 16;
-        let mut out = Vec::with_capacity(first.len());
-        let mut words: Vec<(&str, bool)> = Vec::with_capacity(GROUP);
-        let mut new: Vec<(u32, &str)> = Vec::with_capacity(GROUP);
-        let mut spellings: Vec<&str> = Vec::with_capacity(GROUP);
-        let mut readings = Vec::with_capacity(GROUP);
-        for group in first.chunks(GROUP) {
-            words.clear();
-            words.extend(group.iter().map(|&t| {
-                let t = &toks[t as usize];
-                (t.norm.as_str(), t.is_word())
-            }));
-            new.clear();
-            let at = out.len();
-            for &(w, _) in &words {
-                let (e, is_new) = self.index(w);
-                assert!(e <= Facts::INDEX, "too many distinct words");
-                if is_new {
-                    new.push((e, w));
+        // The new words of a group, end to end: each form is lent for one call.
+        let mut new = NewWords {
+            spelled: String::new(),
+            ends: Vec::with_capacity(GROUP),
+            entries: Vec::with_capacity(GROUP),
+            readings: Vec::with_capacity(GROUP),
+        };
+        let mut out = super::per_form(doc, |w| {
+            let (e, is_new) = self.index(w);
+            assert!(e <= Facts::INDEX, "too many distinct words");
+            if is_new {
+                new.spelled.push_str(w);
+                new.ends.push(new.spelled.len());
+                new.entries.push(e);
+                if new.entries.len() == GROUP {
+                    new.settle(self, m);
                 }
-                out.push(e);
             }
-            spellings.clear();
-            spellings.extend(new.iter().map(|&(_, w)| w));
-            readings.clear();
-            m.analyses_of(&spellings, &mut readings);
-            for (&(e, w), &r) in new.iter().zip(&readings) {
-                self.settle(e, w, r);
-            }
-            // (Asked of words only: a number has no readings.)
-            for (p, &(_, word)) in out[at..].iter_mut().zip(&words) {
-                let f = &self.entries[*p as usize];
-                *p |= if word && f.english { Facts::ENGLISH } else { 0 }
-                    | if word && f.adjective {
-                        Facts::ADJECTIVE
-                    } else {
-                        0
-                    };
-            }
+            e
+        });
+        new.settle(self, m);
+        for p in &mut out {
+            let f = &self.entries[*p as usize];
+            *p |= if f.english { Facts::ENGLISH } else { 0 }
+                | if f.adjective { Facts::ADJECTIVE } else { 0 };
         }
         out
+    }
+}
+
+/// A group of new words of `Facts::per_ids`, settled together.
+struct NewWords {
+    /// The words end to end, each ending at its `ends`; `entries` their indices.
+    spelled: String,
+    ends: Vec<usize>,
+    entries: Vec<u32>,
+    readings: Vec<&'static [Analysis]>,
+}
+
+impl NewWords {
+    /// Looks up the words' readings together and settles their facts (`Facts::settle`);
+    /// then empty.
+    fn settle(&mut self, facts: &mut Facts, m: &'static Morphology) {
+        let mut start = 0;
+        let words: Vec<&str> = (self.ends.iter())
+            .map(|&end| &self.spelled[std::mem::replace(&mut start, end)..end])
+            .collect();
+        self.readings.clear();
+        m.analyses_of(&words, &mut self.readings);
+        for ((&e, w), &r) in self.entries.iter().zip(&words).zip(&self.readings) {
+            facts.settle(e, w, r);
+        }
+        self.spelled.clear();
+        self.ends.clear();
+        self.entries.clear();
+    }
+}
+
+/// The form holds a letter: `Token::is_word` of its tokens (a token's form keeps its
+/// letters, lowered). Asked of the words that may be an adjective only (a number may have
+/// readings too).
+fn has_letter(w: &str) -> bool {
+    if w.is_ascii() {
+        w.bytes().any(|b| b.is_ascii_alphabetic())
+    } else {
+        w.chars().any(char::is_alphabetic)
     }
 }
 
@@ -1066,7 +1194,7 @@ impl<'a> Analyzer<'a> {
         let mut facts = Facts::take();
         let by_id = facts.entries.is_empty();
         facts.begin(vocabulary.len());
-        let per_id = facts.per_ids(&vocabulary.first, toks, m);
+        let per_id = facts.per_ids(cx.doc, m);
         let words = if by_id {
             Vec::new()
         } else {
@@ -1209,7 +1337,7 @@ impl<'a> Analyzer<'a> {
         let w = &self.toks[i].norm;
         let index = self.per_id[self.ids[i] as usize] & Facts::INDEX;
         let fact = &self.facts.entries[index as usize];
-        let word = fact.word.get_or_init(|| Word::of(w, self.m.analyses(w)));
+        let word = fact.word.get_or_init(|| Word::of(w, fact.readings));
         cell.get_or_init(|| *word)
     }
 
@@ -1343,14 +1471,8 @@ impl<'a> Analyzer<'a> {
     /// (`rules::occurrences`, made for other rules too), and the English words among those
     /// of the English words: reading every token for its sentence and flags cost 11 M
     /// instructions on the man pages (18 a token), for one in eight that may be an
-    /// adjective.
-    ///
-    /// Each occurrence's token is read once, in a loop without branches, and its sentence
-    /// kept beside it: the tokens are far apart (one candidate in 18 tokens), each read a
-    /// cache miss, and the loop that grouped the candidates by sentence read them again
-    /// (a third of the rule's own time on the man pages: a mispredicted branch at the end
-    /// of each sentence waited for the next token's miss).
-    fn candidates(&self) -> Vec<u32> {
+    /// adjective. Given a block at a time (`Candidates::next_block`).
+    fn candidates(&self) -> Candidates {
         let occurrences = super::occurrences(self.doc);
         let with = |bit: u32| -> Vec<bool> { self.per_id.iter().map(|&l| l & bit != 0).collect() };
         // The sentences of the English words (the words only), in order.
@@ -1362,49 +1484,24 @@ impl<'a> Analyzer<'a> {
             kept += usize::from(t.is_word());
         }
         english.truncate(kept);
-        let mut out = occurrences.of_words(&with(Facts::ADJECTIVE));
-        let mut sentences = vec![0u32; out.len()];
-        let mut kept = 0;
-        for k in 0..out.len() {
-            let i = out[k];
-            let t = &self.toks[i as usize];
-            out[kept] = i;
-            sentences[kept] = t.sentence;
-            kept += usize::from(i > 0 && t.is_word() && !(t.capitalized | t.all_caps));
+        Candidates {
+            occurrences: occurrences.of_words(&with(Facts::ADJECTIVE)),
+            next: 0,
+            english,
+            e: 0,
+            last: None,
+            sentences: Vec::new(),
         }
-        out.truncate(kept);
-        sentences.truncate(kept);
-        // The candidates of each sentence in turn, dropped when the sentence is English or
-        // code (its words are counted only when it holds two English words).
-        let mut kept = 0;
-        let mut k = 0;
-        let mut e = 0;
-        while k < out.len() {
-            let s = sentences[k];
-            let n = sentences[k..].iter().take_while(|&&x| x == s).count();
-            while english.get(e).is_some_and(|&x| x < s) {
-                e += 1;
-            }
-            let mut en = 0;
-            while english.get(e) == Some(&s) {
-                en += 1;
-                e += 1;
-            }
-            let all = if en >= 2 {
-                (super::sentence_tokens(self.toks, out[k] as usize).iter())
-                    .filter(|t| t.is_word())
-                    .count()
-            } else {
-                0
-            };
-            if !english_or_code(self.doc, s, en, all) {
-                out.copy_within(k..k + n, kept);
-                kept += n;
-            }
-            k += n;
+    }
+
+    /// Every candidate (`candidates`), taken `block` occurrences at a time.
+    #[cfg(test)]
+    fn all_candidates(&self, block: usize) -> Vec<u32> {
+        let (mut c, mut out, mut all) = (self.candidates(), Vec::new(), Vec::new());
+        while c.next_block(self, block, &mut out) {
+            all.extend_from_slice(&out);
         }
-        out.truncate(kept);
-        out
+        all
     }
 
     /// The sentence whose first token is `first` (the tokens of a sentence are side by
@@ -2525,12 +2622,30 @@ mod tests {
                 first = end;
             }
             // The candidates of the whole document, found among the words' occurrences.
-            assert_eq!(a.candidates(), by_sentence, "{text:?}");
+            // (In blocks of a few occurrences too: a sentence's candidates then fall in
+            // two blocks or more.)
+            for block in [1, 2, 3, 7, super::Candidates::BLOCK] {
+                assert_eq!(a.all_candidates(block), by_sentence, "{text:?}, {block}");
+            }
         }
         assert!(
             judged > 2000 && skipped > 1000 && judged - skipped > 700,
             "{judged} {skipped}"
         );
+    }
+
+    /// Every word of `ENGLISH_WORDS` holds a letter: its tokens are words, which
+    /// `Facts::per_ids` takes for granted (it does not read their tokens).
+    #[test]
+    fn english_words_are_words() {
+        for w in super::ENGLISH_WORDS.words {
+            assert!(super::has_letter(w), "{w}");
+            assert!(
+                Document::from_str(w).tokens.iter().all(|t| t.is_word()),
+                "{w}"
+            );
+        }
+        assert!(!super::has_letter("12") && super::has_letter("x86") && super::has_letter("é"));
     }
 
     /// The facts a thread keeps from one text to the next (`Facts`) are those of each
