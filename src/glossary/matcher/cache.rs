@@ -28,7 +28,7 @@ use std::path::PathBuf;
 /// Entries from which a glossary is worth caching (the default glossaries hold about 650).
 pub const MIN_ENTRIES: usize = 500;
 
-const MAGIC: &[u8; 8] = b"RLCGv006";
+const MAGIC: &[u8; 8] = b"RLCGv007";
 
 /// What the cache holds: the matcher and the context tables compiled with it.
 pub struct Compiled {
@@ -376,6 +376,7 @@ pub fn store(key: u128, c: &Compiled) {
     w.u32s(&m.pattern_targets.off);
     let targets = &m.pattern_targets.items;
     w.u32s_from(targets.len() * 3, targets.iter().flatten().copied());
+    w.lists(&m.phrase_patterns);
     w.strs(&c.context_phrases);
     let v = &c.variant_contexts;
     w.u32s(&v.first);
@@ -591,7 +592,9 @@ pub fn load(key: u128) -> Option<Compiled> {
         let n = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
         [n(0), n(4), n(8)]
     })?;
-    // (Beyond their offsets, the tables are not scanned: see `valid_offsets`.)
+    let phrase_patterns = r.lists()?;
+    // (Beyond their offsets, the tables are not scanned: see `valid_offsets`; a pattern id
+    // out of range reads as a pattern without lemmas nor targets.)
     if !valid_offsets(&target_off, items.len())
         || form_lemmas.off.len() != forms.len() + 1
         || by_first_second.len() != by_first.items.len()
@@ -609,6 +612,7 @@ pub fn load(key: u128) -> Option<Compiled> {
             off: target_off,
             items,
         },
+        phrase_patterns,
     };
     let context_phrases = r.strs()?;
     // The variants' contexts: per term and per variant an index, used in place; the
