@@ -1037,13 +1037,10 @@ impl Builder {
             }
         };
         let by_first = {
-            let mut off = vec![0u32; lemma_count as usize + 1];
-            for p in 0..patterns as u32 {
-                off[pattern_lemmas.items[pattern_lemmas.range(p).0] as usize + 1] += 1;
-            }
-            for i in 1..off.len() {
-                off[i] += off[i - 1];
-            }
+            let off = starts_of(
+                (0..patterns as u32).map(|p| pattern_lemmas.items[pattern_lemmas.range(p).0]),
+                lemma_count as usize,
+            );
             let mut next = off.clone();
             let mut items = vec![0u32; patterns];
             for p in 0..patterns as u32 {
@@ -1070,13 +1067,7 @@ impl Builder {
         // Targets grouped by pattern, in the order they were added (a stable counting
         // sort), each once.
         let pattern_targets = {
-            let mut off = vec![0u32; patterns + 1];
-            for &(p, _) in &targets {
-                off[p as usize + 1] += 1;
-            }
-            for i in 1..off.len() {
-                off[i] += off[i - 1];
-            }
+            let off = starts_of(targets.iter().map(|&(p, _)| p), patterns);
             let mut next = off.clone();
             let placeholder = Target::Overuse { overuse: 0 };
             let mut grouped = vec![placeholder; targets.len()];
@@ -1195,6 +1186,19 @@ const NOT_IN_A_STAR: &[&str] = &[
     "car", "donc",
 ];
 
+/// The offsets of `n` lists (`Lists::off`: `n + 1` of them) whose items have the keys
+/// `keys` (each below `n`), once grouped by key: a count per key, then their running sum.
+fn starts_of(keys: impl Iterator<Item = u32>, n: usize) -> Vec<u32> {
+    let mut off = vec![0u32; n + 1];
+    for k in keys {
+        off[k as usize + 1] += 1;
+    }
+    for i in 1..off.len() {
+        off[i] += off[i - 1];
+    }
+    off
+}
+
 impl Matcher {
     /// What pattern `pid` stands for (see `decoded`).
     fn targets(&self, pid: u32) -> impl Iterator<Item = Target> + '_ {
@@ -1283,15 +1287,8 @@ impl Matcher {
         pairs.sort_unstable();
         pairs.dedup();
         let phrases = pairs.last().map_or(0, |p| p.0 as usize + 1);
-        let mut off = vec![0u32; phrases + 1];
-        for &(p, _) in &pairs {
-            off[p as usize + 1] += 1;
-        }
-        for i in 1..off.len() {
-            off[i] += off[i - 1];
-        }
         Lists {
-            off: off.into(),
+            off: starts_of(pairs.iter().map(|p| p.0), phrases).into(),
             items: pairs.iter().map(|p| p.1).collect::<Vec<u32>>().into(),
         }
     }
