@@ -122,18 +122,19 @@ impl Rule for NearMiss {
 /// the man pages, whose runs share no word with a name).
 ///
 /// A run (`run_before` of `run_end`) holds the tokens from its first to its last
-/// capitalised word; its first is at most eleven tokens before the capitalised token `i`
-/// it is found from (`name_run_before` walks back twelve tokens from the run's end, which
-/// is `i` or after it), and its capitalised words follow each other at most two tokens
-/// apart (a joiner between them), so that they are listed (`Capitalized`) each at most
-/// two tokens after the one before. The run lies in `i - 11 ..= hi`, where `hi` ends the
-/// chain of listed tokens two or fewer apart that holds `i`.
+/// capitalised word; its first is at most `RUN_WALK - 1` (eleven) tokens before the
+/// capitalised token `i` it is found from (`name_run_before` walks back `RUN_WALK` tokens
+/// from the run's end, which is `i` or after it), and its capitalised words follow each
+/// other at most two tokens apart (a joiner between them), so that they are listed
+/// (`Capitalized`) each at most two tokens after the one before. The run lies in
+/// `i - (RUN_WALK - 1) ..= hi`, where `hi` ends the chain of listed tokens two or fewer
+/// apart that holds `i`.
 struct NameWords<'a> {
     /// The capitalised tokens (`Capitalized::tokens`).
     list: &'a [u32],
     /// The tokens of the names' words, in order.
     tokens: Vec<u32>,
-    /// The first of `tokens` not before the last token asked about, less eleven.
+    /// The first of `tokens` not before the last token asked about, less `RUN_WALK - 1`.
     cursor: usize,
     /// The last listed token of the last chain found (by its place in `list`).
     chain_end: Option<usize>,
@@ -166,7 +167,10 @@ impl<'a> NameWords<'a> {
                 e
             }
         };
-        let (lo, hi) = ((list[k] as usize).saturating_sub(11), list[end] as usize);
+        let (lo, hi) = (
+            (list[k] as usize).saturating_sub(RUN_WALK - 1),
+            list[end] as usize,
+        );
         while self
             .tokens
             .get(self.cursor)
@@ -270,6 +274,10 @@ fn best_window(
     best
 }
 
+/// How many tokens back from a run's end `run_before` walks for its start
+/// (`entity_full_name::name_run_before`); `NameWords` relies on it.
+const RUN_WALK: usize = 12;
+
 /// The run of name-like tokens that `name_run_before` finds back from `end`, the end of the
 /// run that starts at the capitalised token `i` (`run_end`). The walk back passes every
 /// token from `end` to `i` (`run_end` has tested them as the walk does) when they are
@@ -283,10 +291,10 @@ fn run_before(doc: &Document, i: usize, end: usize) -> Option<(usize, usize)> {
         p.sentence != toks[i].sentence
             || !(p.capitalized || super::entity_full_name::is_joiner(&p.norm) || p.is_number())
     };
-    if end - i < 12 && (i == 0 || stops_before(&toks[i - 1])) {
+    if end - i < RUN_WALK && (i == 0 || stops_before(&toks[i - 1])) {
         return Some((i, end));
     }
-    super::entity_full_name::name_run_before(doc, end, 12)
+    super::entity_full_name::name_run_before(doc, end, RUN_WALK)
 }
 
 /// The last token of the name-like run that starts at `i`.
