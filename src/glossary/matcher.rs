@@ -1417,6 +1417,22 @@ impl Matcher {
         (found, then)
     }
 
+    /// The room `find_with` makes at first for the hits of a document of `tokens` tokens:
+    /// a hit per word, but less than a block mapped apart (`HEAP_HITS`), for a glossary as
+    /// large as a termbase (hundreds of thousands of hits, copied once into a mapped block
+    /// when they outgrow it); a hit per 64 words for a smaller one, which finds few (the
+    /// default glossary: 5,400 on the man pages, 260 KB). The heap is on huge pages
+    /// (`cli::alloc`), and room never written still takes its place there: the 2 MB made
+    /// for the default glossary's hits moved the heap's later blocks into one more fresh
+    /// huge page (2 MB zeroed by the kernel) on the PO text and the man pages.
+    fn first_room(&self, tokens: usize) -> usize {
+        if self.pattern_lemmas.off.len() > LARGE_GLOSSARY {
+            tokens.min(HEAP_HITS)
+        } else {
+            (tokens / 64).min(HEAP_HITS)
+        }
+    }
+
     /// The hits of `find_in_pieces`, the document's words looked up in `forms`.
     fn find_with(
         &self,
@@ -1437,7 +1453,7 @@ impl Matcher {
                 // termbase's) is copied once into a mapped block, which then grows in
                 // place or is moved by the kernel, never copied.
                 let mut found = Found {
-                    hits: Vec::with_capacity(doc.tokens.len().min(HEAP_HITS)),
+                    hits: Vec::with_capacity(self.first_room(doc.tokens.len())),
                 };
                 for &(a, b) in pieces {
                     self.find_in::<true>(doc, forms, (a, b), NARROW_FROM, &mut found);
@@ -2429,6 +2445,11 @@ impl<'d> Local<'d> {
 /// The most hits for which `find_with` makes room at first: the most that fit in a block
 /// the allocator gives from its heap (under 2 MB, `cli::alloc`).
 const HEAP_HITS: usize = ((2 << 20) - 64) / std::mem::size_of::<Hit>();
+
+/// The number of patterns from which `find_with` makes room for a hit per word at first
+/// (`Matcher::first_room`): the default glossaries have some thousands, a termbase of
+/// 100,000 concepts more than 100,000.
+const LARGE_GLOSSARY: usize = 50_000;
 
 /// The hits of a search.
 #[derive(Debug, Default, PartialEq)]
