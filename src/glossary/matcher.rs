@@ -2810,6 +2810,22 @@ mod tests {
     use super::*;
     use crate::glossary::parse;
 
+    /// The default glossary is far from `LARGE_GLOSSARY`: its hit list starts with room
+    /// for a hit per 64 words (no 2 MB of unwritten room in the heap), and the room is
+    /// never more than the heap gives (`HEAP_HITS`).
+    #[test]
+    fn the_default_glossary_makes_little_room_for_its_hits() {
+        let g = CompiledGlossary::new(crate::glossary::defaults::load().unwrap());
+        assert!(
+            g.pattern_count() * 4 < LARGE_GLOSSARY,
+            "{}",
+            g.pattern_count()
+        );
+        let m = &g.matcher;
+        assert_eq!(m.first_room(640_000), 10_000);
+        assert_eq!(m.first_room(64 * HEAP_HITS + 640), HEAP_HITS);
+    }
+
     #[test]
     fn pieces_of_sentences_find_the_hits_of_the_whole() {
         let g = CompiledGlossary::new(crate::glossary::defaults::load().unwrap());
