@@ -94,7 +94,7 @@ mod tests {
     #[test]
     fn lines_and_columns_are_those_counted_from_the_start() {
         let pieces = ["a", "é", "\n", "\r\n", " ", "\n\n", "ça"];
-        let mut rng = crate::testing::Rng::new(0x11e5_0f_7e47);
+        let mut rng = crate::testing::Rng::new(0x0011_e50f_7e47);
         for _ in 0..500 {
             let text = rng.string(&pieces, 30);
             let idx = LineIndex::new(&text);
