@@ -1417,6 +1417,22 @@ impl Matcher {
         (found, then)
     }
 
+    /// The room `find_with` makes at first for the hits of a document of `tokens` tokens:
+    /// a hit per word, but less than a block mapped apart (`HEAP_HITS`), for a glossary as
+    /// large as a termbase (hundreds of thousands of hits, copied once into a mapped block
+    /// when they outgrow it); a hit per 64 words for a smaller one, which finds few (the
+    /// default glossary: 5,400 on the man pages, 260 KB). The heap is on huge pages
+    /// (`cli::alloc`), and room never written still takes its place there: the 2 MB made
+    /// for the default glossary's hits moved the heap's later blocks into one more fresh
+    /// huge page (2 MB zeroed by the kernel) on the PO text and the man pages.
+    fn first_room(&self, tokens: usize) -> usize {
+        if self.pattern_lemmas.off.len() > LARGE_GLOSSARY {
+            tokens.min(HEAP_HITS)
+        } else {
+            (tokens / 64).min(HEAP_HITS)
+        }
+    }
+
     /// The hits of `find_in_pieces`, the document's words looked up in `forms`.
     fn find_with(
         &self,
@@ -1437,7 +1453,7 @@ impl Matcher {
                 // termbase's) is copied once into a mapped block, which then grows in
                 // place or is moved by the kernel, never copied.
                 let mut found = Found {
-                    hits: Vec::with_capacity(doc.tokens.len().min(HEAP_HITS)),
+                    hits: Vec::with_capacity(self.first_room(doc.tokens.len())),
                 };
                 for &(a, b) in pieces {
                     self.find_in::<true>(doc, forms, (a, b), NARROW_FROM, &mut found);
@@ -2430,6 +2446,11 @@ impl<'d> Local<'d> {
 /// the allocator gives from its heap (under 2 MB, `cli::alloc`).
 const HEAP_HITS: usize = ((2 << 20) - 64) / std::mem::size_of::<Hit>();
 
+/// The number of patterns from which `find_with` makes room for a hit per word at first
+/// (`Matcher::first_room`): the default glossaries have some thousands, a termbase of
+/// 100,000 concepts more than 100,000.
+const LARGE_GLOSSARY: usize = 50_000;
+
 /// The hits of a search.
 #[derive(Debug, Default, PartialEq)]
 struct Found {
@@ -2788,6 +2809,22 @@ impl CompiledGlossary {
 mod tests {
     use super::*;
     use crate::glossary::parse;
+
+    /// The default glossary is far from `LARGE_GLOSSARY`: its hit list starts with room
+    /// for a hit per 64 words (no 2 MB of unwritten room in the heap), and the room is
+    /// never more than the heap gives (`HEAP_HITS`).
+    #[test]
+    fn the_default_glossary_makes_little_room_for_its_hits() {
+        let g = CompiledGlossary::new(crate::glossary::defaults::load().unwrap());
+        assert!(
+            g.pattern_count() * 4 < LARGE_GLOSSARY,
+            "{}",
+            g.pattern_count()
+        );
+        let m = &g.matcher;
+        assert_eq!(m.first_room(640_000), 10_000);
+        assert_eq!(m.first_room(64 * HEAP_HITS + 640), HEAP_HITS);
+    }
 
     #[test]
     fn pieces_of_sentences_find_the_hits_of_the_whole() {
