@@ -158,7 +158,9 @@ fn string(w: &mut Vec<u8>, s: &str) {
 
 /// A name of the program's own (a rule id, a category, a severity, an applicability) as a
 /// JSON string: these are ASCII words and signs that need no escape (a test checks them
-/// all), written without looking for one.
+/// all), written without looking for one. (Inlined: 60,000 calls for the termbase's
+/// findings on the PO text, most of their cost the call.)
+#[inline(always)]
 fn name(w: &mut Vec<u8>, s: &'static str) {
     debug_assert!(!needs_escape(s.as_bytes()), "{s:?}");
     w.reserve(s.len() + 2);
