@@ -2,7 +2,7 @@
 //! kinds of `[[expression]]` entries. One implementation, five rules with their own
 //! documentation, category and severity.
 
-use super::forbidden_term::{PatternWords, inflected_in};
+use super::forbidden_term::{HitPlaces, PatternWords, inflected_in};
 use super::{Context, Rule, RuleDoc, RuleMeta, match_case};
 use crate::diagnostic::{Category, Diagnostic, Severity};
 use crate::glossary::{ExpressionKind, Target};
@@ -102,20 +102,13 @@ impl Rule for ExpressionRule {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        let memo = ExpressionHits::of(cx);
-        let own;
-        let places: &[usize] = if memo.is_for(cx) {
-            &memo.places
-        } else {
-            own = ExpressionHits::find(&cx.hits);
-            &own
-        };
-        if places.is_empty() {
+        let places = HitPlaces::of(cx);
+        if places.expression.is_empty() {
             return;
         }
         let pattern_words = PatternWords::of(cx);
         let mut pattern_words = pattern_words.lock();
-        for &at in places {
+        for &at in &places.expression {
             let hit = &cx.hits[at];
             let Target::Expression { expr, index } = hit.target else {
                 continue;
@@ -145,39 +138,6 @@ impl Rule for ExpressionRule {
             }
             out.push(d);
         }
-    }
-}
-
-/// The places among a document's hits of the expressions' hits, found once for the five
-/// rules: each read all the hits for its own (a termbase's hundreds of thousands on the PO
-/// text, 42 of them an expression's: 9.0 M instructions, 1.1 ms of the run).
-struct ExpressionHits {
-    /// The glossary and the hits the places were found in: a rule given other hits for
-    /// the same document (another glossary) finds its own.
-    glossary: usize,
-    hits: (usize, usize),
-    places: Vec<usize>,
-}
-
-impl ExpressionHits {
-    fn of(cx: &Context) -> std::sync::Arc<ExpressionHits> {
-        cx.doc.memo.get_or_init(|| ExpressionHits {
-            glossary: std::ptr::from_ref(cx.glossary) as usize,
-            hits: (cx.hits.as_ptr() as usize, cx.hits.len()),
-            places: Self::find(&cx.hits),
-        })
-    }
-
-    /// True when the places were found in `cx`'s hits.
-    fn is_for(&self, cx: &Context) -> bool {
-        self.glossary == std::ptr::from_ref(cx.glossary) as usize
-            && self.hits == (cx.hits.as_ptr() as usize, cx.hits.len())
-    }
-
-    fn find(hits: &[crate::glossary::Hit]) -> Vec<usize> {
-        (0..hits.len())
-            .filter(|&i| matches!(hits[i].target, Target::Expression { .. }))
-            .collect()
     }
 }
 

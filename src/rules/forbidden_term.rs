@@ -36,11 +36,9 @@ impl Rule for ForbiddenTerm {
         // One finding per forbidden hit: room for them at once, and for a quarter more, the
         // later rules' (a tenth of a termbase's findings on the PO text): the list grown
         // by the next rule's first finding was copied whole (2 MB) into fresh memory.
-        let forbidden: Vec<&crate::glossary::Hit> = cx
-            .hits
-            .iter()
-            .filter(|h| matches!(h.target, Target::Forbidden { .. }))
-            .collect();
+        let places = HitPlaces::of(cx);
+        let forbidden: Vec<&crate::glossary::Hit> =
+            places.forbidden.iter().map(|&at| &cx.hits[at]).collect();
         let n = forbidden.len();
         out.reserve(n + n / 4);
         let pattern_words = PatternWords::of(cx);
@@ -109,6 +107,56 @@ impl Rule for ForbiddenTerm {
             }
             out.push(d);
         }
+    }
+}
+
+/// The places among a document's hits of the forbidden variants' hits and of the
+/// expressions' hits, found in one pass for `forbidden-term`, `term-inconsistency` and the
+/// five expression rules: each read all the hits for its own (a termbase's hundreds of
+/// thousands on the PO text, 14 MB: the five expression rules alone 9.0 M instructions and
+/// 1.1 ms for 42 hits).
+pub(super) struct HitPlaces {
+    /// The glossary and the hits the places were found in: a rule given other hits for
+    /// the same document (another glossary) finds its own.
+    glossary: usize,
+    hits: (usize, usize),
+    pub(super) forbidden: Vec<usize>,
+    pub(super) expression: Vec<usize>,
+}
+
+impl HitPlaces {
+    pub(super) fn of(cx: &Context) -> Arc<HitPlaces> {
+        let memo = cx.doc.memo.get_or_init(|| HitPlaces::find(cx));
+        if memo.glossary == HitPlaces::glossary_of(cx) && memo.hits == HitPlaces::hits_of(cx) {
+            memo
+        } else {
+            Arc::new(HitPlaces::find(cx))
+        }
+    }
+
+    fn glossary_of(cx: &Context) -> usize {
+        std::ptr::from_ref(cx.glossary) as usize
+    }
+
+    fn hits_of(cx: &Context) -> (usize, usize) {
+        (cx.hits.as_ptr() as usize, cx.hits.len())
+    }
+
+    fn find(cx: &Context) -> HitPlaces {
+        let mut places = HitPlaces {
+            glossary: HitPlaces::glossary_of(cx),
+            hits: HitPlaces::hits_of(cx),
+            forbidden: Vec::new(),
+            expression: Vec::new(),
+        };
+        for (at, h) in cx.hits.iter().enumerate() {
+            match h.target {
+                Target::Forbidden { .. } => places.forbidden.push(at),
+                Target::Expression { .. } => places.expression.push(at),
+                _ => {}
+            }
+        }
+        places
     }
 }
 

@@ -33,11 +33,12 @@ impl Rule for TermInconsistency {
         // while a large termbase's approved terms are met everywhere. (term, variant, span)
         // of each, to be sorted by term and variant, spans in the order of the text (a
         // stable sort).
-        let mut forbidden: Vec<(u32, u32, Span)> = cx
-            .hits
+        let places = super::forbidden_term::HitPlaces::of(cx);
+        let mut forbidden: Vec<(u32, u32, Span)> = places
+            .forbidden
             .iter()
-            .filter_map(|h| match h.target {
-                Target::Forbidden { term, index } => Some((term, index, h.span)),
+            .filter_map(|&at| match cx.hits[at].target {
+                Target::Forbidden { term, index } => Some((term, index, cx.hits[at].span)),
                 _ => None,
             })
             .collect();
