@@ -2,7 +2,7 @@
 //! kinds of `[[expression]]` entries. One implementation, five rules with their own
 //! documentation, category and severity.
 
-use super::forbidden_term::{PatternWords, inflected_in};
+use super::forbidden_term::{HitPlaces, PatternWords, inflected_in};
 use super::{Context, Rule, RuleDoc, RuleMeta, match_case};
 use crate::diagnostic::{Category, Diagnostic, Severity};
 use crate::glossary::{ExpressionKind, Target};
@@ -102,9 +102,14 @@ impl Rule for ExpressionRule {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let places = HitPlaces::of(cx);
+        if places.expression.is_empty() {
+            return;
+        }
         let pattern_words = PatternWords::of(cx);
         let mut pattern_words = pattern_words.lock();
-        for hit in &cx.hits {
+        for &at in &places.expression {
+            let hit = &cx.hits[at];
             let Target::Expression { expr, index } = hit.target else {
                 continue;
             };
@@ -167,6 +172,54 @@ reason = "anglicisme."
         let d = check_with(G, "La hausse impacte les marges.");
         assert_eq!(d[0].rule, "anglicism");
         assert_eq!(d[0].suggestions.len(), 2);
+    }
+
+    /// The places of the expressions' hits are found once per document and given to each
+    /// rule: the same findings as a search of all the hits by each rule, and a document
+    /// checked again with another glossary gets that glossary's findings.
+    #[test]
+    fn each_rule_finds_its_hits_among_all() {
+        use crate::check::Checker;
+        use crate::document::Document;
+        use crate::glossary::Target;
+        use crate::rules::{Context, Rule};
+        let text = "Il est entendu que la hausse impacte les marges. Cela impacte tout.";
+        let other = G.replace("impacter", "hausse");
+        let a = Checker::new(crate::glossary::parse("a.toml", G).unwrap());
+        let b = Checker::new(crate::glossary::parse("b.toml", &other).unwrap());
+        // The rules' findings, and those of each kind's hits taken from all of them.
+        let found = |checker: &Checker, doc: &Document| {
+            let cx = Context::new(doc, &checker.glossary, &checker.settings);
+            let mut out = Vec::new();
+            for r in [&super::CALQUE, &super::ANGLICISM, &super::AWKWARD] {
+                r.check(&cx, &mut out);
+            }
+            let mut expected: Vec<_> = [&super::CALQUE, &super::ANGLICISM, &super::AWKWARD]
+                .iter()
+                .flat_map(|r| {
+                    cx.hits.iter().filter(move |h| match h.target {
+                        Target::Expression { expr, .. } => {
+                            cx.glossary.glossary.expressions[expr as usize].kind == r.kind
+                        }
+                        _ => false,
+                    })
+                })
+                .map(|h| h.span)
+                .collect();
+            expected.dedup();
+            assert_eq!(out.iter().map(|d| d.span).collect::<Vec<_>>(), expected);
+            out
+        };
+        let doc = Document::from_str(text);
+        let with_a = found(&a, &doc);
+        assert_eq!(
+            crate::testing::rules_of(&with_a),
+            ["calque", "anglicism", "anglicism"]
+        );
+        // The same document, with the other glossary.
+        let with_b = found(&b, &doc);
+        assert_eq!(with_b, found(&b, &Document::from_str(text)));
+        assert_eq!(crate::testing::rules_of(&with_b), ["calque", "anglicism"]);
     }
 
     #[test]

@@ -31,20 +31,20 @@ impl Rule for TermInconsistency {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         // Only a term met in a forbidden rendering can be inconsistent: such hits are few,
         // while a large termbase's approved terms are met everywhere. (term, variant, span)
-        // of each, sorted by term and variant, spans in the order of the text (a stable
-        // sort).
-        let mut forbidden: Vec<(u32, u32, Span)> = cx
-            .hits
+        // of each, to be sorted by term and variant, spans in the order of the text (a
+        // stable sort).
+        let places = super::forbidden_term::HitPlaces::of(cx);
+        let mut forbidden: Vec<(u32, u32, Span)> = places
+            .forbidden
             .iter()
-            .filter_map(|h| match h.target {
-                Target::Forbidden { term, index } => Some((term, index, h.span)),
+            .filter_map(|&at| match cx.hits[at].target {
+                Target::Forbidden { term, index } => Some((term, index, cx.hits[at].span)),
                 _ => None,
             })
             .collect();
         if forbidden.is_empty() {
             return;
         }
-        forbidden.sort_by_key(|&(term, index, _)| (term, index));
         // The approved hits of those terms, counted by term: a bit per term of the glossary
         // says which to count (a search in the sorted list for each of a termbase's
         // approved hits cost some hundred instructions a hit), and only those terms have a
@@ -71,6 +71,11 @@ impl Rule for TermInconsistency {
                 }
             }
         }
+        // Only the terms met approved too make a finding (43 of the 731 terms of a
+        // termbase's 14,000 forbidden hits on the PO text): the others' hits are left out
+        // before the sort, where sorting them all cost 4 M instructions.
+        forbidden.retain(|(term, _, _)| approved.get(term).is_some_and(|&n| n > 0));
+        forbidden.sort_by_key(|&(term, index, _)| (term, index));
         for group in forbidden.chunk_by(|a, b| a.0 == b.0) {
             let term = group[0].0;
             // None approved: consistent.
