@@ -1990,12 +1990,15 @@ impl WordMemo {
     /// Adds `words`, all new and distinct (`add`), and gives their entries in order.
     ///
     /// What each word's look-up in the matcher's tables reads is asked of the memory ahead
-    /// (`prefetch`), in five steps (`FormTable::hash_ahead`, `id_ahead`, `form_ahead`, then
-    /// the patterns the form's lemmas start), each `AHEAD` words after the one before: a
-    /// termbase's tables are read at random, and each step waited for the memory (on the
-    /// PO text with the 100k termbase, the look-ups took 6.9 % of the run; 2.8 % so).
-    /// With `ahead` false (tables that fit in the caches, `AHEAD_FROM`), one word after
-    /// the other.
+    /// (`prefetch`), in seven steps (`FormTable::hash_ahead`, `id_ahead`, `form_ahead`, the
+    /// patterns the form's lemmas start, both ends of their lists, then the one-word
+    /// pattern's targets: where they start, and the targets themselves), each `AHEAD` words
+    /// after the one before: a termbase's tables are read at random, and each step waited
+    /// for the memory (on the PO text with the 100k termbase, the look-ups took 6.9 % of
+    /// the run; 2.8 % so). The last two steps were left out at first: `add` finds a lemma's
+    /// one-word pattern at the end of its list and reads its targets, and those two reads
+    /// took half of its samples. With `ahead` false (tables that fit in the caches,
+    /// `AHEAD_FROM`), one word after the other.
     fn add_ahead<'w>(
         &mut self,
         m: &Matcher,
@@ -2013,7 +2016,7 @@ impl WordMemo {
         let mut ahead: Vec<(&str, u64, Option<u32>)> = Vec::with_capacity(n);
         let mut entries = Vec::with_capacity(n);
         let lemmas = |f: Option<u32>| f.map_or(&[][..], |f| m.form_lemmas.get(f));
-        for k in 0..n + 5 * AHEAD {
+        for k in 0..n + 7 * AHEAD {
             if let Some(w) = words.next() {
                 ahead.push((w, m.forms.hash_ahead(w), None));
             }
@@ -2040,16 +2043,47 @@ impl WordMemo {
             }
             if let Some(j) = at(4) {
                 for &l in lemmas(ahead[j].2) {
-                    let (a, _) = m.by_first.range(l);
-                    if let Some(x) = m.by_first_second.get(a) {
-                        prefetch(x);
-                    }
-                    if let Some(x) = m.by_first.items.get(a) {
-                        prefetch(x);
+                    let (a, b) = m.by_first.range(l);
+                    // The start of the list (its patterns of two words or more) and its
+                    // end (the one-word pattern, see `add`).
+                    for k in [a, b.wrapping_sub(1)] {
+                        if let Some(x) = m.by_first_second.get(k) {
+                            prefetch(x);
+                        }
+                        if let Some(x) = m.by_first.items.get(k) {
+                            prefetch(x);
+                        }
                     }
                 }
             }
+            // The one-word pattern of each lemma that has one (the last of its list), where
+            // its targets start, then the targets.
+            let one_word = |l: u32| {
+                let (a, b) = m.by_first.range(l);
+                (a < b && m.by_first_second.get(b - 1) == Some(&SINGLE))
+                    .then(|| m.by_first.items.get(b - 1).copied())
+                    .flatten()
+            };
             if let Some(j) = at(5) {
+                for &l in lemmas(ahead[j].2) {
+                    if let Some(off) =
+                        one_word(l).and_then(|p| m.pattern_targets.off.get(p as usize))
+                    {
+                        prefetch(off);
+                    }
+                }
+            }
+            if let Some(j) = at(6) {
+                for &l in lemmas(ahead[j].2) {
+                    if let Some(p) = one_word(l) {
+                        let (a, _) = m.pattern_targets.range(p);
+                        if let Some(t) = m.pattern_targets.items.get(a) {
+                            prefetch(t);
+                        }
+                    }
+                }
+            }
+            if let Some(j) = at(7) {
                 let (w, h, _) = ahead[j];
                 entries.push(self.add(m, w, WordKey::of(w.as_bytes()), h));
             }
