@@ -112,7 +112,11 @@ impl Rule for PunctuationSpacing {
                 line += 1;
                 open.clear();
             }
-            if !p.visible(i) || p.line_is_code(line) {
+            // (A sign written in ASCII is one of `Prose::spacing_signs`, the view's: shown
+            // as written, as masking writes no sign. Asked of each, `visible` read the view's
+            // byte, a cache miss: 68 % of the rule's time on the man pages. « and » are found
+            // in the text.)
+            if (matches!(c, '«' | '»') && !p.visible(i)) || p.line_is_code(line) {
                 continue;
             }
             match c {
@@ -722,6 +726,48 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The ASCII signs' offsets (`Prose::spacing_signs`, which the rule takes as visible
+    /// without asking `Prose::visible`) are visible, on random texts with masked code, URLs
+    /// and addresses around and over signs.
+    #[test]
+    fn spacing_signs_are_visible() {
+        use crate::document::Document;
+        let pieces = [
+            "a",
+            " ",
+            ":",
+            ";",
+            "!",
+            "?",
+            ",",
+            ".",
+            " ,",
+            " .",
+            "«",
+            "»",
+            "\u{A0}",
+            "\n",
+            "`",
+            "`a ; b` ",
+            "http://a.fr/?b;c:d ",
+            "a.b@c.fr ",
+            "<a:b> ",
+            "é",
+        ];
+        let mut rng = crate::testing::Rng::new(0x5167_0b5e);
+        let (mut masked, mut signs) = (0, 0);
+        for _ in 0..3000 {
+            let doc = Document::from_str(&rng.string(&pieces, 30));
+            let p = super::Prose::new(&doc);
+            for &i in p.spacing_signs() {
+                assert!(p.visible(i), "{i} {:?}", doc.text);
+                signs += 1;
+            }
+            masked += usize::from(doc.view.as_bytes() != doc.text.as_bytes());
+        }
+        assert!(masked > 1000 && signs > 10_000, "{masked} {signs}");
     }
 
     /// The merged searches find every byte that may be a sign, once, in order.
