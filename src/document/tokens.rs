@@ -685,6 +685,19 @@ fn push_word(view: &str, start: usize, end: usize, counts: Option<u64>, out: &mu
         if i + c.len_utf8() < word.len() && is_elided_prefix(prefix) {
             let cut = start + i + c.len_utf8();
             out.push(elision_token(&view[start..cut], c, start));
+            // The word after an ASCII elision (« l'option »), ASCII and short itself (most
+            // of them), is pushed as `push_segment` pushes it, its norm built in the list:
+            // made by `short_latin_token` and pushed, its norm was stored on the stack in
+            // pieces and read back in others (failed store forwarding, about a fifth of
+            // `push_word`'s samples on the man pages).
+            if let Some(rest) = view.as_bytes().get(cut..end).filter(|r| r.len() <= SHORT) {
+                let counts = byte_counts(rest);
+                if counts >> 24 == 0 {
+                    // (ASCII, none refused: as `short_latin_token` takes it.)
+                    push_ascii_token(view, cut, end, counts as u32, out);
+                    return;
+                }
+            }
             push_word(view, cut, end, None, out);
             return;
         }
