@@ -357,20 +357,43 @@ fn ascii_token(view: &str, first: u8, start: usize, end: usize, counts: u32) -> 
 fn push_ascii_token(view: &str, start: usize, end: usize, counts: u32, out: &mut Vec<Token>) {
     let [letters, upper, changed, _] = counts.to_le_bytes();
     let capitalized = view.as_bytes()[start].is_ascii_uppercase();
-    out.push(Token {
-        start: start as u32,
-        end: end as u32,
-        norm: norm_of(view, start, end),
-        sentence: 0,
-        capitalized,
-        all_caps: letters >= 2 && upper == letters,
-        // (Below U+0180 every capital is a letter.)
-        has_upper: upper > 0,
-        word: letters > 0,
-    });
+    push_token(
+        out,
+        Token {
+            start: start as u32,
+            end: end as u32,
+            norm: norm_of(view, start, end),
+            sentence: 0,
+            capitalized,
+            all_caps: letters >= 2 && upper == letters,
+            // (Below U+0180 every capital is a letter.)
+            has_upper: upper > 0,
+            word: letters > 0,
+        },
+    );
     if changed > 0 {
         lower_last(out, changed == 1 && capitalized);
     }
+}
+
+/// `out.push(t)`, the list grown out of line: in the usual case (room left) the token goes
+/// from registers to the list. (With `Vec::push`, whose growth is a call on the same path,
+/// the token's parts were kept on the stack across it and read back in other pieces to be
+/// stored: failed store forwarding, in `push_word` about a fifth of its samples.)
+#[inline(always)]
+fn push_token(out: &mut Vec<Token>, t: Token) {
+    if out.len() < out.capacity() {
+        out.push(t);
+    } else {
+        push_grown(out, t);
+    }
+}
+
+/// `out.push(t)` when `out` is full.
+#[cold]
+#[inline(never)]
+fn push_grown(out: &mut Vec<Token>, t: Token) {
+    out.push(t);
 }
 
 /// The norm of the last token of `tokens` (an ASCII word) in lower case: its first byte
@@ -669,14 +692,14 @@ pub(super) fn push_segment(
 fn push_word(view: &str, start: usize, end: usize, counts: Option<u64>, out: &mut Vec<Token>) {
     // (A word the short path takes has no apostrophe.)
     if let Some(t) = short_latin_token(view, start, end, counts) {
-        out.push(t);
+        push_token(out, t);
         return;
     }
     let word = &view[start..end];
     // No apostrophe of any kind (`'`, or ’ ‘ ʼ, whose UTF-8 starts with E2 or CA): the
     // word as it is.
     if memchr::memchr3(b'\'', 0xE2, 0xCA, word.as_bytes()).is_none() {
-        out.push(make_token(view, start, end));
+        push_token(out, make_token(view, start, end));
         return;
     }
     if let Some((i, c)) = word.char_indices().find(|&(_, c)| is_apostrophe(c)) {
@@ -684,7 +707,20 @@ fn push_word(view: &str, start: usize, end: usize, counts: Option<u64>, out: &mu
         let prefix = &word[..i];
         if i + c.len_utf8() < word.len() && is_elided_prefix(prefix) {
             let cut = start + i + c.len_utf8();
-            out.push(elision_token(&view[start..cut], c, start));
+            push_token(out, elision_token(&view[start..cut], c, start));
+            // The word after an ASCII elision (« l'option »), ASCII and short itself (most
+            // of them), is pushed as `push_segment` pushes it, its norm built in the list:
+            // made by `short_latin_token` and pushed, its norm was stored on the stack in
+            // pieces and read back in others (failed store forwarding, about a fifth of
+            // `push_word`'s samples on the man pages).
+            if let Some(rest) = view.as_bytes().get(cut..end).filter(|r| r.len() <= SHORT) {
+                let counts = byte_counts(rest);
+                if counts >> 24 == 0 {
+                    // (ASCII, none refused: as `short_latin_token` takes it.)
+                    push_ascii_token(view, cut, end, counts as u32, out);
+                    return;
+                }
+            }
             push_word(view, cut, end, None, out);
             return;
         }

@@ -1355,6 +1355,18 @@ static RUN: [bool; 256] = {
     t
 };
 
+/// The codes that start a run of letters, digits and connectors (`RUN` without the
+/// continuation bytes).
+static STARTS_RUN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = matches!(CLASSES[c] >> 4, W_LETTER | W_NUMERIC | W_EXTNUMLET);
+        c += 1;
+    }
+    t
+};
+
 /// The codes of the sentence classes after which a boundary may come soon (terminators,
 /// separators).
 static DECISIVE: [bool; 256] = {
@@ -1596,46 +1608,60 @@ fn line_words<S: Sink>(cls: &[u8], base: usize, sink: &mut S) {
                 }
             }
             W_LETTER | W_NUMERIC | W_EXTNUMLET => {
-                let mut counts = 0;
+                let mut start = start;
                 loop {
-                    // Letters, digits and connectors run on (WB5, WB8 to WB10, WB13a,
-                    // WB13b), with their continuation bytes. (An ASCII byte is its own code
-                    // and any other code is above 0x7F, as any other byte: the counts of
-                    // the codes are those of the bytes.)
-                    counts += CODE_COUNTS[cls[i] as usize];
-                    i += 1;
-                    while i < n && RUN[cls[i] as usize] {
+                    let mut counts = 0;
+                    loop {
+                        // Letters, digits and connectors run on (WB5, WB8 to WB10, WB13a,
+                        // WB13b), with their continuation bytes. (An ASCII byte is its own code
+                        // and any other code is above 0x7F, as any other byte: the counts of
+                        // the codes are those of the bytes.)
                         counts += CODE_COUNTS[cls[i] as usize];
                         i += 1;
+                        while i < n && RUN[cls[i] as usize] {
+                            counts += CODE_COUNTS[cls[i] as usize];
+                            i += 1;
+                        }
+                        if i == n {
+                            break;
+                        }
+                        // One middle sign between two letters or two digits (WB6, WB7, WB11,
+                        // WB12). (Most runs end on a space or a sign that is not a middle one:
+                        // no look around them.)
+                        if !matches!(word(i), W_MIDLETTER | W_MIDNUM | W_MIDNUMLET) {
+                            break;
+                        }
+                        let state = word(prev(cls, i));
+                        let j = next(cls, i);
+                        let middle = matches!(
+                            (state, word(i)),
+                            (W_LETTER, W_MIDLETTER | W_MIDNUMLET)
+                                | (W_NUMERIC, W_MIDNUM | W_MIDNUMLET)
+                        );
+                        if !(middle && j < n && word(j) == state) {
+                            break;
+                        }
+                        counts += cls[i..j]
+                            .iter()
+                            .map(|&c| CODE_COUNTS[c as usize])
+                            .sum::<u64>();
+                        i = j;
                     }
-                    if i == n {
-                        break;
+                    // (« _ » and a few letters and digits beyond ASCII, such as « ˂ » or
+                    // « ٫ », are not alphanumeric.)
+                    if S::GAPS || ALPHANUMERIC[cls[start] as usize] {
+                        sink.word(base + start, base + i, Some(counts));
                     }
-                    // One middle sign between two letters or two digits (WB6, WB7, WB11,
-                    // WB12). (Most runs end on a space or a sign that is not a middle one:
-                    // no look around them.)
-                    if !matches!(word(i), W_MIDLETTER | W_MIDNUM | W_MIDNUMLET) {
-                        break;
+                    // A single space, then a letter or a digit (most ends of words in prose):
+                    // the next run is cut at once, without the match on the class of the space
+                    // nor its own loop (WB3d) and the match on the class of the letter. (Without
+                    // gaps only: the space's segment is not given.)
+                    if !S::GAPS && i + 1 < n && cls[i] == b' ' && STARTS_RUN[cls[i + 1] as usize] {
+                        i += 1;
+                        start = i;
+                        continue;
                     }
-                    let state = word(prev(cls, i));
-                    let j = next(cls, i);
-                    let middle = matches!(
-                        (state, word(i)),
-                        (W_LETTER, W_MIDLETTER | W_MIDNUMLET) | (W_NUMERIC, W_MIDNUM | W_MIDNUMLET)
-                    );
-                    if !(middle && j < n && word(j) == state) {
-                        break;
-                    }
-                    counts += cls[i..j]
-                        .iter()
-                        .map(|&c| CODE_COUNTS[c as usize])
-                        .sum::<u64>();
-                    i = j;
-                }
-                // (« _ » and a few letters and digits beyond ASCII, such as « ˂ » or
-                // « ٫ », are not alphanumeric.)
-                if S::GAPS || ALPHANUMERIC[cls[start] as usize] {
-                    sink.word(base + start, base + i, Some(counts));
+                    break;
                 }
                 continue;
             }
