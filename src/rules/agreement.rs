@@ -1237,8 +1237,8 @@ impl<'a> Analyzer<'a> {
         for &i in group {
             let i = i as usize;
             // (A candidate is never the first token: `candidates`.)
+            // (The tokens' lines were read by `Candidates::next_block`.)
             let (before, t) = (&self.toks[i - 1], &self.toks[i]);
-            let after = |k: usize| self.toks.get(i + k).map_or(0, |t| t.sentence);
             // The facts of the word and of those on either side (asked whether they are a
             // noun, a determiner, an intensifier...).
             let cell = |k: usize| {
@@ -1251,10 +1251,7 @@ impl<'a> Analyzer<'a> {
                 };
                 cell.map_or(0, |c| u32::from(c.get().is_some()))
             };
-            seen ^= before.sentence
-                ^ after(1)
-                ^ after(2)
-                ^ u32::from(view.get(before.end()).copied().unwrap_or(0))
+            seen ^= u32::from(view.get(before.end()).copied().unwrap_or(0))
                 ^ u32::from(view.get(t.end()).copied().unwrap_or(0))
                 ^ cell(i - 1)
                 ^ cell(i)
