@@ -1226,11 +1226,13 @@ impl<'a> Analyzer<'a> {
     /// Candidates whose first reads are made together (`read_ahead`).
     const AHEAD: usize = 16;
 
-    /// Reads what the analyses of each candidate of `group` read first: the tokens around
-    /// it, the gap before it and its word's facts. The candidates are far apart in the
-    /// text (one in 18 tokens), and each of these reads was a cache miss, waited for in
-    /// turn while the analyses ran; read here in one loop, whose loads do not depend on
-    /// each other, they are in flight together. (Nothing read here decides anything.)
+    /// Reads what the analyses of each candidate of `group` read first: the text after it
+    /// and after the token before it, and the facts of its word and of those on either
+    /// side (the tokens around it were read by `Candidates::next_block`). The candidates
+    /// are far apart in the text (one in 18 tokens), and each of these reads was a cache
+    /// miss, waited for in turn while the analyses ran; read here in one loop, whose loads
+    /// do not depend on each other, they are in flight together. (Nothing read here
+    /// decides anything.)
     fn read_ahead(&self, group: &[u32]) {
         let view = self.doc.view.as_bytes();
         let mut seen = 0u32;
