@@ -39,8 +39,9 @@ pub struct Document {
     pub lines: LineIndex,
     /// Analyses that several rules share, computed once per document (see `Memo`).
     pub memo: Memo,
-    /// The number of words, kept by `release` when the tokens go.
-    released_words: Option<usize>,
+    /// The number of words (`word_count`), counted in the pass that gives each token its
+    /// sentence and kept when `release` drops the tokens.
+    words: usize,
 }
 
 /// A document's text or view, read as a `str`: one string that the text and the view
@@ -193,11 +194,11 @@ impl Document {
         let (text, view) = crate::timing::time("document/view", || text_and_view(text, mask));
         let (sentences, mut tokens) =
             crate::timing::time("document/segment", || sentences_and_tokens(&view));
-        crate::timing::time("document/assign", || {
+        let (listed, words) = crate::timing::time("document/assign", || {
             assign_sentences(&mut tokens, &sentences)
         });
         let lines = crate::timing::time("document/lines", || LineIndex::new(&text));
-        Document {
+        let doc = Document {
             path: path.into(),
             text,
             view,
@@ -206,8 +207,10 @@ impl Document {
             sentences,
             lines,
             memo: Memo::default(),
-            released_words: None,
-        }
+            words,
+        };
+        doc.memo.get_or_init(|| listed);
+        doc
     }
 
     /// A document whose prose is cut into independent segments (the targets of a bilingual
@@ -235,9 +238,9 @@ impl Document {
             paragraph += last + 1;
         }
         let mut tokens = tokenize(&view, 0, view.len());
-        assign_sentences(&mut tokens, &all);
+        let (listed, words) = assign_sentences(&mut tokens, &all);
         let lines = LineIndex::new(&text);
-        Document {
+        let doc = Document {
             path: path.into(),
             text,
             view,
@@ -246,8 +249,10 @@ impl Document {
             sentences: all,
             lines,
             memo: Memo::default(),
-            released_words: None,
-        }
+            words,
+        };
+        doc.memo.get_or_init(|| listed);
+        doc
     }
 
     /// Plain text with nothing masked but URLs; handy in tests.
@@ -282,9 +287,11 @@ impl Document {
     }
 
     /// Number of words (tokens holding a letter), for per-1000-word figures.
+    ///
+    /// Counted when the document is made (`assign_sentences`): counted when asked, it was
+    /// a pass over every token (the 20 MB of the man pages') when `release` kept it.
     pub fn word_count(&self) -> usize {
-        self.released_words
-            .unwrap_or_else(|| self.tokens.iter().filter(|t| t.is_word()).count())
+        self.words
     }
 
     /// Drops what only checking needs (the words, the sentences, the shared analyses) and
@@ -292,7 +299,6 @@ impl Document {
     /// results of a whole repository are held until its report is written, and the words
     /// of a text weigh about eight times the text.
     pub fn release(&mut self) {
-        self.released_words = Some(self.word_count());
         self.tokens = Vec::new();
         self.sentences = Vec::new();
         self.memo = Memo::default();
@@ -458,20 +464,40 @@ fn line_pieces(text: &str, size: usize) -> Vec<(usize, usize)> {
 /// Gives each token the index of the first sentence that ends after its start (the last
 /// sentence, or 0, when none does). Tokens and sentences are in order: each sentence takes
 /// the tokens that start before its end and were not taken by the sentences before it.
-fn assign_sentences(tokens: &mut [Token], sentences: &[Sentence]) {
+///
+/// The same pass lists the tokens with a capital (`rules::Capitalized`), which the rules
+/// about names ask of every document, and counts the words (`Document::word_count`): made
+/// apart, each was one more pass over the 20 MB of the man pages' tokens (the list about
+/// 1 ms a run), where here each token is already read.
+fn assign_sentences(
+    tokens: &mut [Token],
+    sentences: &[Sentence],
+) -> (crate::rules::Capitalized, usize) {
+    let mut listed = crate::rules::Capitalized::empty();
+    let mut words = 0;
     let last = sentences.len().saturating_sub(1);
     let mut k = 0;
     for (s, sentence) in sentences[..last].iter().enumerate() {
+        // (The first token of a sentence follows one of another sentence, or none.)
+        let mut inside = false;
         while let Some(t) = tokens.get_mut(k)
             && t.start() < sentence.end
         {
             t.sentence = s as u32;
+            listed.note(k, t, inside);
+            words += usize::from(t.word);
+            inside = true;
             k += 1;
         }
     }
-    for t in &mut tokens[k..] {
+    let mut inside = false;
+    for (i, t) in tokens.iter_mut().enumerate().skip(k) {
         t.sentence = last as u32;
+        listed.note(i, t, inside);
+        words += usize::from(t.word);
+        inside = true;
     }
+    (listed, words)
 }
 
 #[cfg(test)]
@@ -620,6 +646,30 @@ mod tests {
         }
     }
 
+    /// The tokens with a capital and their flags, as `rules::capitalized` read them apart
+    /// from the tokens with their sentences.
+    fn reference_capitals(tokens: &[Token]) -> Vec<(usize, [bool; 5])> {
+        (tokens.iter().enumerate())
+            .filter(|(_, t)| t.has_upper || t.capitalized || t.all_caps)
+            .map(|(i, t)| {
+                let inside = i > 0 && tokens[i - 1].sentence == t.sentence;
+                (i, [t.word, t.capitalized, t.all_caps, t.has_upper, inside])
+            })
+            .collect()
+    }
+
+    fn capitals(listed: &crate::rules::Capitalized) -> Vec<(usize, [bool; 5])> {
+        (listed.iter())
+            .map(|(i, f)| {
+                let flags = [f.is_word(), f.capitalized(), f.all_caps(), f.has_upper()];
+                (
+                    i,
+                    [flags[0], flags[1], flags[2], flags[3], f.inside_sentence()],
+                )
+            })
+            .collect()
+    }
+
     #[test]
     fn sentences_are_assigned_as_one_token_at_a_time() {
         let pieces = [
@@ -639,8 +689,14 @@ mod tests {
             let (sentences, mut tokens) = sentences_and_tokens(&t);
             let mut expected = tokens.clone();
             reference_assign(&mut expected, &sentences);
-            assign_sentences(&mut tokens, &sentences);
+            let (listed, words) = assign_sentences(&mut tokens, &sentences);
             assert_eq!(tokens, expected, "{t:?}");
+            assert_eq!(capitals(&listed), reference_capitals(&expected), "{t:?}");
+            assert_eq!(
+                words,
+                tokens.iter().filter(|t| t.is_word()).count(),
+                "{t:?}"
+            );
             // Sentences given out of step with the tokens (none, or cut elsewhere).
             let mut cut = rng.below(t.len() + 1);
             while !t.is_char_boundary(cut) {
@@ -649,8 +705,10 @@ mod tests {
             let other = segment::sentences(&t[..cut]);
             for sentences in [&[][..], &other] {
                 reference_assign(&mut expected, sentences);
-                assign_sentences(&mut tokens, sentences);
+                let (listed, words) = assign_sentences(&mut tokens, sentences);
                 assert_eq!(tokens, expected, "{t:?}");
+                assert_eq!(capitals(&listed), reference_capitals(&expected), "{t:?}");
+                assert_eq!(words, tokens.iter().filter(|t| t.is_word()).count());
             }
         }
     }

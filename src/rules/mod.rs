@@ -603,6 +603,7 @@ impl Capital {
     const HAS_UPPER: u8 = 8;
     const INSIDE: u8 = 16;
 
+    /// The flags of token `t`; `inside` when the token before it is in its sentence.
     fn of(t: &Token, inside: bool) -> Capital {
         Capital(
             (u8::from(t.word) * Self::WORD)
@@ -632,13 +633,34 @@ impl Capital {
 }
 
 impl Capitalized {
+    /// An empty list, to which a pass over the tokens adds (`note`).
+    pub(crate) fn empty() -> Capitalized {
+        Capitalized {
+            tokens: Vec::new(),
+            flags: Vec::new(),
+        }
+    }
+
+    /// Adds token `i`, `t`, if it is one to list; `inside` when `i > 0` and the token
+    /// before it is in its sentence. Tokens are noted in order.
+    #[inline]
+    pub(crate) fn note(&mut self, i: usize, t: &Token, inside: bool) {
+        // (`|`, not `||`: one branch per token.)
+        if t.has_upper | t.capitalized | t.all_caps {
+            self.tokens.push(i as u32);
+            self.flags.push(Capital::of(t, inside));
+        }
+    }
+
     /// The listed tokens with their flags, in order.
     pub fn iter(&self) -> impl Iterator<Item = (usize, Capital)> + '_ {
         (self.tokens.iter().map(|&i| i as usize)).zip(self.flags.iter().copied())
     }
 }
 
-/// See `Capitalized`.
+/// See `Capitalized`. A document made by `Document::new` already holds the list, made in
+/// its pass that gives each token its sentence (`assign_sentences`); made here otherwise
+/// (a copy of a document).
 pub fn capitalized(doc: &Document) -> std::sync::Arc<Capitalized> {
     doc.memo.get_or_init(|| {
         let toks = &doc.tokens;
