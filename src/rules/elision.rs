@@ -189,7 +189,7 @@ impl Rule for Elision {
                     cx.hits
                         .iter()
                         .filter(|h| h.target.is_entity_form())
-                        .map(|h| h.span.start)
+                        .map(|h| h.span().start)
                         .collect()
                 });
                 let readings = crate::lexicon::morphology().analyses(bw);

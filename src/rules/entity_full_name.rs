@@ -93,22 +93,22 @@ impl Rule for EntityFullName {
             };
             let e = &cx.glossary.glossary.entities[entity as usize];
             let Some(full) = &e.full_name else { continue };
-            if cx.text(hit.span) != e.name {
+            if cx.text(hit.span()) != e.name {
                 continue;
             }
             // « Expansion (NAME) » or « NAME (Expansion) ».
-            let before = doc.view[..hit.span.start].trim_end();
-            let after = doc.view[hit.span.end..].trim_start();
-            let run = if before.ends_with('(') && after.starts_with(')') && hit.first > 0 {
+            let before = doc.view[..hit.span().start].trim_end();
+            let after = doc.view[hit.span().end..].trim_start();
+            let run = if before.ends_with('(') && after.starts_with(')') && hit.first() > 0 {
                 let paren = before.len() - 1;
-                let last = toks[..hit.first].iter().rposition(|t| t.end() <= paren);
+                let last = toks[..hit.first()].iter().rposition(|t| t.end() <= paren);
                 last.filter(|&l| doc.view[toks[l].end()..paren].trim().is_empty())
                     .and_then(|l| name_run_before(doc, l, 12))
             } else if after.starts_with('(') {
                 let open = doc.view.len() - after.len();
                 let close = doc.view[open..].find(')').map(|c| open + c);
                 close.and_then(|close| {
-                    let inside: Vec<usize> = (hit.last + 1..toks.len())
+                    let inside: Vec<usize> = (hit.last() + 1..toks.len())
                         .take_while(|&i| toks[i].end() <= close)
                         .collect();
                     let (&f, &l) = (inside.first()?, inside.last()?);

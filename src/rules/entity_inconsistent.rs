@@ -45,11 +45,11 @@ impl Rule for EntityInconsistent {
         let mut covered: Vec<Span> = Vec::new();
         for hit in &cx.hits {
             if let Target::EntityName { entity } = hit.target
-                && is_judged_spelling(cx, hit.span, hit.first)
+                && is_judged_spelling(cx, hit.span(), hit.first())
             {
-                let key = cx.text(hit.span).to_lowercase();
-                groups.push(key.into(), (hit.span, Some(entity as usize)));
-                covered.push(hit.span);
+                let key = cx.text(hit.span()).to_lowercase();
+                groups.push(key.into(), (hit.span(), Some(entity as usize)));
+                covered.push(hit.span());
             }
         }
         // (Asked in the order of the tokens: see `SpanSet::overlaps_in_order`.)

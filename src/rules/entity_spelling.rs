@@ -105,19 +105,19 @@ impl Rule for EntitySpelling {
                 _ => continue,
             };
             let e = &entities[entity as usize];
-            let found: &str = &cx.text(hit.span);
+            let found: &str = &cx.text(hit.span());
             let accepted = e.accepted().any(|a| same_spelling(a, found));
             if accepted {
                 continue;
             }
-            if !is_judged_spelling(cx, hit.span, hit.first) {
+            if !is_judged_spelling(cx, hit.span(), hit.first()) {
                 continue;
             }
             if !wrong {
                 let Some(expected) = expected_form(e, hit.target) else {
                     continue;
                 };
-                if same_spelling(expected, found) || in_compound(cx, hit.span) {
+                if same_spelling(expected, found) || in_compound(cx, hit.span()) {
                     continue;
                 }
             }
@@ -134,7 +134,7 @@ impl Rule for EntitySpelling {
                 format!("« {found} » : la graphie de référence est « {expected} ».")
             };
             out.push(
-                Diagnostic::new(META.id, META.category, e.severity, hit.span, message)
+                Diagnostic::new(META.id, META.category, e.severity, hit.span(), message)
                     .with_replacements([expected])
                     .with_note(e.note.clone())
                     .with_entry(&e.id),

@@ -117,14 +117,14 @@ impl Rule for ExpressionRule {
             if x.kind != self.kind {
                 continue;
             }
-            let found: &str = &cx.text(hit.span);
+            let found: &str = &cx.text(hit.span());
             let message = format!("« {found} » : {}", x.reason.trim());
             let suggestions: Vec<String> = x.suggest.iter().map(|s| match_case(found, s)).collect();
             let mut d = Diagnostic::new(
                 self.meta.id,
                 self.meta.category,
                 x.severity,
-                hit.span,
+                hit.span(),
                 message,
             )
             .with_replacements(suggestions)
@@ -204,7 +204,7 @@ reason = "anglicisme."
                         _ => false,
                     })
                 })
-                .map(|h| h.span)
+                .map(|h| h.span())
                 .collect();
             expected.dedup();
             assert_eq!(out.iter().map(|d| d.span).collect::<Vec<_>>(), expected);

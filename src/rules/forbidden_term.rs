@@ -52,7 +52,7 @@ impl Rule for ForbiddenTerm {
             };
             let t = &cx.glossary.glossary.terms[term as usize];
             let v = &t.forbidden[index as usize];
-            let found: &str = &cx.text(hit.span);
+            let found: &str = &cx.text(hit.span());
             // The variant's own suggestions, or else the approved terms (as
             // `Term::suggestions_for`, without copying them first).
             let suggested = if v.suggest.is_empty() {
@@ -82,7 +82,7 @@ impl Rule for ForbiddenTerm {
                 META.id,
                 META.category,
                 v.severity.unwrap_or(t.severity),
-                hit.span,
+                hit.span(),
                 message,
             )
             .with_replacements(suggestions);
@@ -171,9 +171,9 @@ const READ_AHEAD: usize = 16;
 fn read_ahead(cx: &Context, block: &[&crate::glossary::Hit]) {
     let mut sum = 0usize;
     for h in block {
-        let byte = |s: &str| usize::from(s.as_bytes().get(h.span.start).copied().unwrap_or(0));
+        let byte = |s: &str| usize::from(s.as_bytes().get(h.span().start).copied().unwrap_or(0));
         sum = sum
-            .wrapping_add(cx.doc.tokens.get(h.first).map_or(0, |t| t.norm.len()))
+            .wrapping_add(cx.doc.tokens.get(h.first()).map_or(0, |t| t.norm.len()))
             .wrapping_add(byte(&cx.doc.text))
             .wrapping_add(byte(&cx.doc.view));
         if let Target::Forbidden { term, index } = h.target {
@@ -238,7 +238,7 @@ pub(super) fn inflected_in(
     hit: &crate::glossary::Hit,
     pattern: &str,
 ) -> bool {
-    let found = cx.doc.tokens[hit.first..=hit.last]
+    let found = cx.doc.tokens[hit.first()..=hit.last()]
         .iter()
         .map(|t| t.norm.as_str());
     if let Some(w) = words.get(pattern) {

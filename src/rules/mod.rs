@@ -191,7 +191,7 @@ impl<'a> Context<'a> {
         let (mut in_sentence, mut in_paragraph) = context_places(doc, &context, &asked);
         drop(context);
         let mut holds = |ctx: &CtxIds, hit: &Hit| -> bool {
-            let s = doc.tokens[hit.first].sentence;
+            let s = doc.tokens[hit.first()].sentence;
             let p = doc.sentences.get(s as usize).map_or(0, |x| x.paragraph);
             // A `when` phrase must be another part of the sentence than the match itself; an
             // `unless` phrase may contain it (« formation politique » protects « formation »)
@@ -202,7 +202,7 @@ impl<'a> Context<'a> {
                     Scope::Paragraph => in_paragraph.of(*id, p),
                 };
                 found.iter().any(|(_, _, span)| {
-                    !span.overlaps(&hit.span) || (may_overlap && !hit.span.contains(span))
+                    !span.overlaps(&hit.span()) || (may_overlap && !hit.span().contains(span))
                 })
             };
             (ctx.when.is_empty() || ctx.when.iter().any(|id| near(id, false)))
@@ -275,7 +275,7 @@ fn context_ranges(
     // The last sentence and paragraph taken: hits come in order, and many share them.
     let (mut last_sentence, mut last_paragraph) = (None, None);
     for &(at, ctx) in with_context {
-        let s = tokens[hits[at].first].sentence;
+        let s = tokens[hits[at].first()].sentence;
         let range = match ctx.scope {
             Scope::Sentence => {
                 if last_sentence.replace(s) == Some(s) {
@@ -389,11 +389,11 @@ fn context_places(doc: &Document, hits: &[Hit], asked: &[bool]) -> (Places, Plac
     let (mut in_sentence, mut in_paragraph) = (vec![empty; n], vec![empty; n]);
     for h in hits {
         if let Some(phrase) = asked_phrase(h) {
-            let s = doc.tokens[h.first].sentence;
+            let s = doc.tokens[h.first()].sentence;
             let p = doc.sentences.get(s as usize).map_or(0, |x| x.paragraph);
             let at = &mut next[phrase as usize];
-            in_sentence[*at as usize] = (phrase, s, h.span);
-            in_paragraph[*at as usize] = (phrase, p, h.span);
+            in_sentence[*at as usize] = (phrase, s, h.span());
+            in_paragraph[*at as usize] = (phrase, p, h.span());
             *at += 1;
         }
     }
@@ -1236,9 +1236,9 @@ scope = "paragraph"
             if let Target::Context { phrase } = h.target
                 && asked[phrase as usize]
             {
-                let s = doc.tokens[h.first].sentence;
-                want_s.push((phrase, s, h.span));
-                want_p.push((phrase, doc.sentences[s as usize].paragraph, h.span));
+                let s = doc.tokens[h.first()].sentence;
+                want_s.push((phrase, s, h.span()));
+                want_p.push((phrase, doc.sentences[s as usize].paragraph, h.span()));
             }
         }
         assert!(want_s.len() >= 8 || !asked.iter().all(|&a| a), "{want_s:?}");
@@ -1358,7 +1358,7 @@ scope = "paragraph"
                         continue;
                     }
                 };
-                let s = doc.tokens[hit.first].sentence;
+                let s = doc.tokens[hit.first()].sentence;
                 let p = doc.sentences.get(s as usize).map_or(0, |x| x.paragraph);
                 let mut near = |id: &u32, may_overlap: bool| {
                     let found = match ctx.scope {
@@ -1366,7 +1366,7 @@ scope = "paragraph"
                         Scope::Paragraph => in_paragraph.of(*id, p),
                     };
                     found.iter().any(|(_, _, span)| {
-                        !span.overlaps(&hit.span) || (may_overlap && !hit.span.contains(span))
+                        !span.overlaps(&hit.span()) || (may_overlap && !hit.span().contains(span))
                     })
                 };
                 let holds = (ctx.when.is_empty() || ctx.when.iter().any(|id| near(id, false)))

@@ -44,7 +44,7 @@ impl Rule for NearMiss {
                 .filter(|h| {
                     h.target.is_entity_form() || matches!(h.target, Target::EntityWrong { .. })
                 })
-                .map(|h| h.span),
+                .map(|h| h.span()),
         );
         let toks = &cx.doc.tokens;
         // The words of the names, to turn away first the runs that share none with a name

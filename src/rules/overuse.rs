@@ -43,16 +43,16 @@ impl Rule for Overuse {
         }
         for (id, mut hits) in by_entry {
             let o = &cx.glossary.glossary.overuses[id as usize];
-            hits.sort_by_key(|h| h.first);
-            hits.dedup_by_key(|h| h.first);
+            hits.sort_by_key(|h| h.first());
+            hits.dedup_by_key(|h| h.first());
             for (j, h) in hits.iter().enumerate() {
                 // Sorted by token: those within the window are the run that ends at `j`.
                 let in_window =
-                    j + 1 - hits[..=j].partition_point(|p| h.first - p.first >= o.window);
+                    j + 1 - hits[..=j].partition_point(|p| h.first() - p.first() >= o.window);
                 if in_window <= o.max {
                     continue;
                 }
-                let found: &str = &cx.text(h.span);
+                let found: &str = &cx.text(h.span());
                 let message = format!(
                     "« {found} » revient {in_window} fois en moins de {} mots (au plus {} conseillé{}) : {}",
                     o.window,
@@ -61,7 +61,7 @@ impl Rule for Overuse {
                     o.reason.trim()
                 );
                 out.push(
-                    Diagnostic::new(META.id, META.category, o.severity, h.span, message)
+                    Diagnostic::new(META.id, META.category, o.severity, h.span(), message)
                         .with_replacements(o.suggest.clone())
                         .with_applicability(Applicability::DisplayOnly)
                         .with_entry(&o.id),

@@ -53,7 +53,7 @@ impl Rule for Spelling {
         let glossary_spans = super::SpanSet::new(
             cx.raw_hits()
                 .filter(|h| !matches!(h.target, Target::Context { .. }))
-                .map(|h| h.span),
+                .map(|h| h.span()),
         );
         // Words written with a capital in the middle of a sentence: names.
         let names: HashSet<&str> = toks

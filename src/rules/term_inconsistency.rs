@@ -38,7 +38,7 @@ impl Rule for TermInconsistency {
             .forbidden
             .iter()
             .filter_map(|&at| match cx.hits[at].target {
-                Target::Forbidden { term, index } => Some((term, index, cx.hits[at].span)),
+                Target::Forbidden { term, index } => Some((term, index, cx.hits[at].span())),
                 _ => None,
             })
             .collect();

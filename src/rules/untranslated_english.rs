@@ -35,7 +35,7 @@ impl Rule for UntranslatedEnglish {
             cx.hits
                 .iter()
                 .filter(|h| h.target.is_entity_form())
-                .map(|h| h.span),
+                .map(|h| h.span()),
         );
         // Reported spans never overlap each other: the one that starts last before a span
         // ends is the only one that can overlap it.
@@ -52,7 +52,7 @@ impl Rule for UntranslatedEnglish {
                 continue;
             }
             let source = &t.source[index as usize];
-            let found: &str = &cx.text(hit.span);
+            let found: &str = &cx.text(hit.span());
             // An English term that is also French for the glossary (« GPU ») is not untranslated.
             let norm_source = crate::document::normalize_word(source);
             if t.approved
@@ -68,16 +68,17 @@ impl Rule for UntranslatedEnglish {
                 continue;
             }
             // Part of a brand name (« Meta AI », « AI Act »), or inside a known entity.
-            if super::beside_a_name(cx.doc, hit.first, hit.last) || entity_spans.overlaps(&hit.span)
+            if super::beside_a_name(cx.doc, hit.first(), hit.last())
+                || entity_spans.overlaps(&hit.span())
             {
                 continue;
             }
             // A whole sentence in English is an untranslated segment, not a term left behind;
             // so is an English clause in a French sentence (« … enables a number of advanced
             // features, such as … »).
-            if *english[toks[hit.first].sentence as usize]
-                .get_or_insert_with(|| sentence_is_english(toks, hit.first))
-                || english_around(cx, hit.first, hit.last)
+            if *english[toks[hit.first()].sentence as usize]
+                .get_or_insert_with(|| sentence_is_english(toks, hit.first()))
+                || english_around(cx, hit.first(), hit.last())
             {
                 continue;
             }
@@ -88,22 +89,23 @@ impl Rule for UntranslatedEnglish {
             let glued = |c: Option<char>| c.is_some_and(|c| "-_<>/=[]".contains(c));
             // A call or a C declaration: « fabs(3) », « features; ».
             let call = |c: Option<char>| c.is_some_and(|c| "(;".contains(c));
-            if glued(view[..hit.span.start].chars().next_back())
-                || glued(view[hit.span.end..].chars().next())
-                || call(view[hit.span.end..].chars().next())
-                || hit.first > 0 && IDENTIFIER_NOUNS.contains(&toks[hit.first - 1].norm.as_str())
+            if glued(view[..hit.span().start].chars().next_back())
+                || glued(view[hit.span().end..].chars().next())
+                || call(view[hit.span().end..].chars().next())
+                || hit.first() > 0
+                    && IDENTIFIER_NOUNS.contains(&toks[hit.first() - 1].norm.as_str())
             {
                 continue;
             }
             // One finding per span, whichever source term matched it.
             if reported
-                .range(..hit.span.end)
+                .range(..hit.span().end)
                 .next_back()
-                .is_some_and(|(&s, &e)| Span::new(s, e).overlaps(&hit.span))
+                .is_some_and(|(&s, &e)| Span::new(s, e).overlaps(&hit.span()))
             {
                 continue;
             }
-            reported.insert(hit.span.start, hit.span.end);
+            reported.insert(hit.span().start, hit.span().end);
             let suggestions: Vec<String> =
                 t.approved.iter().map(|a| match_case(found, a)).collect();
             out.push(
@@ -111,7 +113,7 @@ impl Rule for UntranslatedEnglish {
                     META.id,
                     META.category,
                     t.severity.min(Severity::Warning).max(META.severity),
-                    hit.span,
+                    hit.span(),
                     format!(
                         "« {found} » est resté en anglais : le glossaire donne {}.",
                         quote_list(&t.approved)

@@ -36,12 +36,12 @@ impl UnitRule for MissingKeyTerm {
             let terms: BTreeSet<u32> = cx.source_hits[i]
                 .iter()
                 // « Meta AI » is a name, kept as is in the translation.
-                .filter(|h| !crate::rules::beside_a_name(&cx.sources[i], h.first, h.last))
+                .filter(|h| !crate::rules::beside_a_name(&cx.sources[i], h.first(), h.last()))
                 .filter_map(|h| match h.target {
                     Target::Source { term, index } => {
                         // Acronyms must keep their case in the source too (« AI », not « ai »).
                         let s = &g.terms[term as usize].source[index as usize];
-                        let found = &u.source[h.span.start..h.span.end];
+                        let found = &u.source[h.span().start..h.span().end];
                         let acronym = !s.chars().any(char::is_lowercase);
                         (!acronym || !found.chars().any(char::is_lowercase)).then_some(term)
                     }
@@ -66,12 +66,12 @@ impl UnitRule for MissingKeyTerm {
                 let source_term = t.source.first().cloned().unwrap_or_default();
                 let d = match forbidden {
                     Some(h) => {
-                        let found: &str = &cx.cx.text(h.span);
+                        let found: &str = &cx.cx.text(h.span());
                         Diagnostic::new(
                             META.id,
                             META.category,
                             t.severity,
-                            h.span,
+                            h.span(),
                             format!(
                                 "« {found} » rend « {source_term} » ; le glossaire demande {}.",
                                 quote_list(&t.approved)

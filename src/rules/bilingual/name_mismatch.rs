@@ -69,7 +69,7 @@ impl UnitRule for NameMismatch {
             let in_source: BTreeSet<u32> = cx.source_hits[i]
                 .iter()
                 .filter(|h| {
-                    u.source[h.span.start..h.span.end]
+                    u.source[h.span().start..h.span().end]
                         .chars()
                         .any(char::is_uppercase)
                 })
@@ -100,12 +100,12 @@ impl UnitRule for NameMismatch {
             for h in cx.target_hits(u, false) {
                 if let Some(e) = entity_of(h.target)
                     && !in_source.contains(&e)
-                    && cx.cx.text(h.span).chars().any(char::is_uppercase)
+                    && cx.cx.text(h.span()).chars().any(char::is_uppercase)
                 {
                     let name = &g.entities[e as usize].name;
                     out.push(cx.unit_diag(
                             u,
-                            Diagnostic::new(META.id, Category::Addition, Severity::Info, h.span, format!("« {name} » apparaît dans la traduction mais pas dans la source."))
+                            Diagnostic::new(META.id, Category::Addition, Severity::Info, h.span(), format!("« {name} » apparaît dans la traduction mais pas dans la source."))
                                 .with_entry(&g.entities[e as usize].id),
                         ));
                 }
@@ -113,7 +113,7 @@ impl UnitRule for NameMismatch {
             // Acronyms and mixed-case names outside the glossary (glossary term sources such
             // as « AI » are the key-term rule's business).
             let covered: Vec<crate::diagnostic::Span> =
-                cx.source_hits[i].iter().map(|h| h.span).collect();
+                cx.source_hits[i].iter().map(|h| h.span()).collect();
             // The target's words, cut when a source has such a name (most have none).
             let mut target_words: Option<BTreeSet<&str>> = None;
             let mut seen = BTreeSet::new();
