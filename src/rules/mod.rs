@@ -148,6 +148,10 @@ pub struct Context<'a> {
     /// `raw_hits`): few, where a termbase finds hundreds of thousands of hits in all.
     dropped: Vec<(usize, Hit)>,
     pub settings: &'a RuleSettings,
+    /// A number no other context of this process has: what a document's memo keeps about
+    /// these hits (`forbidden_term::HitPlaces`) is known by it, where the hits' address
+    /// could be that of another context's hits made after those were freed.
+    pub(crate) run: u64,
 }
 
 impl<'a> Context<'a> {
@@ -229,12 +233,14 @@ impl<'a> Context<'a> {
             }
             hits.truncate(to);
         }
+        static RUNS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Context {
             doc,
             glossary,
             hits,
             dropped,
             settings,
+            run: RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 
