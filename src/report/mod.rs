@@ -187,7 +187,7 @@ impl<'a> Positions<'a> {
             self.line = if offset < self.offset {
                 lines.line_of(offset)
             } else {
-                line_from(lines, self.line + 1, offset)
+                lines.line_of_from(self.line + 1, offset)
             };
             self.offset = lines.line_start(self.line);
             self.column = 1;
@@ -205,38 +205,6 @@ impl<'a> Positions<'a> {
         let (l2, c2) = end.at(d.span.end);
         (l1, c1, l2, c2)
     }
-}
-
-/// The line of `offset`, which is line `from` or a later one: found by steps doubling from
-/// `from`, then a bisection between the last two (`LineIndex::line_of` bisects all the
-/// lines: with the termbase's 15,000 findings on the PO text, the line starts of each
-/// bisection's last steps were read from memory, where the next finding is most often a
-/// few lines on).
-fn line_from(lines: &crate::document::LineIndex, from: usize, offset: usize) -> usize {
-    debug_assert!(lines.line_start(from) <= offset);
-    // Line `lo` starts at or before `offset`, line `hi` (or the end) after it.
-    let mut lo = from;
-    let mut step = 1;
-    let mut hi = loop {
-        let probe = lo + step;
-        if probe >= lines.len() {
-            break lines.len();
-        }
-        if lines.line_start(probe) > offset {
-            break probe;
-        }
-        lo = probe;
-        step *= 2;
-    };
-    while hi - lo > 1 {
-        let mid = lo + (hi - lo) / 2;
-        if lines.line_start(mid) <= offset {
-            lo = mid;
-        } else {
-            hi = mid;
-        }
-    }
-    lo
 }
 
 #[cfg(test)]
