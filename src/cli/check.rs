@@ -108,6 +108,8 @@ pub(crate) fn run_checks(
         };
     }
     let progress = progress_bar(args, jobs.len());
+    // A lone file's tokens are left to the process's end (`Document::release_at_exit`).
+    let lone = jobs.len() == 1;
     let outcomes: Vec<Result<Option<FileResult>, InputError>> = jobs
         .par_iter()
         .map(|(input, loaded)| {
@@ -119,7 +121,11 @@ pub(crate) fn run_checks(
                         &mut r.diagnostics,
                     );
                     // Held until the report: only what the report needs.
-                    r.doc.release();
+                    if lone {
+                        r.doc.release_at_exit();
+                    } else {
+                        r.doc.release();
+                    }
                     r
                 })
             });

@@ -304,6 +304,19 @@ impl Document {
         self.memo = Memo::default();
     }
 
+    /// `release`, but the tokens are left to the process, not freed: for the document of
+    /// a run that checks one file, whose process ends once the report is written (and
+    /// leaves its results unfreed, see `cli::check`). Dropping the tokens reads the whole
+    /// list for the few norms on the heap (`drop_in_place<[Token]>`: 0.44 ms of the PO
+    /// text's 61 ms, 13 MB read) and gives back its mapping, which the process's end does
+    /// anyway. The rest is freed as `release` does: the heap's blocks of the shared
+    /// analyses are reused by the report, which otherwise grew the heap into fresh pages
+    /// (keeping the whole document unreleased was no faster).
+    pub fn release_at_exit(&mut self) {
+        std::mem::forget(std::mem::take(&mut self.tokens));
+        self.release();
+    }
+
     /// True when the view between two offsets holds only white space (no punctuation,
     /// no masked content): the two tokens around it belong to one phrase.
     pub fn gap_is_space(&self, start: usize, end: usize) -> bool {
@@ -600,15 +613,25 @@ mod tests {
 
     #[test]
     fn a_released_document_keeps_its_word_count_and_text() {
-        let mut doc = Document::from_str("La puce de Meta, gravée en 3 nm, arrive.");
-        let (words, text) = (doc.word_count(), doc.text.clone());
-        assert_eq!(words, 8);
-        doc.release();
-        assert!(doc.tokens.is_empty() && doc.sentences.is_empty());
-        assert_eq!(
-            (doc.word_count(), doc.text.as_str()),
-            (words, text.as_str())
-        );
+        for at_exit in [false, true] {
+            let mut doc = Document::from_str("La puce de Meta, gravée en 3 nm, arrive.");
+            let (words, text) = (doc.word_count(), doc.text.clone());
+            assert_eq!(words, 8);
+            let vocabulary = doc.vocabulary();
+            if at_exit {
+                doc.release_at_exit();
+            } else {
+                doc.release();
+            }
+            assert!(doc.tokens.is_empty() && doc.sentences.is_empty());
+            // The memo was emptied: its vocabulary is made again (of no tokens).
+            assert!(!std::sync::Arc::ptr_eq(&vocabulary, &doc.vocabulary()));
+            assert_eq!(doc.vocabulary().len(), 0);
+            assert_eq!(
+                (doc.word_count(), doc.text.as_str()),
+                (words, text.as_str())
+            );
+        }
     }
 
     #[test]
