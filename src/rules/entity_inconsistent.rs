@@ -48,7 +48,7 @@ impl Rule for EntityInconsistent {
                 && is_judged_spelling(cx, hit.span(), hit.first())
             {
                 let key = cx.text(hit.span()).to_lowercase();
-                groups.push(key.into(), (hit.span(), Some(entity as usize)));
+                groups.push(key.into(), Spelling::new(hit.span(), Some(entity as usize)));
                 covered.push(hit.span());
             }
         }
@@ -84,7 +84,7 @@ impl Rule for EntityInconsistent {
             }
             let group = *group_of[id as usize]
                 .get_or_insert_with(|| groups.group(Cow::Borrowed(t.norm.as_str())) as u32);
-            groups.add(group as usize, (span, None));
+            groups.add(group as usize, Spelling::new(span, None));
         }
         // (A name written one way throughout, most of them, has one spelling: told from
         // the bytes, without making the text of each occurrence, and left out before the
@@ -92,7 +92,7 @@ impl Rule for EntityInconsistent {
         let (spellings, in_order) = groups.in_order(|o| !written_alike(cx.doc, o));
         for range in in_order {
             let occurrences = &spellings[range];
-            let texts: Vec<Cow<str>> = occurrences.iter().map(|o| cx.text(o.0)).collect();
+            let texts: Vec<Cow<str>> = occurrences.iter().map(|o| cx.text(o.span())).collect();
             // Spellings that differ beyond the capital of a sentence start.
             let mut kinds: Vec<(&str, usize)> = Vec::new();
             for s in &texts {
@@ -106,7 +106,7 @@ impl Rule for EntityInconsistent {
             if kinds.len() < 2 {
                 continue;
             }
-            let entity = occurrences.iter().find_map(|o| o.1);
+            let entity = occurrences.iter().find_map(|o| o.entity());
             let canonical = entity.map(|e| cx.glossary.glossary.entities[e].name.clone());
             // Report at the first occurrence that is not the canonical (or first) spelling.
             let reference = canonical.clone().unwrap_or_else(|| kinds[0].0.to_string());
@@ -131,7 +131,7 @@ impl Rule for EntityInconsistent {
                     META.id,
                     META.category,
                     META.severity,
-                    first_other.0,
+                    first_other.span(),
                     message,
                 )
                 .with_replacements([reference.clone()])
@@ -147,7 +147,38 @@ impl Rule for EntityInconsistent {
 
 /// One occurrence of a name: where (its text is read when it is compared with others), and
 /// the glossary entity it is a form of.
-type Spelling = (Span, Option<usize>);
+/// An occurrence of a name: its span, and the glossary entity it was found as, if any.
+/// Offsets and the entity's index in 32 bits (a document holds less than 4 GiB,
+/// `Document::MAX_LEN`): 12 bytes, where a span and an `Option<usize>` took 32, and each
+/// of `Groups::added` 40. The man pages' 60,000 capitalised words made that list grow to
+/// 2.4 MB, a block mapped apart on a fresh huge page (`cli::alloc`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Spelling {
+    start: u32,
+    end: u32,
+    /// The entity's index, or `NO_ENTITY`.
+    entity: u32,
+}
+
+const NO_ENTITY: u32 = u32::MAX;
+
+impl Spelling {
+    fn new(span: Span, entity: Option<usize>) -> Spelling {
+        Spelling {
+            start: span.start as u32,
+            end: span.end as u32,
+            entity: entity.map_or(NO_ENTITY, |e| e as u32),
+        }
+    }
+
+    fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    fn entity(&self) -> Option<usize> {
+        (self.entity != NO_ENTITY).then_some(self.entity as usize)
+    }
+}
 
 /// The spellings of each name, by lower-case key.
 ///
@@ -224,9 +255,9 @@ fn written_alike(doc: &crate::document::Document, occurrences: &[Spelling]) -> b
         return true;
     };
     let range = |s: Span| s.start..s.end;
-    let (t, v) = (&text[range(first.0)], &view[range(first.0)]);
+    let (t, v) = (&text[range(first.span())], &view[range(first.span())]);
     rest.iter()
-        .all(|o| &text[range(o.0)] == t && &view[range(o.0)] == v)
+        .all(|o| &text[range(o.span())] == t && &view[range(o.span())] == v)
 }
 
 /// True when a word (its normalised form) has fewer than three characters: never taken as
@@ -317,6 +348,23 @@ mod tests {
         assert!(hit > 1000 && missed > 1000, "{hit} {missed}");
     }
 
+    /// A spelling gives back the span and the entity it was made of, up to offsets and
+    /// indices near 4 GiB.
+    #[test]
+    fn spellings_keep_their_span_and_entity() {
+        use super::Spelling;
+        use crate::diagnostic::Span;
+        let mut rng = Rng::new(0x5_9e11);
+        for _ in 0..1000 {
+            let start = rng.below(u32::MAX as usize);
+            let end = start + rng.below(u32::MAX as usize - start);
+            let entity = [None, Some(0), Some(rng.below(u32::MAX as usize))][rng.below(3)];
+            let s = Spelling::new(Span::new(start, end), entity);
+            assert_eq!((s.span(), s.entity()), (Span::new(start, end), entity));
+        }
+        assert_eq!(std::mem::size_of::<(u32, Spelling)>(), 16);
+    }
+
     /// The groups in order are those of a list per key that `keep` keeps, in the order of
     /// the keys: on random spellings added under random keys.
     #[test]
@@ -333,7 +381,7 @@ mod tests {
             let mut reference: BTreeMap<&str, Vec<Spelling>> = BTreeMap::new();
             for n in 0..rng.below(40) {
                 let key = keys[rng.below(keys.len())];
-                let spelling = (Span::new(n, n + 1), (rng.below(2) == 0).then_some(n));
+                let spelling = Spelling::new(Span::new(n, n + 1), (rng.below(2) == 0).then_some(n));
                 if rng.below(2) == 0 {
                     groups.push(Cow::Owned(key.to_string()), spelling);
                 } else {
@@ -344,8 +392,9 @@ mod tests {
             }
             // (Groups kept on their spellings: here, those whose first has an even start
             // or whose last has an entity.)
-            let keep =
-                |v: &[Spelling]| v[0].0.start.is_multiple_of(2) || v[v.len() - 1].1.is_some();
+            let keep = |v: &[Spelling]| {
+                v[0].span().start.is_multiple_of(2) || v[v.len() - 1].entity().is_some()
+            };
             let (spellings, ranges) = groups.in_order(keep);
             let got: Vec<&[Spelling]> = ranges.into_iter().map(|r| &spellings[r]).collect();
             let want: Vec<&[Spelling]> = (reference.values())
@@ -363,7 +412,7 @@ mod tests {
     /// taken in random groups.
     #[test]
     fn occurrences_written_alike_are_shown_alike() {
-        use super::written_alike;
+        use super::{Spelling, written_alike};
         use crate::diagnostic::Span;
         use crate::document::Document;
         let pieces = [
@@ -396,11 +445,11 @@ mod tests {
                 .map(|p| Span::new(p, p + 6))
                 .collect();
             for _ in 0..4 {
-                let mut group: Vec<(Span, Option<usize>)> = Vec::new();
+                let mut group: Vec<Spelling> = Vec::new();
                 for _ in 0..2 + rng.below(3) {
                     let from = if rng.below(2) == 0 { &names } else { &anywhere };
                     if !from.is_empty() {
-                        group.push((from[rng.below(from.len())], None));
+                        group.push(Spelling::new(from[rng.below(from.len())], None));
                     }
                 }
                 if group.len() < 2 {
@@ -408,9 +457,10 @@ mod tests {
                 }
                 if written_alike(&doc, &group) {
                     alike += 1;
-                    let first = doc.display(group[0].0.start, group[0].0.end);
+                    let first = doc.display(group[0].span().start, group[0].span().end);
                     for o in &group {
-                        assert_eq!(doc.display(o.0.start, o.0.end), first, "{:?}", doc.text);
+                        let span = o.span();
+                        assert_eq!(doc.display(span.start, span.end), first, "{:?}", doc.text);
                     }
                 } else {
                     unlike += 1;
