@@ -720,13 +720,18 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
 /// sign, on the line's bytes; the regex (which takes 10 M instructions to build) runs only
 /// on a line where a character beyond ASCII stands where `\d` or `\w` is asked of it and
 /// the standard library cannot tell (a digit of another script, a combining mark).
+///
+/// The signs are found with memchr, « % { $ » first and « ~ » (rare) only when none of
+/// them makes a match: whatever their order, the answer is the same (a match found, or
+/// every sign tried, `unsure` set by the same ones). (Looked for byte by byte, they were
+/// 40 % of the per-line facts' time on the PO text, whose lines hold a « %s » in three of
+/// eight.)
 fn has_placeholder(line: &str) -> bool {
     let mut unsure = false;
-    let found = line
-        .bytes()
-        .enumerate()
-        .filter(|&(_, b)| matches!(b, b'%' | b'{' | b'$' | b'~'))
-        .any(|(i, _)| placeholder_at(line, i, &mut unsure));
+    let b = line.as_bytes();
+    let found = memchr::memchr3_iter(b'%', b'{', b'$', b)
+        .any(|i| placeholder_at(line, i, &mut unsure))
+        || memchr::memchr_iter(b'~', b).any(|i| placeholder_at(line, i, &mut unsure));
     found || (unsure && PLACEHOLDER.is_match(line))
 }
 
