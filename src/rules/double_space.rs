@@ -26,19 +26,22 @@ static META: RuleMeta = RuleMeta {
 
 /// The lines that hold two spaces in a row, in order: one search over the whole text,
 /// which goes on from the next line once a line is found (a PO file's indented lines hold
-/// many, each looked up by `LineIndex::lines_of`).
+/// many, each looked up by `LineIndex::lines_of`). Each line is found from the one after
+/// the last (`LineIndex::line_of_from`): a bisection of all the lines for each was a third
+/// of the rule's time on the PO text (4,600 lines).
 fn doubled_lines(doc: &crate::document::Document) -> Vec<usize> {
     let finder = memchr::memmem::Finder::new(b"  ");
     let bytes = doc.text.as_bytes();
     let mut lines = Vec::new();
-    let mut from = 0;
+    let (mut from, mut next) = (0, 0);
     while let Some(k) = finder.find(&bytes[from..]) {
-        let line = doc.lines.line_of(from + k);
+        let line = doc.lines.line_of_from(next, from + k);
         lines.push(line);
         if line + 1 == doc.lines.len() {
             break;
         }
-        from = doc.lines.line_start(line + 1);
+        next = line + 1;
+        from = doc.lines.line_start(next);
     }
     lines
 }
