@@ -6,7 +6,7 @@ pub struct LineIndex {
     /// (`Document::MAX_LEN`). The list lives to the end of the run, in the heap (on huge
     /// pages, see `cli::alloc`), written whole: as `usize` it took 512 KB of it on the PO
     /// text.
-    starts: Vec<u32>,
+    pub(super) starts: Vec<u32>,
 }
 
 impl LineIndex {
@@ -16,6 +16,13 @@ impl LineIndex {
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
         // The room the list grew into but did not write goes back to the heap (in place),
         // for the blocks made after it.
+        starts.shrink_to_fit();
+        LineIndex { starts }
+    }
+
+    /// The index of lines that start at `starts` (those `new` finds: 0, then after each
+    /// line feed), found on the way by the splitter (`segment::Builder::line`).
+    pub(super) fn from_starts(mut starts: Vec<u32>) -> LineIndex {
         starts.shrink_to_fit();
         LineIndex { starts }
     }

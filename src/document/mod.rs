@@ -192,12 +192,17 @@ impl Document {
     ) -> Document {
         assert!(text.len() <= Self::MAX_LEN, "text of 4 GiB or more");
         let (text, view) = crate::timing::time("document/view", || text_and_view(text, mask));
-        let (sentences, mut tokens) =
-            crate::timing::time("document/segment", || sentences_and_tokens(&view));
-        let (listed, words) = crate::timing::time("document/assign", || {
-            assign_sentences(&mut tokens, &sentences)
+        let Split {
+            sentences,
+            tokens,
+            listed,
+            words,
+            line_starts,
+        } = crate::timing::time("document/segment", || sentences_and_tokens(&view));
+        let lines = crate::timing::time("document/lines", || match line_starts {
+            Some(starts) if same_line_feeds(&text, mask) => LineIndex::from_starts(starts),
+            _ => LineIndex::new(&text),
         });
-        let lines = crate::timing::time("document/lines", || LineIndex::new(&text));
         let doc = Document {
             path: path.into(),
             text,
@@ -381,9 +386,23 @@ pub fn in_parallel(len: usize) -> bool {
     len >= PARALLEL_FROM && rayon::current_num_threads() > 1
 }
 
+/// What `sentences_and_tokens` finds in a view.
+struct Split {
+    sentences: Vec<Sentence>,
+    /// The words, each given its sentence.
+    tokens: Vec<Token>,
+    /// The tokens with a capital, and the word count (`assign_sentences`).
+    listed: crate::rules::Capitalized,
+    words: usize,
+    /// The view's line starts (as `LineIndex` holds them), when found on the way.
+    line_starts: Option<Vec<u32>>,
+}
+
 /// The sentences and the words of a view, from one pass of UAX #29 over its lines (the
-/// same as `sentences` and `tokenize` apart).
-fn sentences_and_tokens(view: &str) -> (Vec<Sentence>, Vec<Token>) {
+/// same as `sentences` and `tokenize` apart), each token given its sentence, with the
+/// tokens with a capital and the word count (`assign_sentences`), and on one thread the
+/// line starts, from the lines the splitter walks.
+fn sentences_and_tokens(view: &str) -> Split {
     if in_parallel(view.len()) {
         // Lines are independent in UAX #29: pieces cut after a line feed give the same
         // boundaries, joined in order.
@@ -392,16 +411,45 @@ fn sentences_and_tokens(view: &str) -> (Vec<Sentence>, Vec<Token>) {
             .into_par_iter()
             .map(|(a, b)| words_and_bounds(view, a, b))
             .collect();
-        let (tokens, bounds) = join(pieces);
-        (segment::from_bounds(view, &bounds), tokens)
+        let (mut tokens, bounds) = join(pieces);
+        let sentences = segment::from_bounds(view, &bounds);
+        let (listed, words) = assign_sentences(&mut tokens, &sentences);
+        Split {
+            sentences,
+            tokens,
+            listed,
+            words,
+            line_starts: None,
+        }
     } else {
         // The sentence segments go to the sentences as they come, not through a list, and
-        // the paragraph breaks are found on the lines the splitter walks.
+        // the paragraph breaks and the line starts are found on the lines the splitter
+        // walks. The tokens are given their sentences line by line, as the sentences come
+        // (`Assign`).
         let mut sentences = segment::Builder::streaming(view);
         // About one token in six bytes of French prose.
-        let tokens = words_with(view, 0, view.len(), view.len() / 6, &mut sentences);
-        (sentences.finish(), tokens)
+        let mut tokens = words_with(view, 0, view.len(), view.len() / 6, &mut sentences);
+        let (sentences, listed, words, line_starts) = sentences.finish_assigned(&mut tokens);
+        Split {
+            sentences,
+            tokens,
+            listed,
+            words,
+            line_starts: Some(line_starts),
+        }
     }
+}
+
+/// True when the view under `mask` has its line feeds where `text` has them: the mask
+/// keeps them but in its hidden ranges (`mask::mask_bytes`), and puts none of its own.
+fn same_line_feeds(text: &str, mask: &Mask) -> bool {
+    mask.ranges().iter().all(|&(start, end, kind)| {
+        kind != MaskKind::Hidden
+            || text
+                .as_bytes()
+                .get(start..end.min(text.len()))
+                .is_none_or(|r| memchr::memchr(b'\n', r).is_none())
+    })
 }
 
 /// The words and the UAX #29 sentence segments of `view[from..to]`, in offsets of `view`.
@@ -511,6 +559,100 @@ fn assign_sentences(
         inside = true;
     }
     (listed, words)
+}
+
+/// `assign_sentences` made on the way, as the sentences come: `settle` after each line
+/// of the splitter (`segment::Builder`), `finish` at the end. The tokens of a line are
+/// still in the caches when they are given their sentence, where `assign_sentences` read
+/// and wrote the whole list again (13 MB on the PO text) after the splitter.
+///
+/// A token's sentence is the first that ends after its start, the last one for the
+/// tokens after them all. Sentences come in order and only the last one given so far
+/// may still grow (its end moves on when the next segment continues it): a token that
+/// starts before its end has its sentence for good; the others wait for the next
+/// sentences or for `finish`.
+pub(super) struct Assign {
+    /// The next token to give its sentence.
+    next: usize,
+    /// The sentence of the last token given one (`usize::MAX` before the first).
+    last: usize,
+    listed: crate::rules::Capitalized,
+    words: usize,
+}
+
+impl Assign {
+    pub(super) fn new() -> Assign {
+        Assign {
+            next: 0,
+            last: usize::MAX,
+            listed: crate::rules::Capitalized::empty(),
+            words: 0,
+        }
+    }
+
+    /// Gives its sentence to each token from the next one on that starts before the end
+    /// of the last of `sentences`. (Out of line, out of the splitter's loop.)
+    #[inline(never)]
+    pub(super) fn settle(&mut self, tokens: &mut [Token], sentences: &[Sentence]) {
+        let Some(end) = sentences.last().map(|s| s.end) else {
+            return;
+        };
+        // (In locals: in the fields, each was stored again at every token, the list's
+        // growth being a call that may read them.)
+        let (mut k, mut last, mut words) = (self.next, self.last, self.words);
+        // (The sentence of the last token given one, or the first, and its end.)
+        let mut s = if last == usize::MAX { 0 } else { last };
+        let mut ends = sentences[s].end;
+        while let Some(t) = tokens.get_mut(k)
+            && t.start() < end
+        {
+            // (Found before the last sentence, whose end is after the start. The end is
+            // kept at hand: found from `s` at each token, a chain of loads, each waiting
+            // for the one before, 1.35 ms a run on the PO text.)
+            if ends <= t.start() {
+                while sentences[s].end <= t.start() {
+                    s += 1;
+                }
+                ends = sentences[s].end;
+            }
+            t.sentence = s as u32;
+            self.listed.note(k, t, last == s);
+            words += usize::from(t.word);
+            last = s;
+            k += 1;
+        }
+        (self.next, self.last, self.words) = (k, last, words);
+    }
+
+    /// The tokens from which `settle` has yet to give sentences.
+    #[inline(always)]
+    pub(super) fn next(&self) -> usize {
+        self.next
+    }
+
+    /// Gives the tokens left the last of `sentences` (0 when there is none), after
+    /// `settle`: the tokens with a capital and the word count.
+    pub(super) fn finish(
+        mut self,
+        tokens: &mut [Token],
+        sentences: &[Sentence],
+    ) -> (crate::rules::Capitalized, usize) {
+        self.settle(tokens, sentences);
+        let last = sentences.len().saturating_sub(1);
+        let next = self.next;
+        for (k, t) in tokens.iter_mut().enumerate().skip(next) {
+            self.give(k, t, last);
+        }
+        (self.listed, self.words)
+    }
+
+    #[inline(always)]
+    fn give(&mut self, k: usize, t: &mut Token, s: usize) {
+        t.sentence = s as u32;
+        self.listed.note(k, t, self.last == s);
+        self.words += usize::from(t.word);
+        self.last = s;
+    }
 }
 
 #[cfg(test)]
@@ -709,7 +851,11 @@ mod tests {
         let mut rng = crate::testing::Rng::new(0x5851_F42D_4C95_7F2D);
         for _ in 0..5_000 {
             let t = rng.string(&pieces, 20);
-            let (sentences, mut tokens) = sentences_and_tokens(&t);
+            let Split {
+                sentences,
+                mut tokens,
+                ..
+            } = sentences_and_tokens(&t);
             let mut expected = tokens.clone();
             reference_assign(&mut expected, &sentences);
             let (listed, words) = assign_sentences(&mut tokens, &sentences);
@@ -737,7 +883,9 @@ mod tests {
     }
 
     /// The sentences made as the splitter finds their segments are those made from the
-    /// list of the segments, and the words those of `tokenize`, on random texts.
+    /// list of the segments, and the words those of `tokenize` with the sentences,
+    /// capitals and word count `assign_sentences` gives them (where `Assign` gives them
+    /// line by line), on random texts.
     #[test]
     fn sentences_made_on_the_way_are_those_of_the_segments() {
         let pieces = [
@@ -767,11 +915,21 @@ mod tests {
         {
             let mut bounds = Vec::new();
             uax29::sentence_bounds(&t, |s, e| bounds.push((s, e)));
-            assert_eq!(
-                sentences_and_tokens(&t),
-                (segment::from_bounds(&t, &bounds), tokenize(&t, 0, t.len())),
-                "{t:?}"
-            );
+            let Split {
+                sentences,
+                tokens,
+                listed,
+                words,
+                line_starts,
+            } = sentences_and_tokens(&t);
+            assert_eq!(line_starts, Some(LineIndex::new(&t).starts), "{t:?}");
+            let expected_sentences = segment::from_bounds(&t, &bounds);
+            let mut expected = tokenize(&t, 0, t.len());
+            let (expected_listed, expected_words) =
+                assign_sentences(&mut expected, &expected_sentences);
+            assert_eq!((sentences, tokens), (expected_sentences, expected), "{t:?}");
+            assert_eq!(capitals(&listed), capitals(&expected_listed), "{t:?}");
+            assert_eq!(words, expected_words, "{t:?}");
         }
     }
 

@@ -44,6 +44,10 @@ pub(super) struct Builder<'a> {
     merge_next: bool,
     /// Paragraph breaks before the current segment (segments come in order).
     before: usize,
+    /// The tokens' sentences given on the way (`streaming`, `settle`).
+    assign: super::Assign,
+    /// The lines' starts (`line`), as `LineIndex` holds them.
+    line_starts: Vec<u32>,
 }
 
 impl<'a> Builder<'a> {
@@ -111,15 +115,38 @@ impl<'a> Builder<'a> {
             out: Vec::with_capacity(view.len() / 48),
             merge_next: false,
             before: 0,
+            assign: super::Assign::new(),
+            line_starts: Vec::new(),
         }
     }
 
+    /// `finish`, the tokens given their sentences (those `settle` left): the tokens with a
+    /// capital and the word count (see `super::Assign`).
+    pub(super) fn finish_assigned(
+        mut self,
+        tokens: &mut [super::Token],
+    ) -> (Vec<Sentence>, crate::rules::Capitalized, usize, Vec<u32>) {
+        let assign = std::mem::replace(&mut self.assign, super::Assign::new());
+        let (listed, words) = assign.finish(tokens, &self.out);
+        let mut line_starts = std::mem::take(&mut self.line_starts);
+        // (A start after the last line feed, as `LineIndex::new` has one: the splitter
+        // gives no empty line there; and a first line in an empty view.)
+        if self.view.ends_with('\n') || self.view.is_empty() {
+            line_starts.push(self.view.len() as u32);
+        }
+        (self.finish(), listed, words, line_starts)
+    }
+
     /// Takes the line `view[start..end]` (with its line feed, the last one without),
-    /// before its segments: its line feed is a paragraph break when the line is blank (as
-    /// in `paragraph_breaks`). Most lines start with a letter or a sign: turned away on
-    /// their first byte.
+    /// before its segments: its start is noted (`finish_assigned`: the line starts of
+    /// `LineIndex`, where `LineIndex::new` searched the text again for its line feeds,
+    /// one `memchr` call each), and its line feed is a paragraph break when the line is
+    /// blank (as in `paragraph_breaks`). Most lines start with a letter or a sign: turned
+    /// away on their first byte.
     #[inline(always)]
     pub(super) fn line(&mut self, start: usize, end: usize) {
+        // (A view holds less than 4 GiB: `Document::MAX_LEN`.)
+        self.line_starts.push(start as u32);
         if matches!(self.view.as_bytes()[start], b'\n' | b' ' | b'\t' | b'\r') {
             self.blank_line(start, end);
         }
@@ -145,6 +172,14 @@ impl super::tokens::Sentences for Builder<'_> {
     #[inline(always)]
     fn line(&mut self, start: usize, end: usize) {
         Builder::line(self, start, end);
+    }
+    /// (Once 64 tokens wait, 2 KB, still in the caches: each call ends its loop on a
+    /// branch not foreseen, where a line holds about ten.)
+    #[inline(always)]
+    fn settle(&mut self, tokens: &mut [super::Token]) {
+        if tokens.len() >= self.assign.next() + 64 {
+            self.assign.settle(tokens, &self.out);
+        }
     }
 }
 

@@ -593,6 +593,9 @@ pub fn tokenize(view: &str, from: usize, to: usize) -> Vec<Token> {
 pub(super) trait Sentences {
     fn segment(&mut self, start: usize, end: usize);
     fn line(&mut self, _start: usize, _end: usize) {}
+    /// Called before each line with the tokens so far: those of the lines before it, whose
+    /// sentence segments have all been given (see `super::Assign`).
+    fn settle(&mut self, _tokens: &mut [Token]) {}
 }
 
 impl<T: Sentences> Sentences for &mut T {
@@ -603,6 +606,10 @@ impl<T: Sentences> Sentences for &mut T {
     #[inline(always)]
     fn line(&mut self, start: usize, end: usize) {
         (**self).line(start, end);
+    }
+    #[inline(always)]
+    fn settle(&mut self, tokens: &mut [Token]) {
+        (**self).settle(tokens);
     }
 }
 
@@ -653,6 +660,7 @@ impl<S: Sentences> super::uax29::Sink for Tokeniser<'_, '_, S> {
     }
     #[inline(always)]
     fn line(&mut self, start: usize, end: usize) {
+        self.sentences.settle(self.tokens);
         self.sentences.line(self.from + start, self.from + end);
     }
 }
