@@ -2215,12 +2215,15 @@ impl WordMemo {
     }
 
     /// Makes room for `n` words (grown by doubling, a first document's words were copied
-    /// over and over: 2 M instructions on the man pages), as many lemmas and patterns.
+    /// over and over: 2 M instructions on the man pages) and as many lemmas. The patterns
+    /// the words start (`starts`, 72 bytes each) grow as they come: few words start one,
+    /// and room for one per word (1.1 MB for the PO text, kept with the memo to the end of
+    /// the run) raised the heap's high-water mark, which the later blocks of the run then
+    /// lay above, in fresh huge pages.
     fn reserve(&mut self, n: usize) {
         self.keys.reserve(n);
         self.words.reserve(n);
         self.lemmas.reserve(n);
-        self.starts.reserve(n);
     }
 
     /// About the memory it holds.
