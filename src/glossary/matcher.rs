@@ -2038,12 +2038,36 @@ impl WordMemo {
     ) -> Vec<u32> {
         const AHEAD: usize = 4;
         let n = words.len();
-        if !ahead {
+        let mut words = words.fuse();
+        if !ahead && n < NEAR_FROM {
             return words
                 .map(|w| self.add(m, w, WordKey::of(w.as_bytes()), hash_bytes(w.as_bytes())))
                 .collect();
         }
-        let mut words = words.fuse();
+        if !ahead {
+            // The tables are small, but a run reads them for the first time: the first slot
+            // of each word's form is asked of the memory `NEAR` words before its look-up
+            // (the first step below), where `get_hashed` waited for it (61 % of its samples
+            // on the PO text with the default glossary, on the loads of the slot's tag and
+            // id). The words asked for and not yet looked up wait in `near`, with their
+            // hashes (by index modulo `NEAR`).
+            const NEAR: usize = 4;
+            let mut near = [("", 0); NEAR];
+            for slot in &mut near {
+                if let Some(w) = words.next() {
+                    *slot = (w, m.forms.hash_ahead(w));
+                }
+            }
+            return (0..n)
+                .map(|k| {
+                    let (w, h) = near[k % NEAR];
+                    if let Some(next) = words.next() {
+                        near[k % NEAR] = (next, m.forms.hash_ahead(next));
+                    }
+                    self.add(m, w, WordKey::of(w.as_bytes()), h)
+                })
+                .collect();
+        }
         let mut ahead: Vec<(&str, u64, Option<u32>)> = Vec::with_capacity(n);
         let mut entries = Vec::with_capacity(n);
         let lemmas = |f: Option<u32>| f.map_or(&[][..], |f| m.form_lemmas.get(f));
@@ -2191,12 +2215,15 @@ impl WordMemo {
     }
 
     /// Makes room for `n` words (grown by doubling, a first document's words were copied
-    /// over and over: 2 M instructions on the man pages), as many lemmas and patterns.
+    /// over and over: 2 M instructions on the man pages) and as many lemmas. The patterns
+    /// the words start (`starts`, 72 bytes each) grow as they come: few words start one,
+    /// and room for one per word (1.1 MB for the PO text, kept with the memo to the end of
+    /// the run) raised the heap's high-water mark, which the later blocks of the run then
+    /// lay above, in fresh huge pages.
     fn reserve(&mut self, n: usize) {
         self.keys.reserve(n);
         self.words.reserve(n);
         self.lemmas.reserve(n);
-        self.starts.reserve(n);
     }
 
     /// About the memory it holds.
@@ -2321,6 +2348,19 @@ impl Thirds {
     }
 }
 
+/// How many words ahead `Local::looked_up` asks for a word's first token.
+const FIRST_AHEAD: usize = 16;
+
+/// The number of tokens from which `Local::looked_up` asks for the words' first tokens
+/// ahead: 1 MB of tokens, the size of a core's second-level cache on the machine measured.
+const FAR_TOKENS: usize = 1 << 15;
+
+/// The number of words from which `WordMemo::add_ahead` asks for the first slot of each
+/// word's form ahead in small tables: the few new words of a file among many (the 435
+/// man pages) are looked up one after the other, as the call per word cost more than the
+/// tables, warm by then, made them wait.
+const NEAR_FROM: usize = 1024;
+
 /// The most tokens `Local::busy` lists at a time.
 const BUSY: usize = 1024;
 
@@ -2381,26 +2421,44 @@ impl<'d> Local<'d> {
         ahead: bool,
         apart: bool,
     ) -> Local<'d> {
-        let word = |first: u32| doc.tokens[first as usize].norm.as_str();
+        // Each word is read from its first token, and those lie scattered in the token list
+        // (13 MB for the PO text): that load missed the caches for nearly every word (87 %
+        // of this function's samples on the PO text with the default glossary). The token
+        // of the word `FIRST_AHEAD` places on is asked of the memory as each word is read,
+        // in a document whose tokens outgrow the caches (`FAR_TOKENS`): a small file's are
+        // still there, and the 435 man pages' 191,000 words took 1.6 M more instructions.
+        let tokens = &doc.tokens;
+        let first = &words.first;
+        let far = tokens.len() >= FAR_TOKENS;
+        let word = |k: usize| {
+            if far && let Some(&ahead) = first.get(k + FIRST_AHEAD) {
+                prefetch(&tokens[ahead as usize]);
+            }
+            tokens[first[k] as usize].norm.as_str()
+        };
         let taken = memo.keys.is_empty();
         let ranges: Vec<WordRanges> = if taken {
             // The document's words are distinct: each is new, and its entry is its id. The
             // memo's words are then the document's, taken (not copied: 700 KB written for
             // the first time on the man pages) and given back after the search.
             memo.reserve(words.len());
-            let entries = memo.add_ahead(m, words.first.iter().map(|&first| word(first)), ahead);
+            let entries = memo.add_ahead(m, (0..first.len()).map(word), ahead);
             debug_assert!(entries.iter().enumerate().all(|(k, &e)| e as usize == k));
             std::mem::take(&mut memo.words)
         } else {
             // The words met before, then the new ones added together (`add_ahead`).
             memo.index(words.len());
-            let mut entries: Vec<Option<u32>> = (words.first.iter())
-                .map(|&first| memo.entry(word(first)))
-                .collect();
+            let mut entries: Vec<Option<u32>> =
+                (0..first.len()).map(|k| memo.entry(word(k))).collect();
             let new: Vec<usize> = (0..entries.len())
                 .filter(|&k| entries[k].is_none())
                 .collect();
-            let added = memo.add_ahead(m, new.iter().map(|&k| word(words.first[k])), ahead);
+            // (The new words' tokens were read just above, and are likely still cached.)
+            let added = memo.add_ahead(
+                m,
+                new.iter().map(|&k| tokens[first[k] as usize].norm.as_str()),
+                ahead,
+            );
             for (&k, &e) in new.iter().zip(&added) {
                 memo.place(e);
                 entries[k] = Some(e);
@@ -3269,6 +3327,77 @@ mod tests {
             memo = local.into_memo();
         }
         assert!(starts > 1000 && long > 100, "{starts} {long}");
+    }
+
+    /// A document of more words than `NEAR_FROM` (each one's slot in the tables asked ahead
+    /// in `add_ahead`, without `ahead`) and more tokens than `FAR_TOKENS` (the words' first
+    /// tokens asked ahead in `looked_up`) gets from the memo what the tables give each of
+    /// its words, as a first document (the memo's words taken) and as a later one (its new
+    /// words added).
+    #[test]
+    fn a_large_document_gets_what_the_tables_give() {
+        let phrases = generated_phrases(3000);
+        let m = overuse_matcher(&phrases, |i| {
+            if i % 5 == 0 {
+                Mode::Exact
+            } else {
+                Mode::French
+            }
+        });
+        // The glossary's words, some inflected, among many it does not know.
+        let known = [
+            "chaîne",
+            "chaînes",
+            "approvisionnement",
+            "mondiales",
+            "global",
+            "globaux",
+            "développé",
+            "réseaux",
+            "la",
+            "des",
+            "l'interface",
+            "api",
+            "café-crème",
+            "jusqu'à",
+            "œuvre",
+        ];
+        let mut rng = crate::testing::Rng::new(0x6661_7274);
+        let mut text = String::new();
+        let (mut memo, mut checked) = (WordMemo::default(), 0);
+        for round in 0..2 {
+            text.clear();
+            while text.len() < 8 * FAR_TOKENS {
+                if rng.below(3) == 0 {
+                    text.push_str(known[rng.below(known.len())]);
+                } else {
+                    let n = rng.below(3000) + 3000 * round;
+                    text.push_str(&format!("mot{n}"));
+                }
+                text.push(' ');
+            }
+            let doc = Document::from_str(&text);
+            let words = doc.vocabulary();
+            assert!(words.len() > NEAR_FROM && doc.tokens.len() > FAR_TOKENS);
+            let local = Local::looked_up(&m, &doc, &words, memo, false, false);
+            for &first in &words.first {
+                let (i, t) = (first as usize, &doc.tokens[first as usize]);
+                let (lemmas, want) = straight(&m, &t.norm);
+                assert_eq!(local.lemmas(i), lemmas, "{:?}", t.norm);
+                let (a, b) = local.words[local.ids[i] as usize].starts;
+                let got: Vec<_> = (local.memo.starts[a as usize..b as usize].iter())
+                    .map(|st| {
+                        let targets = local.one_word_targets(st).to_vec();
+                        let (seconds, one) = (st.seconds.0, st.one_word);
+                        (st.start, st.end, st.single, st.star, seconds, one, targets)
+                    })
+                    .collect();
+                assert_eq!(got, want, "{:?}", t.norm);
+                checked += usize::from(!want.is_empty());
+            }
+            memo = local.into_memo();
+        }
+        assert!(checked > 10, "{checked}");
     }
 
     /// Documents searched one after the other, and side by side (pieces of each side by side
