@@ -110,6 +110,10 @@ pub(crate) fn run_checks(
     let progress = progress_bar(args, jobs.len());
     // A lone file's tokens are left to the process's end (`Document::release_at_exit`).
     let lone = jobs.len() == 1;
+    if lone {
+        // No document follows: the glossary's memo of words is freed after the search.
+        jobs[0].1.checker.glossary.keep_word_memos(false);
+    }
     let outcomes: Vec<Result<Option<FileResult>, InputError>> = jobs
         .par_iter()
         .map(|(input, loaded)| {

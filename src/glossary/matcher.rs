@@ -1912,6 +1912,9 @@ impl WordKey {
 /// `WordMemos::take`).
 struct WordMemos {
     slots: Box<[std::sync::Mutex<Option<WordMemo>>]>,
+    /// False when no document follows the one being searched (`keep_word_memos`): a memo
+    /// is then dropped after its search, not put back.
+    keep: std::sync::atomic::AtomicBool,
 }
 
 /// The number of slots of the matcher's forms from which a document's words are looked
@@ -1933,6 +1936,7 @@ impl Default for WordMemos {
     fn default() -> Self {
         WordMemos {
             slots: (0..MEMO_SLOTS).map(|_| Default::default()).collect(),
+            keep: std::sync::atomic::AtomicBool::new(true),
         }
     }
 }
@@ -1962,7 +1966,7 @@ impl WordMemos {
     /// Puts `memo` back into this thread's slot, unless it has grown too large or the slot
     /// holds a larger one.
     fn put(&self, memo: WordMemo) {
-        if memo.bytes() > MEMO_BYTES {
+        if memo.bytes() > MEMO_BYTES || !self.keep.load(std::sync::atomic::Ordering::Relaxed) {
             return;
         }
         let mut slot = self.slot().lock().unwrap_or_else(|e| e.into_inner());
@@ -2888,6 +2892,16 @@ impl CompiledGlossary {
         }
     }
 
+    /// Whether what a search finds out about a document's words is kept for the next
+    /// documents (true at first). A run of one file sets false: its memo (2 MB on the PO
+    /// text) is then freed once the search is done, and the rules' blocks take its room in
+    /// the heap instead of pages above it.
+    pub fn keep_word_memos(&self, keep: bool) {
+        self.words
+            .keep
+            .store(keep, std::sync::atomic::Ordering::Relaxed);
+    }
+
     /// Every occurrence of every pattern in the document, in token order.
     pub fn find(&self, doc: &Document) -> Vec<Hit> {
         self.matcher.find(doc, &self.words, false).hits
@@ -3443,6 +3457,28 @@ mod tests {
             });
             assert!(found == alone, "{parallel}");
         }
+    }
+
+    /// A glossary keeps its memo of words for the next document until told that none
+    /// follows (`keep_word_memos(false)`): the memo is then dropped after the search, and
+    /// the search finds the same.
+    #[test]
+    fn a_memo_is_kept_only_while_documents_follow() {
+        let g = CompiledGlossary::new(crate::glossary::defaults::load().unwrap());
+        let doc = Document::from_str(include_str!("../../corpus/meta-puce-ia.fr.txt"));
+        let held = |g: &CompiledGlossary| {
+            let slot = g.words.slot().lock().unwrap();
+            slot.as_ref().map_or(0, |m| m.keys.len())
+        };
+        let kept = g.find(&doc);
+        assert!(held(&g) > 100, "{}", held(&g));
+        g.keep_word_memos(false);
+        // (The slot's memo is taken by the search, then dropped.)
+        assert_eq!(g.find(&doc), kept);
+        assert_eq!(held(&g), 0);
+        g.keep_word_memos(true);
+        assert_eq!(g.find(&doc), kept);
+        assert!(held(&g) > 100);
     }
 
     /// A builder's tables and answers, to compare.
