@@ -83,13 +83,20 @@ pub fn check_word(word: &str) -> bool {
 /// The frozen image of the morphology, made by the build script (`build.rs`).
 const MORPHOLOGY_IMAGE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/morphology.bin"));
 
+/// The readings of the frozen morphology, decoded from its image at compile time and read
+/// in place (`morph::readings_of`).
+#[allow(long_running_const_eval)]
+static READINGS: [Analysis; morph::reading_count(MORPHOLOGY_IMAGE)] =
+    morph::readings_of(MORPHOLOGY_IMAGE);
+
 /// The morphology of the dictionary: 86,000 entries, 198,000 forms. Expanding them takes
 /// about 80 ms, so the build script does it once and the binary carries the result
-/// (`Morphology::frozen`); only the readings are decoded on first use (under 1 ms).
+/// (`Morphology::frozen`), its readings decoded at compile time (`READINGS`).
 pub fn morphology() -> &'static Morphology {
     static MORPH: OnceLock<Morphology> = OnceLock::new();
     MORPH.get_or_init(|| {
-        Morphology::frozen(AFF, DIC, MORPHOLOGY_IMAGE).unwrap_or_else(|| Morphology::new(AFF, DIC))
+        Morphology::frozen_with(AFF, DIC, MORPHOLOGY_IMAGE, Some(&READINGS))
+            .unwrap_or_else(|| Morphology::new(AFF, DIC))
     })
 }
 
@@ -166,9 +173,12 @@ mod tests {
         let built = Morphology::new(AFF, DIC);
         let frozen = Morphology::frozen(AFF, DIC, MORPHOLOGY_IMAGE).expect("a valid image");
         assert_eq!(built.form_count(), frozen.form_count());
+        // (And the program's, whose readings were decoded at compile time: `READINGS`.)
+        let in_place = morphology();
         let mut n = 0;
         for word in built.forms() {
             assert_eq!(built.analyses(word), frozen.analyses(word), "{word}");
+            assert_eq!(built.analyses(word), in_place.analyses(word), "{word}");
             n += 1;
         }
         assert_eq!(n, built.form_count());
@@ -206,6 +216,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The readings decoded at compile time (`READINGS`) are those the image gives at run
+    /// time, every one in its place, and the program's morphology reads them in place; a
+    /// list of readings that is not the image's is refused.
+    #[test]
+    fn readings_decoded_at_compile_time_are_the_images() {
+        let decoded = Morphology::frozen(AFF, DIC, MORPHOLOGY_IMAGE).expect("a valid image");
+        let m = morphology();
+        assert!(READINGS.len() > 200_000, "{}", READINGS.len());
+        assert_eq!(decoded.frozen_readings(), &READINGS[..]);
+        assert!(std::ptr::eq(m.frozen_readings(), &READINGS[..]));
+        assert!(
+            Morphology::frozen_with(AFF, DIC, MORPHOLOGY_IMAGE, Some(&READINGS[1..])).is_none()
+        );
+        assert_eq!(morph::reading_count(&MORPHOLOGY_IMAGE[..20]), 0);
+        assert_eq!(morph::reading_count(b"not an image, not at all"), 0);
     }
 
     /// The readings of many words looked up together (`analyses_of`, in groups side by
