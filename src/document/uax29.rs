@@ -1397,7 +1397,7 @@ fn load<'a>(line: &'a str, no_cr: bool, cls: &'a mut Vec<u8>) -> Option<(&'a [u8
     let bytes = line.as_bytes();
     let mut plain = no_cr || memchr::memchr(b'\r', bytes).is_none();
     // ASCII bytes are their own codes.
-    let mut i = ascii_len(bytes);
+    let mut i = ascii_end(bytes, 0);
     if i == bytes.len() {
         return Some((bytes, plain));
     }
@@ -1428,27 +1428,39 @@ fn load<'a>(line: &'a str, no_cr: bool, cls: &'a mut Vec<u8>) -> Option<(&'a [u8
             cls[i + 2] = CONT;
         }
         // (Then the ASCII bytes up to the next longer character.)
-        i += len;
-        i += ascii_len(&bytes[i..]);
+        i = ascii_end(bytes, i + len);
     }
     Some((cls, plain))
 }
 
-/// The number of ASCII bytes `bytes` starts with, counted eight at a time (most of a line).
-fn ascii_len(bytes: &[u8]) -> usize {
-    let blocks = bytes.chunks_exact(8);
-    let rest = blocks.remainder();
-    let mut n = 0;
-    for block in blocks {
-        let high =
-            u64::from_le_bytes(block.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080;
+/// The index of the first byte beyond ASCII of `bytes` from `i` on (`bytes.len()` when
+/// there is none), read eight bytes at a time (most of a line). The last bytes, fewer than
+/// eight, are read in the line's last eight bytes, those before `i` shifted out, and a
+/// mark put past the end: no loop over them, whose exit (after 0 to 7 bytes, called once
+/// per character beyond ASCII) was mispredicted.
+#[inline]
+fn ascii_end(bytes: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let n = bytes.len();
+    while i + 8 <= n {
+        let high = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes")) & HIGH;
         if high != 0 {
             // (Little-endian: the first bytes are the low ones.)
-            return n + high.trailing_zeros() as usize / 8;
+            return i + high.trailing_zeros() as usize / 8;
         }
-        n += 8;
+        i += 8;
     }
-    n + rest.iter().take_while(|b| b.is_ascii()).count()
+    let left = n - i;
+    if left == 0 {
+        return n;
+    }
+    if n < 8 {
+        return i + bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+    }
+    // (`left` is 1 to 7: the shifts stay below 64 bits.)
+    let last = u64::from_le_bytes(bytes[n - 8..].try_into().expect("eight bytes")) & HIGH;
+    let high = (last >> (8 * (8 - left))) | 0x80 << (8 * left);
+    i + high.trailing_zeros() as usize / 8
 }
 
 /// Calls `f` on each line of `text` (each with its line feed), with its offset.
@@ -2014,13 +2026,16 @@ mod tests {
     }
 
     #[test]
-    fn ascii_len_counts_the_leading_ascii_bytes() {
+    fn ascii_end_finds_the_first_byte_beyond_ascii() {
         let pieces = ["abcdefgh", "a", " ", "é", "’", "😀", "\n", "0123456"];
         let mut rng = crate::testing::Rng::new(0x5851_F42D_4C95_7F2D);
         for _ in 0..20_000 {
             let t = rng.string(&pieces, 12);
-            let expected = t.bytes().take_while(u8::is_ascii).count();
-            assert_eq!(ascii_len(t.as_bytes()), expected, "{t:?}");
+            let b = t.as_bytes();
+            for i in 0..=b.len() {
+                let expected = i + b[i..].iter().take_while(|b| b.is_ascii()).count();
+                assert_eq!(ascii_end(b, i), expected, "{t:?} from {i}");
+            }
         }
     }
 
