@@ -1333,9 +1333,32 @@ static LETTER_CODE: [u8; 0xC0] = codes().3;
 /// a continuation byte, and `NOT_COUNTED` too for the first byte of any other character.
 pub(super) static CODE_COUNTS: [u64; 256] = codes().4;
 
+/// The code of each character of two bytes in UTF-8 (U+0080 to U+07FF; the first 0x80 are
+/// left 0), as `code_of` gives it: one look-up for « é », where `code_of` looked up
+/// `LETTER_CODE`, tested it and fell back to `CODE_OF_CLASSES` on a branch of its own.
+static TWO_BYTE_CODE: [u8; 0x800] = {
+    let mut t = [0u8; 0x800];
+    let mut c = 0x80;
+    while c < 0x800 {
+        let letter = if c >= LETTER_BASE as usize && c < LETTER_BASE as usize + 0xC0 {
+            LETTER_CODE[c - LETTER_BASE as usize]
+        } else {
+            0
+        };
+        t[c] = if letter != 0 {
+            letter
+        } else {
+            CODE_OF_CLASSES[TWO_BYTES[c] as usize]
+        };
+        c += 1;
+    }
+    t
+};
+
 /// The code of a character beyond ASCII on the fast path (0 for another): its own for a
-/// letter of `latin_letter`, else that of its classes.
-#[inline]
+/// letter of `latin_letter`, else that of its classes. (`TWO_BYTE_CODE` holds those of
+/// two bytes.)
+#[cfg(test)]
 fn code_of(c: u32) -> u8 {
     match LETTER_CODE.get(c.wrapping_sub(LETTER_BASE) as usize) {
         Some(&code) if code != 0 => code,
@@ -1409,7 +1432,10 @@ fn load<'a>(line: &'a str, no_cr: bool, cls: &'a mut Vec<u8>) -> Option<(&'a [u8
         // bytes marked. The fast path holds no character of four bytes.
         let cont = |k: usize| u32::from(bytes[i + k] & 0x3F);
         let (code, len) = match b {
-            0xC0..0xE0 => (code_of((u32::from(b & 0x1F) << 6) | cont(1)), 2),
+            0xC0..0xE0 => (
+                TWO_BYTE_CODE[(usize::from(b & 0x1F) << 6) | cont(1) as usize],
+                2,
+            ),
             0xE0..0xF0 => (
                 CODE_OF_CLASSES
                     [classes((u32::from(b & 0x0F) << 12) | (cont(1) << 6) | cont(2)) as usize],
@@ -2022,6 +2048,13 @@ mod tests {
                 let classes: Vec<u8> = codes.iter().map(|&c| CLASSES[c as usize]).collect();
                 assert_eq!(classes, reference, "{t:?}");
             }
+        }
+    }
+
+    #[test]
+    fn two_byte_codes_are_those_of_code_of() {
+        for c in 0x80..0x800 {
+            assert_eq!(TWO_BYTE_CODE[c as usize], code_of(c), "U+{c:04X}");
         }
     }
 
