@@ -1333,9 +1333,32 @@ static LETTER_CODE: [u8; 0xC0] = codes().3;
 /// a continuation byte, and `NOT_COUNTED` too for the first byte of any other character.
 pub(super) static CODE_COUNTS: [u64; 256] = codes().4;
 
+/// The code of each character of two bytes in UTF-8 (U+0080 to U+07FF; the first 0x80 are
+/// left 0), as `code_of` gives it: one look-up for « é », where `code_of` looked up
+/// `LETTER_CODE`, tested it and fell back to `CODE_OF_CLASSES` on a branch of its own.
+static TWO_BYTE_CODE: [u8; 0x800] = {
+    let mut t = [0u8; 0x800];
+    let mut c = 0x80;
+    while c < 0x800 {
+        let letter = if c >= LETTER_BASE as usize && c < LETTER_BASE as usize + 0xC0 {
+            LETTER_CODE[c - LETTER_BASE as usize]
+        } else {
+            0
+        };
+        t[c] = if letter != 0 {
+            letter
+        } else {
+            CODE_OF_CLASSES[TWO_BYTES[c] as usize]
+        };
+        c += 1;
+    }
+    t
+};
+
 /// The code of a character beyond ASCII on the fast path (0 for another): its own for a
-/// letter of `latin_letter`, else that of its classes.
-#[inline]
+/// letter of `latin_letter`, else that of its classes. (`TWO_BYTE_CODE` holds those of
+/// two bytes.)
+#[cfg(test)]
 fn code_of(c: u32) -> u8 {
     match LETTER_CODE.get(c.wrapping_sub(LETTER_BASE) as usize) {
         Some(&code) if code != 0 => code,
@@ -1397,7 +1420,7 @@ fn load<'a>(line: &'a str, no_cr: bool, cls: &'a mut Vec<u8>) -> Option<(&'a [u8
     let bytes = line.as_bytes();
     let mut plain = no_cr || memchr::memchr(b'\r', bytes).is_none();
     // ASCII bytes are their own codes.
-    let mut i = ascii_len(bytes);
+    let mut i = ascii_end(bytes, 0);
     if i == bytes.len() {
         return Some((bytes, plain));
     }
@@ -1409,7 +1432,10 @@ fn load<'a>(line: &'a str, no_cr: bool, cls: &'a mut Vec<u8>) -> Option<(&'a [u8
         // bytes marked. The fast path holds no character of four bytes.
         let cont = |k: usize| u32::from(bytes[i + k] & 0x3F);
         let (code, len) = match b {
-            0xC0..0xE0 => (code_of((u32::from(b & 0x1F) << 6) | cont(1)), 2),
+            0xC0..0xE0 => (
+                TWO_BYTE_CODE[(usize::from(b & 0x1F) << 6) | cont(1) as usize],
+                2,
+            ),
             0xE0..0xF0 => (
                 CODE_OF_CLASSES
                     [classes((u32::from(b & 0x0F) << 12) | (cont(1) << 6) | cont(2)) as usize],
@@ -1428,27 +1454,39 @@ fn load<'a>(line: &'a str, no_cr: bool, cls: &'a mut Vec<u8>) -> Option<(&'a [u8
             cls[i + 2] = CONT;
         }
         // (Then the ASCII bytes up to the next longer character.)
-        i += len;
-        i += ascii_len(&bytes[i..]);
+        i = ascii_end(bytes, i + len);
     }
     Some((cls, plain))
 }
 
-/// The number of ASCII bytes `bytes` starts with, counted eight at a time (most of a line).
-fn ascii_len(bytes: &[u8]) -> usize {
-    let blocks = bytes.chunks_exact(8);
-    let rest = blocks.remainder();
-    let mut n = 0;
-    for block in blocks {
-        let high =
-            u64::from_le_bytes(block.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080;
+/// The index of the first byte beyond ASCII of `bytes` from `i` on (`bytes.len()` when
+/// there is none), read eight bytes at a time (most of a line). The last bytes, fewer than
+/// eight, are read in the line's last eight bytes, those before `i` shifted out, and a
+/// mark put past the end: no loop over them, whose exit (after 0 to 7 bytes, called once
+/// per character beyond ASCII) was mispredicted.
+#[inline]
+fn ascii_end(bytes: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let n = bytes.len();
+    while i + 8 <= n {
+        let high = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes")) & HIGH;
         if high != 0 {
             // (Little-endian: the first bytes are the low ones.)
-            return n + high.trailing_zeros() as usize / 8;
+            return i + high.trailing_zeros() as usize / 8;
         }
-        n += 8;
+        i += 8;
     }
-    n + rest.iter().take_while(|b| b.is_ascii()).count()
+    let left = n - i;
+    if left == 0 {
+        return n;
+    }
+    if n < 8 {
+        return i + bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+    }
+    // (`left` is 1 to 7: the shifts stay below 64 bits.)
+    let last = u64::from_le_bytes(bytes[n - 8..].try_into().expect("eight bytes")) & HIGH;
+    let high = (last >> (8 * (8 - left))) | 0x80 << (8 * left);
+    i + high.trailing_zeros() as usize / 8
 }
 
 /// Calls `f` on each line of `text` (each with its line feed), with its offset.
@@ -2014,13 +2052,23 @@ mod tests {
     }
 
     #[test]
-    fn ascii_len_counts_the_leading_ascii_bytes() {
+    fn two_byte_codes_are_those_of_code_of() {
+        for c in 0x80..0x800 {
+            assert_eq!(TWO_BYTE_CODE[c as usize], code_of(c), "U+{c:04X}");
+        }
+    }
+
+    #[test]
+    fn ascii_end_finds_the_first_byte_beyond_ascii() {
         let pieces = ["abcdefgh", "a", " ", "é", "’", "😀", "\n", "0123456"];
         let mut rng = crate::testing::Rng::new(0x5851_F42D_4C95_7F2D);
         for _ in 0..20_000 {
             let t = rng.string(&pieces, 12);
-            let expected = t.bytes().take_while(u8::is_ascii).count();
-            assert_eq!(ascii_len(t.as_bytes()), expected, "{t:?}");
+            let b = t.as_bytes();
+            for i in 0..=b.len() {
+                let expected = i + b[i..].iter().take_while(|b| b.is_ascii()).count();
+                assert_eq!(ascii_end(b, i), expected, "{t:?} from {i}");
+            }
         }
     }
 
