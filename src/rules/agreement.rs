@@ -884,15 +884,10 @@ impl Candidates {
         for (k, &i) in occurrences.iter().enumerate() {
             if let Some(&j) = ahead.get(k) {
                 let j = j as usize;
-                for t in [
-                    a.toks.get(j.wrapping_sub(1)),
-                    a.toks.get(j),
-                    a.toks.get(j + 2),
-                ] {
-                    if let Some(t) = t {
-                        prefetch(t);
-                    }
-                }
+                let toks = [j.wrapping_sub(1), j, j + 2].map(|k| a.toks.get(k));
+                toks.into_iter().flatten().for_each(prefetch);
+                // The word ids `Analyzer::read_ahead` reads first (of tokens j - 1 to j + 1).
+                a.ids.get(j).into_iter().for_each(prefetch);
             }
             let i = i as usize;
             let t = &a.toks[i];
