@@ -853,6 +853,8 @@ impl Candidates {
     /// Occurrences in a block (`Agreement::check`): some 500 lines of tokens, which the
     /// caches hold while the block is judged.
     const BLOCK: usize = 512;
+    /// How many occurrences ahead `next_block` asks for the tokens it reads.
+    const PREFETCH: usize = 16;
 
     /// The candidates among the next `block` occurrences, in `out`; false when none are
     /// left. Each occurrence's token is read once, in a loop without branches, and its
@@ -863,7 +865,11 @@ impl Candidates {
         if self.next == end {
             return false;
         }
-        let occurrences = &self.occurrences[std::mem::replace(&mut self.next, end)..end];
+        let start = std::mem::replace(&mut self.next, end);
+        let occurrences = &self.occurrences[start..end];
+        // The occurrences `PREFETCH` further on (in this block or the next), whose tokens are
+        // asked for while this one's are read.
+        let ahead = &self.occurrences[(start + Self::PREFETCH).min(self.occurrences.len())..];
         out.clear();
         out.resize(occurrences.len(), 0);
         self.sentences.clear();
@@ -875,7 +881,14 @@ impl Candidates {
         // `i + 2`): in `read_ahead`, whose loop is longer, few of these misses were in
         // flight at once (a quarter of the rule's own samples).
         let mut seen = 0u32;
-        for &i in occurrences {
+        for (k, &i) in occurrences.iter().enumerate() {
+            if let Some(&j) = ahead.get(k) {
+                let j = j as usize;
+                let toks = [j.wrapping_sub(1), j, j + 2].map(|k| a.toks.get(k));
+                toks.into_iter().flatten().for_each(prefetch);
+                // The word ids `Analyzer::read_ahead` reads first (of tokens j - 1 to j + 1).
+                a.ids.get(j).into_iter().for_each(prefetch);
+            }
             let i = i as usize;
             let t = &a.toks[i];
             seen ^= a.toks.get(i.wrapping_sub(1)).map_or(0, |t| t.sentence)
@@ -2552,6 +2565,19 @@ fn looks_like_code(v: &str) -> bool {
         k += 16;
     }
     (k..b.len()).any(code_at)
+}
+
+/// Asks for the cache line of `x` ahead of its read (a hint, as `glossary::matcher` does).
+fn prefetch<T>(x: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is a hint: it reads nothing the program sees and never faults (and
+    // `x` is a reference, so its address is valid anyway).
+    unsafe {
+        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+        _mm_prefetch::<_MM_HINT_T0>((x as *const T).cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = x;
 }
 
 #[cfg(test)]
