@@ -13,6 +13,7 @@ pub mod external;
 pub mod fix;
 pub mod formats;
 pub mod glossary;
+mod hint;
 pub mod lexicon;
 pub mod mqm;
 pub mod report;

@@ -442,22 +442,10 @@ struct Matcher {
     phrase_patterns: Lists<u32>,
 }
 
-/// Asks the processor to bring the cache line of `x` in, and goes on without waiting: a
-/// look-up in a termbase's tables (tens of megabytes, read at random) waits for the memory
-/// at each step, and the look-ups of a document's words are independent, so one word's
-/// steps are asked for while earlier words are looked up (see `WordMemo::add_ahead`).
-#[inline(always)]
-fn prefetch<T>(x: &T) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch is a hint: it reads nothing the program sees and never faults (and
-    // `x` is a reference, so its address is valid anyway).
-    unsafe {
-        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-        _mm_prefetch::<_MM_HINT_T0>((x as *const T).cast());
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = x;
-}
+// A look-up in a termbase's tables waits for the memory at each step, and the look-ups of a
+// document's words are independent, so one word's steps are asked for (`prefetch`) while
+// earlier words are looked up (see `WordMemo::add_ahead`).
+use crate::hint::prefetch;
 
 /// Looks up an open-addressing table of ids (a tag per slot: 0 when empty, else 7 bits
 /// of the hash): the id of hash `h` that `same` recognises.

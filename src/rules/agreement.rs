@@ -12,6 +12,7 @@
 use super::{Context, Rule, RuleDoc, RuleMeta, WordList, match_case};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span, Suggestion};
 use crate::document::{Document, Token, Vocabulary, WordIds, tokenize_phrase};
+use crate::hint::prefetch;
 use crate::lexicon::{Analysis, Gender, Morphology, Number, Pos};
 use smallvec::{SmallVec, smallvec};
 use std::cell::OnceCell;
@@ -2565,19 +2566,6 @@ fn looks_like_code(v: &str) -> bool {
         k += 16;
     }
     (k..b.len()).any(code_at)
-}
-
-/// Asks for the cache line of `x` ahead of its read (a hint, as `glossary::matcher` does).
-fn prefetch<T>(x: &T) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch is a hint: it reads nothing the program sees and never faults (and
-    // `x` is a reference, so its address is valid anyway).
-    unsafe {
-        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-        _mm_prefetch::<_MM_HINT_T0>((x as *const T).cast());
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = x;
 }
 
 #[cfg(test)]
