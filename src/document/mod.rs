@@ -882,6 +882,39 @@ mod tests {
         }
     }
 
+    /// A document's line index is the text's, whatever its mask: the line starts the
+    /// splitter notes on the view are taken only when the view has the text's line feeds
+    /// (`same_line_feeds`), on random texts under random masks of every kind (hidden
+    /// ranges with line feeds among them).
+    #[test]
+    fn a_masked_document_has_the_lines_of_its_text() {
+        let pieces = ["le", " ", "\n", "\r\n", "\n\n", "é", ".", "`x`"];
+        let kinds = [MaskKind::Syntax, MaskKind::Content, MaskKind::Hidden];
+        let mut rng = crate::testing::Rng::new(0x6C1E_57A2_0D93_B4F1);
+        let mut from_starts = 0;
+        for _ in 0..3_000 {
+            let text = rng.string(&pieces, 30);
+            let mut mask = Mask::new();
+            for _ in 0..rng.below(4) {
+                let start = rng.below(text.len() + 1);
+                let end = (start + rng.below(12)).min(text.len());
+                let ok = |i: usize| (0..=i).rev().find(|&j| text.is_char_boundary(j));
+                let (start, end) = (ok(start).unwrap_or(0), ok(end).unwrap_or(0));
+                mask.add(start, end, kinds[rng.below(3)]);
+            }
+            from_starts += usize::from(same_line_feeds(&text, &mask));
+            let doc = Document::with_mask("<texte>", text.clone(), Format::Text, &mask);
+            assert_eq!(
+                doc.lines.starts,
+                LineIndex::new(&text).starts,
+                "{text:?} {:?}",
+                mask.ranges()
+            );
+        }
+        // Both ways are taken.
+        assert!((500..2_900).contains(&from_starts), "{from_starts}");
+    }
+
     /// The sentences made as the splitter finds their segments are those made from the
     /// list of the segments, and the words those of `tokenize` with the sentences,
     /// capitals and word count `assign_sentences` gives them (where `Assign` gives them
