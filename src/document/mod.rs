@@ -529,36 +529,13 @@ fn line_pieces(text: &str, size: usize) -> Vec<(usize, usize)> {
 /// The same pass lists the tokens with a capital (`rules::Capitalized`), which the rules
 /// about names ask of every document, and counts the words (`Document::word_count`): made
 /// apart, each was one more pass over the 20 MB of the man pages' tokens (the list about
-/// 1 ms a run), where here each token is already read.
+/// 1 ms a run), where here each token is already read. All at once, by `Assign`, which the
+/// splitter gives line by line instead.
 fn assign_sentences(
     tokens: &mut [Token],
     sentences: &[Sentence],
 ) -> (crate::rules::Capitalized, usize) {
-    let mut listed = crate::rules::Capitalized::empty();
-    let mut words = 0;
-    let last = sentences.len().saturating_sub(1);
-    let mut k = 0;
-    for (s, sentence) in sentences[..last].iter().enumerate() {
-        // (The first token of a sentence follows one of another sentence, or none.)
-        let mut inside = false;
-        while let Some(t) = tokens.get_mut(k)
-            && t.start() < sentence.end
-        {
-            t.sentence = s as u32;
-            listed.note(k, t, inside);
-            words += usize::from(t.word);
-            inside = true;
-            k += 1;
-        }
-    }
-    let mut inside = false;
-    for (i, t) in tokens.iter_mut().enumerate().skip(k) {
-        t.sentence = last as u32;
-        listed.note(i, t, inside);
-        words += usize::from(t.word);
-        inside = true;
-    }
-    (listed, words)
+    Assign::new().finish(tokens, sentences)
 }
 
 /// `assign_sentences` made on the way, as the sentences come: `settle` after each line
@@ -917,8 +894,8 @@ mod tests {
 
     /// The sentences made as the splitter finds their segments are those made from the
     /// list of the segments, and the words those of `tokenize` with the sentences,
-    /// capitals and word count `assign_sentences` gives them (where `Assign` gives them
-    /// line by line), on random texts.
+    /// capitals and word count `assign_sentences` gives them all at once (where the
+    /// splitter's `Assign` gives them line by line), on random texts.
     #[test]
     fn sentences_made_on_the_way_are_those_of_the_segments() {
         let pieces = [
