@@ -787,7 +787,7 @@ fn slot_hash(w: &[u8]) -> u64 {
 
 const FROZEN_MAGIC: u32 = 0x3252_5046; // "FPR2": 16-byte slots with inline keys
 
-fn le32(b: &[u8], i: usize) -> u32 {
+const fn le32(b: &[u8], i: usize) -> u32 {
     u32::from_le_bytes([b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3]])
 }
 
@@ -947,13 +947,10 @@ const fn reading_at(readings: &[u8], k: usize) -> Analysis {
 /// The number of readings of the frozen image `image` (0 when it is not one): the length
 /// of `readings_of`'s array.
 pub const fn reading_count(image: &[u8]) -> usize {
-    const fn at(b: &[u8], i: usize) -> usize {
-        u32::from_le_bytes([b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3]]) as usize
-    }
-    if image.len() < 24 || at(image, 0) != FROZEN_MAGIC as usize {
+    if image.len() < 24 || le32(image, 0) != FROZEN_MAGIC {
         return 0;
     }
-    at(image, 3)
+    le32(image, 3) as usize
 }
 
 /// The readings of the frozen image `image`, decoded at compile time into a `static`
@@ -972,7 +969,7 @@ pub const fn readings_of<const N: usize>(image: &[u8]) -> [Analysis; N] {
         return out;
     }
     // (The header, then the table of slots, then the readings.)
-    let size = u32::from_le_bytes([image[8], image[9], image[10], image[11]]) as usize;
+    let size = le32(image, 2) as usize;
     let start = 24 + SLOT * size;
     let (_, readings) = image.split_at(start);
     let mut k = 0;
