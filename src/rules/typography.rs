@@ -758,6 +758,21 @@ fn placeholder_at(s: &str, i: usize, unsure: &mut bool) -> bool {
         // `\{\w*\}`
         b'{' => word_run(s, i + 1, unsure).is_some_and(|end| at(end) == b'}'),
         _ => {
+            let conversion = |j: usize| b"sdiuxXfFeEgGcpaon".contains(&at(j));
+            let length = |j: usize| match (at(j), at(j + 1)) {
+                (b'h', b'h') | (b'l', b'l') => conversion(j + 2) || conversion(j + 1),
+                (b'h' | b'l' | b'L' | b'q' | b'j' | b'z' | b't', _) => conversion(j + 1),
+                _ => false,
+            };
+            // « %s », « %d », « %lu », most of them: a conversion, or a length and a
+            // conversion, right after the « % » (no flag, width or precision) is a match
+            // of the last form below, answered before the other forms and the flags are
+            // looked for (the byte after « % », ASCII, leaves `unsure` as it is). (214
+            // instructions a sign on the PO text, whose lines hold a « %s » in three of
+            // eight.)
+            if conversion(i + 1) || length(i + 1) {
+                return true;
+            }
             // `%\d`, `%<PRI\w+>`, `%\(\w+\)[sdifr]`
             if digit_at(s, i + 1, unsure)
                 || (b[i + 1..].starts_with(b"<PRI")
@@ -784,12 +799,6 @@ fn placeholder_at(s: &str, i: usize, unsure: &mut bool) -> bool {
                 digit_run(s, width + 1, unsure)
             } else {
                 width
-            };
-            let conversion = |j: usize| b"sdiuxXfFeEgGcpaon".contains(&at(j));
-            let length = |j: usize| match (at(j), at(j + 1)) {
-                (b'h', b'h') | (b'l', b'l') => conversion(j + 2) || conversion(j + 1),
-                (b'h' | b'l' | b'L' | b'q' | b'j' | b'z' | b't', _) => conversion(j + 1),
-                _ => false,
             };
             (i + 1..=precision)
                 .filter(|&j| j <= width || j >= width + 2)
