@@ -226,6 +226,12 @@ impl<'a> Prose<'a> {
         self.line_has(self.doc.lines.line_of(offset), LINE_LISTING)
     }
 
+    /// True when the 0-based line `line` is part of a listing (`is_listing_at` for a rule
+    /// that knows the line).
+    pub fn line_is_listing(&self, line: usize) -> bool {
+        self.line_has(line, LINE_LISTING)
+    }
+
     /// True when the line holding `offset` holds a placeholder (`%s`, `{name}`, `%1`): a
     /// program's message, whose format the translation may have to keep.
     pub fn has_placeholder_at(&self, offset: usize) -> bool {
