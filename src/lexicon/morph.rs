@@ -704,7 +704,7 @@ impl ReadingsAt {
         let size = std::mem::size_of::<Analysis>();
         let offset = (readings.as_ptr() as usize).wrapping_sub(all.as_ptr() as usize);
         let (start, n) = (offset / size, readings.len());
-        (offset % size == 0 && start + n <= all.len() && start < 1 << 24 && n < 256)
+        (offset.is_multiple_of(size) && start + n <= all.len() && start < 1 << 24 && n < 256)
             .then_some(ReadingsAt(start as u32 | (n as u32) << 24))
     }
 
