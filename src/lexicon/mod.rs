@@ -9,7 +9,9 @@ Neither is built when those rules are disabled, so a run without them pays nothi
 
 mod morph;
 
-pub use morph::{Analysis, Gender, Morphology, Number, Pos, WordSet, load_le, same_bytes};
+pub use morph::{
+    Analysis, Gender, Morphology, Number, Pos, ReadingsAt, WordSet, load_le, same_bytes,
+};
 
 use std::sync::OnceLock;
 

@@ -685,6 +685,37 @@ impl WordSet {
     }
 }
 
+/// A form's readings named by their place among `Morphology::all_readings`: the first
+/// (24 bits) and their count (8 bits) in one `u32`, where a slice takes 16 bytes. For the
+/// rules that keep the readings of many words (`agreement`'s per-word records).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ReadingsAt(u32);
+
+impl ReadingsAt {
+    /// No reading.
+    pub const NONE: ReadingsAt = ReadingsAt(0);
+
+    /// The place of `readings` among `all`, of which it is a slice (as `analyses` gives);
+    /// `None` when it is not one, or lies beyond what a `ReadingsAt` can name.
+    pub fn of(all: &[Analysis], readings: &[Analysis]) -> Option<ReadingsAt> {
+        if readings.is_empty() {
+            return Some(ReadingsAt::NONE);
+        }
+        let size = std::mem::size_of::<Analysis>();
+        let offset = (readings.as_ptr() as usize).wrapping_sub(all.as_ptr() as usize);
+        let (start, n) = (offset / size, readings.len());
+        (offset.is_multiple_of(size) && start + n <= all.len() && start < 1 << 24 && n < 256)
+            .then_some(ReadingsAt(start as u32 | (n as u32) << 24))
+    }
+
+    /// The readings among `all` (the `all` given to `of`).
+    #[inline]
+    pub fn get(self, all: &[Analysis]) -> &[Analysis] {
+        let (start, n) = ((self.0 & 0xff_ffff) as usize, (self.0 >> 24) as usize);
+        all.get(start..start + n).unwrap_or(&[])
+    }
+}
+
 /// Word forms with their readings.
 pub struct Morphology {
     dic: &'static str,
@@ -1317,6 +1348,15 @@ impl Morphology {
         })
     }
 
+    /// Every reading of the forms, of which `analyses` gives slices: a form's readings
+    /// can be named by their place among them (`ReadingsAt`).
+    pub fn all_readings(&self) -> &[Analysis] {
+        match &self.forms {
+            Store::Built(f) => &f.readings,
+            Store::Frozen(f) => &f.readings,
+        }
+    }
+
     /// Every reading of a frozen morphology, in the image's order (none for one built by
     /// `new`).
     #[cfg(test)]
@@ -1338,6 +1378,33 @@ impl Morphology {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every form's readings, named by their place (`ReadingsAt`), are the very slice
+    /// `analyses` gives, in the frozen and the built morphology; a slice from elsewhere has
+    /// no place.
+    #[test]
+    fn readings_named_by_their_place_are_the_forms_own() {
+        let (aff, dic) = (crate::lexicon::AFF, crate::lexicon::DIC);
+        let built = Morphology::new(aff, dic);
+        let frozen = crate::lexicon::morphology();
+        let mut many = 0;
+        for m in [&built, frozen] {
+            let all = m.all_readings();
+            for word in built.forms() {
+                let r = m.analyses(word);
+                let at = ReadingsAt::of(all, r).expect("a slice of the readings");
+                assert!(std::ptr::eq(at.get(all), r) || r.is_empty(), "{word}");
+                assert_eq!(at.get(all), r, "{word}");
+                many += usize::from(r.len() > 1);
+            }
+            assert_eq!(ReadingsAt::NONE.get(all), &[][..]);
+            assert_eq!(ReadingsAt::of(all, &[]), Some(ReadingsAt::NONE));
+            let elsewhere = [all[0], all[1]];
+            assert_eq!(ReadingsAt::of(all, &elsewhere), None);
+            assert_eq!(ReadingsAt::of(&all[1..], &all[..1]), None);
+        }
+        assert!(many > 10_000, "{many}");
+    }
 
     #[test]
     fn suffixes_parsed_flag_by_flag_are_those_parsed_at_once() {

@@ -13,7 +13,7 @@ use super::{Context, Rule, RuleDoc, RuleMeta, WordList, match_case};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span, Suggestion};
 use crate::document::{Document, Token, Vocabulary, WordIds, tokenize_phrase};
 use crate::hint::prefetch;
-use crate::lexicon::{Analysis, Gender, Morphology, Number, Pos};
+use crate::lexicon::{Analysis, Gender, Morphology, Number, Pos, ReadingsAt};
 use smallvec::{SmallVec, smallvec};
 use std::cell::OnceCell;
 use std::collections::HashSet;
@@ -614,10 +614,15 @@ fn auxiliary(w: &str) -> Option<Number> {
 /// out once per distinct form (`Analyzer::word`): the words around each candidate are
 /// asked again and again whether they are a noun, a determiner, an adverb..., each
 /// question a walk over their readings or a look-up in word lists.
+///
+/// 16 bytes (its readings named by their place among the dictionary's, `ReadingsAt`,
+/// where a slice took 16 bytes of its 32): the facts' entries hold two, and the per-file
+/// table by id one per distinct word.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Word {
-    /// The dictionary's readings (none for a name: `Analyzer::is_name`).
-    readings: &'static [Analysis],
+    /// The dictionary's readings (none for a name: `Analyzer::is_name`), among
+    /// `Morphology::all_readings`.
+    readings: ReadingsAt,
     /// Gender and number as a noun (`Analyzer::noun`, but for « quelque chose »).
     noun: Option<Gn>,
     /// Gender and number imposed as a determiner (`determiner`).
@@ -669,7 +674,9 @@ impl Word {
     /// Every reading may be a participle in apposition.
     const APPOSITION: u32 = 1 << 16;
 
-    fn of(w: &str, readings: &'static [Analysis]) -> Word {
+    /// The word `w`, whose readings are `at` among `all` (`Morphology::all_readings`).
+    fn of(w: &str, all: &[Analysis], at: ReadingsAt) -> Word {
+        let readings = at.get(all);
         // (The parts of speech of every reading, or-ed in one pass.)
         let all = Pos(readings.iter().fold(0, |m, a| m | a.pos.0));
         let any = |p: Pos| all.has(p);
@@ -731,13 +738,24 @@ impl Word {
         // After a comma and before a complement (« , construit en 2022 »).
         set(Word::APPOSITION, every(Pos::verbal));
         Word {
-            readings,
+            readings: at,
             noun: noun_of(w, readings),
             det: determiner(w),
             adj: adjective_of(w, readings),
             etre,
             flags,
         }
+    }
+
+    /// `of`, the readings given as the slice `analyses` gave.
+    #[cfg(test)]
+    fn of_slice(w: &str, readings: &[Analysis]) -> Word {
+        let all = crate::lexicon::morphology().all_readings();
+        Word::of(
+            w,
+            all,
+            ReadingsAt::of(all, readings).expect("the dictionary's readings"),
+        )
     }
 
     fn has(&self, flag: u32) -> bool {
@@ -762,6 +780,9 @@ impl Word {
         !self.has(excluded) && self.has(readings)
     }
 }
+
+// (A `Word` is 16 bytes, and so is a cell that may hold one: its niche is a gender's.)
+const _: () = assert!(std::mem::size_of::<OnceCell<Word>>() == 16);
 
 /// Gender and number of a noun, from all its noun readings: `None` when it is not a noun,
 /// or a homograph of a function word (« mais », « dans », « mal », « complètement »), a
@@ -807,6 +828,8 @@ struct Analyzer<'a> {
     doc: &'a Document,
     toks: &'a [Token],
     m: &'static Morphology,
+    /// The dictionary's readings (`Morphology::all_readings`), among which a `Word`'s are.
+    all: &'static [Analysis],
     /// « N1 de N2 » compounds of the glossary (« chaîne d'approvisionnement »), by entry.
     compounds: OnceCell<std::sync::Arc<Compounds>>,
     cx: &'a Context<'a>,
@@ -963,7 +986,7 @@ impl FirstLook {
                     .any(|a| a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS))
                 && [Place::AfterNoun, Place::AfterEtre, Place::Apposition]
                     .into_iter()
-                    .any(|p| Word::of(w, m.analyses(w)).fits(p)),
+                    .any(|p| Word::of_slice(w, m.analyses(w)).fits(p)),
         }
     }
 }
@@ -997,6 +1020,8 @@ struct Facts {
     limit: usize,
 }
 
+/// 44 bytes (88 when its readings and its two `Word`s held slices): the PO text's 16,000
+/// distinct words in 0.7 MB of fresh memory where they took 1.4 MB, read at random.
 struct Fact {
     /// The word is in `ENGLISH_WORDS`; it may be an adjective in some place (`FirstLook`:
     /// both of a word, a form with a letter, as every one of `ENGLISH_WORDS` is).
@@ -1008,7 +1033,7 @@ struct Fact {
     /// The word's dictionary readings (`Facts::settle`), kept for its `word`, worked out
     /// when the analyses first ask (`Analyzer::fetch`): looked up again then, each was a
     /// cache miss in the dictionary's table (3,500 on the man pages).
-    readings: &'static [Analysis],
+    readings: ReadingsAt,
     word: OnceCell<Word>,
     name: OnceCell<Word>,
 }
@@ -1018,7 +1043,7 @@ impl Facts {
     const ENGLISH: u32 = 1 << 31;
     const ADJECTIVE: u32 = 1 << 30;
     const INDEX: u32 = Facts::ADJECTIVE - 1;
-    /// Words kept between files: entries of 88 bytes and slots of 32, some 10 MB per thread
+    /// Words kept between files: entries of 44 bytes and slots of 32, some 5 MB per thread
     /// at most (beside the words of a larger file, which its own tables held before).
     const LIMIT: usize = 1 << 16;
 
@@ -1096,7 +1121,7 @@ impl Facts {
             english: ENGLISH_WORDS.contains(w),
             adjective: false,
             at,
-            readings: &[],
+            readings: ReadingsAt::NONE,
             word: OnceCell::new(),
             name: OnceCell::new(),
         });
@@ -1108,15 +1133,17 @@ impl Facts {
     /// out now, with its readings at hand: the rule asks them of nearly every such word
     /// (each of its tokens is a candidate), and a word that is an adjective in no place
     /// (half of the man pages' 70,000 candidates) is then no candidate.
-    fn settle(&mut self, e: u32, w: &str, readings: &'static [Analysis]) {
+    /// (`all` the dictionary's readings, of which `readings` is a slice.)
+    fn settle(&mut self, e: u32, w: &str, all: &[Analysis], readings: &[Analysis]) {
         let fact = &mut self.entries[e as usize];
-        fact.readings = readings;
+        let at = ReadingsAt::of(all, readings).expect("the dictionary's readings");
+        fact.readings = at;
         fact.adjective = readings
             .iter()
             .any(|a| a.pos.has(Pos::ADJ) || a.pos.has(Pos::PPAS))
             && fact
                 .word
-                .get_or_init(|| Word::of(w, readings))
+                .get_or_init(|| Word::of(w, all, at))
                 .may_be_adjective()
             && has_letter(w);
     }
@@ -1180,8 +1207,9 @@ impl NewWords {
             .collect();
         self.readings.clear();
         m.analyses_of(&words, &mut self.readings);
+        let all = m.all_readings();
         for ((&e, w), &r) in self.entries.iter().zip(&words).zip(&self.readings) {
-            facts.settle(e, w, r);
+            facts.settle(e, w, all, r);
         }
         self.spelled.clear();
         self.ends.clear();
@@ -1228,6 +1256,7 @@ impl<'a> Analyzer<'a> {
             doc: cx.doc,
             toks,
             m,
+            all: m.all_readings(),
             compounds: OnceCell::new(),
             cx,
             ids: &vocabulary.ids,
@@ -1338,7 +1367,7 @@ impl<'a> Analyzer<'a> {
             let w = &self.toks[i].norm;
             return self.facts.entries[index as usize]
                 .name
-                .get_or_init(|| Word::of(w, &[]));
+                .get_or_init(|| Word::of(w, self.all, ReadingsAt::NONE));
         }
         // (The facts' own entries when they are by id: `Analyzer::words`.)
         let cell = match self.words.get(id) {
@@ -1360,13 +1389,15 @@ impl<'a> Analyzer<'a> {
         let w = &self.toks[i].norm;
         let index = self.per_id[self.ids[i] as usize] & Facts::INDEX;
         let fact = &self.facts.entries[index as usize];
-        let word = fact.word.get_or_init(|| Word::of(w, fact.readings));
+        let word = fact
+            .word
+            .get_or_init(|| Word::of(w, self.all, fact.readings));
         cell.get_or_init(|| *word)
     }
 
     /// The readings of token `i` (none for a name).
     fn readings(&self, i: usize) -> &'static [Analysis] {
-        self.word(i).readings
+        self.word(i).readings.get(self.all)
     }
 
     /// Gender and number of a noun, from all its noun readings (`noun_of`).
@@ -2761,7 +2792,7 @@ mod tests {
                     assert_eq!(a.is_name(i), name, "{w}");
                     assert!(!(a.may_be_adjective(i) && name), "{w}");
                     let r = if a.is_name(i) { &[][..] } else { m.analyses(w) };
-                    assert_eq!(*a.word(i), Word::of(w, r), "{w} in {text:?}");
+                    assert_eq!(*a.word(i), Word::of_slice(w, r), "{w} in {text:?}");
                 }
             };
             check(&a);
@@ -2881,7 +2912,11 @@ mod tests {
                 let r = if a.is_name(i) { &[][..] } else { m.analyses(w) };
                 let word = a.word(i);
                 let has = |p: Pos| r.iter().any(|x| x.pos.has(p));
-                assert_eq!(word.readings, r, "{w}");
+                assert!(
+                    std::ptr::eq(word.readings.get(a.all), r) || r.is_empty(),
+                    "{w}"
+                );
+                assert_eq!(word.readings.get(a.all), r, "{w}");
                 assert_eq!(word.has(Word::ADJ), has(Pos::ADJ) || has(Pos::PPAS), "{w}");
                 assert_eq!(word.has(Word::PPAS), has(Pos::PPAS), "{w}");
                 assert_eq!(word.has(Word::PPRE), has(Pos::PPRE), "{w}");

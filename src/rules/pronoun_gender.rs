@@ -17,6 +17,7 @@
 use super::{Context, Rule, RuleDoc, RuleMeta, WordList};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity, Span};
 use crate::document::Document;
+use crate::hint::prefetch;
 use crate::lexicon::Pos;
 use smallvec::SmallVec;
 use std::collections::HashMap;
@@ -300,7 +301,29 @@ fn each_name(doc: &Document, mut f: impl FnMut(usize, usize, bool)) {
     // (Whether the listed token before was a name: a token just before a name is a name
     // only when it is listed, as the one before in the list.)
     let mut name_before: Option<usize> = None;
+    // What the names further on read first is asked of the memory ahead: the token of a
+    // listed word that may be a name (on its flags alone) `AHEAD` entries on, and, half as
+    // far, the view's byte after such a token when the next listed token follows it (the
+    // join below reads both). Each was a cache miss waited for in turn: two fifths of the
+    // rule's own samples on the PO text, on those two loads.
+    const AHEAD: usize = 16;
+    let view = doc.view.as_bytes();
+    let may_be_name = |f: super::Capital| f.is_word() && (f.capitalized() || f.all_caps());
     for k in 0..list.len() {
+        if let Some(&j) = list.get(k + AHEAD)
+            && may_be_name(capitalized.flags[k + AHEAD])
+        {
+            prefetch(&toks[j as usize]);
+        }
+        let h = k + AHEAD / 2;
+        if let [j, next, ..] = list[h.min(list.len())..]
+            && next == j + 1
+            && may_be_name(capitalized.flags[h])
+        {
+            view.get(toks[j as usize].end())
+                .into_iter()
+                .for_each(prefetch);
+        }
         let i = list[k] as usize;
         let name = listed_name(k);
         let after_name = i > 0 && name_before == Some(i - 1);
