@@ -693,17 +693,39 @@ pub struct Occurrences {
     /// Per id, where its tokens start in `tokens` (and, at `id + 1`, where they end).
     starts: Vec<u32>,
     /// The tokens, word by word (a counting sort of the ids), each word's in order.
-    tokens: Vec<u32>,
+    tokens: Lists,
+}
+
+/// The tokens of `Occurrences`, in three bytes each up to `Lists::NARROW` tokens: a token
+/// per word of the text, 1.6 MB on the PO text in four bytes, whose top pushed the heap's
+/// later blocks into one more fresh huge page (zeroed by the kernel), and 2.4 MB on the
+/// man pages, mapped apart on two huge pages; in three bytes they take 1.2 and 1.8 MB.
+enum Lists {
+    /// Three bytes a token, and one more after the last, so that each is read and
+    /// written in four (`Occurrences::with_width`).
+    Narrow(Vec<u8>),
+    Wide(Vec<u32>),
+}
+
+impl Lists {
+    /// The most tokens kept in three bytes each.
+    const NARROW: usize = 1 << 24;
 }
 
 impl Occurrences {
-    /// The occurrences of the ids of `ids` (each below `forms`), each word's tokens side
-    /// by side: a pass to count them, a pass to place them. (Linked lists, one pass and a
-    /// token before each token, were cheaper to make, but `of_words` then waited for a
-    /// load at each step of a list: 4.8 ms of the man pages' 7 calls for 6.4 M
-    /// instructions. Lists side by side are read as a stream.)
-    fn new(ids: &[u32], forms: usize) -> Occurrences {
-        let mut starts = vec![0u32; forms + 1];
+    /// The occurrences of the ids of `ids`, whose first tokens are `first` (by id), each
+    /// word's tokens side by side: a pass to count them, a pass to place them. (Linked
+    /// lists, one pass and a token before each token, were cheaper to make, but `of_words`
+    /// then waited for a load at each step of a list: 4.8 ms of the man pages' 7 calls for
+    /// 6.4 M instructions. Lists side by side are read as a stream.)
+    fn new(ids: &[u32], first: &[u32]) -> Occurrences {
+        Occurrences::with_width(ids, first, ids.len() <= Lists::NARROW)
+    }
+
+    /// `new`, with the tokens in three bytes each if `narrow` (`ids` then has at most
+    /// `Lists::NARROW` tokens), else in four.
+    fn with_width(ids: &[u32], first: &[u32], narrow: bool) -> Occurrences {
+        let mut starts = vec![0u32; first.len() + 1];
         for &id in ids {
             starts[id as usize + 1] += 1;
         }
@@ -712,44 +734,75 @@ impl Occurrences {
         }
         // (Each word's next free place: its start, moved along as its tokens come.)
         let mut next = starts.clone();
-        let mut tokens = vec![0u32; ids.len()];
-        for (k, &id) in ids.iter().enumerate() {
-            let at = &mut next[id as usize];
-            tokens[*at as usize] = k as u32;
-            *at += 1;
-        }
+        let tokens = if narrow {
+            // Each token is written in four bytes, its last (zero) over the first byte of
+            // the place after it: a word's next token writes that place in turn, but the
+            // place after a word's last token is the first of another word, which may have
+            // come before; each word's first place is given its first byte again after.
+            // (A write of three bytes took two stores and a shift: +2.4 M instructions on
+            // the man pages.)
+            let mut b = vec![0u8; 3 * ids.len() + 1];
+            for (k, &id) in ids.iter().enumerate() {
+                let at = &mut next[id as usize];
+                let p = 3 * *at as usize;
+                b[p..p + 4].copy_from_slice(&(k as u32).to_le_bytes());
+                *at += 1;
+            }
+            for (&k, &at) in first.iter().zip(&starts) {
+                b[3 * at as usize] = k as u8;
+            }
+            Lists::Narrow(b)
+        } else {
+            let mut tokens = vec![0u32; ids.len()];
+            for (k, &id) in ids.iter().enumerate() {
+                let at = &mut next[id as usize];
+                tokens[*at as usize] = k as u32;
+                *at += 1;
+            }
+            Lists::Wide(tokens)
+        };
         Occurrences { starts, tokens }
-    }
-
-    /// The tokens of the word `id` (none for an id beyond the document's), in order.
-    fn of(&self, id: usize) -> &[u32] {
-        match (self.starts.get(id), self.starts.get(id + 1)) {
-            (Some(&a), Some(&b)) => &self.tokens[a as usize..b as usize],
-            _ => &[],
-        }
     }
 
     /// The indices of the tokens of the words that `pick` (by id) marks, in order: one
     /// word's list as it is; several words' lists marked in a bit per token, then read in
     /// the order of the bits (a sort of the words' lists cost ten times as much).
     pub fn of_words(&self, pick: &[bool]) -> Vec<u32> {
+        match &self.tokens {
+            // (The last token's four bytes end with the byte after it.)
+            Lists::Narrow(b) => self.picked(pick, (b.len() - 1) / 3, |i| {
+                let at = 3 * i;
+                u32::from_le_bytes(b[at..at + 4].try_into().unwrap()) & 0xFF_FFFF
+            }),
+            Lists::Wide(tokens) => self.picked(pick, tokens.len(), |i| tokens[i]),
+        }
+    }
+
+    /// `of_words`, from the `len` tokens of the lists, the `i`th read by `get`.
+    fn picked(&self, pick: &[bool], len: usize, get: impl Fn(usize) -> u32) -> Vec<u32> {
+        // The places of the tokens of the word `id` (none for an id beyond the
+        // document's).
+        let of = |id: usize| match (self.starts.get(id), self.starts.get(id + 1)) {
+            (Some(&a), Some(&b)) => a as usize..b as usize,
+            _ => 0..0,
+        };
         let mut picked = (pick.iter().enumerate())
             .filter(|(_, p)| **p)
-            .map(|(id, _)| self.of(id))
+            .map(|(id, _)| of(id))
             .filter(|list| !list.is_empty());
         let Some(first) = picked.next() else {
             return Vec::new();
         };
         let Some(second) = picked.next() else {
-            return first.to_vec();
+            return first.map(get).collect();
         };
-        let mut marks = vec![0u64; self.tokens.len().div_ceil(64)];
+        let mut marks = vec![0u64; len.div_ceil(64)];
         let mut n = 0;
         for list in [first, second].into_iter().chain(picked) {
-            for &k in list {
+            n += list.len();
+            for k in list.map(&get) {
                 marks[k as usize / 64] |= 1 << (k % 64);
             }
-            n += list.len();
         }
         let mut out = Vec::with_capacity(n);
         for (w, &m) in marks.iter().enumerate() {
@@ -767,7 +820,7 @@ impl Occurrences {
 pub fn occurrences(doc: &Document) -> std::sync::Arc<Occurrences> {
     doc.memo.get_or_init(|| {
         let words = doc.vocabulary();
-        Occurrences::new(&words.ids, words.len())
+        Occurrences::new(&words.ids, &words.first)
     })
 }
 
@@ -1134,7 +1187,11 @@ mod tests {
         for round in 0..300 {
             let doc = Document::from_str(&rng.string(&pieces, 200));
             let words = doc.vocabulary();
-            let occ = occurrences(&doc);
+            let (occ, wide) = (
+                occurrences(&doc),
+                Occurrences::with_width(&words.ids, &words.first, false),
+            );
+            assert!(matches!(occ.tokens, Lists::Narrow(_)));
             let by_filter = |pick: &dyn Fn(u32) -> bool| -> Vec<u32> {
                 (0..doc.tokens.len() as u32)
                     .filter(|&k| pick(words.ids[k as usize]))
@@ -1142,15 +1199,46 @@ mod tests {
             };
             for id in 0..words.len() as u32 {
                 let one: Vec<bool> = (0..words.len() as u32).map(|x| x == id).collect();
-                assert_eq!(occ.of_words(&one), by_filter(&|x| x == id), "round {round}");
+                for occ in [&occ, &wide] {
+                    assert_eq!(occ.of_words(&one), by_filter(&|x| x == id), "round {round}");
+                }
             }
-            assert!(occ.of_words(&[]).is_empty(), "round {round}");
             let pick: Vec<bool> = (0..words.len()).map(|_| rng.below(3) == 0).collect();
-            assert_eq!(
-                occ.of_words(&pick),
-                by_filter(&|x| pick[x as usize]),
-                "round {round}"
-            );
+            for occ in [&occ, &wide] {
+                assert!(occ.of_words(&[]).is_empty(), "round {round}");
+                assert_eq!(
+                    occ.of_words(&pick),
+                    by_filter(&|x| pick[x as usize]),
+                    "round {round}"
+                );
+            }
+        }
+    }
+
+    /// Occurrences in three bytes and in four are the tokens a filter finds, on random
+    /// ids of more than 65,536 tokens (each byte of a token's index in use).
+    #[test]
+    fn occurrences_in_three_bytes_are_those_in_four() {
+        let mut rng = crate::testing::Rng::new(0x0cc_0024);
+        for (forms, tokens) in [(1, 300), (50, 70_000), (3_000, 140_000)] {
+            // (Each id's first token before those of the ids after it, as a vocabulary's.)
+            let mut ids: Vec<u32> = (0..forms as u32).collect();
+            ids.extend((forms..tokens).map(|_| rng.below(forms) as u32));
+            let first: Vec<u32> = (0..forms as u32).collect();
+            let narrow = Occurrences::with_width(&ids, &first, true);
+            let wide = Occurrences::with_width(&ids, &first, false);
+            for _ in 0..4 {
+                let pick: Vec<bool> = (0..forms).map(|_| rng.below(4) == 0).collect();
+                let id = rng.below(forms);
+                let one: Vec<bool> = (0..forms).map(|x| x == id).collect();
+                for pick in [pick, one] {
+                    let expected: Vec<u32> = (0..tokens as u32)
+                        .filter(|&k| pick[ids[k as usize] as usize])
+                        .collect();
+                    assert_eq!(narrow.of_words(&pick), expected);
+                    assert_eq!(wide.of_words(&pick), expected);
+                }
+            }
         }
     }
 
