@@ -33,7 +33,7 @@ impl Vocabulary {
         // word's slot is on its way: the function's own time 5.8-7.3 -> 5.6-6.0 ms per run
         // on the PO text (perf, five sittings on a busy host), for as many instructions.
         // A word its first slot does not tell (a collision, a new word, one of 17 bytes or
-        // more) is looked up in full (`known`, `settle`), in order, after those before it:
+        // more) is looked up in full (`settle`), in order, after those before it:
         // the second slot, read before the first word was added, tells a word the table
         // held then, whose id has not changed.
         let mut ids: Vec<u32> = Vec::with_capacity(tokens.len());
@@ -45,32 +45,31 @@ impl Vocabulary {
             let sb = table.first_slot(kb);
             let a = match table.quick(sa, ka) {
                 Some(id) => id,
-                None => match table.known(ka) {
-                    Some(id) => id,
-                    None => Self::settle(&mut table, &mut first, tokens, 2 * c),
-                },
+                None => Self::settle(&mut table, &mut first, tokens, 2 * c),
             };
             let b = match table.quick(sb, kb) {
                 Some(id) => id,
-                None => match table.known(kb) {
-                    Some(id) => id,
-                    None => Self::settle(&mut table, &mut first, tokens, 2 * c + 1),
-                },
+                None => Self::settle(&mut table, &mut first, tokens, 2 * c + 1),
             };
             ids.extend_from_slice(&[a, b]);
         }
-        if let [t] = pairs.remainder() {
-            ids.push(match table.known(Key::of(t.norm.as_bytes())) {
-                Some(id) => id,
-                None => Self::settle(&mut table, &mut first, tokens, tokens.len() - 1),
-            });
+        if let [_] = pairs.remainder() {
+            ids.push(Self::settle(
+                &mut table,
+                &mut first,
+                tokens,
+                tokens.len() - 1,
+            ));
         }
         Vocabulary { ids, first }
     }
 
-    /// The id of token `i`, which `WordIds::known` could not tell: a new word, kept with
-    /// the next id, or one longer than 16 bytes. Out of line, as few tokens get here (one
-    /// in 30 on the PO text), so that the loop of `new` keeps its values in registers.
+    /// The id of token `i`, whose word's first slot did not tell it (`WordIds::quick`): a
+    /// new word (kept with the next id), one in a later slot, or one longer than 16 bytes.
+    /// Out of line, as few tokens get here on a long text (a new word in 30 tokens on the PO
+    /// text), so that the loop of `new` keeps its values in registers. (A look-up that
+    /// tried the later slots first, before this one for a new word, cost the 435 man
+    /// pages, a new word in 4 or 5 tokens, 20 M more instructions.)
     #[inline(never)]
     fn settle(table: &mut WordIds, first: &mut Vec<u32>, tokens: &[Token], i: usize) -> u32 {
         let t = &tokens[i];
@@ -311,34 +310,6 @@ impl WordIds {
         hit.then_some(slot.id)
     }
 
-    /// The id of the word of key `key`, if the table holds it and the key tells it (16
-    /// bytes or fewer); `None` for a new word, or a longer one (`id_of` tells those). Out
-    /// of line: `Vocabulary::new` asks it only of a word not in its first slot.
-    #[inline(never)]
-    fn known(&self, key: Key) -> Option<u32> {
-        let mask = self.slots.len() - 1;
-        let slots = &self.slots[..=mask];
-        let mut s = key.index(self.bits);
-        loop {
-            let slot = slots[s & mask];
-            if slot.id == EMPTY {
-                return None;
-            }
-            if slot.lo == key.lo && slot.len as usize == key.len {
-                if key.len <= 8 {
-                    return Some(slot.id);
-                }
-                if key.len > 16 {
-                    return None;
-                }
-                if self.his[slot.id as usize] == key.hi {
-                    return Some(slot.id);
-                }
-            }
-            s += 1;
-        }
-    }
-
     /// Makes room for `more` words beyond those it holds, so that it does not grow while
     /// they come (each step of growth moves every word).
     pub fn reserve(&mut self, more: usize) {
@@ -523,10 +494,10 @@ mod tests {
         }
     }
 
-    /// What a word's first slot tells (`quick`) and `known` agree with the ids the table
-    /// gave, for words of every length class, before and after they are added.
+    /// What a word's first slot tells (`quick`) agrees with the ids the table gave, for
+    /// words of every length class, before and after they are added.
     #[test]
-    fn quick_and_known_agree_with_id_of() {
+    fn quick_agrees_with_id_of() {
         let mut rng = crate::testing::Rng::new(0x7175_6963);
         for _ in 0..50 {
             let stems: [&[u8]; 4] = [b"", b"abc", b"abcdefgh", b"abcdefghijklmnop"];
@@ -538,7 +509,6 @@ mod tests {
                 let key = Key::of(&w);
                 let held = ids.get(&w).copied();
                 let told = held.filter(|_| w.len() <= 16);
-                assert_eq!(table.known(key), told, "{w:?}");
                 let first = table.quick(table.first_slot(key), key);
                 assert!(first.is_none() || first == told, "{w:?}");
                 let next = ids.len() as u32;
