@@ -111,7 +111,8 @@ pub(crate) fn run_checks(
     // A lone file's tokens are left to the process's end (`Document::release_at_exit`).
     let lone = jobs.len() == 1;
     if lone {
-        // No document follows: the glossary's memo of words is freed after the search.
+        // No document follows: the glossary's memo of words is freed after the search, and
+        // the rules' facts of words when done with (`keep_word_memos`).
         jobs[0].1.checker.glossary.keep_word_memos(false);
     }
     let outcomes: Vec<Result<Option<FileResult>, InputError>> = jobs

@@ -2881,13 +2881,20 @@ impl CompiledGlossary {
     }
 
     /// Whether what a search finds out about a document's words is kept for the next
-    /// documents (true at first). A run of one file sets false: its memo (2 MB on the PO
-    /// text) is then freed once the search is done, and the rules' blocks take its room in
-    /// the heap instead of pages above it.
+    /// documents (true at first), and what the rules find out about them (`agreement`'s
+    /// facts of each word, `keeps_word_memos`). A run of one file sets false: its memo (2 MB
+    /// on the PO text) is then freed once the search is done, and the rules' blocks take
+    /// its room in the heap instead of pages above it.
     pub fn keep_word_memos(&self, keep: bool) {
         self.words
             .keep
             .store(keep, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// False when no document follows the one being checked (`keep_word_memos`): what is
+    /// found out about its words is then freed when done with, not kept for the next.
+    pub fn keeps_word_memos(&self) -> bool {
+        self.words.keep.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Every occurrence of every pattern in the document, in token order.
