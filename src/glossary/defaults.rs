@@ -324,7 +324,7 @@ fn read(path: &std::path::Path, key: u128) -> Option<Glossary> {
         nums.split_at_checked(nums.len().checked_sub(places.checked_mul(PLACE)?)?)?;
     let mut r = Reader {
         b: body,
-        strings,
+        strings: Strings::Bytes(strings),
         files: &[],
     };
     let files = r.files()?;
@@ -340,7 +340,10 @@ fn read(path: &std::path::Path, key: u128) -> Option<Glossary> {
         return None;
     }
     r.b = body.get(end_nums..)?;
-    r.strings = strings.get(end_strs..)?;
+    // The strings of what follows the terms are all read, at once: they are checked as
+    // UTF-8 in one pass (`Strings::Checked`). Checked one by one, their 7,738 short strings
+    // cost 1.5 M instructions of `from_utf8` a run (0.3 ms of the PO text's).
+    r.strings = Strings::Checked(simdutf8::basic::from_utf8(strings.get(end_strs..)?).ok()?);
     let mut g = r.rest()?;
     // The index of the approved terms: where each term's start, then where each lies.
     let index_at = body.len() - r.b.len();
@@ -467,7 +470,7 @@ impl Stored {
         let (nums, strs) = place(&self.map[self.places.clone()], i as usize).unwrap_or_default();
         Reader {
             b: body.get(nums..).unwrap_or_default(),
-            strings: strings.get(strs..).unwrap_or_default(),
+            strings: Strings::Bytes(strings.get(strs..).unwrap_or_default()),
             files: &self.files,
         }
     }
@@ -749,10 +752,50 @@ impl Writer {
 
 struct Reader<'a> {
     b: &'a [u8],
-    /// The bytes of the strings not yet read.
-    strings: &'a [u8],
+    /// The strings not yet read.
+    strings: Strings<'a>,
     /// The origins' file names, shared as in a parsed glossary.
     files: &'a [Arc<str>],
+}
+
+/// The strings of a stored glossary not yet read: bytes, each string checked as UTF-8 when
+/// it is read (a term's, of which a run reads few), or a text already checked as a whole,
+/// cut where a string ends (`take`: `None` if that is not on a character, as the check of
+/// the string alone would say).
+#[derive(Clone, Copy)]
+enum Strings<'a> {
+    Bytes(&'a [u8]),
+    Checked(&'a str),
+}
+
+impl<'a> Strings<'a> {
+    /// The next `n` bytes as a string.
+    fn take(&mut self, n: usize) -> Option<&'a str> {
+        match self {
+            Strings::Bytes(b) => {
+                let s = b.get(..n)?;
+                *b = &b[n..];
+                std::str::from_utf8(s).ok()
+            }
+            Strings::Checked(t) => {
+                let s = t.get(..n)?;
+                *t = &t[n..];
+                Some(s)
+            }
+        }
+    }
+
+    /// The number of bytes left.
+    fn len(&self) -> usize {
+        match self {
+            Strings::Bytes(b) => b.len(),
+            Strings::Checked(t) => t.len(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 impl<'a> Reader<'a> {
@@ -769,9 +812,7 @@ impl<'a> Reader<'a> {
     /// on a character).
     fn string(&mut self) -> Option<&'a str> {
         let n = self.num()?;
-        let s = self.strings.get(..n)?;
-        self.strings = &self.strings[n..];
-        std::str::from_utf8(s).ok()
+        self.strings.take(n)
     }
     fn str(&mut self) -> Option<String> {
         Some(self.string()?.to_owned())
@@ -1007,6 +1048,54 @@ mod tests {
         g.terms.each_approved(|a| approved.push(a.to_string()));
         assert!(!approved.contains(&parsed.terms[0].approved[0].to_string()));
         assert!(approved.contains(&parsed.terms[1].approved[0].to_string()));
+    }
+
+    /// Strings cut from a text checked as a whole are those checked one by one, and a cut
+    /// that is not on a character fails in both, at the same string: random texts of
+    /// characters of one to four bytes, cut at random lengths.
+    #[test]
+    fn strings_checked_at_once_are_those_checked_one_by_one() {
+        let pieces = ["a", "é", "€", "𝄞", " ", "Z"];
+        let mut rng = crate::testing::Rng::new(0x5717_1265);
+        let (mut read, mut failed) = (0, 0);
+        for _ in 0..3000 {
+            let text = rng.string(&pieces, 20);
+            let (mut bytes, mut checked) = (
+                Strings::Bytes(text.as_bytes()),
+                Strings::Checked(text.as_str()),
+            );
+            while !bytes.is_empty() {
+                let n = rng.below(bytes.len().min(6) + 1);
+                let (a, b) = (bytes.take(n), checked.take(n));
+                assert_eq!(a, b, "{text:?}");
+                if a.is_none() {
+                    failed += 1;
+                    break;
+                }
+                read += 1;
+                assert_eq!(bytes.len(), checked.len());
+            }
+        }
+        assert!(read > 3000 && failed > 300, "{read} {failed}");
+    }
+
+    /// A string of what follows the terms that is not UTF-8 (a byte changed, the checksum
+    /// made right) makes the file unread, as each string checked alone did.
+    #[test]
+    fn a_stored_glossary_whose_entities_are_not_utf8_is_not_read() {
+        let parsed = parse_all().expect("the default glossaries parse");
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("defaults-test.bin");
+        write(&path, &parsed, "defaults-");
+        assert!(read(&path, 1).is_some());
+        let mut bytes = std::fs::read(&path).expect("read");
+        let name = parsed.entities.last().expect("entities").name.as_bytes();
+        let at = (bytes.windows(name.len()).rposition(|w| w == name)).expect("the name");
+        bytes[at] = 0xFF;
+        let sum = checksum(&bytes[24..]);
+        bytes[16..24].copy_from_slice(&sum.to_le_bytes());
+        std::fs::write(&path, &bytes).expect("write");
+        assert!(read(&path, 1).is_none());
     }
 
     #[test]
