@@ -11,7 +11,7 @@ use super::stamp::{Mapped, SETTLED, identity, settled_since, write_note};
 use super::terms::Terms;
 use super::{
     Context, Entity, Examples, Expression, ExpressionKind, Glossary, GlossaryError, Origin,
-    Overuse, Scope, Term, Text, Texts, Variant, parse,
+    Overuse, Scope, Term, Text, Texts, Variant, Words, parse,
 };
 use crate::diagnostic::Severity;
 use std::hash::{BuildHasher, Hasher};
@@ -842,6 +842,16 @@ impl<'a> Reader<'a> {
         }
         Some(v)
     }
+    /// `strs` as `Words`, made as such: a `Vec` turned into one was allocated and copied
+    /// again (906 lists of examples and contexts a run).
+    fn words(&mut self) -> Option<Words> {
+        let n = self.count()?;
+        let mut v = Words::with_capacity(n);
+        for _ in 0..n {
+            v.push(self.str()?);
+        }
+        Some(v)
+    }
     fn flag(&mut self) -> Option<bool> {
         match self.num()? {
             0 => Some(false),
@@ -869,8 +879,8 @@ impl<'a> Reader<'a> {
             return Some(Context::default());
         }
         Some(Context {
-            when: self.strs()?.into(),
-            unless: self.strs()?.into(),
+            when: self.words()?,
+            unless: self.words()?,
             scope: if self.flag()? {
                 Scope::Paragraph
             } else {
@@ -883,8 +893,8 @@ impl<'a> Reader<'a> {
             return Some(Examples::default());
         }
         Some(Examples {
-            bad: self.strs()?.into(),
-            good: self.strs()?.into(),
+            bad: self.words()?,
+            good: self.words()?,
         })
     }
     fn origin(&mut self) -> Option<Origin> {
