@@ -714,7 +714,10 @@ fn push_word(view: &str, start: usize, end: usize, counts: Option<u64>, out: &mu
     // characters, and holds no apostrophe (none is a single byte but `'`). An elision's
     // letters are ASCII: `is_elided_prefix` turns away any other prefix.)
     if i > 0 && is_elided_prefix(&view[start..start + i]) {
-        push_elided(view, start, start + i + 1, end, '\'', out);
+        // (The counts of the rest, the word's without those of its ASCII elision: as the
+        // splitter adds them up, those of ASCII bytes are their `BYTE_COUNTS`.)
+        let rest = counts.map(|c| c - byte_counts(&bytes[..=i]));
+        push_elided(view, start, start + i + 1, end, '\'', rest, out);
         return;
     }
     // (A word the short path takes has no apostrophe.)
@@ -733,7 +736,7 @@ fn push_word(view: &str, start: usize, end: usize, counts: Option<u64>, out: &mu
         // (Every elided word is ASCII: compared without allocating.)
         let prefix = &word[..i];
         if i + c.len_utf8() < word.len() && is_elided_prefix(prefix) {
-            push_elided(view, start, start + i + c.len_utf8(), end, c, out);
+            push_elided(view, start, start + i + c.len_utf8(), end, c, None, out);
             return;
         }
     }
@@ -757,7 +760,9 @@ fn push_word(view: &str, start: usize, end: usize, counts: Option<u64>, out: &mu
 }
 
 /// Pushes the elided word `view[start..cut]` (an elision, then `apostrophe`) and the
-/// words of the rest of the segment, `view[cut..end]` (not empty).
+/// words of the rest of the segment, `view[cut..end]` (not empty). (`counts`: the sum
+/// of the `uax29::CODE_COUNTS` of the rest's codes, when known: it is then pushed as a
+/// segment of its own, `push_segment`, without reading it again for them.)
 #[inline(always)]
 fn push_elided(
     view: &str,
@@ -765,9 +770,14 @@ fn push_elided(
     cut: usize,
     end: usize,
     apostrophe: char,
+    counts: Option<u64>,
     out: &mut Vec<Token>,
 ) {
     push_token(out, elision_token(&view[start..cut], apostrophe, start));
+    if counts.is_some() {
+        push_segment(view, cut, end, counts, out);
+        return;
+    }
     // The word after an ASCII elision (« l'option »), ASCII and short itself (most of
     // them), is pushed as `push_segment` pushes it, its norm built in the list: made by
     // `short_latin_token` and pushed, its norm was stored on the stack in pieces and read
