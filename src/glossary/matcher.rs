@@ -1169,14 +1169,25 @@ fn gather<'a>(one: &mut &'a [u32], more: &mut Vec<u32>, group: &'a [u32]) {
 
 /// Where `l` lies in the sorted `v`: by a scan when `v` is short (most first lemmas start
 /// a few patterns, and a scan there costs less than a bisection's dependent steps), by
-/// bisection when it is long (a termbase's frequent first words start hundreds).
+/// bisection when it is long (a termbase's frequent first words start hundreds). The end
+/// of a long list's run is looked for first in the `RUN_SCAN` places after its start:
+/// most runs (the patterns of one first and second word) are that short, where the
+/// bisection of the whole rest of the list took some five dependent steps (PO text,
+/// default glossary: 143,000 steps for 26,500 runs).
 fn equal_range(v: &[u32], l: u32) -> (usize, usize) {
+    const RUN_SCAN: usize = 4;
     if v.len() <= 8 {
         let lo = v.iter().take_while(|&&s| s < l).count();
         (lo, lo + v[lo..].iter().take_while(|&&s| s == l).count())
     } else {
         let lo = v.partition_point(|&s| s < l);
-        (lo, lo + v[lo..].partition_point(|&s| s == l))
+        let rest = &v[lo..];
+        let near = rest.iter().take(RUN_SCAN).take_while(|&&s| s == l).count();
+        if near < RUN_SCAN {
+            (lo, lo + near)
+        } else {
+            (lo, lo + near + rest[near..].partition_point(|&s| s == l))
+        }
     }
 }
 
@@ -3613,6 +3624,16 @@ reason = "r"
         for v in lists {
             for l in (0..13).chain([ANY_WORD, SINGLE]) {
                 assert_eq!(equal_range(v, l), bisect(v, l), "{v:?} {l}");
+            }
+        }
+        // Long random lists, with runs of every length around the scan of a run's end.
+        let mut rng = crate::testing::Rng::new(0x7275_6e73);
+        for _ in 0..2000 {
+            let n = 9 + rng.below(60);
+            let mut v: Vec<u32> = (0..n).map(|_| rng.below(12) as u32).collect();
+            v.sort_unstable();
+            for l in 0..13 {
+                assert_eq!(equal_range(&v, l), bisect(&v, l), "{v:?} {l}");
             }
         }
     }
