@@ -696,10 +696,11 @@ pub struct Occurrences {
     tokens: Lists,
 }
 
-/// The tokens of `Occurrences`, in three bytes each up to `Lists::NARROW` tokens: a token
-/// per word of the text, 1.6 MB on the PO text in four bytes, whose top pushed the heap's
-/// later blocks into one more fresh huge page (zeroed by the kernel), and 2.4 MB on the
-/// man pages, mapped apart on two huge pages; in three bytes they take 1.2 and 1.8 MB.
+/// The tokens of `Occurrences`, in three bytes each from `Lists::NARROW_FROM` tokens up to
+/// `Lists::NARROW`: a token per word of the text, 1.6 MB on the PO text in four bytes,
+/// whose top pushed the heap's later blocks into one more fresh huge page (zeroed by the
+/// kernel), and 2.4 MB on the man pages, mapped apart on two huge pages; in three bytes
+/// they take 1.2 and 1.8 MB.
 enum Lists {
     /// Three bytes a token, and one more after the last, so that each is read and
     /// written in four (`Occurrences::with_width`).
@@ -708,6 +709,10 @@ enum Lists {
 }
 
 impl Lists {
+    /// The fewest tokens kept in three bytes each: a smaller list (under 128 KB in four
+    /// bytes) saves no huge page, and three bytes cost more instructions to write and read
+    /// (the 435 man pages, each its own document: +6.3 M).
+    const NARROW_FROM: usize = 1 << 15;
     /// The most tokens kept in three bytes each.
     const NARROW: usize = 1 << 24;
 }
@@ -719,7 +724,8 @@ impl Occurrences {
     /// then waited for a load at each step of a list: 4.8 ms of the man pages' 7 calls for
     /// 6.4 M instructions. Lists side by side are read as a stream.)
     fn new(ids: &[u32], first: &[u32]) -> Occurrences {
-        Occurrences::with_width(ids, first, ids.len() <= Lists::NARROW)
+        let narrow = (Lists::NARROW_FROM..=Lists::NARROW).contains(&ids.len());
+        Occurrences::with_width(ids, first, narrow)
     }
 
     /// `new`, with the tokens in three bytes each if `narrow` (`ids` then has at most
@@ -1187,11 +1193,13 @@ mod tests {
         for round in 0..300 {
             let doc = Document::from_str(&rng.string(&pieces, 200));
             let words = doc.vocabulary();
-            let (occ, wide) = (
+            let (occ, narrow) = (
                 occurrences(&doc),
-                Occurrences::with_width(&words.ids, &words.first, false),
+                Occurrences::with_width(&words.ids, &words.first, true),
             );
-            assert!(matches!(occ.tokens, Lists::Narrow(_)));
+            // (A small document's are in four bytes: see `Lists::NARROW_FROM`.)
+            assert!(matches!(occ.tokens, Lists::Wide(_)));
+            assert!(matches!(narrow.tokens, Lists::Narrow(_)));
             let by_filter = |pick: &dyn Fn(u32) -> bool| -> Vec<u32> {
                 (0..doc.tokens.len() as u32)
                     .filter(|&k| pick(words.ids[k as usize]))
@@ -1199,12 +1207,12 @@ mod tests {
             };
             for id in 0..words.len() as u32 {
                 let one: Vec<bool> = (0..words.len() as u32).map(|x| x == id).collect();
-                for occ in [&occ, &wide] {
+                for occ in [&occ, &narrow] {
                     assert_eq!(occ.of_words(&one), by_filter(&|x| x == id), "round {round}");
                 }
             }
             let pick: Vec<bool> = (0..words.len()).map(|_| rng.below(3) == 0).collect();
-            for occ in [&occ, &wide] {
+            for occ in [&occ, &narrow] {
                 assert!(occ.of_words(&[]).is_empty(), "round {round}");
                 assert_eq!(
                     occ.of_words(&pick),

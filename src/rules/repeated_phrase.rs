@@ -126,21 +126,27 @@ impl Rule for RepeatedPhrase {
         let joiner = |start: usize, end: usize| cx.doc.gap_is_joiner(start, end);
         let min = cx.settings.repeated_phrase_min.max(2);
         let window = cx.settings.repeated_phrase_window;
-        // The phrases that may start at token `i`: words of one sentence, joined.
-        let joined = |i: usize, n: usize| {
-            let Some(words) = toks.get(i..i + n) else {
-                return false;
+        // How many tokens from token `i` (up to `MAX_N`) make a phrase: words of its
+        // sentence, each joined to the one before. (Found once, for the starts whose hash
+        // may repeat, up to the longest phrase: the grams of the kept starts are then made
+        // from it, where reading their tokens again cost a cache miss or more per start,
+        // the tokens and the text read a while before: half of the rule's time.)
+        let phrase_len = |i: usize| -> usize {
+            let words = &toks[i.min(toks.len())..toks.len().min(i + MAX_N)];
+            let Some(first) = words.first() else {
+                return 0;
             };
-            let first = &words[0];
+            let mut n = 0;
             for (k, t) in words.iter().enumerate() {
                 if !t.is_word()
                     || t.sentence != first.sentence
                     || (k > 0 && !joiner(words[k - 1].end(), t.start()))
                 {
-                    return false;
+                    break;
                 }
+                n += 1;
             }
-            true
+            n
         };
         // First the shortest phrases, by hash: a longer phrase that repeats `min` times
         // starts with a short one that does, so most starts are dropped here, before any
@@ -154,10 +160,10 @@ impl Rule for RepeatedPhrase {
             .filter(|&i| i + MIN_N <= toks.len())
             .map(|i| (i, hash(i)))
             .collect();
-        let starts = may_repeat(leads, min, |i| joined(i, MIN_N));
+        let starts = may_repeat(leads, min, window, phrase_len);
         let mut counts: HashMap<u64, usize, foldhash::fast::FixedState> =
             HashMap::with_capacity_and_hasher(starts.len(), Default::default());
-        for &(_, h) in &starts {
+        for &(_, _, h) in &starts {
             *counts.entry(h).or_default() += 1;
         }
         // n-gram → starting token indices: each gram's index (`index`, its words in
@@ -167,33 +173,22 @@ impl Rule for RepeatedPhrase {
         // 2 M instructions, and the table grew four times: it is made with room for a gram
         // per kept start, as a gram kept repeats: room for every gram the kept starts may
         // make, four times as much, was written all over and cost 60 more page faults.)
-        let kept: Vec<usize> = (starts.into_iter())
-            .filter(|(_, h)| counts[h] >= min)
-            .map(|(i, _)| i)
+        let kept: Vec<(usize, usize)> = (starts.into_iter())
+            .filter(|(_, _, h)| counts[h] >= min)
+            .map(|(i, len, _)| (i as usize, len as usize))
             .collect();
         let mut index: HashMap<Gram, u32, foldhash::fast::FixedState> =
             HashMap::with_capacity_and_hasher(kept.len(), Default::default());
         let mut keys: Vec<Gram> = Vec::with_capacity(kept.len());
         let mut sizes: Vec<u32> = Vec::with_capacity(kept.len());
         let mut added: Vec<(u32, usize)> = Vec::with_capacity(kept.len() * (MAX_N - MIN_N + 1));
-        for i in kept {
+        for (i, len) in kept {
             let mut content = 0;
-            for n in 1..=MAX_N {
-                let j = i + n - 1;
-                if j >= toks.len() {
-                    break;
-                }
-                let t = &toks[j];
-                if !t.is_word()
-                    || t.sentence != toks[i].sentence
-                    || (n > 1 && !joiner(toks[j - 1].end(), t.start()))
-                {
-                    break;
-                }
+            for j in i..i + len {
                 if !is_stop_at(j) {
                     content += 1;
                 }
-                if n >= MIN_N && content >= 2 {
+                if j + 1 - i >= MIN_N && content >= 2 {
                     let gram = Gram(&ids[i..=j]);
                     let k = match index.entry(gram) {
                         Entry::Occupied(e) => *e.get(),
@@ -277,34 +272,61 @@ impl Gram<'_> {
     }
 }
 
-/// The starts of `leads` (token, hash of its first `MIN_N` ids) that are `joined`, less
-/// some whose hash fewer than `min` of them have (which the rule drops): the hashes are
-/// counted first, from the ids alone, in a small table of counters by their top bits
-/// (a collision only adds to a count), and a start whose counter stays under `min` goes
-/// before `joined` reads its tokens. (The man pages have 36,500 leads and few repeated
-/// phrases; reading the tokens of each cost a cache miss or more.) Every start of a hash
-/// that stays is kept, so the counts of the hashes among the starts returned are those
-/// among all the joined starts.
+/// The starts of `leads` (token, hash of its first `MIN_N` ids, in the order of the tokens)
+/// whose phrase (`phrase_len`: how many tokens from the start make one) has `MIN_N` words
+/// or more, each as (token, length, hash), less some that no dense run (`dense_run`, in
+/// `window`) can count: the hashes are counted first, from the ids alone, in small tables
+/// of counters by their top bits (a collision only adds to a count), and a start goes
+/// before `phrase_len` reads its tokens if fewer than `min` starts have its hash in the
+/// whole text, or within two `window`s of it. (The man pages have 36,500 leads and few
+/// repeated phrases; reading the tokens of each cost a cache miss or more.)
+///
+/// The grams of a start begin with its first `MIN_N` words, so a gram's starts have one
+/// hash: a start that a gram's dense run counts is within a `window` of a start that has
+/// `min` starts of that gram, hence of that hash, within a `window` of it, all of them
+/// within two `window`s of the first start. Those kept, the rule's dense runs are the
+/// same as with every start.
 fn may_repeat(
     leads: Vec<(usize, u64)>,
     min: usize,
-    joined: impl Fn(usize) -> bool,
-) -> Vec<(usize, u64)> {
+    window: usize,
+    phrase_len: impl Fn(usize) -> usize,
+) -> Vec<(u32, u32, u64)> {
     let bits = (leads.len() * 4)
         .next_power_of_two()
         .max(64)
         .trailing_zeros();
     let bucket = |h: u64| (h >> (64 - bits)) as usize;
+    // Near a start: by hash and block of `window` tokens, the blocks being mixed into
+    // the hash (two blocks of a hash that share a counter only add to a count). The
+    // starts within two `window`s of token `i` lie in the five blocks around `i`'s.
+    let block = window.max(1);
+    let near = |h: u64, b: usize| bucket(h ^ (b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
     let mut tally = vec![0u8; 1 << bits];
-    for &(_, h) in &leads {
+    let mut nearby = vec![0u8; 1 << bits];
+    for &(i, h) in &leads {
         let c = &mut tally[bucket(h)];
+        *c = c.saturating_add(1);
+        let c = &mut nearby[near(h, i / block)];
         *c = c.saturating_add(1);
     }
     // (A counter stops at 255: one there may count more.)
     let least = min.min(usize::from(u8::MAX));
+    let near_enough = |i: usize, h: u64| {
+        let b = i / block;
+        (b.saturating_sub(2)..=b + 2)
+            .map(|b| usize::from(nearby[near(h, b)]))
+            .sum::<usize>()
+            >= least
+    };
     leads
         .into_iter()
-        .filter(|&(i, h)| usize::from(tally[bucket(h)]) >= least && joined(i))
+        .filter(|&(i, h)| usize::from(tally[bucket(h)]) >= least && near_enough(i, h))
+        // (The starts in the leads' own room: entries of 16 bytes as theirs, collected in
+        // place, where 24 bytes took a new list grown by copies, 0.7 M instructions on the
+        // man pages.)
+        .map(|(i, h)| (i as u32, phrase_len(i) as u32, h))
+        .filter(|&(_, len, _)| len as usize >= MIN_N)
         .collect()
 }
 
@@ -347,27 +369,35 @@ mod tests {
     use crate::testing::{check_with, rules_of};
 
     #[test]
-    fn may_repeat_keeps_every_phrase_that_repeats() {
-        // Against the joined starts counted exactly: the same starts of hashes that `min`
-        // starts or more have, on random starts whose hashes collide in the table (few
-        // distinct hashes, some differing in their low bits only).
-        use super::may_repeat;
+    fn may_repeat_keeps_every_start_a_dense_run_counts() {
+        // Against every start of a phrase: the same dense runs (`dense_run`) for each
+        // hash, and for each of two grams a hash may part into (longer phrases), on random
+        // starts whose hashes collide in the tables (few distinct hashes, some differing in
+        // their low bits only), in windows of a few starts to more than all.
+        use super::{MAX_N, MIN_N, dense_run, may_repeat};
+        use std::collections::{BTreeMap, HashMap};
         let mut rng = crate::testing::Rng::new(7);
-        let repeated = |starts: &[(usize, u64)], min: usize| -> Vec<(usize, u64)> {
-            let mut counts = std::collections::HashMap::new();
-            for &(_, h) in starts {
-                *counts.entry(h).or_insert(0usize) += 1;
+        // The dense runs of each gram (hash and part) among `starts`.
+        let runs = |starts: &[(usize, u64)],
+                    part: &HashMap<usize, u64>,
+                    min: usize,
+                    window: usize|
+         -> BTreeMap<(u64, u64), Vec<usize>> {
+            let mut grams: BTreeMap<(u64, u64), Vec<usize>> = BTreeMap::new();
+            for &(i, h) in starts {
+                grams.entry((h, 2)).or_default().push(i);
+                grams.entry((h, part[&i])).or_default().push(i);
             }
-            starts
-                .iter()
-                .copied()
-                .filter(|(_, h)| counts[h] >= min)
+            (grams.into_iter())
+                .map(|(g, s)| (g, dense_run(&s, min, window)))
+                .filter(|(_, d)| d.len() >= min)
                 .collect()
         };
-        let mut kept = 0;
-        for round in 0..2000 {
+        let (mut dense, mut dropped) = (0, 0);
+        for round in 0..3000 {
             let n = rng.below(300);
             let kinds = 1 + rng.below(40);
+            let gap = 1 + rng.below(4);
             let leads: Vec<(usize, u64)> = (0..n)
                 .map(|i| {
                     let k = rng.below(kinds) as u64;
@@ -376,21 +406,42 @@ mod tests {
                     } else {
                         k.wrapping_mul(0x9E37_79B9_7F4A_7C15)
                     };
-                    (i * 3 + rng.below(3), h)
+                    (i * 3 * gap + rng.below(3), h)
                 })
                 .collect();
-            let unjoined: std::collections::HashSet<usize> =
-                (0..n / 3).map(|_| leads[rng.below(n)].0).collect();
-            let joined = |i: usize| !unjoined.contains(&i);
+            // Each start's phrase length, from none to the longest (under `MIN_N` for a
+            // third of them), and the gram it has beyond its hash.
+            let mut lens = HashMap::new();
+            let mut part = HashMap::new();
+            for &(i, _) in &leads {
+                let len = if rng.below(3) == 0 {
+                    rng.below(MIN_N)
+                } else {
+                    MIN_N + rng.below(MAX_N - MIN_N + 1)
+                };
+                lens.insert(i, len);
+                part.insert(i, rng.below(2) as u64);
+            }
+            let phrase_len = |i: usize| lens[&i];
             let min = [2, 3, 4, 5, 300][round % 5];
-            let all: Vec<(usize, u64)> =
-                leads.iter().copied().filter(|&(i, _)| joined(i)).collect();
-            let expected = repeated(&all, min);
-            let fast = may_repeat(leads, min, joined);
-            assert_eq!(repeated(&fast, min), expected, "round {round}");
-            kept += expected.len();
+            let window = [0, 1, 7, 30, 100, 600, 5000][round % 7];
+            let all: Vec<(usize, u64)> = (leads.iter().copied())
+                .filter(|&(i, _)| phrase_len(i) >= MIN_N)
+                .collect();
+            let expected = runs(&all, &part, min, window);
+            let fast = may_repeat(leads, min, window, phrase_len);
+            for &(i, len, _) in &fast {
+                assert_eq!(len as usize, phrase_len(i as usize), "round {round}");
+            }
+            let fast: Vec<(usize, u64)> = (fast.into_iter())
+                .map(|(i, _, h)| (i as usize, h))
+                .collect();
+            assert_eq!(runs(&fast, &part, min, window), expected, "round {round}");
+            dense += expected.len();
+            dropped += all.len() - fast.len();
         }
-        assert!(kept > 1000, "{kept}");
+        // (Both the kept and the dropped must be many for the test to tell.)
+        assert!(dense > 1000 && dropped > 10_000, "{dense} {dropped}");
     }
 
     /// `start_hash` tells distinct phrases apart and spreads them over the top bits that
