@@ -1643,13 +1643,13 @@ impl LineScan {
     /// allowing a few digits, « , . ! ? » and the markers' first bytes makes 8,400 more
     /// lines plain: 19.2 -> 17.9 M.)
     fn facts(&self, view: &str, lines: &LineIndex, l: usize) -> LineFacts {
-        let start = lines.line_start(l);
-        let end = if l + 1 < lines.len() {
-            lines.line_start(l + 1)
-        } else {
-            view.len()
-        };
         if self.plain {
+            let start = lines.line_start(l);
+            let end = if l + 1 < lines.len() {
+                lines.line_start(l + 1)
+            } else {
+                view.len()
+            };
             let first = view.as_bytes()[start..end]
                 .iter()
                 .find(|&&b| !matches!(b, b'\t'..=b'\r' | b' '));
@@ -1663,18 +1663,7 @@ impl LineScan {
                 };
             }
         }
-        // (`LineIndex::line_text`, its line end taken off byte by byte: its
-        // `trim_end_matches` with a list of two characters decoded the line's last
-        // character each time, 50 instructions for each of the PO text's 28,600 lines judged
-        // in full.)
-        let line = &view[start..end];
-        let body = line.len()
-            - line
-                .bytes()
-                .rev()
-                .take_while(|&b| b == b'\n' || b == b'\r')
-                .count();
-        self.facts_in_full(&line[..body])
+        self.facts_in_full(lines.line_text(view, l))
     }
 
     /// The facts of `line`, of which this is the scan, each test asked.
