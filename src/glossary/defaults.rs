@@ -823,32 +823,32 @@ impl<'a> Reader<'a> {
         Some(super::text(self.string()?))
     }
     fn texts(&mut self) -> Option<Texts> {
-        let n = self.count()?;
-        let mut v = Texts::with_capacity(n);
-        for _ in 0..n {
-            v.push(self.text()?);
-        }
-        Some(v)
+        self.list(Texts::with_capacity, Texts::push, Self::text)
     }
     /// The table of the origins' file names (a few: read as strings, then shared).
     fn files(&mut self) -> Option<Vec<Arc<str>>> {
         Some(self.strs()?.into_iter().map(Arc::from).collect())
     }
     fn strs(&mut self) -> Option<Vec<String>> {
-        let n = self.count()?;
-        let mut v = Vec::with_capacity(n);
-        for _ in 0..n {
-            v.push(self.str()?);
-        }
-        Some(v)
+        self.list(Vec::with_capacity, Vec::push, Self::str)
     }
     /// `strs` as `Words`, made as such: a `Vec` turned into one was allocated and copied
     /// again (906 lists of examples and contexts a run).
     fn words(&mut self) -> Option<Words> {
+        self.list(Words::with_capacity, Words::push, Self::str)
+    }
+    /// A count, then that many items read by `item`, in a list made with room for them
+    /// (`with_room`) and filled by `push`.
+    fn list<L, T>(
+        &mut self,
+        with_room: fn(usize) -> L,
+        push: fn(&mut L, T),
+        item: fn(&mut Self) -> Option<T>,
+    ) -> Option<L> {
         let n = self.count()?;
-        let mut v = Words::with_capacity(n);
+        let mut v = with_room(n);
         for _ in 0..n {
-            v.push(self.str()?);
+            push(&mut v, item(self)?);
         }
         Some(v)
     }
