@@ -89,10 +89,10 @@ impl Rule for AcronymPlural {
                 prefetch(&toks[ahead]);
             }
             // (The token of this one was asked for `TOKENS_AHEAD - TEXT_AHEAD` words ago.)
-            if let Some(&ahead) = candidates.get(n + TEXT_AHEAD) {
-                if let Some(b) = view.get(toks[ahead].start()) {
-                    prefetch(b);
-                }
+            if let Some(&ahead) = candidates.get(n + TEXT_AHEAD)
+                && let Some(b) = view.get(toks[ahead].start())
+            {
+                prefetch(b);
             }
             let t = &toks[i];
             let word = &cx.doc.view[t.start()..t.end()];
