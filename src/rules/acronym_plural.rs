@@ -4,6 +4,7 @@
 use super::typography::Prose;
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
+use crate::hint::prefetch;
 use crate::lexicon::{Number, Pos};
 
 pub struct AcronymPlural;
@@ -51,6 +52,11 @@ fn may_be_acronym_plural(norm: &str) -> bool {
     })
 }
 
+/// How many words of the rule's shape ahead of the one judged `check` asks for the token
+/// (`TOKENS_AHEAD`), and for the text (`TEXT_AHEAD`).
+const TOKENS_AHEAD: usize = 8;
+const TEXT_AHEAD: usize = 4;
+
 impl Rule for AcronymPlural {
     fn meta(&self) -> &RuleMeta {
         &META
@@ -65,9 +71,28 @@ impl Rule for AcronymPlural {
         let capitalized = super::capitalized(cx.doc);
         let vocabulary = cx.doc.vocabulary();
         let shape = vocabulary.lazy();
-        for (i, f) in capitalized.iter() {
-            if !f.capitalized() || !shape.get(i, || may_be_acronym_plural(&toks[i].norm)) {
-                continue;
+        // (The words of that shape, capitalised plurals (« Les », « Options »), are gathered
+        // first, then judged on their tokens and their text with those of the words a few
+        // places ahead asked for (`prefetch`): they lie far apart in the token list and the
+        // view, and each token's read missed the caches, 70 % of the rule's time samples
+        // on the PO text.)
+        let candidates: Vec<usize> = capitalized
+            .iter()
+            .filter(|&(i, f)| {
+                f.capitalized() && shape.get(i, || may_be_acronym_plural(&toks[i].norm))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let view = cx.doc.view.as_bytes();
+        for (n, &i) in candidates.iter().enumerate() {
+            if let Some(&ahead) = candidates.get(n + TOKENS_AHEAD) {
+                prefetch(&toks[ahead]);
+            }
+            // (The token of this one was asked for `TOKENS_AHEAD - TEXT_AHEAD` words ago.)
+            if let Some(&ahead) = candidates.get(n + TEXT_AHEAD)
+                && let Some(b) = view.get(toks[ahead].start())
+            {
+                prefetch(b);
             }
             let t = &toks[i];
             let word = &cx.doc.view[t.start()..t.end()];

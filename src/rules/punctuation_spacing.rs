@@ -7,6 +7,7 @@ use super::typography::{
 };
 use super::{Context, Rule, RuleDoc, RuleMeta};
 use crate::diagnostic::{Category, Diagnostic, Severity, Span};
+use crate::hint::prefetch;
 
 pub struct PunctuationSpacing;
 
@@ -96,7 +97,17 @@ impl Rule for PunctuationSpacing {
         let mut line = 0;
         // (The signs come in order: the sentence of each is found by walking the sentences.)
         let mut english = p.in_order();
-        for i in sign_offsets(&p) {
+        let view = cx.doc.view.as_bytes();
+        let signs = sign_offsets(&p);
+        for (n, &i) in signs.iter().enumerate() {
+            // (The signs lie far apart, and the pass that found them read their bytes long
+            // before: the first read of each sign's byte missed the caches, 37 % of the
+            // rule's time samples on the PO text. The bytes of the text and of the view a
+            // few signs ahead are asked for now, read by `high`, `low` and `quote_pair`.)
+            if let Some(&ahead) = signs.get(n + SIGNS_AHEAD) {
+                prefetch(&bytes[ahead]);
+                prefetch(&view[ahead]);
+            }
             let c = match bytes[i] {
                 b':' | b';' | b'!' | b'?' | b',' | b'.' => bytes[i] as char,
                 0xC2 if bytes.get(i + 1) == Some(&0xAB) => '«',
@@ -243,9 +254,13 @@ impl Rule for PunctuationSpacing {
 /// « : ; ! ? », its « , » and « . » after a byte that may end a breaking space, and the
 /// first byte of its « and » (`Prose::spacing_signs`, the visible ones of the text). (The
 /// quotes were found by a search of the text for C2, merged with the others.)
-fn sign_offsets<'p>(p: &'p Prose) -> impl Iterator<Item = usize> + 'p {
-    p.spacing_signs().iter().copied()
+fn sign_offsets<'p>(p: &'p Prose) -> &'p [usize] {
+    p.spacing_signs()
 }
+
+/// How many signs ahead of the one judged `check` asks for the bytes of the text and the
+/// view (`prefetch`).
+const SIGNS_AHEAD: usize = 8;
 
 /// The offsets the rule looked at before `Prose::spacing_signs`: « : ; ! ? , . » and C2 in
 /// the text, by three memchr searches merged.
@@ -673,7 +688,11 @@ mod tests {
             };
             let judged = |i: &usize| sign(i) && p.visible(*i);
             let before: Vec<usize> = super::every_sign_offset(b).filter(judged).collect();
-            let now: Vec<usize> = super::sign_offsets(&p).filter(sign).collect();
+            let now: Vec<usize> = super::sign_offsets(&p)
+                .iter()
+                .copied()
+                .filter(sign)
+                .collect();
             assert_eq!(now, before, "{text:?}");
         }
     }
