@@ -237,34 +237,37 @@ fn to_heap(size: usize, align: usize) -> bool {
 
 /// Blocks of 2 MB or more in the heap (`in_heap`), told from the blocks mapped apart by
 /// their address: a mapped block starts at a `HUGE` boundary, a block in the heap never
-/// does. It is placed 16 or 32 bytes into what `malloc` gives, past a word that says how
-/// far.
+/// does. It starts at a cache line's boundary (as a mapped block does: the view is read
+/// 16 and 32 bytes at a time) at least 8 bytes into what `malloc` gives, past a word that
+/// says how far.
 mod heap_block {
     use super::HUGE;
+
+    /// The alignment of a block: a cache line.
+    const LINE: usize = 64;
 
     /// True when the block of 2 MB or more at `p` is one of the heap's.
     pub fn holds(p: *mut u8) -> bool {
         !(p as usize).is_multiple_of(HUGE)
     }
 
-    /// A block of `size` bytes from the heap, 16-byte aligned and not at a `HUGE`
+    /// A block of `size` bytes from the heap, aligned to `LINE` and not at a `HUGE`
     /// boundary, or null.
     pub fn new(size: usize) -> *mut u8 {
-        let Some(over) = size.checked_add(32) else {
+        let Some(over) = size.checked_add(2 * LINE) else {
             return std::ptr::null_mut();
         };
-        // SAFETY: the block given is inside the `size + 32` bytes `malloc` gave, after
-        // the word written before it.
+        // SAFETY: the block given is inside the `size + 2 * LINE` bytes `malloc` gave
+        // (it starts less than `2 * LINE` bytes in), after the word written before it.
         unsafe {
             let p = libc::malloc(over).cast::<u8>();
             if p.is_null() {
                 return p;
             }
-            let off = if (p as usize + 16).is_multiple_of(HUGE) {
-                32
-            } else {
-                16
-            };
+            let mut off = (p as usize + 8).next_multiple_of(LINE) - p as usize;
+            if (p as usize + off).is_multiple_of(HUGE) {
+                off += LINE;
+            }
             let q = p.add(off);
             q.cast::<usize>().sub(1).write(off);
             q
@@ -398,6 +401,7 @@ mod tests {
                     heap && align <= 16 && size <= HEAP_BLOCK_MAX && !mapped_before,
                     "{size} {align}"
                 );
+                assert!((p as usize).is_multiple_of(64), "{size} {align}");
             }
         };
         let mapped =
