@@ -9,7 +9,12 @@ spent in the kernel. A large block is mapped at a 2 MB boundary and marked with
 choice (`madvise` in `/sys/kernel/mm/transparent_hugepage/enabled`, the usual default)
 one fault brings 2 MB. A block that grows is moved by the kernel (`mremap`), its pages
 with it, never copied. Where huge pages are off, the block is mapped all the same, as
-the system allocator maps its own large blocks. */
+the system allocator maps its own large blocks.
+
+A large block made whole at once and never grown (a file's text, its view) can be asked
+for in the heap instead (`in_heap`): a block mapped apart takes whole huge pages, and the
+last one of each is zeroed by the kernel for the whole 2 MB however little of it the
+block holds. */
 
 use std::alloc::{GlobalAlloc, Layout, System};
 
@@ -113,7 +118,8 @@ mod map {
 /// Sets the system allocator's thresholds for a run that makes many blocks under 2 MB
 /// and frees most of them only at the end (glibc; elsewhere nothing is done):
 /// - every block under 2 MB comes from the heap, none from a mapping of its own (above
-///   that size, `HugePages` maps them): glibc's threshold starts at 128 KB and rises as
+///   that size, `HugePages` maps them, but those asked for `in_heap`, which glibc is
+///   left to put in the heap): glibc's threshold starts at 128 KB and rises as
 ///   mapped blocks are freed, and each block mapped apart is written page by page, a fault
 ///   each time;
 /// - the heap is given `HEAP_ROOM` bytes at once, marked for huge pages (`heap::reserve`),
@@ -132,13 +138,18 @@ pub fn tune() {
     // SAFETY: `mallopt` only sets thresholds, and `heap::reserve` runs before any thread
     // starts.
     unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, HUGE as libc::c_int);
+        libc::mallopt(libc::M_MMAP_THRESHOLD, GLIBC_MMAP_THRESHOLD as libc::c_int);
         libc::mallopt(libc::M_TOP_PAD, HEAP_ROOM as libc::c_int);
         libc::mallopt(libc::M_TRIM_THRESHOLD, HEAP_ROOM as libc::c_int);
         libc::mallopt(libc::M_ARENA_MAX, 1);
         heap::reserve();
     }
 }
+
+/// glibc's threshold for mapping a block apart: its largest (32 MB on 64-bit targets),
+/// above `HEAP_BLOCK_MAX`, so that the blocks `in_heap` asks for come from the heap; the
+/// others of 2 MB or more never reach glibc (`HugePages` maps them).
+const GLIBC_MMAP_THRESHOLD: usize = 32 << 20;
 
 /// The room the heap is given at start, in huge pages where the system allows them.
 const HEAP_ROOM: usize = 64 << 20;
@@ -187,6 +198,94 @@ mod heap {
     }
 }
 
+thread_local! {
+    /// True while `in_heap` runs on this thread.
+    static IN_HEAP: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The largest block that `in_heap` puts in the heap: a larger one is mapped apart all
+/// the same (beyond glibc's largest threshold, 32 MB, glibc would map it itself, on 4 KB
+/// pages).
+const HEAP_BLOCK_MAX: usize = 16 << 20;
+
+/// Runs `f`, whose blocks of 2 MB or more (up to `HEAP_BLOCK_MAX`) come from the heap,
+/// not from mappings of their own: for blocks made at their full size that do not grow,
+/// as a file's text (`fs::read`) and its view (`Mask::apply`).
+///
+/// Blocks mapped apart take whole huge pages: the 2.7 MB of PO text and its view took
+/// two each, the last one 0.7 MB full, zeroed whole. In the heap (its room marked for
+/// huge pages, `tune`), they lie end to end with the run's other blocks: the text, the
+/// view and the heap took 9 huge pages, and take 7. (A block that grows is better mapped
+/// apart, where the kernel moves it without a copy.)
+pub fn in_heap<T>(f: impl FnOnce() -> T) -> T {
+    /// Puts the flag back as it was, even when `f` panics.
+    struct Reset(bool);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            IN_HEAP.with(|h| h.set(self.0));
+        }
+    }
+    let _reset = Reset(IN_HEAP.with(|h| h.replace(true)));
+    f()
+}
+
+/// True when a block of this layout, 2 MB or more, is to come from the heap: asked for in
+/// `in_heap`, small enough, and aligned as `malloc` aligns.
+fn to_heap(size: usize, align: usize) -> bool {
+    size <= HEAP_BLOCK_MAX && align <= 16 && IN_HEAP.with(|h| h.get())
+}
+
+/// Blocks of 2 MB or more in the heap (`in_heap`), told from the blocks mapped apart by
+/// their address: a mapped block starts at a `HUGE` boundary, a block in the heap never
+/// does. It starts at a cache line's boundary (as a mapped block does: the view is read
+/// 16 and 32 bytes at a time) at least 8 bytes into what `malloc` gives, past a word that
+/// says how far.
+mod heap_block {
+    use super::HUGE;
+
+    /// The alignment of a block: a cache line.
+    const LINE: usize = 64;
+
+    /// True when the block of 2 MB or more at `p` is one of the heap's.
+    pub fn holds(p: *mut u8) -> bool {
+        !(p as usize).is_multiple_of(HUGE)
+    }
+
+    /// A block of `size` bytes from the heap, aligned to `LINE` and not at a `HUGE`
+    /// boundary, or null.
+    pub fn new(size: usize) -> *mut u8 {
+        let Some(over) = size.checked_add(2 * LINE) else {
+            return std::ptr::null_mut();
+        };
+        // SAFETY: the block given is inside the `size + 2 * LINE` bytes `malloc` gave
+        // (it starts less than `2 * LINE` bytes in), after the word written before it.
+        unsafe {
+            let p = libc::malloc(over).cast::<u8>();
+            if p.is_null() {
+                return p;
+            }
+            let mut off = (p as usize + 8).next_multiple_of(LINE) - p as usize;
+            if (p as usize + off).is_multiple_of(HUGE) {
+                off += LINE;
+            }
+            let q = p.add(off);
+            q.cast::<usize>().sub(1).write(off);
+            q
+        }
+    }
+
+    /// Gives back the block at `q`.
+    ///
+    /// # Safety
+    /// `q` is a block made by `new`, used no more.
+    pub unsafe fn free(q: *mut u8) {
+        unsafe {
+            let off = q.cast::<usize>().sub(1).read();
+            libc::free(q.sub(off).cast());
+        }
+    }
+}
+
 /// True when a block of this layout is mapped apart.
 fn apart(size: usize, align: usize) -> bool {
     cfg!(target_os = "linux") && size >= HUGE && align <= HUGE
@@ -199,6 +298,9 @@ unsafe impl GlobalAlloc for HugePages {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         #[cfg(target_os = "linux")]
         if apart(layout.size(), layout.align()) {
+            if to_heap(layout.size(), layout.align()) {
+                return heap_block::new(layout.size());
+            }
             return map::new(map::length(layout.size()));
         }
         unsafe { System.alloc(layout) }
@@ -208,6 +310,13 @@ unsafe impl GlobalAlloc for HugePages {
         // A fresh mapping reads as zeros.
         #[cfg(target_os = "linux")]
         if apart(layout.size(), layout.align()) {
+            if to_heap(layout.size(), layout.align()) {
+                let p = heap_block::new(layout.size());
+                if !p.is_null() {
+                    unsafe { std::ptr::write_bytes(p, 0, layout.size()) };
+                }
+                return p;
+            }
             return map::new(map::length(layout.size()));
         }
         unsafe { System.alloc_zeroed(layout) }
@@ -216,7 +325,11 @@ unsafe impl GlobalAlloc for HugePages {
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         #[cfg(target_os = "linux")]
         if apart(layout.size(), layout.align()) {
-            unsafe { map::free(ptr, map::length(layout.size())) };
+            if heap_block::holds(ptr) {
+                unsafe { heap_block::free(ptr) };
+            } else {
+                unsafe { map::free(ptr, map::length(layout.size())) };
+            }
             return;
         }
         unsafe { System.dealloc(ptr, layout) }
@@ -228,7 +341,7 @@ unsafe impl GlobalAlloc for HugePages {
             apart(new_size, layout.align()),
         );
         #[cfg(target_os = "linux")]
-        if was && will {
+        if was && will && !heap_block::holds(ptr) {
             let (old, new) = (map::length(layout.size()), map::length(new_size));
             return if old == new {
                 ptr
@@ -239,7 +352,8 @@ unsafe impl GlobalAlloc for HugePages {
         if !was && !will {
             return unsafe { System.realloc(ptr, layout, new_size) };
         }
-        // From one kind of block to the other: a copy, as the system allocator does.
+        // From one kind of block to the other (or from a block of 2 MB or more in the
+        // heap): a copy, as the system allocator does.
         // SAFETY: the new layout is valid (the caller guarantees `new_size` does not
         // overflow when rounded to the alignment); the smaller size is copied.
         unsafe {
@@ -262,7 +376,36 @@ mod tests {
     /// their bytes, and every block is aligned as asked.
     #[test]
     fn blocks_keep_their_bytes_across_sizes() {
+        blocks_across_sizes();
+    }
+
+    /// The same, every block asked for `in_heap`: blocks of 2 MB or more up to
+    /// `HEAP_BLOCK_MAX`, aligned as `malloc` aligns, come from the heap (never at a huge
+    /// page's boundary, which is how they are told from mapped ones); the others are
+    /// mapped as before. Blocks move between the kinds as they grow and shrink.
+    #[test]
+    fn blocks_in_the_heap_keep_their_bytes_across_sizes() {
+        in_heap(blocks_across_sizes);
+        assert!(!IN_HEAP.with(|h| h.get()));
+    }
+
+    fn blocks_across_sizes() {
         let a = HugePages;
+        let heap = IN_HEAP.with(|h| h.get());
+        // Where a new block of 2 MB or more is: in the heap or mapped. A mapped block
+        // that stays 2 MB or more stays mapped (moved by the kernel).
+        let kind = |p: *mut u8, size: usize, align: usize, mapped_before: bool| {
+            if apart(size, align) {
+                assert_eq!(
+                    heap_block::holds(p),
+                    heap && align <= 16 && size <= HEAP_BLOCK_MAX && !mapped_before,
+                    "{size} {align}"
+                );
+                assert!((p as usize).is_multiple_of(64), "{size} {align}");
+            }
+        };
+        let mapped =
+            |p: *mut u8, size: usize, align: usize| apart(size, align) && !heap_block::holds(p);
         let sizes = [
             100,
             HUGE - 1,
@@ -281,9 +424,11 @@ mod tests {
             fill(p, size);
             for &next in &sizes[1..] {
                 let layout = Layout::from_size_align(size, align).unwrap();
+                let was_mapped = mapped(p, size, align);
                 p = unsafe { a.realloc(p, layout, next) };
                 assert!(!p.is_null());
                 assert_eq!(p as usize % align, 0);
+                kind(p, next, align, was_mapped);
                 check(p, size, next);
                 size = next;
                 fill(p, size);
@@ -291,6 +436,7 @@ mod tests {
             unsafe { a.dealloc(p, Layout::from_size_align(size, align).unwrap()) };
             let z = Layout::from_size_align(3 * HUGE, align).unwrap();
             let p = unsafe { a.alloc_zeroed(z) };
+            kind(p, z.size(), align, false);
             assert!(
                 unsafe { std::slice::from_raw_parts(p, z.size()) }
                     .iter()

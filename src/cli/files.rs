@@ -157,7 +157,9 @@ pub(crate) fn read_text(input: &Input) -> Result<Option<String>, InputError> {
             .map_err(|e| error(&input.path, None, None, io_message(&e)))?;
         b
     } else {
-        std::fs::read(&input.path).map_err(|e| error(&input.path, None, None, io_message(&e)))?
+        // Read at its full size, and kept so: in the heap (see `alloc::in_heap`).
+        super::alloc::in_heap(|| std::fs::read(&input.path))
+            .map_err(|e| error(&input.path, None, None, io_message(&e)))?
     };
     match formats::decode(bytes) {
         Ok(t) => Ok(Some(t)),

@@ -363,13 +363,14 @@ impl Document {
 }
 
 /// The text and its view under `mask`: one string, shared, when nothing is masked (the
-/// view would be a copy of the text).
+/// view would be a copy of the text). A view made is made at its full size and kept so:
+/// in the heap, beside the text (see `cli::alloc::in_heap`).
 fn text_and_view(text: String, mask: &Mask) -> (SharedText, SharedText) {
     if mask.ranges().is_empty() {
         let text = SharedText::new(text);
         (text.clone(), text)
     } else {
-        let view = SharedText::new(mask.apply(&text));
+        let view = SharedText::new(crate::cli::alloc::in_heap(|| mask.apply(&text)));
         (SharedText::new(text), view)
     }
 }
