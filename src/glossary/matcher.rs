@@ -2294,6 +2294,89 @@ struct Quick {
 }
 
 impl Quick {
+    /// The records of `words`, whose starts are in `memo` (see `of`). A start of
+    /// `heavy_from` second lemmas or more (bits of its `LemmaSet`), of no `*` second word,
+    /// takes one of `HEAVY_SLOTS` bits of its own, in the order the first `HEAVY_SEARCH`
+    /// words bring them: a word whose starts all have one keeps their bits as `first` (and
+    /// `ANY_TOKEN` for a one-word pattern), and a word has in `next` the bit of each heavy
+    /// start whose set may hold one of its lemmas (from a table of the sets' 256 places).
+    /// On the PO text with the default glossary, « le », « la », « les », « l' » (lemma
+    /// « le »), « de », « du »… have second lemmas on 29 to 34 of the signature's 63 bits,
+    /// and 25,000 of their tokens were listed for a next word their sets then turned away
+    /// (30,000 in all); the sets say exactly what `find_in`'s test of the starts' sets
+    /// says, so no token with something to do is left out.
+    fn table(words: &[WordRanges], memo: &WordMemo, apart: bool, heavy_from: u32) -> Vec<Quick> {
+        // Padded to a power of two (one or more records), so that `busy` reads a record by
+        // its word's id masked, without a bounds test. The padding, never read, is the
+        // record of a word the glossary does not know: not zeros, which made it a call to
+        // `memset` per document (+1.2 M instructions under callgrind on the 435 man pages,
+        // against +0.8 M for this loop).
+        let records = words.len().next_power_of_two();
+        let mut quick = Vec::with_capacity(records);
+        let starts = |w: &WordRanges| &memo.starts[w.starts.0 as usize..w.starts.1 as usize];
+        // The heavy starts (by `Start::start`, the same for every word of the lemma), and
+        // per place of a `LemmaSet`, the bits of those whose set holds it.
+        let (mut heavy, mut n) = ([u32::MAX; HEAVY_SLOTS], 0);
+        let mut by_place = [0u64; 256];
+        let search = if heavy_from == NO_HEAVY {
+            0
+        } else {
+            HEAVY_SEARCH
+        };
+        'search: for w in words.iter().take(search) {
+            for st in starts(w) {
+                let set = &st.seconds.0;
+                if st.star < st.single
+                    || set.iter().map(|b| b.count_ones()).sum::<u32>() < heavy_from
+                    || heavy[..n].contains(&st.start)
+                {
+                    continue;
+                }
+                let bit = 1 << (SIGNATURE_BITS as usize + n);
+                for (k, &bits) in set.iter().enumerate() {
+                    let mut bits = bits;
+                    while bits != 0 {
+                        by_place[64 * k + bits.trailing_zeros() as usize] |= bit;
+                        bits &= bits - 1;
+                    }
+                }
+                heavy[n] = st.start;
+                n += 1;
+                if n == HEAVY_SLOTS {
+                    break 'search;
+                }
+            }
+        }
+        let heavy = &heavy[..n];
+        quick.extend(words.iter().map(|w| {
+            let mut q = Quick::of(w, memo, apart);
+            if n == 0 {
+                return q;
+            }
+            let lemmas = &memo.lemmas[w.lemmas.0 as usize..w.lemmas.1 as usize];
+            q.next |= (lemmas.iter()).fold(0, |b, &l| b | by_place[LemmaSet::place(l)]);
+            let mut own = 0;
+            for st in starts(w) {
+                match heavy.iter().position(|&h| h == st.start) {
+                    Some(k) => own |= 1 << (SIGNATURE_BITS as usize + k),
+                    None => return q,
+                }
+            }
+            if own != 0 {
+                // (A heavy start has no `*` second word: `ANY_TOKEN` in `first` is that of
+                // a one-word pattern.)
+                q.first = own | q.first & ANY_TOKEN;
+            }
+            q
+        }));
+        let unknown = Quick {
+            first: 0,
+            next: ANY_TOKEN,
+        };
+        quick.resize(records, unknown);
+        quick
+    }
+
     /// The record of word `w`, whose starts are in `memo`, context phrases left out when
     /// `apart` (a word whose one-word patterns are context phrases alone, « fichier »,
     /// « option », has nothing to do then).
@@ -2327,8 +2410,32 @@ const ANY_TOKEN: u64 = 1 << 63;
 /// only the signatures' collision, and the two tests, one after the other, turned away no
 /// more than the set alone.
 fn signature(l: u32) -> u64 {
-    1 << ((l.wrapping_mul(0x85EB_CA77) >> 24) % 63)
+    1 << ((l.wrapping_mul(0x85EB_CA77) >> 24) % SIGNATURE_BITS)
 }
+
+/// The bits of a signature (`signature`) below those of the heavy starts
+/// (`Quick::table`) and `ANY_TOKEN`.
+const SIGNATURE_BITS: u32 = 63 - HEAVY_SLOTS as u32;
+
+/// The most starts that `Quick::table` tells apart by a bit of their own (bits
+/// `SIGNATURE_BITS..63` of `Quick`).
+const HEAVY_SLOTS: usize = 8;
+
+/// The second lemmas (bits of its `LemmaSet`) from which a start has a bit of its own in
+/// `Quick` (see `Quick::table`).
+const HEAVY_FROM: u32 = 16;
+
+/// No start is heavy (`Quick::table`): for a document of fewer than `HEAVY_TOKENS` tokens.
+const NO_HEAVY: u32 = u32::MAX;
+
+/// The tokens from which a document's heavy starts are looked for (`Quick::table`): the
+/// search and the records' bits cost some 30,000 instructions a document, and the 435
+/// small man pages (440 tokens each) gained 13.5 M instructions with them.
+const HEAVY_TOKENS: usize = 1 << 14;
+
+/// How many of a document's words `Quick::table` reads for heavy starts: the words come in
+/// order of first occurrence, and « le », « de » come early.
+const HEAVY_SEARCH: usize = 1024;
 
 /// The third words of a group of patterns that share their first two words (« dans le
 /// cadre de », « dans la mesure où »…: « dans le » starts dozens), worked out the first
@@ -2394,8 +2501,13 @@ struct LemmaSet([u64; 4]);
 impl LemmaSet {
     /// The word and the bit of lemma `l`.
     fn bit(l: u32) -> (usize, u64) {
-        let h = l.wrapping_mul(0x9E37_79B9) >> 24;
-        ((h >> 6) as usize, 1 << (h & 63))
+        let h = Self::place(l);
+        (h >> 6, 1 << (h & 63))
+    }
+
+    /// The place of lemma `l`'s bit among the 256.
+    fn place(l: u32) -> usize {
+        (l.wrapping_mul(0x9E37_79B9) >> 24) as usize
     }
 
     fn add(&mut self, l: u32) {
@@ -2422,7 +2534,12 @@ impl<'d> Local<'d> {
         apart: bool,
     ) -> Local<'d> {
         let ahead = m.forms.tags.len() >= AHEAD_FROM;
-        Local::looked_up(m, doc, words, memo, ahead, apart)
+        let heavy_from = if doc.tokens.len() >= HEAVY_TOKENS {
+            HEAVY_FROM
+        } else {
+            NO_HEAVY
+        };
+        Local::looked_up(m, doc, words, memo, ahead, apart, heavy_from)
     }
 
     /// `new`, the words' look-ups asked ahead or not (`WordMemo::add_ahead`).
@@ -2433,6 +2550,7 @@ impl<'d> Local<'d> {
         mut memo: WordMemo,
         ahead: bool,
         apart: bool,
+        heavy_from: u32,
     ) -> Local<'d> {
         // Each word is read from its first token, and those lie scattered in the token list
         // (13 MB for the PO text): that load missed the caches for nearly every word (87 %
@@ -2480,19 +2598,7 @@ impl<'d> Local<'d> {
                 .map(|e| memo.words[e.unwrap_or_default() as usize])
                 .collect()
         };
-        // Padded to a power of two (one or more records), so that `busy` reads a record by
-        // its word's id masked, without a bounds test. The padding, never read, is the
-        // record of a word the glossary does not know: not zeros, which made it a call to
-        // `memset` per document (+1.2 M instructions under callgrind on the 435 man pages,
-        // against +0.8 M for this loop).
-        let records = ranges.len().next_power_of_two();
-        let mut quick = Vec::with_capacity(records);
-        quick.extend(ranges.iter().map(|w| Quick::of(w, &memo, apart)));
-        let unknown = Quick {
-            first: 0,
-            next: ANY_TOKEN,
-        };
-        quick.resize(records, unknown);
+        let quick = Quick::table(&ranges, &memo, apart, heavy_from);
         Local {
             ids: &words.ids,
             words: ranges,
@@ -3186,9 +3292,17 @@ mod tests {
             "-",
         ];
         let mut rng = crate::testing::Rng::new(0x7175_6963);
+        // Starts told apart by bits of their own (`Quick::table`) from `HEAVY_FROM` second
+        // lemmas, or from one (every start with a second word, the first `HEAVY_SLOTS`).
+        let heavy_from = std::cell::Cell::new(HEAVY_FROM);
+        let heavy_tokens = std::cell::Cell::new(0);
         let search_apart = |m: &Matcher, doc: &Document, quick: bool, apart: bool| {
             let words = doc.vocabulary();
-            let forms = Local::new(m, doc, &words, WordMemo::default(), apart);
+            let (memo, ahead) = (WordMemo::default(), m.forms.tags.len() >= AHEAD_FROM);
+            let forms = Local::looked_up(m, doc, &words, memo, ahead, apart, heavy_from.get());
+            let heavy = |q: &Quick| q.first & !ANY_TOKEN >= 1 << SIGNATURE_BITS;
+            let n = (forms.ids.iter()).filter(|&&id| heavy(&forms.quick[id as usize]));
+            heavy_tokens.set(heavy_tokens.get() + n.count());
             let (mut found, all) = (Found::default(), (0, doc.tokens.len()));
             if quick {
                 m.find_in::<true>(doc, &forms, all, NARROW_FROM, &mut found);
@@ -3199,7 +3313,8 @@ mod tests {
         };
         let search = |m: &Matcher, doc: &Document, quick: bool| search_apart(m, doc, quick, false);
         let (mut one, mut more) = (0, 0);
-        for _ in 0..300 {
+        for round in 0..600 {
+            heavy_from.set(if round % 2 == 0 { HEAVY_FROM } else { 1 });
             let text = rng.string(&pieces, 80);
             let doc = Document::from_str(&text);
             let found = search(&m, &doc, false);
@@ -3208,6 +3323,8 @@ mod tests {
             more += found.hits.iter().filter(|h| h.last > h.first).count();
         }
         assert!(one > 1000 && more > 1000, "{one} {more}");
+        assert!(heavy_tokens.get() > 1000, "{}", heavy_tokens.get());
+        heavy_from.set(HEAVY_FROM);
         let g = CompiledGlossary::new(crate::glossary::defaults::load().unwrap());
         let doc = Document::from_str(include_str!("../../corpus/meta-puce-ia.fr.txt"));
         let found = search(&g.matcher, &doc, false);
@@ -3328,7 +3445,7 @@ mod tests {
             // The look-ups asked ahead (a termbase's tables) in every other document.
             // Context phrases left out in every third (none in this glossary).
             let apart = round % 3 == 0;
-            let local = Local::looked_up(&m, &doc, &words, memo, round % 2 == 0, apart);
+            let local = Local::looked_up(&m, &doc, &words, memo, round % 2 == 0, apart, HEAVY_FROM);
             for (i, t) in doc.tokens.iter().enumerate() {
                 let (lemmas, want) = straight(&m, &t.norm);
                 assert_eq!(local.lemmas(i), lemmas, "{:?}", t.norm);
@@ -3409,7 +3526,7 @@ mod tests {
             let doc = Document::from_str(&text);
             let words = doc.vocabulary();
             assert!(words.len() > NEAR_FROM && doc.tokens.len() > FAR_TOKENS);
-            let local = Local::looked_up(&m, &doc, &words, memo, false, false);
+            let local = Local::looked_up(&m, &doc, &words, memo, false, false, HEAVY_FROM);
             for &first in &words.first {
                 let (i, t) = (first as usize, &doc.tokens[first as usize]);
                 let (lemmas, want) = straight(&m, &t.norm);
