@@ -1523,6 +1523,11 @@ pub trait Sink {
     fn word(&mut self, _start: usize, _end: usize, _counts: Option<u64>) {}
     /// A sentence segment `[start, end)` of the text.
     fn sentence(&mut self, _start: usize, _end: usize) {}
+    /// A sentence segment `[start, end)` that holds no full stop, `!` or `?` (a whole
+    /// plain line without a terminator): `sentence` unless the sink has a cheaper way.
+    fn plain_sentence(&mut self, start: usize, end: usize) {
+        self.sentence(start, end);
+    }
     /// A line `[start, end)` of the text, with its line feed, given before the segments
     /// within it (when `SENTENCES`).
     fn line(&mut self, _start: usize, _end: usize) {}
@@ -1867,7 +1872,7 @@ fn line_sentences(
     // comes but the line feed that ends it (SB4). (The machine took its first character
     // through every rule, then jumped to the end.)
     if plain && terminators.from(base) >= base + n {
-        sink.sentence(base, base + n);
+        sink.plain_sentence(base, base + n);
         return;
     }
     let mut p = Parts::START;
