@@ -592,6 +592,10 @@ pub fn tokenize(view: &str, from: usize, to: usize) -> Vec<Token> {
 /// within them, in offsets of the view.
 pub(super) trait Sentences {
     fn segment(&mut self, start: usize, end: usize);
+    /// A segment without a full stop, `!` or `?` (`uax29::Sink::plain_sentence`).
+    fn plain_segment(&mut self, start: usize, end: usize) {
+        self.segment(start, end);
+    }
     fn line(&mut self, _start: usize, _end: usize) {}
     /// Called before each line with the tokens so far: those of the lines before it, whose
     /// sentence segments have all been given (see `super::Assign`).
@@ -602,6 +606,10 @@ impl<T: Sentences> Sentences for &mut T {
     #[inline(always)]
     fn segment(&mut self, start: usize, end: usize) {
         (**self).segment(start, end);
+    }
+    #[inline(always)]
+    fn plain_segment(&mut self, start: usize, end: usize) {
+        (**self).plain_segment(start, end);
     }
     #[inline(always)]
     fn line(&mut self, start: usize, end: usize) {
@@ -657,6 +665,11 @@ impl<S: Sentences> super::uax29::Sink for Tokeniser<'_, '_, S> {
     #[inline(always)]
     fn sentence(&mut self, start: usize, end: usize) {
         self.sentences.segment(self.from + start, self.from + end);
+    }
+    #[inline(always)]
+    fn plain_sentence(&mut self, start: usize, end: usize) {
+        self.sentences
+            .plain_segment(self.from + start, self.from + end);
     }
     #[inline(always)]
     fn line(&mut self, start: usize, end: usize) {
