@@ -235,10 +235,17 @@ fn not_prose(w: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// The searchers for « :// » and « www. », made once (`triggers`).
+static URL: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("://"));
+static WWW: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("www."));
+
 /// The triggers of `text` in order, as (start, end, is a comment): the leftmost-first,
-/// non-overlapping matches of « :// », « www. », « @ », « ` » and « <!-- », from two memchr
-/// scans for their first bytes (these bytes are rare in prose), but for « <!-- », found by
-/// its « ! »: the man pages hold 6,400 « < » (« <fichier> ») and 180 « ! ».
+/// non-overlapping matches of « :// », « www. », « @ », « ` » and « <!-- », from a memchr
+/// scan for the first bytes of the last three (these bytes are rare in prose; « <!-- »
+/// found by its « ! »: the man pages hold 6,400 « < », « <fichier », and 180 « ! »), and a
+/// search for each of the first two.
 ///
 /// Every match of `NOT_PROSE` contains a trigger. A match never crosses a line but a
 /// comment, and a comment runs from « <!-- » to the first « --> »: `not_prose` only runs
@@ -253,7 +260,17 @@ fn triggers(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
             _ => Some(at),
         })
         .peekable();
-    let mut b = memchr::memchr2_iter(b':', b'w', bytes).peekable();
+    // (« :// » and « www. » by a search each for the whole string, where one memchr2 for
+    // « : » and « w » stopped at each of the PO text's 13,500: 0.22 -> 0.12 ms on it, 0.18
+    // -> 0.15 ms on the man pages, out of the caches. The two never start at one place.)
+    let mut urls = URL.find_iter(bytes).peekable();
+    let mut www = WWW.find_iter(bytes).peekable();
+    let mut b = std::iter::from_fn(move || match (urls.peek(), www.peek()) {
+        (Some(x), Some(y)) if x < y => urls.next(),
+        (Some(_), None) => urls.next(),
+        _ => www.next(),
+    })
+    .peekable();
     let mut from = 0;
     std::iter::from_fn(move || {
         loop {
