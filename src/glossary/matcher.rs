@@ -2354,8 +2354,9 @@ impl Quick {
     /// On the PO text with the default glossary, « le », « la », « les », « l' » (lemma
     /// « le »), « de », « du »… have second lemmas on 29 to 34 of the signature's 63 bits,
     /// and 25,000 of their tokens were listed for a next word their sets then turned away
-    /// (30,000 in all); the sets say exactly what `find_in`'s test of the starts' sets
-    /// says, so no token with something to do is left out.
+    /// (30,000 in all). A next word none of whose lemmas a start's set may hold is the
+    /// second word of none of its patterns (`pair_verdict` tests the sets first, then
+    /// looks for the lemma), so no token with something to do is left out.
     fn table(words: &[WordRanges], memo: &WordMemo, apart: bool, heavy_from: u32) -> Vec<Quick> {
         // Padded to a power of two (one or more records), so that `busy` reads a record by
         // its word's id masked, without a bounds test. The padding, never read, is the
